@@ -1,0 +1,201 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MappingEntry, MappingStore } from '../store/mapping-store.js';
+import { decodeIdSafe, encodeIdSafe, packId, unpackId } from './id-codec.js';
+import { deriveDomainKeys, hmacParts, type DomainKeys } from './keys.js';
+import { shiftDateValue } from './date-shift.js';
+
+export interface IdentityOptions {
+  /** Largest date shift in days, both directions. A shift is never 0. Default 365. */
+  readonly maxDateShiftDays?: number;
+  /** Where irreversible public values (remapped UIDs, long-id pseudonyms) are kept. */
+  readonly store: MappingStore;
+}
+
+const TAG_BYTES = 12;
+const REVERSIBLE_PREFIX = 'a';
+const STORED_PREFIX = 'b';
+/** 64 chars max for a FHIR id: 1 prefix char + 63 chars = 47 bytes = 12 tag + 35 payload. */
+const MAX_REVERSIBLE_PAYLOAD = 35;
+const PERSISTED_CACHE_LIMIT = 100_000;
+
+/**
+ * The one identity layer. For a given secret, a real patient has exactly one pseudonym and one
+ * date shift, a real resource id one pseudonymous id, a real DICOM UID one remapped UID — in every
+ * process that holds the same secret. FHIR, DICOM, text and avatars all ask this class.
+ *
+ * Pseudonyms of ids are a deterministic authenticated encryption (SIV construction: the IV is a MAC
+ * of type and id), so any replica can turn them back into real ids without shared state, and a forged
+ * or foreign pseudonym fails its tag check. Ids too long to fit a 64-character FHIR id, and DICOM UIDs
+ * (which must stay short numeric strings), are keyed one-way values kept in the mapping store.
+ */
+export class Identity {
+  readonly #keys: DomainKeys;
+  readonly #store: MappingStore;
+  readonly #maxShift: number;
+  #pending: MappingEntry[] = [];
+  readonly #persisted = new Set<string>();
+  #inflight: Promise<void> = Promise.resolve();
+
+  constructor(secret: Uint8Array, options: IdentityOptions) {
+    this.#keys = deriveDomainKeys(secret);
+    this.#store = options.store;
+    this.#maxShift = options.maxDateShiftDays ?? 365;
+    if (!Number.isInteger(this.#maxShift) || this.#maxShift < 1) throw new RangeError('maxDateShiftDays must be a positive integer');
+  }
+
+  // ---- resource ids -------------------------------------------------------------------------
+
+  pseudonymizeId(resourceType: string, realId: string): string {
+    const payload = packId(realId);
+    if (payload.length <= MAX_REVERSIBLE_PAYLOAD) {
+      const tag = hmacParts(this.#keys['pseudonym-mac'], resourceType, realId).subarray(0, TAG_BYTES);
+      const ct = this.#ctr(tag, payload);
+      return REVERSIBLE_PREFIX + encodeIdSafe(Buffer.concat([tag, ct]));
+    }
+    const publicValue = STORED_PREFIX + encodeIdSafe(hmacParts(this.#keys['pseudonym-store'], resourceType, realId).subarray(0, 30));
+    this.#remember(`id:${resourceType}`, publicValue, realId);
+    return publicValue;
+  }
+
+  /** The real id behind a pseudonym, or undefined when it is forged, foreign or of another type. */
+  async resolveId(resourceType: string, pseudonym: string): Promise<string | undefined> {
+    if (pseudonym.startsWith(STORED_PREFIX)) return this.#store.get(`id:${resourceType}`, pseudonym);
+    const real = this.resolveReversibleId(resourceType, pseudonym);
+    return real;
+  }
+
+  /** Synchronous resolution for pseudonyms that carry their id (all but very long ids). */
+  resolveReversibleId(resourceType: string, pseudonym: string): string | undefined {
+    if (!pseudonym.startsWith(REVERSIBLE_PREFIX) || pseudonym.length > 64) return undefined;
+    const bytes = decodeIdSafe(pseudonym.slice(1));
+    if (!bytes || bytes.length <= TAG_BYTES) return undefined;
+    const tag = bytes.subarray(0, TAG_BYTES);
+    const realId = unpackId(this.#ctr(tag, bytes.subarray(TAG_BYTES)));
+    if (realId === undefined) return undefined;
+    const expected = hmacParts(this.#keys['pseudonym-mac'], resourceType, realId).subarray(0, TAG_BYTES);
+    return timingSafeEqual(tag, expected) ? realId : undefined;
+  }
+
+  /** The pseudonym of a patient: the same in FHIR (Patient.id) and DICOM (PatientID). */
+  patientPseudonym(realPatientId: string): string {
+    return this.pseudonymizeId('Patient', realPatientId);
+  }
+
+  // ---- dates ---------------------------------------------------------------------------------
+
+  /** One whole-day offset per patient, in [-max, -1] ∪ [1, max]. */
+  dateShiftDays(realPatientId: string): number {
+    const n = hmacParts(this.#keys['date-shift'], realPatientId).readUInt32BE(0);
+    const magnitude = 1 + (n % this.#maxShift);
+    return (n & 0x80000000) === 0 ? magnitude : -magnitude;
+  }
+
+  shiftDate(value: string, realPatientId: string): string {
+    return shiftDateValue(value, this.dateShiftDays(realPatientId));
+  }
+
+  // ---- DICOM UIDs ----------------------------------------------------------------------------
+
+  /** `2.25.<decimal>` from 128 keyed bits: a valid UID (≤ 64 chars), stored for resolution. */
+  remapUid(uid: string): string {
+    const digest = hmacParts(this.#keys.uid, uid).subarray(0, 16);
+    digest[0] = digest[0]! & 0x7f; // keep the value under 2^127 so the string has at most 39 digits
+    const remapped = `2.25.${BigInt(`0x${digest.toString('hex')}`).toString(10)}`;
+    this.#remember('uid', remapped, uid);
+    return remapped;
+  }
+
+  resolveUid(remapped: string): Promise<string | undefined> {
+    return this.#store.get('uid', remapped);
+  }
+
+  // ---- keyed helpers for profile methods -----------------------------------------------------
+
+  /** HMAC-SHA256 (hex) of a value under this domain's hash key. */
+  cryptoHash(value: string): string {
+    return createHmac('sha256', this.#keys['crypto-hash']).update(value, 'utf8').digest('hex');
+  }
+
+  /** A stable 32-bit seed for surrogate generation or avatar sampling tied to a value. */
+  seed(purpose: 'surrogate' | 'avatar-seed', ...parts: string[]): number {
+    return hmacParts(this.#keys[purpose], ...parts).readUInt32BE(0);
+  }
+
+  /** AES-256-GCM, random IV, base64url; for values a trusted party may decrypt later. */
+  encrypt(value: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#keys.encrypt, iv);
+    const ct = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url');
+  }
+
+  decrypt(token: string): string | undefined {
+    return openAead(this.#keys.encrypt, token)?.toString('utf8');
+  }
+
+  // ---- sealed tokens (paging cursors, job ids) -----------------------------------------------
+
+  /** Encrypts and authenticates a small JSON value; the caller gets an opaque base64url string. */
+  seal(value: unknown, ttlSeconds: number, audience: string): string {
+    const body = Buffer.from(JSON.stringify({ v: value, exp: Math.floor(Date.now() / 1000) + ttlSeconds, aud: audience }), 'utf8');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#keys.cursor, iv);
+    const ct = Buffer.concat([cipher.update(body), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url');
+  }
+
+  /** The sealed value, or undefined when forged, expired, or sealed for another audience. */
+  unseal(token: string, audience: string): unknown {
+    const plain = openAead(this.#keys.cursor, token);
+    if (!plain) return undefined;
+    try {
+      const parsed = JSON.parse(plain.toString('utf8')) as { v: unknown; exp: number; aud: string };
+      if (parsed.aud !== audience || parsed.exp < Date.now() / 1000) return undefined;
+      return parsed.v;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ---- durability ----------------------------------------------------------------------------
+
+  /**
+   * Writes every mapping handed out so far. Callers await this before a response leaves, so no
+   * client ever holds a public value the store does not know.
+   */
+  async flush(): Promise<void> {
+    if (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      this.#inflight = this.#inflight.then(() => this.#store.putMany(batch));
+    }
+    await this.#inflight;
+  }
+
+  #remember(kind: string, publicValue: string, realValue: string): void {
+    const key = `${kind}\u0000${publicValue}`;
+    if (this.#persisted.has(key)) return;
+    if (this.#persisted.size >= PERSISTED_CACHE_LIMIT) this.#persisted.clear();
+    this.#persisted.add(key);
+    this.#pending.push({ kind, publicValue, realValue });
+  }
+
+  #ctr(tag: Buffer, data: Buffer): Buffer {
+    const iv = Buffer.alloc(16);
+    tag.copy(iv, 0, 0, TAG_BYTES);
+    const cipher = createCipheriv('aes-256-ctr', this.#keys['pseudonym-enc'], iv);
+    return Buffer.concat([cipher.update(data), cipher.final()]);
+  }
+}
+
+function openAead(key: Buffer, token: string): Buffer | undefined {
+  try {
+    const raw = Buffer.from(token, 'base64url');
+    if (raw.length < 29 || raw.toString('base64url') !== token) return undefined;
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+  } catch {
+    return undefined;
+  }
+}

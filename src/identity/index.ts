@@ -1,0 +1,3 @@
+export { Identity, type IdentityOptions } from './identity.js';
+export { shiftDateValue, shiftDicomDate } from './date-shift.js';
+export { parseSecret, MIN_SECRET_BYTES } from './keys.js';
