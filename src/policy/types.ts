@@ -1,0 +1,97 @@
+/**
+ * Profiles and policies are data (YAML/JSON under profiles/ and policies/), validated against JSON
+ * Schemas (src/policy/schemas/) when loaded. These types mirror those schemas.
+ */
+
+// ---- FHIR profile (profiles/fhir/*.yaml) -------------------------------------------------------
+
+export type FhirMethod =
+  | 'keep'
+  | 'redact'
+  | 'pseudonymize'
+  | 'dateshift'
+  | 'generalize'
+  | 'perturb'
+  | 'substitute'
+  | 'cryptoHash'
+  | 'encrypt'
+  | 'text';
+
+export interface FhirRule {
+  /** A FHIRPath expression (`Patient.name`, `nodesByType('HumanName')`, `Observation.value as Quantity`…). */
+  readonly path: string;
+  readonly method: FhirMethod;
+  /** generalize: FHIRPath cases, first true wins; value is a FHIRPath expression computing the output. */
+  readonly cases?: Readonly<Record<string, string>>;
+  /** generalize: what to do when no case matches: 'redact' (default) or 'keep'. */
+  readonly otherValues?: 'redact' | 'keep';
+  /** perturb */
+  readonly span?: number;
+  readonly rangeType?: 'fixed' | 'proportional';
+  readonly roundTo?: number;
+  /** substitute */
+  readonly replaceWith?: unknown;
+  /** free-form note shown in docs */
+  readonly comment?: string;
+}
+
+export interface FhirProfile {
+  readonly kind: 'fhir-profile';
+  readonly name: string;
+  readonly description?: string;
+  readonly rules: readonly FhirRule[];
+  /** What happens to a resource carrying a modifierExtension no rule keeps. Default 'drop-resource'. */
+  readonly unknownModifierExtension?: 'drop-resource' | 'fail';
+  /** Narrative (text.div): removed, or regenerated as a generic statement. Default 'remove'. */
+  readonly narrative?: 'remove' | 'generated';
+  /** Dates of resources outside any patient compartment. Default 'redact'. */
+  readonly datesOutsideCompartment?: 'redact' | 'year' | 'keep';
+  /** Resource types this profile releases; others are dropped from every response. */
+  readonly resourceTypes?: readonly string[];
+}
+
+// ---- Policy (policies/*.yaml) -----------------------------------------------------------------
+
+export interface PolicyBinding {
+  /** OAuth client ids bound to this policy. */
+  readonly clients?: readonly string[];
+  /** Any of these scopes binds the policy. */
+  readonly scopes?: readonly string[];
+  /** All of these claim values must match. */
+  readonly claims?: Readonly<Record<string, string>>;
+}
+
+export interface Policy {
+  readonly kind: 'policy';
+  readonly name: string;
+  readonly description?: string;
+  /** Profile name (file in profiles/fhir without extension) or a path. */
+  readonly profile: string;
+  /** Identity domain: which secret keys pseudonyms and date shifts. Policies sharing it agree. */
+  readonly identity: {
+    readonly domain: string;
+    readonly maxDateShiftDays?: number;
+  };
+  readonly fhir?: {
+    /** Search parameters partners may use, per resource type; '*' applies to all types. */
+    readonly searchParameters?: Readonly<Record<string, readonly string[]>>;
+    /** Identity-probing parameters (name, birthdate, identifier…) allowed anyway. Default []. */
+    readonly allowIdentitySearch?: readonly string[];
+    readonly maxCount?: number;
+  };
+  readonly dicom?: {
+    readonly profile?: string;
+    readonly options?: readonly string[];
+    readonly allowPixelData?: boolean;
+    readonly allowBurnedIn?: boolean;
+  };
+  readonly text?: {
+    readonly lang?: 'fr' | 'en' | 'auto';
+    readonly surrogates?: 'realistic' | 'tags';
+  };
+  readonly bind?: PolicyBinding;
+  readonly limits?: {
+    readonly requestsPerMinute?: number;
+    readonly maxBodyBytes?: number;
+  };
+}
