@@ -1,0 +1,113 @@
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { basename, dirname, join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Resource } from '@medplum/fhirtypes';
+import type { FhirAnonymizer } from '../anonymize/fhir/api.js';
+import { VoileError } from '../errors.js';
+
+export interface BatchReport {
+  files: number;
+  resourcesIn: number;
+  resourcesOut: number;
+  dropped: number;
+}
+
+/** Largest single JSON resource or Bundle file read whole; NDJSON is streamed line by line. */
+const MAX_JSON_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Anonymizes a resource file, a Bundle, an NDJSON file or a folder of them (recursively) into
+ * `outPath`, keeping file names. Fails on the first error: an output is either complete and
+ * anonymized or not written at all (NDJSON is written to a temporary name and renamed at the end).
+ */
+export async function anonymizeFhirPath(inPath: string, outPath: string, engine: FhirAnonymizer): Promise<BatchReport> {
+  const report: BatchReport = { files: 0, resourcesIn: 0, resourcesOut: 0, dropped: 0 };
+  const stat = statOrFail(inPath);
+  if (stat.isDirectory()) {
+    for (const file of walk(inPath)) {
+      await anonymizeFile(file, join(outPath, relative(inPath, file)), engine, report);
+    }
+  } else {
+    await anonymizeFile(inPath, outPath, engine, report);
+  }
+  return report;
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) yield* walk(full);
+    else if (/\.(json|ndjson|jsonl)$/i.test(name)) yield full;
+  }
+}
+
+async function anonymizeFile(file: string, out: string, engine: FhirAnonymizer, report: BatchReport): Promise<void> {
+  mkdirSync(dirname(out), { recursive: true });
+  report.files++;
+  if (/\.(ndjson|jsonl)$/i.test(file)) {
+    await anonymizeNdjson(file, out, engine, report);
+    return;
+  }
+  if (statOrFail(file).size > MAX_JSON_FILE_BYTES) throw new VoileError('PAYLOAD_TOO_LARGE', `${basename(file)} is too large; use NDJSON`);
+  const resource = parseResource(readFileSync(file, 'utf8'), basename(file));
+  report.resourcesIn++;
+  const { resource: result } = await engine.anonymize(resource);
+  if (!result) {
+    report.dropped++;
+    return;
+  }
+  report.resourcesOut++;
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+async function anonymizeNdjson(file: string, out: string, engine: FhirAnonymizer, report: BatchReport): Promise<void> {
+  const tmp = `${out}.partial`;
+  const sink = createWriteStream(tmp);
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let lineNo = 0;
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      const resource = parseResource(line, `${basename(file)} line ${lineNo}`);
+      report.resourcesIn++;
+      const { resource: result } = await engine.anonymize(resource);
+      if (!result) {
+        report.dropped++;
+        continue;
+      }
+      report.resourcesOut++;
+      // Back-pressure: wait for the file stream to drain rather than buffering the whole export.
+      if (!sink.write(`${JSON.stringify(result)}\n`)) await once(sink, 'drain');
+    }
+    sink.end();
+    await once(sink, 'finish');
+    renameSync(tmp, out);
+  } catch (err) {
+    sink.destroy();
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+function parseResource(text: string, where: string): Resource {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new VoileError('MALFORMED_JSON', `${where} is not valid JSON`);
+  }
+  if (typeof value !== 'object' || value === null || typeof (value as { resourceType?: unknown }).resourceType !== 'string') {
+    throw new VoileError('BAD_REQUEST', `${where} is not a FHIR resource`);
+  }
+  return value as Resource;
+}
+
+function statOrFail(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    throw new VoileError('BAD_REQUEST', `Cannot read ${path}`);
+  }
+}
