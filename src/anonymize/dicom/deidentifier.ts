@@ -1,0 +1,153 @@
+import { VoileError } from '../../errors.js';
+import type { Identity } from '../../identity/index.js';
+import { type TextDeidentifier, redactingTextDeidentifier } from '../text/api.js';
+import { type DicomDataset, type DicomElement, Tags, findElement } from './dataset.js';
+import { type PatientContext, type WalkEnvironment, deidentifyDataset, readString } from './deidentify.js';
+import { type DicomJsonDataset, type JsonDeidentifyOptions, JsonWalk, firstString } from './dicom-json.js';
+import { type DicomOption, compileProfile, parseOptions } from './profile.js';
+import { readPart10 } from './reader.js';
+import { parseSafePrivateList } from './safe-private.js';
+import { writePart10 } from './writer.js';
+
+/** Voile's implementation identity in the file meta information of every file it writes. */
+export const IMPLEMENTATION_CLASS_UID = '2.25.292110459546304135373682709137660001577';
+export const IMPLEMENTATION_VERSION_NAME = 'VOILE_0_1';
+
+/**
+ * Resolves a DICOM patient to the real id of the FHIR Patient it is (the policy's linkage), so both
+ * transports give them one pseudonym and one date shift. Undefined: not linked; the patient then gets
+ * the DICOM-only identity key `dicom:<issuer>:<PatientID>`.
+ */
+export type LinkPatient = (patientId: string, issuer: string | undefined) => string | undefined | Promise<string | undefined>;
+
+export interface DicomProfileOptions {
+  /** Options of PS3.15 Table E.1-1 on top of the Basic Profile. */
+  readonly options?: readonly (DicomOption | string)[];
+  /** Retain Safe Private allowlist: `"CREATOR|gggg|ee"`. */
+  readonly safePrivate?: readonly string[];
+  /** Release instances that may carry burned-in text (BurnedInAnnotation YES, US, SC, XA/DX without the flag). */
+  readonly allowBurnedIn?: boolean;
+  /** Deepest sequence nesting accepted. Default 32. */
+  readonly maxDepth?: number;
+}
+
+export interface DicomDeidentifierDeps {
+  readonly identity: Identity;
+  readonly text?: TextDeidentifier;
+  readonly linkPatient?: LinkPatient;
+}
+
+export interface DeidentifiedInstance {
+  /** The Part-10 file, as chunks (large values are views of the input: write them, don't keep them). */
+  readonly chunks: readonly Uint8Array[];
+  readonly byteLength: number;
+  readonly transferSyntaxUid: string;
+  /** Remapped UIDs of the output. */
+  readonly studyInstanceUid: string | undefined;
+  readonly seriesInstanceUid: string | undefined;
+  readonly sopInstanceUid: string | undefined;
+}
+
+export interface DicomDeidentifier {
+  /** De-identifies one Part-10 instance. Throws MALFORMED_DICOM, or FORBIDDEN for a withheld instance. */
+  part10(input: Uint8Array | AsyncIterable<Uint8Array>): Promise<DeidentifiedInstance>;
+  /** De-identifies one DICOM JSON data set (a QIDO-RS result or a WADO-RS metadata entry). */
+  json(dataset: DicomJsonDataset, options?: JsonDeidentifyOptions): Promise<DicomJsonDataset>;
+  /** Whether a JSON data set (with Modality and BurnedInAnnotation) must be withheld. */
+  withheld(dataset: DicomJsonDataset): boolean;
+}
+
+export function createDicomDeidentifier(profileOptions: DicomProfileOptions, deps: DicomDeidentifierDeps): DicomDeidentifier {
+  const profile = compileProfile(parseOptions(profileOptions.options ?? []));
+  const env: WalkEnvironment = {
+    profile,
+    identity: deps.identity,
+    text: deps.text ?? redactingTextDeidentifier,
+    safePrivate: parseSafePrivateList(profileOptions.safePrivate ?? []),
+    maxDepth: profileOptions.maxDepth ?? 32,
+  };
+  const allowBurnedIn = profileOptions.allowBurnedIn === true;
+
+  async function patientOf(patientId: string | undefined, issuer: string | undefined, studyUid: string | undefined): Promise<PatientContext> {
+    if (patientId) {
+      const linked = await deps.linkPatient?.(patientId, issuer || undefined);
+      if (linked) return { key: linked, linked: true };
+      return { key: `dicom:${issuer ?? ''}:${patientId}`, linked: false };
+    }
+    // No PatientID at all: the study is the only stable anchor for a shift.
+    return { key: `dicom-study:${studyUid ?? ''}`, linked: false };
+  }
+
+  return {
+    async part10(input) {
+      const bytes = input instanceof Uint8Array ? input : await collect(input);
+      const parsed = readPart10(bytes, { maxDepth: env.maxDepth });
+      const ds = parsed.dataset;
+      if (!allowBurnedIn && mayCarryBurnedInText(readString(ds, Tags.Modality), readString(ds, Tags.BurnedInAnnotation))) throw withheldError();
+      const patient = await patientOf(readString(ds, Tags.PatientID), readString(ds, Tags.IssuerOfPatientID), readString(ds, Tags.StudyInstanceUID));
+      const out = await deidentifyDataset(ds, env, patient);
+      const sopClass = readString(out, Tags.SOPClassUID) ?? stringOf(findElement(parsed.meta, Tags.MediaStorageSOPClassUID));
+      const sopInstance = readString(out, Tags.SOPInstanceUID);
+      if (!sopClass || !sopInstance) throw new VoileError('MALFORMED_DICOM', 'The DICOM object could not be parsed', { detail: 'no SOP class or instance UID' });
+      const meta: DicomDataset = [
+        { tag: Tags.FileMetaInformationVersion, vr: 'OB', value: Uint8Array.of(0, 1) },
+        ascii(Tags.MediaStorageSOPClassUID, 'UI', sopClass),
+        ascii(Tags.MediaStorageSOPInstanceUID, 'UI', sopInstance),
+        ascii(Tags.TransferSyntaxUID, 'UI', parsed.transferSyntaxUid),
+        ascii(Tags.ImplementationClassUID, 'UI', IMPLEMENTATION_CLASS_UID),
+        ascii(Tags.ImplementationVersionName, 'SH', IMPLEMENTATION_VERSION_NAME),
+      ];
+      const written = writePart10(meta, out, parsed.transferSyntaxUid);
+      return {
+        ...written,
+        transferSyntaxUid: parsed.transferSyntaxUid,
+        studyInstanceUid: readString(out, Tags.StudyInstanceUID),
+        seriesInstanceUid: readString(out, Tags.SeriesInstanceUID),
+        sopInstanceUid: sopInstance,
+      };
+    },
+
+    async json(dataset, options = {}) {
+      if (typeof dataset !== 'object' || dataset === null || Array.isArray(dataset)) {
+        throw new VoileError('ANONYMIZATION_FAILED', 'The response could not be anonymized', { detail: 'invalid DICOM JSON' });
+      }
+      const patient = await patientOf(firstString(dataset['00100020']), firstString(dataset['00100021']), firstString(dataset['0020000D']));
+      return new JsonWalk(env, patient, options).run(dataset);
+    },
+
+    withheld(dataset) {
+      return !allowBurnedIn && mayCarryBurnedInText(firstString(dataset['00080060']), firstString(dataset['00280301']));
+    },
+  };
+}
+
+/**
+ * Burned-in text (PS3.15 E.1.1: the Basic Profile does not clean pixels): BurnedInAnnotation YES,
+ * modalities that routinely burn in (US, SC), and XA/DX when the flag is absent.
+ */
+export function mayCarryBurnedInText(modality: string | undefined, burnedIn: string | undefined): boolean {
+  const flag = burnedIn?.trim().toUpperCase();
+  if (flag === 'YES') return true;
+  const m = modality?.trim().toUpperCase();
+  if (m === 'US' || m === 'SC') return true;
+  if ((m === 'XA' || m === 'DX') && flag !== 'NO') return true;
+  return false;
+}
+
+function withheldError(): VoileError {
+  return new VoileError('FORBIDDEN', 'The instance is withheld: it may carry burned-in identifying text', { detail: 'burned-in-annotation' });
+}
+
+function ascii(tag: number, vr: string, value: string): DicomElement {
+  return { tag, vr, value: Buffer.from(value, 'latin1') };
+}
+
+function stringOf(el: DicomElement | undefined): string | undefined {
+  return el?.value ? Buffer.from(el.value).toString('latin1').replace(/[\0 ]+$/, '') : undefined;
+}
+
+async function collect(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of stream) parts.push(chunk);
+  return Buffer.concat(parts);
+}
