@@ -1,0 +1,646 @@
+import type { Resource } from '@medplum/fhirtypes';
+import { VoileError } from '../../errors.js';
+import type { FhirProfile, FhirRule } from '../../policy/types.js';
+import type { TextFormat } from '../text/api.js';
+import type { FhirAnonymizeDeps, FhirAnonymizeResult, FhirAnonymizer } from './api.js';
+import { compileFhirPath, emptyHits, primitiveKey, recordHits, type NodeHits } from './fhirpath-eval.js';
+import { compileSimplePath, leadingResourceType, toStandardFhirPath, type SimplePattern } from './paths.js';
+import { findPatientId } from './patient.js';
+import { parseReference, uuidFromHash } from './references.js';
+import { isPrimitiveType, typeInfo, type ElementInfo, type TypeInfo } from './schema.js';
+import { addSecurityLabels, type SecurityLabel } from './security.js';
+import { compileCases, DATE_TYPES, generalizeValue, NUMBER_TYPES, perturbValue, STRING_TYPES, TEXT_TYPES, yearOf, type CompiledCases } from './values.js';
+
+/**
+ * The Voile rule engine: default deny, first matching rule (on the element or an ancestor) wins.
+ * One walk per resource over (element path, FHIR type), with rule patterns advanced as it descends;
+ * FHIRPath is evaluated only for rules that need it, once per resource.
+ */
+
+interface CompiledRule {
+  readonly index: number;
+  readonly rule: FhirRule;
+  readonly pattern: SimplePattern | undefined;
+  readonly expr: ReturnType<typeof compileFhirPath> | undefined;
+  /** Resource type a FHIRPath rule starts from (undefined = any). */
+  readonly exprRoot: string | undefined;
+  readonly cases: CompiledCases | undefined;
+}
+
+/** A rule pattern part-way matched: `step` steps done, the current node being the last matched. */
+interface State {
+  readonly rule: CompiledRule;
+  readonly step: number;
+}
+
+interface TextJob {
+  readonly value: string;
+  readonly format: TextFormat;
+  readonly patientId: string | undefined;
+}
+
+interface ResourceCtx {
+  readonly resourceType: string;
+  readonly patientId: string | undefined;
+  readonly hits: NodeHits | undefined;
+  readonly labels: Set<SecurityLabel>;
+  readonly texts: TextJob[];
+  readonly uuidTargets: ReadonlyMap<string, string> | undefined;
+  modifierDropped: boolean;
+}
+
+const REMOVED = Symbol('removed');
+const NARRATIVE_DIV = '<div xmlns="http://www.w3.org/1999/xhtml"><p>This resource was anonymized by Voile; its narrative was removed.</p></div>';
+
+export function createVoileAnonymizer(profile: FhirProfile, deps: FhirAnonymizeDeps): FhirAnonymizer {
+  return new VoileEngine(profile, deps);
+}
+
+class VoileEngine implements FhirAnonymizer {
+  readonly resourceTypes: ReadonlySet<string> | undefined;
+  readonly #profile: FhirProfile;
+  readonly #deps: FhirAnonymizeDeps;
+  readonly #rules: readonly CompiledRule[];
+  readonly #exprRules: readonly CompiledRule[];
+  readonly #initialStates = new Map<string, State[]>();
+
+  constructor(profile: FhirProfile, deps: FhirAnonymizeDeps) {
+    this.#profile = profile;
+    this.#deps = deps;
+    this.resourceTypes = profile.resourceTypes ? new Set(profile.resourceTypes) : undefined;
+    this.#rules = profile.rules.map((rule, index) => compileRule(rule, index));
+    this.#exprRules = this.#rules.filter((r) => r.expr !== undefined);
+    typeInfo('Resource'); // load the schema now, not on the first request
+  }
+
+  async anonymize(resource: Resource): Promise<FhirAnonymizeResult> {
+    try {
+      const out = await this.#resource(resource as unknown as Record<string, unknown>, undefined, undefined, true);
+      return { resource: out as Resource | undefined };
+    } catch (err) {
+      if (err instanceof VoileError && err.code === 'ANONYMIZATION_FAILED') throw err;
+      throw new VoileError('ANONYMIZATION_FAILED', 'The resource could not be anonymized', { cause: err });
+    }
+  }
+
+  // ---- resources ------------------------------------------------------------------------------
+
+  async #resource(
+    input: Record<string, unknown>,
+    inheritedPatient: string | undefined,
+    uuidTargets: ReadonlyMap<string, string> | undefined,
+    labelled: boolean,
+  ): Promise<Record<string, unknown> | undefined> {
+    const resourceType = input?.['resourceType'];
+    if (typeof resourceType !== 'string') throw failure('input is not a FHIR resource');
+    const type = typeInfo(resourceType);
+    if (!type?.isResource) throw failure('unknown resource type');
+    if (this.resourceTypes && !this.resourceTypes.has(resourceType)) return undefined;
+    if (resourceType === 'Bundle') return this.#bundle(input);
+
+    const ctx: ResourceCtx = {
+      resourceType,
+      patientId: inheritedPatient ?? findPatientId(input, uuidTargets),
+      hits: this.#hitsFor(input, resourceType),
+      labels: new Set(),
+      texts: [],
+      uuidTargets,
+      modifierDropped: false,
+    };
+    const out = this.#resourceBody(input, type, ctx);
+    if (ctx.modifierDropped) {
+      if (this.#profile.unknownModifierExtension === 'fail') throw failure('resource carries a modifierExtension no rule keeps');
+      return undefined;
+    }
+    const contained = await this.#contained(input, ctx);
+    if (contained === REMOVED) return undefined;
+    if (contained) out['contained'] = contained;
+    const texts = await this.#runTextJobs(ctx);
+    const result = (prune(out, texts) as Record<string, unknown> | undefined) ?? {};
+    const ordered: Record<string, unknown> = { resourceType, ...result };
+    if (labelled) addSecurityLabels(ordered, ctx.labels);
+    return ordered;
+  }
+
+  #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
+    const states = this.#statesFor(ctx.resourceType);
+    const own = ownMatches(states, ctx.resourceType, ctx.hits?.objects.get(input));
+    const candidates = merge([], own);
+    const first = this.#rules[candidates[0] ?? -1];
+    if (first && (first.rule.method === 'redact' || first.rule.method === 'substitute')) {
+      ctx.labels.add('REDACTED');
+      return {};
+    }
+    return this.#object(input, type, states, candidates, ctx, true);
+  }
+
+  async #contained(input: Record<string, unknown>, ctx: ResourceCtx): Promise<unknown[] | undefined | typeof REMOVED> {
+    const contained = input['contained'];
+    if (!Array.isArray(contained) || contained.length === 0) return undefined;
+    const out: unknown[] = [];
+    for (const child of contained) {
+      const childCtxLabels = new Set<SecurityLabel>();
+      const anonymized = await this.#containedResource(child as Record<string, unknown>, ctx, childCtxLabels);
+      if (anonymized === REMOVED) return REMOVED;
+      for (const l of childCtxLabels) ctx.labels.add(l);
+      if (anonymized) out.push(anonymized);
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
+  async #containedResource(input: Record<string, unknown>, parent: ResourceCtx, labels: Set<SecurityLabel>): Promise<Record<string, unknown> | undefined | typeof REMOVED> {
+    const resourceType = input?.['resourceType'];
+    if (typeof resourceType !== 'string') throw failure('contained entry is not a FHIR resource');
+    const type = typeInfo(resourceType);
+    if (!type?.isResource) throw failure('unknown resource type');
+    if (this.resourceTypes && !this.resourceTypes.has(resourceType)) return undefined;
+    const ctx: ResourceCtx = {
+      resourceType,
+      patientId: parent.patientId,
+      hits: this.#hitsFor(input, resourceType),
+      labels,
+      texts: [],
+      uuidTargets: parent.uuidTargets,
+      modifierDropped: false,
+    };
+    const out = this.#resourceBody(input, type, ctx);
+    if (ctx.modifierDropped) {
+      if (this.#profile.unknownModifierExtension === 'fail') throw failure('resource carries a modifierExtension no rule keeps');
+      return REMOVED;
+    }
+    // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
+    if (typeof input['id'] === 'string') out['id'] = input['id'];
+    const texts = await this.#runTextJobs(ctx);
+    const result = prune(out, texts) as Record<string, unknown> | undefined;
+    return { resourceType, ...result };
+  }
+
+  async #bundle(input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const entries = Array.isArray(input['entry']) ? (input['entry'] as Record<string, unknown>[]) : [];
+    const uuidTargets = new Map<string, string>();
+    for (const entry of entries) {
+      const res = entry?.['resource'] as Record<string, unknown> | undefined;
+      if (typeof entry?.['fullUrl'] === 'string' && res?.['resourceType'] === 'Patient' && typeof res['id'] === 'string') {
+        uuidTargets.set(entry['fullUrl'].toLowerCase(), res['id']);
+      }
+    }
+    const out: Record<string, unknown> = { resourceType: 'Bundle' };
+    if (typeof input['id'] === 'string') out['id'] = this.#deps.identity.pseudonymizeId('Bundle', input['id']);
+    if (typeof input['type'] === 'string') out['type'] = input['type'];
+    if (typeof input['total'] === 'number') out['total'] = input['total'];
+    const outEntries: unknown[] = [];
+    for (const entry of entries) {
+      if (entry === null || typeof entry !== 'object') throw failure('bundle entry is not an object');
+      const res = entry['resource'] as Record<string, unknown> | undefined;
+      const anonymized = res === undefined ? undefined : await this.#resource(res, undefined, uuidTargets, true);
+      if (res !== undefined && anonymized === undefined) continue;
+      const outEntry: Record<string, unknown> = {};
+      const fullUrl = this.#fullUrl(entry['fullUrl'], res);
+      if (fullUrl) outEntry['fullUrl'] = fullUrl;
+      if (anonymized) outEntry['resource'] = anonymized;
+      const search = entry['search'] as Record<string, unknown> | undefined;
+      if (search && typeof search === 'object') {
+        const s: Record<string, unknown> = {};
+        if (typeof search['mode'] === 'string') s['mode'] = search['mode'];
+        if (typeof search['score'] === 'number') s['score'] = search['score'];
+        if (Object.keys(s).length > 0) outEntry['search'] = s;
+      }
+      if (Object.keys(outEntry).length > 0) outEntries.push(outEntry);
+    }
+    if (outEntries.length > 0) out['entry'] = outEntries;
+    return out;
+  }
+
+  /** The fullUrl of an entry, rewritten like a reference to its resource. */
+  #fullUrl(fullUrl: unknown, resource: Record<string, unknown> | undefined): string | undefined {
+    if (typeof fullUrl === 'string') {
+      const parsed = parseReference(fullUrl);
+      if (parsed.kind === 'uuid') return this.#uuid(parsed.uuid);
+      if (parsed.kind === 'literal') return `${parsed.type}/${this.#deps.identity.pseudonymizeId(parsed.type, parsed.id)}`;
+    }
+    const type = resource?.['resourceType'];
+    const id = resource?.['id'];
+    if (typeof type === 'string' && typeof id === 'string') return `${type}/${this.#deps.identity.pseudonymizeId(type, id)}`;
+    return undefined;
+  }
+
+  #uuid(uuid: string): string {
+    return `urn:uuid:${uuidFromHash(this.#deps.identity.cryptoHash(`urn:uuid:${uuid}`))}`;
+  }
+
+  // ---- matching -------------------------------------------------------------------------------
+
+  #statesFor(resourceType: string): State[] {
+    let states = this.#initialStates.get(resourceType);
+    if (!states) {
+      states = [];
+      for (const rule of this.#rules) {
+        if (rule.pattern && (rule.pattern.root === undefined || rule.pattern.root === resourceType)) states.push({ rule, step: 0 });
+      }
+      this.#initialStates.set(resourceType, states);
+    }
+    return states;
+  }
+
+  #hitsFor(resource: Record<string, unknown>, resourceType: string): NodeHits | undefined {
+    let hits: NodeHits | undefined;
+    let view: Record<string, unknown> | undefined;
+    const original = new Map<object, object>();
+    for (const rule of this.#exprRules) {
+      if (rule.exprRoot !== undefined && rule.exprRoot !== resourceType) continue;
+      if (!view) {
+        // Nested resources are anonymized on their own: the expression sees this resource only.
+        view = { ...resource };
+        delete view['contained'];
+        original.set(view, resource);
+        hits = emptyHits();
+      }
+      try {
+        recordHits(hits!, rule.expr!, view, original, rule.index, resource);
+      } catch (cause) {
+        throw new VoileError('ANONYMIZATION_FAILED', 'A profile rule could not be evaluated', { detail: `rule ${rule.index}`, cause });
+      }
+    }
+    return hits;
+  }
+
+  // ---- the walk -------------------------------------------------------------------------------
+
+  #object(
+    input: Record<string, unknown>,
+    type: TypeInfo,
+    states: readonly State[],
+    candidates: readonly number[],
+    ctx: ResourceCtx,
+    isRoot: boolean,
+  ): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(input)) {
+      if (isRoot && (key === 'resourceType' || key === 'contained')) continue;
+      const isShadow = key.startsWith('_');
+      const name = isShadow ? key.slice(1) : key;
+      if (isShadow && name in input) continue; // handled with its value
+      const info = type.properties.get(name);
+      if (!info) {
+        ctx.labels.add('REDACTED'); // not an element of this type: nothing vouches for it
+        continue;
+      }
+      if (isRoot && info.type === 'Narrative' && name === 'text') {
+        this.#narrative(out, ctx);
+        continue;
+      }
+      if (info.type === 'Resource') {
+        // Only contained (handled apart) and a few Bundle/Parameters slots hold resources; the
+        // engine does not release nested resources it was not built to anonymize.
+        ctx.labels.add('REDACTED');
+        continue;
+      }
+      const value = input[name];
+      const shadow = input[`_${name}`];
+      if (isPrimitiveType(info.type)) {
+        this.#primitiveProperty(out, input, name, value, shadow, info, states, candidates, ctx, isRoot);
+      } else if (Array.isArray(value)) {
+        const items: unknown[] = [];
+        for (const item of value) {
+          const r = this.#complex(item, info, states, candidates, ctx);
+          if (r !== undefined) items.push(r);
+        }
+        if (items.length > 0) out[key] = items;
+      } else {
+        const r = this.#complex(value, info, states, candidates, ctx);
+        if (r !== undefined) out[key] = r;
+      }
+    }
+    return out;
+  }
+
+  #complex(value: unknown, info: ElementInfo, parentStates: readonly State[], inherited: readonly number[], ctx: ResourceCtx): unknown {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw failure('element has the wrong shape');
+    const type = typeInfo(info.type);
+    if (!type) throw failure('element of an unknown type');
+    const states = advance(parentStates, info.name, info.type);
+    const own = ownMatches(states, info.type, ctx.hits?.objects.get(value));
+    const isExtension = info.name === 'extension' || info.name === 'modifierExtension';
+    const candidates = merge(isExtension ? [] : inherited, own);
+    const decided = this.#decideComplex(value as Record<string, unknown>, info, candidates, ctx);
+    if (decided !== undefined) {
+      if (decided === REMOVED && info.name === 'modifierExtension') ctx.modifierDropped = true;
+      return decided === REMOVED ? undefined : decided;
+    }
+    if (isExtension && candidates.length === 0) {
+      // Unknown extension: nothing kept it.
+      ctx.labels.add('REDACTED');
+      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
+      return undefined;
+    }
+    const out = this.#object(value as Record<string, unknown>, type, states, candidates, ctx, false);
+    const pruned = prune(out);
+    if (isExtension && pruned !== undefined && typeof (pruned as Record<string, unknown>)['url'] !== 'string') {
+      // An extension without its url means nothing; never release its value alone.
+      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
+      return undefined;
+    }
+    if (pruned === undefined && info.name === 'modifierExtension') ctx.modifierDropped = true;
+    return pruned;
+  }
+
+  /** Whole-node decisions on a complex element; undefined = walk its children. */
+  #decideComplex(value: Record<string, unknown>, info: ElementInfo, candidates: readonly number[], ctx: ResourceCtx): unknown {
+    const first = this.#rules[candidates[0] ?? -1];
+    if (!first) return undefined;
+    switch (first.rule.method) {
+      case 'redact':
+        ctx.labels.add('REDACTED');
+        return REMOVED;
+      case 'substitute':
+        ctx.labels.add('MASKED');
+        return first.rule.replaceWith === undefined || first.rule.replaceWith === null ? REMOVED : structuredClone(first.rule.replaceWith);
+      case 'pseudonymize':
+        if (info.type === 'Reference') return this.#reference(value, ctx) ?? REMOVED;
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  #reference(value: Record<string, unknown>, ctx: ResourceCtx): Record<string, unknown> | undefined {
+    const out: Record<string, unknown> = {};
+    if (typeof value['reference'] === 'string') {
+      const rewritten = this.#referenceString(value['reference']);
+      if (rewritten !== undefined) out['reference'] = rewritten;
+    }
+    if (typeof value['type'] === 'string') out['type'] = value['type'];
+    ctx.labels.add('PSEUDED');
+    if (value['display'] !== undefined || value['identifier'] !== undefined || value['extension'] !== undefined) ctx.labels.add('REDACTED');
+    return out['reference'] === undefined ? undefined : out;
+  }
+
+  #referenceString(reference: string): string | undefined {
+    const parsed = parseReference(reference);
+    switch (parsed.kind) {
+      case 'literal': {
+        const pseudo = this.#deps.identity.pseudonymizeId(parsed.type, parsed.id);
+        return parsed.version === undefined ? `${parsed.type}/${pseudo}` : `${parsed.type}/${pseudo}/_history/${parsed.version}`;
+      }
+      case 'uuid':
+        return this.#uuid(parsed.uuid);
+      case 'local':
+        return reference;
+      default:
+        return undefined;
+    }
+  }
+
+  #primitiveProperty(
+    out: Record<string, unknown>,
+    parent: Record<string, unknown>,
+    name: string,
+    value: unknown,
+    shadow: unknown,
+    info: ElementInfo,
+    parentStates: readonly State[],
+    inherited: readonly number[],
+    ctx: ResourceCtx,
+    isRoot: boolean,
+  ): void {
+    const states = advance(parentStates, info.name, info.type);
+    const byKey = ctx.hits?.primitives.get(parent);
+    if (Array.isArray(value) || Array.isArray(shadow)) {
+      const values = Array.isArray(value) ? value : [];
+      const shadows = Array.isArray(shadow) ? shadow : [];
+      const outValues: unknown[] = [];
+      const outShadows: unknown[] = [];
+      const n = Math.max(values.length, shadows.length);
+      for (let i = 0; i < n; i++) {
+        const own = ownMatches(states, info.type, byKey?.get(primitiveKey(name, i)));
+        const r = this.#primitive(values[i] ?? undefined, shadows[i] ?? undefined, info, name, merge(inherited, own), states, ctx, false);
+        if (r.value === undefined && r.shadow === undefined) continue;
+        outValues.push(r.value ?? null);
+        outShadows.push(r.shadow ?? null);
+      }
+      if (outValues.some((v) => v !== null)) out[name] = outValues;
+      if (outShadows.some((v) => v !== null)) out[`_${name}`] = outShadows;
+      return;
+    }
+    const own = ownMatches(states, info.type, byKey?.get(primitiveKey(name, -1)));
+    const r = this.#primitive(value, shadow, info, name, merge(inherited, own), states, ctx, isRoot);
+    if (r.value !== undefined) out[name] = r.value;
+    if (r.shadow !== undefined) out[`_${name}`] = r.shadow;
+  }
+
+  #primitive(
+    value: unknown,
+    shadow: unknown,
+    info: ElementInfo,
+    name: string,
+    candidates: readonly number[],
+    states: readonly State[],
+    ctx: ResourceCtx,
+    isRoot: boolean,
+  ): { value?: unknown; shadow?: unknown } {
+    const type = info.type;
+    for (const index of candidates) {
+      const { rule } = this.#rules[index]!;
+      const applied = this.#applyToPrimitive(rule, index, value, type, name, ctx, isRoot);
+      if (applied === NOT_APPLICABLE) continue;
+      let outShadow: unknown;
+      if (rule.method === 'keep' && shadow !== null && typeof shadow === 'object') {
+        // The primitive's own extensions: walked like any element (extensions need their own rule).
+        const element = typeInfo('Element')!;
+        const r = prune(this.#object(shadow as Record<string, unknown>, element, states, candidates, ctx, false));
+        outShadow = r;
+      } else if (shadow !== undefined && shadow !== null) {
+        ctx.labels.add('REDACTED');
+      }
+      return { value: applied === REMOVED ? undefined : applied, shadow: outShadow };
+    }
+    if (value !== undefined || shadow !== undefined) ctx.labels.add('REDACTED');
+    return {};
+  }
+
+  #applyToPrimitive(
+    rule: FhirRule,
+    index: number,
+    value: unknown,
+    type: string,
+    name: string,
+    ctx: ResourceCtx,
+    isRoot: boolean,
+  ): unknown {
+    const { identity } = this.#deps;
+    switch (rule.method) {
+      case 'keep':
+        return value;
+      case 'redact':
+        ctx.labels.add('REDACTED');
+        return REMOVED;
+      case 'substitute':
+        ctx.labels.add('MASKED');
+        return rule.replaceWith === undefined || rule.replaceWith === null ? REMOVED : structuredClone(rule.replaceWith);
+      case 'generalize': {
+        if (value === undefined) return REMOVED;
+        const compiled = this.#rules[index]!.cases!;
+        let outcome;
+        try {
+          outcome = generalizeValue(compiled, value, type);
+        } catch (cause) {
+          throw new VoileError('ANONYMIZATION_FAILED', 'A generalization rule could not be evaluated', { detail: `rule ${index}`, cause });
+        }
+        ctx.labels.add('ABSTRED');
+        if (outcome.matched) return outcome.value === undefined ? REMOVED : outcome.value;
+        return rule.otherValues === 'keep' ? value : REMOVED;
+      }
+      case 'pseudonymize':
+        if (typeof value !== 'string') return NOT_APPLICABLE;
+        if (isRoot && name === 'id') {
+          ctx.labels.add('PSEUDED');
+          return identity.pseudonymizeId(ctx.resourceType, value);
+        }
+        if (name === 'reference' || type === 'uri' || type === 'url' || type === 'canonical') {
+          const rewritten = this.#referenceString(value);
+          if (rewritten === undefined) return NOT_APPLICABLE;
+          ctx.labels.add('PSEUDED');
+          return rewritten;
+        }
+        return NOT_APPLICABLE;
+      case 'dateshift': {
+        if (!DATE_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
+        ctx.labels.add('PERTURBED');
+        if (ctx.patientId !== undefined) return identity.shiftDate(value, ctx.patientId);
+        const outside = this.#profile.datesOutsideCompartment ?? 'redact';
+        if (outside === 'keep') return value;
+        if (outside === 'year') return yearOf(value) ?? REMOVED;
+        return REMOVED;
+      }
+      case 'perturb':
+        if (!NUMBER_TYPES.has(type) || typeof value !== 'number') return NOT_APPLICABLE;
+        ctx.labels.add('PERTURBED');
+        return perturbValue(value, rule, type, identity, index);
+      case 'cryptoHash':
+        if (!STRING_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
+        ctx.labels.add('PSEUDED');
+        return identity.cryptoHash(value);
+      case 'encrypt':
+        if (!STRING_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
+        ctx.labels.add('MASKED');
+        return identity.encrypt(value);
+      case 'text':
+        if (!TEXT_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
+        ctx.labels.add('MASKED');
+        ctx.texts.push({ value, format: type === 'markdown' ? 'markdown' : 'plain', patientId: ctx.patientId });
+        return new PendingText(ctx.texts.length - 1);
+      default:
+        return NOT_APPLICABLE;
+    }
+  }
+
+  #narrative(out: Record<string, unknown>, ctx: ResourceCtx): void {
+    if (this.#profile.narrative === 'generated') {
+      out['text'] = { status: 'generated', div: NARRATIVE_DIV };
+      ctx.labels.add('MASKED');
+    } else {
+      ctx.labels.add('REDACTED');
+    }
+  }
+
+  /** Free text goes through the text hook after the walk; the walk left a PendingText in its place. */
+  async #runTextJobs(ctx: ResourceCtx): Promise<readonly (string | undefined)[]> {
+    if (ctx.texts.length === 0) return [];
+    return Promise.all(
+      ctx.texts.map((job) => this.#deps.text.deidentify(job.value, job.patientId === undefined ? { format: job.format } : { format: job.format, patientId: job.patientId })),
+    );
+  }
+}
+
+const NOT_APPLICABLE = Symbol('not-applicable');
+
+class PendingText {
+  constructor(readonly job: number) {}
+}
+
+function compileRule(rule: FhirRule, index: number): CompiledRule {
+  if (typeof rule.path !== 'string' || rule.path.trim() === '') throw new VoileError('PROFILE_INVALID', 'A profile rule has no path', { detail: `rule ${index}` });
+  const pattern = compileSimplePath(rule.path);
+  let expr: CompiledRule['expr'];
+  if (!pattern) {
+    try {
+      expr = compileFhirPath(toStandardFhirPath(rule.path));
+    } catch (cause) {
+      throw new VoileError('PROFILE_INVALID', 'A profile rule path is not valid FHIRPath', { detail: `rule ${index}`, cause });
+    }
+  }
+  let cases: CompiledCases | undefined;
+  if (rule.method === 'generalize') {
+    if (!rule.cases || Object.keys(rule.cases).length === 0) throw new VoileError('PROFILE_INVALID', 'A generalize rule has no cases', { detail: `rule ${index}` });
+    cases = compileCases(rule);
+  }
+  return { index, rule, pattern, expr, exprRoot: pattern ? undefined : leadingResourceType(rule.path), cases };
+}
+
+/** Moves every state one element down (`name` of type `type`). */
+function advance(states: readonly State[], name: string, type: string): State[] {
+  const next: State[] = [];
+  for (const s of states) {
+    const steps = s.rule.pattern!.steps;
+    if (s.step >= steps.length) continue;
+    const step = steps[s.step]!;
+    if (step.kind === 'child') {
+      if (step.name === name) next.push({ rule: s.rule, step: s.step + 1 });
+    } else {
+      if (step.type === type) next.push({ rule: s.rule, step: s.step + 1 });
+      next.push(s); // nodesByType looks at every descendant
+    }
+  }
+  return next;
+}
+
+function ownMatches(states: readonly State[], type: string, hits: readonly number[] | undefined): number[] {
+  const out: number[] = hits ? [...hits] : [];
+  for (const s of states) {
+    const pattern = s.rule.pattern!;
+    if (s.step === pattern.steps.length && (pattern.ofType === undefined || pattern.ofType === type)) out.push(s.rule.index);
+  }
+  return out;
+}
+
+function merge(inherited: readonly number[], own: readonly number[]): number[] {
+  if (own.length === 0) return inherited as number[];
+  const all = new Set([...inherited, ...own]);
+  return [...all].sort((a, b) => a - b);
+}
+
+/**
+ * Removes empty objects and arrays and removed values, bottom-up. Pending texts stay until `texts`
+ * (their de-identified values) is given; an empty or undefined text is removed.
+ */
+function prune(value: unknown, texts?: readonly (string | undefined)[]): unknown {
+  if (value === REMOVED || value === undefined || value === null) return undefined;
+  if (value instanceof PendingText) {
+    if (!texts) return value;
+    const text = texts[value.job];
+    return typeof text === 'string' && text.length > 0 ? text : undefined;
+  }
+  if (Array.isArray(value)) {
+    // Nulls keep primitive arrays aligned with their `_name` shadows.
+    const items = value.map((v) => (v === null ? null : prune(v, texts)));
+    const kept = items.some((v) => v !== undefined && v !== null) ? items.filter((v) => v !== undefined) : [];
+    return kept.length > 0 ? kept : undefined;
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    let any = false;
+    for (const [k, v] of Object.entries(value)) {
+      const p = prune(v, texts);
+      if (p !== undefined) {
+        out[k] = p;
+        any = true;
+      }
+    }
+    return any ? out : undefined;
+  }
+  return value;
+}
+
+function failure(detail: string): VoileError {
+  return new VoileError('ANONYMIZATION_FAILED', 'The resource could not be anonymized', { detail });
+}
