@@ -1,0 +1,256 @@
+"""
+Builds the NER training set (models/ner/data/train.jsonl, dev.jsonl), never from the evaluation sets
+(eval/text/dev/ and EDS-Pseudo's public_small_test_data.jsonl):
+  1. EDS-Pseudo templates.txt (inline [value](LABEL) marks), each line several times with names,
+     cities, hospitals and streets swapped for gazetteer values (names.json / communes.json);
+  2. EDS-Pseudo gen_dataset_train.jsonl and public_small_train_data.jsonl as they are;
+  3. synthetic French and English sentences from the templates below, with casing noise
+     (lowercase notes, upper-case names, missing accents) and hard negatives (eponyms, drugs).
+Model labels: PERSON, CITY, HOSPITAL, ADDRESS (street part). Everything else is left to the rules.
+Run: /usr/bin/python3 models/ner/make_data.py
+"""
+import json, os, random, re, unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+REF = os.path.join(os.path.dirname(ROOT), 'shared', 'reference', 'eds-pseudo')
+DATA = os.path.join(ROOT, 'src', 'anonymize', 'text', 'data')
+rng = random.Random(7)
+
+names = json.load(open(os.path.join(DATA, 'names.json')))
+communes = json.load(open(os.path.join(DATA, 'communes.json')))
+big_communes = [c for c in communes if c[2] >= 3000] or communes
+FIRST = {'fr': names['fr']['first'], 'en': names['en']['first']}
+LAST = {'fr': names['fr']['last'], 'en': names['en']['last']}
+ALL_FIRST, ALL_LAST = names['first'], names['last']
+EN_CITIES = ['London', 'Manchester', 'Boston', 'Chicago', 'Seattle', 'Denver', 'Houston', 'Toronto', 'Dublin', 'Leeds', 'Bristol', 'Springfield',
+             'Oakland', 'Portland', 'Austin', 'Phoenix', 'Madison', 'Columbus', 'Cambridge', 'Oxford', 'Sheffield', 'Nottingham', 'Albany', 'Dayton']
+MAP = {'NOM': 'PERSON', 'PRENOM': 'PERSON', 'VILLE': 'CITY', 'HOPITAL': 'HOSPITAL', 'ADRESSE': 'ADDRESS', 'ADDRESSE': 'ADDRESS'}
+
+
+def strip_accents(s):
+    return ''.join(ch for ch in unicodedata.normalize('NFD', s) if unicodedata.category(ch) != 'Mn')
+
+
+def style_like(model, value):
+    if model.isupper() and len(model) > 1:
+        return value.upper()
+    if model.islower():
+        return value.lower()
+    return value
+
+
+def person(lang, parts=None):
+    f = rng.choice(FIRST[lang] if rng.random() < 0.8 else ALL_FIRST)
+    l = rng.choice(LAST[lang] if rng.random() < 0.8 else ALL_LAST)
+    r = rng.random()
+    if parts == 'first':
+        return f
+    if parts == 'last':
+        return l if rng.random() < 0.6 else l.upper()
+    if r < 0.35:
+        return f'{f} {l}'
+    if r < 0.6:
+        return f'{f} {l.upper()}'
+    if r < 0.75:
+        return f'{l.upper()} {f}'
+    if r < 0.85:
+        return f'{f[0]}. {l}'
+    if r < 0.93:
+        return l
+    return f'{f}-{rng.choice(FIRST[lang])} {l}'
+
+
+def city(lang):
+    if lang == 'en' and rng.random() < 0.6:
+        return rng.choice(EN_CITIES)
+    return rng.choice(big_communes)[1]
+
+
+def hospital(lang):
+    l = rng.choice(ALL_LAST)
+    c = city(lang)
+    if lang == 'en':
+        return rng.choice([f'{c} General Hospital', f'St {rng.choice(ALL_FIRST)} Hospital', f'{l} Medical Center', f'{c} Royal Infirmary', f'{l} Memorial Hospital', f'University Hospital of {c}'])
+    return rng.choice([f'CHU de {c}', f'Hôpital {l}', f'hôpital {rng.choice(ALL_FIRST)} {l}', f'Clinique {l}', f'Centre Hospitalier de {c}', f'Hôpital Saint-{rng.choice(FIRST["fr"])}', f'clinique du Parc', f'GH {l}', f'CH {c}', f'Polyclinique de {c}'])
+
+
+FR_STREETS = ['rue', 'avenue', 'boulevard', 'place', 'chemin', 'allée', 'impasse', 'route', 'quai', 'bd', 'av.']
+EN_STREETS = ['Street', 'Road', 'Avenue', 'Lane', 'Drive', 'St', 'Rd', 'Close', 'Way', 'Court']
+
+
+def address(lang):
+    n = rng.randint(1, 250)
+    if lang == 'en':
+        return f'{n} {rng.choice(ALL_LAST)} {rng.choice(EN_STREETS)}'
+    name = rng.choice([f'des {rng.choice(["Lilas", "Roses", "Tilleuls", "Acacias", "Écoles", "Peupliers"])}', f'{rng.choice(ALL_FIRST)} {rng.choice(ALL_LAST)}', f'de la {rng.choice(["Gare", "République", "Liberté", "Paix", "Mairie"])}', f'du Général {rng.choice(LAST["fr"])}', rng.choice(LAST['fr'])])
+    sep = rng.choice([' ', ', ', ' bis ', ' '])
+    return f'{n}{sep}{rng.choice(FR_STREETS)} {name}'
+
+
+def date(lang):
+    d, m, y = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1930, 2024)
+    return rng.choice([f'{d:02d}/{m:02d}/{y}', f'{d} {["janvier","février","mars","avril","mai","juin","juillet","août","septembre","octobre","novembre","décembre"][m-1]} {y}' if lang == 'fr' else f'{["January","February","March","April","May","June","July","August","September","October","November","December"][m-1]} {d}, {y}', f'{y}-{m:02d}-{d:02d}'])
+
+
+def phone(lang):
+    if lang == 'en':
+        return f'({rng.randint(201, 989)}) {rng.randint(200, 999)}-{rng.randint(0, 9999):04d}'
+    return '0' + str(rng.randint(1, 7)) + ''.join(f' {rng.randint(0, 99):02d}' for _ in range(4))
+
+
+NEG_FR = ['maladie de Parkinson', 'signe de Babinski', 'score de Glasgow à 15', 'Doliprane 1 g', 'mutation BRCA1', 'sonde de Foley', 'maladie de Crohn', 'syndrome de Cushing', 'Kardegic 75', 'manoeuvre de Valsalva', 'classification de Gleason', 'lymphome de Hodgkin', 'signe de Murphy', 'Lovenox 4000', 'échelle de Rankin', 'test de Romberg']
+NEG_EN = ["Parkinson's disease", 'Babinski sign', 'Glasgow Coma Scale 15', 'Tylenol 500 mg', 'BRCA1 mutation', 'Foley catheter', "Crohn's disease", 'Cushing syndrome', 'Valsalva maneuver', 'Gleason score 7', "Hodgkin lymphoma", 'Murphy sign', 'Apgar 9/10', "Hashimoto's thyroiditis"]
+
+FR_TEMPLATES = [
+    'Patiente {P} âgée de 54 ans, adressée par le Dr {L} pour {NEG}.',
+    'Je vois en consultation M. {P}, né le {D} à {C}, pour {NEG}.',
+    'Compte rendu opératoire - Opérateur : Pr {P} ; anesthésiste : Dr {P}.',
+    'Mme {L} est hospitalisée au {H} depuis le {D}.',
+    'Transfert vers le {H} ({C}) organisé avec le Dr {L}.',
+    'Domicile : {A}, {Z} {C}. Tél : {T}.',
+    'Personne de confiance : {P} (fille), joignable au {T}.',
+    'Cher confrère, je vous remercie de m\'avoir adressé votre patient {P} pour {NEG}.',
+    'Bien confraternellement,\nDr {P}\nService de cardiologie, {H}',
+    'vu ce jour par dr {Llow}, mme {Llow} va bien, pas de {NEG}',
+    'Interne : {P} - Externe : {P}',
+    'Patient de {Llow} {Flow}, vit seul au {A} à {C}.',
+    'Courrier adressé au Dr {P}, {A}, {Z} {C}.',
+    'Antécédents : {NEG}. Suivi par le Pr {L} à {H}.',
+    'Mr {L} sort ce jour vers son domicile à {C} avec {NEG}.',
+    'La fille de la patiente, Mme {P}, souhaite être appelée.',
+    'Examen réalisé par {P}, manipulateur, et validé par le Dr {L}.',
+    'NOM : {LUP}  Prénom : {F}  Date de naissance : {D}',
+    'Patient hospitalisé à la {H} puis au {H}.',
+    'Son époux {F} est présent. Le patient habite {A}.',
+    '{P} a été vu aux urgences du {H} le {D}.',
+    'RCP du {D} : dossier présenté par le Dr {L} ({H}). {NEG}.',
+    'Adresse : {A} {Z} {C}',
+    'Suivi à {C} par son médecin traitant, le Dr {P}.',
+]
+EN_TEMPLATES = [
+    'Patient {P} is a 67-year-old man referred by Dr. {L} for {NEG}.',
+    'I saw Mrs {L} in clinic today at {H}; she lives in {C}.',
+    'Operative report. Surgeon: {P}, MD. Assistant: Dr {P}. Indication: {NEG}.',
+    'Mr. {P} was admitted to {H} on {D} with {NEG}.',
+    'Address: {A}, {C}. Phone {T}.',
+    'Emergency contact: {P} (wife), {T}.',
+    'Dear Dr {L},\nThank you for referring {P}, who has {NEG}.',
+    'Kind regards,\n{P}\nConsultant Radiologist, {H}',
+    'pt seen by dr {Llow} today, mrs {Llow} c/o {NEG}',
+    'Discharged home to {A} in {C} with daughter {F}.',
+    'Transferred from {H} to {H} for {NEG}.',
+    'Electronically signed by {P} on {D}.',
+    'He moved from {C} to {C} last year and is followed by Dr. {L}.',
+    'History: {NEG}. Care at {H} under Prof. {L}.',
+    'Name: {P}   DOB: {D}   MRN: {ID}',
+    'The patient\'s son, {P}, was updated by phone.',
+    'Seen with her husband {F}; lives at {A}.',
+    'Reviewed with attending {P}. Plan discussed with {F}.',
+]
+
+
+def fill(template, lang, lower=False):
+    text, ents = '', []
+    pos = 0
+    for m in re.finditer(r'\{(\w+)\}', template):
+        text += template[pos:m.start()]
+        k = m.group(1)
+        lab = None
+        if k == 'P': v, lab = person(lang), 'PERSON'
+        elif k == 'L': v, lab = person(lang, 'last'), 'PERSON'
+        elif k == 'LUP': v, lab = person(lang, 'last').upper(), 'PERSON'
+        elif k == 'F': v, lab = person(lang, 'first'), 'PERSON'
+        elif k == 'Llow': v, lab = person(lang, 'last').lower(), 'PERSON'
+        elif k == 'Flow': v, lab = person(lang, 'first').lower(), 'PERSON'
+        elif k == 'C': v, lab = city(lang), 'CITY'
+        elif k == 'H': v, lab = hospital(lang), 'HOSPITAL'
+        elif k == 'A': v, lab = address(lang), 'ADDRESS'
+        elif k == 'Z': v = f'{rng.randint(1, 95):02d}{rng.randint(0, 999):03d}'
+        elif k == 'D': v = date(lang)
+        elif k == 'T': v = phone(lang)
+        elif k == 'ID': v = str(rng.randint(10**6, 10**9))
+        elif k == 'NEG': v = rng.choice(NEG_FR if lang == 'fr' else NEG_EN)
+        else: v = k
+        if lab:
+            ents.append([len(text), len(text) + len(v), lab])
+        text += v
+        pos = m.end()
+    text += template[pos:]
+    r = rng.random()
+    if lower or r < 0.12:
+        text = text.lower()
+    elif r < 0.22:
+        text = strip_accents(text)
+    return {'text': text, 'entities': ents}
+
+
+def parse_template(line):
+    text, ents, pos = '', [], 0
+    for m in re.finditer(r'\[([^\]]+)\]\(([A-Z_]+)\)', line):
+        text += line[pos:m.start()]
+        val, lab = m.group(1), MAP.get(m.group(2))
+        if lab == 'PERSON' and rng.random() < 0.7:
+            val = style_like(val, rng.choice(ALL_FIRST if m.group(2) == 'PRENOM' else ALL_LAST))
+        elif lab == 'CITY' and rng.random() < 0.7:
+            val = style_like(val, city('fr'))
+        if lab:
+            ents.append([len(text), len(text) + len(val), lab])
+        text += val
+        pos = m.end()
+    text += line[pos:]
+    return {'text': text, 'entities': ents}
+
+
+def cut_address(text, ents):
+    """EDS annotates whole postal addresses; the model learns only the street part."""
+    out = []
+    for s, e, lab in ents:
+        if lab == 'ADDRESS':
+            m = re.search(r'[\s,]+\d{5}\b', text[s:e])
+            if m:
+                e = s + m.start()
+        if e > s:
+            out.append([s, e, lab])
+    return out
+
+
+def main():
+    rows = []
+    lines = [l.strip() for l in open(os.path.join(REF, 'templates.txt')) if l.strip()]
+    for _ in range(4):
+        for l in lines:
+            r = parse_template(l)
+            r['entities'] = cut_address(r['text'], r['entities'])
+            rows.append(r)
+    for name in ['gen_dataset_train.jsonl', 'public_small_train_data.jsonl']:
+        for l in open(os.path.join(REF, name)):
+            d = json.loads(l)
+            ents = [[e['start'], e['end'], MAP[e['label']]] for e in d['entities'] if e['label'] in MAP]
+            rows.append({'text': d['note_text'], 'entities': cut_address(d['note_text'], ents)})
+    for _ in range(5000):
+        lang = 'fr' if rng.random() < 0.55 else 'en'
+        tpls = FR_TEMPLATES if lang == 'fr' else EN_TEMPLATES
+        k = rng.randint(1, 3)
+        parts = [fill(rng.choice(tpls), lang) for _ in range(k)]
+        text, ents = '', []
+        for p in parts:
+            if text:
+                text += rng.choice([' ', '\n', '. ', '\n\n'])
+            ents += [[s + len(text), e + len(text), lab] for s, e, lab in p['entities']]
+            text += p['text']
+        rows.append({'text': text, 'entities': ents})
+    rng.shuffle(rows)
+    os.makedirs(os.path.join(HERE, 'data'), exist_ok=True)
+    n_dev = 400
+    with open(os.path.join(HERE, 'data', 'dev.jsonl'), 'w') as f:
+        for r in rows[:n_dev]:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    with open(os.path.join(HERE, 'data', 'train.jsonl'), 'w') as f:
+        for r in rows[n_dev:]:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    print('rows', len(rows))
+
+
+if __name__ == '__main__':
+    main()

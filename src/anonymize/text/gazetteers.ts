@@ -1,0 +1,81 @@
+import communesData from './data/communes.json' with { type: 'json' };
+import namesData from './data/names.json' with { type: 'json' };
+import { fold } from './normalize.js';
+
+/**
+ * Gazetteers built by models/data/build-gazetteers.ts: French communes with their postal codes
+ * (from @etalab/decoupage-administratif) and first/last names (from @faker-js/faker). Loaded once,
+ * indexed lazily on first use.
+ */
+type CommuneRow = [postalCode: string, name: string, population: number];
+const COMMUNES = communesData as CommuneRow[];
+const NAMES = namesData as { first: string[]; last: string[]; fr: { first: string[]; last: string[] }; en: { first: string[]; last: string[] } };
+
+export function foldName(s: string): string {
+  return fold(s).replace(/[-'\s]+/g, ' ').replace(/^(saint|st) /, 'saint ').trim();
+}
+
+let byCode: Map<string, Set<string>> | undefined;
+let byName: Map<string, number> | undefined;
+
+function index(): void {
+  if (byCode) return;
+  byCode = new Map();
+  byName = new Map();
+  for (const [cp, name, pop] of COMMUNES) {
+    const key = foldName(name);
+    let set = byCode.get(cp);
+    if (!set) byCode.set(cp, (set = new Set()));
+    set.add(key);
+    byName.set(key, Math.max(byName.get(key) ?? 0, pop));
+  }
+}
+
+export function isPostalCode(code: string): boolean {
+  index();
+  return byCode!.has(code.replace(/\s/g, ''));
+}
+
+/** Does this commune name (any case, accents optional) carry this postal code? */
+export function communeHasCode(name: string, code: string): boolean {
+  index();
+  return byCode!.get(code.replace(/\s/g, ''))?.has(foldName(name)) ?? false;
+}
+
+/** Population of the largest commune of that name, or undefined when no commune has that name. */
+export function communePopulation(name: string): number | undefined {
+  index();
+  return byName!.get(foldName(name));
+}
+
+export function communeRows(): readonly CommuneRow[] {
+  return COMMUNES;
+}
+
+let firstSet: Set<string> | undefined;
+let lastSet: Set<string> | undefined;
+
+export function isFirstName(token: string): boolean {
+  firstSet ??= new Set(NAMES.first.map((n) => fold(n)));
+  const f = fold(token);
+  return firstSet.has(f) || (f.includes('-') && f.split('-').every((part) => firstSet!.has(part)));
+}
+
+export function isLastName(token: string): boolean {
+  lastSet ??= new Set(NAMES.last.map((n) => fold(n)));
+  return lastSet.has(fold(token));
+}
+
+export function namePool(lang: 'fr' | 'en'): { first: readonly string[]; last: readonly string[] } {
+  return NAMES[lang];
+}
+
+/** Large cities outside France that English and French notes name often. */
+export const WORLD_CITIES = [
+  'London', 'Londres', 'Manchester', 'Birmingham', 'Liverpool', 'Leeds', 'Glasgow', 'Edinburgh', 'Bristol', 'Dublin', 'Cardiff', 'Belfast',
+  'New York', 'Boston', 'Chicago', 'Los Angeles', 'San Francisco', 'Seattle', 'Houston', 'Dallas', 'Miami', 'Atlanta', 'Philadelphia', 'Baltimore',
+  'Denver', 'Phoenix', 'Detroit', 'Cleveland', 'Rochester', 'Pittsburgh', 'Minneapolis', 'Nashville', 'Portland', 'San Diego', 'Austin', 'Toronto',
+  'Montreal', 'Montréal', 'Québec', 'Quebec', 'Vancouver', 'Ottawa', 'Bruxelles', 'Brussels', 'Genève', 'Geneva', 'Lausanne', 'Zurich', 'Bâle',
+  'Basel', 'Luxembourg', 'Liège', 'Namur', 'Anvers', 'Antwerp', 'Berlin', 'Munich', 'Madrid', 'Barcelone', 'Barcelona', 'Rome', 'Milan', 'Lisbonne',
+  'Lisbon', 'Porto', 'Alger', 'Algiers', 'Oran', 'Tunis', 'Casablanca', 'Rabat', 'Dakar', 'Abidjan', 'Bamako', 'Beyrouth', 'Amsterdam',
+];

@@ -1,0 +1,108 @@
+/**
+ * XHTML / HTML handling for de-identification: only text nodes (and the human-readable attributes
+ * title, alt, href) change; tags, comments and structure are copied as they are, and every new
+ * text is escaped again, so a valid FHIR narrative stays a valid FHIR narrative.
+ *
+ * Text nodes are joined into one string before detection so that a name split by inline markup
+ * (`<b>Dr</b> Martin`) is still seen in context; block elements insert a line break.
+ */
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<\/?[A-Za-z][^>]*>|[^<]+|</g;
+const BLOCK = /^<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|h[1-6]|section|article|header|footer|blockquote|pre|dl|dt|dd|hr)\b/i;
+const TEXT_ATTRS = /(\s(?:title|alt|href)\s*=\s*)("([^"]*)"|'([^']*)')/gi;
+
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', agrave: 'à', acirc: 'â',
+  ccedil: 'ç', ocirc: 'ô', ouml: 'ö', ucirc: 'û', ugrave: 'ù', uuml: 'ü', icirc: 'î', iuml: 'ï', Eacute: 'É', Egrave: 'È', Agrave: 'À', Ccedil: 'Ç',
+  laquo: '«', raquo: '»', deg: '°', copy: '©', reg: '®', hellip: '…', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', oelig: 'œ', micro: 'µ',
+};
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name] ?? whole;
+  });
+}
+
+export function escapeText(s: string): string {
+  return s.replace(/&(?!(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttr(s: string, quote: string): string {
+  return escapeText(s).replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '&quot;' : '&apos;');
+}
+
+export type TextRewriter = (text: string) => Promise<string>;
+export type SpanRewriter = (text: string) => Promise<{ spans: { start: number; end: number; replacement: string }[] }>;
+
+/**
+ * Rewrites the text of a markup document: `findReplacements` gets the joined, decoded text and
+ * returns replacements by offset; `rewritePlain` rewrites attribute values on their own.
+ */
+export async function rewriteMarkup(markup: string, findReplacements: SpanRewriter, rewritePlain: TextRewriter): Promise<string> {
+  const tokens = markup.match(TOKEN) ?? [];
+  const texts: { token: number; start: number; end: number; decoded: string }[] = [];
+  let joined = '';
+  let skip: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.startsWith('<') && tok.length > 1) {
+      const open = /^<(script|style)\b/i.exec(tok);
+      if (open && !tok.endsWith('/>')) skip = open[1]!.toLowerCase();
+      else if (skip && new RegExp(`^</${skip}\\s*>`, 'i').test(tok)) skip = undefined;
+      if (BLOCK.test(tok)) joined += '\n';
+      continue;
+    }
+    if (skip === 'script') {
+      tokens[i] = ''; // never let script content through
+      continue;
+    }
+    if (skip === 'style') continue;
+    const decoded = tok === '<' ? '<' : decodeEntities(tok);
+    texts.push({ token: i, start: joined.length, end: joined.length + decoded.length, decoded });
+    joined += decoded;
+  }
+  const { spans } = await findReplacements(joined);
+  const edits = new Map<number, { start: number; end: number; replacement: string }[]>();
+  for (const span of spans) {
+    let first = true;
+    for (const t of texts) {
+      if (t.end <= span.start || t.start >= span.end) continue;
+      const local = { start: Math.max(span.start, t.start) - t.start, end: Math.min(span.end, t.end) - t.start, replacement: first ? span.replacement : '' };
+      first = false;
+      let list = edits.get(t.token);
+      if (!list) edits.set(t.token, (list = []));
+      list.push(local);
+    }
+  }
+  for (const t of texts) {
+    const list = edits.get(t.token);
+    if (!list) {
+      if (tokens[t.token] === '<') tokens[t.token] = '&lt;';
+      continue;
+    }
+    list.sort((a, b) => b.start - a.start);
+    let value = t.decoded;
+    for (const e of list) value = value.slice(0, e.start) + e.replacement + value.slice(e.end);
+    tokens[t.token] = escapeText(value);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!/^<[A-Za-z]/.test(tok)) continue;
+    const pieces: Promise<string>[] = [];
+    tok.replace(TEXT_ATTRS, (_whole, _lead: string, _q: string, dq: string | undefined, sq: string | undefined) => {
+      pieces.push(rewritePlain(decodeEntities(dq ?? sq ?? '')));
+      return '';
+    });
+    if (pieces.length === 0) continue;
+    const values = await Promise.all(pieces);
+    let k = 0;
+    tokens[i] = tok.replace(TEXT_ATTRS, (_whole, lead: string, quoted: string) => {
+      const q = quoted[0]!;
+      return `${lead}${q}${escapeAttr(values[k++]!, q)}${q}`;
+    });
+  }
+  return tokens.join('');
+}

@@ -1,0 +1,82 @@
+import type { Doc, Span } from './types.js';
+
+/**
+ * Resolves overlapping spans: the higher priority wins, then the longer span, then the earlier.
+ * Adjacent PERSON spans separated only by spaces become one ("Jean" + "DUPONT").
+ */
+export function mergeSpans(spans: Span[], doc: Doc): Span[] {
+  const ordered = [...spans].filter((s) => s.end > s.start).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Span[] = [];
+  for (const s of ordered) {
+    if (taken.some((o) => s.start < o.end && o.start < s.end)) continue;
+    taken.push({ ...s });
+  }
+  taken.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of taken) {
+    const prev = out[out.length - 1];
+    if (prev && prev.label === 'PERSON' && s.label === 'PERSON' && /^[ \t]+$/.test(doc.text.slice(prev.end, s.start))) {
+      prev.end = s.end;
+      prev.score = Math.min(prev.score, s.score);
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Eponyms, scores, devices and drugs that look like names or places. */
+const EPONYMS = new Set(
+  `parkinson alzheimer babinski glasgow foley crohn hodgkin addison cushing basedow graves hashimoto raynaud guillain barre kaposi wilson lasegue murphy
+  mcburney apgar gleason breslow clark child pugh charlson karnofsky ranson rockall blatchford wells folstein fisher hunt hess rankin killip nyha tanner
+  swan ganz holter doppler seldinger trendelenburg valsalva heimlich hartmann whipple bricker billroth nissen fontan blalock bentall tiffeneau epworth
+  mallampati cormack lehane ramsay aldrete stanford debakey gram ziehl koch lyme epstein guthrie schirmer romberg rinne homans kernig brudzinski chvostek
+  rovsing blumberg hoffmann tinel phalen finkelstein lachman mcmurray gilbert meniere horner marfan ehlers danlos turner klinefelter sjogren behcet
+  wegener takayasu kawasaki volkmann colles pouteau monteggia galeazzi maisonneuve salter neer gustilo schatzker lisfranc chopart bankart mallory zenker
+  barrett meckel hirschsprung wernicke korsakoff creutzfeldt jakob huntington charcot friedreich duchenne steinert bourneville recklinghausen sturge
+  willis sylvius fallot eisenmenger ebstein kussmaul cheyne stokes wolff osler janeway quincke bouveret lyell nikolsky koebner darier down asperger
+  tourette bell pott paget dupuytren baker bartholin cowper douglas fallope glisson langerhans oddi santorini wirsung vater treitz auerbach meissner
+  doliprane dafalgan efferalgan kardegic plavix lovenox previscan xarelto eliquis augmentin ventoline seretide spiriva lasilix levothyrox lexomil xanax
+  brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
+);
+const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point)\s*(?:de|d'|du|des|of)?\s*$/;
+
+export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
+  return spans.filter((s) => {
+    if (s.label !== 'PERSON' && s.label !== 'CITY' && s.label !== 'HOSPITAL') return true;
+    const folded = doc.folded.slice(s.start, s.end);
+    const before = doc.folded.slice(Math.max(0, s.start - 40), s.start);
+    const after = doc.folded.slice(s.end, s.end + 24);
+    if (EPONYM_HEAD.test(before)) return false;
+    if (/^'s\s+(?:disease|syndrome|sign|score|scale|test|law|triad|phenomenon|reflex|palsy|ulcer|sarcoma|lymphoma)/.test(after)) return false;
+    const words = folded.split(/[\s-]+/);
+    // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson").
+    if (words.every((w) => EPONYMS.has(w)) && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
+    return true;
+  });
+}
+
+/**
+ * Once a name is known in a document, its other mentions are names too: "Mme Durand … Durand est
+ * sortie". Only tokens of 3+ letters that aren't eponyms or stop words, and only whole words.
+ */
+export function propagateNames(spans: Span[], doc: Doc): Span[] {
+  const tokens = new Set<string>();
+  for (const s of spans) {
+    if (s.label !== 'PERSON' || s.score < 0.8) continue;
+    for (const w of doc.folded.slice(s.start, s.end).split(/[\s,]+/)) {
+      const clean = w.replace(/\.$/, '');
+      if (clean.length >= 3 && !EPONYMS.has(clean) && !PROPAGATION_STOP.has(clean)) tokens.add(clean);
+    }
+  }
+  if (tokens.size === 0) return spans;
+  const alt = [...tokens].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'gu');
+  const extra: Span[] = [];
+  for (const m of doc.folded.matchAll(re)) {
+    extra.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: 30, source: 'person-propagated' });
+  }
+  return spans.concat(extra);
+}
+
+const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte']);

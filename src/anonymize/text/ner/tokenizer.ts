@@ -1,0 +1,120 @@
+/**
+ * The NER tokenizer and feature encoder — the TypeScript twin of models/ner/tokenizer.py. Any
+ * change here must be made there too and the model retrained; test/text/tokenizer-parity.test.ts
+ * compares both on fixtures produced by the Python side.
+ *
+ * Tokens: runs of letters/marks, runs of decimal digits, or one other non-space character; runs are
+ * cut every `maxTokenChars` code points. Offsets are UTF-16 code units of the input.
+ */
+export interface Token {
+  start: number;
+  end: number;
+}
+
+export interface Vocabulary {
+  readonly words: readonly string[];
+  readonly tags: readonly string[];
+  readonly charset: string;
+  readonly maxChars: number;
+  readonly maxTokenChars: number;
+  readonly maxLen: number;
+}
+
+const SPACES = new Set([...' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff']);
+const LETTER = /^[\p{L}\p{M}]$/u;
+const DIGIT = /^\p{Nd}$/u;
+
+type CharClass = 'S' | 'L' | 'N' | 'P';
+
+export function charClass(c: string): CharClass {
+  if (SPACES.has(c)) return 'S';
+  if (LETTER.test(c)) return 'L';
+  if (DIGIT.test(c)) return 'N';
+  return 'P';
+}
+
+export function tokenize(text: string, maxTokenChars = 24): Token[] {
+  const out: Token[] = [];
+  const cps: { c: string; at: number }[] = [];
+  let at = 0;
+  for (const c of text) {
+    cps.push({ c, at });
+    at += c.length;
+  }
+  const classes = cps.map((x) => charClass(x.c));
+  let i = 0;
+  const n = cps.length;
+  while (i < n) {
+    const k = classes[i]!;
+    if (k === 'S') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (k === 'L' || k === 'N') while (j < n && classes[j] === k && j - i < maxTokenChars) j++;
+    out.push({ start: cps[i]!.at, end: j < n ? cps[j]!.at : text.length });
+    i = j;
+  }
+  return out;
+}
+
+export function foldToken(s: string): string {
+  return s.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+}
+
+export function wordKey(token: string): string {
+  let out = '';
+  for (const c of foldToken(token)) out += charClass(c) === 'N' ? '0' : c;
+  return out;
+}
+
+export function shapeId(token: string): number {
+  const cps = [...token];
+  const k = charClass(cps[0]!);
+  if (k === 'N') return 5;
+  if (k === 'P') return 6;
+  if (token.toLowerCase() === token && token.toUpperCase() !== token) return 1;
+  if (cps.length === 1) return token.toUpperCase() === token && token.toLowerCase() !== token ? 4 : 7;
+  if (token.toUpperCase() === token && token.toLowerCase() !== token) return 3;
+  const first = cps[0]!;
+  const rest = cps.slice(1).join('');
+  if (first.toUpperCase() === first && first.toLowerCase() !== first && rest.toLowerCase() === rest) return 2;
+  return 7;
+}
+
+/** Encodes tokens into the model's three inputs, laid out row-major for one sequence. */
+export class FeatureEncoder {
+  readonly #words: Map<string, number>;
+  readonly #chars: Map<string, number>;
+  readonly vocab: Vocabulary;
+
+  constructor(vocab: Vocabulary) {
+    this.vocab = vocab;
+    this.#words = new Map(vocab.words.map((w, i) => [w, i + 2]));
+    this.#chars = new Map([...vocab.charset].map((c, i) => [c, i + 2]));
+  }
+
+  wordId(token: string): number {
+    return this.#words.get(wordKey(token)) ?? 1;
+  }
+
+  charIds(token: string): number[] {
+    const folded = [...foldToken(token)].slice(0, this.vocab.maxChars);
+    const ids = folded.map((c) => this.#chars.get(c) ?? 1);
+    while (ids.length < this.vocab.maxChars) ids.push(0);
+    return ids;
+  }
+
+  encode(text: string, tokens: readonly Token[]): { words: number[]; chars: number[]; shapes: number[] } {
+    const words: number[] = [];
+    const chars: number[] = [];
+    const shapes: number[] = [];
+    for (const t of tokens) {
+      const s = text.slice(t.start, t.end);
+      words.push(this.wordId(s));
+      for (const c of this.charIds(s)) chars.push(c);
+      shapes.push(shapeId(s));
+    }
+    return { words, chars, shapes };
+  }
+}

@@ -1,0 +1,46 @@
+import { dropHardNegatives, mergeSpans, propagateNames } from './merge.js';
+import { makeDoc } from './normalize.js';
+import { contactSpans } from './recognizers/contact.js';
+import { dateSpans } from './recognizers/dates.js';
+import { ageSpans } from './recognizers/age.js';
+import { idSpans } from './recognizers/ids.js';
+import { hospitalSpans, locationSpans } from './recognizers/location.js';
+import { personSpans } from './recognizers/persons.js';
+import { phoneSpans } from './recognizers/phones.js';
+import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
+
+/** Finds model spans for a document; provided by the NER runner, absent when rules run alone. */
+export type ModelDetector = (doc: Doc) => Promise<Span[]>;
+
+export interface DetectOptions {
+  readonly lang?: Lang | 'auto';
+  readonly model?: ModelDetector;
+}
+
+/** Every rule-based recognizer, in no particular order: merging decides. */
+export function ruleSpans(doc: Doc): Span[] {
+  return [
+    ...contactSpans(doc),
+    ...dateSpans(doc),
+    ...ageSpans(doc),
+    ...phoneSpans(doc),
+    ...idSpans(doc),
+    ...locationSpans(doc),
+    ...hospitalSpans(doc),
+    ...personSpans(doc),
+  ];
+}
+
+/**
+ * The detection pipeline: normalise → pattern recognizers → model → context rules → hard negatives
+ * → name propagation → merging by priority. Returns non-overlapping spans sorted by start.
+ */
+export async function detect(text: string, options: DetectOptions = {}): Promise<{ doc: Doc; spans: Span[] }> {
+  const doc = makeDoc(text, options.lang);
+  let spans = ruleSpans(doc);
+  if (options.model) spans = spans.concat((await options.model(doc)).map((s) => ({ ...s, priority: Math.min(s.priority, PRIORITY.model) })));
+  spans = dropHardNegatives(spans, doc);
+  spans = propagateNames(spans, doc);
+  spans = dropHardNegatives(spans, doc);
+  return { doc, spans: mergeSpans(spans, doc) };
+}

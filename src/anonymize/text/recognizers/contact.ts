@@ -1,0 +1,28 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/** Emails, URLs and IP addresses: shapes that need no context, validated where a shape allows it. */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
+const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]+[^\s<>"'()[\]{}.,;:!?]/giu;
+const BARE_DOMAIN = /(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]+\.)+(?:fr|com|org|net|eu|io|gouv\.fr|info)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\p{L}\p{N}@])/gu;
+const IPV4 = /(?<![\p{N}.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\p{N}]|\.\d)/gu;
+const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?::[0-9a-f]{1,4}){0,6})?(?![\p{L}\p{N}:])/giu;
+
+export function contactSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const out: Span[] = [];
+  for (const m of t.matchAll(EMAIL)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
+  for (const m of t.matchAll(URL_RE)) out.push(span(m.index, m[0].length, 'URL', 'url'));
+  for (const m of doc.folded.matchAll(BARE_DOMAIN)) out.push(span(m.index, m[0].length, 'URL', 'url'));
+  for (const m of t.matchAll(IPV4)) {
+    if ([m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255 && !(o!.length > 1 && o!.startsWith('0')))) out.push(span(m.index, m[0].length, 'IP', 'ipv4'));
+  }
+  for (const m of t.matchAll(IPV6)) {
+    // Needs hex letters or a '::' to tell it apart from times such as 12:30:45.
+    if ((/::/.test(m[0]) || /[a-f]/i.test(m[0])) && m[0].split(':').length >= 3 && !/^\d{1,2}:\d{2}(:\d{2})?$/.test(m[0])) out.push(span(m.index, m[0].length, 'IP', 'ipv6'));
+  }
+  return out;
+}
+
+function span(start: number, length: number, label: Span['label'], source: string): Span {
+  return { start, end: start + length, label, score: 0.99, priority: PRIORITY.validated, source };
+}

@@ -1,0 +1,256 @@
+import { PRIORITY, type Doc, type Lang, type Span } from '../types.js';
+
+/**
+ * Dates in the written forms French and English clinical text uses: "12 mars 2023", "1er avril",
+ * "March 12, 2023", "12th of March 2023", "03/12/2023", "12.03.23", "2023-03-12", "mars 2023",
+ * "03/2023". Relative days (J3, J+5, day 2), durations and times alone are not dates.
+ * Every match is validated (a real calendar day), and carries where its parts are, so a surrogate
+ * can move it by the patient's shift and write it back in the same format.
+ */
+export interface DateParts {
+  start: number;
+  end: number;
+  day?: { start: number; end: number };
+  month: { start: number; end: number; named: boolean; value: number };
+  year?: { start: number; end: number; value: number };
+  weekday?: { start: number; end: number };
+  dayValue?: number;
+}
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, janv: 1, jan: 1, january: 1, fevrier: 2, fevr: 2, fev: 2, feb: 2, february: 2, mars: 3, mar: 3, march: 3,
+  avril: 4, avr: 4, apr: 4, april: 4, mai: 5, may: 5, juin: 6, jun: 6, june: 6, juillet: 7, juil: 7, jul: 7, july: 7,
+  aout: 8, aug: 8, august: 8, septembre: 9, sept: 9, sep: 9, september: 9, octobre: 10, oct: 10, october: 10,
+  novembre: 11, nov: 11, november: 11, decembre: 12, dec: 12, december: 12,
+};
+const AMBIGUOUS_MONTHS = new Set(['mar', 'sep', 'dec']);
+const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun';
+
+// Written: [weekday] day [of] month [year]
+const WRITTEN_DMY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(1er|\\d{1,2})(?:st|nd|rd|th|er|eme)?(?:\\s+of)?[\\s-]*(${MONTH_ALT})(?![\\p{L}])\\.?(?:(?:,?\\s+|-|\\s*\\.\\s*)(\\d{4}|\\d{2})(?![\\p{L}\\p{N}:h]))?`,
+  'dgu',
+);
+// Written: [weekday,] month day[,] [year]
+const WRITTEN_MDY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:,?\\s+(\\d{4})(?![\\p{N}]))?`,
+  'dgu',
+);
+// Written: month year
+const WRITTEN_MY = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})\\.?(?:\\s+|\\s*(?:de |of )?)(\\d{4})(?![\\p{N}])`, 'dgu');
+// Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years
+const NUMERIC_DMY = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
+// Numeric: ISO-like y-m-d
+const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
+// Numeric: m/y
+const NUMERIC_MY = /(?<![\p{N}][/.-]?|[/.-])(0?[1-9]|1[0-2])([/.-])((?:19|20)\d{2})(?![\p{N}]|[/.-]\d)/dgu;
+// Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
+const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
+
+export function isValidDay(year: number | undefined, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const y = year ?? 2000; // a leap year: 29 February without a year is valid
+  return day <= new Date(Date.UTC(y, month, 0)).getUTCDate();
+}
+
+export function expandYear(two: number, now = new Date()): number {
+  const cur = now.getUTCFullYear() % 100;
+  return two <= cur + 1 ? 2000 + two : 1900 + two;
+}
+
+function yearValue(raw: string): number {
+  return raw.length === 4 ? Number(raw) : expandYear(Number(raw));
+}
+
+export function findDates(doc: Doc): DateParts[] {
+  const t = doc.folded;
+  const found: DateParts[] = [];
+  const at = (m: RegExpExecArray, group: number): { start: number; end: number } => {
+    const [start, end] = m.indices![group]!;
+    return { start, end };
+  };
+
+  for (const m of t.matchAll(WRITTEN_DMY)) {
+    const day = m[2] === '1er' ? 1 : Number(m[2]);
+    const month = MONTHS[m[3]!]!;
+    const year = m[4] !== undefined ? yearValue(m[4]) : undefined;
+    if (!isValidDay(year, month, day)) continue;
+    // "mar"/"sep"/"dec" alone are too ambiguous without a year in prose ("3 mar", "2 sep")...
+    if (m[4] === undefined && AMBIGUOUS_MONTHS.has(m[3]!) && t[at(m, 3).end] !== '.') continue;
+    // ... and "may" in English needs a year or a day-month shape that reads like a date.
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      weekday: m[1] !== undefined ? at(m, 1) : undefined,
+      day: at(m, 2),
+      dayValue: day,
+      month: { ...at(m, 3), named: true, value: month },
+      year: m[4] !== undefined ? { ...at(m, 4), value: year! } : undefined,
+    });
+  }
+  for (const m of t.matchAll(WRITTEN_MDY)) {
+    const month = MONTHS[m[2]!]!;
+    const day = Number(m[3]);
+    const year = m[4] !== undefined ? Number(m[4]) : undefined;
+    if (!isValidDay(year, month, day)) continue;
+    if (year === undefined && (doc.lang !== 'en' || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
+    if (m[2] === 'may' && year === undefined) continue;
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      weekday: m[1] !== undefined ? at(m, 1) : undefined,
+      month: { ...at(m, 2), named: true, value: month },
+      day: at(m, 3),
+      dayValue: day,
+      year: m[4] !== undefined ? { ...at(m, 4), value: year! } : undefined,
+    });
+  }
+  for (const m of t.matchAll(WRITTEN_MY)) {
+    const month = MONTHS[m[1]!]!;
+    const year = Number(m[2]);
+    if (year < 1880 || year > 2100) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 1), named: true, value: month }, year: { ...at(m, 2), value: year } });
+  }
+  for (const m of t.matchAll(NUMERIC_DMY)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const year = yearValue(m[4]!);
+    if (m[4]!.length === 4 && (year < 1880 || year > 2100)) continue;
+    // 2-digit years with '.' or '-' and 1-digit parts look like versions or scores ("1.2.3"): need 2-digit day or month.
+    if (m[4]!.length === 2 && m[1]!.length === 1 && m[3]!.length === 1 && m[2] !== '/') continue;
+    const usFirst = doc.lang === 'en' && m[2] === '/';
+    let day = a;
+    let month = b;
+    let dayGroup = 1;
+    let monthGroup = 3;
+    if ((usFirst && isValidDay(year, a, b)) || !isValidDay(year, b, a)) {
+      day = b;
+      month = a;
+      dayGroup = 3;
+      monthGroup = 1;
+    }
+    if (!isValidDay(year, month, day)) continue;
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      day: at(m, dayGroup),
+      dayValue: day,
+      month: { ...at(m, monthGroup), named: false, value: month },
+      year: { ...at(m, 4), value: year },
+    });
+  }
+  for (const m of t.matchAll(NUMERIC_YMD)) {
+    const year = Number(m[1]);
+    const month = Number(m[3]);
+    const day = Number(m[4]);
+    if (year < 1880 || year > 2100 || !isValidDay(year, month, day)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, year: { ...at(m, 1), value: year }, month: { ...at(m, 3), named: false, value: month }, day: at(m, 4), dayValue: day });
+  }
+  for (const m of t.matchAll(NUMERIC_MY)) {
+    found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 1), named: false, value: Number(m[1]) }, year: { ...at(m, 3), value: Number(m[3]) } });
+  }
+  for (const m of t.matchAll(NUMERIC_DM)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const us = doc.lang === 'en';
+    const [day, month] = us ? [b, a] : [a, b];
+    if (!isValidDay(undefined, month, day)) continue;
+    const first = at(m, 1);
+    const second = { start: first.end + 1, end: first.end + 1 + m[2]!.length };
+    found.push({
+      start: first.start,
+      end: second.end,
+      day: us ? second : first,
+      dayValue: day,
+      month: { ...(us ? first : second), named: false, value: month },
+    });
+  }
+  return dropContained(found);
+}
+
+function dropContained(dates: DateParts[]): DateParts[] {
+  dates.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: DateParts[] = [];
+  for (const d of dates) {
+    const last = out[out.length - 1];
+    if (last && d.start < last.end) continue;
+    out.push(d);
+  }
+  return out;
+}
+
+export function dateSpans(doc: Doc): Span[] {
+  return findDates(doc).map((d) => ({ start: d.start, end: d.end, label: 'DATE', score: 0.99, priority: PRIORITY.pattern + 5, source: 'date' }));
+}
+
+// ---- writing a moved date back in the same format -------------------------------------------
+
+const MONTH_NAMES: Record<Lang, { long: string[]; short: string[] }> = {
+  fr: {
+    long: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    short: ['janv', 'févr', 'mars', 'avr', 'mai', 'juin', 'juil', 'août', 'sept', 'oct', 'nov', 'déc'],
+  },
+  en: {
+    long: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    short: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+};
+const WEEKDAY_NAMES: Record<Lang, string[]> = {
+  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+const EN_MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug']);
+
+function sameCase(model: string, value: string): string {
+  if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase()) return value.toUpperCase();
+  if (model[0] && model[0] === model[0].toUpperCase() && model[0] !== model[0].toLowerCase()) return value[0]!.toUpperCase() + value.slice(1);
+  return value.toLowerCase();
+}
+
+/**
+ * Moves the date written in `text` (the whole text is one date as found above) by `days` and writes
+ * it back in the same shape. Returns undefined when `text` is not a date this module understands.
+ */
+export function shiftWrittenDate(text: string, days: number, doc: Pick<Doc, 'lang'>, fold: (s: string) => string): string | undefined {
+  const local: Doc = { text, folded: fold(text), lang: doc.lang };
+  const d = findDates(local).find((x) => x.start === 0 && x.end === text.length);
+  if (!d) return undefined;
+  const hasDay = d.day !== undefined && d.dayValue !== undefined;
+  const year = d.year?.value ?? 2001; // a non-leap year for day-month dates without a year
+  const base = Date.UTC(year, d.month.value - 1, hasDay ? d.dayValue! : 15);
+  const moved = new Date(base + days * 86_400_000);
+  const nd = moved.getUTCDate();
+  const nm = moved.getUTCMonth() + 1;
+  const ny = moved.getUTCFullYear();
+  const edits: { start: number; end: number; value: string }[] = [];
+  if (hasDay) {
+    const raw = text.slice(d.day!.start, d.day!.end);
+    const value = /^1er$/i.test(raw) ? (nd === 1 ? raw : String(nd)) : raw.length === 2 ? String(nd).padStart(2, '0') : String(nd);
+    edits.push({ ...d.day!, value });
+  }
+  const rawMonth = text.slice(d.month.start, d.month.end);
+  if (d.month.named) {
+    const folded = local.folded.slice(d.month.start, d.month.end);
+    const lang: Lang = EN_MONTH_WORDS.has(folded) && !['mars', 'mai', 'juin'].includes(folded) ? 'en' : doc.lang === 'en' && ['mar', 'sep', 'oct', 'nov', 'dec'].includes(folded) ? 'en' : 'fr';
+    const full = MONTH_NAMES.fr.long.map((x) => fold(x)).includes(folded) || MONTH_NAMES.en.long.map((x) => fold(x)).includes(folded);
+    const name = full ? MONTH_NAMES[lang].long[nm - 1]! : MONTH_NAMES[lang].short[nm - 1]!;
+    edits.push({ ...d.month, value: sameCase(rawMonth, name) });
+  } else {
+    edits.push({ ...d.month, value: rawMonth.length === 2 ? String(nm).padStart(2, '0') : String(nm) });
+  }
+  if (d.year) {
+    const raw = text.slice(d.year.start, d.year.end);
+    edits.push({ ...d.year, value: raw.length === 2 ? String(ny % 100).padStart(2, '0') : String(ny) });
+  }
+  if (d.weekday) {
+    const raw = text.slice(d.weekday.start, d.weekday.end);
+    const lang: Lang = /day$|^(mon|tue|wed|thu|fri|sat|sun)$/i.test(raw) ? 'en' : 'fr';
+    const name = WEEKDAY_NAMES[lang][moved.getUTCDay()]!;
+    edits.push({ ...d.weekday, value: sameCase(raw, raw.length <= 3 ? name.slice(0, 3) : name) });
+  }
+  edits.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.value + out.slice(e.end);
+  return out;
+}

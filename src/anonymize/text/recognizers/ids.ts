@@ -1,0 +1,60 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Identifiers: the French NIR (numéro de sécurité sociale) checked with its control key, US SSN with
+ * the SSA's structural rules, hospital identifiers (IPP, NDA, MRN, RPPS …) by the words that
+ * introduce them, and — failing closed — any long run of digits nothing else claimed.
+ */
+const NIR = /(?<![\p{L}\p{N}])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\p{L}\p{N}])/gu;
+const SSN = /(?<![\p{N}-])(\d{3})-(\d{2})-(\d{4})(?![\p{N}-])/gu;
+const CONTEXT_ID = new RegExp(
+  String.raw`(?<![\p{L}])(?:ipp|nip|nda|n[°o]?\s*(?:de\s+)?(?:dossier|sejour|patient|admission|venue|ss|secu)|num(?:ero)?\.?\s+(?:de\s+)?(?:dossier|sejour|patient|venue|securite sociale|secu)|dossier|mrn|medical record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|rpps|adeli|finess|nss|securite sociale|secu|insee|nir|ssn|social security(?:\s+number)?|account\s+(?:number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?))?|visit\s+(?:id|number|no\.?)|episode\s+(?:id|number|no\.?)|accession(?:\s+(?:number|no\.?|#))?|id\s+patient|identifiant(?:\s+patient)?|ins|matricule|badge|pid)` +
+    String.raw`\s*(?:\(?(?:ipp|nda|mrn)\)?)?\s*(?:n[°o]\.?|no\.?|nr|#|number|numero|:|=|-|\s)*\s*([a-z]{0,4}[-/]?[0-9][0-9a-z\-/.]{2,}[0-9a-z])`,
+  'dgu',
+);
+const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
+const ALNUM_ID = /(?<![\p{L}\p{N}])(?=[A-Z0-9-]*\d{4})(?=[A-Z0-9-]*[A-Z]{1,4})[A-Z]{1,4}-?\d{5,}(?![\p{L}\p{N}])/gu;
+
+/** The NIR control key: 97 − (number mod 97), with Corsica's 2A → 19 and 2B → 18 for the computation. */
+export function nirKey(first13: string): number {
+  const n = first13.toUpperCase().replace(/2A/, '19').replace(/2B/, '18');
+  if (!/^\d{13}$/.test(n)) throw new TypeError('not a NIR body');
+  return 97 - Number(BigInt(n) % 97n);
+}
+
+export function isValidNir(raw: string): boolean {
+  const compact = raw.replace(/[ .]/g, '').toUpperCase();
+  const m = /^([12])(\d{2})(\d{2})(\d{2}|2A|2B)(\d{3})(\d{3})(\d{2})$/.exec(compact);
+  if (!m) return false;
+  const month = Number(m[3]);
+  if (!((month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50)) return false;
+  return nirKey(compact.slice(0, 13)) === Number(m[7]);
+}
+
+export function isValidSsn(raw: string): boolean {
+  const m = /^(\d{3})-?(\d{2})-?(\d{4})$/.exec(raw);
+  if (!m) return false;
+  const [, area, group, serial] = m;
+  return area !== '000' && area !== '666' && !area!.startsWith('9') && group !== '00' && serial !== '0000';
+}
+
+export function idSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const m of doc.text.matchAll(NIR)) {
+    if (isValidNir(m[0])) out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.99, priority: PRIORITY.validated + 5, source: 'nir' });
+  }
+  for (const m of doc.text.matchAll(SSN)) {
+    if (isValidSsn(m[0])) out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'ssn' });
+  }
+  for (const m of doc.folded.matchAll(CONTEXT_ID)) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'ID', score: 0.95, priority: PRIORITY.context + 25, source: 'id-context' });
+  }
+  for (const m of doc.text.matchAll(LONG_DIGITS)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-long-number' });
+  }
+  for (const m of doc.text.matchAll(ALNUM_ID)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import { isFirstName } from '../gazetteers.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Person names by context: titles (Dr, Pr, Mme, M., Mrs …), labelled fields ("Nom :", "Patient:",
+ * "Signé par"), family words ("sa fille", "her husband"), signatures after a closing formula, and
+ * a known first name next to a capitalised or upper-case word ("Jean DUPONT", "MARTIN Sophie").
+ */
+const NAME_TOKEN = String.raw`(?:[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*\.?|[\p{Lu}]\.(?:-?[\p{Lu}]\.)?)`;
+const PARTICLE = String.raw`(?:de|du|des|le|la|van|von|der|den|di|da|del|della|dos|el|al|ben|ibn|mac|mc|d'|l')`;
+const NAME_SEQ = String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)?${NAME_TOKEN}){0,3}`;
+
+/** Makes every letter of a regex source case-insensitive, leaving `\p{Lu}` in the rest of the pattern case-sensitive. */
+function ci(source: string): string {
+  return source.replace(/\\.|\[[^\]]*\]|\p{L}/gu, (tok) => {
+    if (tok.startsWith('\\')) return tok;
+    if (tok.startsWith('[')) return '[' + [...tok.slice(1, -1)].map((c) => (c.toLowerCase() !== c.toUpperCase() ? c.toLowerCase() + c.toUpperCase() : c)).join('') + ']';
+    return tok.toLowerCase() === tok.toUpperCase() ? tok : `[${tok.toLowerCase()}${tok.toUpperCase()}]`;
+  });
+}
+
+const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse`);
+const TITLE_RE = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
+// Lowercase notes: "vu par dr martin", "mme dupont a mangé"
+const TITLE_LOWER_RE = new RegExp(String.raw`(?<![\p{L}])(?:dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms)\.?\s+([\p{Ll}][\p{L}'’-]{2,})`, 'dgu');
+const FIELD_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re`) + String.raw`)\s*[:=]\s*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
+  'dgu',
+);
+const FAMILY_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:son|sa|ses|his|her|their|the patient's)\s+(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver)\s*,?\s+(${NAME_SEQ})`,
+  'dgu',
+);
+const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci)[,.!]?\s*\n+\s*/gu;
+const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
+const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)(\s+)((?:(?:de|du|le|la|van|von|di|da|d')\s+)?[\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)(?![\p{L}])/gu;
+
+/** Words that start with a capital in clinical prose but are never names after a title. */
+const NOT_NAMES = new Set([
+  'le', 'la', 'les', 'un', 'une', 'the', 'a', 'an', 'patient', 'patiente', 'service', 'docteur', 'hopital', 'hôpital', 'clinique', 'chu', 'ch',
+  'madame', 'monsieur', 'et', 'and', 'or', 'ou', 'de', 'du', 'des', 'en', 'au', 'aux', 'est', 'a', 'was', 'is', 'has', 'had', 'who', 'qui',
+]);
+
+function span(start: number, end: number, score: number, priority: number, source: string): Span {
+  return { start, end, label: 'PERSON', score, priority, source };
+}
+
+function trimName(text: string, start: number, end: number): [number, number] | undefined {
+  let s = text.slice(start, end);
+  // Drop a trailing abbreviation dot that ends the sentence, and leading/trailing non-name words.
+  const words = s.split(/\s+/);
+  while (words.length > 0 && NOT_NAMES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) words.pop();
+  while (words.length > 0 && NOT_NAMES.has(words[0]!.toLowerCase())) {
+    start = text.indexOf(words[0]!, start) + words[0]!.length;
+    while (/\s/.test(text[start] ?? '')) start++;
+    words.shift();
+  }
+  if (words.length === 0) return undefined;
+  s = text.slice(start, end);
+  const lastWord = words[words.length - 1]!;
+  end = start + s.lastIndexOf(lastWord) + lastWord.length;
+  if (text[end - 1] === '.' && !/^[\p{Lu}]\.$/u.test(lastWord) && !/\s[\p{Lu}]\.$/u.test(text.slice(start, end))) end--;
+  return end > start ? [start, end] : undefined;
+}
+
+const LOWER_STOP = new Set([
+  'est', 'etait', 'était', 'a', 'avait', 'va', 'se', 'ne', 'n', 'dit', 'pour', 'par', 'qui', 'que', 'sans', 'avec', 'has', 'had', 'was', 'is', 'reports',
+  'states', 'denies', 'the', 'and', 'signale', 'presente', 'présente', 'refuse', 'accepte', 'mange', 'dort', 'souhaite', 'demande', 'sort', 'sortie',
+  'ayant', 'sera', 'reste', 'vient', 'rentre', 'part', 'dans', 'sur', 'sous', 'chez', 'vers', 'also', 'will', 'did', 'does', 'not', 'pas', 'plus',
+]);
+
+export function personSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const out: Span[] = [];
+  const push = (start: number, end: number, score: number, priority: number, source: string) => {
+    const r = trimName(t, start, end);
+    if (r) out.push(span(r[0], r[1], score, priority, source));
+  };
+  for (const m of t.matchAll(TITLE_RE)) {
+    const [s, e] = m.indices![1]!;
+    push(s, e, 0.95, PRIORITY.context + 5, 'person-title');
+  }
+  for (const m of t.matchAll(TITLE_LOWER_RE)) {
+    const w = m[1]!;
+    if (LOWER_STOP.has(w.toLowerCase())) continue;
+    const [s, e] = m.indices![1]!;
+    out.push(span(s, e, 0.8, PRIORITY.context, 'person-title-lower'));
+  }
+  for (const m of t.matchAll(FIELD_RE)) {
+    const [s, e] = m.indices![1]!;
+    push(s, e, 0.9, PRIORITY.context, 'person-field');
+  }
+  for (const m of t.matchAll(FAMILY_RE)) {
+    const [s, e] = m.indices![1]!;
+    push(s, e, 0.85, PRIORITY.context, 'person-family');
+  }
+  for (const m of doc.folded.matchAll(CLOSING_RE)) {
+    const lineStart = m.index + m[0].length;
+    const lineEnd = t.indexOf('\n', lineStart);
+    const line = t.slice(lineStart, lineEnd < 0 ? t.length : lineEnd);
+    const sig = SIGNATURE_LINE.exec(line);
+    if (sig) push(lineStart + sig.indices![1]![0], lineStart + sig.indices![1]![1], 0.9, PRIORITY.context, 'person-signature');
+  }
+  for (const m of t.matchAll(NAME_PAIR)) {
+    const a = m[1]!;
+    const b = m[3]!;
+    const aUpper = a === a.toUpperCase();
+    const bUpper = b === b.toUpperCase();
+    const hit = (isFirstName(a) && (bUpper || !isCommonWord(b))) || (aUpper && a.length > 1 && isFirstName(b) && !bUpper);
+    if (hit && !isCommonWord(a.toLowerCase() === a ? a : '') && !NOT_NAMES.has(a.toLowerCase())) {
+      out.push(span(m.index, m.index + m[0].length, 0.85, PRIORITY.gazetteer + 5, 'person-first-name'));
+    }
+  }
+  return out;
+}
+
+function isCommonWord(w: string): boolean {
+  return w.length > 0 && NOT_NAMES.has(w.toLowerCase());
+}

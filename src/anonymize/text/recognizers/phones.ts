@@ -1,0 +1,46 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Phone numbers: French national (01 23 45 67 89, 01.23.45.67.89, 0123456789), French international
+ * (+33 1 23 45 67 89, +33 (0)1…, 0033…), North American ((555) 123-4567, 555-123-4567, +1 …), and
+ * other international numbers written with a '+' and a country code. A match needs a plausible
+ * digit count for its shape; dates and NIR are matched earlier with a higher priority.
+ */
+const FR_NATIONAL = /(?<![\p{N}+])0[1-9](?:[ .\-/]?\d{2}){4}(?![\p{N}])/gu;
+const FR_INTL = /(?<![\p{N}])(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?[1-9](?:[ .-]?\d{2}){4}(?![\p{N}])/gu;
+const NANP = /(?<![\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[ .-]\d{4}(?![\p{N}])/gu;
+const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3} \d{4}(?![\p{N}])/gu;
+const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
+const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|fax|cell|ph)\.?\s*(?:[:.]|n°|no)?\s*$/i;
+const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
+
+export function isPlausiblePhone(raw: string): boolean {
+  const digits = raw.replace(/\D/g, '');
+  return digits.length >= 9 && digits.length <= 15;
+}
+
+export function phoneSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const out: Span[] = [];
+  const push = (m: RegExpMatchArray, source: string, priority: number = PRIORITY.pattern) => {
+    if (isPlausiblePhone(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, label: 'PHONE', score: 0.97, priority, source });
+  };
+  for (const m of t.matchAll(FR_NATIONAL)) push(m, 'phone-fr');
+  for (const m of t.matchAll(FR_INTL)) push(m, 'phone-fr-intl');
+  for (const m of t.matchAll(NANP)) {
+    const d = m[0].replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+    if (d.length === 10 && /^[2-9]\d{2}[2-9]/.test(d)) push(m, 'phone-nanp');
+  }
+  for (const m of t.matchAll(NANP_SPACED)) {
+    const d = m[0].replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+    const before = t.slice(Math.max(0, m.index - 24), m.index);
+    if (d.length === 10 && /^[2-9]\d{2}[2-9]/.test(d) && (CONTEXT.test(before) || /[()+]/.test(m[0]))) push(m, 'phone-nanp');
+  }
+  for (const m of t.matchAll(INTL)) push(m, 'phone-intl');
+  // Anything digit-grouped right after "tel:", "phone", "fax" …
+  for (const m of t.matchAll(LOOSE)) {
+    const before = t.slice(Math.max(0, m.index - 24), m.index);
+    if (CONTEXT.test(before)) push(m, 'phone-context', PRIORITY.pattern + 2);
+  }
+  return out;
+}
