@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import type { LoggerOptions } from 'pino';
+import type { Principal } from '../auth/principal.js';
+import type { PolicyRegistry } from '../policy/runtime.js';
+
+/** Everything `buildGateway` needs; the config loader (src/config) builds it from voile.yaml. */
+export interface GatewayOptions {
+  /** The URL partners use to reach the gateway (no trailing slash), e.g. `https://voile.example`. */
+  readonly publicBaseUrl: string;
+  readonly upstream: {
+    readonly fhir: UpstreamFhirOptions;
+  };
+  readonly registry: PolicyRegistry;
+  /**
+   * Who is calling. The auth plugin supplies it (bearer validation + policy binding); the embedded
+   * demo uses `fixedPolicyAuthenticator`. Throws a VoileError (UNAUTHENTICATED, NO_POLICY…) to refuse.
+   */
+  readonly authenticate: (request: FastifyRequest) => Promise<Principal>;
+  readonly limits?: GatewayLimits;
+  /** pino options, or false for no logging. Default: info level. */
+  readonly logger?: LoggerOptions | false;
+}
+
+export interface UpstreamFhirOptions {
+  readonly url: string;
+  readonly timeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  readonly connections?: number;
+  /** PEM CA certificate(s) to trust for the upstream. TLS verification itself cannot be turned off. */
+  readonly ca?: string | readonly string[];
+  readonly maxResponseBytes?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface GatewayLimits {
+  /** Largest request body accepted (POST _search). Default 1 MiB. */
+  readonly bodyLimitBytes?: number;
+  /** `_count` used when a search gives none, and the cap when the policy sets no maxCount. Default 50 / 200. */
+  readonly defaultCount?: number;
+  readonly maxCount?: number;
+  /** How long a paging cursor stays valid. Default 3600 s. */
+  readonly cursorTtlSeconds?: number;
+}
