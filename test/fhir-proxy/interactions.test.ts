@@ -28,14 +28,14 @@ function expectNoIdentifyingValue(body: unknown) {
 
 describe('read and vread', () => {
   it('reads a patient by pseudonym and returns the anonymized resource', async () => {
-    const patient = (await gw.client.read({ resourceType: 'Patient', id: pseudo('Patient', 'pat-dupont') })) as Patient;
+    const patient = (await gw.client.read({ resourceType: 'Patient', id: pseudo('Patient', 'pat-dupont') })) as unknown as Patient;
     expect(patient).toMatchObject({ resourceType: 'Patient', id: pseudo('Patient', 'pat-dupont'), gender: 'female', birthDate: '1970' });
     expect(upstream.requests.at(-1)?.path).toBe('/fhir/R4/Patient/pat-dupont');
     expectNoIdentifyingValue(patient);
   });
 
   it('vreads a version', async () => {
-    const patient = (await gw.client.vread({ resourceType: 'Patient', id: pseudo('Patient', 'pat-dupont'), version: '3' })) as Patient;
+    const patient = (await gw.client.vread({ resourceType: 'Patient', id: pseudo('Patient', 'pat-dupont'), version: '3' })) as unknown as Patient;
     expect(patient.id).toBe(pseudo('Patient', 'pat-dupont'));
     expect(upstream.requests.at(-1)?.path).toBe('/fhir/R4/Patient/pat-dupont/_history/3');
   });
@@ -58,7 +58,7 @@ describe('search', () => {
     const bundle = (await gw.client.search({
       resourceType: 'Observation',
       searchParams: { subject: `Patient/${pseudo('Patient', 'pat-smith')}` },
-    })) as Bundle<Observation>;
+    })) as unknown as Bundle<Observation>;
     expect(bundle.total).toBe(5);
     expect(bundle.entry).toHaveLength(5);
     expect(upstream.requests.at(-1)?.query.get('subject')).toBe('Patient/pat-smith');
@@ -74,7 +74,7 @@ describe('search', () => {
       resourceType: 'Observation',
       searchParams: { patient: `Patient/${pseudo('Patient', 'pat-smith')}` },
       options: { postSearch: true },
-    })) as Bundle;
+    })) as unknown as Bundle;
     expect(bundle.entry).toHaveLength(5);
     expect(upstream.requests.at(-1)?.query.get('patient')).toBe('Patient/pat-smith');
   });
@@ -85,7 +85,7 @@ describe('search', () => {
     let bundle = (await gw.client.search({
       resourceType: 'Observation',
       searchParams: { subject: `Patient/${pseudo('Patient', 'pat-dupont')}`, _count: '10' },
-    })) as Bundle<Observation>;
+    })) as unknown as Bundle<Observation>;
     let pages = 1;
     for (;;) {
       for (const e of bundle.entry ?? []) {
@@ -99,7 +99,7 @@ describe('search', () => {
       }
       const next = bundle.link?.find((l) => l.relation === 'next');
       if (!next) break;
-      bundle = (await gw.client.nextPage({ bundle: bundle as never })) as Bundle<Observation>;
+      bundle = (await gw.client.nextPage({ bundle: bundle as never })) as unknown as Bundle<Observation>;
       pages += 1;
     }
     expect(pages).toBe(3);
@@ -116,7 +116,7 @@ describe('search', () => {
     const bundle = (await gw.client.search({
       resourceType: 'Observation',
       searchParams: { subject: `Patient/${pseudo('Patient', 'pat-smith')}`, _include: 'Observation:subject' },
-    })) as Bundle;
+    })) as unknown as Bundle;
     const included = bundle.entry!.filter((e) => e.search?.mode === 'include');
     expect(included.map((e) => e.resource?.resourceType)).toEqual(['Patient']);
     expect(included[0]!.resource!.id).toBe(pseudo('Patient', 'pat-smith'));
@@ -124,7 +124,7 @@ describe('search', () => {
   });
 
   it('never relays upstream OperationOutcome entries', async () => {
-    const bundle = (await gw.client.search({ resourceType: 'Patient', searchParams: { gender: 'male' } })) as Bundle;
+    const bundle = (await gw.client.search({ resourceType: 'Patient', searchParams: { gender: 'male' } })) as unknown as Bundle;
     expect(bundle.entry!.every((e) => e.resource?.resourceType === 'Patient')).toBe(true);
   });
 });
@@ -136,7 +136,7 @@ describe('Patient/$everything', () => {
       resourceType: 'Patient',
       id: pseudo('Patient', 'pat-smith'),
       method: 'GET',
-    })) as Bundle;
+    })) as unknown as Bundle;
     expect(upstream.requests.at(-1)?.path).toBe('/fhir/R4/Patient/pat-smith/$everything');
     const types = bundle.entry!.map((e) => e.resource!.resourceType);
     expect(types.filter((t) => t === 'Observation')).toHaveLength(5);
@@ -145,7 +145,7 @@ describe('Patient/$everything', () => {
   });
 
   it('drops a Device of the compartment: its type is not released', async () => {
-    const bundle = (await gw.client.operation({ name: '$everything', resourceType: 'Patient', id: pseudo('Patient', 'pat-dupont'), method: 'GET' })) as Bundle;
+    const bundle = (await gw.client.operation({ name: '$everything', resourceType: 'Patient', id: pseudo('Patient', 'pat-dupont'), method: 'GET' })) as unknown as Bundle;
     expect(upstream.requests.at(-1)?.query.get('_count')).toBe('10');
     expect(bundle.entry!.some((e) => e.resource?.resourceType === 'Device')).toBe(false);
     expect(JSON.stringify(bundle)).not.toContain('SN-DEVICE-SECRET');
@@ -154,7 +154,7 @@ describe('Patient/$everything', () => {
 
 describe('metadata', () => {
   it('rewrites the upstream CapabilityStatement to what the gateway offers', async () => {
-    const cs = (await gw.client.capabilityStatement()) as CapabilityStatement;
+    const cs = (await gw.client.capabilityStatement()) as unknown as CapabilityStatement;
     expect(cs.software?.name).toBe('Voile');
     expect(cs.implementation?.url).toBe(`${gw.url}/fhir`);
     const rest = cs.rest![0]!;
