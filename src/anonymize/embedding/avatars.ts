@@ -22,9 +22,11 @@ import { fitProjection } from './projection.js';
 import type { Projection } from './projection.js';
 import { seededRandom, shuffleInPlace } from './random.js';
 import type { Random } from './random.js';
-import type { Table } from './table.js';
+import { categoryOf, numericValue } from './table.js';
+import type { Cell, Row, Table } from './table.js';
 
 export type AvatarWeighting = 'avatar' | 'inverse-distance' | 'uniform';
+export type CategoricalDecoding = 'most-likely' | 'weighted-draw';
 
 export interface AvatarOptions {
   /** Neighbours per record (the paper's k); must be below the number of rows. */
@@ -34,6 +36,13 @@ export interface AvatarOptions {
   /** 32-bit seed; derive it from the policy secret with `avatarSeed(identity, ...)`. */
   readonly seed: number;
   readonly weighting?: AvatarWeighting;
+  /**
+   * How a categorical value is decoded from the weighted neighbourhood: 'most-likely' (default,
+   * the level with the largest total weight) or 'weighted-draw' (a seeded draw with the weights
+   * as probabilities, which keeps rare levels at their original frequency instead of favouring
+   * the local majority).
+   */
+  readonly categoricalDecoding?: CategoricalDecoding;
   /** Called with (done, total) as records are processed. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -43,12 +52,24 @@ export interface AvatarResult {
   readonly projection: Projection;
   /** Original records in the projected space (n×ncp). */
   readonly originalCoordinates: Float64Array;
-  /** Avatars in the projected space before decoding (n×ncp). */
+  /** Decoded avatars projected back into the same space (n×ncp), for the metrics. */
   readonly avatarCoordinates: Float64Array;
 }
 
-/** Guards a zero distance (duplicate records) without letting one duplicate take all the weight. */
-const DISTANCE_FLOOR = 1e-9;
+/**
+ * A neighbour at distance 0 (an exact duplicate of the record, common with discrete data) would
+ * get an infinite inverse-distance weight and the avatar would copy the record. Zero distances are
+ * therefore raised to the smallest positive distance among the record's neighbours (or all weights
+ * made uniform when every neighbour is a duplicate).
+ */
+function distanceFloor(distances: ArrayLike<number>): number {
+  let floor = Infinity;
+  for (let j = 0; j < distances.length; j++) {
+    const d = distances[j]!;
+    if (d > 0 && d < floor) floor = d;
+  }
+  return floor;
+}
 
 export function generateAvatars(table: Table, options: AvatarOptions): AvatarResult {
   const n = table.rows.length;
@@ -63,7 +84,8 @@ export function generateAvatars(table: Table, options: AvatarOptions): AvatarRes
   const weighting = options.weighting ?? 'avatar';
   const k = options.k;
 
-  const avatarCoordinates = new Float64Array(n * d);
+  const decoder = new AvatarDecoder(table, options.categoricalDecoding ?? 'most-likely', random);
+  const rows: Row[] = new Array(n);
   const weights = new Float64Array(k);
   const chunk = 4096;
   for (let start = 0; start < n; start += chunk) {
@@ -71,17 +93,12 @@ export function generateAvatars(table: Table, options: AvatarOptions): AvatarRes
     const { indexes, distances } = tree.knn(coordinates.subarray(start * d, end * d), k, (q) => start + q);
     for (let q = 0; q < end - start; q++) {
       neighbourWeights(distances.subarray(q * k, (q + 1) * k), weighting, random, weights);
-      const target = (start + q) * d;
-      for (let j = 0; j < k; j++) {
-        const w = weights[j]!;
-        const source = indexes[q * k + j]! * d;
-        for (let c = 0; c < d; c++) avatarCoordinates[target + c] += w * coordinates[source + c]!;
-      }
+      rows[start + q] = decoder.combine(indexes.subarray(q * k, (q + 1) * k), weights);
     }
     options.onProgress?.(end, n);
   }
-  const avatars: Table = { columns: table.columns, rows: projection.inverse(avatarCoordinates, n) };
-  return { avatars, projection, originalCoordinates: coordinates, avatarCoordinates };
+  const avatars: Table = { columns: table.columns, rows };
+  return { avatars, projection, originalCoordinates: coordinates, avatarCoordinates: projection.transform(rows) };
 }
 
 /**
@@ -94,19 +111,25 @@ export function neighbourWeights(distances: ArrayLike<number>, weighting: Avatar
     out.fill(1 / k, 0, k);
     return out;
   }
+  const floor = distanceFloor(distances);
+  if (floor === Infinity) {
+    out.fill(1 / k, 0, k);
+    if (weighting === 'avatar') return neighbourWeights(new Float64Array(k).fill(1), weighting, random, out);
+    return out;
+  }
   let total = 0;
   if (weighting === 'avatar') {
     const order = new Int32Array(k);
     for (let j = 0; j < k; j++) order[j] = j + 1;
     shuffleInPlace(order, random);
     for (let j = 0; j < k; j++) {
-      const p = (1 / Math.max(distances[j]!, DISTANCE_FLOOR)) * random.exponential() * 2 ** -order[j]!;
+      const p = (1 / Math.max(distances[j]!, floor)) * random.exponential() * 2 ** -order[j]!;
       out[j] = p;
       total += p;
     }
   } else {
     for (let j = 0; j < k; j++) {
-      const p = 1 / Math.max(distances[j]!, DISTANCE_FLOOR);
+      const p = 1 / Math.max(distances[j]!, floor);
       out[j] = p;
       total += p;
     }
@@ -122,4 +145,120 @@ export function neighbourWeights(distances: ArrayLike<number>, weighting: Avatar
 /** The avatar seed of a build, tied to the policy secret (see Identity.seed). */
 export function avatarSeed(identity: { seed(purpose: 'avatar-seed', ...parts: string[]): number }, ...parts: string[]): number {
   return identity.seed('avatar-seed', ...parts);
+}
+
+const SNAP_MAX_DISTINCT = 20;
+
+interface NumericColumnModel {
+  readonly kind: 'numeric';
+  readonly hasMissing: boolean;
+  readonly factor: number;
+  /** Sorted observed values when few enough to snap to, else undefined. */
+  readonly support: Float64Array | undefined;
+}
+
+interface CategoricalColumnModel {
+  readonly kind: 'categorical';
+}
+
+/** Decodes a weighted neighbourhood straight from the original rows (see the header comment). */
+class AvatarDecoder {
+  readonly #rows: readonly Row[];
+  readonly #models: (NumericColumnModel | CategoricalColumnModel)[];
+
+  readonly #decoding: CategoricalDecoding;
+  readonly #random: Random;
+
+  constructor(table: Table, decoding: CategoricalDecoding, random: Random) {
+    this.#rows = table.rows;
+    this.#decoding = decoding;
+    this.#random = random;
+    this.#models = table.columns.map((spec, c) => {
+      if (spec.kind === 'categorical') return { kind: 'categorical' } as const;
+      let hasMissing = false;
+      let decimals = 0;
+      const distinct = new Set<number>();
+      for (const row of table.rows) {
+        const v = numericValue(row[c] ?? null);
+        if (v === null) {
+          hasMissing = true;
+          continue;
+        }
+        if (distinct.size <= SNAP_MAX_DISTINCT) distinct.add(v);
+        if (decimals < 6 && !Number.isInteger(v)) decimals = Math.max(decimals, decimalsOf(v));
+      }
+      const support = distinct.size <= SNAP_MAX_DISTINCT ? Float64Array.from(distinct).sort() : undefined;
+      return { kind: 'numeric', hasMissing, factor: 10 ** decimals, support } as const;
+    });
+  }
+
+  combine(neighbours: Int32Array, weights: Float64Array): Row {
+    const row: Row = new Array(this.#models.length);
+    this.#models.forEach((model, c) => {
+      row[c] = model.kind === 'numeric' ? this.#numeric(model, c, neighbours, weights) : this.#categorical(c, neighbours, weights);
+    });
+    return row;
+  }
+
+  #numeric(model: NumericColumnModel, c: number, neighbours: Int32Array, weights: Float64Array): Cell {
+    let observedWeight = 0;
+    let sum = 0;
+    for (let j = 0; j < neighbours.length; j++) {
+      const v = numericValue(this.#rows[neighbours[j]!]![c] ?? null);
+      if (v === null) continue;
+      observedWeight += weights[j]!;
+      sum += weights[j]! * v;
+    }
+    if (observedWeight === 0 || (model.hasMissing && observedWeight < 0.5)) return null;
+    const value = sum / observedWeight;
+    if (model.support) return nearest(model.support, value);
+    return Math.round(value * model.factor) / model.factor;
+  }
+
+  #categorical(c: number, neighbours: Int32Array, weights: Float64Array): Cell {
+    if (this.#decoding === 'weighted-draw') {
+      let u = this.#random.next();
+      for (let j = 0; j < neighbours.length; j++) {
+        u -= weights[j]!;
+        if (u < 0) return categoryOf(this.#rows[neighbours[j]!]![c] ?? null);
+      }
+      return categoryOf(this.#rows[neighbours[neighbours.length - 1]!]![c] ?? null);
+    }
+    const totals = new Map<string | null, number>();
+    let best: string | null = null;
+    let bestWeight = -1;
+    for (let j = 0; j < neighbours.length; j++) {
+      const level = categoryOf(this.#rows[neighbours[j]!]![c] ?? null);
+      const total = (totals.get(level) ?? 0) + weights[j]!;
+      totals.set(level, total);
+    }
+    // Iterate in neighbour order so that equal totals go to the nearer neighbour's level.
+    for (let j = 0; j < neighbours.length; j++) {
+      const level = categoryOf(this.#rows[neighbours[j]!]![c] ?? null);
+      const total = totals.get(level)!;
+      if (total > bestWeight) {
+        bestWeight = total;
+        best = level;
+      }
+    }
+    return best;
+  }
+}
+
+function nearest(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid;
+  }
+  return Math.abs(sorted[hi]! - value) < Math.abs(value - sorted[lo]!) ? sorted[hi]! : sorted[lo]!;
+}
+
+function decimalsOf(v: number): number {
+  const s = String(v);
+  if (s.includes('e')) return 6;
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : Math.min(6, s.length - dot - 1);
 }
