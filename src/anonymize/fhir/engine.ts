@@ -95,8 +95,9 @@ class VoileEngine implements FhirAnonymizer {
     if (typeof resourceType !== 'string') throw failure('input is not a FHIR resource');
     const type = typeInfo(resourceType);
     if (!type?.isResource) throw failure('unknown resource type');
-    if (this.resourceTypes && !this.resourceTypes.has(resourceType)) return undefined;
+    // A Bundle is a container: its entries are filtered by type, the Bundle itself always passes.
     if (resourceType === 'Bundle') return this.#bundle(input);
+    if (this.resourceTypes && !this.resourceTypes.has(resourceType)) return undefined;
 
     const ctx: ResourceCtx = {
       resourceType,
@@ -126,11 +127,6 @@ class VoileEngine implements FhirAnonymizer {
     const states = this.#statesFor(ctx.resourceType);
     const own = ownMatches(states, ctx.resourceType, ctx.hits?.objects.get(input));
     const candidates = merge([], own);
-    const first = this.#rules[candidates[0] ?? -1];
-    if (first && (first.rule.method === 'redact' || first.rule.method === 'substitute')) {
-      ctx.labels.add('REDACTED');
-      return {};
-    }
     return this.#object(input, type, states, candidates, ctx, true);
   }
 
@@ -340,6 +336,13 @@ class VoileEngine implements FhirAnonymizer {
       if (info.name === 'modifierExtension') ctx.modifierDropped = true;
       return undefined;
     }
+    if (pruned !== undefined && !hasRequired(pruned as Record<string, unknown>, type)) {
+      // An element that lost a mandatory part (an Annotation without its text) would make the
+      // resource invalid and says little alone: it goes as a whole.
+      ctx.labels.add('REDACTED');
+      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
+      return undefined;
+    }
     if (pruned === undefined && info.name === 'modifierExtension') ctx.modifierDropped = true;
     return pruned;
   }
@@ -350,8 +353,9 @@ class VoileEngine implements FhirAnonymizer {
     if (!first) return undefined;
     switch (first.rule.method) {
       case 'redact':
-        ctx.labels.add('REDACTED');
-        return REMOVED;
+        // Not taken whole: a descendant matched by an earlier rule (`Address.country: keep` before
+        // `nodesByType('Address'): redact`) still decides for itself; every other leaf is removed.
+        return undefined;
       case 'substitute':
         ctx.labels.add('MASKED');
         return first.rule.replaceWith === undefined || first.rule.replaceWith === null ? REMOVED : structuredClone(first.rule.replaceWith);
@@ -441,7 +445,7 @@ class VoileEngine implements FhirAnonymizer {
     const type = info.type;
     for (const index of candidates) {
       const { rule } = this.#rules[index]!;
-      const applied = this.#applyToPrimitive(rule, index, value, type, name, ctx, isRoot);
+      const applied = this.#applyToPrimitive(rule, index, value, type, name, ctx, isRoot, info.required);
       if (applied === NOT_APPLICABLE) continue;
       let outShadow: unknown;
       if (rule.method === 'keep' && shadow !== null && typeof shadow === 'object') {
@@ -466,6 +470,7 @@ class VoileEngine implements FhirAnonymizer {
     name: string,
     ctx: ResourceCtx,
     isRoot: boolean,
+    required: boolean,
   ): unknown {
     const { identity } = this.#deps;
     switch (rule.method) {
@@ -495,6 +500,11 @@ class VoileEngine implements FhirAnonymizer {
         if (isRoot && name === 'id') {
           ctx.labels.add('PSEUDED');
           return identity.pseudonymizeId(ctx.resourceType, value);
+        }
+        if ((name === 'uid' || type === 'oid' || type === 'id') && DICOM_UID.test(value)) {
+          // DICOM UIDs map exactly as on the DICOMweb side, so FHIR and DICOM agree.
+          ctx.labels.add('PSEUDED');
+          return identity.remapUid(value.startsWith('urn:oid:') ? value.slice(8) : value);
         }
         if (name === 'reference' || type === 'uri' || type === 'url' || type === 'canonical') {
           const rewritten = this.#referenceString(value);
@@ -528,7 +538,7 @@ class VoileEngine implements FhirAnonymizer {
         if (!TEXT_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
         ctx.labels.add('MASKED');
         ctx.texts.push({ value, format: type === 'markdown' ? 'markdown' : 'plain', patientId: ctx.patientId });
-        return new PendingText(ctx.texts.length - 1);
+        return new PendingText(ctx.texts.length - 1, required);
       default:
         return NOT_APPLICABLE;
     }
@@ -553,9 +563,22 @@ class VoileEngine implements FhirAnonymizer {
 }
 
 const NOT_APPLICABLE = Symbol('not-applicable');
+const DICOM_UID = /^(?:urn:oid:)?[0-2](?:\.(?:0|[1-9][0-9]*))+$/;
 
 class PendingText {
-  constructor(readonly job: number) {}
+  /** `required`: the element holding this text is invalid without it, and goes if the text goes. */
+  constructor(readonly job: number, readonly required: boolean) {}
+}
+
+function hasRequired(value: Record<string, unknown>, type: TypeInfo): boolean {
+  if (type.required.length === 0) return true;
+  const present = new Set<string>();
+  for (const key of Object.keys(value)) {
+    const name = key.startsWith('_') ? key.slice(1) : key;
+    const info = type.properties.get(name);
+    if (info) present.add(info.name);
+  }
+  return type.required.every((r) => present.has(r));
 }
 
 function compileRule(rule: FhirRule, index: number): CompiledRule {
@@ -631,6 +654,7 @@ function prune(value: unknown, texts?: readonly (string | undefined)[]): unknown
     let any = false;
     for (const [k, v] of Object.entries(value)) {
       const p = prune(v, texts);
+      if (p === undefined && v instanceof PendingText && v.required && texts) return undefined;
       if (p !== undefined) {
         out[k] = p;
         any = true;

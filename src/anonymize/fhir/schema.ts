@@ -15,12 +15,16 @@ export interface ElementInfo {
   /** Definition path, `Patient.birthDate`, `Period.start`, `Observation.value[x]`. */
   readonly path: string;
   readonly isArray: boolean;
+  /** min ≥ 1 in its parent type. */
+  readonly required: boolean;
 }
 
 export interface TypeInfo {
   readonly name: string;
   readonly isResource: boolean;
   readonly properties: ReadonlyMap<string, ElementInfo>;
+  /** Element names (choice names without `[x]`) with min ≥ 1. */
+  readonly required: readonly string[];
 }
 
 let indexed = false;
@@ -52,20 +56,22 @@ export function typeInfo(typeName: string): TypeInfo | undefined {
   let info: TypeInfo | undefined;
   if (schema) {
     const properties = new Map<string, ElementInfo>();
+    const required: string[] = [];
     for (const [key, element] of Object.entries(schema.elements)) {
       if (key.includes('.')) continue; // medplum also lists nested paths of profiles; the base has none
+      if ((element.min ?? 0) > 0) required.push(key.endsWith('[x]') ? key.slice(0, -3) : key);
       if (key.endsWith('[x]')) {
         const name = key.slice(0, -3);
         for (const t of element.type) {
           const type = normalizeType(t.code, name);
-          properties.set(name + type[0]!.toUpperCase() + type.slice(1), { name, type, path: element.path, isArray: element.isArray ?? false });
+          properties.set(name + type[0]!.toUpperCase() + type.slice(1), { name, type, path: element.path, isArray: element.isArray ?? false, required: (element.min ?? 0) > 0 });
         }
       } else {
         const code = element.type[0]?.code ?? 'Element';
-        properties.set(key, { name: key, type: normalizeType(code, key), path: element.path, isArray: element.isArray ?? false });
+        properties.set(key, { name: key, type: normalizeType(code, key), path: element.path, isArray: element.isArray ?? false, required: (element.min ?? 0) > 0 });
       }
     }
-    info = { name: typeName, isResource: schema.kind === 'resource', properties };
+    info = { name: typeName, isResource: schema.kind === 'resource', properties, required };
   }
   cache.set(typeName, info);
   return info;
