@@ -83,7 +83,7 @@ export function createDicomDeidentifier(profileOptions: DicomProfileOptions, dep
       const bytes = input instanceof Uint8Array ? input : await collect(input);
       const parsed = readPart10(bytes, { maxDepth: env.maxDepth });
       const ds = parsed.dataset;
-      if (!allowBurnedIn && mayCarryBurnedInText(readString(ds, Tags.Modality), readString(ds, Tags.BurnedInAnnotation))) throw withheldError();
+      if (!allowBurnedIn && mayCarryBurnedInText(readString(ds, Tags.Modality), readString(ds, Tags.BurnedInAnnotation), readString(ds, Tags.SOPClassUID))) throw withheldError();
       const patient = await patientOf(readString(ds, Tags.PatientID), readString(ds, Tags.IssuerOfPatientID), readString(ds, Tags.StudyInstanceUID));
       const out = await deidentifyDataset(ds, env, patient);
       const sopClass = readString(out, Tags.SOPClassUID) ?? stringOf(findElement(parsed.meta, Tags.MediaStorageSOPClassUID));
@@ -116,18 +116,21 @@ export function createDicomDeidentifier(profileOptions: DicomProfileOptions, dep
     },
 
     withheld(dataset) {
-      return !allowBurnedIn && mayCarryBurnedInText(firstString(dataset['00080060']), firstString(dataset['00280301']));
+      return !allowBurnedIn && mayCarryBurnedInText(firstString(dataset['00080060']), firstString(dataset['00280301']), firstString(dataset['00080016']));
     },
   };
 }
 
 /**
  * Burned-in text (PS3.15 E.1.1: the Basic Profile does not clean pixels): BurnedInAnnotation YES,
- * modalities that routinely burn in (US, SC), and XA/DX when the flag is absent.
+ * modalities that routinely burn in (US, SC) and Secondary Capture objects, and XA/DX when the flag
+ * is absent.
  */
-export function mayCarryBurnedInText(modality: string | undefined, burnedIn: string | undefined): boolean {
+export function mayCarryBurnedInText(modality: string | undefined, burnedIn: string | undefined, sopClassUid?: string): boolean {
   const flag = burnedIn?.trim().toUpperCase();
   if (flag === 'YES') return true;
+  // Secondary Capture storage classes (screenshots, scanned documents), whatever Modality says.
+  if (sopClassUid !== undefined && /^1\.2\.840\.10008\.5\.1\.4\.1\.1\.7(\.[1-4])?$/.test(sopClassUid.trim())) return true;
   const m = modality?.trim().toUpperCase();
   if (m === 'US' || m === 'SC') return true;
   if ((m === 'XA' || m === 'DX') && flag !== 'NO') return true;

@@ -55,7 +55,7 @@ class Walk {
     for (const el of input) {
       const group = el.tag >>> 16;
       const element = el.tag & 0xffff;
-      if (element === 0x0000 || group === 0x0002 || group === 0xfffe) continue;
+      if (element === 0x0000 || group === 0x0000 || group === 0x0002 || group === 0xfffe) continue;
       if (group & 1) {
         if (group <= 0x0007 || group === 0xffff) continue;
         if (element >= 0x0010 && element <= 0x00ff) {
@@ -93,6 +93,8 @@ class Walk {
   unlisted(el: DicomElement): Action {
     if (!isDictionaryTag(el.tag)) return REMOVE;
     const vr = el.vr === 'UN' ? (dictionaryVr(el.tag) ?? 'UN') : el.vr;
+    // URLs point at the source systems (RetrieveURL carries original UIDs): the gateway writes its own.
+    if (vr === 'UR') return REMOVE;
     if (vr === 'SQ') return WALK;
     if (UNLISTED_TEXT_VRS.has(vr) && !el.value?.length) return KEEP;
     if (UNLISTED_TEXT_VRS.has(vr)) return this.env.profile.cleanUnlistedText ? { kind: 'text', fallback: DUMMY } : DUMMY;

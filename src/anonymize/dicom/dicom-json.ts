@@ -67,7 +67,7 @@ export class JsonWalk {
       const tag = Number.parseInt(key, 16) >>> 0;
       const group = tag >>> 16;
       const element = tag & 0xffff;
-      if (element === 0 || group === 0x0002 || group >= 0xfffe) continue;
+      if (element === 0 || group === 0x0000 || group === 0x0002 || group >= 0xfffe) continue;
       if (group & 1) {
         if (element >= 0x10 && element <= 0xff) {
           creators.set(tag, firstString(attr) ?? '');
@@ -95,6 +95,8 @@ export class JsonWalk {
 
   #unlisted(tag: number, vr: string, attr: DicomJsonAttribute): Action {
     if (!isDictionaryTag(tag)) return { kind: 'remove' };
+    // URLs point at the source systems (RetrieveURL carries original UIDs): the gateway writes its own.
+    if (vr === 'UR') return { kind: 'remove' };
     if (vr === 'SQ') return { kind: 'walk' };
     if (UNLISTED_TEXT_VRS.has(vr) && !attr.Value?.length) return { kind: 'keep' };
     if (UNLISTED_TEXT_VRS.has(vr)) return this.#env.profile.cleanUnlistedText ? { kind: 'text', fallback: { kind: 'dummy' } } : { kind: 'dummy' };

@@ -71,11 +71,10 @@ export interface CompiledProfile {
 }
 
 /**
- * Attributes with a choice including D that are Type 1 in common IODs (Enhanced CT/MR, SR…): they get
- * a dummy value so the object stays valid; other choices keep the attribute present and empty (Z)
- * where Z is allowed, which suits Type 2 and 3 alike, and remove it otherwise.
+ * A present Type 3 sequence must have items (VM 1-n), so an X/Z sequence is removed unless it is
+ * Type 2 in the IODs that carry it, where it stays present and empty.
  */
-const TYPE1_WITH_DUMMY: ReadonlySet<string> = new Set(['00080023', '00080033', '0008002a']);
+const TYPE2_SEQUENCES: ReadonlySet<string> = new Set(['00400555', '00081111']);
 
 /** Sequences with action D whose items identify a person by code: emptied rather than walked. */
 const EMPTIED_SEQUENCES: ReadonlySet<string> = new Set(['00401101']);
@@ -158,12 +157,16 @@ function basicAction(row: ProfileRow, isSequence: boolean): Action {
       // U*: keep the sequence, its UIDs are remapped by their own rows: references stay consistent.
       return { kind: 'walk' };
     case 'X/Z':
-      return { kind: 'empty' };
+      return isSequence && !TYPE2_SEQUENCES.has(row.tag) ? { kind: 'remove' } : { kind: 'empty' };
+    // Choices resolve to what keeps every IOD valid without knowing the IOD: a dummy value satisfies
+    // Type 1, 2 and 3 alike (RT Plan Date is Type 2, Content Date Type 1 in SR, both X/D or Z/D), an
+    // empty sequence satisfies Type 2 and 3; a D sequence is walked like any D sequence.
     case 'X/D':
-      return TYPE1_WITH_DUMMY.has(row.tag) && !isSequence ? { kind: 'dummy' } : { kind: 'remove' };
+      return isSequence ? { kind: 'walk' } : { kind: 'dummy' };
     case 'Z/D':
     case 'X/Z/D':
-      return TYPE1_WITH_DUMMY.has(row.tag) && !isSequence ? { kind: 'dummy' } : { kind: 'empty' };
+      if (!isSequence) return { kind: 'dummy' };
+      return code === 'Z/D' || TYPE2_SEQUENCES.has(row.tag) ? { kind: 'empty' } : { kind: 'remove' };
     default:
       throw new VoileError('PROFILE_INVALID', 'Unknown action in the DICOM confidentiality table', { detail: code.slice(0, 16) });
   }
