@@ -41,11 +41,14 @@ class Tagger(nn.Module):
         b, t = words.shape
         c = self.char(chars.reshape(b * t, MAX_CHARS)).transpose(1, 2)  # (bt, cdim, C)
         c = F.relu(self.char_conv(c)).max(dim=2).values.reshape(b, t, -1)
+        # Padding positions are zeroed before every convolution so that a sequence gets the same
+        # output alone or padded inside a batch (the runner batches sequences of different lengths).
+        mask = (words != 0).to(torch.float32).unsqueeze(1)  # (b, 1, t)
         x = torch.cat([self.word(words), c, self.shape(shapes)], dim=2)
-        x = self.drop(x).transpose(1, 2)  # (b, feat, t)
-        h = F.relu(self.inp(x))
-        h = h + F.relu(self.d2(self.drop(h)))
-        h = h + F.relu(self.d4(self.drop(h)))
+        x = self.drop(x).transpose(1, 2) * mask  # (b, feat, t)
+        h = F.relu(self.inp(x)) * mask
+        h = h + F.relu(self.d2(self.drop(h))) * mask
+        h = h + F.relu(self.d4(self.drop(h))) * mask
         return self.out(self.drop(h.transpose(1, 2)))
 
 
@@ -116,6 +119,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--minutes', type=float, default=10)
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--init', help='warm start from a state dict saved by a previous run (models/ner/data/state.pt)')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(7); random.seed(7)
@@ -131,6 +135,9 @@ def main():
     dev = [x for r in dev_rows for x in encode(r, vocab)]
     print('train seqs', len(train), 'dev seqs', len(dev), 'vocab', len(vocab) + 2, flush=True)
     model = Tagger(len(vocab) + 2, len(CHARSET) + 2, len(TAGS))
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
+        print('warm start from', args.init, 'dev', evaluate(model, dev), flush=True)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3)
     deadline = time.time() + args.minutes * 60
     epoch = 0
@@ -158,6 +165,7 @@ def main():
         if m['f1'] > best:
             best, best_state = m['f1'], {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
+    torch.save(best_state, os.path.join(HERE, 'data', 'state.pt'))
     model.eval()
     metrics = evaluate(model, dev)
     W, C, S, _ = batchify(dev[:2])
