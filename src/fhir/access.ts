@@ -1,28 +1,61 @@
+import type { Resource } from '@medplum/fhirtypes';
+import { canReadType as scopesGrantType, canSearch, filterReadable } from '../auth/access.js';
 import type { Principal } from '../auth/principal.js';
+import { VoileError } from '../errors.js';
 
 /**
- * Which resource types a caller may receive: those its profile releases AND its SMART scopes grant
- * for reading. Applied to what is asked (before any upstream call) and to what comes back (every
- * Bundle entry, `_include`, `$everything`, contained resources).
+ * What a caller may receive: resource types its profile releases AND its SMART scopes grant
+ * (scope semantics — v1/v2, granular restrictions, patient compartments — live in src/auth/access.ts;
+ * this file applies them to the proxy's interactions). Checked on what is asked, before any
+ * upstream call, and again on what comes back, before anonymization while real ids are at hand.
  */
-export function canReadType(principal: Principal, resourceType: string): boolean {
+export function isReleasedByProfile(principal: Principal, resourceType: string): boolean {
   const released = principal.policy.fhir.resourceTypes;
-  if (released !== undefined && !released.has(resourceType)) return false;
-  return principal.scopes.some((scope) => scopeGrantsRead(scope, resourceType));
+  return released === undefined || released.has(resourceType);
 }
 
-const SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(\*|read|[cruds]+)$/;
+/** May this caller receive resources of this type at all (any entry point)? */
+export function canReadType(principal: Principal, resourceType: string): boolean {
+  return (
+    isReleasedByProfile(principal, resourceType) &&
+    (scopesGrantType(principal.scopes, resourceType, 'r') || scopesGrantType(principal.scopes, resourceType, 's'))
+  );
+}
+
+/** A read/vread/operation on one resource: the profile must release the type, a scope grant `r`. */
+export function requireReadAccess(principal: Principal, resourceType: string): void {
+  if (!isReleasedByProfile(principal, resourceType)) throw notAvailable();
+  if (!scopesGrantType(principal.scopes, resourceType, 'r')) {
+    throw new VoileError('INSUFFICIENT_SCOPE', 'The access token does not grant reading this resource type');
+  }
+}
 
 /**
- * SMART v1 (`.read`, `.*`) and v2 (`.rs`, `.cruds`) resource scopes. Granular v2 scopes
- * (`Observation.rs?category=…`) grant nothing here: their restriction is not enforced by the
- * proxy yet, so honouring them would release more than the scope says (fail closed).
+ * A search: the profile must release the type and the scopes grant this search with these
+ * parameters. Returns the real id of the patient the search must be confined to when only
+ * patient-level scopes grant it.
  */
-export function scopeGrantsRead(scope: string, resourceType: string): boolean {
-  const m = SCOPE.exec(scope);
-  if (!m) return false;
-  const [, , type, access] = m;
-  if (type !== '*' && type !== resourceType) return false;
-  if (access === '*' || access === 'read') return true;
-  return access!.includes('r') || access!.includes('s');
+export function requireSearchAccess(principal: Principal, resourceType: string, params: readonly (readonly [string, string])[]): string | undefined {
+  if (!isReleasedByProfile(principal, resourceType)) throw notAvailable();
+  const decision = canSearch(principal.scopes, resourceType, params);
+  if (!decision.allowed) {
+    throw new VoileError('INSUFFICIENT_SCOPE', 'The access token does not grant this search', { detail: decision.reason });
+  }
+  if (!decision.patientCompartmentOnly) return undefined;
+  if (principal.patientId === undefined) throw new VoileError('INSUFFICIENT_SCOPE', 'Patient-level scopes need a patient in the token');
+  return principal.patientId;
+}
+
+/**
+ * Removes from an upstream document (a resource or a Bundle, entries and contained resources)
+ * everything the scopes do not grant, including resources outside a patient-level caller's
+ * compartment. undefined when nothing may leave.
+ */
+export function withholdUnreadable<T extends Resource>(principal: Principal, body: T): T | undefined {
+  const context = principal.patientId === undefined ? {} : { patientId: principal.patientId };
+  return filterReadable(principal.scopes, body, context).value;
+}
+
+function notAvailable(): VoileError {
+  return new VoileError('FORBIDDEN', 'This resource type is not available to this client');
 }

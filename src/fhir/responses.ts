@@ -2,7 +2,7 @@ import type { Bundle, BundleEntry, BundleLink, Resource } from '@medplum/fhirtyp
 import type { Principal } from '../auth/principal.js';
 import { VoileError, toVoileError } from '../errors.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
-import { canReadType } from './access.js';
+import { canReadType, withholdUnreadable } from './access.js';
 import { sealCursor } from './cursor.js';
 
 /**
@@ -27,7 +27,8 @@ export async function anonymizeSingle(raw: unknown, expectedType: string, ctx: R
   if (!isResource(raw) || raw.resourceType !== expectedType) {
     throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream FHIR server returned an unexpected document');
   }
-  return anonymizeResource(raw, ctx);
+  const readable = withholdUnreadable(ctx.principal, raw);
+  return readable === undefined ? undefined : anonymizeResource(readable, ctx);
 }
 
 /** A search, `$everything` or paging Bundle, rebuilt with anonymized entries and gateway links. */
@@ -35,7 +36,7 @@ export async function anonymizeSearchBundle(raw: unknown, ctx: ResponseContext):
   if (!isResource(raw) || raw.resourceType !== 'Bundle') {
     throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream FHIR server returned an unexpected document');
   }
-  const upstreamBundle = raw as Bundle;
+  const upstreamBundle = withholdUnreadable(ctx.principal, raw as Bundle) ?? { resourceType: 'Bundle', type: 'searchset' };
   const rawEntries = Array.isArray(upstreamBundle.entry) ? upstreamBundle.entry : [];
   const entries = await Promise.all(rawEntries.map((entry) => anonymizeEntry(entry, ctx)));
   const bundle: Bundle = {

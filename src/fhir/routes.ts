@@ -3,7 +3,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { Principal } from '../auth/principal.js';
 import { VoileError } from '../errors.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
-import { canReadType } from './access.js';
+import { canReadType, isReleasedByProfile, requireReadAccess, requireSearchAccess } from './access.js';
 import { rewriteCapabilityStatement } from './capability.js';
 import { openCursor } from './cursor.js';
 import { isResourceTypeName } from './definitions.js';
@@ -49,11 +49,11 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     cursorTtlSeconds: opts.cursorTtlSeconds,
     onAnonymizationFailure: opts.onAnonymizationFailure,
   });
-  const guardContext = (principal: Principal): GuardContext => ({
+  const guardContext = (principal: Principal, checkAccess?: () => string | undefined): GuardContext => ({
     policy: principal.policy.policy,
     identity: principal.policy.identity,
     canRead: (type) => canReadType(principal, type),
-    ...(principal.patientId === undefined ? {} : { patientId: principal.patientId }),
+    ...(checkAccess === undefined ? {} : { checkAccess }),
     defaultCount: Math.min(opts.defaultCount, maxCountOf(principal)),
     maxCount: maxCountOf(principal),
   });
@@ -78,22 +78,26 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     const token = new URLSearchParams(rawQuery(request)).get('cursor');
     if (token === null) throw new VoileError('INVALID_CURSOR', 'The paging cursor is missing');
     const { path, resourceType } = openCursor(principal, opts.upstream, token);
-    if (resourceType !== undefined) requireReadableType(principal, resourceType);
+    if (resourceType !== undefined && (!isResourceTypeName(resourceType) || !canReadType(principal, resourceType))) {
+      throw new VoileError('FORBIDDEN', 'This resource type is not available to this client');
+    }
     const { body } = await opts.upstream.getJson(path);
     return sendBundle(reply, principal, await anonymizeSearchBundle(body, responseContext(principal)));
   });
 
-  const search = async (request: FastifyRequest, reply: FastifyReply, type: string, entries: Iterable<[string, string]>) => {
+  const search = async (request: FastifyRequest, reply: FastifyReply, type: string, entries: [string, string][]) => {
     const principal = principalOf(request);
-    requireReadableType(principal, type);
-    const guarded = await guardSearch(parseSearch(type, entries), guardContext(principal));
+    requireKnownType(type);
+    if (!isReleasedByProfile(principal, type)) throw new VoileError('FORBIDDEN', 'This resource type is not available to this client');
+    const checkAccess = () => requireSearchAccess(principal, type, entries);
+    const guarded = await guardSearch(parseSearch(type, entries), guardContext(principal, checkAccess));
     if (guarded.kind === 'empty') return sendFhir(reply, emptySearchBundle());
     const { body } = await opts.upstream.getJson(`${type}?${guarded.query.toString()}`);
     return sendBundle(reply, principal, await anonymizeSearchBundle(body, responseContext(principal)));
   };
 
   app.get<{ Params: { type: string } }>('/:type', async (request, reply) =>
-    search(request, reply, request.params.type, new URLSearchParams(rawQuery(request))),
+    search(request, reply, request.params.type, [...new URLSearchParams(rawQuery(request))]),
   );
 
   app.post<{ Params: { type: string } }>('/:type/_search', async (request, reply) => {
@@ -130,9 +134,6 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
 
   async function readAndSend(reply: FastifyReply, principal: Principal, type: string, upstreamPath: string) {
     const { body } = await opts.upstream.getJson(upstreamPath);
-    if (principal.patientId !== undefined && type !== 'Patient' && !referencesPatient(body, principal.patientId)) {
-      throw new VoileError('NOT_FOUND', 'Resource not found');
-    }
     const resource = await anonymizeSingle(body, type, responseContext(principal));
     if (!resource) throw new VoileError('NOT_FOUND', 'Resource not found');
     await principal.policy.identity.flush();
@@ -142,7 +143,8 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
 
 /** The real id behind `{type}/{pseudonym}`; forged, foreign or out-of-scope → 404 without any upstream call. */
 async function resolveTarget(principal: Principal, type: string, id: string): Promise<string> {
-  requireReadableType(principal, type);
+  requireKnownType(type);
+  requireReadAccess(principal, type);
   if (!ID.test(id)) throw new VoileError('BAD_REQUEST', 'The resource id is malformed');
   const realId = await principal.policy.identity.resolveId(type, id);
   if (realId === undefined) throw new VoileError('NOT_FOUND', 'Resource not found');
@@ -152,9 +154,8 @@ async function resolveTarget(principal: Principal, type: string, id: string): Pr
   return realId;
 }
 
-function requireReadableType(principal: Principal, type: string): void {
+function requireKnownType(type: string): void {
   if (!isResourceTypeName(type)) throw new VoileError('NOT_FOUND', 'Unknown resource type');
-  if (!canReadType(principal, type)) throw new VoileError('FORBIDDEN', 'This resource type is not available to this client');
 }
 
 function registerRefusals(app: FastifyInstance): void {
@@ -216,19 +217,4 @@ function checkAccept(request: FastifyRequest): void {
   const accept = request.headers.accept;
   if (accept === undefined || accept === '') return;
   if (!/json|\*\/\*|application\/\*/i.test(accept)) throw new VoileError('NOT_ACCEPTABLE', 'This gateway only returns FHIR JSON');
-}
-
-/** Whether a raw resource references the patient anywhere (compartment check for patient-level scopes). */
-function referencesPatient(value: unknown, realPatientId: string): boolean {
-  const target = `Patient/${realPatientId}`;
-  const walk = (v: unknown): boolean => {
-    if (Array.isArray(v)) return v.some(walk);
-    if (typeof v !== 'object' || v === null) return false;
-    for (const [key, child] of Object.entries(v)) {
-      if (key === 'reference' && typeof child === 'string' && (child === target || child.endsWith(`/${target}`))) return true;
-      if (walk(child)) return true;
-    }
-    return false;
-  };
-  return walk(value);
 }

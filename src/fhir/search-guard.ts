@@ -15,8 +15,12 @@ export interface GuardContext {
   readonly identity: Identity;
   /** May the caller receive resources of this type (profile + scopes)? */
   readonly canRead: (resourceType: string) => boolean;
-  /** Real id of the only patient a patient-scoped caller may see. */
-  readonly patientId?: string;
+  /**
+   * The caller's scope check, run once the parameters themselves passed (so a refused parameter is
+   * a 400 whatever the scopes): throws when the scopes refuse the search, returns the real id of
+   * the patient it must be confined to when only patient-level scopes grant it.
+   */
+  readonly checkAccess?: () => string | undefined;
   readonly defaultCount: number;
   readonly maxCount: number;
 }
@@ -97,9 +101,10 @@ export async function guardSearch(search: ParsedSearch, ctx: GuardContext): Prom
     }
   }
 
-  if (ctx.patientId !== undefined) {
-    restrictToPatient(type, ctx.patientId, out);
-    scopedPatients.add(ctx.patientId);
+  const confinedTo = ctx.checkAccess?.();
+  if (confinedTo !== undefined) {
+    restrictToPatient(type, confinedTo, out);
+    scopedPatients.add(confinedTo);
   }
   const scope = scopedPatients.size === 1 ? [...scopedPatients][0]! : undefined;
   for (const { param } of datesToShift) {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { bearerChallenge } from '../auth/authenticator.js';
 import { VoileError } from '../errors.js';
 import { fhirRoutes } from '../fhir/routes.js';
 import { FhirUpstream } from '../upstream/fhir-upstream.js';
@@ -82,7 +83,8 @@ function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply) {
   const logLine = { code: error.code, status: error.status, route: request.routeOptions?.url ?? 'unmatched', cause: describeCause(error.cause) };
   if (error.status >= 500) request.log.error(logLine, 'request failed');
   else request.log.info(logLine, 'request refused');
-  if (error.code === 'UNAUTHENTICATED' && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer');
+  const challenge = bearerChallenge(error);
+  if (challenge !== undefined && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', challenge);
   reply.code(error.status).header('cache-control', 'no-store');
   if (isFhirPath(request.url)) {
     return reply.header('content-type', 'application/fhir+json; charset=utf-8').send(JSON.stringify(operationOutcome(error)));
