@@ -293,6 +293,7 @@ class VoileEngine implements FhirAnonymizer {
       }
       const value = input[name];
       const shadow = input[`_${name}`];
+      if ((value === undefined || value === null) && (shadow === undefined || shadow === null)) continue;
       if (isPrimitiveType(info.type)) {
         this.#primitiveProperty(out, input, name, value, shadow, info, states, candidates, ctx, isRoot);
       } else if (Array.isArray(value)) {
@@ -302,7 +303,7 @@ class VoileEngine implements FhirAnonymizer {
           if (r !== undefined) items.push(r);
         }
         if (items.length > 0) out[key] = items;
-      } else {
+      } else if (value !== undefined && value !== null) {
         const r = this.#complex(value, info, states, candidates, ctx);
         if (r !== undefined) out[key] = r;
       }
