@@ -8,6 +8,8 @@ import { projectPath } from './paths.js';
 export interface Runtime {
   readonly registry: PolicyRegistry;
   readonly store: MappingStore;
+  /** The embedded SQLite database (mappings, audit). */
+  readonly databasePath: string;
   close(): Promise<void>;
 }
 
@@ -16,12 +18,13 @@ export interface Runtime {
  * registry (with one identity per domain). Built from a validated configuration.
  */
 export function createRuntime({ config, baseDir }: LoadedConfig): Runtime {
-  const store = new SqliteMappingStore(resolvePath(baseDir, config.store?.sqlite?.path ?? '.voile-data/voile.db'));
+  const databasePath = resolvePath(baseDir, config.store?.sqlite?.path ?? '.voile-data/voile.db');
+  const store = new SqliteMappingStore(databasePath);
   const registry = loadPolicyRegistry({
     policiesDir: config.policies?.dir ? resolvePath(baseDir, config.policies.dir) : projectPath('policies'),
     profilesDir: config.policies?.profilesDir ? resolvePath(baseDir, config.policies.profilesDir) : projectPath('profiles'),
     store,
     secretOf: (domain) => domainSecret(config, domain, baseDir),
   });
-  return { registry, store, close: () => store.close() };
+  return { registry, store, databasePath, close: () => store.close() };
 }

@@ -3,9 +3,13 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { VoileError } from '../errors.js';
 import { parseSecret, MIN_SECRET_BYTES } from '../identity/index.js';
-import schema from './schema.json' with { type: 'json' };
+import { authConfigSchema } from '../auth/config.js';
+import baseSchema from './schema.json' with { type: 'json' };
 import type { VoileConfig } from './types.js';
 import { assertValid } from './validate.js';
+
+/** The configuration schema, with the `auth` section owned by src/auth. */
+const schema = { ...baseSchema, properties: { ...baseSchema.properties, auth: authConfigSchema } };
 
 /** Reads a YAML or JSON data file; syntax errors name the file and line, never echo content. */
 export function readDataFile(path: string): unknown {

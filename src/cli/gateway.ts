@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { auditAdminPlugin, auditPlugin, SqliteAuditStore } from '../audit/index.js';
+import { createAdminAuthorizer, createAuthenticator, requestLimitsPlugin, smartConfigurationPlugin, type AuthConfig } from '../auth/index.js';
+import { resolvePath, type LoadedConfig } from '../config/load.js';
+import { VoileError } from '../errors.js';
+import { buildGateway, fixedPolicyAuthenticator } from '../server/app.js';
+import { createRuntime, type Runtime } from './runtime.js';
+
+export interface AssembledGateway {
+  readonly app: FastifyInstance;
+  readonly runtime: Runtime;
+}
+
+/**
+ * The composition root: configuration → stores, policy registry, authenticator → the fastify
+ * gateway with its plugins (FHIR proxy, SMART discovery, rate limits, audit trail). `serve` and
+ * `demo` both start here, so the demo runs exactly what production runs.
+ */
+export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGateway> {
+  const { config, baseDir } = loaded;
+  if (!config.upstream.fhir) throw new VoileError('CONFIG_INVALID', 'upstream.fhir is required');
+  const runtime = createRuntime(loaded);
+  const auth = (config.auth ?? { mode: 'none' }) as AuthConfig;
+  let authenticate;
+  if (auth.mode === 'none') {
+    const policy = auth.policy === undefined ? undefined : runtime.registry.get(auth.policy);
+    if (!policy) throw new VoileError('CONFIG_INVALID', 'auth.mode none needs auth.policy naming a loaded policy');
+    authenticate = fixedPolicyAuthenticator(policy);
+  } else {
+    authenticate = createAuthenticator(auth, runtime.registry);
+  }
+  const listen = config.listen ?? {};
+  const publicBaseUrl = (config.publicBaseUrl ?? `http://${listen.host ?? '127.0.0.1'}:${listen.port ?? 8080}`).replace(/\/+$/, '');
+  const upstreamFhir = config.upstream.fhir;
+  const app = await buildGateway({
+    publicBaseUrl,
+    upstream: {
+      fhir: {
+        url: upstreamFhir.url,
+        ...(upstreamFhir.timeoutMs !== undefined && { timeoutMs: upstreamFhir.timeoutMs }),
+        ...(upstreamFhir.connections !== undefined && { connections: upstreamFhir.connections }),
+        ...(upstreamFhir.caFile !== undefined && { ca: readFileSync(resolvePath(baseDir, upstreamFhir.caFile), 'utf8') }),
+      },
+    },
+    registry: runtime.registry,
+    authenticate,
+    limits: { ...(config.limits?.bodyLimitBytes !== undefined && { bodyLimitBytes: config.limits.bodyLimitBytes }) },
+    logger: { level: config.logging?.level ?? 'info' },
+  });
+  // One embedded database file: the mapping and audit tables live side by side (WAL allows both connections).
+  const auditStore = new SqliteAuditStore(runtime.databasePath);
+  await app.register(requestLimitsPlugin, {});
+  await app.register(auditPlugin, { store: auditStore });
+  await app.register(smartConfigurationPlugin, { auth });
+  if (auth.mode === 'jwt') await app.register(auditAdminPlugin, { store: auditStore, authorize: createAdminAuthorizer(auth) });
+  app.addHook('onClose', async () => {
+    await auditStore.close();
+    await runtime.close();
+  });
+  return { app, runtime };
+}
