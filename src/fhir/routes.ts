@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Principal } from '../auth/principal.js';
+import { noteAudit, noteUpstreamLatency } from '../audit/hook.js';
 import { VoileError } from '../errors.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { canReadType, isReleasedByProfile, requireReadAccess, requireSearchAccess } from './access.js';
@@ -59,11 +60,21 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   });
   const maxCountOf = (principal: Principal): number => Math.min(principal.policy.policy.fhir?.maxCount ?? opts.maxCount, opts.maxCount);
 
+  /** Every upstream call goes through here, so the audit record gets the time spent upstream. */
+  const fetchUpstream = async (request: FastifyRequest, path: string) => {
+    const started = performance.now();
+    try {
+      return await opts.upstream.getJson(path);
+    } finally {
+      noteUpstreamLatency(request, Math.round(performance.now() - started));
+    }
+  };
+
   registerRefusals(app);
 
   app.get('/metadata', async (request, reply) => {
     const principal = principalOf(request);
-    const { body } = await opts.upstream.getJson('metadata');
+    const { body } = await fetchUpstream(request, 'metadata');
     const statement = rewriteCapabilityStatement(body, {
       fhirBase,
       version: opts.version,
@@ -81,7 +92,8 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     if (resourceType !== undefined && (!isResourceTypeName(resourceType) || !canReadType(principal, resourceType))) {
       throw new VoileError('FORBIDDEN', 'This resource type is not available to this client');
     }
-    const { body } = await opts.upstream.getJson(path);
+    noteAudit(request, { interaction: 'search', ...(resourceType === undefined ? {} : { resourceType }) });
+    const { body } = await fetchUpstream(request, path);
     return sendBundle(reply, principal, await anonymizeSearchBundle(body, responseContext(principal)));
   });
 
@@ -92,7 +104,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     const checkAccess = () => requireSearchAccess(principal, type, entries);
     const guarded = await guardSearch(parseSearch(type, entries), guardContext(principal, checkAccess));
     if (guarded.kind === 'empty') return sendFhir(reply, emptySearchBundle());
-    const { body } = await opts.upstream.getJson(`${type}?${guarded.query.toString()}`);
+    const { body } = await fetchUpstream(request, `${type}?${guarded.query.toString()}`);
     return sendBundle(reply, principal, await anonymizeSearchBundle(body, responseContext(principal)));
   };
 
@@ -112,7 +124,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     const principal = principalOf(request);
     const { type, id } = request.params;
     const realId = await resolveTarget(principal, type, id);
-    return readAndSend(reply, principal, type, `${type}/${encodeURIComponent(realId)}`);
+    return readAndSend(request, reply, principal, type, `${type}/${encodeURIComponent(realId)}`);
   });
 
   app.get<{ Params: { type: string; id: string; vid: string } }>('/:type/:id/_history/:vid', async (request, reply) => {
@@ -120,7 +132,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     const { type, id, vid } = request.params;
     if (!ID.test(vid)) throw new VoileError('BAD_REQUEST', 'The version id is malformed');
     const realId = await resolveTarget(principal, type, id);
-    return readAndSend(reply, principal, type, `${type}/${encodeURIComponent(realId)}/_history/${encodeURIComponent(vid)}`);
+    return readAndSend(request, reply, principal, type, `${type}/${encodeURIComponent(realId)}/_history/${encodeURIComponent(vid)}`);
   });
 
   app.get<{ Params: { id: string } }>('/Patient/:id/$everything', async (request, reply) => {
@@ -128,12 +140,12 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     const realId = await resolveTarget(principal, 'Patient', request.params.id);
     const parsed = parseSearch('Patient', new URLSearchParams(rawQuery(request)));
     const query = guardEverything(parsed.params, realId, guardContext(principal));
-    const { body } = await opts.upstream.getJson(`Patient/${encodeURIComponent(realId)}/$everything?${query.toString()}`);
+    const { body } = await fetchUpstream(request, `Patient/${encodeURIComponent(realId)}/$everything?${query.toString()}`);
     return sendBundle(reply, principal, await anonymizeSearchBundle(body, responseContext(principal)));
   });
 
-  async function readAndSend(reply: FastifyReply, principal: Principal, type: string, upstreamPath: string) {
-    const { body } = await opts.upstream.getJson(upstreamPath);
+  async function readAndSend(request: FastifyRequest, reply: FastifyReply, principal: Principal, type: string, upstreamPath: string) {
+    const { body } = await fetchUpstream(request, upstreamPath);
     const resource = await anonymizeSingle(body, type, responseContext(principal));
     if (!resource) throw new VoileError('NOT_FOUND', 'Resource not found');
     await principal.policy.identity.flush();
