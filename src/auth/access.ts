@@ -156,11 +156,13 @@ function checkInclude(granted: readonly ResourceScope[], resourceType: string, n
   if (kind === 'include') {
     if (!iterate && source !== resourceType) return `_include must start from the searched type`;
     if (!canReadType(granted, source, 'r') && !canReadType(granted, source, 's')) return `_include from ${safeType(source)} is not granted`;
-    const targets = target !== undefined ? [target] : referenceTargets(source, param);
-    if (targets === undefined) return `_include names an unknown parameter`;
-    const denied = targets.find((t) => !canReadType(granted, t, 'r') && !canReadType(granted, t, 's'));
-    if (denied) return `_include of ${safeType(denied)} is not granted`;
-    return undefined;
+    const known = referenceTargets(source, param);
+    if (known === undefined) return `_include names an unknown parameter`;
+    const readable = (t: string) => canReadType(granted, t, 'r') || canReadType(granted, t, 's');
+    // An explicit target must be granted. Without one, the parameter must reach at least one
+    // granted type; included resources of other types are withheld from the results (canRead).
+    if (target !== undefined) return readable(target) ? undefined : `_include of ${safeType(target)} is not granted`;
+    return known.some(readable) ? undefined : `_include reaches no granted resource type`;
   }
   if (referenceTargets(source, param) === undefined) return `_revinclude names an unknown parameter`;
   if (!canReadType(granted, source, 's') && !canReadType(granted, source, 'r')) return `_revinclude of ${safeType(source)} is not granted`;

@@ -103,3 +103,49 @@ describe('canAccessDicom', () => {
     expect(canAccessDicom(['system/ImagingStudy.rs'], 'system/Binary.r')).toBe(false);
   });
 });
+
+describe('canSearch on constructs that reach other types', () => {
+  const obsOnly = ['system/Observation.rs'];
+  const obsAndPatient = ['system/Observation.rs', 'system/Patient.rs'];
+
+  it('_include: an explicit target must be granted; without one, some target must be', () => {
+    expect(canSearch(obsOnly, 'Observation', { _include: 'Observation:subject:Patient' }).allowed).toBe(false);
+    expect(canSearch(obsOnly, 'Observation', { _include: 'Observation:subject' }).allowed).toBe(false);
+    expect(canSearch(obsAndPatient, 'Observation', { _include: 'Observation:subject' }).allowed).toBe(true);
+    expect(canSearch(obsAndPatient, 'Observation', { _include: '*' }).allowed).toBe(false);
+    expect(canSearch(obsAndPatient, 'Observation', { _include: 'Patient:link' }).allowed).toBe(false);
+    expect(canSearch(obsAndPatient, 'Observation', { '_include:iterate': 'Patient:general-practitioner:Practitioner' }).allowed).toBe(false);
+  });
+
+  it('_revinclude: the source type must be granted', () => {
+    expect(canSearch(['system/Patient.rs'], 'Patient', { _revinclude: 'Observation:subject' }).allowed).toBe(false);
+    expect(canSearch(obsAndPatient, 'Patient', { _revinclude: 'Observation:subject' }).allowed).toBe(true);
+    expect(canSearch(obsAndPatient, 'Patient', { _revinclude: 'Device:patient' }).allowed).toBe(false);
+  });
+
+  it('chained parameters: every type crossed must be searchable, and ambiguous chains are refused', () => {
+    expect(canSearch(obsOnly, 'Observation', { 'subject:Patient.name': 'Dupont' })).toEqual({ allowed: false, reason: 'chained search through Patient is not granted' });
+    expect(canSearch(obsAndPatient, 'Observation', { 'subject:Patient.name': 'x' }).allowed).toBe(true);
+    expect(canSearch(obsAndPatient, 'Observation', { 'subject.name': 'x' }).allowed).toBe(false);
+    expect(canSearch(obsAndPatient, 'Observation', { 'patient.general-practitioner:Practitioner.name': 'x' }).allowed).toBe(false);
+    expect(canSearch(obsAndPatient, 'Observation', { 'code:Patient.name': 'x' }).allowed).toBe(false);
+  });
+
+  it('_has: every type reached must be searchable', () => {
+    expect(canSearch(['system/Patient.rs'], 'Patient', { '_has:Observation:patient:code': '1234' }).allowed).toBe(false);
+    expect(canSearch(obsAndPatient, 'Patient', { '_has:Observation:patient:code': '1234' }).allowed).toBe(true);
+    expect(canSearch(obsAndPatient, 'Patient', { '_has:Observation:patient:_has:AuditEvent:entity:agent': 'x' }).allowed).toBe(false);
+  });
+
+  it('_filter, _text, _content, _query, _list and _contained are refused whatever the scopes', () => {
+    for (const name of ['_filter', '_text', '_content', '_query', '_list', '_contained', '_text:exact']) {
+      expect(canSearch(['system/*.rs'], 'Observation', { [name]: 'x' }).allowed, name).toBe(false);
+    }
+  });
+
+  it('never quotes a parameter value in its reason', () => {
+    const decision = canSearch(obsOnly, 'Observation', { 'subject:Patient.name': 'Dupont', _include: 'Evil<script>:x' });
+    expect(JSON.stringify(decision)).not.toContain('Dupont');
+    expect(JSON.stringify(decision)).not.toContain('script');
+  });
+});

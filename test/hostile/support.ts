@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAuthenticator } from '../../src/auth/authenticator.js';
 import type { AuthConfig } from '../../src/auth/config.js';
 import type { PolicyRegistry, ResolvedPolicy } from '../../src/policy/runtime.js';
-import type { PolicyBinding } from '../../src/policy/types.js';
+import type { Policy, PolicyBinding } from '../../src/policy/types.js';
 import { buildGateway } from '../../src/server/app.js';
 import { cohort, IDENTIFYING_VALUES } from '../fhir-proxy/support/fixtures.js';
 import { startFakeFhirServer, type FakeFhirServer } from '../fhir-proxy/support/fake-fhir-server.js';
@@ -29,8 +29,11 @@ export interface HostileStack {
   close(): Promise<void>;
 }
 
-export async function startHostileStack(clients: readonly TestClientSpec[], bindings: { research: PolicyBinding; other?: PolicyBinding }): Promise<HostileStack> {
-  const research = withBinding(testPolicy({ name: 'research' }), bindings.research);
+export async function startHostileStack(
+  clients: readonly TestClientSpec[],
+  bindings: { research: PolicyBinding; other?: PolicyBinding; fhir?: Policy['fhir'] },
+): Promise<HostileStack> {
+  const research = withBinding(testPolicy({ name: 'research', ...(bindings.fhir ? { fhir: bindings.fhir } : {}) }), bindings.research);
   const other = withBinding(testPolicy({ name: 'other', secret: Buffer.alloc(32, 99) }), bindings.other ?? { clients: ['nobody'] });
   const registry: PolicyRegistry = { get: (n) => [research, other].find((p) => p.name === n), all: () => [research, other] };
   const resolvedClients = clients.map((c) => (typeof c.extraClaims?.patient === 'function' ? { ...c, extraClaims: { patient: (c.extraClaims.patient as (p: ResolvedPolicy) => string)(research) } } : c));
