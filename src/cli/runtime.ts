@@ -24,6 +24,7 @@ export function createRuntime({ config, baseDir }: LoadedConfig): Runtime {
     policiesDir: config.policies?.dir ? resolvePath(baseDir, config.policies.dir) : projectPath('policies'),
     profilesDir: config.policies?.profilesDir ? resolvePath(baseDir, config.policies.profilesDir) : projectPath('profiles'),
     store,
+    ...(config.policies?.only && { only: config.policies.only }),
     secretOf: (domain) => domainSecret(config, domain, baseDir),
   });
   return { registry, store, databasePath, close: () => store.close() };

@@ -44,6 +44,8 @@ export interface RegistryOptions {
   readonly policiesDir: string;
   readonly profilesDir: string;
   readonly store: MappingStore;
+  /** Load only these policies (by name); every name must exist. Default: all of the directory. */
+  readonly only?: readonly string[];
   /** Secret key material of an identity domain; throws when the domain has none. */
   readonly secretOf: (domain: string) => Uint8Array;
   /** Builds the free-text de-identifier of a policy (defaults to removing the text). */
@@ -64,6 +66,11 @@ export function loadPolicyRegistry(options: RegistryOptions): PolicyRegistry {
     } catch (err) {
       problems.push(err instanceof Error ? err.message : String(err));
     }
+  }
+  if (options.only) {
+    const wanted = new Set(options.only);
+    for (const name of wanted) if (!policies.some((p) => p.name === name)) problems.push(`policy '${name}' is not in ${options.policiesDir}`);
+    policies.splice(0, policies.length, ...policies.filter((p) => wanted.has(p.name)));
   }
   const names = new Set<string>();
   for (const p of policies) {
