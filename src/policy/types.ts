@@ -84,6 +84,18 @@ export interface Policy {
     readonly options?: readonly string[];
     readonly allowPixelData?: boolean;
     readonly allowBurnedIn?: boolean;
+    /** Retain Safe Private allowlist: `"CREATOR|gggg|ee"` (see docs/dicom.md). */
+    readonly safePrivate?: readonly string[];
+    /** QIDO match keys refused by default (identity-probing) that this policy allows anyway. */
+    readonly allowQueryKeys?: readonly string[];
+    /** How a DICOM PatientID finds its FHIR Patient (same pseudonym and date shift). */
+    readonly patientLinkage?: {
+      readonly map: 'PatientID-is-FHIR-id' | 'PatientID-is-FHIR-identifier';
+      /** Only PatientIDs of this IssuerOfPatientID are linked (any issuer when absent). */
+      readonly issuer?: string;
+      /** FHIR Patient.identifier.system matched for 'PatientID-is-FHIR-identifier'. */
+      readonly system?: string;
+    };
   };
   readonly text?: {
     readonly lang?: 'fr' | 'en' | 'auto';

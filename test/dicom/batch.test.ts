@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anonymizeDicomDirectory, createDicomDeidentifier, readPart10 } from '../../src/anonymize/dicom/index.js';
 import { fixture, makeIdentity } from './helpers.js';
-import { injectedFile } from './leak.test.js';
+import { injectedFile } from './injected.js';
 
 describe('anonymizeDicomDirectory', () => {
   it('writes one file per instance under remapped folders, withholds and reports failures by path', async () => {

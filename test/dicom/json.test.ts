@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DicomJsonDataset, Tags, createDicomDeidentifier } from '../../src/anonymize/dicom/index.js';
 import { makeIdentity, reread, valueAt } from './helpers.js';
-import { INJECTED, injectedFile } from './leak.test.js';
+import { INJECTED, injectedFile } from './injected.js';
 
 const STUDY = '1.2.826.0.1.3680043.8.498.11223344556677';
 

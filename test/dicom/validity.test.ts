@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DicomOption, createDicomDeidentifier } from '../../src/anonymize/dicom/index.js';
 import { FIXTURES, Tags, dciodvfyErrors, fixture, hasTool, inject, makeIdentity, str } from './helpers.js';
-import { injectedFile } from './leak.test.js';
+import { injectedFile } from './injected.js';
 
 // Deflated (image_dfl) is left out: dciodvfy does not read Deflated files at all.
 const FILES = ['CT_small.dcm', 'MR_small.dcm', 'MR_small_implicit.dcm', 'MR_small_bigendian.dcm', 'JPEG2000.dcm', 'MR_small_RLE.dcm', 'rtplan.dcm', 'test-SR.dcm', 'reportsi.dcm', 'examples_overlay.dcm'];

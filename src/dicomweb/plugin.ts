@@ -1,0 +1,410 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
+import { VoileError, isVoileError } from '../errors.js';
+import type { ResolvedPolicy } from '../policy/runtime.js';
+import {
+  type DicomDeidentifier,
+  type DicomJsonDataset,
+  type LinkPatient,
+  createDicomDeidentifier,
+  isWellKnownUid,
+} from '../anonymize/dicom/index.js';
+import { MultipartWriter, boundaryOf, readMultipart } from './multipart.js';
+import { tagOfKeywordFast } from './keywords.js';
+import { translateQuery } from './query.js';
+import { DicomwebUpstream, type DicomwebUpstreamOptions } from './upstream.js';
+
+export interface DicomwebPluginOptions {
+  /** The PACS's DICOMweb root (QIDO/WADO), e.g. `http://orthanc:8042/dicom-web`, or full upstream options. */
+  readonly upstream: string | DicomwebUpstreamOptions;
+  /** The gateway's public URL (no trailing slash); links are `${publicBaseUrl}${prefix}/studies/…`. */
+  readonly publicBaseUrl: string;
+  /** Where the plugin is mounted (the fastify prefix), for the links it writes. Default `/dicomweb`. */
+  readonly mountPath?: string;
+  /** Sets `request.principal` (the gateway's auth). Without it, an earlier hook must have set it. */
+  readonly authenticate?: (request: FastifyRequest) => Promise<Principal>;
+  /**
+   * For `patientLinkage.map: PatientID-is-FHIR-identifier`: the real id of the FHIR Patient that has
+   * this identifier (system from the policy). Supplied by the gateway's FHIR side.
+   */
+  readonly findFhirPatientByIdentifier?: (policy: ResolvedPolicy, system: string | undefined, value: string) => Promise<string | undefined>;
+  /** Largest `limit` passed upstream. Default 1000. */
+  readonly maxLimit?: number;
+  /** Largest single instance streamed. Default 2 GiB - 1. */
+  readonly maxInstanceBytes?: number;
+}
+
+interface PolicyRuntime {
+  readonly deidentifier: DicomDeidentifier;
+  readonly policy: ResolvedPolicy;
+  readonly retainUids: boolean;
+  readonly allowPixelData: boolean;
+  readonly allowQueryKeys: ReadonlySet<number>;
+}
+
+type Level = 'study' | 'series' | 'instance';
+const STUDY = 0x0020000d;
+const SERIES = 0x0020000e;
+const SOP_INSTANCE = 0x00080018;
+/** What the gateway needs in every QIDO result: who (pseudonym, shift), which (links), withheld or not. */
+const REQUIRED_FIELDS: Readonly<Record<Level, readonly number[]>> = {
+  study: [0x00100020, 0x00100021, STUDY],
+  series: [0x00100020, 0x00100021, STUDY, SERIES, 0x00080060],
+  instance: [0x00100020, 0x00100021, STUDY, SERIES, SOP_INSTANCE, 0x00080016, 0x00080060, 0x00280301],
+};
+const PIXEL_BULK = /^(7FE00010|7FE00008|7FE00009)$/i;
+const DICOM_MULTIPART = /^multipart\/related\s*;\s*type="?application\/dicom"?(\s*;\s*transfer-syntax=(\*|[0-9.]{1,64}))?$/i;
+
+/**
+ * The DICOMweb proxy: QIDO-RS and WADO-RS (instances, metadata, and frames/bulk pixel data when the
+ * policy allows pixel access), each response de-identified by the caller's policy through the same
+ * engine and identity layer as the batch tool and the FHIR side. STOW-RS, UPS-RS and deletion are
+ * refused. Retrieval streams part by part: one instance in memory at a time, written with
+ * back-pressure; a failure after the headers closes the connection instead of sending raw bytes.
+ */
+export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (app: FastifyInstance, opts) => {
+  const upstream = new DicomwebUpstream(typeof opts.upstream === 'string' ? { url: opts.upstream } : opts.upstream);
+  const base = `${opts.publicBaseUrl.replace(/\/+$/, '')}${opts.mountPath ?? '/dicomweb'}`;
+  const runtimes = new WeakMap<ResolvedPolicy, PolicyRuntime>();
+  app.addHook('onClose', async () => upstream.close());
+
+  if (opts.authenticate) {
+    const authenticate = opts.authenticate;
+    app.addHook('onRequest', async (request) => {
+      request.principal = await authenticate(request);
+    });
+  }
+
+  function runtimeOf(request: FastifyRequest): PolicyRuntime {
+    const principal = request.principal;
+    if (!principal) throw new VoileError('UNAUTHENTICATED', 'Authentication required');
+    // A patient-scoped token would need the reverse DICOM linkage for every query: refused, not guessed.
+    if (principal.patientId !== undefined) throw new VoileError('FORBIDDEN', 'Patient-level access is not available for imaging');
+    const policy = principal.policy;
+    let runtime = runtimes.get(policy);
+    if (!runtime) {
+      const dicom = policy.policy.dicom ?? {};
+      const options = dicom.options ?? [];
+      runtime = {
+        policy,
+        deidentifier: createDicomDeidentifier(
+          { options, safePrivate: dicom.safePrivate ?? [], allowBurnedIn: dicom.allowBurnedIn === true },
+          { identity: policy.identity, text: policy.text, linkPatient: linkerOf(policy, opts) },
+        ),
+        retainUids: options.includes('retainUIDs'),
+        allowPixelData: dicom.allowPixelData === true,
+        allowQueryKeys: new Set((dicom.allowQueryKeys ?? []).map((k) => keyToTag(k))),
+      };
+      runtimes.set(policy, runtime);
+    }
+    return runtime;
+  }
+
+  async function realUid(runtime: PolicyRuntime, uid: string): Promise<string> {
+    if (!/^[0-9]+(\.[0-9]+)*$/.test(uid) || uid.length > 64) throw new VoileError('NOT_FOUND', 'Not found');
+    if (runtime.retainUids) return uid;
+    const real = await runtime.policy.identity.resolveUid(uid);
+    if (real === undefined) throw new VoileError('NOT_FOUND', 'Not found');
+    return real;
+  }
+
+  async function realPath(runtime: PolicyRuntime, params: Record<string, string>): Promise<string> {
+    let path = `studies/${await realUid(runtime, params.study!)}`;
+    if (params.series !== undefined) path += `/series/${await realUid(runtime, params.series)}`;
+    if (params.instance !== undefined) path += `/instances/${await realUid(runtime, params.instance)}`;
+    return path;
+  }
+
+  // ---- QIDO-RS ---------------------------------------------------------------------------------
+
+  async function qido(request: FastifyRequest, reply: FastifyReply, level: Level, scope: string) {
+    acceptJson(request);
+    const runtime = runtimeOf(request);
+    const identity = runtime.policy.identity;
+    const translated = await translateQuery(
+      request.query as Record<string, unknown>,
+      {
+        identity,
+        retainUids: runtime.retainUids,
+        allowQueryKeys: runtime.allowQueryKeys,
+        maxLimit: opts.maxLimit ?? 1000,
+        patientIdOf: (pseudonym) => patientIdOf(runtime.policy, pseudonym),
+      },
+      REQUIRED_FIELDS[level],
+    );
+    const results = translated.matchesNothing ? [] : await upstream.json(scope, translated.params);
+    const out: DicomJsonDataset[] = [];
+    for (const item of results) {
+      const dataset = asDataset(item);
+      if (level === 'instance' && runtime.deidentifier.withheld(dataset)) continue;
+      const deidentified = await runtime.deidentifier.json(dataset, { markDeidentified: false });
+      deidentified['00081190'] = { vr: 'UR', Value: [retrieveUrl(base, level, deidentified)] };
+      out.push(deidentified);
+    }
+    await identity.flush();
+    return reply.header('content-type', 'application/dicom+json').header('cache-control', 'no-store').send(JSON.stringify(out));
+  }
+
+  app.get('/studies', (req, reply) => qido(req, reply, 'study', 'studies'));
+  app.get('/series', (req, reply) => qido(req, reply, 'series', 'series'));
+  app.get('/instances', (req, reply) => qido(req, reply, 'instance', 'instances'));
+  app.get<{ Params: { study: string } }>('/studies/:study/series', async (req, reply) =>
+    qido(req, reply, 'series', `${await realPath(runtimeOf(req), req.params)}/series`),
+  );
+  app.get<{ Params: { study: string } }>('/studies/:study/instances', async (req, reply) =>
+    qido(req, reply, 'instance', `${await realPath(runtimeOf(req), req.params)}/instances`),
+  );
+  app.get<{ Params: { study: string; series: string } }>('/studies/:study/series/:series/instances', async (req, reply) =>
+    qido(req, reply, 'instance', `${await realPath(runtimeOf(req), req.params)}/instances`),
+  );
+
+  // ---- WADO-RS metadata -------------------------------------------------------------------------
+
+  async function metadata(request: FastifyRequest<{ Params: Record<string, string> }>, reply: FastifyReply) {
+    acceptJson(request);
+    const runtime = runtimeOf(request);
+    const results = await upstream.json(`${await realPath(runtime, request.params)}/metadata`);
+    const out: DicomJsonDataset[] = [];
+    for (const item of results) {
+      const dataset = asDataset(item);
+      if (runtime.deidentifier.withheld(dataset)) continue;
+      out.push(
+        await runtime.deidentifier.json(dataset, {
+          bulkDataUri: runtime.allowPixelData ? (uri) => rewriteBulkUri(uri, runtime, base) : undefined,
+        }),
+      );
+    }
+    if (out.length === 0 && results.length > 0) throw withheld();
+    await runtime.policy.identity.flush();
+    return reply.header('content-type', 'application/dicom+json').header('cache-control', 'no-store').send(JSON.stringify(out));
+  }
+
+  app.get('/studies/:study/metadata', metadata);
+  app.get('/studies/:study/series/:series/metadata', metadata);
+  app.get('/studies/:study/series/:series/instances/:instance/metadata', metadata);
+
+  // ---- WADO-RS instances ------------------------------------------------------------------------
+
+  async function retrieve(request: FastifyRequest<{ Params: Record<string, string> }>, reply: FastifyReply) {
+    const runtime = runtimeOf(request);
+    const accept = dicomAccept(request.headers.accept);
+    const path = await realPath(runtime, request.params);
+    const source = await upstream.stream(path, accept);
+    const boundary = boundaryOf(source.contentType);
+    if (boundary === undefined) {
+      source.body.destroy();
+      throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { detail: 'not multipart/related' });
+    }
+    const writer = new MultipartWriter();
+    const raw = reply.raw;
+    let started = false;
+    let withheldCount = 0;
+    try {
+      for await (const part of readMultipart(source.body, boundary, { maxPartBytes: opts.maxInstanceBytes })) {
+        let instance;
+        try {
+          instance = await runtime.deidentifier.part10(part.body);
+        } catch (err) {
+          if (isVoileError(err) && err.code === 'FORBIDDEN') {
+            withheldCount++;
+            continue;
+          }
+          if (isVoileError(err) && err.code === 'MALFORMED_DICOM') throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { cause: err });
+          throw err;
+        }
+        // Every remapped UID in this part must be resolvable before the client can see it.
+        await runtime.policy.identity.flush();
+        if (!started) {
+          reply.hijack();
+          raw.writeHead(200, { 'content-type': writer.contentType('application/dicom'), 'cache-control': 'no-store' });
+          started = true;
+        }
+        await write(raw, writer.partHeader(`application/dicom; transfer-syntax=${instance.transferSyntaxUid}`));
+        for (const chunk of instance.chunks) await write(raw, chunk);
+      }
+      if (!started) throw withheldCount > 0 ? withheld() : new VoileError('NOT_FOUND', 'Not found');
+      await write(raw, writer.end());
+      raw.end();
+    } catch (err) {
+      source.body.destroy();
+      if (!started) throw err;
+      // Headers are out: the only honest signal left is a broken connection, never raw bytes.
+      request.log.error({ code: isVoileError(err) ? err.code : 'INTERNAL', route: request.routeOptions.url }, 'dicomweb stream aborted');
+      raw.destroy();
+    }
+  }
+
+  app.get('/studies/:study', retrieve);
+  app.get('/studies/:study/series/:series', retrieve);
+  app.get('/studies/:study/series/:series/instances/:instance', retrieve);
+
+  // ---- WADO-RS frames and pixel bulk data (policy: allowPixelData) -------------------------------
+
+  async function pixels(request: FastifyRequest<{ Params: Record<string, string> }>, reply: FastifyReply, suffix: string) {
+    const runtime = runtimeOf(request);
+    if (!runtime.allowPixelData) throw new VoileError('FORBIDDEN', 'Pixel data access is not allowed by the policy');
+    const path = await realPath(runtime, request.params);
+    // Frames skip the header de-identifier, so the burned-in rule is checked on the instance first.
+    const [meta] = await upstream.json(`${path}/metadata`);
+    if (meta === undefined || runtime.deidentifier.withheld(asDataset(meta))) throw withheld();
+    const accept = request.headers.accept && /^multipart\/related/i.test(request.headers.accept) ? request.headers.accept : 'multipart/related; type="application/octet-stream"';
+    if (/[\r\n]/.test(accept) || accept.length > 256) throw new VoileError('NOT_ACCEPTABLE', 'The requested representation is not available');
+    const source = await upstream.stream(`${path}/${suffix}`, accept);
+    const boundary = boundaryOf(source.contentType);
+    if (boundary === undefined) {
+      source.body.destroy();
+      throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed');
+    }
+    const writer = new MultipartWriter();
+    const raw = reply.raw;
+    let started = false;
+    try {
+      for await (const part of readMultipart(source.body, boundary)) {
+        const type = part.headers['content-type'] ?? 'application/octet-stream';
+        const safeType = /^[a-z]+\/[a-z0-9.+-]+(\s*;\s*transfer-syntax=[0-9.]{1,64})?$/i.test(type) ? type : 'application/octet-stream';
+        if (!started) {
+          reply.hijack();
+          raw.writeHead(200, { 'content-type': writer.contentType(safeType.split(';')[0]!), 'cache-control': 'no-store' });
+          started = true;
+        }
+        await write(raw, writer.partHeader(safeType));
+        await write(raw, part.body);
+      }
+      if (!started) throw new VoileError('NOT_FOUND', 'Not found');
+      await write(raw, writer.end());
+      raw.end();
+    } catch (err) {
+      source.body.destroy();
+      if (!started) throw err;
+      raw.destroy();
+    }
+  }
+
+  app.get<{ Params: Record<string, string> & { frames: string } }>('/studies/:study/series/:series/instances/:instance/frames/:frames', (req, reply) => {
+    if (!/^\d{1,6}(,\d{1,6}){0,999}$/.test(req.params.frames)) throw new VoileError('BAD_REQUEST', 'The frame list is malformed');
+    return pixels(req, reply, `frames/${req.params.frames}`);
+  });
+  app.get<{ Params: Record<string, string> & { tag: string } }>('/studies/:study/series/:series/instances/:instance/bulk/:tag', (req, reply) => {
+    if (!PIXEL_BULK.test(req.params.tag)) throw new VoileError('FORBIDDEN', 'Only pixel data is available as bulk data');
+    return pixels(req, reply, `bulk/${req.params.tag.toLowerCase()}`);
+  });
+
+  // ---- refused ----------------------------------------------------------------------------------
+
+  const refuse = async () => {
+    throw new VoileError('METHOD_NOT_ALLOWED', 'The imaging gateway is read-only: STOW-RS, UPS-RS and deletion are not available');
+  };
+  // Before any body is parsed: a STOW-RS upload is refused whatever its content type.
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') await refuse();
+  });
+  app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', handler: refuse });
+  app.get('/workitems', refuse);
+  app.get('/workitems/*', refuse);
+  app.get('/studies/:study/rendered', renderedRefused);
+  app.get('/studies/:study/series/:series/rendered', renderedRefused);
+  app.get('/studies/:study/series/:series/instances/:instance/rendered', renderedRefused);
+  app.get('/studies/:study/series/:series/instances/:instance/thumbnail', renderedRefused);
+};
+
+async function renderedRefused(): Promise<never> {
+  throw new VoileError('NOT_IMPLEMENTED', 'Rendered images are not available: pixels are not de-identified');
+}
+
+function linkerOf(policy: ResolvedPolicy, opts: DicomwebPluginOptions): LinkPatient | undefined {
+  const linkage = policy.policy.dicom?.patientLinkage;
+  if (!linkage) return undefined;
+  return async (patientId, issuer) => {
+    if (linkage.issuer !== undefined && issuer !== linkage.issuer) return undefined;
+    if (linkage.map === 'PatientID-is-FHIR-id') return patientId;
+    return opts.findFhirPatientByIdentifier?.(policy, linkage.system, patientId);
+  };
+}
+
+/**
+ * The real DICOM PatientID behind a pseudonym: DICOM-only keys carry it (`dicom:<issuer>:<id>`);
+ * a linked FHIR id is the PatientID itself under `PatientID-is-FHIR-id`. Otherwise unknown.
+ */
+async function patientIdOf(policy: ResolvedPolicy, pseudonym: string): Promise<string | undefined> {
+  const key = await policy.identity.resolveId('Patient', pseudonym);
+  if (key === undefined) return undefined;
+  if (key.startsWith('dicom:')) {
+    const rest = key.slice('dicom:'.length);
+    const colon = rest.indexOf(':');
+    return colon < 0 ? undefined : rest.slice(colon + 1);
+  }
+  if (key.startsWith('dicom-study:')) return undefined;
+  return policy.policy.dicom?.patientLinkage?.map === 'PatientID-is-FHIR-id' ? key : undefined;
+}
+
+function retrieveUrl(base: string, level: Level, ds: DicomJsonDataset): string {
+  const uid = (tag: string) => {
+    const v = ds[tag]?.Value?.[0];
+    if (typeof v !== 'string' || !/^[0-9.]{1,64}$/.test(v)) throw new VoileError('ANONYMIZATION_FAILED', 'The response could not be anonymized', { detail: 'result without UID' });
+    return v;
+  };
+  let url = `${base}/studies/${uid('0020000D')}`;
+  if (level !== 'study') url += `/series/${uid('0020000E')}`;
+  if (level === 'instance') url += `/instances/${uid('00080018')}`;
+  return url;
+}
+
+/** A pixel BulkDataURI pointing at the upstream becomes the gateway's, with remapped UIDs; others are dropped. */
+function rewriteBulkUri(uri: string, runtime: PolicyRuntime, base: string): string | undefined {
+  const m = /\/studies\/([0-9.]{1,64})\/series\/([0-9.]{1,64})\/instances\/([0-9.]{1,64})\/(bulk\/(7fe00010|7fe00008|7fe00009)|frames\/[\d,]{1,64})$/i.exec(uri);
+  if (!m) return undefined;
+  const remap = (uid: string) => (runtime.retainUids || isWellKnownUid(uid) ? uid : runtime.policy.identity.remapUid(uid));
+  return `${base}/studies/${remap(m[1]!)}/series/${remap(m[2]!)}/instances/${remap(m[3]!)}/${m[4]!.toLowerCase()}`;
+}
+
+function asDataset(item: unknown): DicomJsonDataset {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed');
+  return item as DicomJsonDataset;
+}
+
+function acceptJson(request: FastifyRequest): void {
+  const accept = request.headers.accept;
+  if (!accept) return;
+  if (!/(^|,)\s*(application\/dicom\+json|application\/json|application\/\*|\*\/\*)\s*(;|,|$)/i.test(accept)) {
+    throw new VoileError('NOT_ACCEPTABLE', 'Only application/dicom+json is available here');
+  }
+}
+
+/** The multipart/related application/dicom media type to ask upstream for (transfer syntax passed through). */
+function dicomAccept(accept: string | undefined): string {
+  if (!accept || /^\s*\*\/\*\s*$/.test(accept)) return 'multipart/related; type="application/dicom"; transfer-syntax=*';
+  for (const candidate of accept.split(',')) {
+    const value = candidate.trim().replace(/\s*;\s*q=[0-9.]+\s*$/, '');
+    if (DICOM_MULTIPART.test(value)) return value;
+    if (/^\*\/\*$/.test(value)) return 'multipart/related; type="application/dicom"; transfer-syntax=*';
+  }
+  throw new VoileError('NOT_ACCEPTABLE', 'Instances are available as multipart/related; type="application/dicom" only');
+}
+
+function keyToTag(key: string): number {
+  if (/^[0-9A-Fa-f]{8}$/.test(key)) return Number.parseInt(key, 16) >>> 0;
+  const tag = tagOfKeywordFast(key);
+  if (tag === undefined) throw new VoileError('POLICY_INVALID', 'dicom.allowQueryKeys entries are DICOM keywords or tags (ggggeeee)');
+  return tag;
+}
+
+function withheld(): VoileError {
+  return new VoileError('FORBIDDEN', 'The instance is withheld: it may carry burned-in identifying text', { detail: 'burned-in-annotation' });
+}
+
+/** Writes with back-pressure; rejects when the client has gone away so the upstream stops too. */
+function write(res: ServerResponse, chunk: Uint8Array): Promise<void> | void {
+  if (res.destroyed) throw new VoileError('INTERNAL', 'Client went away');
+  if (res.write(chunk)) return;
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      if (res.destroyed) reject(new VoileError('INTERNAL', 'Client went away'));
+      else resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}

@@ -1,0 +1,120 @@
+import { VoileError } from '../errors.js';
+import type { Identity } from '../identity/index.js';
+import { tagKey } from '../anonymize/dicom/index.js';
+import { dictionaryKeyword, tagOfKeywordFast } from './keywords.js';
+
+/**
+ * QIDO-RS query translation. Match keys are an allowlist: keys that can only match what the client
+ * already sees (remapped UIDs, the patient pseudonym, modality, SOP class, series/instance numbers)
+ * are translated to their real values; every other key — names, IDs, dates, accession numbers,
+ * descriptions — would let a caller probe real identities or real dates and is refused, unless the
+ * policy allows it by name (then its value goes upstream as it is).
+ */
+export const UID_KEYS: ReadonlySet<number> = new Set([0x0020000d, 0x0020000e, 0x00080018]);
+const PATIENT_ID = 0x00100020;
+const SAFE_KEYS: ReadonlySet<number> = new Set([0x00080060, 0x00080061, 0x00080016, 0x00080062, 0x00200011, 0x00200013]);
+
+export interface QueryContext {
+  readonly identity: Identity;
+  readonly retainUids: boolean;
+  readonly allowQueryKeys: ReadonlySet<number>;
+  /** The real DICOM PatientID behind a patient pseudonym, or undefined when it can't be known. */
+  readonly patientIdOf: (pseudonym: string) => Promise<string | undefined>;
+  readonly maxLimit: number;
+}
+
+export interface TranslatedQuery {
+  readonly params: URLSearchParams;
+  /** True when a translated key matches nothing the caller may see: answer [] without asking upstream. */
+  readonly matchesNothing: boolean;
+}
+
+export async function translateQuery(query: Record<string, unknown>, ctx: QueryContext, requiredFields: readonly number[]): Promise<TranslatedQuery> {
+  const params = new URLSearchParams();
+  let matchesNothing = false;
+  const includes = new Set<string>();
+  for (const [rawKey, rawValue] of Object.entries(query)) {
+    const values = (Array.isArray(rawValue) ? rawValue : [rawValue]).map((v) => {
+      if (typeof v !== 'string') throw refused(rawKey);
+      return v;
+    });
+    switch (rawKey) {
+      case 'limit':
+      case 'offset': {
+        const n = values.length === 1 && /^\d{1,9}$/.test(values[0]!) ? Number(values[0]) : Number.NaN;
+        if (!Number.isFinite(n) || (rawKey === 'limit' && n < 1)) throw new VoileError('BAD_REQUEST', 'limit and offset must be non-negative integers', { detail: rawKey });
+        params.set(rawKey, String(rawKey === 'limit' ? Math.min(n, ctx.maxLimit) : n));
+        continue;
+      }
+      case 'includefield':
+        for (const v of values.flatMap((x) => x.split(','))) {
+          const field = v.trim();
+          if (field === 'all') includes.add('all');
+          else includes.add(tagKey(tagOf(field, rawKey)).toUpperCase());
+        }
+        continue;
+      case 'fuzzymatching':
+        if (values.some((v) => v !== 'false')) throw new VoileError('SEARCH_PARAM_REFUSED', 'Fuzzy matching is not available', { detail: 'fuzzymatching' });
+        continue;
+      default:
+        break;
+    }
+    const tag = tagOf(rawKey, rawKey);
+    if (values.length !== 1) throw new VoileError('BAD_REQUEST', 'A match key may appear once', { detail: safeName(rawKey) });
+    const value = values[0]!;
+    if (ctx.allowQueryKeys.has(tag)) {
+      params.set(tagKey(tag).toUpperCase(), value);
+      continue;
+    }
+    if (UID_KEYS.has(tag)) {
+      const real = await translateUids(value, ctx);
+      if (real.length === 0) matchesNothing = true;
+      else params.set(tagKey(tag).toUpperCase(), real.join(','));
+      continue;
+    }
+    if (tag === PATIENT_ID) {
+      if (/[*?\\,]/.test(value)) throw refused(rawKey);
+      const real = await ctx.patientIdOf(value);
+      if (real === undefined) matchesNothing = true;
+      else params.set('00100020', real);
+      continue;
+    }
+    if (SAFE_KEYS.has(tag)) {
+      if (!/^[A-Za-z0-9 ._\-*?,\\]{0,64}$/.test(value)) throw new VoileError('BAD_REQUEST', 'A match value is malformed', { detail: safeName(rawKey) });
+      params.set(tagKey(tag).toUpperCase(), value);
+      continue;
+    }
+    throw refused(rawKey);
+  }
+  if (!includes.has('all')) for (const tag of requiredFields) includes.add(tagKey(tag).toUpperCase());
+  for (const field of includes) params.append('includefield', field);
+  return { params, matchesNothing };
+}
+
+async function translateUids(value: string, ctx: QueryContext): Promise<string[]> {
+  const out: string[] = [];
+  for (const uid of value.split(/[,\\]/)) {
+    if (!/^[0-9]+(\.[0-9]+)*$/.test(uid) || uid.length > 64) throw new VoileError('BAD_REQUEST', 'A UID match value is malformed');
+    const real = ctx.retainUids ? uid : await ctx.identity.resolveUid(uid);
+    if (real !== undefined) out.push(real);
+  }
+  return out;
+}
+
+function tagOf(name: string, key: string): number {
+  if (/^[0-9A-Fa-f]{8}$/.test(name)) return Number.parseInt(name, 16) >>> 0;
+  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? tagOfKeywordFast(name) : undefined;
+  if (tag === undefined) throw new VoileError('SEARCH_PARAM_REFUSED', 'Unknown query key', { detail: safeName(key) });
+  return tag;
+}
+
+function refused(key: string): VoileError {
+  return new VoileError('SEARCH_PARAM_REFUSED', 'This query key is not allowed by the policy', { detail: safeName(key) });
+}
+
+/** A key name is echoed in `detail` only when it is a dictionary keyword or a tag (never free text). */
+function safeName(key: string): string | undefined {
+  if (/^[0-9A-Fa-f]{8}$/.test(key)) return key.toUpperCase();
+  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(key) ? tagOfKeywordFast(key) : undefined;
+  return tag === undefined ? undefined : dictionaryKeyword(tag);
+}
