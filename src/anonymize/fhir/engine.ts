@@ -1,5 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { VoileError } from '../../errors.js';
+import { shiftDateValue } from '../../identity/index.js';
 import type { FhirProfile, FhirRule } from '../../policy/types.js';
 import type { TextFormat } from '../text/api.js';
 import type { FhirAnonymizeDeps, FhirAnonymizeResult, FhirAnonymizer } from './api.js';
@@ -33,6 +34,38 @@ interface State {
   readonly step: number;
 }
 
+/**
+ * The states at one element. Sets are interned: the set reached by (parent set, name, type) is
+ * computed once per engine, so after warm-up matching costs a map lookup per element.
+ */
+class StateSet {
+  readonly #next = new Map<string, StateSet>();
+  readonly #matches = new Map<string, readonly number[]>();
+  constructor(readonly states: readonly State[]) {}
+
+  advance(name: string, type: string): StateSet {
+    const key = `${name}|${type}`;
+    let next = this.#next.get(key);
+    if (!next) {
+      next = new StateSet(advance(this.states, name, type));
+      this.#next.set(key, next);
+    }
+    return next;
+  }
+
+  /** Rules whose pattern ends at this element, for an element of `type`. */
+  matches(type: string): readonly number[] {
+    let m = this.#matches.get(type);
+    if (!m) {
+      m = ownMatches(this.states, type, undefined);
+      this.#matches.set(type, m);
+    }
+    return m;
+  }
+}
+
+const NO_STATES = new StateSet([]);
+
 interface TextJob {
   readonly value: string;
   readonly format: TextFormat;
@@ -62,7 +95,10 @@ class VoileEngine implements FhirAnonymizer {
   readonly #deps: FhirAnonymizeDeps;
   readonly #rules: readonly CompiledRule[];
   readonly #exprRules: readonly CompiledRule[];
-  readonly #initialStates = new Map<string, State[]>();
+  readonly #initialStates = new Map<string, StateSet>();
+  // Identity calls are keyed crypto (HMAC, AES): memoized per engine, bounded.
+  readonly #pseudonyms = new Map<string, string>();
+  readonly #shifts = new Map<string, number>();
 
   constructor(profile: FhirProfile, deps: FhirAnonymizeDeps) {
     this.#profile = profile;
@@ -117,7 +153,7 @@ class VoileEngine implements FhirAnonymizer {
     if (contained === REMOVED) return undefined;
     if (contained) out['contained'] = contained;
     const texts = await this.#runTextJobs(ctx);
-    const result = (prune(out, texts) as Record<string, unknown> | undefined) ?? {};
+    const result = ctx.texts.length === 0 ? out : ((prune(out, texts) as Record<string, unknown> | undefined) ?? {});
     const ordered: Record<string, unknown> = { resourceType, ...result };
     if (labelled) addSecurityLabels(ordered, ctx.labels);
     return ordered;
@@ -125,7 +161,7 @@ class VoileEngine implements FhirAnonymizer {
 
   #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
     const states = this.#statesFor(ctx.resourceType);
-    const own = ownMatches(states, ctx.resourceType, ctx.hits?.objects.get(input));
+    const own = withHits(states.matches(ctx.resourceType), ctx.hits?.objects.get(input));
     const candidates = merge([], own);
     return this.#object(input, type, states, candidates, ctx, true);
   }
@@ -167,7 +203,7 @@ class VoileEngine implements FhirAnonymizer {
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
     const texts = await this.#runTextJobs(ctx);
-    const result = prune(out, texts) as Record<string, unknown> | undefined;
+    const result = ctx.texts.length === 0 ? out : (prune(out, texts) as Record<string, unknown> | undefined);
     return { resourceType, ...result };
   }
 
@@ -181,7 +217,7 @@ class VoileEngine implements FhirAnonymizer {
       }
     }
     const out: Record<string, unknown> = { resourceType: 'Bundle' };
-    if (typeof input['id'] === 'string') out['id'] = this.#deps.identity.pseudonymizeId('Bundle', input['id']);
+    if (typeof input['id'] === 'string') out['id'] = this.#pseudo('Bundle', input['id']);
     if (typeof input['type'] === 'string') out['type'] = input['type'];
     if (typeof input['total'] === 'number') out['total'] = input['total'];
     const outEntries: unknown[] = [];
@@ -212,12 +248,33 @@ class VoileEngine implements FhirAnonymizer {
     if (typeof fullUrl === 'string') {
       const parsed = parseReference(fullUrl);
       if (parsed.kind === 'uuid') return this.#uuid(parsed.uuid);
-      if (parsed.kind === 'literal') return `${parsed.type}/${this.#deps.identity.pseudonymizeId(parsed.type, parsed.id)}`;
+      if (parsed.kind === 'literal') return `${parsed.type}/${this.#pseudo(parsed.type, parsed.id)}`;
     }
     const type = resource?.['resourceType'];
     const id = resource?.['id'];
-    if (typeof type === 'string' && typeof id === 'string') return `${type}/${this.#deps.identity.pseudonymizeId(type, id)}`;
+    if (typeof type === 'string' && typeof id === 'string') return `${type}/${this.#pseudo(type, id)}`;
     return undefined;
+  }
+
+  #pseudo(type: string, id: string): string {
+    const key = `${type}/${id}`;
+    let pseudo = this.#pseudonyms.get(key);
+    if (pseudo === undefined) {
+      if (this.#pseudonyms.size >= CACHE_LIMIT) this.#pseudonyms.clear();
+      pseudo = this.#deps.identity.pseudonymizeId(type, id);
+      this.#pseudonyms.set(key, pseudo);
+    }
+    return pseudo;
+  }
+
+  #shiftDays(patientId: string): number {
+    let days = this.#shifts.get(patientId);
+    if (days === undefined) {
+      if (this.#shifts.size >= CACHE_LIMIT) this.#shifts.clear();
+      days = this.#deps.identity.dateShiftDays(patientId);
+      this.#shifts.set(patientId, days);
+    }
+    return days;
   }
 
   #uuid(uuid: string): string {
@@ -226,16 +283,17 @@ class VoileEngine implements FhirAnonymizer {
 
   // ---- matching -------------------------------------------------------------------------------
 
-  #statesFor(resourceType: string): State[] {
-    let states = this.#initialStates.get(resourceType);
-    if (!states) {
-      states = [];
+  #statesFor(resourceType: string): StateSet {
+    let set = this.#initialStates.get(resourceType);
+    if (!set) {
+      const states: State[] = [];
       for (const rule of this.#rules) {
         if (rule.pattern && (rule.pattern.root === undefined || rule.pattern.root === resourceType)) states.push({ rule, step: 0 });
       }
-      this.#initialStates.set(resourceType, states);
+      set = states.length === 0 ? NO_STATES : new StateSet(states);
+      this.#initialStates.set(resourceType, set);
     }
-    return states;
+    return set;
   }
 
   #hitsFor(resource: Record<string, unknown>, resourceType: string): NodeHits | undefined {
@@ -265,7 +323,7 @@ class VoileEngine implements FhirAnonymizer {
   #object(
     input: Record<string, unknown>,
     type: TypeInfo,
-    states: readonly State[],
+    states: StateSet,
     candidates: readonly number[],
     ctx: ResourceCtx,
     isRoot: boolean,
@@ -311,12 +369,12 @@ class VoileEngine implements FhirAnonymizer {
     return out;
   }
 
-  #complex(value: unknown, info: ElementInfo, parentStates: readonly State[], inherited: readonly number[], ctx: ResourceCtx): unknown {
+  #complex(value: unknown, info: ElementInfo, parentStates: StateSet, inherited: readonly number[], ctx: ResourceCtx): unknown {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw failure('element has the wrong shape');
     const type = typeInfo(info.type);
     if (!type) throw failure('element of an unknown type');
-    const states = advance(parentStates, info.name, info.type);
-    const own = ownMatches(states, info.type, ctx.hits?.objects.get(value));
+    const states = parentStates.advance(info.name, info.type);
+    const own = withHits(states.matches(info.type), ctx.hits?.objects.get(value));
     const isExtension = info.name === 'extension' || info.name === 'modifierExtension';
     const candidates = merge(isExtension ? [] : inherited, own);
     const decided = this.#decideComplex(value as Record<string, unknown>, info, candidates, ctx);
@@ -331,7 +389,8 @@ class VoileEngine implements FhirAnonymizer {
       return undefined;
     }
     const out = this.#object(value as Record<string, unknown>, type, states, candidates, ctx, false);
-    const pruned = prune(out);
+    // #object only ever adds non-empty values, so emptiness is the only thing left to check.
+    const pruned = isEmptyObject(out) ? undefined : out;
     if (isExtension && pruned !== undefined && typeof (pruned as Record<string, unknown>)['url'] !== 'string') {
       // An extension without its url means nothing; never release its value alone.
       if (info.name === 'modifierExtension') ctx.modifierDropped = true;
@@ -384,7 +443,7 @@ class VoileEngine implements FhirAnonymizer {
     const parsed = parseReference(reference);
     switch (parsed.kind) {
       case 'literal': {
-        const pseudo = this.#deps.identity.pseudonymizeId(parsed.type, parsed.id);
+        const pseudo = this.#pseudo(parsed.type, parsed.id);
         return parsed.version === undefined ? `${parsed.type}/${pseudo}` : `${parsed.type}/${pseudo}/_history/${parsed.version}`;
       }
       case 'uuid':
@@ -403,12 +462,12 @@ class VoileEngine implements FhirAnonymizer {
     value: unknown,
     shadow: unknown,
     info: ElementInfo,
-    parentStates: readonly State[],
+    parentStates: StateSet,
     inherited: readonly number[],
     ctx: ResourceCtx,
     isRoot: boolean,
   ): void {
-    const states = advance(parentStates, info.name, info.type);
+    const states = parentStates.advance(info.name, info.type);
     const byKey = ctx.hits?.primitives.get(parent);
     if (Array.isArray(value) || Array.isArray(shadow)) {
       const values = Array.isArray(value) ? value : [];
@@ -417,7 +476,7 @@ class VoileEngine implements FhirAnonymizer {
       const outShadows: unknown[] = [];
       const n = Math.max(values.length, shadows.length);
       for (let i = 0; i < n; i++) {
-        const own = ownMatches(states, info.type, byKey?.get(primitiveKey(name, i)));
+        const own = withHits(states.matches(info.type), byKey?.get(primitiveKey(name, i)));
         const r = this.#primitive(values[i] ?? undefined, shadows[i] ?? undefined, info, name, merge(inherited, own), states, ctx, false);
         if (r.value === undefined && r.shadow === undefined) continue;
         outValues.push(r.value ?? null);
@@ -427,7 +486,7 @@ class VoileEngine implements FhirAnonymizer {
       if (outShadows.some((v) => v !== null)) out[`_${name}`] = outShadows;
       return;
     }
-    const own = ownMatches(states, info.type, byKey?.get(primitiveKey(name, -1)));
+    const own = withHits(states.matches(info.type), byKey?.get(primitiveKey(name, -1)));
     const r = this.#primitive(value, shadow, info, name, merge(inherited, own), states, ctx, isRoot);
     if (r.value !== undefined) out[name] = r.value;
     if (r.shadow !== undefined) out[`_${name}`] = r.shadow;
@@ -439,7 +498,7 @@ class VoileEngine implements FhirAnonymizer {
     info: ElementInfo,
     name: string,
     candidates: readonly number[],
-    states: readonly State[],
+    states: StateSet,
     ctx: ResourceCtx,
     isRoot: boolean,
   ): { value?: unknown; shadow?: unknown } {
@@ -452,8 +511,8 @@ class VoileEngine implements FhirAnonymizer {
       if (rule.method === 'keep' && shadow !== null && typeof shadow === 'object') {
         // The primitive's own extensions: walked like any element (extensions need their own rule).
         const element = typeInfo('Element')!;
-        const r = prune(this.#object(shadow as Record<string, unknown>, element, states, candidates, ctx, false));
-        outShadow = r;
+        const r = this.#object(shadow as Record<string, unknown>, element, states, candidates, ctx, false);
+        outShadow = isEmptyObject(r) ? undefined : r;
       } else if (shadow !== undefined && shadow !== null) {
         ctx.labels.add('REDACTED');
       }
@@ -500,7 +559,7 @@ class VoileEngine implements FhirAnonymizer {
         if (typeof value !== 'string') return NOT_APPLICABLE;
         if (isRoot && name === 'id') {
           ctx.labels.add('PSEUDED');
-          return identity.pseudonymizeId(ctx.resourceType, value);
+          return this.#pseudo(ctx.resourceType, value);
         }
         if ((name === 'uid' || type === 'oid' || type === 'id') && DICOM_UID.test(value)) {
           // DICOM UIDs map exactly as on the DICOMweb side, so FHIR and DICOM agree.
@@ -517,7 +576,7 @@ class VoileEngine implements FhirAnonymizer {
       case 'dateshift': {
         if (!DATE_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
         ctx.labels.add('PERTURBED');
-        if (ctx.patientId !== undefined) return identity.shiftDate(value, ctx.patientId);
+        if (ctx.patientId !== undefined) return shiftDateValue(value, this.#shiftDays(ctx.patientId));
         const outside = this.#profile.datesOutsideCompartment ?? 'redact';
         if (outside === 'keep') return value;
         if (outside === 'year') return yearOf(value) ?? REMOVED;
@@ -564,11 +623,17 @@ class VoileEngine implements FhirAnonymizer {
 }
 
 const NOT_APPLICABLE = Symbol('not-applicable');
+const CACHE_LIMIT = 50_000;
 const DICOM_UID = /^(?:urn:oid:)?[0-2](?:\.(?:0|[1-9][0-9]*))+$/;
 
 class PendingText {
   /** `required`: the element holding this text is invalid without it, and goes if the text goes. */
   constructor(readonly job: number, readonly required: boolean) {}
+}
+
+function isEmptyObject(value: Record<string, unknown>): boolean {
+  for (const _ in value) return false;
+  return true;
 }
 
 function hasRequired(value: Record<string, unknown>, type: TypeInfo): boolean {
@@ -627,8 +692,13 @@ function ownMatches(states: readonly State[], type: string, hits: readonly numbe
   return out;
 }
 
-function merge(inherited: readonly number[], own: readonly number[]): number[] {
-  if (own.length === 0) return inherited as number[];
+function withHits(matches: readonly number[], hits: readonly number[] | undefined): readonly number[] {
+  return hits === undefined ? matches : [...matches, ...hits];
+}
+
+function merge(inherited: readonly number[], own: readonly number[]): readonly number[] {
+  if (own.length === 0) return inherited;
+  if (inherited.length === 0 && own.length === 1) return own;
   const all = new Set([...inherited, ...own]);
   return [...all].sort((a, b) => a - b);
 }

@@ -32,11 +32,13 @@ export type CaseFn = (value: unknown) => unknown[];
 export interface CompiledCases {
   readonly cases: ReadonlyArray<readonly [condition: string, result: string]>;
   readonly cache: Map<string, CaseFn>;
+  /** Outcomes per (type, value): FHIRPath evaluation is the engine's most expensive step. */
+  readonly outcomes: Map<string, GeneralizeOutcome>;
 }
 
 export function compileCases(rule: FhirRule): CompiledCases {
   const cases = Object.entries(rule.cases ?? {}).map(([c, r]) => [rewriteValueVar(c), rewriteValueVar(r)] as const);
-  return { cases, cache: new Map() };
+  return { cases, cache: new Map(), outcomes: new Map() };
 }
 
 /** `%value` (Voile profiles) and `$this` (Microsoft configurations) both name the value. */
@@ -60,6 +62,17 @@ export type GeneralizeOutcome = { readonly matched: true; readonly value: unknow
 
 /** First case whose condition is true gives the new value (undefined: no value). */
 export function generalizeValue(compiled: CompiledCases, value: unknown, type: string): GeneralizeOutcome {
+  const key = `${type}\u0000${typeof value}\u0000${String(value)}`;
+  let outcome = compiled.outcomes.get(key);
+  if (!outcome) {
+    outcome = evaluateCases(compiled, value, type);
+    if (compiled.outcomes.size >= 10_000) compiled.outcomes.clear();
+    compiled.outcomes.set(key, outcome);
+  }
+  return outcome;
+}
+
+function evaluateCases(compiled: CompiledCases, value: unknown, type: string): GeneralizeOutcome {
   for (const [condition, result] of compiled.cases) {
     const test = caseFn(compiled, condition, type)(value);
     if (test.length === 1 && test[0] === true) {
