@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Resource } from '@medplum/fhirtypes';
@@ -63,10 +63,9 @@ async function anonymizeFile(file: string, out: string, engine: FhirAnonymizer, 
 
 async function anonymizeNdjson(file: string, out: string, engine: FhirAnonymizer, report: BatchReport): Promise<void> {
   const tmp = `${out}.partial`;
-  const sink = createWriteStream(tmp);
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let lineNo = 0;
-  try {
+  async function* anonymizedLines() {
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    let lineNo = 0;
     for await (const line of lines) {
       lineNo++;
       if (line.trim() === '') continue;
@@ -78,14 +77,14 @@ async function anonymizeNdjson(file: string, out: string, engine: FhirAnonymizer
         continue;
       }
       report.resourcesOut++;
-      // Back-pressure: wait for the file stream to drain rather than buffering the whole export.
-      if (!sink.write(`${JSON.stringify(result)}\n`)) await once(sink, 'drain');
+      yield `${JSON.stringify(result)}\n`;
     }
-    sink.end();
-    await once(sink, 'finish');
+  }
+  try {
+    // pipeline gives back-pressure (the generator waits while the file is slow) and tears both ends down on error.
+    await pipeline(anonymizedLines, createWriteStream(tmp));
     renameSync(tmp, out);
   } catch (err) {
-    sink.destroy();
     rmSync(tmp, { force: true });
     throw err;
   }

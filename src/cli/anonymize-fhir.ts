@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createFhirAnonymizer } from '../anonymize/fhir/index.js';
+import { createFhirAnonymizer, fromMicrosoftConfig } from '../anonymize/fhir/index.js';
+import { readDataFile } from '../config/load.js';
 import { redactingTextDeidentifier } from '../anonymize/text/api.js';
 import { anonymizeFhirPath } from '../batch/fhir-files.js';
 import { VoileError } from '../errors.js';
@@ -40,8 +41,13 @@ function resolveProfile(ref: string | undefined) {
   if (ref === undefined) return { profile: loadFhirProfileFile(findProfileFile('research-strict', profilesDir)), domain: 'default' };
   if (existsSync(ref)) {
     // A file: a policy (kind: policy) or a profile (Voile or Microsoft format).
-    const policyLike = tryPolicy(ref);
-    if (policyLike) return { profile: loadFhirProfileFile(findProfileFile(policyLike.profile, profilesDir)), domain: policyLike.identity.domain };
+    const data = readDataFile(ref) as { kind?: unknown; fhirPathRules?: unknown };
+    if (data.kind === 'policy') {
+      const policy = loadPolicyFile(ref);
+      return { profile: loadFhirProfileFile(findProfileFile(policy.profile, profilesDir)), domain: policy.identity.domain };
+    }
+    // Microsoft configurations keep their own semantics (default keep); the gateway never serves them.
+    if (data.fhirPathRules !== undefined) return { profile: fromMicrosoftConfig(data), domain: 'default' };
     return { profile: loadFhirProfileFile(ref), domain: 'default' };
   }
   for (const file of listDataFiles(projectPath('policies'))) {
@@ -49,14 +55,6 @@ function resolveProfile(ref: string | undefined) {
     if (policy.name === ref) return { profile: loadFhirProfileFile(findProfileFile(policy.profile, profilesDir)), domain: policy.identity.domain };
   }
   throw new VoileError('BAD_REQUEST', `No policy named '${ref}' in policies/ and no such file`);
-}
-
-function tryPolicy(file: string) {
-  try {
-    return loadPolicyFile(file);
-  } catch {
-    return undefined;
-  }
 }
 
 function batchSecret(domain: string): Buffer {

@@ -15,7 +15,8 @@ const schema = { ...baseSchema, properties: { ...baseSchema.properties, auth: au
 export function readDataFile(path: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Some tools (Microsoft's anonymizer samples among them) write a UTF-8 byte order mark.
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (cause) {
     throw new VoileError('CONFIG_INVALID', `Cannot read ${path}`, { cause });
   }
