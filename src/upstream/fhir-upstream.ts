@@ -73,7 +73,9 @@ export class FhirUpstream {
    * undefined when the result would leave the base (traversal, another host, another scheme).
    */
   resolve(relative: string): URL | undefined {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/') || relative.includes('\\')) return undefined;
+    const pathPart = relative.split('?', 1)[0]!;
+    // Schemes, absolute paths, backslashes and encoded dots/slashes would let a path escape the base.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/') || /\\|%2e|%2f|%5c/i.test(pathPart)) return undefined;
     let url: URL;
     try {
       // `?query` alone designates the base itself (system-level paging links, e.g. HAPI's _getpages).
