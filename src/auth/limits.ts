@@ -27,19 +27,21 @@ const plugin: FastifyPluginAsync<RequestLimitsOptions> = async (app: FastifyInst
   const exempt = new Set(options.exemptPaths ?? ['/healthz', '/readyz', '/metrics']);
   const isExempt = (req: FastifyRequest) => exempt.has(req.url.split('?')[0] ?? '');
 
-  await app.register(rateLimit, {
-    global: true,
-    // preHandler: after the principal is known and the body is read, before any upstream call.
-    hook: 'preHandler',
+  const limiter = {
     timeWindow: 60_000,
-    max: (req) => req.principal?.policy.policy.limits?.requestsPerMinute ?? perMinute,
-    keyGenerator: (req) => (req.principal ? `client:${req.principal.clientId}` : `addr:${req.ip}`),
-    allowList: (req) => isExempt(req),
-    errorResponseBuilder: (_req, context) =>
+    max: (req: FastifyRequest) => req.principal?.policy.policy.limits?.requestsPerMinute ?? perMinute,
+    keyGenerator: (req: FastifyRequest) => (req.principal ? `client:${req.principal.clientId}` : `addr:${req.ip}`),
+    allowList: (req: FastifyRequest) => isExempt(req),
+    errorResponseBuilder: (_req: FastifyRequest, context: { max: number }) =>
       Object.assign(new VoileError('RATE_LIMITED', 'Too many requests for this client', { detail: `limit: ${context.max} requests per minute` }), {
         statusCode: 429,
       }),
-  });
+  };
+  // `global: false` and one root preHandler hook, rather than the plugin's per-route hooks: those
+  // are attached when routes are declared, so they would miss routes registered before this plugin.
+  await app.register(rateLimit, { global: false, ...limiter });
+  // preHandler: after the principal is known and the body is read, before any upstream call.
+  app.addHook('preHandler', app.rateLimit(limiter));
 
   app.addHook('preParsing', async (req, _reply, payload) => {
     const limit = req.principal?.policy.policy.limits?.maxBodyBytes ?? maxBody;
