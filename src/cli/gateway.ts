@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { auditAdminPlugin, auditPlugin, SqliteAuditStore } from '../audit/index.js';
-import { createAdminAuthorizer, createAuthenticator, requestLimitsPlugin, smartConfigurationPlugin, type AuthConfig } from '../auth/index.js';
+import {
+  canAccessDicom,
+  createAdminAuthorizer,
+  createAuthenticator,
+  DEFAULT_DICOM_SCOPE,
+  requestLimitsPlugin,
+  smartConfigurationPlugin,
+  type AuthConfig,
+} from '../auth/index.js';
+import { dicomwebPlugin } from '../dicomweb/index.js';
 import { resolvePath, type LoadedConfig } from '../config/load.js';
 import { VoileError } from '../errors.js';
 import { buildGateway, fixedPolicyAuthenticator } from '../server/app.js';
@@ -53,6 +62,20 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   await app.register(requestLimitsPlugin, {});
   await app.register(auditPlugin, { store: auditStore });
   await app.register(smartConfigurationPlugin, { auth });
+  if (config.upstream.dicomweb) {
+    // DICOMweb is granted by its own scope, checked before anything reaches the PACS.
+    const dicomScope = auth.dicomScope ?? DEFAULT_DICOM_SCOPE;
+    await app.register(dicomwebPlugin, {
+      prefix: '/dicomweb',
+      upstream: { url: config.upstream.dicomweb.url, ...(config.upstream.dicomweb.timeoutMs !== undefined && { timeoutMs: config.upstream.dicomweb.timeoutMs }) },
+      publicBaseUrl,
+      authenticate: async (request) => {
+        const principal = await authenticate(request);
+        if (!canAccessDicom(principal.scopes, dicomScope)) throw new VoileError('INSUFFICIENT_SCOPE', 'Imaging access is not granted to this client');
+        return principal;
+      },
+    });
+  }
   if (auth.mode === 'jwt') await app.register(auditAdminPlugin, { store: auditStore, authorize: createAdminAuthorizer(auth) });
   app.addHook('onClose', async () => {
     await auditStore.close();

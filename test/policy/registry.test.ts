@@ -63,3 +63,14 @@ describe('invalid policy directories', () => {
     expect(() => loadPolicyRegistry({ policiesDir: dir, profilesDir: profiles, store: new MemoryMappingStore(), secretOf })).toThrow(/broken\.yaml/);
   });
 });
+
+describe('policy DICOM options', () => {
+  it('are checked against the PS3.15 option names, so a typo cannot silently drop an option', async () => {
+    const { DICOM_OPTIONS } = await import('../../src/anonymize/dicom/index.js');
+    const { default: schema } = await import('../../src/policy/schemas/policy.schema.json', { with: { type: 'json' } });
+    expect(schema.properties.dicom.properties.options.items.enum).toEqual([...DICOM_OPTIONS]);
+    const dir = mkdtempSync(join(tmpdir(), 'voile-policies-'));
+    writeFileSync(join(dir, 'p.yaml'), 'kind: policy\nname: p\nprofile: research-strict\nidentity: { domain: x }\ndicom: { options: [retainUids] }\n');
+    expect(() => loadPolicyFile(join(dir, 'p.yaml'))).toThrow(/\/dicom\/options\/0 must be equal to one of the allowed values/);
+  });
+});
