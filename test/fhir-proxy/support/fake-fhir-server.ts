@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 
@@ -25,10 +26,14 @@ export interface FakeFhirServer {
   close(): Promise<void>;
 }
 
-export async function startFakeFhirServer(resources: readonly Resource[], basePath = '/fhir/R4'): Promise<FakeFhirServer> {
+export async function startFakeFhirServer(
+  resources: readonly Resource[],
+  basePath = '/fhir/R4',
+  tls?: { cert: string; key: string },
+): Promise<FakeFhirServer> {
   const byKey = new Map(resources.map((r) => [`${r.resourceType}/${r.id}`, r]));
   const state: FakeFhirServer = { url: '', requests: [], override: undefined, close: async () => {} };
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams };
     state.requests.push(recorded);
@@ -36,7 +41,8 @@ export async function startFakeFhirServer(resources: readonly Resource[], basePa
     if (!url.pathname.startsWith(`${basePath}/`) && url.pathname !== basePath) return send(res, 404, outcome('no such base'));
     const rest = url.pathname.slice(basePath.length + 1).split('/').map(decodeURIComponent);
     handle(req, res, rest, url.searchParams);
-  });
+  };
+  const server = tls ? createTlsServer(tls, listener) : createServer(listener);
 
   const handle = (req: IncomingMessage, res: ServerResponse, parts: string[], query: URLSearchParams) => {
     if (req.method !== 'GET') return send(res, 405, outcome('read only'));
@@ -101,7 +107,7 @@ export async function startFakeFhirServer(resources: readonly Resource[], basePa
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  state.url = `http://127.0.0.1:${port}${basePath}`;
+  state.url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`;
   state.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
