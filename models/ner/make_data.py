@@ -127,6 +127,19 @@ FR_TEMPLATES = [
     'RCP du {D} : dossier présenté par le Dr {L} ({H}). {NEG}.',
     'Adresse : {A} {Z} {C}',
     'Suivi à {C} par son médecin traitant, le Dr {P}.',
+    '{P}',
+    '{P}, {D}',
+    '{Llow} {Flow}',
+    '{Flow} {Llow}, {D}',
+    '{LUP} {F} né le {D}',
+    '{F} {LUP} - {T}',
+    'transmission : {Flow} ({Llow}) a bien dormi, fils {Flow} passé ce soir',
+    'mme {Llow} ch 12 : douleur eva 3, {NEG}. appel dr {Llow}',
+    'patiente {Llow} {Flow} vue avec sa fille {Flow}, retour à {Clow} prévu',
+    'Equipe : {P} (IDE), {P} (AS), Dr {P}',
+    'Pas de {NEG}. Traitement : {NEG}.',
+    'Le patient {Llow} est transféré à la {H} de {C}.',
+    'vit avec son épouse {F} à {C}, au {A}',
 ]
 EN_TEMPLATES = [
     'Patient {P} is a 67-year-old man referred by Dr. {L} for {NEG}.',
@@ -147,6 +160,13 @@ EN_TEMPLATES = [
     'The patient\'s son, {P}, was updated by phone.',
     'Seen with her husband {F}; lives at {A}.',
     'Reviewed with attending {P}. Plan discussed with {F}.',
+    '{P}',
+    '{LUP}, {F}',
+    'pt {Flow} {Llow} c/o {NEG}, wife {Flow} at bedside',
+    'rm 4: {Llow} resting, daughter {Flow} called, dr {Llow} aware',
+    'No {NEG}. Continue {NEG}.',
+    'Referred from {H} in {C} by {P}, MD.',
+    'Lives in {Clow} with her partner {F}.',
 ]
 
 
@@ -164,6 +184,7 @@ def fill(template, lang, lower=False):
         elif k == 'Llow': v, lab = person(lang, 'last').lower(), 'PERSON'
         elif k == 'Flow': v, lab = person(lang, 'first').lower(), 'PERSON'
         elif k == 'C': v, lab = city(lang), 'CITY'
+        elif k == 'Clow': v, lab = city(lang).lower(), 'CITY'
         elif k == 'H': v, lab = hospital(lang), 'HOSPITAL'
         elif k == 'A': v, lab = address(lang), 'ADDRESS'
         elif k == 'Z': v = f'{rng.randint(1, 95):02d}{rng.randint(0, 999):03d}'

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { makeDoc } from '../../src/anonymize/text/normalize.js';
+import type { Span } from '../../src/anonymize/text/types.js';
 
 const runner = NerRunner.create({ executionProvider: 'cpu', workers: 2, maxWaitMs: 5 })!;
 afterAll(() => runner.close());
@@ -14,9 +15,11 @@ describe('NER inference in worker threads', () => {
   ].map((t) => makeDoc(t, 'auto'));
 
   it('concurrent requests, batched together, get the same spans as one at a time', async () => {
+    // Scores may differ in the last float bits between batch shapes; labels and offsets may not.
+    const shape = (spans: Span[]) => spans.map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
     const alone = [];
-    for (const d of docs) alone.push(await runner.detect(d));
-    const together = await Promise.all(docs.concat(docs).map((d) => runner.detect(d)));
+    for (const d of docs) alone.push(shape(await runner.detect(d)));
+    const together = (await Promise.all(docs.concat(docs).map((d) => runner.detect(d)))).map(shape);
     expect(together.slice(0, 4)).toEqual(alone);
     expect(together.slice(4)).toEqual(alone);
   });

@@ -39,7 +39,7 @@ const EPONYMS = new Set(
   doliprane dafalgan efferalgan kardegic plavix lovenox previscan xarelto eliquis augmentin ventoline seretide spiriva lasilix levothyrox lexomil xanax
   brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
 );
-const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point)\s*(?:de|d'|du|des|of)?\s*$/;
+const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point)[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+|of[ \t]+|selon[ \t]+|according to[ \t]+)$/;
 
 export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
   return spans.filter((s) => {
@@ -49,6 +49,7 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
     const after = doc.folded.slice(s.end, s.end + 24);
     if (EPONYM_HEAD.test(before)) return false;
     if (/^'s\s+(?:disease|syndrome|sign|score|scale|test|law|triad|phenomenon|reflex|palsy|ulcer|sarcoma|lymphoma)/.test(after)) return false;
+    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after);
     const words = folded.split(/[\s-]+/);
     // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson").
     if (words.every((w) => EPONYMS.has(w)) && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
@@ -76,6 +77,18 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
   for (const m of doc.folded.matchAll(re)) {
     extra.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: 30, source: 'person-propagated' });
   }
+  return spans.concat(extra);
+}
+
+/** A city found once (after a postal code, "à Lyon") is a city everywhere else in the document, written the same way. */
+export function propagateCities(spans: Span[], doc: Doc): Span[] {
+  const names = new Set<string>();
+  for (const s of spans) if (s.label === 'CITY' && s.score >= 0.85 && s.end - s.start >= 3) names.add(doc.text.slice(s.start, s.end));
+  if (names.size === 0) return spans;
+  const alt = [...names].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alt})(?![\\p{L}\\p{N}-])`, 'gu');
+  const extra: Span[] = [];
+  for (const m of doc.text.matchAll(re)) extra.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: 25, source: 'city-propagated' });
   return spans.concat(extra);
 }
 

@@ -1,4 +1,5 @@
-import { dropHardNegatives, mergeSpans, propagateNames } from './merge.js';
+import { dropHardNegatives, mergeSpans, propagateCities, propagateNames } from './merge.js';
+import { plausibleModelSpan } from './ner/filter.js';
 import { makeDoc } from './normalize.js';
 import { contactSpans } from './recognizers/contact.js';
 import { dateSpans } from './recognizers/dates.js';
@@ -38,9 +39,13 @@ export function ruleSpans(doc: Doc): Span[] {
 export async function detect(text: string, options: DetectOptions = {}): Promise<{ doc: Doc; spans: Span[] }> {
   const doc = makeDoc(text, options.lang);
   let spans = ruleSpans(doc);
-  if (options.model) spans = spans.concat((await options.model(doc)).map((s) => ({ ...s, priority: Math.min(s.priority, PRIORITY.model) })));
+  if (options.model) {
+    const modelSpans = (await options.model(doc)).filter((s) => plausibleModelSpan(s, doc));
+    spans = spans.concat(modelSpans.map((s) => ({ ...s, priority: Math.min(s.priority, PRIORITY.model) })));
+  }
   spans = dropHardNegatives(spans, doc);
   spans = propagateNames(spans, doc);
+  spans = propagateCities(spans, doc);
   spans = dropHardNegatives(spans, doc);
   return { doc, spans: mergeSpans(spans, doc) };
 }

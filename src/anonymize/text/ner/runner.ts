@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VoileError } from '../../../errors.js';
 import { PRIORITY, type Doc, type Label, type Span } from '../types.js';
@@ -36,6 +36,19 @@ export function cudaProviderPath(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * From the compiled build the worker is plain JavaScript. From sources (tests, tsx) it is
+ * TypeScript, which a worker can only load after registering tsx's loader inside the thread.
+ */
+function spawnWorker(workerData: object): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
+  const require = createRequire(import.meta.url);
+  const api = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 interface Pending {
@@ -83,12 +96,12 @@ export class NerRunner {
     this.#encoder = new FeatureEncoder(this.#vocab);
     this.#maxBatch = options.maxBatch ?? 64;
     this.#maxWaitMs = options.maxWaitMs ?? 2;
-    const ts = import.meta.url.endsWith('.ts');
-    const workerUrl = new URL(ts ? './worker.ts' : './worker.js', import.meta.url);
     for (let i = 0; i < Math.max(1, options.workers ?? 1); i++) {
-      const worker = new Worker(workerUrl, {
-        workerData: { modelPath: path.join(dir, 'model.onnx'), executionProvider: options.executionProvider, intraOpThreads: 1 },
-        execArgv: ts ? ['--import', 'tsx'] : [],
+      const worker = spawnWorker({
+        modelPath: path.join(dir, 'model.onnx'),
+        inputType: this.#vocab.inputType ?? 'int64',
+        executionProvider: options.executionProvider,
+        intraOpThreads: 1,
       });
       worker.unref();
       const slot = { worker, busy: 0 };

@@ -18,6 +18,8 @@ export interface Vocabulary {
   readonly maxChars: number;
   readonly maxTokenChars: number;
   readonly maxLen: number;
+  /** Tensor type of the model's inputs (models/ner/export.py writes int32). Default int64. */
+  readonly inputType?: 'int32' | 'int64';
 }
 
 const SPACES = new Set([...' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff']);

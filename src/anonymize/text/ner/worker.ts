@@ -7,6 +7,8 @@ import * as ort from 'onnxruntime-node';
  */
 interface Init {
   modelPath: string;
+  /** 'int32' models take the encoder's arrays as they are; older ones need int64. */
+  inputType: 'int32' | 'int64';
   executionProvider: 'cpu' | 'cuda';
   intraOpThreads: number;
 }
@@ -44,10 +46,11 @@ parentPort!.on('message', async (req: BatchRequest) => {
   try {
     const session = await sessionPromise;
     const { batch: b, tokens: t } = req;
+    const tensor = (a: Int32Array, dims: number[]) => (init.inputType === 'int32' ? new ort.Tensor('int32', a, dims) : new ort.Tensor('int64', int64(a), dims));
     const result = await session.run({
-      words: new ort.Tensor('int64', int64(req.words), [b, t]),
-      chars: new ort.Tensor('int64', int64(req.chars), [b, t, req.maxChars]),
-      shapes: new ort.Tensor('int64', int64(req.shapes), [b, t]),
+      words: tensor(req.words, [b, t]),
+      chars: tensor(req.chars, [b, t, req.maxChars]),
+      shapes: tensor(req.shapes, [b, t]),
     });
     const logits = result.logits!.data as Float32Array;
     const n = logits.length / (b * t);

@@ -45,8 +45,12 @@ const NUMERIC_DMY = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // Numeric: m/y
 const NUMERIC_MY = /(?<![\p{N}][/.-]?|[/.-])(0?[1-9]|1[0-2])([/.-])((?:19|20)\d{2})(?![\p{N}]|[/.-]\d)/dgu;
+// Day month year separated by single spaces: "12 12 1985"
+const SPACED_DMY = /(?<![\p{N}] ?)(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?! ?[\p{N}])/dgu;
+// Digits typed one by one with spaces, as forms do: "1 7 0 4 2 0 8 6" (ddmmyyyy)
+const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! ?[\p{N}])/dgu;
 // Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
-const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
+const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 
 export function isValidDay(year: number | undefined, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
@@ -118,7 +122,7 @@ export function findDates(doc: Doc): DateParts[] {
     const year = yearValue(m[4]!);
     if (m[4]!.length === 4 && (year < 1880 || year > 2100)) continue;
     // 2-digit years with '.' or '-' and 1-digit parts look like versions or scores ("1.2.3"): need 2-digit day or month.
-    if (m[4]!.length === 2 && m[1]!.length === 1 && m[3]!.length === 1 && m[2] !== '/') continue;
+    if (m[4]!.length === 2 && m[1]!.length === 1 && m[3]!.length === 1 && m[2] === '.') continue;
     const usFirst = doc.lang === 'en' && m[2] === '/';
     let day = a;
     let month = b;
@@ -165,6 +169,20 @@ export function findDates(doc: Doc): DateParts[] {
       dayValue: day,
       month: { ...(us ? first : second), named: false, value: month },
     });
+  }
+  for (const m of t.matchAll(SPACED_DMY)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    const year = Number(m[3]);
+    if (!isValidDay(year, month, day)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, day: at(m, 1), dayValue: day, month: { ...at(m, 2), named: false, value: month }, year: { ...at(m, 3), value: year } });
+  }
+  for (const m of t.matchAll(SPACED_DIGITS)) {
+    const day = Number(m[1]! + m[2]!);
+    const month = Number(m[3]! + m[4]!);
+    const year = Number(m[5]! + m[6]! + m[7]! + m[8]!);
+    if (year < 1880 || year > 2100 || !isValidDay(year, month, day)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, day: { start: m.indices![1]![0], end: m.indices![2]![1] }, dayValue: day, month: { start: m.indices![3]![0], end: m.indices![4]![1], named: false, value: month }, year: { start: m.indices![5]![0], end: m.indices![8]![1], value: year } });
   }
   return dropContained(found);
 }

@@ -8,12 +8,12 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 const NIR = /(?<![\p{L}\p{N}])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\p{L}\p{N}])/gu;
 const SSN = /(?<![\p{N}-])(\d{3})-(\d{2})-(\d{4})(?![\p{N}-])/gu;
 const CONTEXT_ID = new RegExp(
-  String.raw`(?<![\p{L}])(?:ipp|nip|nda|n[°o]?\s*(?:de\s+)?(?:dossier|sejour|patient|admission|venue|ss|secu)|num(?:ero)?\.?\s+(?:de\s+)?(?:dossier|sejour|patient|venue|securite sociale|secu)|dossier|mrn|medical record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|rpps|adeli|finess|nss|securite sociale|secu|insee|nir|ssn|social security(?:\s+number)?|account\s+(?:number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?))?|visit\s+(?:id|number|no\.?)|episode\s+(?:id|number|no\.?)|accession(?:\s+(?:number|no\.?|#))?|id\s+patient|identifiant(?:\s+patient)?|ins|matricule|badge|pid)` +
-    String.raw`\s*(?:\(?(?:ipp|nda|mrn)\)?)?\s*(?:n[°o]\.?|no\.?|nr|#|number|numero|:|=|-|\s)*\s*([a-z]{0,4}[-/]?[0-9][0-9a-z\-/.]{2,}[0-9a-z])`,
+  String.raw`(?<![\p{L}])(?:ipp|nip|nda|n[°o]?\s*(?:de\s+)?(?:dossier|sejour|patient|admission|venue|ss|secu)|num(?:ero)?\.?\s+(?:de\s+)?(?:dossier|sejour|patient|venue|securite sociale|secu)|dossier|mrn|medical record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|rpps|adeli|finess|nss|securite sociale|secu|insee|nir|ssn|social security(?:\s+number)?|account\s+(?:number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?))?|visit\s+(?:id|number|no\.?)|episode\s+(?:id|number|no\.?)|accession(?:\s+(?:number|no\.?|#))?|id\s+patient|identifiant(?:\s+patient)?|ins|matricule|badge|pid|acc#?|acct|clinic\s+(?:number|no\.?)|hospital\s+(?:number|no\.?)|ohip|medicare(?:\s+(?:id|number))?|medicaid(?:\s+id)?|nhs(?:\s+(?:number|no\.?))?|cpr(?:\s+number)?|mrn#?|dossier\s+n[°o]?|n°|no\.|#)` +
+    String.raw`\s*(?:\(?(?:ipp|nda|mrn)\)?)?\s*(?:n[°o]\.?|no\.?|nr|#|number|numero|:|=|-|\s)*\s*([a-z0-9]{0,5}[-/]?[0-9](?:[0-9a-z\-/.]|[ ](?=\d{3}))+[0-9a-z])`,
   'dgu',
 );
 const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
-const ALNUM_ID = /(?<![\p{L}\p{N}])(?=[A-Z0-9-]*\d{4})(?=[A-Z0-9-]*[A-Z]{1,4})[A-Z]{1,4}-?\d{5,}(?![\p{L}\p{N}])/gu;
+const ALNUM_ID = /(?<![\p{L}\p{N}])(?=[A-Z0-9-]*\d{4})[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
 
 /** The NIR control key: 97 − (number mod 97), with Corsica's 2A → 19 and 2B → 18 for the computation. */
 export function nirKey(first13: string): number {

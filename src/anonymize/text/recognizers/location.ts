@@ -26,19 +26,21 @@ const STREET_EN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:${NAME_WORD}\s+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*#?\w+)?`,
   'gu',
 );
+const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[\p{L}][\p{L}'’.-]*[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway)(?![\p{L}])/gu;
+const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]+[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:a|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
 );
 
-const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|centre medical)`;
+const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|centre medical)`;
 const HOSPITAL_FR = new RegExp(
   String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])(?:\s+(?:de la|de l'|des|du|de|d'|la|le|les|l'|saint|sainte|st|ste)\s*|\s+|-)` +
-    String.raw`([\p{L}\p{N}][\p{L}\p{N}'’-]*(?:[\s-]+[\p{L}\p{N}][\p{L}\p{N}'’-]*){0,5})`,
+    String.raw`([\p{L}][\p{L}'’-]*(?:[ \t-]+[\p{L}][\p{L}'’-]*){0,5})`,
   'du',
 );
 const HOSPITAL_EN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+){1,5}(?:General\s+)?(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]*[ \t]+){1,5}(?:General[ \t]+)?(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health)(?![\p{L}])`,
   'gu',
 );
 const HOSPITAL_OF = /(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu;
@@ -58,6 +60,25 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// "Boston, MA 02114", "Rochester, MN", "Dayton OH"
+const US_CITY_STATE = /(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]+[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]+),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO)\b(?=[ \t]*\d{5}))/gmu;
+// A capitalised or upper-case place name right after a facility, in parentheses or after a comma/dash.
+const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]*)([\p{Lu}][\p{L}'’]+(?:[ -](?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux)[ -])?[\p{Lu}][\p{L}'’]+){0,3})(?=[ \t]*(?:[),.;\n]|$|–|—| -|[ \t]\d{5}|[ \t]+(?:le|on)\b))/gmu;
+// Upper-case city names in letterheads: "CENTRE HOSPITALIER DE VALENCIENNES", "CLINIQUE X – HAGUENAU"
+const UPPER_CITY = /(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu;
+const CITY_COMMON_WORDS = new Set(['nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte']);
+const DATELINE = /(?<=^|\n)[ \t]*([\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?[ \t./-])/gu;
+const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
+const US_UK_CITIES = new Set(
+  `london manchester birmingham liverpool leeds sheffield bristol glasgow edinburgh cardiff belfast dublin cambridge oxford york nottingham leicester
+  coventry bradford hull newcastle sunderland brighton plymouth southampton portsmouth reading derby norwich exeter bath harrogate knaresborough croydon
+  bromley lewisham hammersmith camden islington hackney greenwich wimbledon scarborough boston chicago houston phoenix philadelphia dallas austin seattle
+  denver detroit baltimore milwaukee memphis nashville louisville portland oakland sacramento atlanta miami tampa orlando cleveland cincinnati columbus
+  pittsburgh rochester buffalo albany springfield dayton toledo omaha tulsa wichita quincy newton brookline cambridge worcester providence hartford
+  richmond raleigh charlotte bethesda olympia boise spokane tacoma anchorage honolulu toronto montreal vancouver ottawa calgary edmonton winnipeg
+  copenhagen stockholm oslo helsinki amsterdam rotterdam brussels berlin munich hamburg vienna zurich geneva lausanne madrid barcelona lisbon rome milan
+  athens warsaw prague budapest roslindale`.split(/\s+/).filter(Boolean),
+);
 const CITY_STOP = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'domicile', 'jeun', 'distance', 'nouveau', 'plus', 'moins', 'cause', 'noter', 'priori', 'type', 'the', 'a', 'an', 'this', 'that', 'home', 'time']);
 const WORLD = new Set(WORLD_CITIES.map((c) => fold(c)));
 
@@ -91,9 +112,38 @@ export function locationSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(ZIP_ALONE)) {
     const before = doc.folded.slice(Math.max(0, m.index - 40), m.index);
-    if (isPostalCode(m[1]!) && /(?:code postal|cp|zip|postcode|\b(?:rue|avenue|bd|boulevard|chemin|place|allee|route|impasse)\b[^\n]{0,40}),?\s*$/.test(before)) {
+    if (isPostalCode(m[1]!) && /(?:code postal|cp|zip|zip code|postcode|\b(?:rue|avenue|bd|boulevard|chemin|place|allee|route|impasse|quai)\b[^\n]{0,40})[\s|:,]*$/.test(before)) {
       out.push({ start: m.index, end: m.index + 5, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-context' });
     }
+  }
+  for (const m of t.matchAll(CITY_AFTER_PUNCT)) {
+    const name = m[1]!;
+    const key = fold(name);
+    const pop = communePopulation(name);
+    if ((pop !== undefined && pop >= 1000 && !CITY_COMMON_WORDS.has(key)) || WORLD.has(key) || US_UK_CITIES.has(key) || key === 'paris') {
+      out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-punct' });
+    }
+  }
+  for (const m of t.matchAll(UPPER_CITY)) {
+    const pop = communePopulation(m[0]);
+    if (pop !== undefined && pop >= 5000 && !CITY_COMMON_WORDS.has(fold(m[0]))) {
+      out.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-upper' });
+    }
+  }
+  // Letter dateline: "Poitiers, le 3 avril 2024", "Lyon, 5 septembre 2021"
+  for (const m of t.matchAll(DATELINE)) {
+    const name = m[1]!;
+    if (communePopulation(name) !== undefined || WORLD.has(fold(name)) || US_UK_CITIES.has(fold(name))) {
+      out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.9, priority: PRIORITY.pattern - 5, source: 'city-dateline' });
+    }
+  }
+  for (const m of t.matchAll(US_CITY_STATE)) {
+    const name = m[1]!;
+    if (/^(?:Dr|Mr|Mrs|Ms|Suite|Apt|Street|Avenue|Road)$/u.test(name)) continue;
+    out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.9, priority: PRIORITY.pattern - 5, source: 'city-us-state' });
+  }
+  for (const m of t.matchAll(UK_POSTCODE)) {
+    if (/\d[A-Z]{2}$/.test(m[0]) && /[A-Z]/.test(m[0][0]!)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk' });
   }
   for (const m of t.matchAll(US_ZIP)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern, source: 'zip-us' });
 
@@ -112,6 +162,13 @@ export function locationSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(STREET_EN)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });
   }
+  for (const m of t.matchAll(STREET_EN_LOWER)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.85, priority: PRIORITY.pattern - 3, source: 'street-en-lower' });
+  }
+  for (const m of t.matchAll(STREET_EN_NO_NUMBER)) {
+    if (/^(?:The|On|At|In|From|To|Via|And)\b/u.test(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'street-en-name' });
+  }
   for (const m of doc.folded.matchAll(CITY_CONTEXT)) {
     const [cs] = m.indices![1]!;
     const words = t.slice(cs, m.indices![1]![1]);
@@ -122,7 +179,7 @@ export function locationSpans(doc: Doc): Span[] {
       if (CITY_STOP.has(key) || key.length < 3) continue;
       const capital = /^\p{Lu}/u.test(cand);
       const pop = communePopulation(cand);
-      const known = WORLD.has(key) || (pop !== undefined && (pop >= 20000 || (capital && pop >= 500)));
+      const known = WORLD.has(key) || (pop !== undefined && (pop >= 20000 || (capital && pop >= 500))) || (capital && US_UK_CITIES.has(key));
       if (known) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-context' });
         break;

@@ -8,7 +8,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 const NAME_TOKEN = String.raw`(?:[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*\.?|[\p{Lu}]\.(?:-?[\p{Lu}]\.)?)`;
 const PARTICLE = String.raw`(?:de|du|des|le|la|van|von|der|den|di|da|del|della|dos|el|al|ben|ibn|mac|mc|d'|l')`;
-const NAME_SEQ = String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)?${NAME_TOKEN}){0,3}`;
+const NAME_SEQ = String.raw`${NAME_TOKEN}(?:[ \t]+(?:${PARTICLE}[ \t]+)?${NAME_TOKEN}){0,3}`;
 
 /** Makes every letter of a regex source case-insensitive, leaving `\p{Lu}` in the rest of the pattern case-sensitive. */
 function ci(source: string): string {
@@ -19,21 +19,29 @@ function ci(source: string): string {
   });
 }
 
-const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse`);
+const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
 const TITLE_RE = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
 // Lowercase notes: "vu par dr martin", "mme dupont a mangé"
 const TITLE_LOWER_RE = new RegExp(String.raw`(?<![\p{L}])(?:dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms)\.?\s+([\p{Ll}][\p{L}'’-]{2,})`, 'dgu');
 const FIELD_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re`) + String.raw`)\s*[:=]\s*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
   'dgu',
 );
 const FAMILY_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:son|sa|ses|his|her|their|the patient's)\s+(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver)\s*,?\s+(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
 );
-const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci)[,.!]?\s*\n+\s*/gu;
+const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
-const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)(\s+)((?:(?:de|du|le|la|van|von|di|da|d')\s+)?[\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)(?![\p{L}])/gu;
+const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)([ \t]+|,[ \t]*)((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)(?![\p{L}])/gu;
+// "Priya Raman, MD", "Natalie Brooks, NP"
+const DEGREE_RE = new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu');
+// "Dear Sam," "Chère Hélène,"
+const GREETING_RE = new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chère|Bonjour|Hey|Dr)[ \t]+(${NAME_SEQ})[ \t]*,`, 'dgu');
+// "née Quéméneur", "née BELLANGER le …", "born Smith"
+const BORN_RE = new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu');
+// Lowercase names after a family word in nurse notes: "fils joaquim", "daughter karen"
+const FAMILY_LOWER_RE = /(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,})(?![\p{L}])/dgu;
 
 /** Words that start with a capital in clinical prose but are never names after a title. */
 const NOT_NAMES = new Set([
@@ -101,6 +109,18 @@ export function personSpans(doc: Doc): Span[] {
     const sig = SIGNATURE_LINE.exec(line);
     if (sig) push(lineStart + sig.indices![1]![0], lineStart + sig.indices![1]![1], 0.9, PRIORITY.context, 'person-signature');
   }
+  for (const re of [DEGREE_RE, GREETING_RE, BORN_RE]) {
+    for (const m of t.matchAll(re)) {
+      const [s, e] = m.indices![1]!;
+      push(s, e, 0.85, PRIORITY.context, 'person-context');
+    }
+  }
+  for (const m of t.matchAll(FAMILY_LOWER_RE)) {
+    const w = m[1]!;
+    if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w)) continue;
+    const [s, e] = m.indices![1]!;
+    out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
+  }
   for (const m of t.matchAll(NAME_PAIR)) {
     const a = m[1]!;
     const b = m[3]!;
@@ -113,6 +133,16 @@ export function personSpans(doc: Doc): Span[] {
   }
   return out;
 }
+
+const FAMILY_LOWER_STOP = new Set([
+  'est', 'present', 'presente', 'présent', 'présente', 'aware', 'called', 'visited', 'informed', 'informe', 'informee', 'prevenu', 'prevenue', 'prévenu', 'prévenue',
+  'joignable', 'reachable', 'available', 'lives', 'vit', 'habite', 'says', 'said', 'wants', 'souhaite', 'would', 'could', 'should', 'can', 'will',
+  'pas', 'non', 'not', 'who', 'which', 'that', 'this', 'the', 'les', 'des', 'une', 'son', 'sa', 'ses', 'her', 'his', 'their', 'and', 'et', 'ou', 'nor',
+  'bedside', 'chevet', 'present', 'unit', 'team', 'equipe', 'jour', 'nuit', 'soir', 'matin', 'today', 'tonight', 'tomorrow', 'demain', 'hier',
+  'fils', 'fille', 'epouse', 'épouse', 'mari', 'femme', 'frere', 'frère', 'soeur', 'sœur', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister',
+  'dossier', 'suivi', 'sure', 'suré', 'aussi', 'also', 'very', 'tres', 'très', 'bien', 'well', 'mal', 'tout', 'toute', 'all', 'here', 'ici', 'there',
+  'cadre', 'referente', 'referent', 'coordinatrice', 'coordinateur', 'liberal', 'libérale', 'liberale', 'salle', 'room', 'given', 'gave', 'took',
+]);
 
 function isCommonWord(w: string): boolean {
   return w.length > 0 && NOT_NAMES.has(w.toLowerCase());

@@ -12,6 +12,10 @@ const NANP = /(?<![\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[ .-
 const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3} \d{4}(?![\p{N}])/gu;
 const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
 const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|fax|cell|ph)\.?\s*(?:[:.]|n°|no)?\s*$/i;
+// UK national: 020 7188 7188, 07700 900461, 0113 243 2799, 01632 960 412
+const UK = /(?<![\p{N}+])0\d{2,4}[ ]\d{3,4}(?:[ ]?\d{3,4})?(?![\p{N}])/gu;
+const UK_INTL = /(?<![\p{N}])\+44[ ]?(?:\(0\)[ ]?)?\d{2,4}[ ]?\d{3,4}[ ]?\d{3,4}(?![\p{N}])/gu;
+const SPACED_FR = /(?<![\p{N}] ?)0 [1-9](?: \d){8}(?! ?[\p{N}])/gu;
 const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
 
 export function isPlausiblePhone(raw: string): boolean {
@@ -37,6 +41,12 @@ export function phoneSpans(doc: Doc): Span[] {
     if (d.length === 10 && /^[2-9]\d{2}[2-9]/.test(d) && (CONTEXT.test(before) || /[()+]/.test(m[0]))) push(m, 'phone-nanp');
   }
   for (const m of t.matchAll(INTL)) push(m, 'phone-intl');
+  for (const m of t.matchAll(SPACED_FR)) push(m, 'phone-fr-spaced');
+  for (const m of t.matchAll(UK_INTL)) push(m, 'phone-uk');
+  for (const m of t.matchAll(UK)) {
+    const d = m[0].replace(/\D/g, '');
+    if (d.length === 10 || d.length === 11) push(m, 'phone-uk');
+  }
   // Anything digit-grouped right after "tel:", "phone", "fax" …
   for (const m of t.matchAll(LOOSE)) {
     const before = t.slice(Math.max(0, m.index - 24), m.index);
