@@ -54,8 +54,9 @@ export function emptySearchBundle(): Bundle {
   return { resourceType: 'Bundle', type: 'searchset', total: 0, entry: [] };
 }
 
+/** The gateway URL of an anonymized resource; none when its id is not a plain FHIR id. */
 export function fullUrlOf(resource: Resource, fhirBase: string): string | undefined {
-  return resource.id === undefined ? undefined : `${fhirBase}/${resource.resourceType}/${resource.id}`;
+  return typeof resource.id === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(resource.id) ? `${fhirBase}/${resource.resourceType}/${resource.id}` : undefined;
 }
 
 async function anonymizeEntry(entry: BundleEntry, ctx: ResponseContext): Promise<BundleEntry | undefined> {

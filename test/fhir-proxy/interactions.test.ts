@@ -107,6 +107,27 @@ describe('search', () => {
     expect([...subjects]).toEqual([`Patient/${pseudo('Patient', 'pat-dupont')}`]);
   });
 
+  it('accepts a cursor on another replica holding the same secret, and only for the same client', async () => {
+    const first = (await gw.client.search({
+      resourceType: 'Observation',
+      searchParams: { subject: `Patient/${pseudo('Patient', 'pat-dupont')}`, _count: '10' },
+    })) as unknown as Bundle<Observation>;
+    const next = first.link!.find((l) => l.relation === 'next')!.url;
+    const replica = await startGateway(upstream.url, testPolicy());
+    const otherClient = await startGateway(upstream.url, testPolicy(), { principal: { clientId: 'someone-else' } });
+    try {
+      const res = await fetch(next.replace(gw.url, replica.url));
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as Bundle<Observation>;
+      expect(page.entry).toHaveLength(10);
+      expect(page.entry![0]!.resource!.subject!.reference).toBe(`Patient/${pseudo('Patient', 'pat-dupont')}`);
+      expect((await fetch(next.replace(gw.url, otherClient.url))).status).toBe(400);
+    } finally {
+      await replica.close();
+      await otherClient.close();
+    }
+  });
+
   it('caps _count at the policy maximum', async () => {
     await gw.client.search({ resourceType: 'Observation', searchParams: { _count: '500' } });
     expect(upstream.requests.at(-1)?.query.get('_count')).toBe('10');

@@ -92,6 +92,34 @@ describe('upstream errors are sanitised', () => {
   });
 });
 
+describe('upstream transport', () => {
+  it('retries an idempotent GET once when the connection drops', async () => {
+    let calls = 0;
+    upstream.override = (_req, res) => {
+      calls += 1;
+      if (calls > 1) return false;
+      res.socket?.destroy();
+      return true;
+    };
+    const r = await get(`/fhir/Patient/${dupont}`);
+    expect(r.status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
+  it('refuses an upstream response over the size limit with 502', async () => {
+    const small = await startGateway(upstream.url, policy, { upstream: { fhir: { url: upstream.url, maxResponseBytes: 2048 } } });
+    try {
+      const ok = await fetch(`${small.url}/fhir/Patient/${dupont}`);
+      expect(ok.status).toBe(200);
+      const res = await fetch(`${small.url}/fhir/Observation?subject=Patient/${dupont}&_count=10`);
+      expect(res.status).toBe(502);
+      expectNoLeak(await res.text());
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('anonymization failures', () => {
   it('fails the whole search with 500 and no data when one entry cannot be anonymized', async () => {
     const before = await (await fetch(`${gw.url}/metrics`)).text();
