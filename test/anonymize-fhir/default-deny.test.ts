@@ -84,6 +84,12 @@ describe('failures', () => {
     expect((err as Error).message).not.toContain('Martin');
   });
 
+  it('a malformed primitive (an object in a string slot) fails closed even under keep', async () => {
+    const bad = { resourceType: 'Patient', gender: { family: 'Martin' } } as never;
+    const err = await anonymize(profile([{ path: 'Patient', method: 'keep' }]), bad).catch((e: unknown) => e);
+    expect(isVoileError(err) && err.code).toBe('ANONYMIZATION_FAILED');
+  });
+
   it('only releases resource types the profile lists', async () => {
     expect(await anonymize(profile([{ path: 'Patient', method: 'keep' }], { resourceTypes: ['Observation'] }), patient)).toBeUndefined();
   });

@@ -503,6 +503,7 @@ class VoileEngine implements FhirAnonymizer {
     isRoot: boolean,
   ): { value?: unknown; shadow?: unknown } {
     const type = info.type;
+    if (value !== undefined && value !== null && !hasPrimitiveShape(type, value)) throw failure('a primitive element has the wrong shape');
     for (const index of candidates) {
       const { rule } = this.#rules[index]!;
       const applied = this.#applyToPrimitive(rule, index, value, type, name, ctx, isRoot, info.required);
@@ -631,6 +632,13 @@ class PendingText {
   constructor(readonly job: number, readonly required: boolean) {}
 }
 
+/** JSON shape of FHIR primitives: a keep must never pass an object smuggled into a string slot. */
+function hasPrimitiveShape(type: string, value: unknown): boolean {
+  if (type === 'boolean') return typeof value === 'boolean';
+  if (NUMBER_TYPES.has(type)) return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'string';
+}
+
 function isEmptyObject(value: Record<string, unknown>): boolean {
   for (const _ in value) return false;
   return true;
@@ -647,8 +655,11 @@ function hasRequired(value: Record<string, unknown>, type: TypeInfo): boolean {
   return type.required.every((r) => present.has(r));
 }
 
+const METHODS = new Set(['keep', 'redact', 'pseudonymize', 'dateshift', 'generalize', 'perturb', 'substitute', 'cryptoHash', 'encrypt', 'text']);
+
 function compileRule(rule: FhirRule, index: number): CompiledRule {
   if (typeof rule.path !== 'string' || rule.path.trim() === '') throw new VoileError('PROFILE_INVALID', 'A profile rule has no path', { detail: `rule ${index}` });
+  if (!METHODS.has(rule.method)) throw new VoileError('PROFILE_INVALID', 'A profile rule has an unknown method', { detail: `rule ${index}` });
   const pattern = compileSimplePath(rule.path);
   let expr: CompiledRule['expr'];
   if (!pattern) {
