@@ -7,7 +7,7 @@ import { LONG_LENGTH_VRS, STRING_VRS } from './vr.js';
 const UNDEFINED_LENGTH = 0xffffffff;
 /** Values at least this long are emitted as views of the input instead of being copied. */
 const ZERO_COPY_THRESHOLD = 2048;
-const SCRATCH_SIZE = 64 * 1024;
+const SCRATCH_SIZE = 16 * 1024;
 
 /**
  * Collects the output as a list of chunks: headers and small values are packed into scratch
