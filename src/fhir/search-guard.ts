@@ -63,9 +63,9 @@ export async function guardSearch(search: ParsedSearch, ctx: GuardContext): Prom
       continue;
     }
     if (p.chain !== undefined || PROBING_CONSTRUCTS.has(p.code)) {
-      requireIdentitySearch(p, ctx.policy, paramName(p));
+      requireIdentitySearch(p, ctx.policy, p.has !== undefined ? '_has' : paramName(p));
       refuseUrls(p);
-      out.append(p.code === '_has' ? `_has:${p.has}` : paramName(p), joinValues(p.values));
+      out.append(paramName(p), joinValues(p.values));
       continue;
     }
     const info = searchParamInfo(type, p.code);

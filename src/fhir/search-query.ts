@@ -39,13 +39,18 @@ export function parseSearch(resourceType: string, entries: Iterable<readonly [st
 function parseParam(rawName: string, rawValue: string): SearchParam {
   const values = splitValues(rawValue);
   if (rawName.startsWith('_has:')) return { code: '_has', has: rawName.slice(5), values };
-  const colon = rawName.indexOf(':');
-  const beforeModifier = colon === -1 ? rawName : rawName.slice(0, colon);
-  const modifier = colon === -1 ? undefined : rawName.slice(colon + 1);
-  const dot = beforeModifier.indexOf('.');
-  const code = dot === -1 ? beforeModifier : beforeModifier.slice(0, dot);
-  const chain = dot === -1 ? undefined : beforeModifier.slice(dot + 1);
-  if (!CODE.test(code) || (modifier !== undefined && !/^[A-Za-z][A-Za-z0-9\-]{0,63}$/.test(modifier))) {
+  // code[:modifier][.chain] — in a chain the modifier (a type) comes before the dot: subject:Patient.name
+  const dot = rawName.indexOf('.');
+  const head = dot === -1 ? rawName : rawName.slice(0, dot);
+  const chain = dot === -1 ? undefined : rawName.slice(dot + 1);
+  const colon = head.indexOf(':');
+  const code = colon === -1 ? head : head.slice(0, colon);
+  const modifier = colon === -1 ? undefined : head.slice(colon + 1);
+  if (
+    !CODE.test(code) ||
+    (modifier !== undefined && !/^[A-Za-z][A-Za-z0-9\-]{0,63}$/.test(modifier)) ||
+    (chain !== undefined && !/^[A-Za-z0-9_\-.:]{1,256}$/.test(chain))
+  ) {
     throw new VoileError('SEARCH_PARAM_REFUSED', 'A search parameter name is malformed');
   }
   return {
@@ -82,5 +87,6 @@ export function joinValues(values: readonly string[]): string {
 }
 
 export function paramName(p: SearchParam): string {
-  return p.code + (p.chain === undefined ? '' : `.${p.chain}`) + (p.modifier === undefined ? '' : `:${p.modifier}`);
+  if (p.has !== undefined) return `_has:${p.has}`;
+  return p.code + (p.modifier === undefined ? '' : `:${p.modifier}`) + (p.chain === undefined ? '' : `.${p.chain}`);
 }

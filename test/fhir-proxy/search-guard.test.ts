@@ -28,15 +28,24 @@ describe('parseSearch', () => {
     const parsed = parseSearch('Observation', [
       ['subject:Patient', 'a,b'],
       ['subject.name', 'x'],
+      ['subject:Patient.name', 'y'],
       ['_has:Observation:patient:code', '1'],
       ['code', 'a\\,b,c'],
     ]);
     expect(parsed.params).toEqual([
       { code: 'subject', modifier: 'Patient', values: ['a', 'b'] },
       { code: 'subject', chain: 'name', values: ['x'] },
+      { code: 'subject', modifier: 'Patient', chain: 'name', values: ['y'] },
       { code: '_has', has: 'Observation:patient:code', values: ['1'] },
       { code: 'code', values: ['a\\,b', 'c'] },
     ]);
+  });
+
+  it('passes chains and _has allowed by the policy through as written', async () => {
+    const open = { ...ctx, policy: { ...ctx.policy, fhir: { ...ctx.policy.fhir, allowIdentitySearch: ['subject:Patient.gender', '_has'] } } };
+    const r = await guardSearch(parseSearch('Observation', new URLSearchParams('subject:Patient.gender=male&_has:Observation:patient:code=1')), open);
+    expect(r.kind === 'upstream' && [...r.query.keys()]).toEqual(['subject:Patient.gender', '_has:Observation:patient:code', '_count']);
+    await expect(guardSearch(parseSearch('Observation', new URLSearchParams('subject.gender=male')), open)).rejects.toMatchObject({ code: 'SEARCH_PARAM_REFUSED' });
   });
 
   it('refuses malformed names and too many parameters', () => {
