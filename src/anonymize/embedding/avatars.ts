@@ -3,11 +3,11 @@
  * synthetic "avatar", a random local combination of its neighbours in the projected space.
  *
  * For record i with k nearest neighbours j = 1..k (the record itself excluded) at distances d_j:
- *   P_j = (1 / d_j) · E_j · 2^(−σ(j))     E_j ~ Exp(1), σ a uniform random permutation of 1..k
+ *   P_j = (1 / d_j) · E_j · b^(−σ(j))     E_j ~ Exp(1), σ a uniform random permutation of 1..k
  *   w_j = P_j / Σ P
  * The inverse distance keeps the avatar near its record's neighbourhood; the exponential draw
- * randomises it; the random halving order makes one neighbour (chosen at random, not the
- * nearest) dominate, so the avatar is not the neighbourhood's centroid and not the record. The
+ * randomises it; the random geometric order (b = 2 in the paper: halving) makes one neighbour
+ * (chosen at random, not the nearest) dominate, so the avatar is not the neighbourhood's centroid and not the record. The
  * avatar's coordinates Σ w_j·x_j are decoded back to the table's columns.
  *
  * `weighting` exposes the parts for experiments: 'avatar' (all three factors, the default),
@@ -36,6 +36,12 @@ export interface AvatarOptions {
   /** 32-bit seed; derive it from the policy secret with `avatarSeed(identity, ...)`. */
   readonly seed: number;
   readonly weighting?: AvatarWeighting;
+  /**
+   * Base b of the random geometric factor b^(−σ(j)) of the 'avatar' weighting (default 2, the
+   * paper's). Larger values let one random neighbour dominate more: marginals are kept better,
+   * and the avatar moves further from the record's local centroid.
+   */
+  readonly dominance?: number;
   /**
    * How a categorical value is decoded from the weighted neighbourhood: 'most-likely' (default,
    * the level with the largest total weight) or 'weighted-draw' (a seeded draw with the weights
@@ -82,6 +88,8 @@ export function generateAvatars(table: Table, options: AvatarOptions): AvatarRes
   const tree = new KdTree(coordinates, d);
   const random = seededRandom(options.seed);
   const weighting = options.weighting ?? 'avatar';
+  const dominance = options.dominance ?? 2;
+  if (!(dominance >= 1 && Number.isFinite(dominance))) throw new VoileError('BAD_REQUEST', 'dominance must be a number of at least 1');
   const k = options.k;
 
   const decoder = new AvatarDecoder(table, options.categoricalDecoding ?? 'most-likely', random);
@@ -92,7 +100,7 @@ export function generateAvatars(table: Table, options: AvatarOptions): AvatarRes
     const end = Math.min(n, start + chunk);
     const { indexes, distances } = tree.knn(coordinates.subarray(start * d, end * d), k, (q) => start + q);
     for (let q = 0; q < end - start; q++) {
-      neighbourWeights(distances.subarray(q * k, (q + 1) * k), weighting, random, weights);
+      neighbourWeights(distances.subarray(q * k, (q + 1) * k), weighting, random, weights, dominance);
       rows[start + q] = decoder.combine(indexes.subarray(q * k, (q + 1) * k), weights);
     }
     options.onProgress?.(end, n);
@@ -105,7 +113,7 @@ export function generateAvatars(table: Table, options: AvatarOptions): AvatarRes
  * Convex weights of one record's k neighbours (written into `out`, summing to 1). Exported for
  * tests and for the report's description of the method.
  */
-export function neighbourWeights(distances: ArrayLike<number>, weighting: AvatarWeighting, random: Random, out: Float64Array): Float64Array {
+export function neighbourWeights(distances: ArrayLike<number>, weighting: AvatarWeighting, random: Random, out: Float64Array, dominance = 2): Float64Array {
   const k = distances.length;
   if (weighting === 'uniform') {
     out.fill(1 / k, 0, k);
@@ -114,7 +122,7 @@ export function neighbourWeights(distances: ArrayLike<number>, weighting: Avatar
   const floor = distanceFloor(distances);
   if (floor === Infinity) {
     out.fill(1 / k, 0, k);
-    if (weighting === 'avatar') return neighbourWeights(new Float64Array(k).fill(1), weighting, random, out);
+    if (weighting === 'avatar') return neighbourWeights(new Float64Array(k).fill(1), weighting, random, out, dominance);
     return out;
   }
   let total = 0;
@@ -123,7 +131,7 @@ export function neighbourWeights(distances: ArrayLike<number>, weighting: Avatar
     for (let j = 0; j < k; j++) order[j] = j + 1;
     shuffleInPlace(order, random);
     for (let j = 0; j < k; j++) {
-      const p = (1 / Math.max(distances[j]!, floor)) * random.exponential() * 2 ** -order[j]!;
+      const p = (1 / Math.max(distances[j]!, floor)) * random.exponential() * dominance ** -order[j]!;
       out[j] = p;
       total += p;
     }

@@ -46,6 +46,8 @@ export interface AvatarizeFileOptions {
   readonly ncp: number;
   readonly seed: number;
   readonly weighting?: AvatarWeighting;
+  /** Base of the random geometric weight factor (default 2, the paper's). */
+  readonly dominance?: number;
   readonly categoricalDecoding?: CategoricalDecoding;
   /** Column kinds by name (others are inferred) and columns to drop (direct identifiers). */
   readonly kinds?: Readonly<Record<string, ColumnKind>>;
@@ -94,6 +96,7 @@ export async function avatarizeFile(options: AvatarizeFileOptions): Promise<Avat
       ncp: options.ncp,
       seed: options.seed,
       ...(options.weighting ? { weighting: options.weighting } : {}),
+      ...(options.dominance ? { dominance: options.dominance } : {}),
       ...(options.categoricalDecoding ? { categoricalDecoding: options.categoricalDecoding } : {}),
     };
     const { avatars } = generateAvatars(table, { ...avatarOptions, onProgress: (done, total) => progress('avatars', done, total) });
@@ -110,7 +113,11 @@ export async function avatarizeFile(options: AvatarizeFileOptions): Promise<Avat
     const report = buildAvatarReport({
       original: table,
       avatars,
-      parameters: { k: options.k, ncp: options.ncp, weighting: options.weighting ?? 'avatar' },
+      parameters: {
+        k: options.k,
+        ncp: options.ncp,
+        weighting: `${options.weighting ?? 'avatar'}${(options.weighting ?? 'avatar') === 'avatar' ? `, dominance ${options.dominance ?? 2}` : ''}, categorical ${options.categoricalDecoding ?? 'most-likely'}`,
+      },
       seed: options.seed,
       ...(evaluation ? { evaluation } : {}),
       ...(options.quasiIdentifiers ? { quasiIdentifiers: options.quasiIdentifiers } : {}),

@@ -192,8 +192,9 @@ function describeColumns(table: Table, missing: 'indicator' | 'impute'): Block[]
         const v = numericValue(row[column] ?? null);
         if (v !== null) squares += (v - mean) ** 2;
       }
-      // Population sd over observed values; a constant column gets sd 1 (its z-score is always 0).
-      const sd = count > 0 ? Math.sqrt(squares / count) : 0;
+      // Population sd; a constant column gets sd 1 (its z-score is always 0). With 'impute', the
+      // column is imputed first and then scaled, so imputed values count (with a zero deviation).
+      const sd = count > 0 ? Math.sqrt(squares / (missing === 'impute' ? n : count)) : 0;
       const missingShare = missing === 'impute' && count > 0 ? 0 : (n - count) / n;
       blocks.push({
         kind: 'numeric', column, offset, mean, sd: sd > 0 ? sd : 1,
