@@ -3,7 +3,7 @@
  * Regenerates the DICOM profile data from the reference tables (PS3.15 Annex E Table E.1-1 and the
  * PS3.6 data dictionary, standard release 2024b, see ../shared/reference/dicom/README.md):
  *
- *   node profiles/dicom/generate.mjs [path/to/shared/reference/dicom]
+ *   node profiles/dicom/generate.mjs [path/to/shared/reference/dicom] [output dir, default: here]
  *
  * Writes, next to this script:
  * - basic-profile.json: one row per attribute of Table E.1-1 with its Basic Profile action and the
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const refDir = path.resolve(process.argv[2] ?? path.join(here, '../../../shared/reference/dicom'));
+const outDir = path.resolve(process.argv[3] ?? here);
 const rows = JSON.parse(readFileSync(path.join(refDir, 'confidentiality_profile_attributes.json'), 'utf8'));
 const dictRows = JSON.parse(readFileSync(path.join(refDir, 'attributes.json'), 'utf8'));
 
@@ -56,7 +57,9 @@ const patterns = [];
 for (const r of rows) {
   const options = {};
   for (const [col, name] of Object.entries(OPTION_COLUMNS)) if (r[col]) options[name] = r[col];
-  const row = { tag: r.id.toLowerCase(), name: r.name, basic: r.basicProfile, stdCompIOD: r.stdCompIOD === 'Y' };
+  // Names carry the standard's footnote markers ("… (see Note 11)"): kept out of the data.
+  const name = r.name.replace(/\s*\(see Note \d+\)/g, '').replace(/\s+/g, ' ').trim();
+  const row = { tag: r.id.toLowerCase(), name, basic: r.basicProfile, stdCompIOD: r.stdCompIOD === 'Y' };
   if (Object.keys(options).length > 0) row.options = options;
   if (PATTERNS[r.id]) {
     patterns.push({ pattern: PATTERNS[r.id], ...row });
@@ -71,8 +74,8 @@ patterns.sort((a, b) => a.pattern.localeCompare(b.pattern));
 
 const sortedDict = Object.fromEntries(Object.entries(dictionary).sort(([a], [b]) => a.localeCompare(b)));
 writeFileSync(
-  path.join(here, 'basic-profile.json'),
+  path.join(outDir, 'basic-profile.json'),
   JSON.stringify({ kind: 'dicom-confidentiality-table', source: 'DICOM PS3.15 Annex E Table E.1-1', release: '2024b', attributes, patterns }, null, 1) + '\n',
 );
-writeFileSync(path.join(here, 'dictionary.json'), JSON.stringify(sortedDict) + '\n');
+writeFileSync(path.join(outDir, 'dictionary.json'), JSON.stringify(sortedDict) + '\n');
 console.log(`basic-profile.json: ${attributes.length} attributes, ${patterns.length} patterns; dictionary.json: ${Object.keys(sortedDict).length} tags`);

@@ -3,12 +3,16 @@
  * (dicomweb-client over an XMLHttpRequest shim). Orthanc is loaded through STOW-RS with instances
  * that carry injected identifying values; every response is byte-searched for all of them.
  */
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from 'dicomweb-client';
 import type { FastifyInstance } from 'fastify';
 import { Tags, readPart10 } from '../../src/anonymize/dicom/index.js';
 import { shiftDicomDate } from '../../src/identity/index.js';
+import { SqliteMappingStore } from '../../src/store/sqlite-mapping-store.js';
 import { fixture, inject, makeIdentity, seq, str, valueAt } from './helpers.js';
 import { INJECTED, injectedFile } from './injected.js';
 import { type RunningOrthanc, orthancAvailable, startOrthanc, stow } from './orthanc.js';
@@ -199,6 +203,33 @@ describe.runIf(available)('DICOMweb gateway in front of Orthanc', () => {
     await identity.flush();
     const res = await fetch(`${gateway.url}/studies/${study}/series/${series}/instances/${sop}`, { headers: { accept: 'multipart/related; type="application/dicom"' } });
     expect(res.status).toBe(403);
+  });
+
+  it('a restarted gateway (new process state, same secret and SQLite store) resolves the UIDs it handed out', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'voile-gw-store-')), 'uids.db');
+    const first = makeIdentity(new SqliteMappingStore(file));
+    const gw1 = await startGateway(orthanc.dicomweb, testPolicy(first, {}));
+    let studyUid: string;
+    try {
+      const studies = (await (await fetch(`${gw1.url}/studies?StudyInstanceUID=${identity.remapUid(STUDY)}`)).json()) as unknown[];
+      // The first gateway has never seen this remapped UID: nothing resolves it, no match.
+      expect(studies).toHaveLength(0);
+      const all = (await (await fetch(`${gw1.url}/studies`)).json()) as Record<string, { Value?: string[] }>[];
+      studyUid = all.map((s) => s['0020000D']!.Value![0]!).find((u) => u === first.remapUid(STUDY))!;
+      expect(studyUid).toBeDefined();
+    } finally {
+      await gw1.app.close();
+    }
+    // A fresh identity on the same store: it never computed this UID, only the store knows it.
+    const second = makeIdentity(new SqliteMappingStore(file));
+    const gw2 = await startGateway(orthanc.dicomweb, testPolicy(second, {}));
+    try {
+      const metadata = await fetch(`${gw2.url}/studies/${studyUid}/metadata`);
+      expect(metadata.status).toBe(200);
+      expect(((await metadata.json()) as unknown[]).length).toBe(2);
+    } finally {
+      await gw2.app.close();
+    }
   });
 
   it('an unreachable upstream is a clean 503', async () => {
