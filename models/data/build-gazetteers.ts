@@ -48,3 +48,25 @@ writeFileSync(
   JSON.stringify({ first: [...first].sort(), last: [...last].sort(), fr: byLang.fr, en: byLang.en }),
 );
 console.log(`communes rows ${rows.length}, first names ${first.size}, last names ${last.size}`);
+
+// ---- dictionary words (Bloom filter) --------------------------------------------------------
+// Words of English and French (an-array-of-english-words, an-array-of-french-words, both MIT),
+// folded, 3+ letters, minus every first and last name of the name gazetteer. The pipeline asks it
+// whether a span the model alone calls a person is only ordinary words ("office", "stable").
+// A Bloom filter keeps ~600k words in under 1 MB; a false "is a word" (~1 %) only makes the
+// model-only filter stricter for that token.
+import { BLOOM_BITS, BLOOM_HASHES, bloomPositions } from '../../src/anonymize/text/bloom.js';
+import { fold as foldText } from '../../src/anonymize/text/normalize.js';
+
+const names = new Set([...first, ...last].map((n) => foldText(n)));
+const dictionary = new Set<string>();
+for (const list of ['an-array-of-english-words/index.json', 'an-array-of-french-words/index.json']) {
+  for (const w of require(list) as string[]) {
+    const f = foldText(w);
+    if (f.length >= 3 && /^[a-z'-]+$/.test(f) && !names.has(f)) dictionary.add(f);
+  }
+}
+const bits = new Uint8Array(BLOOM_BITS / 8);
+for (const w of dictionary) for (const p of bloomPositions(w)) bits[p >>> 3]! |= 1 << (p & 7);
+writeFileSync(new URL('words.bloom', out), bits);
+console.log(`dictionary words ${dictionary.size}, bloom ${bits.length} bytes, ${BLOOM_HASHES} hashes`);

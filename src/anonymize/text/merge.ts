@@ -1,3 +1,5 @@
+import { isDictionaryWord } from './bloom.js';
+import { isFirstName, isLastName } from './gazetteers.js';
 import type { Doc, Span } from './types.js';
 
 /**
@@ -67,7 +69,10 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
     if (s.label !== 'PERSON' || s.score < 0.8) continue;
     for (const w of doc.folded.slice(s.start, s.end).split(/[\s,]+/)) {
       const clean = w.replace(/\.$/, '');
-      if (clean.length >= 3 && !EPONYMS.has(clean) && !PROPAGATION_STOP.has(clean)) tokens.add(clean);
+      if (clean.length < 3 || EPONYMS.has(clean) || PROPAGATION_STOP.has(clean)) continue;
+      // An ordinary word is only spread when the name gazetteer knows it as a name ("Rose", "Martin").
+      if (isDictionaryWord(clean) && !isFirstName(clean) && !isLastName(clean)) continue;
+      tokens.add(clean);
     }
   }
   if (tokens.size === 0) return spans;
