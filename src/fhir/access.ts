@@ -1,6 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { canReadType as scopesGrantType, canSearch, filterReadable } from '../auth/access.js';
 import type { Principal } from '../auth/principal.js';
+import { parseScopes, type ResourceScope } from '../auth/scopes.js';
 import { VoileError } from '../errors.js';
 
 /**
@@ -9,6 +10,18 @@ import { VoileError } from '../errors.js';
  * this file applies them to the proxy's interactions). Checked on what is asked, before any
  * upstream call, and again on what comes back, before anonymization while real ids are at hand.
  */
+/** Scopes parsed once per principal (checked for every Bundle entry). */
+const parsedScopes = new WeakMap<Principal, readonly ResourceScope[]>();
+
+function scopesOf(principal: Principal): readonly ResourceScope[] {
+  let scopes = parsedScopes.get(principal);
+  if (!scopes) {
+    scopes = parseScopes(principal.scopes);
+    parsedScopes.set(principal, scopes);
+  }
+  return scopes;
+}
+
 export function isReleasedByProfile(principal: Principal, resourceType: string): boolean {
   const released = principal.policy.fhir.resourceTypes;
   return released === undefined || released.has(resourceType);
@@ -18,14 +31,14 @@ export function isReleasedByProfile(principal: Principal, resourceType: string):
 export function canReadType(principal: Principal, resourceType: string): boolean {
   return (
     isReleasedByProfile(principal, resourceType) &&
-    (scopesGrantType(principal.scopes, resourceType, 'r') || scopesGrantType(principal.scopes, resourceType, 's'))
+    (scopesGrantType(scopesOf(principal), resourceType, 'r') || scopesGrantType(scopesOf(principal), resourceType, 's'))
   );
 }
 
 /** A read/vread/operation on one resource: the profile must release the type, a scope grant `r`. */
 export function requireReadAccess(principal: Principal, resourceType: string): void {
   if (!isReleasedByProfile(principal, resourceType)) throw notAvailable();
-  if (!scopesGrantType(principal.scopes, resourceType, 'r')) {
+  if (!scopesGrantType(scopesOf(principal), resourceType, 'r')) {
     throw new VoileError('INSUFFICIENT_SCOPE', 'The access token does not grant reading this resource type');
   }
 }
@@ -37,7 +50,7 @@ export function requireReadAccess(principal: Principal, resourceType: string): v
  */
 export function requireSearchAccess(principal: Principal, resourceType: string, params: readonly (readonly [string, string])[]): string | undefined {
   if (!isReleasedByProfile(principal, resourceType)) throw notAvailable();
-  const decision = canSearch(principal.scopes, resourceType, params);
+  const decision = canSearch(scopesOf(principal), resourceType, params);
   if (!decision.allowed) {
     throw new VoileError('INSUFFICIENT_SCOPE', 'The access token does not grant this search', { detail: decision.reason });
   }
@@ -53,7 +66,7 @@ export function requireSearchAccess(principal: Principal, resourceType: string, 
  */
 export function withholdUnreadable<T extends Resource>(principal: Principal, body: T): T | undefined {
   const context = principal.patientId === undefined ? {} : { patientId: principal.patientId };
-  return filterReadable(principal.scopes, body, context).value;
+  return filterReadable(scopesOf(principal), body, context).value;
 }
 
 function notAvailable(): VoileError {

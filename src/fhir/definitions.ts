@@ -8,6 +8,11 @@ import type { Bundle, SearchParameter, StructureDefinition } from '@medplum/fhir
  */
 let resourceTypes: ReadonlySet<string> | undefined;
 
+/** Loads the definitions now (at start-up) rather than on the first request. */
+export function loadDefinitions(): void {
+  load();
+}
+
 function load(): ReadonlySet<string> {
   if (resourceTypes) return resourceTypes;
   indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>);

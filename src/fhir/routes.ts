@@ -7,7 +7,7 @@ import type { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { canReadType, isReleasedByProfile, requireReadAccess, requireSearchAccess } from './access.js';
 import { rewriteCapabilityStatement } from './capability.js';
 import { openCursor } from './cursor.js';
-import { isResourceTypeName } from './definitions.js';
+import { isResourceTypeName, loadDefinitions } from './definitions.js';
 import { anonymizeSearchBundle, anonymizeSingle, emptySearchBundle, type ResponseContext } from './responses.js';
 import { guardEverything, guardSearch, isSearchParamAllowed, type GuardContext } from './search-guard.js';
 import { parseSearch } from './search-query.js';
@@ -34,6 +34,7 @@ const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opts) => {
   const fhirBase = `${opts.publicBaseUrl.replace(/\/+$/, '')}/fhir`;
+  loadDefinitions();
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(['application/fhir+json', 'application/json+fhir'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));

@@ -50,7 +50,7 @@ export async function guardSearch(search: ParsedSearch, ctx: GuardContext): Prom
   const type = search.resourceType;
   const out = new URLSearchParams();
   let count = ctx.defaultCount;
-  const datesToShift: { param: SearchParam; info: SearchParamInfo }[] = [];
+  const datesToShift: SearchParam[] = [];
   const sortParams: SearchParam[] = [];
   const scopedPatients = new Set<string>();
   let empty = false;
@@ -75,7 +75,7 @@ export async function guardSearch(search: ParsedSearch, ctx: GuardContext): Prom
       throw new VoileError('SEARCH_PARAM_REFUSED', 'This search parameter is not allowed by the policy', { detail: `parameter ${p.code}` });
     }
     if (!URI_VALUED_TYPES.has(info.type)) refuseUrls(p);
-    checkModifier(p, info, ctx);
+    checkModifier(p, info);
     if (p.modifier === 'missing') {
       if (p.values.length !== 1 || !/^(true|false)$/.test(p.values[0]!)) {
         throw new VoileError('BAD_REQUEST', 'The :missing modifier takes true or false', { detail: `parameter ${p.code}` });
@@ -95,7 +95,7 @@ export async function guardSearch(search: ParsedSearch, ctx: GuardContext): Prom
       const typedModifier = p.modifier !== undefined && isResourceTypeName(p.modifier);
       out.append(paramName(p), joinValues(refs.map((r) => (typedModifier ? r.id : `${r.type}/${r.id}`))));
     } else if (info.type === 'date') {
-      datesToShift.push({ param: p, info });
+      datesToShift.push(p);
     } else {
       out.append(paramName(p), joinValues(p.values));
     }
@@ -107,7 +107,7 @@ export async function guardSearch(search: ParsedSearch, ctx: GuardContext): Prom
     scopedPatients.add(confinedTo);
   }
   const scope = scopedPatients.size === 1 ? [...scopedPatients][0]! : undefined;
-  for (const { param } of datesToShift) {
+  for (const param of datesToShift) {
     if (scope === undefined) throw dateNeedsScope();
     for (const value of translateDateValues(param.values, ctx.identity.dateShiftDays(scope))) out.append(paramName(param), value);
   }
@@ -269,7 +269,7 @@ function isAllowlisted(policy: Policy, type: string, code: string): boolean {
   return allowed.includes(code) || allowed.includes('*');
 }
 
-function checkModifier(p: SearchParam, info: SearchParamInfo, ctx: GuardContext): void {
+function checkModifier(p: SearchParam, info: SearchParamInfo): void {
   if (p.modifier === undefined || p.modifier === 'missing') return;
   if (p.code === '_id') throw new VoileError('SEARCH_PARAM_REFUSED', 'Unsupported modifier on _id');
   if (info.type === 'reference') {
@@ -280,7 +280,6 @@ function checkModifier(p: SearchParam, info: SearchParamInfo, ctx: GuardContext)
   if (!(MODIFIERS_BY_TYPE[info.type] ?? []).includes(p.modifier)) {
     throw new VoileError('SEARCH_PARAM_REFUSED', 'Unsupported search modifier', { detail: `parameter ${p.code}` });
   }
-  void ctx;
 }
 
 function refuseUrls(p: SearchParam): void {
