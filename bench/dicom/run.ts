@@ -171,7 +171,7 @@ async function gateway(): Promise<void> {
     await gw.app.close();
     await orthanc.stop();
   }
-  lines.push('', 'Gateway, pass-through proxy, Orthanc and the client share the same machine; the upstream (Orthanc reading its storage) dominates both paths.', '');
+  lines.push('', 'Gateway, pass-through proxy, Orthanc and the client share the same machine. Peak RSS is the whole bench process (gateway, proxy, client and the test instances held in memory).', '');
 }
 
 async function main(): Promise<void> {

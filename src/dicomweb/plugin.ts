@@ -220,8 +220,12 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
           raw.writeHead(200, { 'content-type': writer.contentType('application/dicom'), 'cache-control': 'no-store' });
           started = true;
         }
-        await write(raw, writer.partHeader(`application/dicom; transfer-syntax=${instance.transferSyntaxUid}`));
-        for (const chunk of instance.chunks) await write(raw, chunk);
+        // One instance is many small chunks (headers) around a few large ones: send them together.
+        raw.cork();
+        const header = write(raw, writer.partHeader(`application/dicom; transfer-syntax=${instance.transferSyntaxUid}`));
+        const pending = [header, ...instance.chunks.map((chunk) => write(raw, chunk))];
+        raw.uncork();
+        for (const p of pending) await p;
       }
       if (!started) throw withheldCount > 0 ? withheld() : new VoileError('NOT_FOUND', 'Not found');
       await write(raw, writer.end());
