@@ -7,6 +7,9 @@ Usage:
   voile demo [--port N]                      gateway on an embedded demo FHIR server and cohort
   voile serve --config voile.yaml            gateway in front of the configured upstreams
   voile anonymize fhir [--policy P] --in PATH --out PATH
+  voile anonymize dicom [--policy P] --in DIR --out DIR
+  voile text detect|anonymize [--lang fr|en|auto] [--in F.jsonl] [--out F.jsonl]
+  voile avatarize --in TABLE.csv --out DIR [--k 20] [--ncp 5]
   voile help`;
 
 type Command = (argv: string[]) => Promise<void>;
@@ -15,6 +18,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./demo.js')).demoCommand,
   serve: async () => (await import('./serve.js')).serveCommand,
   'anonymize fhir': async () => (await import('./anonymize-fhir.js')).anonymizeFhirCommand,
+  'anonymize dicom': async () => (await import('./anonymize-dicom.js')).anonymizeDicomCommand,
+  text: async () => (await import('./text.js')).textCommand,
+  avatarize: async () => (await import('./avatarize.js')).avatarizeCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

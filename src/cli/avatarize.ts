@@ -1,0 +1,71 @@
+import { avatarizeFile } from '../anonymize/embedding/index.js';
+import { VoileError } from '../errors.js';
+import { parseCommandArgs, required } from './args.js';
+
+const USAGE = `Usage: voile avatarize --in TABLE.csv --out DIR [--report report.html]
+                      [--k 20] [--ncp 5] [--seed N] [--drop col1,col2] [--qi col1,col2]
+
+Generates one avatar per record in a learned embedding space (FAMD), writes the avatars and a
+privacy/utility report (JSON + HTML) to DIR.
+  --drop   direct identifiers to remove before anything else
+  --qi     declared quasi-identifiers (for k-anonymity in the report)`;
+
+export async function avatarizeCommand(argv: string[]): Promise<void> {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      k: { type: 'string' },
+      ncp: { type: 'string' },
+      seed: { type: 'string' },
+      drop: { type: 'string' },
+      qi: { type: 'string' },
+    },
+    USAGE,
+  );
+  const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+  const drop = list(values.drop);
+  const quasiIdentifiers = list(values.qi);
+  let lastLine = '';
+  const result = await avatarizeFile({
+    inPath: required(values.in, '--in', USAGE),
+    outDir: required(values.out, '--out', USAGE),
+    ...(values.report !== undefined && { reportPath: values.report }),
+    k: positiveInt(values.k ?? '20', '--k'),
+    ncp: positiveInt(values.ncp ?? '5', '--ncp'),
+    seed: positiveInt(values.seed ?? '1', '--seed'),
+    ...(drop && { drop }),
+    ...(quasiIdentifiers && { quasiIdentifiers }),
+    onProgress: (stage, done, total) => {
+      // A one-line progress bar on stderr (stdout stays clean for scripts).
+      const width = 30;
+      const filled = total > 0 ? Math.round((done / total) * width) : width;
+      const line = `${stage.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+      if (line !== lastLine && process.stderr.isTTY) process.stderr.write(`\r${line}`);
+      lastLine = line;
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const { privacy, utility } = result.report as unknown as {
+    privacy: { hiddenRate: number; localCloakingMedian: number };
+    utility: { hellinger: { mean: number }; correlation: { meanAbsDelta: number } };
+  };
+  const summary = {
+    avatars: result.avatarsPath,
+    report: { json: result.reportJsonPath, html: result.reportHtmlPath },
+    rows: result.report.rows,
+    hiddenRate: privacy.hiddenRate,
+    localCloakingMedian: privacy.localCloakingMedian,
+    meanHellinger: utility.hellinger.mean,
+    meanAbsDeltaPearson: utility.correlation.meanAbsDelta,
+  };
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new VoileError('BAD_REQUEST', `${flag} must be a positive integer\n\n${USAGE}`);
+  return n;
+}
