@@ -34,11 +34,14 @@ export interface CompiledCases {
   readonly cache: Map<string, CaseFn>;
   /** Outcomes per (type, value): FHIRPath evaluation is the engine's most expensive step. */
   readonly outcomes: Map<string, GeneralizeOutcome>;
+  /** Cases use today()/now(): outcomes are only reused within the same day. */
+  readonly dependsOnToday: boolean;
 }
 
 export function compileCases(rule: FhirRule): CompiledCases {
   const cases = Object.entries(rule.cases ?? {}).map(([c, r]) => [rewriteValueVar(c), rewriteValueVar(r)] as const);
-  return { cases, cache: new Map(), outcomes: new Map() };
+  const dependsOnToday = cases.some(([c, r]) => /\b(today|now)\s*\(/.test(c + r));
+  return { cases, cache: new Map(), outcomes: new Map(), dependsOnToday };
 }
 
 /** `%value` (Voile profiles) and `$this` (Microsoft configurations) both name the value. */
@@ -62,7 +65,8 @@ export type GeneralizeOutcome = { readonly matched: true; readonly value: unknow
 
 /** First case whose condition is true gives the new value (undefined: no value). */
 export function generalizeValue(compiled: CompiledCases, value: unknown, type: string): GeneralizeOutcome {
-  const key = `${type}\u0000${typeof value}\u0000${String(value)}`;
+  const day = compiled.dependsOnToday ? new Date().toISOString().slice(0, 10) : '';
+  const key = `${day}\u0000${type}\u0000${typeof value}\u0000${String(value)}`;
   let outcome = compiled.outcomes.get(key);
   if (!outcome) {
     outcome = evaluateCases(compiled, value, type);
