@@ -5,3 +5,4 @@ export { classifyPath, countResources, outcomeOf, type AuditRecord, type AuditIn
 export type { AuditStore, AuditQuery, StoredAuditRecord } from '../store/audit-store.js';
 export { MemoryAuditStore } from '../store/audit-store.js';
 export { SqliteAuditStore } from '../store/audit-sqlite.js';
+export { PostgresAuditStore, type PostgresAuditStoreOptions } from '../store/audit-postgres.js';
