@@ -232,6 +232,19 @@ describe.runIf(available)('DICOMweb gateway in front of Orthanc', () => {
     }
   });
 
+  it('without pixel access in the policy, frames and bulk data are refused', async () => {
+    const noPixels = await startGateway(orthanc.dicomweb, testPolicy(identity, {}));
+    try {
+      const base = `${noPixels.url}/studies/${identity.remapUid(STUDY)}/series/${identity.remapUid(SERIES)}/instances/${identity.remapUid(SOP1)}`;
+      expect((await fetch(`${base}/frames/1`)).status).toBe(403);
+      expect((await fetch(`${base}/bulk/7fe00010`)).status).toBe(403);
+      const metadata = (await (await fetch(`${base}/metadata`)).json()) as Record<string, unknown>[];
+      expect(metadata[0]!['7FE00010']).toBeUndefined();
+    } finally {
+      await noPixels.app.close();
+    }
+  });
+
   it('an unreachable upstream is a clean 503', async () => {
     const down = await startGateway('http://127.0.0.1:9/dicom-web', testPolicy(identity, {}));
     try {
