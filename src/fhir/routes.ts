@@ -87,8 +87,8 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
 
   app.get('/_page', async (request, reply) => {
     const principal = principalOf(request);
-    const token = new URLSearchParams(rawQuery(request)).get('cursor');
-    if (token === null) throw new VoileError('INVALID_CURSOR', 'The paging cursor is missing');
+    const token = parseForm(rawQuery(request)).find(([name]) => name === 'cursor')?.[1];
+    if (token === undefined) throw new VoileError('INVALID_CURSOR', 'The paging cursor is missing');
     const { path, resourceType } = openCursor(principal, opts.upstream, token);
     if (resourceType !== undefined && (!isResourceTypeName(resourceType) || !canReadType(principal, resourceType))) {
       throw new VoileError('FORBIDDEN', 'This resource type is not available to this client');
@@ -110,14 +110,14 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   };
 
   app.get<{ Params: { type: string } }>('/:type', async (request, reply) =>
-    search(request, reply, request.params.type, [...new URLSearchParams(rawQuery(request))]),
+    search(request, reply, request.params.type, parseForm(rawQuery(request))),
   );
 
   app.post<{ Params: { type: string } }>('/:type/_search', async (request, reply) => {
     if (typeof request.body !== 'string') {
       throw new VoileError('UNSUPPORTED_MEDIA_TYPE', 'POST _search takes an application/x-www-form-urlencoded body');
     }
-    const entries = [...new URLSearchParams(rawQuery(request)), ...parseForm(request.body)];
+    const entries = [...parseForm(rawQuery(request)), ...parseForm(request.body)];
     return search(request, reply, request.params.type, entries);
   });
 
@@ -139,7 +139,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   app.get<{ Params: { id: string } }>('/Patient/:id/$everything', async (request, reply) => {
     const principal = principalOf(request);
     const realId = await resolveTarget(principal, 'Patient', request.params.id);
-    const parsed = parseSearch('Patient', new URLSearchParams(rawQuery(request)));
+    const parsed = parseSearch('Patient', parseForm(rawQuery(request)));
     const query = guardEverything(parsed.params, realId, guardContext(principal));
     const { body } = await fetchUpstream(request, `Patient/${encodeURIComponent(realId)}/$everything?${query.toString()}`);
     return sendBundle(reply, principal, await anonymizeSearchBundle(body, responseContext(principal)));
@@ -209,7 +209,7 @@ function rawQuery(request: FastifyRequest): string {
   return q === -1 ? '' : request.url.slice(q + 1);
 }
 
-/** A strict form parser: invalid percent-encoding is a 400, not silently replaced characters. */
+/** A strict query/form parser: invalid percent-encoding is a 400, not silently kept or replaced characters. */
 function parseForm(body: string): [string, string][] {
   const out: [string, string][] = [];
   for (const piece of body.split('&')) {
@@ -220,7 +220,7 @@ function parseForm(body: string): [string, string][] {
     try {
       out.push([decodeURIComponent(name.replaceAll('+', ' ')), decodeURIComponent(value.replaceAll('+', ' '))]);
     } catch {
-      throw new VoileError('BAD_REQUEST', 'The form body is malformed');
+      throw new VoileError('BAD_REQUEST', 'The query string or form body is malformed');
     }
   }
   return out;

@@ -229,6 +229,12 @@ describe('search parameters', () => {
     expect(shift).not.toBe(0);
   });
 
+  it('refuses malformed percent-encoding in the query', async () => {
+    const r = await call('/fhir/Patient?gender=%zz');
+    expect(r.status).toBe(400);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it('refuses a malformed _count', async () => {
     expect((await call('/fhir/Observation?_count=abc')).status).toBe(400);
   });
