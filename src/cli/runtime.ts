@@ -25,6 +25,7 @@ export function createRuntime({ config, baseDir }: LoadedConfig): Runtime {
     profilesDir: config.policies?.profilesDir ? resolvePath(baseDir, config.policies.profilesDir) : projectPath('profiles'),
     store,
     ...(config.policies?.only && { only: config.policies.only }),
+    ...(config.text?.executionProvider && { textExecutionProvider: config.text.executionProvider }),
     secretOf: (domain) => domainSecret(config, domain, baseDir),
   });
   return { registry, store, databasePath, close: () => store.close() };

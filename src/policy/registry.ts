@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { createFhirAnonymizer } from '../anonymize/fhir/index.js';
-import { redactingTextDeidentifier, type TextDeidentifier } from '../anonymize/text/api.js';
+import type { TextDeidentifier } from '../anonymize/text/api.js';
 import { assertValid, } from '../config/validate.js';
 import { readDataFile } from '../config/load.js';
 import { VoileError } from '../errors.js';
@@ -9,6 +9,7 @@ import { Identity } from '../identity/index.js';
 import type { MappingStore } from '../store/mapping-store.js';
 import type { PolicyRegistry, ResolvedPolicy } from './runtime.js';
 import type { FhirProfile, Policy } from './types.js';
+import { textDeidentifierFor } from './text-binding.js';
 import policySchema from './schemas/policy.schema.json' with { type: 'json' };
 import profileSchema from './schemas/fhir-profile.schema.json' with { type: 'json' };
 
@@ -48,8 +49,10 @@ export interface RegistryOptions {
   readonly only?: readonly string[];
   /** Secret key material of an identity domain; throws when the domain has none. */
   readonly secretOf: (domain: string) => Uint8Array;
-  /** Builds the free-text de-identifier of a policy (defaults to removing the text). */
+  /** Builds the free-text de-identifier of a policy. Default: what the policy's `text` section says. */
   readonly textFor?: (policy: Policy, identity: Identity) => TextDeidentifier;
+  /** Where the text model runs (config `text.executionProvider`). Default cpu. */
+  readonly textExecutionProvider?: 'cpu' | 'cuda';
 }
 
 /**
@@ -100,7 +103,9 @@ export function loadPolicyRegistry(options: RegistryOptions): PolicyRegistry {
         identities.set(policy.identity.domain, identity);
       }
       const profile = loadFhirProfileFile(findProfileFile(policy.profile, options.profilesDir));
-      const text = options.textFor?.(policy, identity) ?? redactingTextDeidentifier;
+      const text =
+        options.textFor?.(policy, identity) ??
+        textDeidentifierFor(policy, identity, options.textExecutionProvider ? { executionProvider: options.textExecutionProvider } : {});
       resolved.set(policy.name, { name: policy.name, policy, identity, text, fhir: createFhirAnonymizer(profile, { identity, text }) });
     } catch (err) {
       problems.push(`${policy.name}: ${err instanceof Error ? err.message : String(err)}`);
