@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { Client } from 'fhir-kit-client';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { generateCohort, type Cohort } from '../../../src/demo/cohort.js';
+import { startDemoUpstream, type DemoUpstream } from '../../../src/demo/upstream.js';
+import { loadPolicyRegistry } from '../../../src/policy/registry.js';
+import type { ResolvedPolicy } from '../../../src/policy/runtime.js';
+import { buildGateway, fixedPolicyAuthenticator } from '../../../src/server/app.js';
+import { MemoryMappingStore } from '../../../src/store/mapping-store.js';
+
+/** The end-to-end stack: the embedded demo upstream, the gateway in front of it, a real FHIR client. */
+export interface Stack {
+  readonly upstream: DemoUpstream;
+  readonly cohort: Cohort;
+  readonly gateway: FastifyInstance;
+  /** Gateway FHIR base, e.g. http://127.0.0.1:1234/fhir */
+  readonly base: string;
+  readonly client: Client;
+  readonly policy: ResolvedPolicy;
+  close(): Promise<void>;
+}
+
+export const E2E_SECRET = Buffer.alloc(32, 0x5a);
+
+export async function startStack(options: { patients?: number; policy?: string } = {}): Promise<Stack> {
+  const cohort = generateCohort({ seed: 42, patients: options.patients ?? 120 });
+  const upstream = await startDemoUpstream({ cohort });
+  const policyName = options.policy ?? 'demo-research';
+  const registry = loadPolicyRegistry({
+    policiesDir: path.resolve(process.cwd(), 'policies'),
+    profilesDir: path.resolve(process.cwd(), 'profiles'),
+    store: new MemoryMappingStore(),
+    only: [policyName],
+    secretOf: () => E2E_SECRET,
+  });
+  const policy = registry.get(policyName);
+  if (!policy) throw new Error(`policy ${policyName} not loaded`);
+  const port = await freePort();
+  const publicBaseUrl = `http://127.0.0.1:${port}`;
+  const gateway = await buildGateway({
+    publicBaseUrl,
+    upstream: { fhir: { url: upstream.url, timeoutMs: 10_000 } },
+    registry,
+    authenticate: fixedPolicyAuthenticator(policy),
+    logger: false,
+  });
+  await gateway.listen({ port, host: '127.0.0.1' });
+  const base = `${publicBaseUrl}/fhir`;
+  return {
+    upstream,
+    cohort,
+    gateway,
+    base,
+    client: new Client({ baseUrl: base }),
+    policy,
+    close: async () => {
+      await gateway.close();
+      await upstream.close();
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
