@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
-import { foldToken } from './tokenizer.js';
+import { fold } from '../normalize.js';
 import type { Doc, Span } from '../types.js';
 
 /**
@@ -37,7 +37,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       const known = words.some((w) => isFirstName(w.replace(/\.$/, '')) || isLastName(w.replace(/\.$/, '')));
       if (headingLine && !known) return false;
       // Only ordinary words ("office", "Sincerely", "stable") and no known name: not a person.
-      if (!known && words.every((w) => isDictionaryWord(foldToken(w.replace(/\.$/, ''))))) return false;
+      if (!known && words.every((w) => isDictionaryWord(fold(w.replace(/\.$/, ''))))) return false;
       if (words.every((w) => capitalised(w))) return known || words.some((w) => !allUpper(w) || w.length > 3) || words.length > 1;
       if (words.some((w) => capitalised(w))) return true; // "MARC goby", "eliane Lubinu"
       // Lowercase names (nurse notes, forms): a known name, or a model that is very sure of itself.

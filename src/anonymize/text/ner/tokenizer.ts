@@ -28,7 +28,16 @@ const DIGIT = /^\p{Nd}$/u;
 
 type CharClass = 'S' | 'L' | 'N' | 'P';
 
+// ASCII fast path: most clinical text is ASCII, and a table lookup beats three regex tests.
+const ASCII_CLASS: CharClass[] = [];
+for (let i = 0; i < 128; i++) {
+  const c = String.fromCharCode(i);
+  ASCII_CLASS.push(SPACES.has(c) ? 'S' : /[A-Za-z]/.test(c) ? 'L' : /[0-9]/.test(c) ? 'N' : 'P');
+}
+
 export function charClass(c: string): CharClass {
+  const code = c.charCodeAt(0);
+  if (c.length === 1 && code < 128) return ASCII_CLASS[code]!;
   if (SPACES.has(c)) return 'S';
   if (LETTER.test(c)) return 'L';
   if (DIGIT.test(c)) return 'N';
@@ -37,36 +46,50 @@ export function charClass(c: string): CharClass {
 
 export function tokenize(text: string, maxTokenChars = 24): Token[] {
   const out: Token[] = [];
-  const cps: { c: string; at: number }[] = [];
-  let at = 0;
-  for (const c of text) {
-    cps.push({ c, at });
-    at += c.length;
-  }
-  const classes = cps.map((x) => charClass(x.c));
+  const n = text.length;
+  // Class and width (1 or 2 UTF-16 units) of the code point at i.
+  const classAt = (i: number): CharClass => {
+    const code = text.charCodeAt(i);
+    if (code < 128) return ASCII_CLASS[code]!;
+    return charClass(String.fromCodePoint(text.codePointAt(i)!));
+  };
+  const width = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
   let i = 0;
-  const n = cps.length;
   while (i < n) {
-    const k = classes[i]!;
+    const k = classAt(i);
     if (k === 'S') {
-      i++;
+      i += width(i);
       continue;
     }
-    let j = i + 1;
-    if (k === 'L' || k === 'N') while (j < n && classes[j] === k && j - i < maxTokenChars) j++;
-    out.push({ start: cps[i]!.at, end: j < n ? cps[j]!.at : text.length });
-    i = j;
+    const start = i;
+    i += width(i);
+    if (k === 'L' || k === 'N') {
+      let count = 1;
+      while (i < n && count < maxTokenChars && classAt(i) === k) {
+        i += width(i);
+        count++;
+      }
+    }
+    out.push({ start, end: i });
   }
   return out;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function foldToken(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
 }
 
 export function wordKey(token: string): string {
+  return keyOfFolded(foldToken(token));
+}
+
+function keyOfFolded(folded: string): string {
+  if (ASCII_ONLY.test(folded)) return folded.replace(/[0-9]/g, '0');
   let out = '';
-  for (const c of foldToken(token)) out += charClass(c) === 'N' ? '0' : c;
+  for (const c of folded) out += charClass(c) === 'N' ? '0' : c;
   return out;
 }
 
@@ -101,7 +124,11 @@ export class FeatureEncoder {
   }
 
   charIds(token: string): number[] {
-    const folded = [...foldToken(token)].slice(0, this.vocab.maxChars);
+    return this.#charIdsOfFolded(foldToken(token));
+  }
+
+  #charIdsOfFolded(foldedToken: string): number[] {
+    const folded = [...foldedToken].slice(0, this.vocab.maxChars);
     const ids = folded.map((c) => this.#chars.get(c) ?? 1);
     while (ids.length < this.vocab.maxChars) ids.push(0);
     return ids;
@@ -113,8 +140,9 @@ export class FeatureEncoder {
     const shapes: number[] = [];
     for (const t of tokens) {
       const s = text.slice(t.start, t.end);
-      words.push(this.wordId(s));
-      for (const c of this.charIds(s)) chars.push(c);
+      const folded = foldToken(s);
+      words.push(this.#words.get(keyOfFolded(folded)) ?? 1);
+      for (const c of this.#charIdsOfFolded(folded)) chars.push(c);
       shapes.push(shapeId(s));
     }
     return { words, chars, shapes };
