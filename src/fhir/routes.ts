@@ -20,7 +20,8 @@ import { parseSearch } from './search-query.js';
  */
 export interface FhirRoutesOptions {
   readonly upstream: FhirUpstream;
-  readonly publicBaseUrl: string;
+  /** The gateway's public base URL (no trailing slash), asked per request: it may be known only once listening. */
+  readonly publicBaseUrl: () => string;
   readonly authenticate: (request: FastifyRequest) => Promise<Principal>;
   readonly defaultCount: number;
   readonly maxCount: number;
@@ -33,7 +34,7 @@ const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opts) => {
-  const fhirBase = `${opts.publicBaseUrl.replace(/\/+$/, '')}/fhir`;
+  const fhirBaseOf = () => `${opts.publicBaseUrl().replace(/\/+$/, '')}/fhir`;
   loadDefinitions();
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -47,7 +48,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   const responseContext = (principal: Principal): ResponseContext => ({
     principal,
     upstream: opts.upstream,
-    fhirBase,
+    fhirBase: fhirBaseOf(),
     cursorTtlSeconds: opts.cursorTtlSeconds,
     onAnonymizationFailure: opts.onAnonymizationFailure,
   });
@@ -77,7 +78,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
     const principal = principalOf(request);
     const { body } = await fetchUpstream(request, 'metadata');
     const statement = rewriteCapabilityStatement(body, {
-      fhirBase,
+      fhirBase: fhirBaseOf(),
       version: opts.version,
       canRead: (type) => canReadType(principal, type),
       canSearchWith: (type, code) => isSearchParamAllowed(principal.policy.policy, type, code),

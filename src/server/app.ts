@@ -67,7 +67,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   await app.register(fhirRoutes, {
     prefix: '/fhir',
     upstream,
-    publicBaseUrl: options.publicBaseUrl,
+    publicBaseUrl: publicBaseUrlOf(app, options.publicBaseUrl),
     authenticate: options.authenticate,
     defaultCount: limits.defaultCount,
     maxCount: limits.maxCount,
@@ -76,6 +76,20 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     onAnonymizationFailure: () => metrics.anonymizationFailed('fhir'),
   });
   return app;
+}
+
+/** The configured public base URL, or the bound address once the server listens. */
+function publicBaseUrlOf(app: FastifyInstance, configured: string | undefined): () => string {
+  if (configured !== undefined) {
+    const fixed = configured.replace(/\/+$/, '');
+    return () => fixed;
+  }
+  return () => {
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new VoileError('CONFIG_INVALID', 'publicBaseUrl is required when the gateway does not listen on TCP');
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  };
 }
 
 function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply) {

@@ -5,8 +5,13 @@ import type { PolicyRegistry } from '../policy/runtime.js';
 
 /** Everything `buildGateway` needs; the config loader (src/config) builds it from voile.yaml. */
 export interface GatewayOptions {
-  /** The URL partners use to reach the gateway (no trailing slash), e.g. `https://voile.example`. */
-  readonly publicBaseUrl: string;
+  /**
+   * The URL partners use to reach the gateway, e.g. `https://voile.example`; every `fullUrl` and
+   * paging link is built on it (never on the request's Host header, which a client controls).
+   * When absent, the address the server is bound to is used (`http://127.0.0.1:PORT`): fine on
+   * loopback, wrong behind a proxy or on 0.0.0.0, where it must be configured.
+   */
+  readonly publicBaseUrl?: string;
   readonly upstream: {
     readonly fhir: UpstreamFhirOptions;
   };

@@ -150,6 +150,19 @@ describe('search', () => {
   });
 });
 
+describe('public base URL', () => {
+  it('defaults to the bound address when not configured (never the Host header)', async () => {
+    const bare = await startGateway(upstream.url, policy, { publicBaseUrl: undefined });
+    try {
+      const res = await fetch(`${bare.url}/fhir/Observation?subject=Patient/${pseudo('Patient', 'pat-smith')}`, { headers: { 'x-forwarded-host': 'evil.example' } });
+      const bundle = (await res.json()) as Bundle;
+      expect(bundle.entry![0]!.fullUrl).toBe(`${bare.url}/fhir/Observation/${bundle.entry![0]!.resource!.id}`);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe('Patient/$everything', () => {
   it('returns the compartment anonymized and drops types the profile does not release', async () => {
     const bundle = (await gw.client.operation({
