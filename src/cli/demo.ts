@@ -21,6 +21,7 @@ export async function demoCommand(argv: string[]): Promise<void> {
   const upstream = await startDemoUpstream();
   const loaded: LoadedConfig = {
     baseDir: process.cwd(),
+    env: process.env,
     config: validateConfig(
       {
         listen: { host, port },

@@ -17,7 +17,7 @@ export interface Runtime {
  * Everything a gateway process shares between requests: the durable mapping store and the policy
  * registry (with one identity per domain). Built from a validated configuration.
  */
-export function createRuntime({ config, baseDir }: LoadedConfig): Runtime {
+export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
   const databasePath = resolvePath(baseDir, config.store?.sqlite?.path ?? '.voile-data/voile.db');
   const store = new SqliteMappingStore(databasePath);
   const registry = loadPolicyRegistry({
@@ -26,7 +26,7 @@ export function createRuntime({ config, baseDir }: LoadedConfig): Runtime {
     store,
     ...(config.policies?.only && { only: config.policies.only }),
     ...(config.text?.executionProvider && { textExecutionProvider: config.text.executionProvider }),
-    secretOf: (domain) => domainSecret(config, domain, baseDir),
+    secretOf: (domain) => domainSecret(config, domain, baseDir, env),
   });
   return { registry, store, databasePath, close: () => store.close() };
 }

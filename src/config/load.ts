@@ -56,12 +56,14 @@ export interface LoadedConfig {
   readonly config: VoileConfig;
   /** Directory of the configuration file: relative paths in it resolve from here. */
   readonly baseDir: string;
+  /** The environment the file was read with (secrets are looked up there too). */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const raw = applyEnvOverrides(readDataFile(path), env);
   const config = assertValid<VoileConfig>(schema, raw, path);
-  return { config, baseDir: dirname(resolve(path)) };
+  return { config, baseDir: dirname(resolve(path)), env };
 }
 
 export function validateConfig(raw: unknown, source = 'configuration'): VoileConfig {
