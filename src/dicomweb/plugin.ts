@@ -6,8 +6,8 @@ import type { ResolvedPolicy } from '../policy/runtime.js';
 import {
   type DicomDeidentifier,
   type DicomJsonDataset,
-  type LinkPatient,
-  createDicomDeidentifier,
+  type FindFhirPatientByIdentifier,
+  dicomDeidentifierForPolicy,
   isWellKnownUid,
 } from '../anonymize/dicom/index.js';
 import { MultipartWriter, boundaryOf, readMultipart } from './multipart.js';
@@ -28,7 +28,7 @@ export interface DicomwebPluginOptions {
    * For `patientLinkage.map: PatientID-is-FHIR-identifier`: the real id of the FHIR Patient that has
    * this identifier (system from the policy). Supplied by the gateway's FHIR side.
    */
-  readonly findFhirPatientByIdentifier?: (policy: ResolvedPolicy, system: string | undefined, value: string) => Promise<string | undefined>;
+  readonly findFhirPatientByIdentifier?: FindFhirPatientByIdentifier;
   /** Largest `limit` passed upstream. Default 1000. */
   readonly maxLimit?: number;
   /** Largest single instance streamed. Default 2 GiB - 1. */
@@ -85,14 +85,10 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     let runtime = runtimes.get(policy);
     if (!runtime) {
       const dicom = policy.policy.dicom ?? {};
-      const options = dicom.options ?? [];
       runtime = {
         policy,
-        deidentifier: createDicomDeidentifier(
-          { options, safePrivate: dicom.safePrivate ?? [], allowBurnedIn: dicom.allowBurnedIn === true },
-          { identity: policy.identity, text: policy.text, linkPatient: linkerOf(policy, opts) },
-        ),
-        retainUids: options.includes('retainUIDs'),
+        deidentifier: dicomDeidentifierForPolicy(policy, opts.findFhirPatientByIdentifier),
+        retainUids: (dicom.options ?? []).includes('retainUIDs'),
         allowPixelData: dicom.allowPixelData === true,
         allowQueryKeys: new Set((dicom.allowQueryKeys ?? []).map((k) => keyToTag(k))),
       };
@@ -314,16 +310,6 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
 
 async function renderedRefused(): Promise<never> {
   throw new VoileError('NOT_IMPLEMENTED', 'Rendered images are not available: pixels are not de-identified');
-}
-
-function linkerOf(policy: ResolvedPolicy, opts: DicomwebPluginOptions): LinkPatient | undefined {
-  const linkage = policy.policy.dicom?.patientLinkage;
-  if (!linkage) return undefined;
-  return async (patientId, issuer) => {
-    if (linkage.issuer !== undefined && issuer !== linkage.issuer) return undefined;
-    if (linkage.map === 'PatientID-is-FHIR-id') return patientId;
-    return opts.findFhirPatientByIdentifier?.(policy, linkage.system, patientId);
-  };
 }
 
 /**

@@ -16,7 +16,14 @@ describe('anonymizeDicomDirectory', () => {
     writeFileSync(path.join(inDir, 'mr.dcm'), fixture('MR_small.dcm'));
     writeFileSync(path.join(inDir, 'sc.dcm'), fixture('SC_rgb_small_odd.dcm'));
     writeFileSync(path.join(inDir, 'broken.dcm'), fixture('MR_truncated.dcm'));
-    const report = await anonymizeDicomDirectory(inDir, outDir, createDicomDeidentifier({}, { identity: makeIdentity() }));
+    const identity = makeIdentity();
+    let flushes = 0;
+    const flush = async () => {
+      flushes++;
+      await identity.flush();
+    };
+    const report = await anonymizeDicomDirectory(inDir, outDir, createDicomDeidentifier({}, { identity }), { flush });
+    expect(flushes).toBe(2);
     expect(report).toEqual({ written: 2, withheld: 1, failed: [{ file: 'broken.dcm', code: 'MALFORMED_DICOM' }] });
     const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(files).toHaveLength(2);

@@ -16,7 +16,12 @@ export interface DirectoryReport {
  * file per instance named after its remapped SOP Instance UID, under remapped study/series folders,
  * so no original name or path leaks. Files that fail are reported by path, never copied.
  */
-export async function anonymizeDicomDirectory(inDir: string, outDir: string, deidentifier: DicomDeidentifier): Promise<DirectoryReport> {
+export async function anonymizeDicomDirectory(
+  inDir: string,
+  outDir: string,
+  deidentifier: DicomDeidentifier,
+  options: { /** Persists UID mappings (e.g. `() => identity.flush()`), awaited before each file is written. */ readonly flush?: () => Promise<void> } = {},
+): Promise<DirectoryReport> {
   let written = 0;
   let withheld = 0;
   const failed: { file: string; code: string }[] = [];
@@ -24,6 +29,7 @@ export async function anonymizeDicomDirectory(inDir: string, outDir: string, dei
     try {
       const result = await deidentifier.part10(await readFile(file));
       const dir = path.join(outDir, result.studyInstanceUid ?? 'unknown-study', result.seriesInstanceUid ?? 'unknown-series');
+      await options.flush?.();
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, `${result.sopInstanceUid}.dcm`), Buffer.concat(result.chunks as Uint8Array[]));
       written++;
