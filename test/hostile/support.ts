@@ -31,9 +31,12 @@ export interface HostileStack {
 
 export async function startHostileStack(
   clients: readonly TestClientSpec[],
-  bindings: { research: PolicyBinding; other?: PolicyBinding; fhir?: Policy['fhir'] },
+  bindings: { research: PolicyBinding; other?: PolicyBinding; fhir?: Policy['fhir']; limits?: Policy['limits'] },
+  /** Registers more plugins after the gateway is built, as the composition root does. */
+  extend?: (app: FastifyInstance) => Promise<void>,
 ): Promise<HostileStack> {
-  const research = withBinding(testPolicy({ name: 'research', ...(bindings.fhir ? { fhir: bindings.fhir } : {}) }), bindings.research);
+  const base = withBinding(testPolicy({ name: 'research', ...(bindings.fhir ? { fhir: bindings.fhir } : {}) }), bindings.research);
+  const research = bindings.limits ? { ...base, policy: { ...base.policy, limits: bindings.limits } } : base;
   const other = withBinding(testPolicy({ name: 'other', secret: Buffer.alloc(32, 99) }), bindings.other ?? { clients: ['nobody'] });
   const registry: PolicyRegistry = { get: (n) => [research, other].find((p) => p.name === n), all: () => [research, other] };
   const resolvedClients = clients.map((c) => (typeof c.extraClaims?.patient === 'function' ? { ...c, extraClaims: { patient: (c.extraClaims.patient as (p: ResolvedPolicy) => string)(research) } } : c));
@@ -47,6 +50,7 @@ export async function startHostileStack(
     authenticate: createAuthenticator(auth, registry),
     logger: false,
   });
+  await extend?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
