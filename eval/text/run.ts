@@ -101,6 +101,17 @@ const report = [
   '',
   eds.length ? table(edsResult.scores) : '_not found: ../shared/reference/eds-pseudo/public_small_test_data.jsonl_',
   '',
+  '## How to read these numbers',
+  '',
+  '- *Strict*: same label and same offsets. *Overlap*: same label and overlapping offsets. The last line of each',
+  '  section counts gold spans touched by any predicted span, whatever its label — what matters for a leak.',
+  '- The development set was written for this work and never used for training, but its false negatives and',
+  '  positives were looked at while the rules were tuned: its scores are optimistic. EDS-Pseudo\'s test set was',
+  '  neither trained on nor tuned on.',
+  '- EDS-Pseudo annotates whole postal addresses as ADRESSE; Voile\'s ADDRESS is the street part (its ZIP and CITY',
+  '  are separate spans), so ADDRESS only matches with overlap there. Its test set has no SECU/IPP/NDA span.',
+  '- Label sets differ in small ways (e.g. a title "Dr" is never part of a PERSON span here).',
+  '',
 ].join('\n');
 console.log(report);
 if (write) writeFileSync(path.join(here, rulesOnly ? 'results-rules-only.md' : 'results.md'), report);

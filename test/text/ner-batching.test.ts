@@ -35,4 +35,12 @@ describe('NER inference in worker threads', () => {
     const spans = await runner.detect(long);
     expect(spans.some((s) => s.label === 'PERSON' && long.text.slice(s.start, s.end).includes('Lemaire'))).toBe(true);
   });
+
+  it('a crashed worker makes requests fail cleanly instead of hanging (fail closed)', async () => {
+    const crashing = NerRunner.create({ executionProvider: 'cpu' })!;
+    await crashing.detect(docs[0]!);
+    await crashing.simulateCrash();
+    await expect(crashing.detect(docs[1]!)).rejects.toMatchObject({ code: 'ANONYMIZATION_FAILED' });
+    await crashing.close();
+  });
 });

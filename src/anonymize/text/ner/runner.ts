@@ -75,6 +75,7 @@ export class NerRunner {
   #timer: NodeJS.Timeout | undefined;
   #nextId = 1;
   #closed = false;
+  #brokenReason: string | undefined;
 
   /** undefined when the model files are absent (rules only); throws when CUDA is asked for but missing. */
   static create(options: NerRunnerOptions): NerRunner | undefined {
@@ -106,13 +107,23 @@ export class NerRunner {
       worker.unref();
       const slot = { worker, busy: 0 };
       worker.on('message', (reply: BatchReply) => this.#onReply(slot, reply));
-      worker.on('error', () => this.#failAll('inference worker stopped'));
+      // A worker that dies takes its in-flight batches with it: they fail cleanly, and so does every
+      // later request (fail closed) rather than waiting for a reply that will never come.
+      worker.on('error', () => this.#broken('inference worker stopped'));
+      worker.on('exit', () => {
+        if (!this.#closed) this.#broken('inference worker exited');
+      });
       this.#workers.push(slot);
     }
   }
 
   get vocabulary(): Vocabulary {
     return this.#vocab;
+  }
+
+  /** Test hook: stops the workers as a crash would. */
+  async simulateCrash(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
   }
 
   /** Model spans (PERSON, CITY, HOSPITAL, ADDRESS) for one document. */
@@ -129,6 +140,7 @@ export class NerRunner {
 
   #infer(features: { words: number[]; chars: number[]; shapes: number[] }): Promise<{ tags: Uint8Array; probs: Float32Array }> {
     if (this.#closed) return Promise.reject(new VoileError('ANONYMIZATION_FAILED', 'The text model is closed'));
+    if (this.#brokenReason) return Promise.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference failed', { detail: this.#brokenReason }));
     return new Promise((resolve, reject) => {
       this.#queue.push({ ...features, resolve, reject });
       if (this.#queue.length >= this.#maxBatch) this.#flush();
@@ -173,6 +185,11 @@ export class NerRunner {
     }
     const t = reply.tags.length / batch.length;
     batch.forEach((p, i) => p.resolve({ tags: reply.tags!.subarray(i * t, i * t + p.words.length), probs: reply.probs!.subarray(i * t, i * t + p.words.length) }));
+  }
+
+  #broken(reason: string): void {
+    this.#brokenReason = reason;
+    this.#failAll(reason);
   }
 
   #failAll(reason: string): void {
