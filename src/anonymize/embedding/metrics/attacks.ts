@@ -252,8 +252,9 @@ export function singlingOutProbabilityIntegral(n: number, wMin: number, wMax: nu
 /**
  * Fits successes(n) ≈ norm · ∫₀^w n·x(1−x)^(n−1)dx on sub-samples of the control set and returns
  * the factor that rescales a count measured on `controlSize` rows to `targetSize` rows. With a
- * single sample size the model is not identifiable: the effective weight is then taken as 1/n,
- * Anonymeter's starting point.
+ * single sample size (a control set under 1000 rows) the model is not identifiable; Anonymeter's
+ * least-squares fit then ends on its bound w = 1, where the factor is (n_control + 1)/(n_ori + 1),
+ * and so does this function (checked against anonymeter 1.1.0 on the AIDS splits).
  */
 function controlSizeCorrection(control: QueryTable, queries: readonly Query[], targetSize: number, random: Random): number {
   const n = control.size;
@@ -270,7 +271,7 @@ function controlSizeCorrection(control: QueryTable, queries: readonly Query[], t
       successes.push(queries.filter((q) => singlesOut(control, q, sample)).length);
     }
   }
-  let wEff = 1 / Math.max(...sizes);
+  let wEff = 1;
   if (new Set(sizes).size > 1) {
     let bestSse = Infinity;
     for (let step = 0; step <= 400; step++) {
