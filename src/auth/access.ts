@@ -209,10 +209,20 @@ function referenceTargets(resourceType: string, code: string): readonly string[]
   return definition.target ?? [];
 }
 
+/** A principal's scope list is one array for the life of its token: parse it once. */
+const parsedLists = new WeakMap<readonly string[], readonly ResourceScope[]>();
+
 function toScopes(scopes: Scopes): readonly ResourceScope[] {
   if (typeof scopes === 'string') return parseScopes(scopes);
   if (scopes.length > 0 && typeof scopes[0] !== 'string') return scopes as readonly ResourceScope[];
-  return parseScopes(scopes as readonly string[]);
+  const list = scopes as readonly string[];
+  let parsed = parsedLists.get(list);
+  if (!parsed) {
+    parsed = parseScopes(list);
+    // Only frozen lists are cached: a mutable array could change under the cache.
+    if (Object.isFrozen(list)) parsedLists.set(list, parsed);
+  }
+  return parsed;
 }
 
 function toPairs(params: SearchParams): (readonly [string, string])[] {

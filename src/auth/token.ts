@@ -52,7 +52,7 @@ export function createTokenValidator(config: AuthConfig): TokenValidator {
     if (!clientId) throw invalidToken('the token names no client');
     const scope = payload.scope ?? payload.scp;
     const scopes = typeof scope === 'string' ? normalizeScopes(scope) : Array.isArray(scope) ? normalizeScopes(scope.filter((s): s is string => typeof s === 'string')) : [];
-    return { issuer, clientId, scopes, claims: payload };
+    return { issuer, clientId, scopes: Object.freeze(scopes), claims: payload };
   };
 
   const verifyJws = async (token: string): Promise<TokenInfo> => {
