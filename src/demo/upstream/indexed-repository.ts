@@ -11,12 +11,17 @@ import { evaluate, referencesOf } from './references.js';
  * loaded once and never changes, so:
  *  - each type keeps its resources in loading order and only the returned page is copied;
  *  - `param=Type/id` reference filters are answered from an index built on first use per parameter;
- *  - every other filter still goes through @medplum/core's `matchesSearchRequest`.
- * Writes after loading are refused, since they would make the indexes stale.
+ *  - every other filter still goes through @medplum/core's `matchesSearchRequest`, and the list of
+ *    matches of a given filter set and sort is kept (a real server's index), so that paging through
+ *    a search, or repeating it, does not filter the whole type again.
+ * Writes after loading are refused, since they would make the indexes and kept lists stale.
  */
+const MAX_KEPT_SEARCHES = 1000;
+
 export class IndexedMemoryRepository extends MemoryRepository {
   readonly #byType = new Map<string, Resource[]>();
   readonly #referenceIndexes = new Map<string, Map<string, Set<Resource>>>();
+  readonly #matchLists = new Map<string, Resource[]>();
   #sealed = false;
 
   override async createResource<T extends Resource>(resource: T): Promise<WithId<T>> {
@@ -42,6 +47,24 @@ export class IndexedMemoryRepository extends MemoryRepository {
   }
 
   override async search<T extends Resource>(request: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
+    const key = JSON.stringify([request.resourceType, request.filters ?? [], request.sortRules ?? []]);
+    let candidates = this.#matchLists.get(key);
+    if (!candidates) {
+      candidates = this.#matches(request);
+      if (this.#matchLists.size >= MAX_KEPT_SEARCHES) this.#matchLists.clear();
+      this.#matchLists.set(key, candidates);
+    }
+    const offset = request.offset ?? 0;
+    const page = request.count === undefined ? candidates.slice(offset) : candidates.slice(offset, offset + request.count);
+    return {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: candidates.length,
+      ...(page.length > 0 ? { entry: page.map((r) => ({ resource: structuredClone(r) as WithId<T> })) } : {}),
+    };
+  }
+
+  #matches(request: SearchRequest): Resource[] {
     let candidates: Resource[] = this.#byType.get(request.resourceType) ?? [];
     const rest: Filter[] = [];
     for (const filter of request.filters ?? []) {
@@ -62,14 +85,7 @@ export class IndexedMemoryRepository extends MemoryRepository {
         candidates.sort((a, b) => key(a).localeCompare(key(b)) * (rule.descending ? -1 : 1));
       }
     }
-    const offset = request.offset ?? 0;
-    const page = request.count === undefined ? candidates.slice(offset) : candidates.slice(offset, offset + request.count);
-    return {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      total: candidates.length,
-      ...(page.length > 0 ? { entry: page.map((r) => ({ resource: structuredClone(r) as WithId<T> })) } : {}),
-    };
+    return candidates;
   }
 
   /** The resources a plain `param=Type/id[,Type/id…]` filter selects, or undefined if not such a filter. */

@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:fhir` (`tsx bench/fhir/run.ts`): FHIR proxy cost, measured in one run.
+ *
+ * Starts, each in its own process, the embedded demo upstream (120-patient cohort), a plain
+ * pass-through proxy (undici, no anonymization) and the Voile gateway (demo-research policy, i.e.
+ * the research-strict profile), then drives each proxy with the same closed-loop load: reads of
+ * Patient resources, and 50-entry Observation searches. Prints throughput and p50/p99 latency of
+ * each, the gateway / pass-through throughput ratio and the p99 latency the gateway adds to a
+ * 50-entry bundle, and writes them to bench/results/fhir.md.
+ *
+ * Options (environment): BENCH_SECONDS (default 10) per measurement, BENCH_CONCURRENCY (default 16),
+ * BENCH_WARMUP_SECONDS (default 3).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCohort } from '../../src/demo/cohort.js';
+import { Identity } from '../../src/identity/index.js';
+import { MemoryMappingStore } from '../../src/store/mapping-store.js';
+import { drive, percentile, type LoadResult } from './load.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET } from './shared.js';
+
+const SECONDS = positive('BENCH_SECONDS', 10);
+const CONCURRENCY = positive('BENCH_CONCURRENCY', 16);
+const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', 3);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const children: ChildProcess[] = [];
+
+interface Scenario {
+  readonly name: string;
+  readonly passThrough: readonly string[];
+  readonly gateway: readonly string[];
+  /** Entries each response must carry (checked once before measuring), for searches. */
+  readonly entries?: number;
+}
+
+interface Measured {
+  readonly scenario: string;
+  readonly target: 'pass-through' | 'gateway';
+  readonly result: LoadResult;
+}
+
+async function main(): Promise<void> {
+  const upstream = await start('upstream');
+  const [passThrough, gateway] = await Promise.all([start('passthrough', upstream), start('gateway', upstream)]);
+  console.log(`upstream ${upstream}\npass-through ${passThrough}\ngateway ${gateway}\n`);
+
+  // The same cohort the upstream generated (same default seed): real ids for the pass-through,
+  // their pseudonyms (same secret as the gateway child) for the gateway.
+  const cohort = generateCohort();
+  const identity = new Identity(BENCH_SECRET, { store: new MemoryMappingStore(), maxDateShiftDays: BENCH_MAX_DATE_SHIFT_DAYS });
+  const patients = cohort.patients.map((p) => p.id);
+  const searches = ['_count=50', 'category=vital-signs&_count=50', 'category=laboratory&_count=50'].map((q) => `/fhir/Observation?${q}`);
+  const scenarios: Scenario[] = [
+    {
+      name: 'read Patient',
+      passThrough: patients.map((id) => `/fhir/Patient/${id}`),
+      gateway: patients.map((id) => `/fhir/Patient/${identity.pseudonymizeId('Patient', id)}`),
+    },
+    { name: 'search Observation, 50 entries', passThrough: searches, gateway: searches, entries: 50 },
+  ];
+
+  const measured: Measured[] = [];
+  for (const scenario of scenarios) {
+    for (const [target, base, paths] of [
+      ['pass-through', passThrough, scenario.passThrough],
+      ['gateway', gateway, scenario.gateway],
+    ] as const) {
+      await check(base, paths, scenario.entries);
+      await drive(origin(base), paths, CONCURRENCY, WARMUP_SECONDS);
+      const result = await drive(origin(base), paths, CONCURRENCY, SECONDS);
+      measured.push({ scenario: scenario.name, target, result });
+      console.log(`${scenario.name} via ${target}: ${summary(result)}`);
+    }
+  }
+  const report = render(measured);
+  console.log(`\n${report}`);
+  const out = path.resolve(here, '../results/fhir.md');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, report);
+  console.log(`written to ${path.relative(process.cwd(), out)}`);
+}
+
+/** Every path answers 200 (with the expected number of entries) before anything is timed. */
+async function check(base: string, paths: readonly string[], entries: number | undefined): Promise<void> {
+  for (const p of paths.slice(0, 5)) {
+    const res = await fetch(`${origin(base)}${p}`);
+    const body = (await res.json()) as { entry?: unknown[] };
+    if (res.status !== 200) throw new Error(`benchmark request failed with HTTP ${res.status}`);
+    if (entries !== undefined && body.entry?.length !== entries) {
+      throw new Error(`expected ${entries} entries, got ${body.entry?.length ?? 0}`);
+    }
+  }
+}
+
+function render(measured: Measured[]): string {
+  const find = (scenario: string, target: string) => measured.find((m) => m.scenario === scenario && m.target === target)!.result;
+  const lines = [
+    '# FHIR proxy benchmark',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:fhir\` (bench/fhir/run.ts): Node ${process.version},`,
+    `${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
+    `Closed loop, ${CONCURRENCY} concurrent requests, ${SECONDS} s per measurement after ${WARMUP_SECONDS} s of warm-up, loopback;`,
+    `upstream = embedded demo FHIR server (120 patients), pass-through = undici proxy without anonymization,`,
+    `gateway = Voile, policy ${BENCH_POLICY} (profile research-strict), in-memory mapping store. Each server runs in its own process.`,
+    '',
+    '| scenario | via | req/s | p50 ms | p99 ms | errors |',
+    '|---|---|---:|---:|---:|---:|',
+    ...measured.map((m) => `| ${m.scenario} | ${m.target} | ${m.result.requests / m.result.seconds | 0} | ${fmt(percentile(m.result.latencies, 50))} | ${fmt(percentile(m.result.latencies, 99))} | ${m.result.errors} |`),
+    '',
+    '| scenario | throughput ratio gateway / pass-through | added p50 ms | added p99 ms |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const scenario of [...new Set(measured.map((m) => m.scenario))]) {
+    const p = find(scenario, 'pass-through');
+    const g = find(scenario, 'gateway');
+    const ratio = g.requests / g.seconds / (p.requests / p.seconds);
+    lines.push(`| ${scenario} | ${ratio.toFixed(2)} | ${fmt(percentile(g.latencies, 50) - percentile(p.latencies, 50))} | ${fmt(percentile(g.latencies, 99) - percentile(p.latencies, 99))} |`);
+  }
+  lines.push(
+    '',
+    'Goals (issue 2, on a 2-core machine): ratio ≥ 0.5 for the structured default profile; p99 added latency ≤ 5 ms for a',
+    '50-entry bundle. At fixed concurrency the added latency includes queueing: it is the gateway\'s per-request cost times',
+    'the requests waiting for the same cores. Figures from a shared machine (other processes running) are indicative only.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function summary(r: LoadResult): string {
+  return `${(r.requests / r.seconds).toFixed(0)} req/s, p50 ${fmt(percentile(r.latencies, 50))} ms, p99 ${fmt(percentile(r.latencies, 99))} ms, errors ${r.errors}`;
+}
+
+function start(role: string, upstream?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.push(child);
+    child.once('message', (m) => resolve((m as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`${role} exited with code ${code}`)));
+  });
+}
+
+function origin(base: string): string {
+  return new URL(base).origin;
+}
+
+function fmt(ms: number): string {
+  return ms.toFixed(ms < 10 ? 2 : 1);
+}
+
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+function stopChildren(): void {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
+
+main().then(
+  () => {
+    stopChildren();
+    process.exit(0);
+  },
+  (err: unknown) => {
+    console.error(`bench:fhir failed: ${err instanceof Error ? err.message : String(err)}`);
+    stopChildren();
+    process.exit(1);
+  },
+);
