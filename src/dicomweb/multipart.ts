@@ -41,6 +41,19 @@ export async function* readMultipart(source: AsyncIterable<Uint8Array>, boundary
     const next = await iterator.next();
     if (next.done) return false;
     const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    if (state === 'body' && pending.length < delimiter.length && chunk.length >= delimiter.length) {
+      // Inside a body, `pending` is only the few bytes that might start a delimiter. Joining them to
+      // the chunk would copy every byte of every instance once more: look across the seam instead.
+      const seam = Buffer.concat([pending, chunk.subarray(0, delimiter.length - 1)]);
+      const at = seam.indexOf(delimiter);
+      if (at >= 0 && at < pending.length) {
+        pending = Buffer.concat([pending, chunk]); // rare: the delimiter straddles two chunks
+        return true;
+      }
+      if (pending.length > 0) take(pending.length);
+      pending = chunk;
+      return true;
+    }
     pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
     return true;
   };

@@ -28,6 +28,27 @@ describe('multipart/related reader', () => {
     }
   });
 
+  it('finds every part under random chunkings, with delimiters straddling chunk seams', async () => {
+    const bodies = Array.from({ length: 12 }, (_, i) => Buffer.alloc(50 + i * 37, 0x41 + i).toString('latin1') + `\r\n--${BOUNDARY.slice(0, i % BOUNDARY.length)}`);
+    const message = Buffer.from(
+      bodies.map((b) => `--${BOUNDARY}\r\nContent-Type: application/dicom\r\n\r\n${b}\r\n`).join('') + `--${BOUNDARY}--\r\n`,
+      'latin1',
+    );
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff;
+    for (let round = 0; round < 200; round++) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < message.length; ) {
+        const n = 1 + Math.floor(random() * 120);
+        chunks.push(message.subarray(i, i + n));
+        i += n;
+      }
+      const parts: string[] = [];
+      for await (const p of readMultipart((async function* () { yield* chunks; })(), BOUNDARY)) parts.push(p.body.toString('latin1'));
+      expect(parts).toEqual(bodies);
+    }
+  });
+
   it('fails cleanly on a message cut short, and on a part over the size limit', async () => {
     await expect(collect(MESSAGE.subarray(0, 200), BOUNDARY, 17)).rejects.toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
     await expect(collect(MESSAGE, BOUNDARY, 100, 1000)).rejects.toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
