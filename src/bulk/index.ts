@@ -1,0 +1,2 @@
+export { bulkExportPlugin } from './plugin.js';
+export type { BulkExportOptions } from './options.js';
