@@ -36,6 +36,9 @@ beforeAll(async () => {
     await crawlSearch(crawl, 'Patient/$everything', `${stack.base}/Patient/${patient.id}/$everything`);
     await crawlSearch(crawl, 'POST Observation/_search', `${stack.base}/Observation/_search`, `subject=Patient/${patient.id}&_count=5`);
   }
+  await crawlSearch(crawl, 'Encounter _include subject', `${stack.base}/Encounter?_include=Encounter:subject&_count=100`);
+  await crawlSearch(crawl, 'Patient _revinclude DocumentReference', `${stack.base}/Patient?_revinclude=DocumentReference:subject&_count=40`);
+  await crawlSearch(crawl, 'Observation _summary', `${stack.base}/Observation?category=laboratory&_summary=true&_count=200`, undefined, false);
   // Refusals and misses must not echo what was asked either.
   const someone = stack.cohort.identifying.find((v) => v.kind === 'name')!.value;
   await exchange(crawl, 'refused name search', `${stack.base}/Patient?name=${encodeURIComponent(someone)}`);

@@ -27,8 +27,11 @@ export async function exchange(crawl: Crawl, label: string, url: string, form?: 
   return result;
 }
 
-/** Follows a search through every page; returns the pages' bundles. */
-export async function crawlSearch(crawl: Crawl, label: string, firstUrl: string, form?: string): Promise<Bundle[]> {
+/**
+ * Follows a search through every page; returns the pages' bundles. `record: false` keeps only the
+ * exchanges (for subsetted answers, which must not stand in for the full resources).
+ */
+export async function crawlSearch(crawl: Crawl, label: string, firstUrl: string, form?: string, record = true): Promise<Bundle[]> {
   const bundles: Bundle[] = [];
   let url: string | undefined = firstUrl;
   let body = form;
@@ -39,7 +42,7 @@ export async function crawlSearch(crawl: Crawl, label: string, firstUrl: string,
     if (status !== 200) throw new Error(`${label} page ${page}: HTTP ${status}`);
     const bundle = JSON.parse(text) as Bundle;
     bundles.push(bundle);
-    for (const entry of bundle.entry ?? []) {
+    for (const entry of record ? bundle.entry ?? [] : []) {
       if (entry.resource && entry.search?.mode !== 'outcome') crawl.resources.set(`${entry.resource.resourceType}/${entry.resource.id}`, entry.resource);
     }
     url = bundle.link?.find((l) => l.relation === 'next')?.url;
