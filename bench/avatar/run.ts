@@ -108,4 +108,4 @@ ${table}
   process.stdout.write(md);
 }
 
-main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -58,8 +58,6 @@ export interface AvatarResult {
   readonly projection: Projection;
   /** Original records in the projected space (n×ncp). */
   readonly originalCoordinates: Float64Array;
-  /** Decoded avatars projected back into the same space (n×ncp), for the metrics. */
-  readonly avatarCoordinates: Float64Array;
 }
 
 /**
@@ -106,7 +104,7 @@ export function generateAvatars(table: Table, options: AvatarOptions): AvatarRes
     options.onProgress?.(end, n);
   }
   const avatars: Table = { columns: table.columns, rows };
-  return { avatars, projection, originalCoordinates: coordinates, avatarCoordinates: projection.transform(rows) };
+  return { avatars, projection, originalCoordinates: coordinates };
 }
 
 /**
@@ -159,6 +157,8 @@ const SNAP_MAX_DISTINCT = 20;
 
 interface NumericColumnModel {
   readonly kind: 'numeric';
+  /** The column's values, NaN for missing. */
+  readonly values: Float64Array;
   readonly hasMissing: boolean;
   readonly factor: number;
   /** Sorted observed values when few enough to snap to, else undefined. */
@@ -167,90 +167,106 @@ interface NumericColumnModel {
 
 interface CategoricalColumnModel {
   readonly kind: 'categorical';
+  /** Level index per row. */
+  readonly codes: Int32Array;
+  readonly levels: readonly (string | null)[];
+  /** Scratch accumulator of weight per level, reset after each use. */
+  readonly totals: Float64Array;
 }
 
-/** Decodes a weighted neighbourhood straight from the original rows (see the header comment). */
+/**
+ * Decodes a weighted neighbourhood straight from the original rows (see the header comment).
+ * Columns are held column-major in typed arrays, so decoding a record touches no Map and
+ * allocates nothing but the output row.
+ */
 class AvatarDecoder {
-  readonly #rows: readonly Row[];
   readonly #models: (NumericColumnModel | CategoricalColumnModel)[];
-
   readonly #decoding: CategoricalDecoding;
   readonly #random: Random;
 
   constructor(table: Table, decoding: CategoricalDecoding, random: Random) {
-    this.#rows = table.rows;
     this.#decoding = decoding;
     this.#random = random;
+    const n = table.rows.length;
     this.#models = table.columns.map((spec, c) => {
-      if (spec.kind === 'categorical') return { kind: 'categorical' } as const;
+      if (spec.kind === 'categorical') {
+        const index = new Map<string | null, number>();
+        const codes = new Int32Array(n);
+        table.rows.forEach((row, i) => {
+          const level = categoryOf(row[c] ?? null);
+          let code = index.get(level);
+          if (code === undefined) {
+            code = index.size;
+            index.set(level, code);
+          }
+          codes[i] = code;
+        });
+        return { kind: 'categorical', codes, levels: [...index.keys()], totals: new Float64Array(index.size) } as const;
+      }
+      const values = new Float64Array(n);
       let hasMissing = false;
       let decimals = 0;
       const distinct = new Set<number>();
-      for (const row of table.rows) {
+      table.rows.forEach((row, i) => {
         const v = numericValue(row[c] ?? null);
         if (v === null) {
           hasMissing = true;
-          continue;
+          values[i] = Number.NaN;
+          return;
         }
+        values[i] = v;
         if (distinct.size <= SNAP_MAX_DISTINCT) distinct.add(v);
         if (decimals < 6 && !Number.isInteger(v)) decimals = Math.max(decimals, decimalsOf(v));
-      }
+      });
       const support = distinct.size <= SNAP_MAX_DISTINCT ? Float64Array.from(distinct).sort() : undefined;
-      return { kind: 'numeric', hasMissing, factor: 10 ** decimals, support } as const;
+      return { kind: 'numeric', values, hasMissing, factor: 10 ** decimals, support } as const;
     });
   }
 
   combine(neighbours: Int32Array, weights: Float64Array): Row {
     const row: Row = new Array(this.#models.length);
-    this.#models.forEach((model, c) => {
-      row[c] = model.kind === 'numeric' ? this.#numeric(model, c, neighbours, weights) : this.#categorical(c, neighbours, weights);
-    });
+    for (let c = 0; c < this.#models.length; c++) {
+      const model = this.#models[c]!;
+      row[c] = model.kind === 'numeric' ? numericCell(model, neighbours, weights) : this.#categorical(model, neighbours, weights);
+    }
     return row;
   }
 
-  #numeric(model: NumericColumnModel, c: number, neighbours: Int32Array, weights: Float64Array): Cell {
-    let observedWeight = 0;
-    let sum = 0;
-    for (let j = 0; j < neighbours.length; j++) {
-      const v = numericValue(this.#rows[neighbours[j]!]![c] ?? null);
-      if (v === null) continue;
-      observedWeight += weights[j]!;
-      sum += weights[j]! * v;
-    }
-    if (observedWeight === 0 || (model.hasMissing && observedWeight < 0.5)) return null;
-    const value = sum / observedWeight;
-    if (model.support) return nearest(model.support, value);
-    return Math.round(value * model.factor) / model.factor;
-  }
-
-  #categorical(c: number, neighbours: Int32Array, weights: Float64Array): Cell {
+  #categorical(model: CategoricalColumnModel, neighbours: Int32Array, weights: Float64Array): Cell {
     if (this.#decoding === 'weighted-draw') {
       let u = this.#random.next();
       for (let j = 0; j < neighbours.length; j++) {
         u -= weights[j]!;
-        if (u < 0) return categoryOf(this.#rows[neighbours[j]!]![c] ?? null);
+        if (u < 0) return model.levels[model.codes[neighbours[j]!]!]!;
       }
-      return categoryOf(this.#rows[neighbours[neighbours.length - 1]!]![c] ?? null);
+      return model.levels[model.codes[neighbours[neighbours.length - 1]!]!]!;
     }
-    const totals = new Map<string | null, number>();
-    let best: string | null = null;
-    let bestWeight = -1;
-    for (let j = 0; j < neighbours.length; j++) {
-      const level = categoryOf(this.#rows[neighbours[j]!]![c] ?? null);
-      const total = (totals.get(level) ?? 0) + weights[j]!;
-      totals.set(level, total);
+    const totals = model.totals;
+    for (let j = 0; j < neighbours.length; j++) totals[model.codes[neighbours[j]!]!] += weights[j]!;
+    // Scan in neighbour order so that equal totals go to the nearer neighbour's level.
+    let best = model.codes[neighbours[0]!]!;
+    for (let j = 1; j < neighbours.length; j++) {
+      const code = model.codes[neighbours[j]!]!;
+      if (totals[code]! > totals[best]!) best = code;
     }
-    // Iterate in neighbour order so that equal totals go to the nearer neighbour's level.
-    for (let j = 0; j < neighbours.length; j++) {
-      const level = categoryOf(this.#rows[neighbours[j]!]![c] ?? null);
-      const total = totals.get(level)!;
-      if (total > bestWeight) {
-        bestWeight = total;
-        best = level;
-      }
-    }
-    return best;
+    for (let j = 0; j < neighbours.length; j++) totals[model.codes[neighbours[j]!]!] = 0;
+    return model.levels[best]!;
   }
+}
+
+function numericCell(model: NumericColumnModel, neighbours: Int32Array, weights: Float64Array): Cell {
+  let observedWeight = 0;
+  let sum = 0;
+  for (let j = 0; j < neighbours.length; j++) {
+    const v = model.values[neighbours[j]!]!;
+    if (v !== v) continue; // NaN: missing
+    observedWeight += weights[j]!;
+    sum += weights[j]! * v;
+  }
+  if (observedWeight === 0 || (model.hasMissing && observedWeight < 0.5)) return null;
+  const value = sum / observedWeight;
+  if (model.support) return nearest(model.support, value);
+  return Math.round(value * model.factor) / model.factor;
 }
 
 function nearest(sorted: Float64Array, value: number): number {
