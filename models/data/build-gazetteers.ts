@@ -68,5 +68,5 @@ for (const list of ['an-array-of-english-words/index.json', 'an-array-of-french-
 }
 const bits = new Uint8Array(BLOOM_BITS / 8);
 for (const w of dictionary) for (const p of bloomPositions(w)) bits[p >>> 3]! |= 1 << (p & 7);
-writeFileSync(new URL('words.bloom', out), bits);
+writeFileSync(new URL('../ner/words.bloom', import.meta.url), bits);
 console.log(`dictionary words ${dictionary.size}, bloom ${bits.length} bytes, ${BLOOM_HASHES} hashes`);

@@ -41,6 +41,13 @@ describe('surrogates are consistent per patient', () => {
     expect(out).toContain(`${pad(numeric.getUTCDate())}/${pad(numeric.getUTCMonth() + 1)}/${numeric.getUTCFullYear()}`);
   });
 
+  it('moves a day/month date without a year and keeps it well-formed', async () => {
+    const out = (await deid.deidentify('Revu le 12/03 en consultation.', plain('p1')))!;
+    const m = /Revu le (\d{2})\/(\d{2}) en/.exec(out)!;
+    const moved = new Date(Date.UTC(2001, 2, 12) + identity.dateShiftDays('p1') * 86_400_000);
+    expect([Number(m[1]), Number(m[2])]).toEqual([moved.getUTCDate(), moved.getUTCMonth() + 1]);
+  });
+
   it('keeps an English date in its English written form', async () => {
     const out = (await deid.deidentify('Seen on March 12, 2023 by the team.', { format: 'plain', patientId: 'p9', lang: 'en' }))!;
     expect(out).toMatch(/Seen on (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} by/);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
- * A Bloom filter of ordinary English and French words (see models/data/build-gazetteers.ts).
+ * A Bloom filter of ordinary English and French words (models/ner/words.bloom, built by
+ * models/data/build-gazetteers.ts).
  * `isDictionaryWord` may say yes for a word that is not in the lists (about 1 %), never no for one
  * that is.
  */
@@ -27,13 +28,13 @@ export function bloomPositions(word: string): number[] {
 
 let bits: Uint8Array | undefined;
 
-/** Next to this module (sources), or in the sources when running the compiled build without data copied. */
+/**
+ * Kept with the model files (models/ner/), which every deployment ships: src/anonymize/text and
+ * dist/anonymize/text are both three levels under the project root.
+ */
 function load(): Uint8Array {
-  for (const rel of ['./data/words.bloom', '../../../src/anonymize/text/data/words.bloom']) {
-    const url = new URL(rel, import.meta.url);
-    if (existsSync(url)) return new Uint8Array(readFileSync(url));
-  }
-  return new Uint8Array(0);
+  const file = new URL('../../../models/ner/words.bloom', import.meta.url);
+  return existsSync(file) ? new Uint8Array(readFileSync(file)) : new Uint8Array(0);
 }
 
 /** `folded` must already be folded (lowercase, no accents). */

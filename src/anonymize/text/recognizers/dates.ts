@@ -231,8 +231,17 @@ function sameCase(model: string, value: string): string {
  * it back in the same shape. Returns undefined when `text` is not a date this module understands.
  */
 export function shiftWrittenDate(text: string, days: number, doc: Pick<Doc, 'lang'>, fold: (s: string) => string): string | undefined {
+  // Day/month dates ("12/03") are only recognised after a word such as "le": parse them with one.
+  for (const prefix of ['', 'le ']) {
+    const shifted = shiftParsed(prefix + text, prefix.length, days, doc, fold);
+    if (shifted !== undefined) return shifted.slice(prefix.length);
+  }
+  return undefined;
+}
+
+function shiftParsed(text: string, from: number, days: number, doc: Pick<Doc, 'lang'>, fold: (s: string) => string): string | undefined {
   const local: Doc = { text, folded: fold(text), lang: doc.lang };
-  const d = findDates(local).find((x) => x.start === 0 && x.end === text.length);
+  const d = findDates(local).find((x) => x.start === from && x.end === text.length);
   if (!d) return undefined;
   const hasDay = d.day !== undefined && d.dayValue !== undefined;
   const year = d.year?.value ?? 2001; // a non-leap year for day-month dates without a year
