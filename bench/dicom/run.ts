@@ -48,17 +48,28 @@ function large(): Buffer {
   return Buffer.concat(writePart10(parsed.meta, dataset, parsed.transferSyntaxUid).chunks);
 }
 
-async function measure(run: () => Promise<void> | void): Promise<{ perSecond: number; n: number }> {
-  for (let i = 0; i < 5; i++) await run(); // warm-up
-  let n = 0;
-  const start = process.hrtime.bigint();
-  const end = start + BigInt(SECONDS * 1e9);
-  while (process.hrtime.bigint() < end) {
-    await run();
-    n++;
+/**
+ * Runs `a` and `b` alternately (A, B, A, B…) for the time budget and returns each one's rate over
+ * its own accumulated time, so that load from other processes, which drifts over seconds, weighs on
+ * both sides alike instead of on whichever ran while the machine was busy.
+ */
+async function measurePair(a: () => Promise<void> | void, b: () => Promise<void> | void): Promise<[number, number]> {
+  for (let i = 0; i < 3; i++) {
+    await a();
+    await b();
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { perSecond: n / seconds, n };
+  const time = [0, 0];
+  const count = [0, 0];
+  const end = process.hrtime.bigint() + BigInt(SECONDS * 2 * 1e9);
+  while (process.hrtime.bigint() < end) {
+    for (const [i, run] of [a, b].entries()) {
+      const t0 = process.hrtime.bigint();
+      await run();
+      time[i]! += Number(process.hrtime.bigint() - t0) / 1e9;
+      count[i]!++;
+    }
+  }
+  return [count[0]! / time[0]!, count[1]! / time[1]!];
 }
 
 const lines: string[] = [];
@@ -77,19 +88,21 @@ async function engine(): Promise<void> {
   const voile = createDicomDeidentifier({ options: ['retainLongitudinalModifiedDates'] }, { identity });
   for (const [label, bytes] of [['small', small()], ['large', large()]] as const) {
     const mb = bytes.length / 1e6;
-    const ours = await measure(async () => {
-      const out = await voile.part10(bytes);
-      // Materialise the output as the batch tool does.
-      Buffer.concat(out.chunks as Uint8Array[]);
-    });
     const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const theirs = await measure(() => {
-      const message = dcmjs.data.DicomMessage.readFile(arrayBuffer);
-      dcmjs.anonymizer.cleanTags(message.dict);
-      message.write();
-    });
-    row(`${label} (${(bytes.length / 1024).toFixed(0)} KB)`, 'Voile', fmt(ours.perSecond), fmt(ours.perSecond * mb), `${(ours.perSecond / theirs.perSecond).toFixed(1)}×`);
-    row(`${label} (${(bytes.length / 1024).toFixed(0)} KB)`, 'dcmjs 0.35 anonymizer (top-level tags only, no UIDs)', fmt(theirs.perSecond), fmt(theirs.perSecond * mb), '1.0×');
+    const [ours, theirs] = await measurePair(
+      async () => {
+        const out = await voile.part10(bytes);
+        // Materialise the output as the batch tool does.
+        Buffer.concat(out.chunks as Uint8Array[]);
+      },
+      () => {
+        const message = dcmjs.data.DicomMessage.readFile(arrayBuffer);
+        dcmjs.anonymizer.cleanTags(message.dict);
+        message.write();
+      },
+    );
+    row(`${label} (${(bytes.length / 1024).toFixed(0)} KB)`, 'Voile', fmt(ours), fmt(ours * mb), `${(ours / theirs).toFixed(1)}×`);
+    row(`${label} (${(bytes.length / 1024).toFixed(0)} KB)`, 'dcmjs 0.35 anonymizer (top-level tags only, no UIDs)', fmt(theirs), fmt(theirs * mb), '1.0×');
   }
   lines.push('');
 }
@@ -155,15 +168,12 @@ async function gateway(): Promise<void> {
       };
       let peak = 0;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-      const through = await measure(() => fetchStudy(`${gw.url}/studies/${remapped}`));
-      const gatewayPeak = peak;
-      peak = 0;
-      const direct = await measure(fetchPlain);
+      const [through, direct] = await measurePair(() => fetchStudy(`${gw.url}/studies/${remapped}`), fetchPlain);
       clearInterval(sampler);
       await gwPool.close();
       const mb = studyBytes / 1e6;
-      row(`${label}: ${count} × ${(base.length / 1024).toFixed(0)} KB`, 'gateway (de-identified)', fmt(through.perSecond * count), fmt(through.perSecond * mb), `${(through.perSecond / direct.perSecond).toFixed(2)}`, `${(gatewayPeak / 1e6).toFixed(0)} MB`);
-      row(`${label}: ${count} × ${(base.length / 1024).toFixed(0)} KB`, 'plain pass-through proxy', fmt(direct.perSecond * count), fmt(direct.perSecond * mb), '1.00', `${(peak / 1e6).toFixed(0)} MB`);
+      row(`${label}: ${count} × ${(base.length / 1024).toFixed(0)} KB`, 'gateway (de-identified)', fmt(through * count), fmt(through * mb), `${(through / direct).toFixed(2)}`, `${(peak / 1e6).toFixed(0)} MB (both)`);
+      row(`${label}: ${count} × ${(base.length / 1024).toFixed(0)} KB`, 'plain pass-through proxy', fmt(direct * count), fmt(direct * mb), '1.00', '');
     }
   } finally {
     await client.close();
@@ -175,7 +185,7 @@ async function gateway(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  lines.push('# DICOM benchmark', '', `${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${SECONDS} s per measurement.`, '');
+  lines.push('# DICOM benchmark', '', `${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg()[0]!.toFixed(1)}; the two sides of each comparison run alternately for ${SECONDS * 2} s.`, '');
   await engine();
   await gateway();
   const out = path.resolve(process.cwd(), 'bench/results/dicom.md');
