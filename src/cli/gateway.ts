@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { auditAdminPlugin, auditPlugin, SqliteAuditStore } from '../audit/index.js';
+import { auditAdminPlugin, auditPlugin, SqliteAuditStore, type AuditStore } from '../audit/index.js';
+import { PostgresAuditStore } from '../store/audit-postgres.js';
 import {
   canAccessDicom,
   createAdminAuthorizer,
@@ -43,7 +44,8 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   const publicBaseUrl = (config.publicBaseUrl ?? `http://${listen.host ?? '127.0.0.1'}:${listen.port ?? 8080}`).replace(/\/+$/, '');
   const upstreamFhir = config.upstream.fhir;
   const app = await buildGateway({
-    publicBaseUrl,
+    // Unset: the gateway derives links from the address it is bound to (never from the Host header).
+    ...(config.publicBaseUrl !== undefined && { publicBaseUrl: config.publicBaseUrl.replace(/\/+$/, '') }),
     upstream: {
       fhir: {
         url: upstreamFhir.url,
@@ -57,8 +59,7 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
     limits: { ...(config.limits?.bodyLimitBytes !== undefined && { bodyLimitBytes: config.limits.bodyLimitBytes }) },
     logger: { level: config.logging?.level ?? 'info' },
   });
-  // One embedded database file: the mapping and audit tables live side by side (WAL allows both connections).
-  const auditStore = new SqliteAuditStore(runtime.databasePath);
+  const auditStore = auditStoreOf(loaded, runtime);
   await app.register(requestLimitsPlugin, {});
   await app.register(auditPlugin, { store: auditStore });
   await app.register(smartConfigurationPlugin, { auth });
@@ -82,4 +83,16 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
     await runtime.close();
   });
   return { app, runtime };
+}
+
+/**
+ * The audit trail: PostgreSQL when configured (replicas share one trail), else the embedded
+ * database file, beside the mapping table (WAL lets both connections write).
+ */
+function auditStoreOf({ config, env }: LoadedConfig, runtime: Runtime): AuditStore {
+  const postgres = config.store?.postgres;
+  if (!postgres) return new SqliteAuditStore(runtime.databasePath);
+  const connectionString = env[postgres.urlEnv];
+  if (!connectionString) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${postgres.urlEnv} is not set`);
+  return new PostgresAuditStore({ connectionString });
 }
