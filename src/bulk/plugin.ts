@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { toVoileError, VoileError } from '../errors.js';
-import { requireReadAccess } from '../fhir/access.js';
+import { canReadType as scopesGrant } from '../auth/access.js';
 import type { ResponseContext } from '../fhir/responses.js';
 import { operationOutcome } from '../server/error-mapping.js';
 import { FhirUpstream } from '../upstream/fhir-upstream.js';
@@ -123,7 +123,10 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
   app.get<{ Params: { id: string } }>('/Group/:id/$export', async (request, reply) => {
     const principal = principalOf(request);
     const { id } = request.params;
-    requireReadAccess(principal, 'Group');
+    // The Group itself is never exported (the profile need not release it): only its members' data.
+    if (!scopesGrant(principal.scopes, 'Group', 'r')) {
+      throw new VoileError('INSUFFICIENT_SCOPE', 'The access token does not grant reading this Group');
+    }
     if (!ID.test(id)) throw new VoileError('BAD_REQUEST', 'The resource id is malformed');
     const realId = await principal.policy.identity.resolveId('Group', id);
     if (realId === undefined) throw new VoileError('NOT_FOUND', 'Resource not found');
