@@ -64,3 +64,14 @@ describe('avatarizeFile on WBCD (683 × 10, k = 20, ncp = 2)', () => {
     expect(longest).toBeLessThan(683);
   });
 });
+
+describe('avatarizeFile on bad input', () => {
+  it('answers BAD_REQUEST for a missing file, a bad split or a k too large, without writing anything', async () => {
+    const dir = path.join(outDir, 'bad');
+    const base = { outDir: dir, k: 20, ncp: 2, seed: 1 };
+    await expect(avatarizeFile({ ...base, inPath: path.join(outDir, 'missing.csv') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(avatarizeFile({ ...base, inPath: input, controlFraction: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(avatarizeFile({ ...base, inPath: input, k: 5000 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(() => readFileSync(path.join(dir, 'avatars.csv'))).toThrow();
+  });
+});

@@ -63,7 +63,8 @@ export function heatmap(title: string, labels: readonly string[], matrix: readon
     parts.push(`<text x="${margin - 3}" y="${(margin + (i + 0.7) * cell).toFixed(2)}" text-anchor="end" font-size="${Math.min(10, cell).toFixed(1)}">${label}</text>`);
     parts.push(`<text transform="translate(${(margin + (i + 0.7) * cell).toFixed(2)},${margin - 3}) rotate(-60)" font-size="${Math.min(10, cell).toFixed(1)}">${label}</text>`);
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" role="img">${parts.join('')}</svg>`;
+  // Extra room on the right for the last rotated column label.
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size + 40}" height="${size}" viewBox="0 0 ${size + 40} ${size}" role="img">${parts.join('')}</svg>`;
 }
 
 function colourFor(v: number): string {
