@@ -168,7 +168,13 @@ describe.runIf(available)('DICOMweb gateway in front of Orthanc', () => {
     expect(leaks(JSON.stringify(metadata))).toEqual([]);
     for (const m of metadata) {
       const bulk = m['7FE00010']?.BulkDataURI;
-      if (bulk !== undefined) expect(bulk.startsWith(`${gateway.url}/studies/${study}/series/${series}/instances/2.25.`)).toBe(true);
+      expect(bulk?.startsWith(`${gateway.url}/studies/${study}/series/${series}/instances/2.25.`)).toBe(true);
+      const pixels = await fetch(bulk!, { headers: { accept: 'multipart/related; type="application/octet-stream"' } });
+      expect(pixels.status).toBe(200);
+      expect(pixels.headers.get('content-type')).toMatch(/^multipart\/related/);
+      const bytes = Buffer.from(await pixels.arrayBuffer());
+      expect(bytes.length).toBeGreaterThan(128 * 128 * 2);
+      expect(bytes.includes(Buffer.from('127.0.0.1'))).toBe(false);
       expect(m['00120062']!.Value).toEqual(['YES']);
     }
   });
