@@ -57,6 +57,22 @@ export async function startBulkStack(options: { patients?: number; extraResource
   const generated = generateCohort({ seed: 42, patients: options.patients ?? 30 });
   const cohort: Cohort = { ...generated, resources: [...generated.resources, ...(options.extraResources ?? [])] };
   const upstream = await startDemoUpstream({ cohort });
+  const gateway = await startBulkGateway(upstream.url, options.bulk);
+  return {
+    ...gateway,
+    upstream,
+    cohort,
+    async close() {
+      await gateway.close();
+      await upstream.close();
+    },
+  };
+}
+
+export type BulkGateway = Omit<BulkStack, 'upstream' | 'cohort'>;
+
+/** The gateway with the bulk plugin in front of any upstream (the demo one, or a hostile fake). */
+export async function startBulkGateway(upstreamUrl: string, bulk: Partial<BulkExportOptions> = {}): Promise<BulkGateway> {
   const registry = loadPolicyRegistry({
     policiesDir: path.resolve(process.cwd(), 'policies'),
     profilesDir: path.resolve(process.cwd(), 'profiles'),
@@ -75,19 +91,19 @@ export async function startBulkStack(options: { patients?: number; extraResource
   const dir = await mkdtemp(path.join(tmpdir(), 'voile-bulk-test-'));
   const gateway = await buildGateway({
     publicBaseUrl,
-    upstream: { fhir: { url: upstream.url, timeoutMs: 10_000 } },
+    upstream: { fhir: { url: upstreamUrl, timeoutMs: 10_000 } },
     registry,
     authenticate,
     logger: false,
   });
   await gateway.register(bulkExportPlugin, {
     prefix: '/fhir',
-    upstream: { url: upstream.url, timeoutMs: 10_000 },
+    upstream: { url: upstreamUrl, timeoutMs: 10_000 },
     publicBaseUrl,
     authenticate,
     dir,
     retryAfterSeconds: 1,
-    ...options.bulk,
+    ...bulk,
   });
   await gateway.listen({ port, host: '127.0.0.1' });
   const base = `${publicBaseUrl}/fhir`;
@@ -96,9 +112,7 @@ export async function startBulkStack(options: { patients?: number; extraResource
     const res = await request(url, { method, headers: { 'x-test-client': client, ...headers } });
     return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
   };
-  const stack: BulkStack = {
-    upstream,
-    cohort,
+  return {
     gateway,
     base,
     policy,
@@ -120,11 +134,9 @@ export async function startBulkStack(options: { patients?: number; extraResource
     },
     async close() {
       await gateway.close();
-      await upstream.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
-  return stack;
 }
 
 /** Every line of every output file of a manifest, parsed. */
