@@ -122,6 +122,10 @@ describe.runIf(available)('DICOMweb gateway in front of Orthanc', () => {
     expect(leaks(JSON.stringify([series, page1, page2]))).toEqual([]);
     const all = (await client.searchForInstances()) as Record<string, { Value?: unknown[] }>[];
     expect(all.length).toBe(3); // the Secondary Capture is withheld
+    const allSeries = (await client.searchForSeries({})) as Record<string, { Value?: unknown[] }>[];
+    expect(allSeries.length).toBe(3);
+    for (const s of allSeries) expect(String(s['00081190']!.Value![0])).toMatch(new RegExp(`^${gateway.url}/studies/2\\.25\\.\\d+/series/2\\.25\\.\\d+$`));
+    expect(leaks(JSON.stringify([all, allSeries]))).toEqual([]);
   });
 
   it('refuses identity-probing query keys and translates PatientID from the pseudonym', async () => {
