@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generateCohort, type Cohort } from '../../../src/demo/cohort.js';
 import { startDemoUpstream, type DemoUpstream } from '../../../src/demo/upstream.js';
 import { loadPolicyRegistry } from '../../../src/policy/registry.js';
+import { textDeidentifierFor } from '../../../src/policy/text-binding.js';
 import type { ResolvedPolicy } from '../../../src/policy/runtime.js';
 import { buildGateway, fixedPolicyAuthenticator } from '../../../src/server/app.js';
 import { MemoryMappingStore } from '../../../src/store/mapping-store.js';
@@ -27,7 +28,14 @@ export async function startStack(options: { patients?: number; policy?: string }
   const cohort = generateCohort({ seed: 42, patients: options.patients ?? 120 });
   const upstream = await startDemoUpstream({ cohort });
   const policyName = options.policy ?? 'demo-research';
+  // Policies that ask for free-text de-identification get the real pipeline (rules + NER model).
+  const closers: (() => Promise<void>)[] = [];
   const registry = loadPolicyRegistry({
+    textFor: (policy, identity) => {
+      const text = textDeidentifierFor(policy, identity);
+      closers.push(() => text.close());
+      return text;
+    },
     policiesDir: path.resolve(process.cwd(), 'policies'),
     profilesDir: path.resolve(process.cwd(), 'profiles'),
     store: new MemoryMappingStore(),
@@ -57,6 +65,7 @@ export async function startStack(options: { patients?: number; policy?: string }
     close: async () => {
       await gateway.close();
       await upstream.close();
+      for (const close of closers) await close();
     },
   };
 }
