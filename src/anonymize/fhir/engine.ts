@@ -562,10 +562,11 @@ class VoileEngine implements FhirAnonymizer {
           ctx.labels.add('PSEUDED');
           return this.#pseudo(ctx.resourceType, value);
         }
-        if ((name === 'uid' || type === 'oid' || type === 'id') && DICOM_UID.test(value)) {
-          // DICOM UIDs map exactly as on the DICOMweb side, so FHIR and DICOM agree.
+        if ((name === 'uid' || type === 'oid' || type === 'id' || value.startsWith('urn:oid:')) && DICOM_UID.test(value)) {
+          // DICOM UIDs map exactly as on the DICOMweb side, so FHIR and DICOM agree; a `urn:oid:`
+          // form (oid type, ImagingStudy.identifier) keeps its prefix so it stays valid.
           ctx.labels.add('PSEUDED');
-          return identity.remapUid(value.startsWith('urn:oid:') ? value.slice(8) : value);
+          return value.startsWith('urn:oid:') ? `urn:oid:${identity.remapUid(value.slice(8))}` : identity.remapUid(value);
         }
         if (name === 'reference' || type === 'uri' || type === 'url' || type === 'canonical') {
           const rewritten = this.#referenceString(value);
