@@ -112,6 +112,29 @@ describe('demo upstream: search and paging', () => {
     expect(count.entry).toBeUndefined();
   });
 
+  it('sorts with _sort and refuses an unknown sort key', async () => {
+    const sorted = (await client.search({ resourceType: 'Encounter', searchParams: { _sort: '-date', _count: 100 } })) as unknown as Bundle;
+    const starts = (entriesOf(sorted) as Encounter[]).map((e) => Date.parse(e.period?.start ?? ''));
+    expect(starts).toEqual([...starts].sort((a, b) => b - a));
+    expect((await statusOf(client.search({ resourceType: 'Encounter', searchParams: { _sort: 'shoeSize' } }))).status).toBe(400);
+  });
+
+  it('pages $everything with _count, and follows _include:iterate one step further', async () => {
+    const first = (await client.request(`Patient/${patientId}/$everything?_count=5`)) as unknown as Bundle;
+    expect(first.entry).toHaveLength(5);
+    const next = first.link?.find((l) => l.relation === 'next')?.url;
+    expect(next?.startsWith(`${upstream.url}/Patient/${patientId}/$everything?`)).toBe(true);
+    const second = (await client.nextPage({ bundle: first as never })) as unknown as Bundle;
+    expect(second.entry?.[0].resource?.id).not.toBe(first.entry?.[0].resource?.id);
+
+    const iterated = (await client.search({
+      resourceType: 'Observation',
+      searchParams: { patient: patientId, _count: 1, _include: 'Observation:encounter', '_include:iterate': 'Encounter:service-provider' },
+    })) as unknown as Bundle;
+    const included = (iterated.entry ?? []).filter((e) => e.search?.mode === 'include').map((e) => e.resource?.resourceType);
+    expect(included).toEqual(expect.arrayContaining(['Encounter', 'Organization']));
+  });
+
   it('answers Patient/$everything with the patient, its compartment and referenced staff', async () => {
     const bundle = (await client.operation({ name: '$everything', resourceType: 'Patient', id: patientId, method: 'GET' })) as unknown as Bundle;
     const resources = entriesOf(bundle);

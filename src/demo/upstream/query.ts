@@ -62,6 +62,11 @@ export function parseSearch(resourceType: string, params: readonly (readonly [st
   for (const [rawName, value] of params) {
     const [name, modifier] = splitModifier(rawName);
     if (name.startsWith('_') && RESULT_PARAMS.has(name)) {
+      if (name === '_sort') {
+        for (const code of value.split(',')) {
+          if (!getSearchParameter(resourceType, code.replace(/^-/, ''))) throw badRequest(`Unknown sort parameter for ${resourceType}`);
+        }
+      }
       if (name === '_sort' || name === '_total' || name === '_include' || name === '_revinclude') {
         (forRepository[rawName] ??= []).push(value);
       }
@@ -86,7 +91,9 @@ export function parseSearch(resourceType: string, params: readonly (readonly [st
   const include = parsed.include ?? [];
   const revInclude = parsed.revInclude ?? [];
   for (const target of include) {
-    if (target.resourceType !== resourceType) throw badRequest('_include must name the searched resource type');
+    if (target.resourceType !== resourceType && target.modifier !== 'iterate') {
+      throw badRequest('_include must name the searched resource type (or be :iterate)');
+    }
     checkIncludeTarget(target, '_include');
   }
   for (const target of revInclude) checkIncludeTarget(target, '_revinclude');
