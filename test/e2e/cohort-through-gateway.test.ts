@@ -179,13 +179,11 @@ describe('references: every reference in a response resolves through the gateway
   // Patient.managingOrganization, Encounter.serviceProvider… (pseudonymized) but does not serve
   // Practitioner or Organization, so those references answer 403. When the profile serves those
   // types or drops those references, this test starts failing: turn it into a plain `it`.
-  it.fails('resolves references to types the policy does not serve (Practitioner, Organization)', async () => {
+  it('never references a type the policy does not serve (regression: Practitioner, Organization answered 403)', () => {
     const references = new Set(crawled().flatMap(referencesIn));
-    const unserved = [...references].filter((r) => !servedTypes.includes(r.split('/')[0]));
-    for (const ref of unserved.slice(0, 5)) {
-      const res = await fetch(`${stack.base}/${ref}`);
-      expect(res.status, ref.split('/')[0]).toBe(200);
-    }
+    const unserved = [...references].filter((r) => !servedTypes.includes(r.split('/')[0]!));
+    expect(unserved).toEqual([]);
+    expect(servedTypes).toEqual(expect.arrayContaining(['Practitioner', 'Organization']));
   });
 
   it('uses only relative references in the gateway id space', () => {
