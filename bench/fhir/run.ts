@@ -136,7 +136,8 @@ function summary(r: LoadResult): string {
 function start(role: string, upstream?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
-      execArgv: ['--import', 'tsx'],
+      // BENCH_CPU_PROF=DIR: each server process writes a V8 CPU profile there when it stops.
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children.push(child);
