@@ -33,7 +33,8 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const RELEASED = ['Patient', 'Observation', 'Condition', 'Encounter', 'MedicationRequest', 'Procedure', 'DiagnosticReport', 'DocumentReference', 'ImagingStudy'];
+/** What the demo-research profile releases (read from the loaded policy, not restated here). */
+const released = () => [...stack.policy.fhir.resourceTypes!];
 
 function cohortCount(type: string): number {
   return stack.cohort.resources.filter((r) => r.resourceType === type).length;
@@ -57,14 +58,15 @@ describe('system-level $export', () => {
 
   it('exports every resource of every released type, and only those', () => {
     const types = new Set(systemManifest.output.map((o) => o.type));
-    for (const type of types) expect(RELEASED).toContain(type);
-    for (const type of RELEASED) {
+    for (const type of types) expect(released()).toContain(type);
+    for (const type of released()) {
       const count = systemManifest.output.find((o) => o.type === type)?.count ?? 0;
       expect(count, type).toBe(cohortCount(type));
     }
-    // Practitioners and Organizations exist upstream but the profile does not release them.
-    expect(cohortCount('Practitioner')).toBeGreaterThan(0);
-    expect(types.has('Practitioner')).toBe(false);
+    // The Group exists upstream but the profile does not release it.
+    expect(cohortCount('Group')).toBe(1);
+    expect(released()).not.toContain('Group');
+    expect(types.has('Group')).toBe(false);
   });
 
   it('serves files as application/fhir+ndjson', async () => {
@@ -105,6 +107,11 @@ describe('$export parameters', () => {
     expect(manifest.output.map((o) => o.type).sort()).toEqual(['Condition', 'Encounter']);
     expect(manifest.output.find((o) => o.type === 'Condition')!.count).toBe(cohortCount('Condition'));
     expect(manifest.request).toBe(`${stack.base}/$export?_type=Condition,Encounter`);
+  });
+
+  it('a _type the profile does not release is refused (403), not silently exported', async () => {
+    const res = await stack.get(`${stack.base}/$export?_type=Group`, 'alpha', { prefer: 'respond-async' });
+    expect(res.status).toBe(403);
   });
 
   it('_typeFilter exports only what the filter matches, through the search guard', async () => {
