@@ -205,9 +205,12 @@ describe('DELETE on the status URL', () => {
   it('cancels a running job and removes its files', async () => {
     const statusUrl = await stack.kickoff('$export');
     const id = statusUrl.split('/').pop()!;
+    expect((await stack.get(statusUrl)).status).toBe(202); // still running: ~800 resources to write
     expect((await stack.del(statusUrl)).status).toBe(202);
     expect((await stack.get(statusUrl)).status).toBe(404);
     expect(await readdir(stack.dir)).not.toContain(id);
+    // The gateway serves new jobs after a cancellation.
+    await stack.waitForManifest(await stack.kickoff('$export?_type=Condition'));
   });
 
   it('deletes the files of a finished job', async () => {
