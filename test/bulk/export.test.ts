@@ -18,6 +18,8 @@ beforeAll(async () => {
   const cohortPatients = (await import('../../src/demo/cohort.js')).generateCohort({ seed: 42, patients: 30 }).patients;
   stack = await startBulkStack({
     patients: 30,
+    // A patient-facing app: patient-level scopes bound to the second patient.
+    clients: { 'patient-app': { scopes: ['patient/*.rs'], patientId: cohortPatients[1]!.id } },
     extraResources: [
       {
         resourceType: 'Group',
@@ -181,6 +183,20 @@ describe('Patient- and Group-level $export', () => {
     expect(forged.status).toBe(404);
     const asPatient = stack.policy.identity.pseudonymizeId('Patient', stack.cohort.patients[0]!.id);
     expect((await stack.get(`${stack.base}/Group/${asPatient}/$export`, 'alpha', { prefer: 'respond-async' })).status).toBe(404);
+  });
+});
+
+describe('patient-level scopes', () => {
+  it('confine every export level to the bound patient', async () => {
+    const own = stack.policy.identity.pseudonymizeId('Patient', stack.cohort.patients[1]!.id);
+    for (const kickoff of ['$export?_type=Patient,Condition,Observation', 'Patient/$export?_type=Patient,Condition,Observation']) {
+      const manifest = await stack.waitForManifest(await stack.kickoff(kickoff, 'patient-app'), 'patient-app');
+      const resources = await downloadAll(stack, manifest, 'patient-app');
+      expect(resources.filter((r) => r.resourceType === 'Patient').map((r) => r.id)).toEqual([own]);
+      const others = resources.filter((r) => r.resourceType !== 'Patient');
+      expect(others.length).toBeGreaterThan(0);
+      for (const r of others) expect(pseudonymOf((r as { subject?: { reference?: string } }).subject?.reference)).toBe(own);
+    }
   });
 });
 

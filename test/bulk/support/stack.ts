@@ -53,11 +53,16 @@ export interface Manifest {
 
 export const BULK_SECRET = Buffer.alloc(32, 0x42);
 
-export async function startBulkStack(options: { patients?: number; extraResources?: Resource[]; bulk?: Partial<BulkExportOptions> } = {}): Promise<BulkStack> {
+/** Per test client: scopes and patient binding other than the default `system/*.rs`. */
+export type TestClients = Readonly<Record<string, Partial<Pick<Principal, 'scopes' | 'patientId'>>>>;
+
+export async function startBulkStack(
+  options: { patients?: number; extraResources?: Resource[]; bulk?: Partial<BulkExportOptions>; clients?: TestClients } = {},
+): Promise<BulkStack> {
   const generated = generateCohort({ seed: 42, patients: options.patients ?? 30 });
   const cohort: Cohort = { ...generated, resources: [...generated.resources, ...(options.extraResources ?? [])] };
   const upstream = await startDemoUpstream({ cohort });
-  const gateway = await startBulkGateway(upstream.url, options.bulk);
+  const gateway = await startBulkGateway(upstream.url, options.bulk, options.clients);
   return {
     ...gateway,
     upstream,
@@ -72,7 +77,7 @@ export async function startBulkStack(options: { patients?: number; extraResource
 export type BulkGateway = Omit<BulkStack, 'upstream' | 'cohort'>;
 
 /** The gateway with the bulk plugin in front of any upstream (the demo one, or a hostile fake). */
-export async function startBulkGateway(upstreamUrl: string, bulk: Partial<BulkExportOptions> = {}): Promise<BulkGateway> {
+export async function startBulkGateway(upstreamUrl: string, bulk: Partial<BulkExportOptions> = {}, clients: TestClients = {}): Promise<BulkGateway> {
   const registry = loadPolicyRegistry({
     policiesDir: path.resolve(process.cwd(), 'policies'),
     profilesDir: path.resolve(process.cwd(), 'profiles'),
@@ -84,7 +89,7 @@ export async function startBulkGateway(upstreamUrl: string, bulk: Partial<BulkEx
   const authenticate = async (req: FastifyRequest): Promise<Principal> => {
     const client = req.headers['x-test-client'];
     if (typeof client !== 'string' || !/^[a-z-]{1,32}$/.test(client)) throw new VoileError('UNAUTHENTICATED', 'Authentication is required');
-    return { clientId: client, scopes: ['system/*.rs'], policy };
+    return { clientId: client, scopes: ['system/*.rs'], policy, ...clients[client] };
   };
   const port = await freePort();
   const publicBaseUrl = `http://127.0.0.1:${port}`;
