@@ -67,11 +67,6 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
   const kickoff = async (request: FastifyRequest, reply: FastifyReply, level: ExportLevel, requestPath: string, groupId?: string) => {
     const principal = principalOf(request);
     requireRespondAsync(request);
-    const running = [...jobs.values()].filter((j) => j.clientId === principal.clientId && j.state === 'running').length;
-    if (running >= limits.maxConcurrentJobsPerClient) {
-      reply.header('retry-after', String(limits.retryAfterSeconds * 5));
-      throw new VoileError('RATE_LIMITED', 'Too many export jobs are running for this client', { detail: `limit ${limits.maxConcurrentJobsPerClient}` });
-    }
     const params = parseQuery(rawQuery(request));
     const plan = await planExport(principal, {
       level,
@@ -79,6 +74,12 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
       pageSize: Math.min(limits.pageSize, principal.policy.policy.fhir?.maxCount ?? limits.pageSize),
       upstreamTypes: () => upstreamResourceTypes(upstream),
     });
+    // Counted after the last await, so two simultaneous kick-offs cannot both pass the limit.
+    const running = [...jobs.values()].filter((j) => j.clientId === principal.clientId && j.state === 'running').length;
+    if (running >= limits.maxConcurrentJobsPerClient) {
+      reply.header('retry-after', String(limits.retryAfterSeconds * 5));
+      throw new VoileError('RATE_LIMITED', 'Too many export jobs are running for this client', { detail: `limit ${limits.maxConcurrentJobsPerClient}` });
+    }
     const query = rawQuery(request);
     const job = new ExportJob(principal, plan, `${fhirBaseOf()}/${requestPath}${query === '' ? '' : `?${query}`}`, limits.dir);
     jobs.set(job.id, job);

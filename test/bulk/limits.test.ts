@@ -22,6 +22,13 @@ describe('job limits', () => {
     await stack.waitForManifest(await stack.kickoff('$export?_type=Condition'));
   });
 
+  it('two simultaneous kick-offs of one client: exactly one starts', async () => {
+    const kick = () => stack.get(`${stack.base}/$export?_type=Condition`, 'alpha', { prefer: 'respond-async' });
+    const answers = await Promise.all([kick(), kick()]);
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 429]);
+    await stack.waitForManifest(String(answers.find((a) => a.status === 202)!.headers['content-location']));
+  });
+
   it('reports progress while running: 202 with X-Progress and Retry-After', async () => {
     const statusUrl = await stack.kickoff('$export');
     const res = await stack.get(statusUrl);
