@@ -1,9 +1,9 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /** Emails, URLs and IP addresses: shapes that need no context, validated where a shape allows it. */
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
 const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]+[^\s<>"'()[\]{}.,;:!?]/giu;
-const BARE_DOMAIN = /(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]+\.)+(?:fr|com|org|net|eu|io|gouv\.fr|info)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\p{L}\p{N}@])/gu;
+const BARE_DOMAIN = /(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]{1,63}\.){1,8}(?:fr|com|org|net|eu|io|gouv\.fr|info)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\p{L}\p{N}@])/gu;
 const IPV4 = /(?<![\p{N}.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\p{N}]|\.\d)/gu;
 const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?::[0-9a-f]{1,4}){0,6})?(?![\p{L}\p{N}:])/giu;
 

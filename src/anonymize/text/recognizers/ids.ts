@@ -13,7 +13,7 @@ const CONTEXT_ID = new RegExp(
   'dgu',
 );
 const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
-const ALNUM_ID = /(?<![\p{L}\p{N}])(?=[A-Z0-9-]*\d{4})[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
+const ALNUM_ID = /(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
 
 /** The NIR control key: 97 − (number mod 97), with Corsica's 2A → 19 and 2B → 18 for the computation. */
 export function nirKey(first13: string): number {

@@ -8,10 +8,13 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * street addresses (the street part: number, type, name), US ZIP codes after a state, and
  * hospitals by the words that name them ("CHU de Nantes", "Hôpital Necker", "St Thomas' Hospital").
  */
-const NAME_WORD = String.raw`[\p{Lu}][\p{L}'’-]*`;
-const CITY_NAME = String.raw`(?:(?:saint|sainte|st|ste|le|la|les|l')[\s'’-]?)?[\p{L}][\p{L}'’-]*(?:[\s-](?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux|d'|l')[\s'’-]?)?[\p{L}][\p{L}'’-]*){0,4}`;
+const NAME_WORD = String.raw`[\p{Lu}][\p{L}'’-]{0,40}`;
+// Words with inner hyphens, joined by spaces: hyphens and spaces each have one place in the
+// pattern, so a long run of either cannot make the engine backtrack (no ReDoS).
+const WORD = String.raw`[\p{L}][\p{L}'’]{0,40}(?:-[\p{L}][\p{L}'’]{0,40}){0,6}`;
+const CITY_NAME = String.raw`(?:(?:saint|sainte|st|ste|le|la|les|l')[ '’-]?)?${WORD}(?:[ \t]+(?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux|d'|l')[ '’]?)?${WORD}){0,4}`;
 
-const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))[ ,]+(${CITY_NAME})`, 'dgu');
+const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))[ ,]{1,3}(${CITY_NAME})`, 'dgu');
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
 
@@ -27,7 +30,7 @@ const STREET_EN = new RegExp(
   'gu',
 );
 const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[\p{L}][\p{L}'’.-]*[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway)(?![\p{L}])/gu;
-const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]+[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
+const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:a|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
@@ -36,11 +39,11 @@ const CITY_CONTEXT = new RegExp(
 const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|centre medical)`;
 const HOSPITAL_FR = new RegExp(
   String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])(?:\s+(?:de la|de l'|des|du|de|d'|la|le|les|l'|saint|sainte|st|ste)\s*|\s+|-)` +
-    String.raw`([\p{L}][\p{L}'’-]*(?:[ \t-]+[\p{L}][\p{L}'’-]*){0,5})`,
+    String.raw`(${WORD}(?:[ \t]+${WORD}){0,5})`,
   'du',
 );
 const HOSPITAL_EN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]*[ \t]+){1,5}(?:General[ \t]+)?(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health)(?![\p{L}])`,
   'gu',
 );
 const HOSPITAL_OF = /(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu;
@@ -61,13 +64,13 @@ function escapeRe(s: string): string {
 }
 
 // "Boston, MA 02114", "Rochester, MN", "Dayton OH"
-const US_CITY_STATE = /(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]+[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]+),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO)\b(?=[ \t]*\d{5}))/gmu;
+const US_CITY_STATE = /(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO)\b(?=[ \t]*\d{5}))/gmu;
 // A capitalised or upper-case place name right after a facility, in parentheses or after a comma/dash.
-const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]*)([\p{Lu}][\p{L}'’]+(?:[ -](?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux)[ -])?[\p{Lu}][\p{L}'’]+){0,3})(?=[ \t]*(?:[),.;\n]|$|–|—| -|[ \t]\d{5}|[ \t]+(?:le|on)\b))/gmu;
+const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]{1,40}(?:[ -](?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux)[ -])?[\p{Lu}][\p{L}'’]{1,40}){0,3})(?=[ \t]{0,3}(?:[),.;\n]|$|–|—| -|[ \t]\d{5}|[ \t]+(?:le|on)\b))/gmu;
 // Upper-case city names in letterheads: "CENTRE HOSPITALIER DE VALENCIENNES", "CLINIQUE X – HAGUENAU"
 const UPPER_CITY = /(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu;
 const CITY_COMMON_WORDS = new Set(['nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte']);
-const DATELINE = /(?<=^|\n)[ \t]*([\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?[ \t./-])/gu;
+const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?[ \t./-])/gu;
 const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
 const US_UK_CITIES = new Set(
   `london manchester birmingham liverpool leeds sheffield bristol glasgow edinburgh cardiff belfast dublin cambridge oxford york nottingham leicester

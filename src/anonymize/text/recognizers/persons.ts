@@ -6,7 +6,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * "Signé par"), family words ("sa fille", "her husband"), signatures after a closing formula, and
  * a known first name next to a capitalised or upper-case word ("Jean DUPONT", "MARTIN Sophie").
  */
-const NAME_TOKEN = String.raw`(?:[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*\.?|[\p{Lu}]\.(?:-?[\p{Lu}]\.)?)`;
+// Bounded repetitions everywhere: a long run of "A-A-A-…" must not make matching quadratic.
+const NAME_TOKEN = String.raw`(?:[\p{Lu}][\p{L}'’]{0,40}(?:-[\p{Lu}][\p{L}'’]{0,40}){0,3}\.?|[\p{Lu}]\.(?:-?[\p{Lu}]\.)?)`;
 const PARTICLE = String.raw`(?:de|du|des|le|la|van|von|der|den|di|da|del|della|dos|el|al|ben|ibn|mac|mc|d'|l')`;
 const NAME_SEQ = String.raw`${NAME_TOKEN}(?:[ \t]+(?:${PARTICLE}[ \t]+)?${NAME_TOKEN}){0,3}`;
 
@@ -22,7 +23,7 @@ function ci(source: string): string {
 const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
 const TITLE_RE = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
 // Lowercase notes: "vu par dr martin", "mme dupont a mangé"
-const TITLE_LOWER_RE = new RegExp(String.raw`(?<![\p{L}])(?:dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms)\.?\s+([\p{Ll}][\p{L}'’-]{2,})`, 'dgu');
+const TITLE_LOWER_RE = new RegExp(String.raw`(?<![\p{L}])(?:dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms)\.?[ \t]{1,4}([\p{Ll}][\p{L}'’-]{2,40})`, 'dgu');
 const FIELD_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
   'dgu',
@@ -33,7 +34,7 @@ const FAMILY_RE = new RegExp(
 );
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
-const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)([ \t]+|,[ \t]*)((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]+(?:-[\p{Lu}][\p{L}'’]+)?)(?![\p{L}])/gu;
+const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu;
 // "Priya Raman, MD", "Natalie Brooks, NP"
 const DEGREE_RE = new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu');
 // "Dear Sam," "Chère Hélène,"
@@ -41,7 +42,7 @@ const GREETING_RE = new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chè
 // "née Quéméneur", "née BELLANGER le …", "born Smith"
 const BORN_RE = new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu');
 // Lowercase names after a family word in nurse notes: "fils joaquim", "daughter karen"
-const FAMILY_LOWER_RE = /(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,})(?![\p{L}])/dgu;
+const FAMILY_LOWER_RE = /(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
 
 /** Words that start with a capital in clinical prose but are never names after a title. */
 const NOT_NAMES = new Set([

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+/**
+ * Regression guard for regex backtracking (ReDoS): long runs of the characters the recognizers
+ * repeat (spaces, hyphens, capitals, digits, dots, '@', titles …) must take linear time. Each case
+ * is ~40 k characters; quadratic behaviour took minutes before the quantifiers were bounded.
+ */
+const CASES: Record<string, string> = {
+  spaces: ' '.repeat(40_000),
+  hyphens: '-'.repeat(40_000),
+  'capital-hyphen': 'A-'.repeat(20_000),
+  'saint-saint': 'Saint-'.repeat(7_000),
+  capitals: 'Aaaa '.repeat(8_000),
+  digits: '1 '.repeat(20_000),
+  dots: 'a.'.repeat(20_000),
+  ats: 'a.b@'.repeat(10_000),
+  titles: 'Dr '.repeat(13_000),
+  'comma-names': 'Dupont, '.repeat(5_000),
+  tabs: 'a\t'.repeat(20_000),
+  slashes: '1/2/'.repeat(10_000),
+};
+
+describe('pathological input takes linear time', () => {
+  it.each(Object.entries(CASES))('%s', async (_name, text) => {
+    const t0 = performance.now();
+    await detect(text, { lang: 'auto' });
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
