@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPolicy } from '../fhir-proxy/support/policy.js';
 import { startBulkGateway, type BulkGateway } from './support/stack.js';
 
 /**
@@ -91,6 +92,24 @@ describe('a failing job', () => {
       expect(await readdir(`${small.dir}/${id}`)).toEqual(['error.ndjson']);
     } finally {
       await small.close();
+    }
+  });
+
+  it('a resource that cannot be anonymized fails the whole job: no file with any of its page, metric counted', async () => {
+    let failures = 0;
+    const failing = testPolicy({ resourceTypes: ['Condition'], failWhen: (r) => r.id === 'c2' });
+    const g = await startBulkGateway(upstreamUrl, { onAnonymizationFailure: () => (failures += 1) }, {}, failing);
+    try {
+      const { manifest, id } = await failedJob('_type=Condition', g);
+      expect(manifest.output).toEqual([]);
+      const errorFile = await g.get(manifest.error[0]!.url);
+      const outcome = JSON.parse(errorFile.text.trim()) as { issue: { diagnostics: string }[] };
+      expect(outcome.issue[0]!.diagnostics).toBe('The response could not be anonymized');
+      expect(errorFile.text).not.toContain('Delacroix');
+      expect(await readdir(`${g.dir}/${id}`)).toEqual(['error.ndjson']);
+      expect(failures).toBe(1);
+    } finally {
+      await g.close();
     }
   });
 });

@@ -77,7 +77,13 @@ export async function startBulkStack(
 export type BulkGateway = Omit<BulkStack, 'upstream' | 'cohort'>;
 
 /** The gateway with the bulk plugin in front of any upstream (the demo one, or a hostile fake). */
-export async function startBulkGateway(upstreamUrl: string, bulk: Partial<BulkExportOptions> = {}, clients: TestClients = {}): Promise<BulkGateway> {
+export async function startBulkGateway(
+  upstreamUrl: string,
+  bulk: Partial<BulkExportOptions> = {},
+  clients: TestClients = {},
+  /** Another policy than demo-research (e.g. one whose anonymizer fails). */
+  policyOverride?: ResolvedPolicy,
+): Promise<BulkGateway> {
   const registry = loadPolicyRegistry({
     policiesDir: path.resolve(process.cwd(), 'policies'),
     profilesDir: path.resolve(process.cwd(), 'profiles'),
@@ -85,7 +91,7 @@ export async function startBulkGateway(upstreamUrl: string, bulk: Partial<BulkEx
     only: ['demo-research'],
     secretOf: () => BULK_SECRET,
   });
-  const policy = registry.get('demo-research')!;
+  const policy = policyOverride ?? registry.get('demo-research')!;
   const authenticate = async (req: FastifyRequest): Promise<Principal> => {
     const client = req.headers['x-test-client'];
     if (typeof client !== 'string' || !/^[a-z-]{1,32}$/.test(client)) throw new VoileError('UNAUTHENTICATED', 'Authentication is required');
@@ -97,7 +103,7 @@ export async function startBulkGateway(upstreamUrl: string, bulk: Partial<BulkEx
   const gateway = await buildGateway({
     publicBaseUrl,
     upstream: { fhir: { url: upstreamUrl, timeoutMs: 10_000 } },
-    registry,
+    registry: policyOverride ? { get: (name) => (name === policy.name ? policy : undefined), all: () => [policy] } : registry,
     authenticate,
     logger: false,
   });
