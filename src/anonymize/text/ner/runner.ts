@@ -20,6 +20,8 @@ export interface NerRunnerOptions {
   readonly maxBatch?: number;
   /** How long a first sequence waits for others to join its batch. Default 2 ms. */
   readonly maxWaitMs?: number;
+  /** How long one batch may take before its requests fail. Default 30 s. */
+  readonly timeoutMs?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,6 +73,7 @@ export class NerRunner {
   readonly #inflight = new Map<number, Pending[]>();
   readonly #maxBatch: number;
   readonly #maxWaitMs: number;
+  readonly #timeoutMs: number;
   #queue: Pending[] = [];
   #timer: NodeJS.Timeout | undefined;
   #nextId = 1;
@@ -97,6 +100,7 @@ export class NerRunner {
     this.#encoder = new FeatureEncoder(this.#vocab);
     this.#maxBatch = options.maxBatch ?? 64;
     this.#maxWaitMs = options.maxWaitMs ?? 2;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
     for (let i = 0; i < Math.max(1, options.workers ?? 1); i++) {
       const worker = spawnWorker({
         modelPath: path.join(dir, 'model.onnx'),
@@ -151,8 +155,13 @@ export class NerRunner {
   #flush(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, this.#maxBatch);
+    // Similar lengths batch together so short windows are not padded to the longest one.
+    const queue = this.#queue.sort((a, b) => a.words.length - b.words.length);
+    this.#queue = [];
+    while (queue.length > 0) {
+      let size = 1;
+      while (size < queue.length && size < this.#maxBatch && queue[size]!.words.length <= 2 * queue[0]!.words.length) size++;
+      const batch = queue.splice(0, size);
       const t = Math.max(...batch.map((p) => p.words.length));
       const c = this.#vocab.maxChars;
       const words = new Int32Array(batch.length * t);
@@ -170,6 +179,12 @@ export class NerRunner {
       slot.worker.ref();
       const req: BatchRequest = { id, batch: batch.length, tokens: t, maxChars: c, words, chars, shapes };
       slot.worker.postMessage(req, [words.buffer, chars.buffer, shapes.buffer]);
+      // A worker that never answers must not hold a request forever: fail closed.
+      setTimeout(() => {
+        if (this.#inflight.get(id) !== batch) return;
+        this.#inflight.delete(id);
+        for (const p of batch) p.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference timed out'));
+      }, this.#timeoutMs).unref();
     }
   }
 
