@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { bulkExportPlugin } from '../bulk/index.js';
 import { auditAdminPlugin, auditPlugin, SqliteAuditStore, type AuditStore } from '../audit/index.js';
 import { PostgresAuditStore } from '../store/audit-postgres.js';
 import {
@@ -43,17 +45,16 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   const listen = config.listen ?? {};
   const publicBaseUrl = (config.publicBaseUrl ?? `http://${listen.host ?? '127.0.0.1'}:${listen.port ?? 8080}`).replace(/\/+$/, '');
   const upstreamFhir = config.upstream.fhir;
+  const fhirUpstreamOptions = {
+    url: upstreamFhir.url,
+    ...(upstreamFhir.timeoutMs !== undefined && { timeoutMs: upstreamFhir.timeoutMs }),
+    ...(upstreamFhir.connections !== undefined && { connections: upstreamFhir.connections }),
+    ...(upstreamFhir.caFile !== undefined && { ca: readFileSync(resolvePath(baseDir, upstreamFhir.caFile), 'utf8') }),
+  };
   const app = await buildGateway({
     // Unset: the gateway derives links from the address it is bound to (never from the Host header).
     ...(config.publicBaseUrl !== undefined && { publicBaseUrl: config.publicBaseUrl.replace(/\/+$/, '') }),
-    upstream: {
-      fhir: {
-        url: upstreamFhir.url,
-        ...(upstreamFhir.timeoutMs !== undefined && { timeoutMs: upstreamFhir.timeoutMs }),
-        ...(upstreamFhir.connections !== undefined && { connections: upstreamFhir.connections }),
-        ...(upstreamFhir.caFile !== undefined && { ca: readFileSync(resolvePath(baseDir, upstreamFhir.caFile), 'utf8') }),
-      },
-    },
+    upstream: { fhir: fhirUpstreamOptions },
     registry: runtime.registry,
     authenticate,
     limits: { ...(config.limits?.bodyLimitBytes !== undefined && { bodyLimitBytes: config.limits.bodyLimitBytes }) },
@@ -63,6 +64,14 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   await app.register(requestLimitsPlugin, {});
   await app.register(auditPlugin, { store: auditStore });
   await app.register(smartConfigurationPlugin, { auth });
+  // Bulk $export: gateway-driven, NDJSON files kept beside the embedded database until they expire.
+  await app.register(bulkExportPlugin, {
+    prefix: '/fhir',
+    upstream: fhirUpstreamOptions,
+    publicBaseUrl: config.publicBaseUrl !== undefined ? publicBaseUrl : () => boundBaseUrl(app, publicBaseUrl),
+    authenticate,
+    dir: join(dirname(runtime.databasePath), 'bulk'),
+  });
   if (config.upstream.dicomweb) {
     // DICOMweb is granted by its own scope, checked before anything reaches the PACS.
     const dicomScope = auth.dicomScope ?? DEFAULT_DICOM_SCOPE;
@@ -95,4 +104,12 @@ function auditStoreOf({ config, env }: LoadedConfig, runtime: Runtime): AuditSto
   const connectionString = env[postgres.urlEnv];
   if (!connectionString) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${postgres.urlEnv} is not set`);
   return new PostgresAuditStore({ connectionString });
+}
+
+/** Without a configured publicBaseUrl, links use the address the server is bound to (port 0 included). */
+function boundBaseUrl(app: FastifyInstance, fallback: string): string {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') return fallback;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }

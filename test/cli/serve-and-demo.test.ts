@@ -58,6 +58,10 @@ describe('voile serve: configuration file → running gateway', () => {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/voile_/);
       expect((await fetch(`${base}/fhir/Patient`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/fhir+json' } })).status).toBe(405);
+      // Bulk $export is mounted: kick-off answers 202 with a status URL on the gateway.
+      const kickoff = await fetch(`${base}/fhir/Patient/$export?_type=Patient`, { headers: { prefer: 'respond-async', accept: 'application/fhir+json' } });
+      expect(kickoff.status).toBe(202);
+      expect(kickoff.headers.get('content-location')).toMatch(new RegExp(`^http://localhost:${port}/fhir/`));
     } finally {
       await app.close();
       await upstream.close();
