@@ -112,6 +112,12 @@ describe('contacts, ages and places', () => {
     expect(s).toContainEqual(['CITY', 'Nantes']);
   });
 
+  it('finds US street lines with a direction and a numbered street (regression: "8130 W 7th Street")', async () => {
+    const s = await found('Lives at 8130 W 7th Street in Springfield with her son.', 'en');
+    expect(s).toContainEqual(['ADDRESS', '8130 W 7th Street']);
+    expect(await found('lives at 12 e 42nd street now', 'en')).toContainEqual(['ADDRESS', '12 e 42nd street']);
+  });
+
   it('finds hospital identifiers by context', async () => {
     const s = await found('IPP : 8001234567 ; NDA 2023-001234 ; MRN: A1234567', 'auto');
     expect(s).toContainEqual(['ID', '8001234567']);

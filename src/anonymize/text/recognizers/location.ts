@@ -26,10 +26,10 @@ const STREET_FR = new RegExp(
 );
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews`;
 const STREET_EN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:${NAME_WORD}\s+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*#?\w+)?`,
+  String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*#?\w+)?`,
   'gu',
 );
-const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:[\p{L}][\p{L}'’.-]*[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway)(?![\p{L}])/gu;
+const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway)(?![\p{L}])/gu;
 const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:a|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
