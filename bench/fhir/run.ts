@@ -104,7 +104,7 @@ function render(measured: Measured[]): string {
     `${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
     `Closed loop, ${CONCURRENCY} concurrent requests, ${SECONDS} s per measurement after ${WARMUP_SECONDS} s of warm-up, loopback;`,
     `upstream = embedded demo FHIR server (120 patients), pass-through = undici proxy without anonymization,`,
-    `gateway = Voile, policy ${BENCH_POLICY} (profile research-strict), in-memory mapping store. Each server runs in its own process.`,
+    `gateway = Voile as \`voile serve\` assembles it (SQLite mappings and audit trail, rate limits, info logs), policy ${BENCH_POLICY} (profile research-strict). Each server runs in its own process.`,
     '',
     '| scenario | via | req/s | p50 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|',
@@ -138,7 +138,8 @@ function start(role: string, upstream?: string): Promise<string> {
     const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
       // BENCH_CPU_PROF=DIR: each server process writes a V8 CPU profile there when it stops.
       execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // The gateway logs one line per request (production default level): written, then discarded.
+      stdio: ['ignore', role === 'gateway' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
     });
     children.push(child);
     child.once('message', (m) => resolve((m as { url: string }).url));

@@ -5,18 +5,19 @@
  *
  *   upstream                 the embedded demo FHIR server with the default cohort
  *   passthrough <upstream>   a plain proxy (undici pool, no anonymization)
- *   gateway <upstream>       the Voile gateway, demo-research policy (research-strict profile)
+ *   gateway <upstream>       the Voile gateway as production assembles it, demo-research policy (research-strict)
  *
  * Each child reports `{ url }` to its parent over IPC once it listens, then serves until killed.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'undici';
 import { startDemoUpstream } from '../../src/demo/upstream.js';
-import { loadPolicyRegistry } from '../../src/policy/registry.js';
-import { buildGateway, fixedPolicyAuthenticator } from '../../src/server/app.js';
-import { MemoryMappingStore } from '../../src/store/mapping-store.js';
+import { assembleGateway } from '../../src/cli/gateway.js';
+import { validateConfig, type LoadedConfig } from '../../src/config/load.js';
 import { BENCH_POLICY, BENCH_SECRET } from './shared.js';
 
 const [role, upstreamUrl] = process.argv.slice(2);
@@ -56,28 +57,39 @@ async function startPassThrough(upstream: string): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`;
 }
 
+/**
+ * The gateway as `voile serve` assembles it (`assembleGateway`): SQLite mapping store and audit
+ * trail in a fresh temporary folder, rate limits (out of reach), bulk plugin, request logs at the production
+ * default level (info; the parent discards this child's stdout).
+ */
 async function startGateway(upstream: string): Promise<string> {
-  const registry = loadPolicyRegistry({
-    policiesDir: path.resolve(process.cwd(), 'policies'),
-    profilesDir: path.resolve(process.cwd(), 'profiles'),
-    store: new MemoryMappingStore(),
-    only: [BENCH_POLICY],
-    secretOf: () => BENCH_SECRET,
-  });
-  const policy = registry.get(BENCH_POLICY)!;
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  const app = await buildGateway({
-    publicBaseUrl: `http://127.0.0.1:${port}`,
-    upstream: { fhir: { url: upstream, connections: 64 } },
-    registry,
-    authenticate: fixedPolicyAuthenticator(policy),
-    logger: false,
-  });
-  await app.listen({ port, host: '127.0.0.1' });
-  return `http://127.0.0.1:${port}/fhir`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'voile-bench-'));
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  // The bench policy is demo-research with a rate limit the load cannot reach: the limiter still
+  // runs (and costs what it costs) on every request, but never refuses one.
+  const policiesDir = path.join(dataDir, 'policies');
+  mkdirSync(policiesDir);
+  const policy = readFileSync(path.resolve(process.cwd(), 'policies', `${BENCH_POLICY}.yaml`), 'utf8');
+  writeFileSync(path.join(policiesDir, `${BENCH_POLICY}.yaml`), `${policy}\nlimits:\n  requestsPerMinute: 100000000\n`);
+  const loaded: LoadedConfig = {
+    baseDir: process.cwd(),
+    env: {},
+    config: validateConfig(
+      {
+        listen: { host: '127.0.0.1', port: 0 },
+        upstream: { fhir: { url: upstream, connections: 64 } },
+        identity: { domains: { demo: { secret: `base64:${BENCH_SECRET.toString('base64')}` } } },
+        store: { sqlite: { path: path.join(dataDir, 'voile.db') } },
+        policies: { dir: policiesDir, profilesDir: path.resolve(process.cwd(), 'profiles'), only: [BENCH_POLICY] },
+        auth: { mode: 'none', policy: BENCH_POLICY },
+        logging: { level: 'info' },
+      },
+      'bench configuration',
+    ),
+  };
+  const { app } = await assembleGateway(loaded);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/fhir`;
 }
 
 function requireArg(value: string | undefined): string {

@@ -1,0 +1,80 @@
+/**
+ * `npx tsx bench/fhir/cpu.ts`: CPU time per request of each proxy process, the figure to optimise
+ * on a shared, noisy machine (wall-clock throughput moves with the other processes' load; the
+ * CPU a process spends per request does not, much).
+ *
+ * Starts the same children as `npm run bench:fhir` (bench/fhir/servers.ts), drives each proxy
+ * for BENCH_SECONDS (default 4) after a warm-up, and reads the child's user + system time from
+ * /proc/<pid>/stat (Linux) before and after. Prints CPU ms per request and the gateway / pass-through
+ * CPU ratio per scenario. BENCH_CPU_PROF=DIR writes a V8 CPU profile per server process.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCohort } from '../../src/demo/cohort.js';
+import { Identity } from '../../src/identity/index.js';
+import { MemoryMappingStore } from '../../src/store/mapping-store.js';
+import { drive } from './load.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET } from './shared.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+const here = path.dirname(fileURLToPath(import.meta.url));
+const children: ChildProcess[] = [];
+
+async function main(): Promise<void> {
+  const upstream = await start('upstream');
+  const [passThrough, gateway] = await Promise.all([start('passthrough', upstream.url), start('gateway', upstream.url)]);
+  const identity = new Identity(BENCH_SECRET, { store: new MemoryMappingStore(), maxDateShiftDays: BENCH_MAX_DATE_SHIFT_DAYS });
+  const patients = generateCohort().patients.map((p) => p.id);
+  const searches = ['_count=50', 'category=vital-signs&_count=50', 'category=laboratory&_count=50'].map((q) => `/fhir/Observation?${q}`);
+  const scenarios = [
+    { name: 'read Patient', passThrough: patients.map((id) => `/fhir/Patient/${id}`), gateway: patients.map((id) => `/fhir/Patient/${identity.pseudonymizeId('Patient', id)}`) },
+    { name: 'search Observation, 50 entries', passThrough: searches, gateway: searches },
+  ];
+  for (const scenario of scenarios) {
+    const perRequest: number[] = [];
+    for (const [proxy, paths] of [[passThrough, scenario.passThrough], [gateway, scenario.gateway]] as const) {
+      await drive(new URL(proxy.url).origin, paths, CONCURRENCY, 1.5);
+      const before = cpuMs(proxy.pid);
+      const result = await drive(new URL(proxy.url).origin, paths, CONCURRENCY, SECONDS);
+      const spent = cpuMs(proxy.pid) - before;
+      if (result.errors > 0) throw new Error(`${result.errors} failed requests`);
+      perRequest.push(spent / result.requests);
+    }
+    const [p, g] = perRequest as [number, number];
+    console.log(`${scenario.name}: pass-through ${p.toFixed(3)} ms CPU/req, gateway ${g.toFixed(3)} ms CPU/req (×${(g / p).toFixed(2)})`);
+  }
+}
+
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+function start(role: string, upstream?: string): Promise<{ url: string; pid: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
+      stdio: ['ignore', role === 'gateway' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
+    });
+    children.push(child);
+    child.once('message', (m) => resolve({ url: (m as { url: string }).url, pid: child.pid! }));
+    child.once('exit', (code) => reject(new Error(`${role} exited with code ${code}`)));
+  });
+}
+
+main().then(
+  () => {
+    for (const child of children) child.kill('SIGTERM');
+    process.exit(0);
+  },
+  (err: unknown) => {
+    console.error(`bench cpu failed: ${err instanceof Error ? err.message : String(err)}`);
+    for (const child of children) child.kill('SIGTERM');
+    process.exit(1);
+  },
+);
