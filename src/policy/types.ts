@@ -102,8 +102,37 @@ export interface Policy {
     readonly surrogates?: 'realistic' | 'tags';
   };
   readonly bind?: PolicyBinding;
+  /** Cohort avatar mode (src/cohort/, docs/cohort.md). */
+  readonly avatar?: AvatarSection;
   readonly limits?: {
     readonly requestsPerMinute?: number;
     readonly maxBodyBytes?: number;
   };
+}
+
+// ---- Cohort avatar mode (policy `avatar` section, src/cohort/) ---------------------------------
+
+/** How one feature column of a cohort is extracted from a patient's record. */
+export type AvatarColumnSource =
+  | 'age'
+  | 'gender'
+  | 'postalRegion'
+  | { readonly latestObservation: string }
+  | { readonly conditionFlag: string }
+  | { readonly count: string };
+
+export interface AvatarColumn {
+  readonly name: string;
+  readonly kind: 'numeric' | 'categorical';
+  readonly source: AvatarColumnSource;
+}
+
+export interface AvatarSection {
+  /** The cohort: a Patient search (`Patient?...`) or a Group, named by its pseudonym. */
+  readonly cohort: { readonly search: string } | { readonly group: string };
+  /** Date (YYYY-MM-DD) at which ages are computed. */
+  readonly referenceDate: string;
+  readonly k: number;
+  readonly ncp: number;
+  readonly columns: readonly AvatarColumn[];
 }
