@@ -77,6 +77,8 @@ function substitute(resource: Resource, avatarOf: AvatarOf): Resource {
   if (patientId === undefined) return resource;
   const view = avatarOf(patientId);
   if (!view) return resource;
+  // Only the Observation that held the patient's latest value of a column carries an avatar value.
+  if (resource.resourceType === 'Observation' && !Object.values(view.avatar.latestObservations).includes(resource.id ?? '')) return resource;
   return applyAvatar(structuredClone(resource), view);
 }
 
