@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { VoileError } from '../../errors.js';
 import type { Identity } from '../../identity/index.js';
 import { type TextDeidentifier, redactingTextDeidentifier } from '../text/api.js';
@@ -7,6 +8,7 @@ import { type DicomJsonDataset, type JsonDeidentifyOptions, JsonWalk, firstStrin
 import { type DicomOption, compileProfile, parseOptions } from './profile.js';
 import { readPart10 } from './reader.js';
 import { parseSafePrivateList } from './safe-private.js';
+import { remapUidValue } from './values.js';
 import { writePart10 } from './writer.js';
 
 /** Voile's implementation identity in the file meta information of every file it writes. */
@@ -86,9 +88,8 @@ export function createDicomDeidentifier(profileOptions: DicomProfileOptions, dep
       if (!allowBurnedIn && mayCarryBurnedInText(readString(ds, Tags.Modality), readString(ds, Tags.BurnedInAnnotation), readString(ds, Tags.SOPClassUID))) throw withheldError();
       const patient = await patientOf(readString(ds, Tags.PatientID), readString(ds, Tags.IssuerOfPatientID), readString(ds, Tags.StudyInstanceUID));
       const out = await deidentifyDataset(ds, env, patient);
-      const sopClass = readString(out, Tags.SOPClassUID) ?? stringOf(findElement(parsed.meta, Tags.MediaStorageSOPClassUID));
-      const sopInstance = readString(out, Tags.SOPInstanceUID);
-      if (!sopClass || !sopInstance) throw new VoileError('MALFORMED_DICOM', 'The DICOM object could not be parsed', { detail: 'no SOP class or instance UID' });
+      const sopClass = readString(out, Tags.SOPClassUID) || stringOf(findElement(parsed.meta, Tags.MediaStorageSOPClassUID)) || '';
+      const sopInstance = readString(out, Tags.SOPInstanceUID) || metaInstanceUid(parsed.meta, deps.identity, env.profile.options.has('retainUIDs')) || contentUid(bytes, deps.identity);
       const meta: DicomDataset = [
         { tag: Tags.FileMetaInformationVersion, vr: 'OB', value: Uint8Array.of(0, 1) },
         ascii(Tags.MediaStorageSOPClassUID, 'UI', sopClass),
@@ -139,6 +140,28 @@ export function mayCarryBurnedInText(modality: string | undefined, burnedIn: str
 
 function withheldError(): VoileError {
   return new VoileError('FORBIDDEN', 'The instance is withheld: it may carry burned-in identifying text', { detail: 'burned-in-annotation' });
+}
+
+/**
+ * A data set without SOP Instance UID (a bare private or test object, still valid DICOM encoding):
+ * the file meta's MediaStorageSOPInstanceUID stands for it, remapped like every instance UID.
+ */
+function metaInstanceUid(meta: DicomDataset, identity: Identity, retainUids: boolean): string | undefined {
+  const uid = stringOf(findElement(meta, Tags.MediaStorageSOPInstanceUID));
+  if (!uid) return undefined;
+  return retainUids ? uid : remapUidValue(identity, uid);
+}
+
+/**
+ * No instance UID anywhere: a keyed digest of the input names the output (Part 10 needs a
+ * MediaStorageSOPInstanceUID, the batch a file name). The same file gets the same UID in every
+ * run under the same secret; keyed, so it can't confirm a guess about the original's content.
+ * Not stored: there is no original UID to resolve it to.
+ */
+function contentUid(bytes: Uint8Array, identity: Identity): string {
+  const digest = Buffer.from(identity.cryptoHash(`dicom-content:${createHash('sha256').update(bytes).digest('hex')}`), 'hex').subarray(0, 16);
+  digest[0] = digest[0]! & 0x7f; // under 2^127: at most 39 digits, like Identity.remapUid
+  return `2.25.${BigInt(`0x${digest.toString('hex')}`).toString(10)}`;
 }
 
 function ascii(tag: number, vr: string, value: string): DicomElement {

@@ -68,13 +68,21 @@ class Walk {
         const creator = slot === undefined ? undefined : creators?.get(slot);
         if (creator !== undefined && this.env.profile.options.has('retainSafePrivate') && this.env.safePrivate.allows(creator, el.tag)) {
           keptSlots.add(slot!);
-          out.push(el);
+          // A safe-listed private sequence is kept, but what its items hold still goes through the
+          // table: a vendor may nest standard identifying attributes (names, UIDs) in it.
+          out.push(el.items ? this.apply(el, WALK, depth, out)! : el);
         }
         continue;
       }
       // Curves (50xx) and overlays (60xx) are repeating groups: removed whole, so no half module remains.
       if ((group >= 0x5000 && group <= 0x501e) || (group >= 0x6000 && group <= 0x601e)) continue;
       const action = this.env.profile.actions.get(el.tag) ?? this.unlisted(el);
+      if (isUnreadableSequence(el)) {
+        // A standard sequence stored as an opaque UN value that does not parse as items: its
+        // content cannot be checked, so it is never kept; Z and D leave it present and empty.
+        if (action.kind === 'empty' || action.kind === 'dummy') out.push({ tag: el.tag, vr: 'SQ', items: [] });
+        continue;
+      }
       const result = this.apply(el, action, depth, out);
       if (result) out.push(result);
     }
@@ -172,6 +180,10 @@ class Walk {
   string(el: DicomElement): string {
     return el.value ? Buffer.from(el.value.buffer, el.value.byteOffset, el.value.byteLength).toString(this.encoding).replace(/[\0 ]+$/, '') : '';
   }
+}
+
+function isUnreadableSequence(el: DicomElement): boolean {
+  return el.vr === 'UN' && el.items === undefined && dictionaryVr(el.tag) === 'SQ';
 }
 
 const EMPTY = new Uint8Array(0);

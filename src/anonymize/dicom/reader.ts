@@ -21,6 +21,7 @@ export interface Part10 {
 
 const UNDEFINED_LENGTH = 0xffffffff;
 const DEFAULT_MAX_DEPTH = 32;
+const TOO_DEEP = 'sequences nested too deeply';
 
 /**
  * Reads a DICOM Part-10 file. Values are views into `input` (no copy); a Deflated data set is
@@ -131,8 +132,9 @@ class DatasetReader {
         return { element: { tag, vr: vr === 'OW' ? 'OB' : vr, fragments }, next };
       }
       if (vr !== 'SQ' && vr !== 'UN') throw malformed('undefined length on a value that cannot have one');
-      // An undefined-length UN is a sequence encoded in Implicit VR Little Endian (PS3.5 6.2.2).
-      const nested = vr === 'UN' && this.#explicit ? new DatasetReader(buf, { explicitVr: false, littleEndian: true, deflated: false }, this.#maxDepth) : this;
+      // An undefined-length UN is a sequence encoded in Implicit VR Little Endian (PS3.5 6.2.2); so
+      // is a private element of unknown VR in an Implicit VR data set.
+      const nested = vr === 'UN' ? this.#unknownVrReader() : this;
       const { items, next } = nested.items(start, end, depth + 1, true);
       return { element: { tag, vr: 'SQ', items }, next };
     }
@@ -143,11 +145,47 @@ class DatasetReader {
       const { items } = this.items(start, valueEnd, depth + 1, false);
       return { element: { tag, vr, items }, next: valueEnd };
     }
+    if (vr === 'UN' && this.#mayBeSequence(tag, start, valueEnd)) {
+      const items = this.#unknownVrReader().#itemsIfReadable(start, valueEnd, depth + 1);
+      if (items) return { element: { tag, vr: 'SQ', items }, next: valueEnd };
+    }
     return { element: { tag, vr, value: buf.subarray(start, valueEnd) }, next: valueEnd };
   }
 
+  /**
+   * A defined-length value of unknown VR (a private element in Implicit VR, or UN in Explicit VR)
+   * may be a sequence: its value then starts with an Item tag, or the dictionary says SQ (a
+   * standard sequence some system re-encoded as UN). Read as one, its content goes through the
+   * profile element by element instead of staying an opaque blob.
+   */
+  #mayBeSequence(tag: number, start: number, valueEnd: number): boolean {
+    if (valueEnd - start >= 8 && this.#buf.readUInt16LE(start) === 0xfffe && this.#buf.readUInt16LE(start + 2) === 0xe000) return true;
+    return dictionaryVr(tag) === 'SQ';
+  }
+
+  /**
+   * The items of a value that looks like a sequence, or undefined when it does not parse as one:
+   * the value is then an opaque UN value (a binary private value may start with FFFE,E000 by
+   * chance), which the de-identifier removes unless it is safe-listed. Hostile nesting is still
+   * an error, not a fallback.
+   */
+  #itemsIfReadable(start: number, valueEnd: number, depth: number): DicomDataset[] | undefined {
+    try {
+      return this.items(start, valueEnd, depth, false).items;
+    } catch (err) {
+      if (err instanceof VoileError && err.detail === TOO_DEEP) throw err;
+      return undefined;
+    }
+  }
+
+  /** The reader for the content of a UN value: Implicit VR Little Endian (PS3.5 6.2.2). */
+  #unknownVrReader(): DatasetReader {
+    if (!this.#explicit && this.#le) return this;
+    return new DatasetReader(this.#buf, { explicitVr: false, littleEndian: true, deflated: false }, this.#maxDepth);
+  }
+
   items(pos: number, end: number, depth: number, untilDelimiter: boolean): { items: DicomDataset[]; next: number } {
-    if (depth > this.#maxDepth) throw malformed('sequences nested too deeply');
+    if (depth > this.#maxDepth) throw malformed(TOO_DEEP);
     const items: DicomDataset[] = [];
     while (pos < end || untilDelimiter) {
       if (pos + 8 > end) throw malformed('truncated sequence');
