@@ -16,4 +16,4 @@ export { writePart10, writeDataset, ChunkWriter } from './writer.js';
 export { type DicomDataset, type DicomElement, Tags, tagOf, tagKey, findElement } from './dataset.js';
 export { TransferSyntax, encodingOf, isWellKnownUid } from './transfer-syntax.js';
 export { anonymizeDicomDirectory, type DirectoryReport } from './batch.js';
-export { dicomDeidentifierForPolicy, type FindFhirPatientByIdentifier } from './policy.js';
+export { dicomDeidentifierFor, dicomDeidentifierForPolicy, type DicomPolicyContext, type FindFhirPatientByIdentifier } from './policy.js';
