@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { renderReportHtml } from '../anonymize/embedding/index.js';
+import type { AuditRecord, AuditStore } from '../audit/index.js';
+import { PostgresAuditStore, SqliteAuditStore, outcomeOf } from '../audit/index.js';
+import { buildCohort, type CohortBuildResult } from '../cohort/build.js';
+import { AvatarStore } from '../cohort/store.js';
+import { loadConfigFile, resolvePath, type LoadedConfig } from '../config/load.js';
+import { VoileError, toVoileError } from '../errors.js';
+import { FhirUpstream } from '../upstream/fhir-upstream.js';
+import { parseCommandArgs, required } from './args.js';
+import { createRuntime } from './runtime.js';
+
+const USAGE = `Usage: voile cohort build --config voile.yaml --policy NAME [--report report.html]
+
+Reads the avatar cohort of a policy from the upstream FHIR server, generates one avatar per patient
+and stores the build in the gateway's database (replacing the previous one, audited). From then on
+the policy serves avatar values for the cohort's patients. Prints a JSON summary on stdout.`;
+
+export interface CohortBuildRun {
+  readonly loaded: LoadedConfig;
+  readonly policy: string;
+  readonly reportPath?: string;
+}
+
+export interface CohortBuildSummary {
+  readonly policy: string;
+  readonly patients: number;
+  readonly columns: readonly string[];
+  readonly builtAt: string;
+  readonly report?: string;
+  readonly hiddenRate: number;
+  readonly localCloakingMedian: number;
+  readonly meanHellinger: number;
+}
+
+/** `voile cohort build` (wired in main.ts as 'cohort build'). */
+export async function cohortBuildCommand(argv: string[]): Promise<void> {
+  const { values } = parseCommandArgs(argv, { config: { type: 'string' }, policy: { type: 'string' }, report: { type: 'string' } }, USAGE);
+  const summary = await runCohortBuild({
+    loaded: loadConfigFile(required(values.config, '--config', USAGE)),
+    policy: required(values.policy, '--policy', USAGE),
+    ...(values.report !== undefined && { reportPath: values.report }),
+  });
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** Builds, stores, audits and (optionally) writes the HTML report. The summary is aggregates only. */
+export async function runCohortBuild(run: CohortBuildRun): Promise<CohortBuildSummary> {
+  const { config, baseDir } = run.loaded;
+  const fhir = config.upstream.fhir;
+  if (!fhir) throw new VoileError('CONFIG_INVALID', 'cohort build needs upstream.fhir in the configuration');
+  const runtime = createRuntime(run.loaded);
+  const audit = auditStoreOf(run.loaded, runtime.databasePath);
+  const avatars = new AvatarStore(runtime.databasePath);
+  const upstream = new FhirUpstream({
+    url: fhir.url,
+    ...(fhir.timeoutMs !== undefined && { timeoutMs: fhir.timeoutMs }),
+    ...(fhir.connections !== undefined && { connections: fhir.connections }),
+    ...(fhir.caFile !== undefined && { ca: readFileSync(resolvePath(baseDir, fhir.caFile), 'utf8') }),
+  });
+  const started = Date.now();
+  let result: CohortBuildResult | undefined;
+  let failure: VoileError | undefined;
+  try {
+    const resolved = runtime.registry.get(run.policy);
+    if (!resolved) throw new VoileError('NOT_FOUND', `Policy '${run.policy}' is not loaded`);
+    result = await buildCohort({ policy: resolved.policy, identity: resolved.identity, upstream, store: avatars });
+    if (run.reportPath !== undefined) {
+      mkdirSync(dirname(run.reportPath), { recursive: true });
+      writeFileSync(run.reportPath, renderReportHtml(result.report, `Avatar cohort report: ${result.policy}`));
+    }
+  } catch (err) {
+    failure = toVoileError(err);
+  } finally {
+    // The rebuild is audited whether it succeeded or not (no id, no value: who, what, outcome).
+    await audit.append(auditRecord(run.policy, failure, Date.now() - started)).catch(() => {});
+    await Promise.allSettled([upstream.close(), audit.close()]);
+    avatars.close();
+    await runtime.close();
+  }
+  if (failure || !result) throw failure ?? new VoileError('INTERNAL', 'The cohort build did not complete');
+  const privacy = result.report.privacy;
+  return {
+    policy: result.policy,
+    patients: result.patients,
+    columns: result.columns,
+    builtAt: result.builtAt,
+    ...(run.reportPath !== undefined && { report: run.reportPath }),
+    hiddenRate: privacy.hiddenRate,
+    localCloakingMedian: privacy.localCloakingMedian,
+    meanHellinger: result.report.utility.hellinger.mean,
+  };
+}
+
+function auditStoreOf({ config, env }: LoadedConfig, databasePath: string): AuditStore {
+  const postgres = config.store?.postgres;
+  if (!postgres) return new SqliteAuditStore(databasePath);
+  const connectionString = env[postgres.urlEnv];
+  if (!connectionString) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${postgres.urlEnv} is not set`);
+  return new PostgresAuditStore({ connectionString });
+}
+
+function auditRecord(policy: string, failure: VoileError | undefined, durationMs: number): AuditRecord {
+  const status = failure?.status ?? 200;
+  const errorCode = failure?.code ?? null;
+  return {
+    id: randomUUID(),
+    recorded: new Date().toISOString(),
+    clientId: null,
+    policy,
+    method: 'CLI',
+    interaction: 'admin',
+    route: 'voile cohort build',
+    resourceType: 'Patient',
+    status,
+    outcome: outcomeOf(status, errorCode),
+    errorCode,
+    returned: {},
+    durationMs,
+    upstreamLatencyMs: null,
+    requestId: randomUUID(),
+  };
+}
