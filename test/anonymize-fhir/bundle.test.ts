@@ -58,7 +58,7 @@ describe('Bundle', () => {
     const out = (await anonymize(loadProfile('research-strict'), {
       resourceType: 'Bundle',
       type: 'searchset',
-      entry: [{ resource: { resourceType: 'Practitioner', id: 'x', name: [{ family: 'Leroy' }] } }, { resource: { resourceType: 'Patient', id: 'y', gender: 'female' } }],
+      entry: [{ resource: { resourceType: 'RelatedPerson', id: 'x', patient: { reference: 'Patient/y' }, name: [{ family: 'Leroy' }] } }, { resource: { resourceType: 'Patient', id: 'y', gender: 'female' } }],
     } as Bundle)) as unknown as Bundle;
     expect(out.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient']);
   });
