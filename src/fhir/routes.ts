@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Principal } from '../auth/principal.js';
-import { noteAudit, noteUpstreamLatency } from '../audit/hook.js';
+import { noteAudit, noteReturned, noteUpstreamLatency } from '../audit/hook.js';
 import { VoileError } from '../errors.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { canReadType, isReleasedByProfile, requireReadAccess, requireSearchAccess } from './access.js';
@@ -197,6 +197,8 @@ async function sendBundle(reply: FastifyReply, principal: Principal, bundle: Res
 }
 
 function sendFhir(reply: FastifyReply, body: Resource) {
+  // Counted here, from the object: the audit's onSend hook would otherwise re-parse the JSON text.
+  noteReturned(reply.request, body);
   return reply.code(200).header('content-type', FHIR_JSON).header('cache-control', 'no-store').send(JSON.stringify(body));
 }
 
