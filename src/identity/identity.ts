@@ -17,6 +17,12 @@ const STORED_PREFIX = 'b';
 /** 64 chars max for a FHIR id: 1 prefix char + 63 chars = 47 bytes = 12 tag + 35 payload. */
 const MAX_REVERSIBLE_PAYLOAD = 35;
 const PERSISTED_CACHE_LIMIT = 100_000;
+/**
+ * Pseudonyms and date shifts are pure functions of the secret and the real value, and a response
+ * asks for the same few patients' many times (every reference, every date): one HMAC + AES per
+ * distinct value, not per occurrence. Bounded; cleared whole when full (cheap, and still exact).
+ */
+const MEMO_LIMIT = 50_000;
 
 /**
  * The one identity layer. For a given secret, a real patient has exactly one pseudonym and one
@@ -35,6 +41,8 @@ export class Identity {
   #pending: MappingEntry[] = [];
   readonly #persisted = new Set<string>();
   #inflight: Promise<void> = Promise.resolve();
+  readonly #reversibleIds = new Map<string, string>();
+  readonly #shiftDays = new Map<string, number>();
 
   constructor(secret: Uint8Array, options: IdentityOptions) {
     this.#keys = deriveDomainKeys(secret);
@@ -46,11 +54,16 @@ export class Identity {
   // ---- resource ids -------------------------------------------------------------------------
 
   pseudonymizeId(resourceType: string, realId: string): string {
+    const memoKey = `${resourceType}\u0000${realId}`;
+    const known = this.#reversibleIds.get(memoKey);
+    if (known !== undefined) return known;
     const payload = packId(realId);
     if (payload.length <= MAX_REVERSIBLE_PAYLOAD) {
       const tag = hmacParts(this.#keys['pseudonym-mac'], resourceType, realId).subarray(0, TAG_BYTES);
       const ct = this.#ctr(tag, payload);
-      return REVERSIBLE_PREFIX + encodeIdSafe(Buffer.concat([tag, ct]));
+      const pseudonym = REVERSIBLE_PREFIX + encodeIdSafe(Buffer.concat([tag, ct]));
+      memo(this.#reversibleIds, memoKey, pseudonym);
+      return pseudonym;
     }
     const publicValue = STORED_PREFIX + encodeIdSafe(hmacParts(this.#keys['pseudonym-store'], resourceType, realId).subarray(0, 30));
     this.#remember(`id:${resourceType}`, publicValue, realId);
@@ -85,9 +98,13 @@ export class Identity {
 
   /** One whole-day offset per patient, in [-max, -1] ∪ [1, max]. */
   dateShiftDays(realPatientId: string): number {
+    const known = this.#shiftDays.get(realPatientId);
+    if (known !== undefined) return known;
     const n = hmacParts(this.#keys['date-shift'], realPatientId).readUInt32BE(0);
     const magnitude = 1 + (n % this.#maxShift);
-    return (n & 0x80000000) === 0 ? magnitude : -magnitude;
+    const days = (n & 0x80000000) === 0 ? magnitude : -magnitude;
+    memo(this.#shiftDays, realPatientId, days);
+    return days;
   }
 
   shiftDate(value: string, realPatientId: string): string {
@@ -186,6 +203,11 @@ export class Identity {
     const cipher = createCipheriv('aes-256-ctr', this.#keys['pseudonym-enc'], iv);
     return Buffer.concat([cipher.update(data), cipher.final()]);
   }
+}
+
+function memo<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 function openAead(key: Buffer, token: string): Buffer | undefined {
