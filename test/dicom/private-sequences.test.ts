@@ -134,6 +134,27 @@ describe('private sequences in the pydicom test files', () => {
   });
 });
 
+describe('safe-listed private sequences in DICOM JSON (QIDO, metadata)', () => {
+  it('are kept with their items through the table, as in Part 10; kept values carry only their own members', async () => {
+    const d = createDicomDeidentifier({ options: ['retainSafePrivate'], safePrivate: ['ACME|0029|01', 'ACME|0029|02'] }, { identity: makeIdentity() });
+    const out = await d.json({
+      '00080018': { vr: 'UI', Value: ['1.2.826.0.1.3680043.8.498.1'] },
+      '00290010': { vr: 'LO', Value: ['ACME'] },
+      '00291001': {
+        vr: 'SQ',
+        Value: [{ '00080090': { vr: 'PN', Value: [{ Alphabetic: 'DOE^JOHN' }] }, '00081155': { vr: 'UI', Value: [ORIGINAL_REFERENCED_UID] }, '00290010': { vr: 'LO', Value: ['OTHER'] }, '00291001': { vr: 'LO', Value: ['SECRET'] } }],
+      },
+      '00291002': { vr: 'DS', Value: [1.5], BulkDataURI: undefined, extra: 'http://pacs.internal/' } as never,
+    });
+    const text = JSON.stringify(out);
+    for (const value of ['DOE^JOHN', ORIGINAL_REFERENCED_UID, 'SECRET', 'OTHER', 'pacs.internal']) expect(text).not.toContain(value);
+    expect(out['00290010']).toEqual({ vr: 'LO', Value: ['ACME'] });
+    expect(out['00291002']).toEqual({ vr: 'DS', Value: [1.5] });
+    const item = (out['00291001']?.Value as Record<string, { Value?: unknown[] }>[])[0]!;
+    expect(item['00081155']?.Value?.[0]).toMatch(/^2\.25\./);
+  });
+});
+
 /** Explicit VR Little Endian Part-10 file around a data set. */
 function explicitFile(dataset: DicomDataset): Buffer {
   const ts = '1.2.840.10008.1.2.1';

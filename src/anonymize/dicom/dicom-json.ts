@@ -76,8 +76,12 @@ export class JsonWalk {
         const slot = privateCreatorSlot(tag);
         const creator = slot === undefined ? undefined : creators.get(slot) ?? creatorFrom(input, slot);
         if (creator !== undefined && this.#env.profile.options.has('retainSafePrivate') && this.#env.safePrivate.allows(creator, tag) && attr.BulkDataURI === undefined) {
-          keptSlots.add(slot!);
-          out[key.toUpperCase()] = attr;
+          // As in Part 10: a safe-listed private sequence is kept, its items through the table.
+          const kept = attr.vr === 'SQ' ? this.#apply(tag, attr, { kind: 'walk' }, depth, out, key.toUpperCase()) : this.#keepValue(attr);
+          if (kept) {
+            keptSlots.add(slot!);
+            out[key.toUpperCase()] = kept;
+          }
         }
         continue;
       }
