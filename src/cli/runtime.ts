@@ -2,7 +2,9 @@ import { domainSecret, resolvePath, type LoadedConfig } from '../config/load.js'
 import { loadPolicyRegistry } from '../policy/registry.js';
 import type { PolicyRegistry } from '../policy/runtime.js';
 import type { MappingStore } from '../store/mapping-store.js';
+import { PostgresMappingStore } from '../store/postgres-mapping-store.js';
 import { SqliteMappingStore } from '../store/sqlite-mapping-store.js';
+import { VoileError } from '../errors.js';
 import { projectPath } from './paths.js';
 
 export interface Runtime {
@@ -19,7 +21,7 @@ export interface Runtime {
  */
 export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
   const databasePath = resolvePath(baseDir, config.store?.sqlite?.path ?? '.voile-data/voile.db');
-  const store = new SqliteMappingStore(databasePath);
+  const store = mappingStoreOf(config.store?.postgres?.urlEnv, env, databasePath);
   const registry = loadPolicyRegistry({
     policiesDir: config.policies?.dir ? resolvePath(baseDir, config.policies.dir) : projectPath('policies'),
     profilesDir: config.policies?.profilesDir ? resolvePath(baseDir, config.policies.profilesDir) : projectPath('profiles'),
@@ -29,4 +31,12 @@ export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
     secretOf: (domain) => domainSecret(config, domain, baseDir, env),
   });
   return { registry, store, databasePath, close: () => store.close() };
+}
+
+/** PostgreSQL when configured (replicas resolve each other's UIDs), else the embedded SQLite file. */
+function mappingStoreOf(urlEnv: string | undefined, env: NodeJS.ProcessEnv, databasePath: string): MappingStore {
+  if (urlEnv === undefined) return new SqliteMappingStore(databasePath);
+  const connectionString = env[urlEnv];
+  if (!connectionString) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${urlEnv} is not set`);
+  return new PostgresMappingStore({ connectionString });
 }
