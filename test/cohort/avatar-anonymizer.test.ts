@@ -147,6 +147,25 @@ describe('withAvatarValues: avatar mode before the rule profile', () => {
   });
 });
 
+describe('withAvatarValues fails closed', () => {
+  it('a store that cannot be read gives ANONYMIZATION_FAILED, never the real resource', async () => {
+    const inner = recordingEngine();
+    const broken = {
+      build: () => {
+        throw new Error('disk I/O error on row of patient p1');
+      },
+      avatarOf: () => {
+        throw new Error('disk I/O error on row of patient p1');
+      },
+    };
+    const fhir = withAvatarValues(inner, broken, avatarPolicy);
+    const error = await fhir.anonymize({ resourceType: 'Patient', id: 'p1', gender: 'male' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ANONYMIZATION_FAILED' });
+    expect((error as Error).message).not.toContain('p1');
+    expect(inner.seen).toHaveLength(0);
+  });
+});
+
 describe('birthDateForAge', () => {
   it('gives exactly the requested age at the reference date', () => {
     for (const ref of ['2025-01-01', '2024-02-29', '2025-07-31', '2025-12-31']) {
