@@ -187,6 +187,20 @@ describe('UN values that hold sequences', () => {
     expect(bytes.includes(Buffer.from('DOE^JOHN'))).toBe(false);
   });
 
+  it('in a Big Endian file, numbers inside a UN sequence (Little Endian, PS3.5 6.2.2) are written back in Big Endian', async () => {
+    const ts = '1.2.840.10008.1.2.2';
+    const rows = Buffer.from([0x02, 0x01]); // 258, Little Endian as the UN content is
+    const referencedSeries: DicomElement = { tag: 0x00081115, vr: 'UN', value: implicitItemStream([{ tag: 0x00280010, vr: 'US', value: rows }]) };
+    const meta = [str(Tags.MediaStorageSOPClassUID, 'UI', '1.2.840.10008.5.1.4.1.1.4'), str(Tags.TransferSyntaxUID, 'UI', ts)];
+    const file = Buffer.concat(writePart10(meta, [...base(), referencedSeries].sort((a, b) => a.tag - b.tag), ts).chunks);
+    const parsed = readPart10(file);
+    expect(Buffer.from(parsed.dataset.find((el) => el.tag === 0x00081115)!.items![0]![0]!.value!).readUInt16BE(0)).toBe(258);
+    expect(file.includes(rows)).toBe(true); // the input itself is not modified
+    const { dataset } = reread((await createDicomDeidentifier({}, { identity: makeIdentity() }).part10(file)).chunks);
+    const item = dataset.find((el) => el.tag === 0x00081115)!.items![0]!;
+    expect(Buffer.from(item.find((el) => el.tag === 0x00280010)!.value!).readUInt16BE(0)).toBe(258);
+  });
+
   it('a private UN whose value starts with an Item tag but is no sequence stays an opaque value, then is removed', async () => {
     const blob = Buffer.concat([Buffer.from([0xfe, 0xff, 0x00, 0xe0, 0x40, 0, 0, 0]), Buffer.from('SECRET-VENDOR-BLOB')]);
     const file = explicitFile([...base(), str(0x00290010, 'LO', 'ACME'), { tag: 0x00291010, vr: 'UN', value: blob }].sort((a, b) => a.tag - b.tag));

@@ -73,8 +73,15 @@ class DatasetReader {
   readonly #explicit: boolean;
   readonly #le: boolean;
   readonly #maxDepth: number;
+  /**
+   * Content of a UN value in a Big Endian data set: read as Little Endian (PS3.5 6.2.2, whatever
+   * the transfer syntax), but written back as part of a Big Endian data set, so numeric values are
+   * handed out as byte-swapped copies.
+   */
+  readonly #swapToBigEndian: boolean;
 
-  constructor(buf: Buffer, encoding: Encoding, maxDepth: number) {
+  constructor(buf: Buffer, encoding: Encoding, maxDepth: number, swapToBigEndian = false) {
+    this.#swapToBigEndian = swapToBigEndian;
     this.#buf = buf;
     this.#explicit = encoding.explicitVr;
     this.#le = encoding.littleEndian;
@@ -149,7 +156,8 @@ class DatasetReader {
       const items = this.#unknownVrReader().#itemsIfReadable(start, valueEnd, depth + 1);
       if (items) return { element: { tag, vr: 'SQ', items }, next: valueEnd };
     }
-    return { element: { tag, vr, value: buf.subarray(start, valueEnd) }, next: valueEnd };
+    const value = buf.subarray(start, valueEnd);
+    return { element: { tag, vr, value: this.#swapToBigEndian ? swappedToBigEndian(vr, value) : value }, next: valueEnd };
   }
 
   /**
@@ -181,7 +189,7 @@ class DatasetReader {
   /** The reader for the content of a UN value: Implicit VR Little Endian (PS3.5 6.2.2). */
   #unknownVrReader(): DatasetReader {
     if (!this.#explicit && this.#le) return this;
-    return new DatasetReader(this.#buf, { explicitVr: false, littleEndian: true, deflated: false }, this.#maxDepth);
+    return new DatasetReader(this.#buf, { explicitVr: false, littleEndian: true, deflated: false }, this.#maxDepth, this.#swapToBigEndian || !this.#le);
   }
 
   items(pos: number, end: number, depth: number, untilDelimiter: boolean): { items: DicomDataset[]; next: number } {
@@ -236,6 +244,20 @@ class DatasetReader {
   #u32(pos: number): number {
     return this.#le ? this.#buf.readUInt32LE(pos) : this.#buf.readUInt32BE(pos);
   }
+}
+
+/** Bytes per number of the VRs whose values depend on byte order. */
+const NUMBER_SIZES: Readonly<Record<string, number>> = { AT: 2, OW: 2, SS: 2, US: 2, FL: 4, OF: 4, OL: 4, SL: 4, UL: 4, FD: 8, OD: 8, OV: 8, SV: 8, UV: 8 };
+
+/** A Little Endian value as the same numbers in Big Endian (a copy: the input is never modified). */
+function swappedToBigEndian(vr: string, value: Buffer): Buffer {
+  const size = NUMBER_SIZES[vr];
+  if (size === undefined || value.length % size !== 0) return value;
+  const copy = Buffer.from(value);
+  if (size === 2) copy.swap16();
+  else if (size === 4) copy.swap32();
+  else copy.swap64();
+  return copy;
 }
 
 /** VR of an element in an Implicit VR data set: the dictionary's, LO for private creators, else UN. */
