@@ -16,8 +16,6 @@ export interface StoredBuild {
   readonly referenceDate: string;
   readonly columns: readonly ColumnSpec[];
   readonly parameters: { readonly k: number; readonly ncp: number; readonly seed: number };
-  /** The privacy/utility report (aggregates only). */
-  readonly report: unknown;
 }
 
 export interface PatientAvatar {
@@ -28,6 +26,8 @@ export interface PatientAvatar {
 }
 
 export interface NewBuild extends StoredBuild {
+  /** The privacy/utility report (aggregates only). */
+  readonly report: unknown;
   readonly patients: ReadonlyArray<{ readonly realId: string } & PatientAvatar>;
 }
 
@@ -39,7 +39,8 @@ export interface AvatarLookup {
 
 export class AvatarStore implements AvatarLookup {
   readonly #db: Database.Database;
-  readonly #selectBuild: Database.Statement<[string], { built_at: string; reference_date: string; columns: string; parameters: string; report: string }>;
+  readonly #selectBuild: Database.Statement<[string], { built_at: string; reference_date: string; columns: string; parameters: string }>;
+  readonly #selectReport: Database.Statement<[string], { report: string }>;
   readonly #selectAvatar: Database.Statement<[string, string], { avatar_values: string; latest: string }>;
   readonly #replace: (build: NewBuild) => void;
 
@@ -63,7 +64,9 @@ export class AvatarStore implements AvatarLookup {
       latest TEXT NOT NULL,
       PRIMARY KEY (policy, real_patient_id)
     ) WITHOUT ROWID`);
-    this.#selectBuild = this.#db.prepare('SELECT built_at, reference_date, columns, parameters, report FROM avatar_build WHERE policy = ?');
+    // The report (tens of KiB) is read apart: avatar mode reads the build's metadata per resource.
+    this.#selectBuild = this.#db.prepare('SELECT built_at, reference_date, columns, parameters FROM avatar_build WHERE policy = ?');
+    this.#selectReport = this.#db.prepare('SELECT report FROM avatar_build WHERE policy = ?');
     this.#selectAvatar = this.#db.prepare('SELECT avatar_values, latest FROM avatar_patient WHERE policy = ? AND real_patient_id = ?');
     const deleteBuild = this.#db.prepare<[string]>('DELETE FROM avatar_build WHERE policy = ?');
     const deletePatients = this.#db.prepare<[string]>('DELETE FROM avatar_patient WHERE policy = ?');
@@ -108,8 +111,13 @@ export class AvatarStore implements AvatarLookup {
       referenceDate: row.reference_date,
       columns: JSON.parse(row.columns) as ColumnSpec[],
       parameters: JSON.parse(row.parameters) as StoredBuild['parameters'],
-      report: JSON.parse(row.report) as unknown,
     };
+  }
+
+  /** The stored privacy/utility report of the policy's build. */
+  report(policy: string): unknown {
+    const row = this.#selectReport.get(policy);
+    return row ? (JSON.parse(row.report) as unknown) : undefined;
   }
 
   avatarOf(policy: string, realPatientId: string): PatientAvatar | undefined {
