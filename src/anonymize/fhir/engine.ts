@@ -39,16 +39,21 @@ interface State {
  * computed once per engine, so after warm-up matching costs a map lookup per element.
  */
 class StateSet {
-  readonly #next = new Map<string, StateSet>();
+  // name → type → set: two lookups, no key string built per element walked.
+  readonly #next = new Map<string, Map<string, StateSet>>();
   readonly #matches = new Map<string, readonly number[]>();
   constructor(readonly states: readonly State[]) {}
 
   advance(name: string, type: string): StateSet {
-    const key = `${name}|${type}`;
-    let next = this.#next.get(key);
+    let byType = this.#next.get(name);
+    if (!byType) {
+      byType = new Map();
+      this.#next.set(name, byType);
+    }
+    let next = byType.get(type);
     if (!next) {
       next = new StateSet(advance(this.states, name, type));
-      this.#next.set(key, next);
+      byType.set(type, next);
     }
     return next;
   }
