@@ -10,6 +10,7 @@ Usage:
   voile anonymize dicom [--policy P] --in DIR --out DIR
   voile text detect|anonymize [--lang fr|en|auto] [--in F.jsonl] [--out F.jsonl]
   voile avatarize --in TABLE.csv --out DIR [--k 20] [--ncp 5]
+  voile cohort build --config voile.yaml --policy NAME [--report report.html]
   voile help`;
 
 type Command = (argv: string[]) => Promise<void>;
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'anonymize dicom': async () => (await import('./anonymize-dicom.js')).anonymizeDicomCommand,
   text: async () => (await import('./text.js')).textCommand,
   avatarize: async () => (await import('./avatarize.js')).avatarizeCommand,
+  'cohort build': async () => (await import('./cohort.js')).cohortBuildCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import { domainSecret, resolvePath, type LoadedConfig } from '../config/load.js';
 import { loadPolicyRegistry } from '../policy/registry.js';
 import type { PolicyRegistry } from '../policy/runtime.js';
+import { AvatarStore } from '../cohort/store.js';
 import type { MappingStore } from '../store/mapping-store.js';
 import { PostgresMappingStore } from '../store/postgres-mapping-store.js';
 import { SqliteMappingStore } from '../store/sqlite-mapping-store.js';
@@ -22,15 +23,25 @@ export interface Runtime {
 export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
   const databasePath = resolvePath(baseDir, config.store?.sqlite?.path ?? '.voile-data/voile.db');
   const store = mappingStoreOf(config.store?.postgres?.urlEnv, env, databasePath);
+  const avatars = new AvatarStore(databasePath);
   const registry = loadPolicyRegistry({
     policiesDir: config.policies?.dir ? resolvePath(baseDir, config.policies.dir) : projectPath('policies'),
     profilesDir: config.policies?.profilesDir ? resolvePath(baseDir, config.policies.profilesDir) : projectPath('profiles'),
     store,
+    avatars,
     ...(config.policies?.only && { only: config.policies.only }),
     ...(config.text?.executionProvider && { textExecutionProvider: config.text.executionProvider }),
     secretOf: (domain) => domainSecret(config, domain, baseDir, env),
   });
-  return { registry, store, databasePath, close: () => store.close() };
+  return {
+    registry,
+    store,
+    databasePath,
+    close: async () => {
+      avatars.close();
+      await store.close();
+    },
+  };
 }
 
 /** PostgreSQL when configured (replicas resolve each other's UIDs), else the embedded SQLite file. */

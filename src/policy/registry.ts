@@ -9,6 +9,9 @@ import { Identity } from '../identity/index.js';
 import type { MappingStore } from '../store/mapping-store.js';
 import type { PolicyRegistry, ResolvedPolicy } from './runtime.js';
 import type { FhirProfile, Policy } from './types.js';
+import { withAvatarValues } from '../cohort/avatar-anonymizer.js';
+import { checkAvatarSection } from '../cohort/features.js';
+import type { AvatarLookup } from '../cohort/store.js';
 import { textDeidentifierFor } from './text-binding.js';
 import policySchema from './schemas/policy.schema.json' with { type: 'json' };
 import profileSchema from './schemas/fhir-profile.schema.json' with { type: 'json' };
@@ -51,6 +54,8 @@ export interface RegistryOptions {
   readonly secretOf: (domain: string) => Uint8Array;
   /** Builds the free-text de-identifier of a policy. Default: what the policy's `text` section says. */
   readonly textFor?: (policy: Policy, identity: Identity) => TextDeidentifier;
+  /** Built cohorts: policies with an `avatar` section serve their avatars' values. */
+  readonly avatars?: AvatarLookup;
   /** Where the text model runs (config `text.executionProvider`). Default cpu. */
   readonly textExecutionProvider?: 'cpu' | 'cuda';
 }
@@ -106,7 +111,12 @@ export function loadPolicyRegistry(options: RegistryOptions): PolicyRegistry {
       const text =
         options.textFor?.(policy, identity) ??
         textDeidentifierFor(policy, identity, options.textExecutionProvider ? { executionProvider: options.textExecutionProvider } : {});
-      resolved.set(policy.name, { name: policy.name, policy, identity, text, fhir: createFhirAnonymizer(profile, { identity, text }) });
+      if (policy.avatar) checkAvatarSection(policy.avatar);
+      const rules = createFhirAnonymizer(profile, { identity, text });
+      // Avatar mode: a cohort patient's quasi-identifying and clinical values become its avatar's
+      // before the rule profile runs (until `voile cohort build` has run, nothing is substituted).
+      const fhir = policy.avatar && options.avatars ? withAvatarValues(rules, options.avatars, policy) : rules;
+      resolved.set(policy.name, { name: policy.name, policy, identity, text, fhir });
     } catch (err) {
       problems.push(`${policy.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
