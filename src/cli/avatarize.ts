@@ -1,14 +1,18 @@
 import { avatarizeFile } from '../anonymize/embedding/index.js';
 import { VoileError } from '../errors.js';
 import { parseCommandArgs, required } from './args.js';
+import { batchIdentity } from './batch-context.js';
 
 const USAGE = `Usage: voile avatarize --in TABLE.csv --out DIR [--report report.html]
                       [--k 20] [--ncp 5] [--seed N] [--drop col1,col2] [--qi col1,col2]
+                      [--categorical col1,col2]
 
 Generates one avatar per record in a learned embedding space (FAMD), writes the avatars and a
 privacy/utility report (JSON + HTML) to DIR.
   --drop   direct identifiers to remove before anything else
-  --qi     declared quasi-identifiers (for k-anonymity in the report)`;
+  --qi     declared quasi-identifiers (for k-anonymity in the report)
+  --categorical  columns to treat as categorical (others: inferred)
+  --seed   default: derived from VOILE_SECRET (the same secret and data give the same avatars)`;
 
 export async function avatarizeCommand(argv: string[]): Promise<void> {
   const { values } = parseCommandArgs(
@@ -22,20 +26,25 @@ export async function avatarizeCommand(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       drop: { type: 'string' },
       qi: { type: 'string' },
+      categorical: { type: 'string' },
     },
     USAGE,
   );
   const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
   const drop = list(values.drop);
   const quasiIdentifiers = list(values.qi);
+  const categorical = list(values.categorical);
+  const inPath = required(values.in, '--in', USAGE);
+  const seed = values.seed !== undefined ? positiveInt(values.seed, '--seed') : batchIdentity('default', undefined).seed('avatar-seed', 'avatarize');
   let lastLine = '';
   const result = await avatarizeFile({
-    inPath: required(values.in, '--in', USAGE),
+    inPath,
     outDir: required(values.out, '--out', USAGE),
     ...(values.report !== undefined && { reportPath: values.report }),
     k: positiveInt(values.k ?? '20', '--k'),
     ncp: positiveInt(values.ncp ?? '5', '--ncp'),
-    seed: positiveInt(values.seed ?? '1', '--seed'),
+    seed,
+    ...(categorical && { kinds: Object.fromEntries(categorical.map((c) => [c, 'categorical' as const])) }),
     ...(drop && { drop }),
     ...(quasiIdentifiers && { quasiIdentifiers }),
     onProgress: (stage, done, total) => {
