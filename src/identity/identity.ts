@@ -42,6 +42,8 @@ export class Identity {
   readonly #persisted = new Set<string>();
   #inflight: Promise<void> = Promise.resolve();
   readonly #reversibleIds = new Map<string, string>();
+  /** Verified pseudonym → real id (forged ones are never cached). */
+  readonly #resolvedIds = new Map<string, string>();
   readonly #shiftDays = new Map<string, number>();
 
   constructor(secret: Uint8Array, options: IdentityOptions) {
@@ -63,6 +65,7 @@ export class Identity {
       const ct = this.#ctr(tag, payload);
       const pseudonym = REVERSIBLE_PREFIX + encodeIdSafe(Buffer.concat([tag, ct]));
       memo(this.#reversibleIds, memoKey, pseudonym);
+      memo(this.#resolvedIds, `${resourceType}\u0000${pseudonym}`, realId);
       return pseudonym;
     }
     const publicValue = STORED_PREFIX + encodeIdSafe(hmacParts(this.#keys['pseudonym-store'], resourceType, realId).subarray(0, 30));
@@ -80,13 +83,18 @@ export class Identity {
   /** Synchronous resolution for pseudonyms that carry their id (all but very long ids). */
   resolveReversibleId(resourceType: string, pseudonym: string): string | undefined {
     if (!pseudonym.startsWith(REVERSIBLE_PREFIX) || pseudonym.length > 64) return undefined;
+    const memoKey = `${resourceType}\u0000${pseudonym}`;
+    const known = this.#resolvedIds.get(memoKey);
+    if (known !== undefined) return known;
     const bytes = decodeIdSafe(pseudonym.slice(1));
     if (!bytes || bytes.length <= TAG_BYTES) return undefined;
     const tag = bytes.subarray(0, TAG_BYTES);
     const realId = unpackId(this.#ctr(tag, bytes.subarray(TAG_BYTES)));
     if (realId === undefined) return undefined;
     const expected = hmacParts(this.#keys['pseudonym-mac'], resourceType, realId).subarray(0, TAG_BYTES);
-    return timingSafeEqual(tag, expected) ? realId : undefined;
+    if (!timingSafeEqual(tag, expected)) return undefined;
+    memo(this.#resolvedIds, memoKey, realId);
+    return realId;
   }
 
   /** The pseudonym of a patient: the same in FHIR (Patient.id) and DICOM (PatientID). */
