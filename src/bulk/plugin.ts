@@ -10,7 +10,7 @@ import { operationOutcome } from '../server/error-mapping.js';
 import { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { ExportJob, isJobId } from './job.js';
 import { bulkLimitsOf, type BulkExportOptions } from './options.js';
-import { parseQuery } from './query.js';
+import { parseQuery, rawQuery } from '../fhir/query-string.js';
 import { planExport, type ExportLevel } from './request.js';
 import { removeJobFiles, runExport } from './runner.js';
 
@@ -221,7 +221,3 @@ function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-function rawQuery(request: FastifyRequest): string {
-  const q = request.url.indexOf('?');
-  return q === -1 ? '' : request.url.slice(q + 1);
-}

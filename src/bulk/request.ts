@@ -5,7 +5,7 @@ import { isResourceTypeName } from '../fhir/definitions.js';
 import { guardSearch, isSearchParamAllowed, type GuardContext } from '../fhir/search-guard.js';
 import { parseSearch } from '../fhir/search-query.js';
 import { isInPatientCompartment } from './compartment.js';
-import { parseQuery } from './query.js';
+import { parseQuery } from '../fhir/query-string.js';
 
 /**
  * A kick-off request turned into a plan, entirely checked before the job starts: every type and

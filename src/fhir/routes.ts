@@ -11,6 +11,7 @@ import { isResourceTypeName, loadDefinitions } from './definitions.js';
 import { anonymizeSearchBundle, anonymizeSingle, emptySearchBundle, type ResponseContext } from './responses.js';
 import { guardEverything, guardSearch, isSearchParamAllowed, type GuardContext } from './search-guard.js';
 import { parseSearch } from './search-query.js';
+import { parseQuery, rawQuery } from './query-string.js';
 
 /**
  * The FHIR REST proxy, mounted under `/fhir`. Read-only: metadata, read, vread, search (GET and
@@ -88,7 +89,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
 
   app.get('/_page', async (request, reply) => {
     const principal = principalOf(request);
-    const token = parseForm(rawQuery(request)).find(([name]) => name === 'cursor')?.[1];
+    const token = parseQuery(rawQuery(request)).find(([name]) => name === 'cursor')?.[1];
     if (token === undefined) throw new VoileError('INVALID_CURSOR', 'The paging cursor is missing');
     const { path, resourceType } = openCursor(principal, opts.upstream, token);
     if (resourceType !== undefined && (!isResourceTypeName(resourceType) || !canReadType(principal, resourceType))) {
@@ -111,14 +112,14 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   };
 
   app.get<{ Params: { type: string } }>('/:type', async (request, reply) =>
-    search(request, reply, request.params.type, parseForm(rawQuery(request))),
+    search(request, reply, request.params.type, parseQuery(rawQuery(request))),
   );
 
   app.post<{ Params: { type: string } }>('/:type/_search', async (request, reply) => {
     if (typeof request.body !== 'string') {
       throw new VoileError('UNSUPPORTED_MEDIA_TYPE', 'POST _search takes an application/x-www-form-urlencoded body');
     }
-    const entries = [...parseForm(rawQuery(request)), ...parseForm(request.body)];
+    const entries = [...parseQuery(rawQuery(request)), ...parseQuery(request.body)];
     return search(request, reply, request.params.type, entries);
   });
 
@@ -140,7 +141,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   app.get<{ Params: { id: string } }>('/Patient/:id/$everything', async (request, reply) => {
     const principal = principalOf(request);
     const realId = await resolveTarget(principal, 'Patient', request.params.id);
-    const parsed = parseSearch('Patient', parseForm(rawQuery(request)));
+    const parsed = parseSearch('Patient', parseQuery(rawQuery(request)));
     const query = guardEverything(parsed.params, realId, guardContext(principal));
     const { body } = await fetchUpstream(request, `Patient/${encodeURIComponent(realId)}/$everything?${query.toString()}`);
     return sendBundle(reply, principal, await anonymizeSearchBundle(body, responseContext(principal)));
@@ -207,27 +208,6 @@ function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-function rawQuery(request: FastifyRequest): string {
-  const q = request.url.indexOf('?');
-  return q === -1 ? '' : request.url.slice(q + 1);
-}
-
-/** A strict query/form parser: invalid percent-encoding is a 400, not silently kept or replaced characters. */
-function parseForm(body: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (const piece of body.split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    const name = eq === -1 ? piece : piece.slice(0, eq);
-    const value = eq === -1 ? '' : piece.slice(eq + 1);
-    try {
-      out.push([decodeURIComponent(name.replaceAll('+', ' ')), decodeURIComponent(value.replaceAll('+', ' '))]);
-    } catch {
-      throw new VoileError('BAD_REQUEST', 'The query string or form body is malformed');
-    }
-  }
-  return out;
-}
 
 function checkAccept(request: FastifyRequest): void {
   const accept = request.headers.accept;

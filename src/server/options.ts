@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import type { Principal } from '../auth/principal.js';
 import type { PolicyRegistry } from '../policy/runtime.js';
+import type { FhirUpstreamOptions } from '../upstream/fhir-upstream.js';
 
 /** Everything `buildGateway` needs; the config loader (src/config) builds it from voile.yaml. */
 export interface GatewayOptions {
@@ -26,16 +27,8 @@ export interface GatewayOptions {
   readonly logger?: LoggerOptions | false;
 }
 
-export interface UpstreamFhirOptions {
-  readonly url: string;
-  readonly timeoutMs?: number;
-  readonly headersTimeoutMs?: number;
-  readonly connections?: number;
-  /** PEM CA certificate(s) to trust for the upstream. TLS verification itself cannot be turned off. */
-  readonly ca?: string | readonly string[];
-  readonly maxResponseBytes?: number;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/** Options of the FHIR upstream client (one definition, in src/upstream). */
+export type UpstreamFhirOptions = FhirUpstreamOptions;
 
 export interface GatewayLimits {
   /** Largest request body accepted (POST _search). Default 1 MiB. */
