@@ -71,6 +71,13 @@ describe('leak test: the whole cohort through the gateway', () => {
     expect([...new Set(leaks)]).toEqual([]);
   });
 
+  it('no identifying value and no real id appears in the gateway logs of the whole crawl (trace level)', () => {
+    const detector = new LeakDetector(stack.cohort.identifying);
+    const logs = stack.logs.join('');
+    expect(stack.logs.length).toBeGreaterThan(150);
+    expect(detector.find(haystackOf(logs)).map((v) => `${v.kind} "${v.value}"`)).toEqual([]);
+  });
+
   it('control: the same detector finds the identities in the upstream answers (the test bites)', async () => {
     const detector = new LeakDetector(stack.cohort.identifying);
     const raw = await (await fetch(`${stack.upstream.url}/DocumentReference?_count=5&_include=DocumentReference:subject`)).text();

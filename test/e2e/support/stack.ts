@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Client } from 'fhir-kit-client';
 import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import type { LoggerOptions } from 'pino';
 import path from 'node:path';
 import { generateCohort, type Cohort } from '../../../src/demo/cohort.js';
 import { startDemoUpstream, type DemoUpstream } from '../../../src/demo/upstream.js';
@@ -19,6 +21,8 @@ export interface Stack {
   readonly base: string;
   readonly client: Client;
   readonly policy: ResolvedPolicy;
+  /** Every log line the gateway wrote (trace level), for the no-PHI-in-logs check. */
+  readonly logs: string[];
   close(): Promise<void>;
 }
 
@@ -44,6 +48,7 @@ export async function startStack(options: { patients?: number; policy?: string }
   });
   const policy = registry.get(policyName);
   if (!policy) throw new Error(`policy ${policyName} not loaded`);
+  const logs: string[] = [];
   const port = await freePort();
   const publicBaseUrl = `http://127.0.0.1:${port}`;
   const gateway = await buildGateway({
@@ -51,7 +56,8 @@ export async function startStack(options: { patients?: number; policy?: string }
     upstream: { fhir: { url: upstream.url, timeoutMs: 10_000 } },
     registry,
     authenticate: fixedPolicyAuthenticator(policy),
-    logger: false,
+    // The most verbose level, captured: the leak test reads these lines too.
+    logger: { level: 'trace', stream: new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }) } as unknown as LoggerOptions,
   });
   await gateway.listen({ port, host: '127.0.0.1' });
   const base = `${publicBaseUrl}/fhir`;
@@ -62,6 +68,7 @@ export async function startStack(options: { patients?: number; policy?: string }
     base,
     client: new Client({ baseUrl: base }),
     policy,
+    logs,
     close: async () => {
       await gateway.close();
       await upstream.close();
