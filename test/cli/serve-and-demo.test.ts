@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle } from '@medplum/fhirtypes';
@@ -9,17 +8,7 @@ import { assembleGateway } from '../../src/cli/gateway.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import { startDemoUpstream } from '../../src/demo/upstream.js';
 import { generateCohort } from '../../src/demo/cohort.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../helpers/ports.js';
 
 describe('voile serve: configuration file → running gateway', () => {
   it('serves anonymized FHIR, health, metrics and the audit trail store from one YAML file', async () => {

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../helpers/ports.js';
 
 /** The Debian `orthanc` binary and the `orthanc-dicomweb` plugin (what .ci/run installs). */
 export const ORTHANC_BIN = '/usr/sbin/Orthanc';
@@ -16,17 +16,6 @@ export interface RunningOrthanc {
   readonly url: string;
   readonly dicomweb: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /**
@@ -100,3 +89,5 @@ export async function stow(dicomweb: string, instances: readonly Buffer[]): Prom
   if (!res.ok) throw new Error(`STOW-RS failed with status ${res.status}`);
   await res.arrayBuffer();
 }
+
+export { freePort };

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Resource } from '@medplum/fhirtypes';
@@ -14,6 +13,7 @@ import { loadPolicyRegistry } from '../../../src/policy/registry.js';
 import type { ResolvedPolicy } from '../../../src/policy/runtime.js';
 import { buildGateway } from '../../../src/server/app.js';
 import { MemoryMappingStore } from '../../../src/store/mapping-store.js';
+import { freePort } from '../../helpers/ports.js';
 
 /**
  * The gateway with the bulk plugin in front of the embedded demo upstream, as the composition
@@ -163,14 +163,3 @@ export async function downloadAll(stack: BulkStack, manifest: Manifest, client =
   return out;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}

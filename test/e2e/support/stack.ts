@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { Client } from 'fhir-kit-client';
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import type { LoggerOptions } from 'pino';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { textDeidentifierFor } from '../../../src/policy/text-binding.js';
 import type { ResolvedPolicy } from '../../../src/policy/runtime.js';
 import { buildGateway, fixedPolicyAuthenticator } from '../../../src/server/app.js';
 import { MemoryMappingStore } from '../../../src/store/mapping-store.js';
+import { freePort } from '../../helpers/ports.js';
 
 /** The end-to-end stack: the embedded demo upstream, the gateway in front of it, a real FHIR client. */
 export interface Stack {
@@ -77,14 +77,3 @@ export async function startStack(options: { patients?: number; policy?: string }
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}

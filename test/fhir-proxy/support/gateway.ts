@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Client } from 'fhir-kit-client';
 import type { Principal } from '../../../src/auth/principal.js';
 import type { ResolvedPolicy } from '../../../src/policy/runtime.js';
 import { buildGateway, fixedPolicyAuthenticator } from '../../../src/server/app.js';
 import type { GatewayOptions } from '../../../src/server/options.js';
+import { freePort } from '../../helpers/ports.js';
 
 export interface RunningGateway {
   readonly app: FastifyInstance;
@@ -38,14 +38,3 @@ export async function startGateway(
   return { app, url, client: new Client({ baseUrl: `${url}/fhir` }), close: () => app.close() };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
