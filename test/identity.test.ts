@@ -49,6 +49,49 @@ describe('pseudonyms of resource ids', () => {
   });
 });
 
+describe('flush after a failed write (regression: one failure used to fail every later flush)', () => {
+  it('fails the caller whose entries were not written, then writes them on the next flush', async () => {
+    const inner = new MemoryMappingStore();
+    let failNext = true;
+    const flaky = {
+      putMany: async (entries: Parameters<MemoryMappingStore['putMany']>[0]) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('database unavailable');
+        }
+        await inner.putMany(entries);
+      },
+      get: (kind: string, value: string) => inner.get(kind, value),
+      close: async () => {},
+    };
+    const id = new Identity(secret, { store: flaky });
+    const remapped = id.remapUid('1.2.3.4.5');
+    await expect(id.flush()).rejects.toThrow('database unavailable');
+    expect(await id.resolveUid(remapped)).toBeUndefined();
+    const second = id.remapUid('1.2.3.4.6');
+    await id.flush();
+    expect(await id.resolveUid(remapped)).toBe('1.2.3.4.5');
+    expect(await id.resolveUid(second)).toBe('1.2.3.4.6');
+  });
+
+  it('makes a concurrent flush wait for the write that holds its entries', async () => {
+    const inner = new MemoryMappingStore();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = { putMany: async (e: Parameters<MemoryMappingStore['putMany']>[0]) => (await gate, inner.putMany(e)), get: inner.get.bind(inner), close: async () => {} };
+    const id = new Identity(secret, { store: slow });
+    const remapped = id.remapUid('1.2.3.9');
+    const first = id.flush();
+    let secondDone = false;
+    const second = id.flush().then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(secondDone).toBe(false);
+    release();
+    await Promise.all([first, second]);
+    expect(await inner.get('uid', remapped)).toBe('1.2.3.9');
+  });
+});
+
 describe('date shifts', () => {
   const id = new Identity(secret, { store: new MemoryMappingStore(), maxDateShiftDays: 30 });
 

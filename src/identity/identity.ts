@@ -189,12 +189,26 @@ export class Identity {
    * client ever holds a public value the store does not know.
    */
   async flush(): Promise<void> {
-    if (this.#pending.length > 0) {
+    for (;;) {
+      // Writes go one at a time. A write under way may hold this caller's entries: wait for it
+      // (if it fails, its batch is queued again and written below, or the caller fails).
+      const inflight = this.#inflight;
+      await inflight;
+      if (this.#inflight !== inflight) continue;
+      if (this.#pending.length === 0) return;
       const batch = this.#pending;
       this.#pending = [];
-      this.#inflight = this.#inflight.then(() => this.#store.putMany(batch));
+      const write = this.#store.putMany(batch);
+      // #inflight never rejects, so one failed write does not fail every later flush.
+      this.#inflight = write.then(
+        () => undefined,
+        () => {
+          this.#pending.unshift(...batch);
+        },
+      );
+      await write;
+      return;
     }
-    await this.#inflight;
   }
 
   #remember(kind: string, publicValue: string, realValue: string): void {
