@@ -1,7 +1,10 @@
 /**
- * XHTML / HTML handling for de-identification: only text nodes (and the human-readable attributes
- * title, alt, href) change; tags, comments and structure are copied as they are, and every new
- * text is escaped again, so a valid FHIR narrative stays a valid FHIR narrative.
+ * XHTML / HTML handling for de-identification: text nodes (and the human-readable attributes
+ * title, alt, href) are de-identified; tags and structure are copied; everything that could carry
+ * text but is not text — comments, processing instructions, declarations, `<style>`/`<script>`
+ * content, attributes outside a structural allowlist — is removed (fail closed); CDATA sections
+ * become ordinary, escaped text. Every new text is escaped again, so a valid FHIR narrative stays a
+ * valid FHIR narrative.
  *
  * Text nodes are joined into one string before detection so that a name split by inline markup
  * (`<b>Dr</b> Martin`) is still seen in context; block elements insert a line break.
@@ -9,6 +12,11 @@
 const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<\/?[A-Za-z][^>]*>|[^<]+|</g;
 const BLOCK = /^<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|h[1-6]|section|article|header|footer|blockquote|pre|dl|dt|dd|hr)\b/i;
 const TEXT_ATTRS = /(\s(?:title|alt|href)\s*=\s*)("([^"]*)"|'([^']*)')/gi;
+const ATTRIBUTE = /(\s+)([A-Za-z_:][-A-Za-z0-9_:.]*)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g;
+/** Attributes that only shape the document; any other (id, src, data-*, abbr…) may hold text and is dropped. */
+const STRUCTURAL_ATTRS = new Set(['title', 'alt', 'href', 'class', 'style', 'colspan', 'rowspan', 'span', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'lang', 'xml:lang', 'dir', 'xmlns', 'type', 'start']);
+const NOT_TEXT = /^<(?:!--|\?|!(?!\[CDATA\[))/;
+const CDATA = /^<!\[CDATA\[([\s\S]*)\]\]>$/;
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', agrave: 'à', acirc: 'â',
@@ -43,11 +51,22 @@ export type SpanRewriter = (text: string) => Promise<{ spans: { start: number; e
  */
 export async function rewriteMarkup(markup: string, findReplacements: SpanRewriter, rewritePlain: TextRewriter): Promise<string> {
   const tokens = markup.match(TOKEN) ?? [];
-  const texts: { token: number; start: number; end: number; decoded: string }[] = [];
+  const texts: { token: number; start: number; end: number; decoded: string; cdata?: boolean }[] = [];
   let joined = '';
   let skip: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
+    if (NOT_TEXT.test(tok)) {
+      tokens[i] = ''; // comments, processing instructions, declarations: never released
+      continue;
+    }
+    const cdata = CDATA.exec(tok);
+    if (cdata) {
+      // CDATA is text content: de-identified and written back as escaped text.
+      texts.push({ token: i, start: joined.length, end: joined.length + cdata[1]!.length, decoded: cdata[1]!, cdata: true });
+      joined += cdata[1]!;
+      continue;
+    }
     if (tok.startsWith('<') && tok.length > 1) {
       const open = /^<(script|style)\b/i.exec(tok);
       if (open && !tok.endsWith('/>')) skip = open[1]!.toLowerCase();
@@ -59,7 +78,10 @@ export async function rewriteMarkup(markup: string, findReplacements: SpanRewrit
       tokens[i] = ''; // never let script content through
       continue;
     }
-    if (skip === 'style') continue;
+    if (skip === 'style') {
+      tokens[i] = ''; // style sheets are not needed to read a narrative and could hide text
+      continue;
+    }
     const decoded = tok === '<' ? '<' : decodeEntities(tok);
     texts.push({ token: i, start: joined.length, end: joined.length + decoded.length, decoded });
     joined += decoded;
@@ -81,6 +103,7 @@ export async function rewriteMarkup(markup: string, findReplacements: SpanRewrit
     const list = edits.get(t.token);
     if (!list) {
       if (tokens[t.token] === '<') tokens[t.token] = '&lt;';
+      else if (t.cdata) tokens[t.token] = escapeText(t.decoded);
       continue;
     }
     list.sort((a, b) => b.start - a.start);
@@ -89,8 +112,9 @@ export async function rewriteMarkup(markup: string, findReplacements: SpanRewrit
     tokens[t.token] = escapeText(value);
   }
   for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
+    let tok = tokens[i]!;
     if (!/^<[A-Za-z]/.test(tok)) continue;
+    tok = tokens[i] = tok.replace(ATTRIBUTE, (whole, _space: string, name: string) => (STRUCTURAL_ATTRS.has(name.toLowerCase()) ? whole : ''));
     const pieces: Promise<string>[] = [];
     tok.replace(TEXT_ATTRS, (_whole, _lead: string, _q: string, dq: string | undefined, sq: string | undefined) => {
       pieces.push(rewritePlain(decodeEntities(dq ?? sq ?? '')));
