@@ -139,7 +139,8 @@ class Walk {
         return { tag: el.tag, vr: el.vr, value: Buffer.from(this.string(el).split('\\').map((v) => aeTitle(this.env.identity, v)).join('\\'), 'latin1') };
       case 'text': {
         const vr = el.vr === 'UN' ? (dictionaryVr(el.tag) ?? 'UN') : el.vr;
-        if (!el.value || !STRING_VRS.has(vr)) return this.apply(el, action.fallback, depth, owner);
+        // Person names are never released through the free-text hook (as in the DICOM JSON path).
+        if (!el.value || !STRING_VRS.has(vr) || vr === 'PN') return this.apply(el, action.fallback, depth, owner);
         const text = this.string(el);
         if (text === '') return el;
         const placeholder: DicomElement = { tag: el.tag, vr: el.vr, value: EMPTY };

@@ -46,6 +46,8 @@ export function readPart10(input: Uint8Array, options: ReadOptions = {}): Part10
   const tsElement = findElement(meta, Tags.TransferSyntaxUID);
   if (!tsElement?.value) throw malformed('file meta information has no transfer syntax');
   const transferSyntaxUid = Buffer.from(tsElement.value).toString('latin1').replace(/[\0 ]+$/, '');
+  // It is copied into the output's file meta and the multipart part headers: only a real UID passes.
+  if (!/^[0-9]+(\.[0-9]+)*$/.test(transferSyntaxUid) || transferSyntaxUid.length > 64) throw malformed('the transfer syntax is not a UID');
   const encoding = encodingOf(transferSyntaxUid);
 
   let body = buf;
