@@ -5,16 +5,16 @@ import { checkAuthConfig, DEFAULT_ADMIN_SCOPE, type AuthConfig } from './config.
 import type { Principal } from './principal.js';
 import { parseScopes } from './scopes.js';
 import { createTokenValidator, isMissingTokenError, type TokenInfo } from './token.js';
+import { loopbackOnlyAuthenticator, type LoopbackRequest } from './loopback.js';
 
 /** The request as the authenticator needs it (a FastifyRequest fits). */
-export interface AuthRequest {
+export interface AuthRequest extends LoopbackRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export type Authenticator = (req: AuthRequest) => Promise<Principal>;
 
-/** Scopes the loopback demo (`mode: none`) grants: read and search on everything, system level. */
-export const DEMO_SCOPES: readonly string[] = ['system/*.rs'];
+export { DEMO_SCOPES } from './loopback.js';
 
 /**
  * `createAuthenticator(config.auth, registry)` → the function the gateway calls on every request.
@@ -26,8 +26,7 @@ export function createAuthenticator(config: AuthConfig, registry: PolicyRegistry
   if (config.mode === 'none') {
     const policy = registry.get(config.policy as string);
     if (!policy) throw new VoileError('CONFIG_INVALID', 'Invalid auth configuration', { detail: 'auth.policy: no such policy' });
-    const principal: Principal = { clientId: 'anonymous-demo', scopes: DEMO_SCOPES, policy };
-    return async () => principal;
+    return loopbackOnlyAuthenticator(policy);
   }
   const validate = createTokenValidator(config);
   const patientClaim = config.patientClaim?.claim ?? 'patient';

@@ -16,7 +16,7 @@ import {
 import { dicomwebPlugin } from '../dicomweb/index.js';
 import { resolvePath, type LoadedConfig } from '../config/load.js';
 import { VoileError } from '../errors.js';
-import { buildGateway, fixedPolicyAuthenticator } from '../server/app.js';
+import { buildGateway } from '../server/app.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
 export interface AssembledGateway {
@@ -34,14 +34,8 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   if (!config.upstream.fhir) throw new VoileError('CONFIG_INVALID', 'upstream.fhir is required');
   const runtime = createRuntime(loaded);
   const auth = (config.auth ?? { mode: 'none' }) as AuthConfig;
-  let authenticate;
-  if (auth.mode === 'none') {
-    const policy = auth.policy === undefined ? undefined : runtime.registry.get(auth.policy);
-    if (!policy) throw new VoileError('CONFIG_INVALID', 'auth.mode none needs auth.policy naming a loaded policy');
-    authenticate = fixedPolicyAuthenticator(policy);
-  } else {
-    authenticate = createAuthenticator(auth, runtime.registry);
-  }
+  // mode none serves loopback callers only; mode jwt validates bearer tokens and binds a policy.
+  const authenticate = createAuthenticator(auth, runtime.registry);
   const listen = config.listen ?? {};
   const publicBaseUrl = (config.publicBaseUrl ?? `http://${listen.host ?? '127.0.0.1'}:${listen.port ?? 8080}`).replace(/\/+$/, '');
   const upstreamFhir = config.upstream.fhir;
