@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { renderReportHtml } from '../anonymize/embedding/index.js';
-import type { AuditRecord, AuditStore } from '../audit/index.js';
-import { PostgresAuditStore, SqliteAuditStore, outcomeOf } from '../audit/index.js';
+import { outcomeOf, type AuditRecord } from '../audit/index.js';
 import { buildCohort, type CohortBuildResult } from '../cohort/build.js';
-import { AvatarStore } from '../cohort/store.js';
-import { loadConfigFile, resolvePath, type LoadedConfig } from '../config/load.js';
+import { loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { VoileError, toVoileError } from '../errors.js';
 import { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { parseCommandArgs, required } from './args.js';
-import { createRuntime } from './runtime.js';
+import { createRuntime, upstreamOptionsOf } from './runtime.js';
 
 const USAGE = `Usage: voile cohort build --config voile.yaml --policy NAME [--report report.html]
 
@@ -52,14 +50,9 @@ export async function runCohortBuild(run: CohortBuildRun): Promise<CohortBuildSu
   const fhir = config.upstream.fhir;
   if (!fhir) throw new VoileError('CONFIG_INVALID', 'cohort build needs upstream.fhir in the configuration');
   const runtime = createRuntime(run.loaded);
-  const audit = auditStoreOf(run.loaded, runtime.databasePath);
-  const avatars = new AvatarStore(runtime.databasePath);
-  const upstream = new FhirUpstream({
-    url: fhir.url,
-    ...(fhir.timeoutMs !== undefined && { timeoutMs: fhir.timeoutMs }),
-    ...(fhir.connections !== undefined && { connections: fhir.connections }),
-    ...(fhir.caFile !== undefined && { ca: readFileSync(resolvePath(baseDir, fhir.caFile), 'utf8') }),
-  });
+  const audit = runtime.openAuditStore();
+  const avatars = runtime.avatars;
+  const upstream = new FhirUpstream(upstreamOptionsOf(fhir, baseDir));
   const started = Date.now();
   let result: CohortBuildResult | undefined;
   let failure: VoileError | undefined;
@@ -77,7 +70,6 @@ export async function runCohortBuild(run: CohortBuildRun): Promise<CohortBuildSu
     // The rebuild is audited whether it succeeded or not (no id, no value: who, what, outcome).
     await audit.append(auditRecord(run.policy, failure, Date.now() - started)).catch(() => {});
     await Promise.allSettled([upstream.close(), audit.close()]);
-    avatars.close();
     await runtime.close();
   }
   if (failure || !result) throw failure ?? new VoileError('INTERNAL', 'The cohort build did not complete');
@@ -94,13 +86,6 @@ export async function runCohortBuild(run: CohortBuildRun): Promise<CohortBuildSu
   };
 }
 
-function auditStoreOf({ config, env }: LoadedConfig, databasePath: string): AuditStore {
-  const postgres = config.store?.postgres;
-  if (!postgres) return new SqliteAuditStore(databasePath);
-  const connectionString = env[postgres.urlEnv];
-  if (!connectionString) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${postgres.urlEnv} is not set`);
-  return new PostgresAuditStore({ connectionString });
-}
 
 function auditRecord(policy: string, failure: VoileError | undefined, durationMs: number): AuditRecord {
   const status = failure?.status ?? 200;

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { bulkExportPlugin } from '../bulk/index.js';
-import { auditAdminPlugin, auditPlugin, SqliteAuditStore, type AuditStore } from '../audit/index.js';
-import { PostgresAuditStore } from '../store/audit-postgres.js';
+import { auditAdminPlugin, auditPlugin } from '../audit/index.js';
 import {
   canAccessDicom,
   createAdminAuthorizer,
@@ -14,10 +12,10 @@ import {
   type AuthConfig,
 } from '../auth/index.js';
 import { dicomwebPlugin } from '../dicomweb/index.js';
-import { resolvePath, type LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
 import { VoileError } from '../errors.js';
 import { buildGateway } from '../server/app.js';
-import { createRuntime, type Runtime } from './runtime.js';
+import { createRuntime, upstreamOptionsOf, type Runtime } from './runtime.js';
 
 export interface AssembledGateway {
   readonly app: FastifyInstance;
@@ -39,12 +37,8 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   const listen = config.listen ?? {};
   const publicBaseUrl = (config.publicBaseUrl ?? `http://${listen.host ?? '127.0.0.1'}:${listen.port ?? 8080}`).replace(/\/+$/, '');
   const upstreamFhir = config.upstream.fhir;
-  const fhirUpstreamOptions = {
-    url: upstreamFhir.url,
-    ...(upstreamFhir.timeoutMs !== undefined && { timeoutMs: upstreamFhir.timeoutMs }),
-    ...(upstreamFhir.connections !== undefined && { connections: upstreamFhir.connections }),
-    ...(upstreamFhir.caFile !== undefined && { ca: readFileSync(resolvePath(baseDir, upstreamFhir.caFile), 'utf8') }),
-  };
+  const fhirUpstreamOptions = upstreamOptionsOf(upstreamFhir, baseDir);
+
   const app = await buildGateway({
     // Unset: the gateway derives links from the address it is bound to (never from the Host header).
     ...(config.publicBaseUrl !== undefined && { publicBaseUrl: config.publicBaseUrl.replace(/\/+$/, '') }),
@@ -54,7 +48,7 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
     limits: { ...(config.limits?.bodyLimitBytes !== undefined && { bodyLimitBytes: config.limits.bodyLimitBytes }) },
     logger: { level: config.logging?.level ?? 'info' },
   });
-  const auditStore = auditStoreOf(loaded, runtime);
+  const auditStore = runtime.openAuditStore();
   await app.register(requestLimitsPlugin, {});
   await app.register(auditPlugin, { store: auditStore });
   await app.register(smartConfigurationPlugin, { auth });
@@ -71,7 +65,7 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
     const dicomScope = auth.dicomScope ?? DEFAULT_DICOM_SCOPE;
     await app.register(dicomwebPlugin, {
       prefix: '/dicomweb',
-      upstream: { url: config.upstream.dicomweb.url, ...(config.upstream.dicomweb.timeoutMs !== undefined && { timeoutMs: config.upstream.dicomweb.timeoutMs }) },
+      upstream: upstreamOptionsOf(config.upstream.dicomweb, baseDir),
       publicBaseUrl,
       authenticate: async (request) => {
         const principal = await authenticate(request);
@@ -88,17 +82,6 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   return { app, runtime };
 }
 
-/**
- * The audit trail: PostgreSQL when configured (replicas share one trail), else the embedded
- * database file, beside the mapping table (WAL lets both connections write).
- */
-function auditStoreOf({ config, env }: LoadedConfig, runtime: Runtime): AuditStore {
-  const postgres = config.store?.postgres;
-  if (!postgres) return new SqliteAuditStore(runtime.databasePath);
-  const connectionString = env[postgres.urlEnv];
-  if (!connectionString) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${postgres.urlEnv} is not set`);
-  return new PostgresAuditStore({ connectionString });
-}
 
 /** Without a configured publicBaseUrl, links use the address the server is bound to (port 0 included). */
 function boundBaseUrl(app: FastifyInstance, fallback: string): string {

@@ -1,28 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { SqliteAuditStore, type AuditStore } from '../audit/index.js';
+import { AvatarStore } from '../cohort/store.js';
 import { domainSecret, resolvePath, type LoadedConfig } from '../config/load.js';
+import type { UpstreamConfig } from '../config/types.js';
+import { VoileError } from '../errors.js';
 import { loadPolicyRegistry } from '../policy/registry.js';
 import type { PolicyRegistry } from '../policy/runtime.js';
-import { AvatarStore } from '../cohort/store.js';
+import { PostgresAuditStore } from '../store/audit-postgres.js';
 import type { MappingStore } from '../store/mapping-store.js';
 import { PostgresMappingStore } from '../store/postgres-mapping-store.js';
 import { SqliteMappingStore } from '../store/sqlite-mapping-store.js';
-import { VoileError } from '../errors.js';
 import { projectPath } from './paths.js';
 
 export interface Runtime {
   readonly registry: PolicyRegistry;
   readonly store: MappingStore;
-  /** The embedded SQLite database (mappings, audit). */
+  /** Built avatar cohorts (avatar mode), in the embedded database. */
+  readonly avatars: AvatarStore;
+  /** The embedded SQLite database (mappings, audit, avatars). */
   readonly databasePath: string;
+  /** Opens the audit trail: PostgreSQL when configured, else the embedded database. */
+  openAuditStore(): AuditStore;
   close(): Promise<void>;
 }
 
 /**
- * Everything a gateway process shares between requests: the durable mapping store and the policy
- * registry (with one identity per domain). Built from a validated configuration.
+ * Everything a Voile process shares: the durable stores and the policy registry (with one
+ * identity per domain). Built from a validated configuration; `serve`, `demo` and `cohort build`
+ * all start here.
  */
 export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
   const databasePath = resolvePath(baseDir, config.store?.sqlite?.path ?? '.voile-data/voile.db');
-  const store = mappingStoreOf(config.store?.postgres?.urlEnv, env, databasePath);
+  const postgresUrl = () => {
+    const urlEnv = config.store?.postgres?.urlEnv;
+    if (urlEnv === undefined) return undefined;
+    const url = env[urlEnv];
+    if (!url) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${urlEnv} is not set`);
+    return url;
+  };
+  // PostgreSQL when configured (replicas resolve each other's UIDs), else the embedded file.
+  const pg = postgresUrl();
+  const store: MappingStore = pg === undefined ? new SqliteMappingStore(databasePath) : new PostgresMappingStore({ connectionString: pg });
   const avatars = new AvatarStore(databasePath);
   const registry = loadPolicyRegistry({
     policiesDir: config.policies?.dir ? resolvePath(baseDir, config.policies.dir) : projectPath('policies'),
@@ -36,7 +54,9 @@ export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
   return {
     registry,
     store,
+    avatars,
     databasePath,
+    openAuditStore: () => (pg === undefined ? new SqliteAuditStore(databasePath) : new PostgresAuditStore({ connectionString: pg })),
     close: async () => {
       avatars.close();
       await store.close();
@@ -44,10 +64,12 @@ export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
   };
 }
 
-/** PostgreSQL when configured (replicas resolve each other's UIDs), else the embedded SQLite file. */
-function mappingStoreOf(urlEnv: string | undefined, env: NodeJS.ProcessEnv, databasePath: string): MappingStore {
-  if (urlEnv === undefined) return new SqliteMappingStore(databasePath);
-  const connectionString = env[urlEnv];
-  if (!connectionString) throw new VoileError('CONFIG_INVALID', `store.postgres: environment variable ${urlEnv} is not set`);
-  return new PostgresMappingStore({ connectionString });
+/** Client options of a configured upstream (FHIR or DICOMweb), CA file read relative to the config. */
+export function upstreamOptionsOf(upstream: UpstreamConfig, baseDir: string) {
+  return {
+    url: upstream.url,
+    ...(upstream.timeoutMs !== undefined && { timeoutMs: upstream.timeoutMs }),
+    ...(upstream.connections !== undefined && { connections: upstream.connections }),
+    ...(upstream.caFile !== undefined && { ca: readFileSync(resolvePath(baseDir, upstream.caFile), 'utf8') }),
+  };
 }
