@@ -162,10 +162,10 @@ function fakeId(original: string, n: number): string {
   });
   const compact = original.replace(/[ .]/g, '');
   if (/^[12]\d{4}(?:\d{2}|2[AB])\d{8}$/i.test(compact)) {
-    // Rebuild as a valid NIR: keep the sex digit, fresh body, correct key.
+    // Rebuild as a valid NIR: fresh sex digit (a quasi-identifier) and body, correct key.
     const pad2 = (v: number) => String(v).padStart(2, '0');
     const dept = 1 + next(95);
-    const body = compact[0] + pad2(next(100)) + pad2(1 + next(12)) + pad2(dept === 20 ? 21 : dept) + String(next(1_000_000)).padStart(6, '0');
+    const body = String(1 + next(2)) + pad2(next(100)) + pad2(1 + next(12)) + pad2(dept === 20 ? 21 : dept) + String(next(1_000_000)).padStart(6, '0');
     const key = String(nirKey(body)).padStart(2, '0');
     const whole = body + key;
     let i = 0;
