@@ -128,8 +128,10 @@ export function buildAvatarReport(input: ReportInput): AvatarReport {
   const perSecret = secrets.map((secret, i) => inferenceRisk(attackSet.original, attackSet.avatars, control, { ...attackBase, seed: input.seed + 101 * (i + 1), secret }));
 
   const marginals: Record<string, ColumnDistribution> = {};
+  const minCount = Math.max(5, input.parameters.k);
   original.columns.forEach((c, i) => {
-    marginals[c.name] = marginalDistributions(original, avatars, i);
+    const dist = marginalDistributions(original, avatars, i);
+    marginals[c.name] = c.kind === 'categorical' ? suppressRareLevels(dist, original.rows.length, minCount) : dist;
   });
 
   return {
@@ -185,3 +187,19 @@ export function buildAvatarReport(input: ReportInput): AvatarReport {
 
 /** Re-exported for callers that only need a risk from counts (e.g. merging external results). */
 export { evaluateAttack };
+
+/**
+ * The report leaves the trusted side: a categorical level held by fewer than `minCount` original
+ * records (a name or an identifier left in a column by mistake, a rare diagnosis) is not named in
+ * it; such levels are merged into one '(rare levels)' bar. Distances are computed before this.
+ */
+export function suppressRareLevels(dist: ColumnDistribution, rows: number, minCount: number): ColumnDistribution {
+  const keep = dist.labels.map((label, i) => label === 'missing' || Math.round(dist.original[i]! * rows) >= minCount);
+  if (keep.every(Boolean)) return dist;
+  const pick = (values: number[]) => {
+    const kept = values.filter((_, i) => keep[i]);
+    return [...kept, values.reduce((sum, v, i) => (keep[i] ? sum : sum + v), 0)];
+  };
+  return { labels: [...dist.labels.filter((_, i) => keep[i]), '(rare levels)'], original: pick(dist.original), avatar: pick(dist.avatar) };
+}
+
