@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FhirAnonymizer } from '../anonymize/fhir/api.js';
@@ -16,22 +16,46 @@ export interface BatchReport {
 /** Largest single JSON resource or Bundle file read whole; NDJSON is streamed line by line. */
 const MAX_JSON_FILE_BYTES = 512 * 1024 * 1024;
 
+export interface BatchOptions {
+  /**
+   * Folder mode: keep the input's relative paths and file names. Off by default, because names
+   * such as `dupont-jean-1961.ndjson` carry identity that the anonymized content no longer has.
+   */
+  readonly keepNames?: boolean;
+}
+
 /**
  * Anonymizes a resource file, a Bundle, an NDJSON file or a folder of them (recursively) into
- * `outPath`, keeping file names. Fails on the first error: an output is either complete and
- * anonymized or not written at all (NDJSON is written to a temporary name and renamed at the end).
+ * `outPath`. A single file goes to `outPath` itself. A folder's files go flat into `outPath`, named
+ * by their position in sorted order and the resource type they hold (`000001.Patient.ndjson`,
+ * `000002.Bundle.json`, `000003.mixed.ndjson`), unless `keepNames` is set. Fails on the first error:
+ * an output is either complete and anonymized or not written at all (written to a temporary name and
+ * renamed at the end).
  */
-export async function anonymizeFhirPath(inPath: string, outPath: string, engine: FhirAnonymizer): Promise<BatchReport> {
+export async function anonymizeFhirPath(inPath: string, outPath: string, engine: FhirAnonymizer, options: BatchOptions = {}): Promise<BatchReport> {
   const report: BatchReport = { files: 0, resourcesIn: 0, resourcesOut: 0, dropped: 0 };
   const stat = statOrFail(inPath);
   if (stat.isDirectory()) {
+    let position = 0;
     for (const file of walk(inPath)) {
-      await anonymizeFile(file, join(outPath, relative(inPath, file)), engine, report);
+      position++;
+      const name = options.keepNames
+        ? (_type: string) => join(outPath, relative(inPath, file))
+        : (type: string) => join(outPath, `${String(position).padStart(6, '0')}.${type}${extname(file).toLowerCase()}`);
+      await anonymizeFile(file, name, engine, report);
     }
   } else {
-    await anonymizeFile(inPath, outPath, engine, report);
+    await anonymizeFile(inPath, () => outPath, engine, report);
   }
   return report;
+}
+
+/** The output path of one input, once the type of what it holds is known. */
+type OutputName = (resourceType: string) => string;
+
+/** A resource type as it may appear in a file name (input is untrusted: no `/`, no `..`). */
+function nameSafeType(resourceType: string): string {
+  return /^[A-Za-z]{1,64}$/.test(resourceType) ? resourceType : 'other';
 }
 
 function* walk(dir: string): Generator<string> {
@@ -42,8 +66,7 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-async function anonymizeFile(file: string, out: string, engine: FhirAnonymizer, report: BatchReport): Promise<void> {
-  mkdirSync(dirname(out), { recursive: true });
+async function anonymizeFile(file: string, out: OutputName, engine: FhirAnonymizer, report: BatchReport): Promise<void> {
   report.files++;
   if (/\.(ndjson|jsonl)$/i.test(file)) {
     await anonymizeNdjson(file, out, engine, report);
@@ -58,11 +81,15 @@ async function anonymizeFile(file: string, out: string, engine: FhirAnonymizer, 
     return;
   }
   report.resourcesOut++;
-  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  const target = out(nameSafeType(resource.resourceType));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(result, null, 2)}\n`);
 }
 
-async function anonymizeNdjson(file: string, out: string, engine: FhirAnonymizer, report: BatchReport): Promise<void> {
-  const tmp = `${out}.partial`;
+async function anonymizeNdjson(file: string, out: OutputName, engine: FhirAnonymizer, report: BatchReport): Promise<void> {
+  // The temporary file sits where a kept name would go, or beside the numbered outputs.
+  const tmp = `${out('partial')}.partial`;
+  let type: string | undefined;
   async function* anonymizedLines() {
     const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
     let lineNo = 0;
@@ -70,6 +97,8 @@ async function anonymizeNdjson(file: string, out: string, engine: FhirAnonymizer
       lineNo++;
       if (line.trim() === '') continue;
       const resource = parseResource(line, `${basename(file)} line ${lineNo}`);
+      const safe = nameSafeType(resource.resourceType);
+      type = type === undefined || type === safe ? safe : 'mixed';
       report.resourcesIn++;
       const { resource: result } = await engine.anonymize(resource);
       if (!result) {
@@ -82,8 +111,9 @@ async function anonymizeNdjson(file: string, out: string, engine: FhirAnonymizer
   }
   try {
     // pipeline gives back-pressure (the generator waits while the file is slow) and tears both ends down on error.
+    mkdirSync(dirname(tmp), { recursive: true });
     await pipeline(anonymizedLines, createWriteStream(tmp));
-    renameSync(tmp, out);
+    renameSync(tmp, out(type ?? 'empty'));
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;

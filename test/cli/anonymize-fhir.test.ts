@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,18 +51,45 @@ describe('voile anonymize fhir (batch)', () => {
     expect(o.subject.display).toBeUndefined();
   });
 
-  it('streams a folder of NDJSON files, keeping the layout', async () => {
+  it('streams a folder of NDJSON files, keeping the layout when asked (--keep-names)', async () => {
     const inDir = join(dir, 'export');
     mkdirSync(join(inDir, 'sub'), { recursive: true });
     writeFileSync(join(inDir, 'Patient.ndjson'), `${JSON.stringify(patient)}\n`);
     writeFileSync(join(inDir, 'sub', 'Observation.ndjson'), `${JSON.stringify(observation)}\n\n${JSON.stringify({ ...observation, id: 'obs-2' })}\n`);
     const outDir = join(dir, 'export-out');
-    await anonymizeFhirCommand(['--in', inDir, '--out', outDir]);
+    await anonymizeFhirCommand(['--in', inDir, '--out', outDir, '--keep-names']);
     const observations = readFileSync(join(outDir, 'sub', 'Observation.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const [p] = readFileSync(join(outDir, 'Patient.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(observations).toHaveLength(2);
     expect(observations.every((o) => o.subject.reference === `Patient/${p.id}`)).toBe(true);
     expect(observations[0].id).not.toBe(observations[1].id);
+  });
+
+  it('does not carry identifying input file and folder names into a folder output by default', async () => {
+    const inDir = join(dir, 'named');
+    mkdirSync(join(inDir, 'Durand-Villeneuve'), { recursive: true });
+    writeFileSync(join(inDir, 'Durand-Villeneuve', 'apolline-1961-03-14.ndjson'), `${JSON.stringify(observation)}\n${JSON.stringify(patient)}\n`);
+    writeFileSync(join(inDir, 'Durand-Villeneuve', 'pat-1.json'), JSON.stringify(patient));
+    writeFileSync(join(inDir, 'zz-obs.jsonl'), `${JSON.stringify(observation)}\n`);
+    const outDir = join(dir, 'named-out');
+    await anonymizeFhirCommand(['--in', inDir, '--out', outDir]);
+    const names = readdirSync(outDir, { recursive: true }).map(String).sort();
+    // Sorted input order: the NDJSON of two types, then the single Patient file, then the JSONL.
+    expect(names).toEqual(['000001.mixed.ndjson', '000002.Patient.json', '000003.Observation.jsonl']);
+    for (const name of names) for (const secret of ['Durand', 'apolline', '1961', 'pat-1']) expect(name).not.toContain(secret);
+    const [o, p] = readFileSync(join(outDir, '000001.mixed.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(o.subject.reference).toBe(`Patient/${p.id}`);
+  });
+
+  it('writes nothing anywhere for a hostile resourceType', async () => {
+    const inDir = join(dir, 'hostile');
+    mkdirSync(inDir, { recursive: true });
+    writeFileSync(join(inDir, 'x.ndjson'), `${JSON.stringify({ resourceType: '../../escape', id: 'a' })}\n`);
+    const outDir = join(dir, 'hostile-out');
+    // The engine refuses the unknown type; the partial output must not have been placed outside outDir either.
+    await expect(anonymizeFhirCommand(['--in', inDir, '--out', outDir])).rejects.toThrow();
+    expect(readdirSync(dir).filter((n) => n.includes('escape'))).toEqual([]);
+    expect(existsSync(outDir) ? readdirSync(outDir, { recursive: true }) : []).toEqual([]);
   });
 
   it('refuses malformed JSON and leaves no partial output', async () => {
