@@ -12,6 +12,7 @@ import {
 } from '../anonymize/dicom/index.js';
 import { MultipartWriter, boundaryOf, readMultipart } from './multipart.js';
 import { tagOfKeywordFast } from './keywords.js';
+import { parseQuery, rawQuery } from '../fhir/query-string.js';
 import { translateQuery } from './query.js';
 import { DicomwebUpstream, type DicomwebUpstreamOptions } from './upstream.js';
 
@@ -119,7 +120,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const runtime = runtimeOf(request);
     const identity = runtime.policy.identity;
     const translated = await translateQuery(
-      request.query as Record<string, unknown>,
+      parseQuery(rawQuery(request), 'The query string'),
       {
         identity,
         retainUids: runtime.retainUids,

@@ -29,15 +29,22 @@ export interface TranslatedQuery {
   readonly matchesNothing: boolean;
 }
 
-export async function translateQuery(query: Record<string, unknown>, ctx: QueryContext, requiredFields: readonly number[]): Promise<TranslatedQuery> {
+/**
+ * `query` is the strictly parsed query string (`parseQuery(rawQuery(request))`, src/fhir/query-string.ts):
+ * repeated names stay repeated, so a duplicated match key or limit is refused here instead of being
+ * merged or silently picked by a lenient parser (the guard and the PACS must read the same value).
+ */
+export async function translateQuery(query: readonly (readonly [string, string])[], ctx: QueryContext, requiredFields: readonly number[]): Promise<TranslatedQuery> {
   const params = new URLSearchParams();
   let matchesNothing = false;
   const includes = new Set<string>();
-  for (const [rawKey, rawValue] of Object.entries(query)) {
-    const values = (Array.isArray(rawValue) ? rawValue : [rawValue]).map((v) => {
-      if (typeof v !== 'string') throw refused(rawKey);
-      return v;
-    });
+  const grouped = new Map<string, string[]>();
+  for (const [name, value] of query) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  for (const [rawKey, values] of grouped) {
     switch (rawKey) {
       case 'limit':
       case 'offset': {

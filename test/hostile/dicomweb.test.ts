@@ -130,6 +130,34 @@ describe('DICOMweb paths and identifiers', () => {
   });
 });
 
+describe('DICOMweb query strings are parsed strictly (hostile QIDO queries)', () => {
+  it('malformed percent-encoding is a 400 that quotes nothing, and the PACS is not asked', async () => {
+    for (const query of ['ModalitiesInStudy=C%ZZT', 'ModalitiesInStudy=CT%', 'Modalities%G1nStudy=CT', 'limit=1%', 'PatientID=%E0%A4%A']) {
+      const res = await rawGet(url, `/dicomweb/studies?${query}`, { Authorization: `Bearer ${tokens.imaging}` });
+      expect(res.status, query).toBe(400);
+      expect(res.body, query).not.toMatch(/%ZZ|%G1|%E0/);
+    }
+    expect(hits).toHaveLength(0);
+  });
+
+  it('a duplicated match key or limit is refused, also when spelled with percent-encoding', async () => {
+    for (const query of ['ModalitiesInStudy=CT&ModalitiesInStudy=MR', 'ModalitiesInStudy=CT&Modalities%49nStudy=MR', 'limit=1&limit=1000', 'offset=0&offset=5']) {
+      const res = await rawGet(url, `/dicomweb/studies?${query}`, { Authorization: `Bearer ${tokens.imaging}` });
+      expect(res.status, query).toBe(400);
+    }
+    expect(hits).toHaveLength(0);
+  });
+
+  it('control: a well-formed query reaches the PACS with the decoded value', async () => {
+    const res = await get('/dicomweb/studies?Modalities%49nStudy=C%54&limit=2', tokens.imaging);
+    expect(res.status).toBe(200);
+    expect(hits).toHaveLength(1);
+    const sent = new URL(hits[0]!, 'http://pacs.invalid').searchParams;
+    expect(sent.get('00080061')).toBe('CT');
+    expect(sent.get('limit')).toBe('2');
+  });
+});
+
 describe('DICOMweb bodies', () => {
   it('uploads (STOW) are refused before their multipart body is read, malformed or not', async () => {
     const host = new URL(url).host;
