@@ -1,23 +1,31 @@
 /**
- * `npm run bench:text`: throughput and memory of the full text pipeline on CPU.
- *   - characters per second for the whole pipeline (rules + NER model in one worker thread), and
- *     for the rules alone, on the development notes repeated to about 1 MB;
- *   - latency of one 2 KB note (median and p95 over 50 runs);
- *   - resident memory and heap after the run.
- * `--ep cuda` runs the model with the CUDA execution provider (needs its files and a GPU).
- * The Presidio side-by-side is not part of this script (see docs/text.md).
+ * `npm run bench:text`:
+ *   1. side by side, Voile vs Microsoft Presidio on the same documents (the hand-written dev set and
+ *      EDS-Pseudo's public small test set): P/R/F1 per label (strict and overlap) and characters per
+ *      second for each (bench/text/side-by-side.ts). Presidio runs in the Python venv made by
+ *      `bash bench/text/presidio/setup.sh`; without it, this says so and Voile runs alone;
+ *   2. throughput of Voile's pipeline on CPU: characters per second for the whole pipeline (rules +
+ *      NER model in one worker thread) and for the rules alone, on the dev notes repeated to
+ *      BENCH_TEXT_BYTES (1 MB by default); latency of one 2 KB note (median and p95 over 50 runs);
+ *      resident memory and heap.
+ * Writes bench/results/text.md (`--no-write` to skip). `--ep cuda` runs the model with the CUDA
+ * execution provider (needs its files and a GPU). `--no-presidio` skips the side-by-side.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner, type ExecutionProvider } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
+import { sideBySide } from './side-by-side.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devDir = path.resolve(here, '../../eval/text/dev');
 const ep = (process.argv.includes('--ep') ? process.argv[process.argv.indexOf('--ep') + 1] : 'cpu') as ExecutionProvider;
 const targetBytes = Number(process.env.BENCH_TEXT_BYTES ?? 1_000_000);
+const write = !process.argv.includes('--no-write');
+const report: string[] = [];
+const say = (line: string) => (console.log(line), report.push(line));
 
 const notes = readdirSync(devDir)
   .filter((f) => f.endsWith('.jsonl'))
@@ -26,7 +34,7 @@ const corpus: string[] = [];
 let size = 0;
 while (size < targetBytes) for (const n of notes) (corpus.push(n), (size += n.length));
 
-async function run(label: string, runner: NerRunner | undefined, concurrency: number): Promise<number> {
+async function run(label: string, runner: NerRunner | undefined, concurrency: number, quiet = false): Promise<void> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < corpus.length; i += concurrency) {
@@ -35,15 +43,26 @@ async function run(label: string, runner: NerRunner | undefined, concurrency: nu
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const rate = size / seconds;
-  console.log(`${label}: ${(size / 1000).toFixed(0)} k chars in ${seconds.toFixed(2)} s wall → ${(rate / 1000).toFixed(0)} k chars/s (process CPU ${cpuSeconds.toFixed(2)} s → ${(size / cpuSeconds / 1000).toFixed(0)} k chars per CPU-second)`);
-  return rate;
+  if (!quiet) say(`| ${label} | ${(size / 1000).toFixed(0)} k | ${seconds.toFixed(2)} s | ${(size / seconds / 1000).toFixed(0)} k | ${cpuSeconds.toFixed(2)} s | ${(size / cpuSeconds / 1000).toFixed(0)} k |`);
 }
 
 const runner = NerRunner.create({ executionProvider: ep, workers: 1 });
 if (!runner) throw new Error('models/ner/model.onnx is missing');
-console.log(`Voile text pipeline benchmark — ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), execution provider ${ep}`);
-await run('warm-up', runner, 16).catch(() => 0);
+const [load1] = os.loadavg();
+say(`# Text de-identification benchmark`);
+say('');
+say(`Produced by \`npm run bench:text\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), execution provider ${ep}, load average ${load1!.toFixed(1)} at start.`);
+say('');
+await run('warm-up', runner, 16, true).catch(() => undefined);
+if (!process.argv.includes('--no-presidio')) {
+  say('## Voile vs Presidio, same documents');
+  say('');
+  say(await sideBySide(runner));
+}
+say(`## Voile throughput (dev notes repeated to ${(size / 1000).toFixed(0)} k characters)`);
+say('');
+say('| pipeline | characters | wall | chars/s wall | process CPU | chars per CPU-second |');
+say('|---|---:|---:|---:|---:|---:|');
 await run('rules only', undefined, 1);
 await run('rules + NER, 1 worker, micro-batched (16 concurrent notes)', runner, 16);
 await run('rules + NER, 1 worker, one note at a time', runner, 1);
@@ -56,7 +75,10 @@ for (let i = 0; i < 50; i++) {
   lat.push(performance.now() - t);
 }
 lat.sort((a, b) => a - b);
-console.log(`latency of one 2 KB note: median ${lat[25]!.toFixed(1)} ms, p95 ${lat[47]!.toFixed(1)} ms`);
 const mem = process.memoryUsage();
-console.log(`memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap used ${(mem.heapUsed / 1e6).toFixed(0)} MB (the worker's ONNX session is included in rss)`);
+say('');
+say(`Latency of one 2 KB note: median ${lat[25]!.toFixed(1)} ms, p95 ${lat[47]!.toFixed(1)} ms.`);
+say(`Memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap used ${(mem.heapUsed / 1e6).toFixed(0)} MB (the worker's ONNX session is included in rss).`);
+say(`Load average at the end: ${os.loadavg()[0]!.toFixed(1)}.`);
 await runner.close();
+if (write) writeFileSync(path.resolve(here, '../results/text.md'), report.join('\n') + '\n');

@@ -6,61 +6,18 @@
  *   2. EDS-Pseudo's public_small_test_data.jsonl, labels mapped to Voile's.
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { emptyScores, score, table, type Gold, type Scores } from './metrics.js';
+import { loadDev, loadEds, type Doc } from './corpora.js';
+import { emptyScores, score, table, type Scores } from './metrics.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rulesOnly = process.argv.includes('--rules-only');
 const write = !process.argv.includes('--no-write');
 const verbose = process.argv.includes('--errors');
-
-const EDS_MAP: Record<string, string> = {
-  NOM: 'PERSON', PRENOM: 'PERSON', DATE: 'DATE', DATE_NAISSANCE: 'DATE', ADRESSE: 'ADDRESS', VILLE: 'CITY', ZIP: 'ZIP', TEL: 'PHONE', MAIL: 'EMAIL',
-  SECU: 'ID', IPP: 'ID', NDA: 'ID', HOPITAL: 'HOSPITAL',
-};
-
-interface Doc {
-  id: string;
-  text: string;
-  spans: Gold[];
-}
-
-/** EDS-Pseudo marks first and last names apart; Voile marks a person once. Adjacent PERSON spans separated only by spaces are joined. */
-function joinPersons(text: string, spans: Gold[]): Gold[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const out: Gold[] = [];
-  for (const s of sorted) {
-    const prev = out[out.length - 1];
-    if (prev && prev.label === 'PERSON' && s.label === 'PERSON' && /^[ \t]+$/.test(text.slice(prev.end, s.start))) prev.end = s.end;
-    else out.push({ ...s });
-  }
-  return out;
-}
-
-function loadDev(): Doc[] {
-  const dir = path.join(here, 'dev');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc));
-}
-
-function loadEds(): Doc[] {
-  const file = path.resolve(process.cwd(), '../shared/reference/eds-pseudo/public_small_test_data.jsonl');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const d = JSON.parse(l) as { note_id: string; note_text: string; entities: { start: number; end: number; label: string }[] };
-      const spans = d.entities.filter((e) => EDS_MAP[e.label]).map((e) => ({ start: e.start, end: e.end, label: EDS_MAP[e.label]! }));
-      return { id: d.note_id, text: d.note_text, spans: joinPersons(d.note_text, spans) };
-    });
-}
 
 async function evaluate(docs: Doc[], runner: NerRunner | undefined, lang: 'fr' | 'auto'): Promise<{ scores: Scores; chars: number; ms: number }> {
   const scores = emptyScores();

@@ -1,0 +1,57 @@
+/**
+ * The two evaluation corpora, shared by `npm run eval:text` and `npm run bench:text`:
+ *   - the hand-written development set eval/text/dev/*.jsonl (French and English);
+ *   - EDS-Pseudo's public_small_test_data.jsonl from ../shared, labels mapped to Voile's.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Gold } from './metrics.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface Doc {
+  id: string;
+  text: string;
+  spans: Gold[];
+}
+
+export const EDS_MAP: Record<string, string> = {
+  NOM: 'PERSON', PRENOM: 'PERSON', DATE: 'DATE', DATE_NAISSANCE: 'DATE', ADRESSE: 'ADDRESS', VILLE: 'CITY', ZIP: 'ZIP', TEL: 'PHONE', MAIL: 'EMAIL',
+  SECU: 'ID', IPP: 'ID', NDA: 'ID', HOPITAL: 'HOSPITAL',
+};
+
+export const EDS_TEST_FILE = path.resolve(here, '../../../shared/reference/eds-pseudo/public_small_test_data.jsonl');
+
+/** EDS-Pseudo marks first and last names apart; Voile marks a person once. Adjacent PERSON spans separated only by spaces are joined. */
+export function joinPersons(text: string, spans: Gold[]): Gold[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Gold[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.label === 'PERSON' && s.label === 'PERSON' && /^[ \t]+$/.test(text.slice(prev.end, s.start))) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+export function loadDev(): Doc[] {
+  const dir = path.join(here, 'dev');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc));
+}
+
+/** Empty when the shared reference data is absent. */
+export function loadEds(file = EDS_TEST_FILE): Doc[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const d = JSON.parse(l) as { note_id: string; note_text: string; entities: { start: number; end: number; label: string }[] };
+      const spans = d.entities.filter((e) => EDS_MAP[e.label]).map((e) => ({ start: e.start, end: e.end, label: EDS_MAP[e.label]! }));
+      return { id: d.note_id, text: d.note_text, spans: joinPersons(d.note_text, spans) };
+    });
+}
