@@ -45,16 +45,16 @@ export function createAuthenticator(config: AuthConfig, registry: PolicyRegistry
 }
 
 /**
- * For admin routes (the audit trail): a valid token carrying the admin scope; no policy needed, as
- * nothing anonymized is served.
+ * For admin routes (the audit trail; cohort rebuilds with `scope` = the cohort scope): a valid token
+ * carrying that scope; no policy needed, as nothing anonymized is served.
  */
-export function createAdminAuthorizer(config: AuthConfig): (req: AuthRequest) => Promise<TokenInfo> {
+export function createAdminAuthorizer(config: AuthConfig, scope?: string): (req: AuthRequest) => Promise<TokenInfo> {
   checkAuthConfig(config);
-  const adminScope = config.adminScope ?? DEFAULT_ADMIN_SCOPE;
+  const adminScope = scope ?? config.adminScope ?? DEFAULT_ADMIN_SCOPE;
   if (config.mode === 'none') {
     // The demo has no tokens, hence no admin: the audit trail is read from the database file there.
     return async () => {
-      throw new VoileError('FORBIDDEN', 'The audit trail needs an authorization server (auth mode jwt)');
+      throw new VoileError('FORBIDDEN', 'Admin routes need an authorization server (auth mode jwt)');
     };
   }
   const validate = createTokenValidator(config);

@@ -61,6 +61,8 @@ export interface AuthConfig {
   readonly dicomScope?: string;
   /** Scope that grants the audit trail. Default `voile/audit.read`. */
   readonly adminScope?: string;
+  /** Scope that grants cohort rebuilds and build reports (`/admin/cohorts`). Default `voile/cohort.build`. */
+  readonly cohortScope?: string;
   /** Timeout for JWKS, metadata and introspection calls, ms. Default 5000. */
   readonly httpTimeoutMs?: number;
   /** Overrides of what `/.well-known/smart-configuration` advertises. */
@@ -69,6 +71,7 @@ export interface AuthConfig {
 
 export const DEFAULT_DICOM_SCOPE = 'system/ImagingStudy.rs';
 export const DEFAULT_ADMIN_SCOPE = 'voile/audit.read';
+export const DEFAULT_COHORT_SCOPE = 'voile/cohort.build';
 
 /** JSON Schema of the `auth` section, for the configuration schema. */
 export const authConfigSchema = {
@@ -112,6 +115,7 @@ export const authConfigSchema = {
     },
     dicomScope: { type: 'string', minLength: 1 },
     adminScope: { type: 'string', minLength: 1 },
+    cohortScope: { type: 'string', minLength: 1 },
     httpTimeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
     smart: {
       type: 'object',

@@ -7,6 +7,7 @@ export { parseScope, parseScopes, normalizeScopes, scopeAllows, scopeCovers, typ
 export {
   ALLOWED_ALGORITHMS,
   DEFAULT_ADMIN_SCOPE,
+  DEFAULT_COHORT_SCOPE,
   DEFAULT_DICOM_SCOPE,
   authConfigSchema,
   checkAuthConfig,

@@ -6,11 +6,13 @@ import {
   canAccessDicom,
   createAdminAuthorizer,
   createAuthenticator,
+  DEFAULT_COHORT_SCOPE,
   DEFAULT_DICOM_SCOPE,
   requestLimitsPlugin,
   smartConfigurationPlugin,
   type AuthConfig,
 } from '../auth/index.js';
+import { cohortAdminPlugin } from '../cohort/admin-route.js';
 import { dicomwebPlugin } from '../dicomweb/index.js';
 import type { LoadedConfig } from '../config/load.js';
 import { VoileError } from '../errors.js';
@@ -75,6 +77,17 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
     });
   }
   if (auth.mode === 'jwt') await app.register(auditAdminPlugin, { store: auditStore, authorize: createAdminAuthorizer(auth) });
+  if (auth.mode === 'jwt') {
+    // Cohort rebuilds (avatar mode): their own scope, distinct from reading the audit trail.
+    await app.register(cohortAdminPlugin, {
+      registry: runtime.registry,
+      store: runtime.avatars,
+      audit: auditStore,
+      upstream: fhirUpstreamOptions,
+      authorize: createAdminAuthorizer(auth, auth.cohortScope ?? DEFAULT_COHORT_SCOPE),
+      publicBaseUrl: config.publicBaseUrl !== undefined ? publicBaseUrl : () => boundBaseUrl(app, publicBaseUrl),
+    });
+  }
   app.addHook('onClose', async () => {
     await auditStore.close();
     await runtime.close();

@@ -67,6 +67,8 @@ export function issueCodeFor(error: VoileError): string {
     case 415:
     case 501:
       return 'not-supported';
+    case 409:
+      return 'conflict';
     case 410:
       return 'deleted';
     case 413:

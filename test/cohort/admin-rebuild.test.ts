@@ -1,0 +1,124 @@
+import type { AuditEvent, Patient } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteAuditStore } from '../../src/audit/index.js';
+import { REBUILD_ROUTE } from '../../src/cohort/rebuilds.js';
+import { startAuthServer, type TestAuthServer } from '../helpers/oidc.js';
+import { startCohortFixture, type CohortFixture } from './support/fixture.js';
+import { pollRebuild, startAssembledGateway, type AssembledForTest } from './support/assembled.js';
+import { join } from 'node:path';
+
+/**
+ * POST /admin/cohorts/{policy}/$rebuild through the assembled gateway (`voile serve`), with real
+ * signed tokens from a real authorization server and the embedded demo FHIR server as upstream.
+ */
+const AUDIENCE = 'https://voile.test';
+let fx: CohortFixture;
+let as: TestAuthServer;
+let gw: AssembledForTest;
+
+beforeAll(async () => {
+  fx = await startCohortFixture();
+  as = await startAuthServer({
+    audience: AUDIENCE,
+    clients: [
+      { clientId: 'cohort-admin', scope: 'voile/cohort.build' },
+      { clientId: 'auditor', scope: 'voile/audit.read' },
+      { clientId: 'partner', scope: 'system/Patient.rs system/Condition.rs system/Encounter.rs' },
+    ],
+  });
+  gw = await startAssembledGateway({ upstreamUrl: fx.demo.url, issuer: as.issuer, audience: AUDIENCE });
+});
+afterAll(async () => {
+  await gw?.app.close();
+  await as?.close();
+  await fx?.close();
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('cohort admin routes: who may call them', () => {
+  it('refuses a token without the cohort scope (403) — the audit scope and partner scopes included — and no token (401)', async () => {
+    for (const [client, scope] of [['auditor', 'voile/audit.read'], ['partner', 'system/Patient.rs']] as const) {
+      const token = await as.token(client, scope);
+      const post = await fetch(`${gw.base}/admin/cohorts/cohort-avatars/$rebuild`, { method: 'POST', headers: bearer(token) });
+      expect(post.status, client).toBe(403);
+      expect(post.headers.get('www-authenticate')).toContain('insufficient_scope');
+      expect((await fetch(`${gw.base}/admin/cohorts/cohort-avatars`, { headers: bearer(token) })).status, client).toBe(403);
+    }
+    expect((await fetch(`${gw.base}/admin/cohorts/cohort-avatars/$rebuild`, { method: 'POST' })).status).toBe(401);
+    // A refused caller started nothing.
+    expect(gw.runtime.avatars.build('cohort-avatars')).toBeUndefined();
+  });
+
+  it('answers 404 for an unknown policy and for a policy without an avatar section', async () => {
+    const token = await as.token('cohort-admin', 'voile/cohort.build');
+    for (const name of ['no-such-policy', 'plain-research', 'bad%20name']) {
+      expect((await fetch(`${gw.base}/admin/cohorts/${name}/$rebuild`, { method: 'POST', headers: bearer(token) })).status, name).toBe(404);
+      expect((await fetch(`${gw.base}/admin/cohorts/${name}`, { headers: bearer(token) })).status, name).toBe(404);
+    }
+    expect(gw.runtime.avatars.build('plain-research')).toBeUndefined();
+  });
+});
+
+describe('cohort rebuild over HTTP', () => {
+  it('runs as a job (202 + Content-Location, 409 while running), then avatar mode serves the new build', async () => {
+    const partner = await as.token('partner', 'system/Patient.rs');
+    const patient = fx.demo.cohort.resources.filter((r): r is Patient => r.resourceType === 'Patient')[7]!;
+    const pseudonym = gw.runtime.registry.get('cohort-avatars')!.identity.patientPseudonym(patient.id!);
+    const before = (await (await fetch(`${gw.base}/fhir/Patient/${pseudonym}`, { headers: bearer(partner) })).json()) as Patient;
+    expect(before.gender).toBe(patient.gender); // no build yet: the rule profile alone (gender kept)
+
+    const token = await as.token('cohort-admin', 'voile/cohort.build');
+    const kickoff = await fetch(`${gw.base}/admin/cohorts/cohort-avatars/$rebuild`, { method: 'POST', headers: bearer(token) });
+    expect(kickoff.status).toBe(202);
+    const statusUrl = kickoff.headers.get('content-location')!;
+    expect(statusUrl).toMatch(new RegExp(`^${gw.base}/admin/cohorts/cohort-avatars/rebuilds/[0-9a-f-]{36}$`));
+    expect(await kickoff.json()).toMatchObject({ policy: 'cohort-avatars', state: 'running', requestedBy: 'cohort-admin' });
+    const second = await fetch(`${gw.base}/admin/cohorts/cohort-avatars/$rebuild`, { method: 'POST', headers: bearer(token) });
+    expect(second.status).toBe(409);
+
+    const done = await pollRebuild(statusUrl, token);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ state: 'succeeded', result: { patients: 60, columns: ['age', 'sex', 'region', 'glucose', 'diabetes', 'encounters'] } });
+
+    // The next read serves the stored avatar (no restart): sex and the avatar summary on the Patient.
+    const avatar = gw.runtime.avatars.avatarOf('cohort-avatars', patient.id!)!.values;
+    const after = (await (await fetch(`${gw.base}/fhir/Patient/${pseudonym}`, { headers: bearer(partner) })).json()) as Patient;
+    if (typeof avatar[1] === 'string') expect(after.gender).toBe(avatar[1]);
+    else expect(after.gender).toBeUndefined();
+    const summary = after.extension?.find((e) => e.url.endsWith('/avatar-condition-flag'));
+    expect(summary?.extension).toContainEqual({ url: 'present', valueBoolean: avatar[4] === 'yes' });
+  });
+
+  it('serves the build metadata and the aggregate report, naming no patient', async () => {
+    const token = await as.token('cohort-admin', 'voile/cohort.build');
+    const res = await fetch(`${gw.base}/admin/cohorts/cohort-avatars`, { headers: bearer(token) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const text = await res.text();
+    const body = JSON.parse(text) as { build: { parameters: Record<string, number>; columns: unknown[] }; report: { privacy: { hiddenRate: number } }; rebuild: { state: string } };
+    expect(body.build.parameters).toEqual({ k: 5, ncp: 3 }); // the secret-derived seed is not released
+    expect(body.build.columns).toHaveLength(6);
+    expect(body.report.privacy.hiddenRate).toBeGreaterThan(0);
+    expect(body.rebuild.state).toBe('succeeded');
+    for (const p of fx.demo.cohort.resources.filter((r): r is Patient => r.resourceType === 'Patient')) {
+      expect(text).not.toContain(p.id!);
+      for (const name of p.name ?? []) if (name.family) expect(text).not.toContain(`"${name.family}"`);
+    }
+  });
+
+  it('leaves an audit record: who, which policy, outcome, patient count; readable as an AuditEvent', async () => {
+    const audit = new SqliteAuditStore(join(gw.dir, 'data', 'voile.db'));
+    try {
+      const records = (await audit.query({ policy: 'cohort-avatars', limit: 1000 })).map((r) => r.record).filter((r) => r.route === REBUILD_ROUTE);
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({ clientId: 'cohort-admin', interaction: 'admin', status: 200, outcome: '0', errorCode: null, returned: { Patient: 60 } });
+    } finally {
+      await audit.close();
+    }
+    const auditor = await as.token('auditor', 'voile/audit.read');
+    const ndjson = await (await fetch(`${gw.base}/admin/audit?_format=ndjson&policy=cohort-avatars`, { headers: bearer(auditor) })).text();
+    const events = ndjson.trim().split('\n').map((l) => JSON.parse(l) as AuditEvent);
+    expect(events.some((e) => e.agent[0]?.who?.identifier?.value === 'cohort-admin')).toBe(true);
+  });
+});
