@@ -10,10 +10,11 @@ import {
   dicomDeidentifierForPolicy,
   isWellKnownUid,
 } from '../anonymize/dicom/index.js';
+import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
 import { MultipartWriter, boundaryOf, readMultipart } from './multipart.js';
 import { tagOfKeywordFast } from './keywords.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
-import { translateQuery } from './query.js';
+import { type QueryPatient, translateQuery } from './query.js';
 import { DicomwebUpstream, type DicomwebUpstreamOptions } from './upstream.js';
 
 export interface DicomwebPluginOptions {
@@ -126,7 +127,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
         retainUids: runtime.retainUids,
         allowQueryKeys: runtime.allowQueryKeys,
         maxLimit: opts.maxLimit ?? 1000,
-        patientIdOf: (pseudonym) => patientIdOf(runtime.policy, pseudonym),
+        patientOf: (pseudonym) => patientOf(runtime.policy, pseudonym),
       },
       REQUIRED_FIELDS[level],
     );
@@ -136,6 +137,8 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       const dataset = asDataset(item);
       if (level === 'instance' && runtime.deidentifier.withheld(dataset)) continue;
       const deidentified = await runtime.deidentifier.json(dataset, { markDeidentified: false });
+      // The PACS matched PatientID (and issuer when known); only the patient asked for is kept.
+      if (translated.patientPseudonym !== undefined && deidentified['00100020']?.Value?.[0] !== translated.patientPseudonym) continue;
       deidentified['00081190'] = { vr: 'UR', Value: [retrieveUrl(base, level, deidentified)] };
       out.push(deidentified);
     }
@@ -314,19 +317,18 @@ async function renderedRefused(): Promise<never> {
 }
 
 /**
- * The real DICOM PatientID behind a pseudonym: DICOM-only keys carry it (`dicom:<issuer>:<id>`);
- * a linked FHIR id is the PatientID itself under `PatientID-is-FHIR-id`. Otherwise unknown.
+ * The DICOM patient behind a pseudonym, by the identity layer's own keys: a DICOM-only key carries
+ * its issuer and PatientID (`dicom:<issuer>:<id>`, src/anonymize/dicom/patient-key.ts); a linked FHIR
+ * id is the PatientID itself under `PatientID-is-FHIR-id`, with the policy's issuer when it names one.
+ * Otherwise (a study key, `PatientID-is-FHIR-identifier`) unknown: the query matches nothing.
  */
-async function patientIdOf(policy: ResolvedPolicy, pseudonym: string): Promise<string | undefined> {
+async function patientOf(policy: ResolvedPolicy, pseudonym: string): Promise<QueryPatient | undefined> {
   const key = await policy.identity.resolveId('Patient', pseudonym);
-  if (key === undefined) return undefined;
-  if (key.startsWith('dicom:')) {
-    const rest = key.slice('dicom:'.length);
-    const colon = rest.indexOf(':');
-    return colon < 0 ? undefined : rest.slice(colon + 1);
-  }
-  if (key.startsWith('dicom-study:')) return undefined;
-  return policy.policy.dicom?.patientLinkage?.map === 'PatientID-is-FHIR-id' ? key : undefined;
+  if (key === undefined || key.startsWith('dicom-study:')) return undefined;
+  if (key.startsWith('dicom:')) return parseDicomPatientKey(key);
+  const linkage = policy.policy.dicom?.patientLinkage;
+  if (linkage?.map !== 'PatientID-is-FHIR-id') return undefined;
+  return { patientId: key, ...(linkage.issuer === undefined ? {} : { issuer: linkage.issuer }) };
 }
 
 function retrieveUrl(base: string, level: Level, ds: DicomJsonDataset): string {

@@ -18,13 +18,27 @@ export interface QueryContext {
   readonly identity: Identity;
   readonly retainUids: boolean;
   readonly allowQueryKeys: ReadonlySet<number>;
-  /** The real DICOM PatientID behind a patient pseudonym, or undefined when it can't be known. */
-  readonly patientIdOf: (pseudonym: string) => Promise<string | undefined>;
+  /** The real DICOM patient behind a patient pseudonym, or undefined when it can't be known. */
+  readonly patientOf: (pseudonym: string) => Promise<QueryPatient | undefined>;
   readonly maxLimit: number;
+}
+
+/** What the PACS is asked for a patient pseudonym: its PatientID, and its issuer when one is known. */
+export interface QueryPatient {
+  readonly patientId: string;
+  /** IssuerOfPatientID to match; undefined or `''`: the PACS cannot be told, results are filtered instead. */
+  readonly issuer?: string;
 }
 
 export interface TranslatedQuery {
   readonly params: URLSearchParams;
+  /**
+   * The patient pseudonym asked for, when the query had a PatientID key. The PACS matches PatientID
+   * (and the issuer when there is one), which can also match another patient (same PatientID under
+   * another or no issuer, or wildcard characters in a real PatientID): the caller keeps only the
+   * results whose de-identified PatientID is this pseudonym.
+   */
+  readonly patientPseudonym?: string;
   /** True when a translated key matches nothing the caller may see: answer [] without asking upstream. */
   readonly matchesNothing: boolean;
 }
@@ -38,6 +52,7 @@ export async function translateQuery(query: readonly (readonly [string, string])
   const params = new URLSearchParams();
   let matchesNothing = false;
   const includes = new Set<string>();
+  let patientPseudonym: string | undefined;
   const grouped = new Map<string, string[]>();
   for (const [name, value] of query) {
     const values = grouped.get(name);
@@ -81,9 +96,14 @@ export async function translateQuery(query: readonly (readonly [string, string])
     }
     if (tag === PATIENT_ID) {
       if (/[*?\\,]/.test(value)) throw refused(rawKey);
-      const real = await ctx.patientIdOf(value);
+      patientPseudonym = value;
+      const real = await ctx.patientOf(value);
       if (real === undefined) matchesNothing = true;
-      else params.set('00100020', real);
+      else {
+        params.set('00100020', real.patientId);
+        // A PatientID is only unique with its issuer: narrow upstream when there is one.
+        if (real.issuer) params.set('00100021', real.issuer);
+      }
       continue;
     }
     if (SAFE_KEYS.has(tag)) {
@@ -95,7 +115,7 @@ export async function translateQuery(query: readonly (readonly [string, string])
   }
   if (!includes.has('all')) for (const tag of requiredFields) includes.add(tagKey(tag).toUpperCase());
   for (const field of includes) params.append('includefield', field);
-  return { params, matchesNothing };
+  return { params, matchesNothing, ...(patientPseudonym === undefined ? {} : { patientPseudonym }) };
 }
 
 async function translateUids(value: string, ctx: QueryContext): Promise<string[]> {

@@ -48,7 +48,7 @@ export class DicomwebUpstream {
   /** The upstream path of a gateway-relative DICOMweb path (`studies/1.2/series`). */
   url(relative: string, query?: URLSearchParams): string {
     const path = `${this.#base.pathname.replace(/\/+$/, '')}/${relative}`;
-    const qs = query?.toString();
+    const qs = query === undefined ? '' : [...query].map(([name, value]) => `${queryComponent(name)}=${queryComponent(value)}`).join('&');
     return qs ? `${path}?${qs}` : path;
   }
 
@@ -105,4 +105,13 @@ export class DicomwebUpstream {
     if (res.statusCode === 400) throw new VoileError('BAD_REQUEST', 'The image archive refused the request');
     throw new VoileError('UPSTREAM_ERROR', 'The image archive returned an error', { detail: `upstream status ${res.statusCode}` });
   }
+}
+
+/**
+ * A query name or value, percent-encoded except for the characters RFC 3986 allows as they are in a
+ * query and QIDO values use (`:` `@` `/` `,`): Orthanc matches `%3A` literally, so an issuer such as
+ * `urn:oid:1.2` sent form-encoded would match nothing. `&`, `=`, `+`, `#`, space… stay encoded.
+ */
+function queryComponent(text: string): string {
+  return encodeURIComponent(text).replace(/%(3A|40|2F|2C)/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }

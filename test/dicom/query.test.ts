@@ -10,7 +10,7 @@ function context(overrides: Partial<QueryContext> = {}): QueryContext {
     identity: makeIdentity(),
     retainUids: false,
     allowQueryKeys: new Set(),
-    patientIdOf: async (p) => (p === 'known-pseudonym' ? 'IPP-1' : undefined),
+    patientOf: async (p) => (p === 'known-pseudonym' ? { patientId: 'IPP-1' } : undefined),
     maxLimit: 100,
     ...overrides,
   };
@@ -43,6 +43,16 @@ describe('QIDO query translation', () => {
       expect(JSON.stringify({ m: (err as Error).message, d: (err as { detail?: string }).detail })).not.toContain('DUPONT');
     },
   );
+
+  it('a patient pseudonym is sent as its PatientID with its issuer, and is kept for filtering the results', async () => {
+    const ctx = context({ patientOf: async (p) => (p === 'known-pseudonym' ? { patientId: 'IPP-1', issuer: 'urn:oid:1.2' } : undefined) });
+    const translated = await translate({ PatientID: 'known-pseudonym' }, ctx, []);
+    expect(translated.params.get('00100020')).toBe('IPP-1');
+    expect(translated.params.get('00100021')).toBe('urn:oid:1.2');
+    expect(translated.patientPseudonym).toBe('known-pseudonym');
+    const withoutIssuer = await translate({ PatientID: 'known-pseudonym' }, context(), []);
+    expect(withoutIssuer.params.has('00100021')).toBe(false);
+  });
 
   it('passes a key the policy allows, as it is', async () => {
     const { params } = await translate({ AccessionNumber: 'ACC-1' }, context({ allowQueryKeys: new Set([0x00080050]) }), []);

@@ -7,6 +7,7 @@ import { type PatientContext, type WalkEnvironment, deidentifyDataset, readStrin
 import { type DicomJsonDataset, type JsonDeidentifyOptions, JsonWalk, firstString } from './dicom-json.js';
 import { type DicomOption, compileProfile, parseOptions } from './profile.js';
 import { readPart10 } from './reader.js';
+import { dicomPatientKey } from './patient-key.js';
 import { parseSafePrivateList } from './safe-private.js';
 import { remapUidValue } from './values.js';
 import { writePart10 } from './writer.js';
@@ -74,7 +75,7 @@ export function createDicomDeidentifier(profileOptions: DicomProfileOptions, dep
     if (patientId) {
       const linked = await deps.linkPatient?.(patientId, issuer || undefined);
       if (linked) return { key: linked, linked: true };
-      return { key: `dicom:${issuer ?? ''}:${patientId}`, linked: false };
+      return { key: dicomPatientKey(issuer, patientId), linked: false };
     }
     // No PatientID at all: the study is the only stable anchor for a shift.
     return { key: `dicom-study:${studyUid ?? ''}`, linked: false };
