@@ -18,6 +18,9 @@
  */
 import { VoileError } from '../../errors.js';
 import { KdTree } from './kdtree.js';
+import type { Neighbours } from './kdtree.js';
+import { kdTreeIndex } from './neighbour-search.js';
+import type { NeighbourSearch } from './neighbour-search.js';
 import { fitProjection } from './projection.js';
 import type { Projection } from './projection.js';
 import { seededRandom, shuffleInPlace } from './random.js';
@@ -76,35 +79,75 @@ function distanceFloor(distances: ArrayLike<number>): number {
 }
 
 export function generateAvatars(table: Table, options: AvatarOptions): AvatarResult {
+  const run = startAvatarRun(table, options);
+  const index = kdTreeIndex(new KdTree(run.coordinates, run.dimension), run.coordinates);
+  for (let start = 0; start < run.n; start += CHUNK) {
+    const end = Math.min(run.n, start + CHUNK);
+    run.combine(start, end, index.neighboursOfRowsSync(start, end, options.k));
+  }
+  return run.result();
+}
+
+/**
+ * `generateAvatars` with another neighbour search (PostgreSQL `cube`, say). Every search gives the
+ * KD-tree's neighbours and distances, and the seeded stream is consumed in the same record order,
+ * so the avatars are the same bit for bit for the same table, parameters and seed (tested).
+ */
+export async function generateAvatarsWith(table: Table, options: AvatarOptions, search: NeighbourSearch): Promise<AvatarResult> {
+  const run = startAvatarRun(table, options);
+  const index = await search.index(run.coordinates, run.dimension);
+  try {
+    for (let start = 0; start < run.n; start += CHUNK) {
+      const end = Math.min(run.n, start + CHUNK);
+      run.combine(start, end, await index.neighboursOfRows(start, end, options.k));
+    }
+  } finally {
+    await index.close();
+  }
+  return run.result();
+}
+
+/** Records per neighbour query batch (and per progress report). */
+const CHUNK = 4096;
+
+interface AvatarRun {
+  readonly n: number;
+  readonly dimension: number;
+  readonly coordinates: Float64Array;
+  /** Weights and decodes the avatars of rows [start, end) from their neighbours, in record order. */
+  combine(start: number, end: number, neighbours: Neighbours): void;
+  result(): AvatarResult;
+}
+
+/** Checks the options, fits the projection and prepares the seeded weighting and decoding. */
+function startAvatarRun(table: Table, options: AvatarOptions): AvatarRun {
   const n = table.rows.length;
   if (!Number.isInteger(options.k) || options.k < 1) throw new VoileError('BAD_REQUEST', 'k must be a positive integer');
   if (options.k >= n) throw new VoileError('BAD_REQUEST', 'k must be smaller than the number of rows');
+  const dominance = options.dominance ?? 2;
+  if (!(dominance >= 1 && Number.isFinite(dominance))) throw new VoileError('BAD_REQUEST', 'dominance must be a number of at least 1');
   const projection = fitProjection(table, { ncp: options.ncp });
   options.onProgress?.(0, n);
   const coordinates = projection.transform(table.rows);
-  const d = projection.ncp;
-  const tree = new KdTree(coordinates, d);
   const random = seededRandom(options.seed);
   const weighting = options.weighting ?? 'avatar';
-  const dominance = options.dominance ?? 2;
-  if (!(dominance >= 1 && Number.isFinite(dominance))) throw new VoileError('BAD_REQUEST', 'dominance must be a number of at least 1');
   const k = options.k;
-
   const decoder = new AvatarDecoder(table, options.categoricalDecoding ?? 'most-likely', random);
   const rows: Row[] = new Array(n);
   const weights = new Float64Array(k);
-  const chunk = 4096;
-  for (let start = 0; start < n; start += chunk) {
-    const end = Math.min(n, start + chunk);
-    const { indexes, distances } = tree.knn(coordinates.subarray(start * d, end * d), k, (q) => start + q);
-    for (let q = 0; q < end - start; q++) {
-      neighbourWeights(distances.subarray(q * k, (q + 1) * k), weighting, random, weights, dominance);
-      rows[start + q] = decoder.combine(indexes.subarray(q * k, (q + 1) * k), weights);
-    }
-    options.onProgress?.(end, n);
-  }
-  const avatars: Table = { columns: table.columns, rows };
-  return { avatars, projection, originalCoordinates: coordinates };
+  return {
+    n,
+    dimension: projection.ncp,
+    coordinates,
+    combine(start, end, { indexes, distances }) {
+      for (let q = 0; q < end - start; q++) {
+        neighbourWeights(distances.subarray(q * k, (q + 1) * k), weighting, random, weights, dominance);
+        rows[start + q] = decoder.combine(indexes.subarray(q * k, (q + 1) * k), weights);
+      }
+      options.onProgress?.(end, n);
+    },
+    result: () => ({ avatars: { columns: table.columns, rows }, projection, originalCoordinates: coordinates }),
+  };
 }
 
 /**
