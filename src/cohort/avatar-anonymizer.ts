@@ -44,6 +44,8 @@ export function withAvatarValues(fhir: FhirAnonymizer, store: AvatarLookup, poli
   };
   return {
     resourceTypes: fhir.resourceTypes,
+    // Withheld resources (flag and count columns) would still be counted in upstream totals.
+    withholdsResources: true,
     async anonymize(resource: Resource) {
       const summaries: Summary[] = [];
       let prepared: Resource | undefined;

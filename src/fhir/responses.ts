@@ -42,7 +42,8 @@ export async function anonymizeSearchBundle(raw: unknown, ctx: ResponseContext):
   const bundle: Bundle = {
     resourceType: 'Bundle',
     type: 'searchset',
-    ...(Number.isSafeInteger(upstreamBundle.total) && upstreamBundle.total! >= 0 ? { total: upstreamBundle.total } : {}),
+    // A total that counts withheld resources (avatar mode) would tell what was withheld.
+    ...(ctx.principal.policy.fhir.withholdsResources !== true && Number.isSafeInteger(upstreamBundle.total) && upstreamBundle.total! >= 0 ? { total: upstreamBundle.total } : {}),
     link: rewriteLinks(upstreamBundle.link, ctx),
     entry: entries.filter((e): e is BundleEntry => e !== undefined),
   };

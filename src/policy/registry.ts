@@ -11,6 +11,7 @@ import type { PolicyRegistry, ResolvedPolicy } from './runtime.js';
 import type { FhirProfile, Policy } from './types.js';
 import { withAvatarValues } from '../cohort/avatar-anonymizer.js';
 import { checkAvatarSection } from '../cohort/features.js';
+import { checkAvatarSearchParameters } from '../cohort/search-safety.js';
 import type { AvatarLookup } from '../cohort/store.js';
 import { textDeidentifierFor } from './text-binding.js';
 import policySchema from './schemas/policy.schema.json' with { type: 'json' };
@@ -112,6 +113,7 @@ export function loadPolicyRegistry(options: RegistryOptions): PolicyRegistry {
         options.textFor?.(policy, identity) ??
         textDeidentifierFor(policy, identity, options.textExecutionProvider ? { executionProvider: options.textExecutionProvider } : {});
       if (policy.avatar) checkAvatarSection(policy.avatar);
+      checkAvatarSearchParameters(policy);
       const rules = createFhirAnonymizer(profile, { identity, text });
       // Avatar mode: a cohort patient's quasi-identifying and clinical values become its avatar's
       // before the rule profile runs (until `voile cohort build` has run, nothing is substituted).

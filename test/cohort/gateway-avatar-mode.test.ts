@@ -164,3 +164,17 @@ describe('avatar mode: the real resources behind flags and counts are withheld f
     expect(await realEncounterCount(outside)).toBeGreaterThan(0);
   });
 });
+
+describe('avatar mode: search totals are not relayed (they would count withheld resources)', () => {
+  it('_total=accurate and _summary=count on a cohort patient\'s Encounters give no total', async () => {
+    const id = cohort.find((p) => p !== undefined)!;
+    const real = (await fx.upstream.getJson(`Encounter?subject=Patient/${id}&_total=accurate`)).body as Bundle;
+    expect(real.total).toBeGreaterThan(0); // the upstream does count them
+    const pseudo = resolved.identity.patientPseudonym(id);
+    for (const control of ['_total=accurate', '_summary=count']) {
+      const served = await searchThroughGateway(`Encounter?subject=Patient/${pseudo}&${control}`);
+      expect(served.total, control).toBeUndefined();
+      expect(served.entry ?? [], control).toEqual([]);
+    }
+  });
+});

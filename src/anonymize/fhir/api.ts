@@ -23,4 +23,9 @@ export interface FhirAnonymizer {
   anonymize(resource: Resource): Promise<FhirAnonymizeResult>;
   /** Resource types this profile lets out at all (others are dropped). undefined = all. */
   readonly resourceTypes: ReadonlySet<string> | undefined;
+  /**
+   * True when resources of released types may be withheld depending on whose they are (avatar mode):
+   * an upstream's search total would count them, so totals are not relayed.
+   */
+  readonly withholdsResources?: boolean;
 }
