@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { SqliteAuditStore, type AuditStore } from '../audit/index.js';
-import { AvatarStore } from '../cohort/store.js';
+import { postgresCubeSearch } from '../cohort/postgres-neighbour-search.js';
+import { PostgresAvatarStore } from '../cohort/postgres-store.js';
+import { SqliteAvatarStore, type AvatarBuildStore } from '../cohort/store.js';
 import { domainSecret, resolvePath, type LoadedConfig } from '../config/load.js';
 import type { UpstreamConfig } from '../config/types.js';
 import { VoileError } from '../errors.js';
@@ -15,8 +17,8 @@ import { projectPath } from './paths.js';
 export interface Runtime {
   readonly registry: PolicyRegistry;
   readonly store: MappingStore;
-  /** Built avatar cohorts (avatar mode), in the embedded database. */
-  readonly avatars: AvatarStore;
+  /** Built avatar cohorts (avatar mode): PostgreSQL when configured, else the embedded database. */
+  readonly avatars: AvatarBuildStore;
   /** The embedded SQLite database (mappings, audit, avatars). */
   readonly databasePath: string;
   /** Opens the audit trail: PostgreSQL when configured, else the embedded database. */
@@ -41,7 +43,13 @@ export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
   // PostgreSQL when configured (replicas resolve each other's UIDs), else the embedded file.
   const pg = postgresUrl();
   const store: MappingStore = pg === undefined ? new SqliteMappingStore(databasePath) : new PostgresMappingStore({ connectionString: pg });
-  const avatars = new AvatarStore(databasePath);
+  const avatars: AvatarBuildStore =
+    pg === undefined
+      ? new SqliteAvatarStore(databasePath)
+      : new PostgresAvatarStore({
+          connectionString: pg,
+          ...(config.store?.postgres?.avatarNeighbourSearch === 'cube' && { neighbourSearch: postgresCubeSearch({ connectionString: pg }) }),
+        });
   const registry = loadPolicyRegistry({
     policiesDir: config.policies?.dir ? resolvePath(baseDir, config.policies.dir) : projectPath('policies'),
     profilesDir: config.policies?.profilesDir ? resolvePath(baseDir, config.policies.profilesDir) : projectPath('profiles'),
@@ -58,7 +66,7 @@ export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
     databasePath,
     openAuditStore: () => (pg === undefined ? new SqliteAuditStore(databasePath) : new PostgresAuditStore({ connectionString: pg })),
     close: async () => {
-      avatars.close();
+      await avatars.close();
       await store.close();
     },
   };

@@ -1,13 +1,13 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { buildAvatarReport, generateAvatars, splitForEvaluation } from '../anonymize/embedding/index.js';
-import type { AvatarReport, Table } from '../anonymize/embedding/index.js';
+import { buildAvatarReport, generateAvatars, generateAvatarsWith, splitForEvaluation } from '../anonymize/embedding/index.js';
+import type { AvatarOptions, AvatarReport, NeighbourSearch, Table } from '../anonymize/embedding/index.js';
 import { VoileError, toVoileError } from '../errors.js';
 import type { Identity } from '../identity/index.js';
 import type { Policy } from '../policy/types.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { LOINC, checkAvatarSection, columnSpecs, extractFeatures, patientIdOf, quasiIdentifierColumns, sourceKind } from './features.js';
 import type { PatientRecord } from './features.js';
-import type { AvatarStore } from './store.js';
+import type { AvatarBuildStore } from './store.js';
 
 /**
  * `voile cohort build`: reads a policy's avatar cohort from the upstream FHIR server, turns each
@@ -19,7 +19,9 @@ export interface CohortBuildOptions {
   readonly policy: Policy;
   readonly identity: Identity;
   readonly upstream: FhirUpstream;
-  readonly store: AvatarStore;
+  readonly store: AvatarBuildStore;
+  /** Neighbour search of the avatar generation; default the store's, else the embedded KD-tree. */
+  readonly neighbourSearch?: NeighbourSearch;
   /** Patients per upstream search of their Observations/Conditions. Default 50. */
   readonly batchSize?: number;
   readonly now?: () => Date;
@@ -53,14 +55,18 @@ export async function buildCohort(options: CohortBuildOptions): Promise<CohortBu
   const table: Table = { columns: columnSpecs(section), rows: features.map((f) => f.row) };
   const seed = identity.seed('avatar-seed', policy.name);
 
+  // Every neighbour search gives the same neighbours, so the choice changes where the search runs,
+  // never the avatars.
+  const search = options.neighbourSearch ?? store.neighbourSearch;
+  const generate = async (t: Table, o: AvatarOptions): Promise<Table> => (search ? (await generateAvatarsWith(t, o, search)).avatars : generateAvatars(t, o).avatars);
   let report: AvatarReport;
   let avatars: Table;
   try {
-    avatars = generateAvatars(table, { k: section.k, ncp: section.ncp, seed }).avatars;
+    avatars = await generate(table, { k: section.k, ncp: section.ncp, seed });
     const { train, control } = splitForEvaluation(table, CONTROL_FRACTION, seed ^ 0x5eed);
     const evaluation =
       train.rows.length > section.k && control.rows.length >= 10
-        ? { original: train, avatars: generateAvatars(train, { k: section.k, ncp: section.ncp, seed }).avatars, control }
+        ? { original: train, avatars: await generate(train, { k: section.k, ncp: section.ncp, seed }), control }
         : undefined;
     report = buildAvatarReport({
       original: table,
@@ -76,7 +82,7 @@ export async function buildCohort(options: CohortBuildOptions): Promise<CohortBu
   }
 
   const builtAt = (options.now?.() ?? new Date()).toISOString();
-  store.replaceBuild({
+  await store.replaceBuild({
     policy: policy.name,
     builtAt,
     referenceDate: section.referenceDate,

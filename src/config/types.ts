@@ -17,7 +17,7 @@ export interface VoileConfig {
   readonly publicBaseUrl?: string;
   readonly upstream: { readonly fhir?: UpstreamConfig; readonly dicomweb?: UpstreamConfig };
   readonly identity: { readonly domains: Readonly<Record<string, IdentityDomainConfig>> };
-  readonly store?: { readonly sqlite?: { readonly path: string }; readonly postgres?: { readonly urlEnv: string } };
+  readonly store?: { readonly sqlite?: { readonly path: string }; readonly postgres?: { readonly urlEnv: string; readonly avatarNeighbourSearch?: 'embedded' | 'cube' } };
   readonly policies?: { readonly dir?: string; readonly profilesDir?: string; readonly only?: readonly string[] };
   readonly auth?: { readonly mode: 'none' | 'jwt'; readonly policy?: string; readonly [key: string]: unknown };
   readonly text?: { readonly executionProvider?: 'cpu' | 'cuda' };
