@@ -1,4 +1,4 @@
-import type { AuditEvent, Patient } from '@medplum/fhirtypes';
+import type { AuditEvent, Condition, Patient, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteAuditStore } from '../../src/audit/index.js';
 import { REBUILD_ROUTE } from '../../src/cohort/rebuilds.js';
@@ -120,5 +120,41 @@ describe('cohort rebuild over HTTP', () => {
     const ndjson = await (await fetch(`${gw.base}/admin/audit?_format=ndjson&policy=cohort-avatars`, { headers: bearer(auditor) })).text();
     const events = ndjson.trim().split('\n').map((l) => JSON.parse(l) as AuditEvent);
     expect(events.some((e) => e.agent[0]?.who?.identifier?.value === 'cohort-admin')).toBe(true);
+  });
+});
+
+describe('after an HTTP rebuild, Bulk export serves the avatar too', () => {
+  it("Patient lines carry the avatar's flag and count; flagged Conditions and Encounters of the cohort are not exported", async () => {
+    const partner = await as.token('partner', 'system/Patient.rs system/Condition.rs system/Encounter.rs');
+    const headers = { authorization: `Bearer ${partner}` };
+    const kickoff = await fetch(`${gw.base}/fhir/Patient/$export?_type=Patient,Condition,Encounter`, { headers: { ...headers, prefer: 'respond-async', accept: 'application/fhir+json' } });
+    expect(kickoff.status).toBe(202);
+    const statusUrl = kickoff.headers.get('content-location')!;
+    let manifest: { output: { type: string; url: string }[]; error: unknown[] } | undefined;
+    for (let i = 0; i < 600 && !manifest; i++) {
+      const res = await fetch(statusUrl, { headers });
+      if (res.status === 200) manifest = (await res.json()) as typeof manifest;
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(manifest?.error).toEqual([]);
+    const lines: Resource[] = [];
+    for (const file of manifest!.output) {
+      const text = await (await fetch(file.url, { headers })).text();
+      for (const line of text.split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as Resource);
+    }
+    const identity = gw.runtime.registry.get('cohort-avatars')!.identity;
+    const realByPseudonym = new Map(fx.demo.cohort.patients.map((p) => [identity.patientPseudonym(p.id), p.id]));
+    const patients = lines.filter((r): r is Patient => r.resourceType === 'Patient');
+    expect(patients).toHaveLength(60);
+    for (const p of patients) {
+      const avatar = gw.runtime.avatars.avatarOf('cohort-avatars', realByPseudonym.get(p.id!)!)!.values;
+      const flag = p.extension?.find((e) => e.url.endsWith('/avatar-condition-flag'));
+      expect(flag?.extension).toContainEqual({ url: 'present', valueBoolean: avatar[4] === 'yes' });
+    }
+    // Every patient is in the cohort ("Patient?"): no Encounter, no Condition coded E11.9 leaves.
+    expect(lines.filter((r) => r.resourceType === 'Encounter')).toEqual([]);
+    const conditions = lines.filter((r): r is Condition => r.resourceType === 'Condition');
+    expect(conditions.length).toBeGreaterThan(0);
+    for (const c of conditions) expect((c.code?.coding ?? []).map((k) => k.code)).not.toContain('E11.9');
   });
 });
