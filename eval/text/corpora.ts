@@ -55,3 +55,21 @@ export function loadEds(file = EDS_TEST_FILE): Doc[] {
       return { id: d.note_id, text: d.note_text, spans: joinPersons(d.note_text, spans) };
     });
 }
+
+/**
+ * EDS-Pseudo marks a whole postal address ("32, rue de Berthelot, 22560 Garnier") as one ADRESSE;
+ * Voile marks its street (ADDRESS), postal code (ZIP) and commune (CITY) apart. Before scoring on
+ * EDS-Pseudo, a predicted ADDRESS and the ZIP / CITY spans that follow it with only spaces or commas
+ * between are joined into one ADDRESS — the same for every tool scored, as NOM/PRENOM are joined in the gold.
+ */
+export function joinAddressParts(text: string, pred: readonly Gold[]): Gold[] {
+  const sorted = [...pred].sort((a, b) => a.start - b.start);
+  const out: Gold[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    const inAddress = prev?.label === 'ADDRESS' && (s.label === 'ZIP' || s.label === 'CITY');
+    if (prev && inAddress && /^[\s,]*$/.test(text.slice(prev.end, s.start))) prev.end = Math.max(prev.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -15,6 +15,53 @@ const LOWERCASE_PERSON_MIN_SCORE = Number(process.env.VOILE_T5_LOW ?? 0.8);
 const STREET_WORD = /\b(?:rue|avenue|av|bd|boulevard|chemin|allee|impasse|route|quai|place|cours|street|st|road|rd|lane|ln|drive|dr|way|court|ct|close|terrace|hent)\b/;
 const HOSPITAL_WORD = /\b(?:hopital|hospital|chu|ch|chr|chru|clinique|clinic|centre|center|institut|institute|infirmary|ehpad|ssr|usld|residence|maison|polyclinique|gh|medical|health|sante|fondation)\b/;
 
+/**
+ * Words that are never a name, place or facility on their own, although name lists hold some of them
+ * (Sam, Best, Unique, Royal): function words, weekdays, months that are not also first names, titles
+ * and form labels. A model span made only of these is dropped.
+ */
+const NEVER_ALONE = new Set([
+  // French function words
+  'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'on', 'nous',
+  'vous', 'je', 'se', 'sa', 'son', 'ses', 'sur', 'sous', 'par', 'pour', 'avec', 'sans', 'chez', 'dans', 'en', 'et', 'ou', 'ni', 'mais', 'donc', 'car',
+  'qui', 'que', 'quoi', 'dont', 'ne', 'pas', 'plus', 'tres', 'bien', 'unique', 'seul', 'seule', 'tout', 'toute', 'tous', 'toutes',
+  // English function words and modal verbs
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'and', 'or', 'but', 'nor', 'he', 'she', 'it', 'they', 'we', 'you',
+  'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'might', 'shall', 'could', 'would', 'should', 'must', 'no', 'not', 'yes',
+  // weekdays; months that are not also first names (April, May, June, August, Mai are)
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
+  'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december',
+  // titles and form labels
+  'dr', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
+]);
+/** Never a name when written in lower case ("may", "will"), though "May" and "Will" are first names. */
+const NEVER_ALONE_LOWERCASE = new Set(['may', 'will', 'can', 'best', 'mark', 'bill', 'rose', 'grace', 'faith', 'hope', 'joy']);
+/** Weekday abbreviations ("le sam, 10 oct"; "Sat 12/03") are only dropped before a day number: "Sam" is also a first name. */
+const WEEKDAY_ABBREVIATION = new Set(['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
+/** A closing formula ("Best,", "Regards,") starts a line and ends it or takes a comma. */
+const CLOSING = new Set(['best', 'regards', 'thanks', 'cheers', 'cordialement', 'amities']);
+
+function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
+  if (words.length !== 1) return words.every((w) => NEVER_ALONE.has(fold(w).replace(/[^a-z]/g, '')));
+  const word = words[0]!;
+  const key = fold(word).replace(/[^a-z]/g, '');
+  const after = doc.text.slice(span.end, span.end + 4);
+  return (
+    NEVER_ALONE.has(key) ||
+    (word === word.toLowerCase() && NEVER_ALONE_LOWERCASE.has(key)) ||
+    (WEEKDAY_ABBREVIATION.has(key) && /^\.?[ \t,]*\d/.test(after)) ||
+    (CLOSING.has(key) && /^[ \t]*(?:,|\n|$)/.test(after) && /(?:^|\n)[ \t]*$/.test(doc.text.slice(Math.max(0, span.start - 20), span.start)))
+  );
+}
+
+/** An upper-case word of at most four letters that no name list knows is an acronym (MDPH, ESAT, ICU, NIR), not a name or place. */
+function isAcronym(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters.length <= 4 && letters === letters.toUpperCase() && !isFirstName(letters) && !isLastName(letters);
+}
+
 function tokens(s: string): string[] {
   return s.split(/[\s,]+/).filter((t) => /\p{L}/u.test(t));
 }
@@ -25,6 +72,8 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   const folded = doc.folded.slice(span.start, span.end);
   const words = tokens(text);
   if (words.length === 0 || text.replace(/[^\p{L}]/gu, '').length < 2) return false;
+  if (span.label !== 'ADDRESS' && neverAlone(span, doc, words)) return false;
+  if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!)) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
   const allUpper = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
   // A line written in capitals is a heading, not a name, unless the words are known names.
@@ -48,7 +97,9 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     case 'HOSPITAL':
       return HOSPITAL_WORD.test(folded) || words.some(capitalised);
     case 'ADDRESS':
-      return /\d/.test(text) || STREET_WORD.test(folded);
+      // A street word, or a house number followed by a name ("12 Elm Park"); a number glued to
+      // letters alone is a measure ("32SA", "17h"), not an address.
+      return STREET_WORD.test(folded) || /\d[\s,]+\p{L}{2,}/u.test(text);
     default:
       return true;
   }

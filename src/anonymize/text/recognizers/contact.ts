@@ -2,6 +2,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /** Emails, URLs and IP addresses: shapes that need no context, validated where a shape allows it. */
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
+// Addresses typed with spaces around the @ ("chatagn57 @ chu-montpellier.fr"), as in copied headers.
+const EMAIL_SPACED = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}[ \t]{1,2}@[ \t]{1,2}[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
 const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]+[^\s<>"'()[\]{}.,;:!?]/giu;
 const BARE_DOMAIN = /(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]{1,63}\.){1,8}(?:fr|com|org|net|eu|io|gouv\.fr|info)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\p{L}\p{N}@])/gu;
 const IPV4 = /(?<![\p{N}.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\p{N}]|\.\d)/gu;
@@ -11,6 +13,7 @@ export function contactSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   for (const m of t.matchAll(EMAIL)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
+  for (const m of t.matchAll(EMAIL_SPACED)) out.push(span(m.index, m[0].length, 'EMAIL', 'email-spaced'));
   for (const m of t.matchAll(URL_RE)) out.push(span(m.index, m[0].length, 'URL', 'url'));
   for (const m of doc.folded.matchAll(BARE_DOMAIN)) out.push(span(m.index, m[0].length, 'URL', 'url'));
   for (const m of t.matchAll(IPV4)) {

@@ -24,6 +24,8 @@ const STREET_FR = new RegExp(
     String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au)\s*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:\s+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
   'dgu',
 );
+const ZIP_CITY_AFTER_STREET = /^[ \t]*[,-]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$))/diu;
+const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews`;
 const STREET_EN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*#?\w+)?`,
@@ -159,8 +161,22 @@ export function locationSpans(doc: Doc): Span[] {
     const nameWords = m[2] ?? '';
     if (nameWords.length < 2) continue;
     // Without a house number, the street word must be followed by a capitalised name in the original ("rue Victor Hugo").
-    if (m[1] === undefined && !/^\p{Lu}/u.test(t.slice(m.indices![2]![0], m.indices![2]![0] + 1)) && !/\b(?:rue|avenue|boulevard|impasse|allee|chemin)\b/.test(doc.folded.slice(m.index, m.index + 10))) continue;
+    const coreStreetWord = /\b(?:rue|avenue|boulevard|impasse|allee|chemin)\b/.test(doc.folded.slice(m.index, m.index + 10));
+    if (m[1] === undefined && !/^\p{Lu}/u.test(t.slice(m.indices![2]![0], m.indices![2]![0] + 1)) && !coreStreetWord) continue;
+    // Street words that are also ordinary nouns ("en bonne voie", "avec passage IDE", "sur place") name
+    // a street only when no article, adjective or preposition comes before them and no acronym after.
+    if (m[1] === undefined && !coreStreetWord && (PROSE_BEFORE_STREET_WORD.test(doc.folded.slice(Math.max(0, m.index - 20), m.index)) || /^\p{Lu}{2,5}(?![\p{L}])/u.test(t.slice(m.indices![2]![0])))) continue;
     out.push({ start: m.index, end, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-fr' });
+    // Right after a street, five digits and a name are a postal code and its commune even when the
+    // gazetteer does not know the pair (new or misspelt communes, lowercase, "saint benjamin"):
+    // failing closed on the rest of the address.
+    const tail = ZIP_CITY_AFTER_STREET.exec(t.slice(end, end + 80));
+    if (tail?.indices) {
+      const [zs, ze] = tail.indices[1]!;
+      const [cs, ce] = tail.indices[2]!;
+      out.push({ start: end + zs, end: end + ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
+      out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+    }
   }
   for (const m of t.matchAll(STREET_EN)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });

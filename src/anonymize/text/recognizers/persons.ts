@@ -1,4 +1,6 @@
-import { isFirstName } from '../gazetteers.js';
+import { isDictionaryWord } from '../bloom.js';
+import { isFirstName, isLastName } from '../gazetteers.js';
+import { foldChar } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -22,8 +24,15 @@ function ci(source: string): string {
 
 const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
 const TITLE_RE = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
-// Lowercase notes: "vu par dr martin", "mme dupont a mangé"
-const TITLE_LOWER_RE = new RegExp(String.raw`(?<![\p{L}])(?:dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms)\.?[ \t]{1,4}([\p{Ll}][\p{L}'’-]{2,40})`, 'dgu');
+// Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
+// "mme da costa", "m. poulain", "M. samba". The title may be capitalised, the name is not (capitalised
+// names are TITLE_RE's). "m" needs its dot, and not after a number ("50 m. puis" is a distance).
+const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
+const TITLE_LOWER_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:` + ci(String.raw`dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms`) + String.raw`\.?|(?<![\p{N}][ \t]?)[mM]\.)[ \t]{1,4}` +
+    String.raw`((?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
+  'dgu',
+);
 const FIELD_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
   'dgu',
@@ -37,12 +46,21 @@ const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})
 const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu;
 // "Priya Raman, MD", "Natalie Brooks, NP"
 const DEGREE_RE = new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu');
+const DEGREE_WORD = /^(?:MD|M\.D|PhD|RN|NP|PA|PA-C|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)$/;
 // "Dear Sam," "Chère Hélène,"
 const GREETING_RE = new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chère|Bonjour|Hey|Dr)[ \t]+(${NAME_SEQ})[ \t]*,`, 'dgu');
 // "née Quéméneur", "née BELLANGER le …", "born Smith"
 const BORN_RE = new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu');
 // Lowercase names after a family word in nurse notes: "fils joaquim", "daughter karen"
 const FAMILY_LOWER_RE = /(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
+
+// Identity lines written surname first, then first name, then the birth date, at the start of a
+// line or after a field label: "Pedron, Ekrem, 5 JUIN 1940", "Patient : le ravalec, ODETTE, 10 AVRIL 2005".
+const INVERTED_WORD = String.raw`[\p{L}][\p{L}'’]{1,40}(?:-[\p{L}][\p{L}'’]{1,40}){0,2}`;
+const INVERTED_RE = new RegExp(
+  String.raw`(?:^|[:|][ \t]*)((?:${PARTICLE}[ \t]+)?${INVERTED_WORD}(?:[ \t]+${INVERTED_WORD})?)[ \t]*,[ \t]*(${INVERTED_WORD}(?:[ \t]+${INVERTED_WORD})?)[ \t]*,[ \t]*(?=\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?)[ \t./-]+\d{2,4}(?!\d))`,
+  'dgmu',
+);
 
 /** Words that start with a capital in clinical prose but are never names after a title. */
 const NOT_NAMES = new Set([
@@ -91,7 +109,10 @@ export function personSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(TITLE_LOWER_RE)) {
     const w = m[1]!;
-    if (LOWER_STOP.has(w.toLowerCase())) continue;
+    const words = w.toLowerCase().split(/[ \t]+|(?<=')/);
+    const last = words[words.length - 1]!;
+    // A name of two letters only after a particle ("da costa" yes, "mr le" no).
+    if (LOWER_STOP.has(last) || NOT_NAMES.has(last) || last.length < (words.length > 1 ? 2 : 3)) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.8, PRIORITY.context, 'person-title-lower'));
   }
@@ -101,7 +122,17 @@ export function personSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(FAMILY_RE)) {
     const [s, e] = m.indices![1]!;
+    // "Le père Allaitement maternel …": after a family word, one ordinary capitalised word that no
+    // name list knows starts a new sentence, it does not name the relative.
+    if (!/\s/.test(m[1]!) && isOrdinaryWord(m[1]!)) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
+  }
+  for (const m of t.matchAll(INVERTED_RE)) {
+    if (DEGREE_WORD.test(m[2]!)) continue; // "Robert Feinberg, MD, 02/09/2024": DEGREE_RE's
+    for (const group of [1, 2]) {
+      const [s, e] = m.indices![group]!;
+      if (!NOT_NAMES.has(t.slice(s, e).toLowerCase())) push(s, e, 0.85, PRIORITY.context, 'person-inverted');
+    }
   }
   for (const m of doc.folded.matchAll(CLOSING_RE)) {
     const lineStart = m.index + m[0].length;
@@ -144,6 +175,12 @@ const FAMILY_LOWER_STOP = new Set([
   'dossier', 'suivi', 'sure', 'suré', 'aussi', 'also', 'very', 'tres', 'très', 'bien', 'well', 'mal', 'tout', 'toute', 'all', 'here', 'ici', 'there',
   'cadre', 'referente', 'referent', 'coordinatrice', 'coordinateur', 'liberal', 'libérale', 'liberale', 'salle', 'room', 'given', 'gave', 'took',
 ]);
+
+/** A dictionary word that is neither a known first name nor a known surname. */
+function isOrdinaryWord(w: string): boolean {
+  const bare = w.replace(/\.$/, '');
+  return !isFirstName(bare) && !isLastName(bare) && isDictionaryWord([...bare].map(foldChar).join(''));
+}
 
 function isCommonWord(w: string): boolean {
   return w.length > 0 && NOT_NAMES.has(w.toLowerCase());
