@@ -79,7 +79,12 @@ const DATASETS: Dataset[] = [
     classifier: { target: 'cens', positiveLevel: '1' },
     survival: { time: 'days', event: 'cens', group: 'arms', reference: '0', compare: '1' },
     goals: { hiddenRate: 0.929, localCloaking: 11, hellinger: 0.051, pearson: 0.031 },
-    variants: [PAPER, DRAW, { label: 'Voile, weighted draw, dominance 3', options: { categoricalDecoding: 'weighted-draw', dominance: 3 } }],
+    variants: [
+      PAPER,
+      DRAW,
+      { label: 'Voile, weighted draw, dominance 3', options: { categoricalDecoding: 'weighted-draw', dominance: 3 } },
+      { label: 'Voile, dominance 4', options: { dominance: 4 } },
+    ],
   },
   {
     name: 'WBCD',
