@@ -17,9 +17,18 @@ const withSearch = (searchParameters: Record<string, string[]>) => ({ ...avatarP
 
 describe('avatar mode refuses search parameters over replaced values', () => {
   it('refuses each one, listed for its type, under "*", or through a wildcard', () => {
-    for (const lists of [{ Patient: ['gender'] }, { Patient: ['birthdate'] }, { Patient: ['address-postalcode'] }, { Patient: ['address'] }, { Observation: ['value-quantity'] }, { '*': ['combo-value-quantity'] }, { Patient: ['*'] }, { '*': ['*'] }]) {
+    const cases: Record<string, string[]>[] = [{ Patient: ['gender'] }, { Patient: ['birthdate'] }, { Patient: ['address-postalcode'] }, { Patient: ['address'] }, { Observation: ['value-quantity'] }, { '*': ['combo-value-quantity'] }, { Patient: ['*'] }, { '*': ['*'] }];
+    for (const lists of cases) {
       expect(() => checkAvatarSearchParameters(withSearch(lists)), JSON.stringify(lists)).toThrow(expect.objectContaining({ code: 'POLICY_INVALID' }));
     }
+  });
+
+  it('refuses open-ended constructs opened by allowIdentitySearch: _has, chains, _filter, full text', () => {
+    for (const name of ['_has', '_has:Condition:subject:code', 'subject.gender', 'subject:Patient.birthdate', '_filter', '_text', '_content']) {
+      const policy = { ...avatarPolicy, fhir: { allowIdentitySearch: [name] } };
+      expect(() => checkAvatarSearchParameters(policy), name).toThrow(expect.objectContaining({ code: 'POLICY_INVALID' }));
+    }
+    expect(() => checkAvatarSearchParameters({ ...avatarPolicy, fhir: { allowIdentitySearch: ['identifier'] } })).not.toThrow();
   });
 
   it('accepts what selects on nothing the avatar replaces, and any search without an avatar section', () => {
