@@ -3,6 +3,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
+import { noteAudit } from '../audit/hook.js';
 import { toVoileError, VoileError } from '../errors.js';
 import { canReadType as scopesGrant } from '../auth/access.js';
 import type { ResponseContext } from '../fhir/responses.js';
@@ -135,6 +136,7 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
   });
 
   app.get<{ Params: { job: string } }>('/$export-status/:job', async (request, reply) => {
+    noteAudit(request, { interaction: 'bulk' });
     const job = jobOf(request, request.params.job);
     reply.header('cache-control', 'no-store');
     if (job.state === 'running') {
@@ -156,6 +158,7 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
   });
 
   app.delete<{ Params: { job: string } }>('/$export-status/:job', async (request, reply) => {
+    noteAudit(request, { interaction: 'bulk' });
     const job = jobOf(request, request.params.job, { allowExpired: true });
     jobs.delete(job.id);
     job.abort.abort();
@@ -165,13 +168,17 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
   });
 
   app.get<{ Params: { job: string; file: string } }>('/$export-file/:job/:file', async (request, reply) => {
+    noteAudit(request, { interaction: 'bulk' });
     const job = jobOf(request, request.params.job);
     const { file } = request.params;
-    const known = job.outputs.some((o) => o.name === file) || (job.state === 'failed' && file === 'error.ndjson');
+    const output = job.outputs.find((o) => o.name === file);
+    const known = output !== undefined || (job.state === 'failed' && file === 'error.ndjson');
     if (job.state === 'running' || !FILE_NAME.test(file) || !known) throw new VoileError('NOT_FOUND', 'Export file not found');
     const filePath = path.join(job.dir, file);
     const size = await stat(filePath).then((s) => s.size, () => undefined);
     if (size === undefined) throw new VoileError('NOT_FOUND', 'Export file not found');
+    // A streamed file cannot be counted by the audit hook: the manifest's count is what leaves.
+    noteAudit(request, output === undefined ? { returned: {} } : { resourceType: output.type, returned: output.count > 0 ? { [output.type]: output.count } : {} });
     return reply
       .code(200)
       .header('content-type', NDJSON)

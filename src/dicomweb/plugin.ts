@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { VoileError, isVoileError } from '../errors.js';
@@ -11,7 +10,9 @@ import {
   isWellKnownUid,
 } from '../anonymize/dicom/index.js';
 import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
-import { MultipartWriter, boundaryOf, readMultipart } from './multipart.js';
+import { noteDicomwebAudit } from './audit.js';
+import { boundaryOf, readMultipart } from './multipart.js';
+import { type OutgoingPart, sendMultipart } from './stream.js';
 import { tagOfKeywordFast } from './keywords.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
 import { type QueryPatient, translateQuery } from './query.js';
@@ -117,6 +118,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
   // ---- QIDO-RS ---------------------------------------------------------------------------------
 
   async function qido(request: FastifyRequest, reply: FastifyReply, level: Level, scope: string) {
+    noteDicomwebAudit(request, 'dicomweb-search');
     acceptJson(request);
     const runtime = runtimeOf(request);
     const identity = runtime.policy.identity;
@@ -143,6 +145,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       out.push(deidentified);
     }
     await identity.flush();
+    noteDicomwebAudit(request, 'dicomweb-search', studiesOf(out));
     return reply.header('content-type', 'application/dicom+json').header('cache-control', 'no-store').send(JSON.stringify(out));
   }
 
@@ -162,6 +165,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
   // ---- WADO-RS metadata -------------------------------------------------------------------------
 
   async function metadata(request: FastifyRequest<{ Params: Record<string, string> }>, reply: FastifyReply) {
+    noteDicomwebAudit(request, 'dicomweb-retrieve');
     acceptJson(request);
     const runtime = runtimeOf(request);
     const results = await upstream.json(`${await realPath(runtime, request.params)}/metadata`);
@@ -177,6 +181,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     }
     if (out.length === 0 && results.length > 0) throw withheld();
     await runtime.policy.identity.flush();
+    noteDicomwebAudit(request, 'dicomweb-retrieve', studiesOf(out));
     return reply.header('content-type', 'application/dicom+json').header('cache-control', 'no-store').send(JSON.stringify(out));
   }
 
@@ -187,6 +192,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
   // ---- WADO-RS instances ------------------------------------------------------------------------
 
   async function retrieve(request: FastifyRequest<{ Params: Record<string, string> }>, reply: FastifyReply) {
+    noteDicomwebAudit(request, 'dicomweb-retrieve');
     const runtime = runtimeOf(request);
     const accept = dicomAccept(request.headers.accept);
     const path = await realPath(runtime, request.params);
@@ -196,12 +202,10 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       source.body.destroy();
       throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { detail: 'not multipart/related' });
     }
-    const writer = new MultipartWriter();
-    const raw = reply.raw;
-    let started = false;
     let withheldCount = 0;
-    try {
-      for await (const part of readMultipart(source.body, boundary, { maxPartBytes: opts.maxInstanceBytes })) {
+    const studies = new Set<string>();
+    async function* instances(): AsyncGenerator<OutgoingPart> {
+      for await (const part of readMultipart(source.body, boundary!, { maxPartBytes: opts.maxInstanceBytes })) {
         let instance;
         try {
           instance = await runtime.deidentifier.part10(part.body);
@@ -215,28 +219,17 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
         }
         // Every remapped UID in this part must be resolvable before the client can see it.
         await runtime.policy.identity.flush();
-        if (!started) {
-          reply.hijack();
-          raw.writeHead(200, { 'content-type': writer.contentType('application/dicom'), 'cache-control': 'no-store' });
-          started = true;
-        }
-        // One instance is many small chunks (headers) around a few large ones: send them together.
-        raw.cork();
-        const header = write(raw, writer.partHeader(`application/dicom; transfer-syntax=${instance.transferSyntaxUid}`));
-        const pending = [header, ...instance.chunks.map((chunk) => write(raw, chunk))];
-        raw.uncork();
-        for (const p of pending) await p;
+        if (instance.studyInstanceUid !== undefined) studies.add(instance.studyInstanceUid);
+        noteDicomwebAudit(request, 'dicomweb-retrieve', studies);
+        yield { contentType: `application/dicom; transfer-syntax=${instance.transferSyntaxUid}`, chunks: instance.chunks };
       }
-      if (!started) throw withheldCount > 0 ? withheld() : new VoileError('NOT_FOUND', 'Not found');
-      await write(raw, writer.end());
-      raw.end();
-    } catch (err) {
-      source.body.destroy();
-      if (!started) throw err;
-      // Headers are out: the only honest signal left is a broken connection, never raw bytes.
-      request.log.error({ code: isVoileError(err) ? err.code : 'INTERNAL', route: request.routeOptions.url }, 'dicomweb stream aborted');
-      raw.destroy();
     }
+    await sendMultipart(request, reply, {
+      parts: instances(),
+      rootType: () => 'application/dicom',
+      empty: () => (withheldCount > 0 ? withheld() : new VoileError('NOT_FOUND', 'Not found')),
+      abort: () => source.body.destroy(),
+    });
   }
 
   app.get('/studies/:study', retrieve);
@@ -246,6 +239,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
   // ---- WADO-RS frames and pixel bulk data (policy: allowPixelData) -------------------------------
 
   async function pixels(request: FastifyRequest<{ Params: Record<string, string> }>, reply: FastifyReply, suffix: string) {
+    noteDicomwebAudit(request, 'dicomweb-retrieve');
     const runtime = runtimeOf(request);
     if (!runtime.allowPixelData) throw new VoileError('FORBIDDEN', 'Pixel data access is not allowed by the policy');
     const path = await realPath(runtime, request.params);
@@ -260,29 +254,22 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       source.body.destroy();
       throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed');
     }
-    const writer = new MultipartWriter();
-    const raw = reply.raw;
-    let started = false;
-    try {
-      for await (const part of readMultipart(source.body, boundary)) {
+    // The path names one study (its remapped UID): that is what these pixels belong to.
+    const released = new Set([request.params.study!]);
+    async function* frames(): AsyncGenerator<OutgoingPart> {
+      for await (const part of readMultipart(source.body, boundary!)) {
         const type = part.headers['content-type'] ?? 'application/octet-stream';
         const safeType = /^[a-z]+\/[a-z0-9.+-]+(\s*;\s*transfer-syntax=[0-9.]{1,64})?$/i.test(type) ? type : 'application/octet-stream';
-        if (!started) {
-          reply.hijack();
-          raw.writeHead(200, { 'content-type': writer.contentType(safeType.split(';')[0]!), 'cache-control': 'no-store' });
-          started = true;
-        }
-        await write(raw, writer.partHeader(safeType));
-        await write(raw, part.body);
+        noteDicomwebAudit(request, 'dicomweb-retrieve', released);
+        yield { contentType: safeType, chunks: [part.body] };
       }
-      if (!started) throw new VoileError('NOT_FOUND', 'Not found');
-      await write(raw, writer.end());
-      raw.end();
-    } catch (err) {
-      source.body.destroy();
-      if (!started) throw err;
-      raw.destroy();
     }
+    await sendMultipart(request, reply, {
+      parts: frames(),
+      rootType: (first) => first.contentType.split(';')[0]!,
+      empty: () => new VoileError('NOT_FOUND', 'Not found'),
+      abort: () => source.body.destroy(),
+    });
   }
 
   app.get<{ Params: Record<string, string> & { frames: string } }>('/studies/:study/series/:series/instances/:instance/frames/:frames', (req, reply) => {
@@ -382,22 +369,16 @@ function keyToTag(key: string): number {
   return tag;
 }
 
-function withheld(): VoileError {
-  return new VoileError('FORBIDDEN', 'The instance is withheld: it may carry burned-in identifying text', { detail: 'burned-in-annotation' });
+/** Distinct (remapped) StudyInstanceUIDs of de-identified results, for the audit count. */
+function studiesOf(datasets: readonly DicomJsonDataset[]): Set<string> {
+  const studies = new Set<string>();
+  for (const ds of datasets) {
+    const uid = ds['0020000D']?.Value?.[0];
+    if (typeof uid === 'string') studies.add(uid);
+  }
+  return studies;
 }
 
-/** Writes with back-pressure; rejects when the client has gone away so the upstream stops too. */
-function write(res: ServerResponse, chunk: Uint8Array): Promise<void> | void {
-  if (res.destroyed) throw new VoileError('INTERNAL', 'Client went away');
-  if (res.write(chunk)) return;
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      if (res.destroyed) reject(new VoileError('INTERNAL', 'Client went away'));
-      else resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
+function withheld(): VoileError {
+  return new VoileError('FORBIDDEN', 'The instance is withheld: it may carry burned-in identifying text', { detail: 'burned-in-annotation' });
 }

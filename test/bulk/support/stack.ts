@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { request } from 'undici';
+import { auditPlugin } from '../../../src/audit/index.js';
 import type { Principal } from '../../../src/auth/principal.js';
 import { bulkExportPlugin, type BulkExportOptions } from '../../../src/bulk/index.js';
 import { generateCohort, type Cohort } from '../../../src/demo/cohort.js';
@@ -12,6 +13,7 @@ import { VoileError } from '../../../src/errors.js';
 import { loadPolicyRegistry } from '../../../src/policy/registry.js';
 import type { ResolvedPolicy } from '../../../src/policy/runtime.js';
 import { buildGateway } from '../../../src/server/app.js';
+import type { AuditStore } from '../../../src/store/audit-store.js';
 import { MemoryMappingStore } from '../../../src/store/mapping-store.js';
 import { freePort } from '../../helpers/ports.js';
 
@@ -57,12 +59,12 @@ export const BULK_SECRET = Buffer.alloc(32, 0x42);
 export type TestClients = Readonly<Record<string, Partial<Pick<Principal, 'scopes' | 'patientId'>>>>;
 
 export async function startBulkStack(
-  options: { patients?: number; extraResources?: Resource[]; bulk?: Partial<BulkExportOptions>; clients?: TestClients } = {},
+  options: { patients?: number; extraResources?: Resource[]; bulk?: Partial<BulkExportOptions>; clients?: TestClients; audit?: AuditStore } = {},
 ): Promise<BulkStack> {
   const generated = generateCohort({ seed: 42, patients: options.patients ?? 30 });
   const cohort: Cohort = { ...generated, resources: [...generated.resources, ...(options.extraResources ?? [])] };
   const upstream = await startDemoUpstream({ cohort });
-  const gateway = await startBulkGateway(upstream.url, options.bulk, options.clients);
+  const gateway = await startBulkGateway(upstream.url, options.bulk, options.clients, undefined, options.audit);
   return {
     ...gateway,
     upstream,
@@ -83,6 +85,8 @@ export async function startBulkGateway(
   clients: TestClients = {},
   /** Another policy than demo-research (e.g. one whose anonymizer fails). */
   policyOverride?: ResolvedPolicy,
+  /** Registers the audit trail (as the composition root does, before the bulk plugin) into this store. */
+  audit?: AuditStore,
 ): Promise<BulkGateway> {
   const registry = loadPolicyRegistry({
     policiesDir: path.resolve(process.cwd(), 'policies'),
@@ -107,6 +111,7 @@ export async function startBulkGateway(
     authenticate,
     logger: false,
   });
+  if (audit) await gateway.register(auditPlugin, { store: audit });
   await gateway.register(bulkExportPlugin, {
     prefix: '/fhir',
     upstream: { url: upstreamUrl, timeoutMs: 10_000 },
