@@ -70,22 +70,23 @@ export class CohortRebuilds {
     }
     const started = Date.now();
     const status: RebuildStatus = { job: randomUUID(), policy: policyName, state: 'running', requestedBy, startedAt: new Date(started).toISOString() };
+    // The audit record is written before the job says it ended, so whoever saw the end finds it.
     const job: Job = {
       status,
-      // Set synchronously below, before any await, so a second request sees this job running.
       finished: this.#run(resolved).then(
-        (result) => {
+        async (result) => {
+          await this.#audit(status, undefined, result.patients, started);
           job.status = { ...status, state: 'succeeded', finishedAt: new Date().toISOString(), result: { patients: result.patients, columns: result.columns, builtAt: result.builtAt } };
-          return this.#audit(status, undefined, result.patients, started);
         },
-        (err: unknown) => {
+        async (err: unknown) => {
           const error = toVoileError(err);
-          job.status = { ...status, state: 'failed', finishedAt: new Date().toISOString(), error: { code: error.code, message: error.message } };
           this.#options.onFailure?.(error, policyName);
-          return this.#audit(status, error, 0, started);
+          await this.#audit(status, error, 0, started);
+          job.status = { ...status, state: 'failed', finishedAt: new Date().toISOString(), error: { code: error.code, message: error.message } };
         },
       ),
     };
+    // Registered before any await, so a second request sees this job running.
     this.#latest.set(policyName, job);
     return status;
   }
