@@ -37,6 +37,8 @@ const WRITTEN_MDY = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:,?\\s+(\\d{4})(?![\\p{N}]))?`,
   'dgu',
 );
+const MAY_BEFORE = /\b(?:from|on|since|until|till|by|before|after|through|to|between)\s+$/;
+const MAY_AFTER = /^\s*(?:to|through|until|till|and|-|–)\s*(?:\d|[a-z]{3})/;
 // Written: month year
 const WRITTEN_MY = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})\\.?(?:\\s+|\\s*(?:de |of )?)(\\d{4})(?![\\p{N}])`, 'dgu');
 // Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years
@@ -98,8 +100,9 @@ export function findDates(doc: Doc): DateParts[] {
     const day = Number(m[3]);
     const year = m[4] !== undefined ? Number(m[4]) : undefined;
     if (!isValidDay(year, month, day)) continue;
-    if (year === undefined && (doc.lang !== 'en' || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
-    if (m[2] === 'may' && year === undefined) continue;
+    // "may 2" is mostly the verb; "May 2" is the month after a preposition or before a range ("from May 2 to May 9").
+    const mayTheMonth = m[2] === 'may' && doc.text[m.indices![2]![0]] === 'M' && (MAY_BEFORE.test(t.slice(Math.max(0, m.index - 10), m.index)) || MAY_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12)));
+    if (year === undefined && !mayTheMonth && (doc.lang !== 'en' || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
     found.push({
       start: m.index,
       end: m.index + m[0].length,
