@@ -5,11 +5,11 @@ import type { PolicyRegistry } from '../policy/runtime.js';
 import type { AuditStore } from '../store/audit-store.js';
 import { FhirUpstream, type FhirUpstreamOptions } from '../upstream/fhir-upstream.js';
 import { CohortRebuilds, type RebuildStatus } from './rebuilds.js';
-import type { AvatarStore } from './store.js';
+import type { AvatarBuildStore } from './store.js';
 
 export interface CohortAdminOptions {
   readonly registry: PolicyRegistry;
-  readonly store: AvatarStore;
+  readonly store: AvatarBuildStore;
   /** Where rebuilds leave their audit record when they end. */
   readonly audit: AuditStore;
   /** The upstream FHIR server the cohorts are read from (the gateway's own). */

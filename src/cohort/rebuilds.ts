@@ -5,7 +5,7 @@ import type { PolicyRegistry, ResolvedPolicy } from '../policy/runtime.js';
 import type { AuditStore } from '../store/audit-store.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { buildCohort, type CohortBuildResult } from './build.js';
-import type { AvatarStore } from './store.js';
+import type { AvatarBuildStore } from './store.js';
 
 /**
  * Rebuilds of avatar cohorts requested over HTTP (`POST /admin/cohorts/{policy}/$rebuild`): each one
@@ -33,7 +33,7 @@ export interface RebuildStatus {
 export interface CohortRebuildsOptions {
   readonly registry: PolicyRegistry;
   readonly upstream: FhirUpstream;
-  readonly store: AvatarStore;
+  readonly store: AvatarBuildStore;
   readonly audit: AuditStore;
   /** Called with a job's failure (already a VoileError: safe to log). */
   readonly onFailure?: (error: VoileError, policy: string) => void;
