@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteAuditStore } from '../../src/audit/index.js';
 import { REBUILD_ROUTE } from '../../src/cohort/rebuilds.js';
 import { startAuthServer, type TestAuthServer } from '../helpers/oidc.js';
-import { startCohortFixture, type CohortFixture } from './support/fixture.js';
+import { buildCohort } from '../../src/cohort/build.js';
+import { identityWith, startCohortFixture, type CohortFixture } from './support/fixture.js';
 import { pollRebuild, startAssembledGateway, type AssembledForTest } from './support/assembled.js';
 import { join } from 'node:path';
 
@@ -90,6 +91,34 @@ describe('cohort rebuild over HTTP', () => {
     expect(summary?.extension).toContainEqual({ url: 'present', valueBoolean: avatar[4] === 'yes' });
   });
 
+  it('a rebuild replaces a build already stored, and the next reads follow the new one', async () => {
+    // An older build, made with another secret (other avatars), written straight into the store.
+    const resolved = gw.runtime.registry.get('cohort-avatars')!;
+    await buildCohort({ policy: resolved.policy, identity: identityWith('an-older-secret'), upstream: fx.upstream, store: gw.runtime.avatars, now: () => new Date('2026-01-01T00:00:00Z') });
+    const partner = await as.token('partner', 'system/Patient.rs');
+    const ids = fx.demo.cohort.patients.slice(0, 15).map((p) => p.id);
+    const served = async () =>
+      Promise.all(ids.map(async (id) => {
+        const p = (await (await fetch(`${gw.base}/fhir/Patient/${resolved.identity.patientPseudonym(id)}`, { headers: bearer(partner) })).json()) as Patient;
+        return [p.gender ?? null, p.extension?.find((e) => e.url.endsWith('/avatar-condition-flag'))?.extension?.[1]?.valueBoolean ?? null];
+      }));
+    const stored = () => ids.map((id) => {
+      const v = gw.runtime.avatars.avatarOf('cohort-avatars', id)!.values;
+      return [v[1] ?? null, v[4] === 'yes'];
+    });
+    const older = stored();
+    expect(await served()).toEqual(older);
+
+    const token = await as.token('cohort-admin', 'voile/cohort.build');
+    const kickoff = await fetch(`${gw.base}/admin/cohorts/cohort-avatars/$rebuild`, { method: 'POST', headers: bearer(token) });
+    const done = await pollRebuild(kickoff.headers.get('content-location')!, token);
+    expect(done.body).toMatchObject({ state: 'succeeded' });
+    expect(gw.runtime.avatars.build('cohort-avatars')!.builtAt > '2026-01-01T00:00:00.000Z').toBe(true);
+    const newer = stored();
+    expect(newer).not.toEqual(older);
+    expect(await served()).toEqual(newer);
+  });
+
   it('serves the build metadata and the aggregate report, naming no patient', async () => {
     const token = await as.token('cohort-admin', 'voile/cohort.build');
     const res = await fetch(`${gw.base}/admin/cohorts/cohort-avatars`, { headers: bearer(token) });
@@ -111,8 +140,8 @@ describe('cohort rebuild over HTTP', () => {
     const audit = new SqliteAuditStore(join(gw.dir, 'data', 'voile.db'));
     try {
       const records = (await audit.query({ policy: 'cohort-avatars', limit: 1000 })).map((r) => r.record).filter((r) => r.route === REBUILD_ROUTE);
-      expect(records).toHaveLength(1);
-      expect(records[0]).toMatchObject({ clientId: 'cohort-admin', interaction: 'admin', status: 200, outcome: '0', errorCode: null, returned: { Patient: 60 } });
+      expect(records).toHaveLength(2);
+      expect(records[1]).toMatchObject({ clientId: 'cohort-admin', interaction: 'admin', status: 200, outcome: '0', errorCode: null, returned: { Patient: 60 } });
     } finally {
       await audit.close();
     }
