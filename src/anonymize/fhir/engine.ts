@@ -8,8 +8,8 @@ import { compileFhirPath, emptyHits, primitiveKey, recordHits, type NodeHits } f
 import { compileSimplePath, leadingResourceType, toStandardFhirPath, type SimplePattern } from './paths.js';
 import { findPatientId } from './patient.js';
 import { parseReference, uuidFromHash } from './references.js';
-import { isPrimitiveType, typeInfo, type ElementInfo, type TypeInfo } from './schema.js';
-import { addSecurityLabels, type SecurityLabel } from './security.js';
+import { typeInfo, type ElementInfo, type TypeInfo } from './schema.js';
+import { addSecurityLabels, SecurityLabels } from './security.js';
 import { compileCases, DATE_TYPES, generalizeValue, NUMBER_TYPES, perturbValue, STRING_TYPES, TEXT_TYPES, yearOf, type CompiledCases } from './values.js';
 
 /**
@@ -34,6 +34,18 @@ interface State {
   readonly step: number;
 }
 
+/** Where a state set goes on one element (a property of a type), computed once per engine. */
+interface Transition {
+  readonly next: StateSet;
+  /** Rules whose pattern ends at this element. */
+  readonly matches: readonly number[];
+  /**
+   * inherited candidates → inherited ∪ matches. Keys and values are interned lists (never built
+   * per request), so the map stays bounded; only used for resources without FHIRPath hits.
+   */
+  readonly merged: Map<readonly number[], readonly number[]>;
+}
+
 /**
  * The states at one element. Sets are interned: the set reached by (parent set, name, type) is
  * computed once per engine, so after warm-up matching costs a map lookup per element.
@@ -42,7 +54,19 @@ class StateSet {
   // name → type → set: two lookups, no key string built per element walked.
   readonly #next = new Map<string, Map<string, StateSet>>();
   readonly #matches = new Map<string, readonly number[]>();
+  // The schema's ElementInfo objects are unique per (type, property): one identity lookup per element.
+  readonly #transitions = new Map<ElementInfo, Transition>();
   constructor(readonly states: readonly State[]) {}
+
+  step(info: ElementInfo): Transition {
+    let t = this.#transitions.get(info);
+    if (!t) {
+      const next = this.advance(info.name, info.type);
+      t = { next, matches: next.matches(info.type), merged: new Map() };
+      this.#transitions.set(info, t);
+    }
+    return t;
+  }
 
   advance(name: string, type: string): StateSet {
     let byType = this.#next.get(name);
@@ -70,6 +94,8 @@ class StateSet {
 }
 
 const NO_STATES = new StateSet([]);
+/** The one empty candidate list: candidate lists are compared by identity in the merge caches. */
+const NO_RULES: readonly number[] = Object.freeze([]);
 
 interface TextJob {
   readonly value: string;
@@ -81,8 +107,10 @@ interface ResourceCtx {
   readonly resourceType: string;
   readonly patientId: string | undefined;
   readonly hits: NodeHits | undefined;
-  readonly labels: Set<SecurityLabel>;
+  readonly labels: SecurityLabels;
   readonly texts: TextJob[];
+  /** Output objects and arrays holding a pending text (directly or below): all `prune` visits. */
+  readonly textHolders: Set<object>;
   readonly uuidTargets: ReadonlyMap<string, string> | undefined;
   modifierDropped: boolean;
 }
@@ -101,9 +129,12 @@ class VoileEngine implements FhirAnonymizer {
   readonly #rules: readonly CompiledRule[];
   readonly #exprRules: readonly CompiledRule[];
   readonly #initialStates = new Map<string, StateSet>();
+  readonly #rootCandidatesByType = new Map<string, readonly number[]>();
   // Identity calls are keyed crypto (HMAC, AES): memoized per engine, bounded.
   readonly #pseudonyms = new Map<string, string>();
   readonly #shifts = new Map<string, number>();
+  // reference as written → as released (a pure function of the secret, like the two maps above).
+  readonly #references = new Map<string, string | undefined>();
 
   constructor(profile: FhirProfile, deps: FhirAnonymizeDeps) {
     this.#profile = profile;
@@ -144,8 +175,9 @@ class VoileEngine implements FhirAnonymizer {
       resourceType,
       patientId: inheritedPatient ?? findPatientId(input, uuidTargets),
       hits: this.#hitsFor(input, resourceType),
-      labels: new Set(),
+      labels: new SecurityLabels(),
       texts: [],
+      textHolders: new Set(),
       uuidTargets,
       modifierDropped: false,
     };
@@ -158,17 +190,45 @@ class VoileEngine implements FhirAnonymizer {
     if (contained === REMOVED) return undefined;
     if (contained) out['contained'] = contained;
     const texts = await this.#runTextJobs(ctx);
-    const result = ctx.texts.length === 0 ? out : ((prune(out, texts) as Record<string, unknown> | undefined) ?? {});
-    const ordered: Record<string, unknown> = { resourceType, ...result };
+    let ordered: Record<string, unknown> = { resourceType };
+    if (ctx.texts.length === 0) Object.assign(ordered, out);
+    // A resource whose required text went keeps its type only (as if nothing survived).
+    else if (!pruneInto(ordered, out, texts, ctx.textHolders)) ordered = { resourceType };
     if (labelled) addSecurityLabels(ordered, ctx.labels);
     return ordered;
   }
 
   #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
     const states = this.#statesFor(ctx.resourceType);
-    const own = withHits(states.matches(ctx.resourceType), ctx.hits?.objects.get(input));
-    const candidates = merge([], own);
+    const hits = ctx.hits?.objects.get(input);
+    // Without hits the list is the same for every resource of this type: interned, like every list below.
+    const candidates = hits === undefined ? this.#rootCandidates(ctx.resourceType, states) : merge(NO_RULES, withHits(states.matches(ctx.resourceType), hits));
     return this.#object(input, type, states, candidates, ctx, true);
+  }
+
+  #rootCandidates(resourceType: string, states: StateSet): readonly number[] {
+    let candidates = this.#rootCandidatesByType.get(resourceType);
+    if (!candidates) {
+      candidates = merge(NO_RULES, states.matches(resourceType));
+      this.#rootCandidatesByType.set(resourceType, candidates);
+    }
+    return candidates;
+  }
+
+  /**
+   * Candidate rules at an element: the inherited ones and those ending here, in rule order. When
+   * the resource has no FHIRPath hits every list is interned, so the union is computed once.
+   */
+  #candidates(t: Transition, inherited: readonly number[], hits: readonly number[] | undefined, ctx: ResourceCtx): readonly number[] {
+    if (hits !== undefined) return merge(inherited, withHits(t.matches, hits));
+    if (t.matches.length === 0) return inherited;
+    if (ctx.hits !== undefined) return merge(inherited, t.matches);
+    let merged = t.merged.get(inherited);
+    if (merged === undefined) {
+      merged = merge(inherited, t.matches);
+      t.merged.set(inherited, merged);
+    }
+    return merged;
   }
 
   async #contained(input: Record<string, unknown>, ctx: ResourceCtx): Promise<unknown[] | undefined | typeof REMOVED> {
@@ -176,16 +236,16 @@ class VoileEngine implements FhirAnonymizer {
     if (!Array.isArray(contained) || contained.length === 0) return undefined;
     const out: unknown[] = [];
     for (const child of contained) {
-      const childCtxLabels = new Set<SecurityLabel>();
+      const childCtxLabels = new SecurityLabels();
       const anonymized = await this.#containedResource(child as Record<string, unknown>, ctx, childCtxLabels);
       if (anonymized === REMOVED) return REMOVED;
-      for (const l of childCtxLabels) ctx.labels.add(l);
+      ctx.labels.addAll(childCtxLabels);
       if (anonymized) out.push(anonymized);
     }
     return out.length > 0 ? out : undefined;
   }
 
-  async #containedResource(input: Record<string, unknown>, parent: ResourceCtx, labels: Set<SecurityLabel>): Promise<Record<string, unknown> | undefined | typeof REMOVED> {
+  async #containedResource(input: Record<string, unknown>, parent: ResourceCtx, labels: SecurityLabels): Promise<Record<string, unknown> | undefined | typeof REMOVED> {
     const resourceType = input?.['resourceType'];
     if (typeof resourceType !== 'string') throw failure('contained entry is not a FHIR resource');
     const type = typeInfo(resourceType);
@@ -197,6 +257,7 @@ class VoileEngine implements FhirAnonymizer {
       hits: this.#hitsFor(input, resourceType),
       labels,
       texts: [],
+      textHolders: new Set(),
       uuidTargets: parent.uuidTargets,
       modifierDropped: false,
     };
@@ -208,7 +269,7 @@ class VoileEngine implements FhirAnonymizer {
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
     const texts = await this.#runTextJobs(ctx);
-    const result = ctx.texts.length === 0 ? out : (prune(out, texts) as Record<string, unknown> | undefined);
+    const result = ctx.texts.length === 0 ? out : (prune(out, texts, ctx.textHolders) as Record<string, unknown> | undefined);
     return { resourceType, ...result };
   }
 
@@ -334,16 +395,19 @@ class VoileEngine implements FhirAnonymizer {
     isRoot: boolean,
   ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const textsBefore = ctx.texts.length;
     for (const key of Object.keys(input)) {
       if (isRoot && (key === 'resourceType' || key === 'contained')) continue;
-      const isShadow = key.startsWith('_');
-      const name = isShadow ? key.slice(1) : key;
-      if (isShadow && name in input) continue; // handled with its value
-      const info = type.properties.get(name);
+      let info = type.properties.get(key);
+      if (info === undefined) {
+        info = type.shadows.get(key); // `_name`: the extensions of a primitive
+        if (info !== undefined && info.key in input) continue; // handled with its value
+      }
       if (!info) {
         ctx.labels.add('REDACTED'); // not an element of this type: nothing vouches for it
         continue;
       }
+      const name = info.key;
       if (isRoot && info.type === 'Narrative' && name === 'text') {
         this.#narrative(out, ctx);
         continue;
@@ -355,22 +419,27 @@ class VoileEngine implements FhirAnonymizer {
         continue;
       }
       const value = input[name];
-      const shadow = input[`_${name}`];
+      const shadow = input[info.shadowKey];
       if ((value === undefined || value === null) && (shadow === undefined || shadow === null)) continue;
-      if (isPrimitiveType(info.type)) {
+      if (info.primitive) {
         this.#primitiveProperty(out, input, name, value, shadow, info, states, candidates, ctx, isRoot);
       } else if (Array.isArray(value)) {
+        const itemTextsBefore = ctx.texts.length;
         const items: unknown[] = [];
         for (const item of value) {
           const r = this.#complex(item, info, states, candidates, ctx);
           if (r !== undefined) items.push(r);
         }
-        if (items.length > 0) out[key] = items;
+        if (items.length > 0) {
+          out[name] = items;
+          if (ctx.texts.length !== itemTextsBefore) ctx.textHolders.add(items);
+        }
       } else if (value !== undefined && value !== null) {
         const r = this.#complex(value, info, states, candidates, ctx);
-        if (r !== undefined) out[key] = r;
+        if (r !== undefined) out[name] = r;
       }
     }
+    if (ctx.texts.length !== textsBefore) ctx.textHolders.add(out);
     return out;
   }
 
@@ -378,10 +447,9 @@ class VoileEngine implements FhirAnonymizer {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw failure('element has the wrong shape');
     const type = typeInfo(info.type);
     if (!type) throw failure('element of an unknown type');
-    const states = parentStates.advance(info.name, info.type);
-    const own = withHits(states.matches(info.type), ctx.hits?.objects.get(value));
+    const t = parentStates.step(info);
     const isExtension = info.name === 'extension' || info.name === 'modifierExtension';
-    const candidates = merge(isExtension ? [] : inherited, own);
+    const candidates = this.#candidates(t, isExtension ? NO_RULES : inherited, ctx.hits?.objects.get(value), ctx);
     const decided = this.#decideComplex(value as Record<string, unknown>, info, candidates, ctx);
     if (decided !== undefined) {
       if (decided === REMOVED && info.name === 'modifierExtension') ctx.modifierDropped = true;
@@ -393,7 +461,7 @@ class VoileEngine implements FhirAnonymizer {
       if (info.name === 'modifierExtension') ctx.modifierDropped = true;
       return undefined;
     }
-    const out = this.#object(value as Record<string, unknown>, type, states, candidates, ctx, false);
+    const out = this.#object(value as Record<string, unknown>, type, t.next, candidates, ctx, false);
     // #object only ever adds non-empty values, so emptiness is the only thing left to check.
     const pruned = isEmptyObject(out) ? undefined : out;
     if (isExtension && pruned !== undefined && typeof (pruned as Record<string, unknown>)['url'] !== 'string') {
@@ -444,7 +512,16 @@ class VoileEngine implements FhirAnonymizer {
     return out['reference'] === undefined ? undefined : out;
   }
 
+  /** Memoized: the same subject, encounter or performer recurs across a bundle's entries. */
   #referenceString(reference: string): string | undefined {
+    if (this.#references.has(reference)) return this.#references.get(reference);
+    const rewritten = this.#rewriteReference(reference);
+    if (this.#references.size >= CACHE_LIMIT) this.#references.clear();
+    this.#references.set(reference, rewritten);
+    return rewritten;
+  }
+
+  #rewriteReference(reference: string): string | undefined {
     const parsed = parseReference(reference);
     switch (parsed.kind) {
       case 'literal': {
@@ -472,29 +549,35 @@ class VoileEngine implements FhirAnonymizer {
     ctx: ResourceCtx,
     isRoot: boolean,
   ): void {
-    const states = parentStates.advance(info.name, info.type);
+    const t = parentStates.step(info);
+    const states = t.next;
     const byKey = ctx.hits?.primitives.get(parent);
     if (Array.isArray(value) || Array.isArray(shadow)) {
       const values = Array.isArray(value) ? value : [];
       const shadows = Array.isArray(shadow) ? shadow : [];
       const outValues: unknown[] = [];
       const outShadows: unknown[] = [];
+      const textsBefore = ctx.texts.length;
       const n = Math.max(values.length, shadows.length);
       for (let i = 0; i < n; i++) {
-        const own = withHits(states.matches(info.type), byKey?.get(primitiveKey(name, i)));
-        const r = this.#primitive(values[i] ?? undefined, shadows[i] ?? undefined, info, name, merge(inherited, own), states, ctx, false);
+        const candidates = this.#candidates(t, inherited, byKey?.get(primitiveKey(name, i)), ctx);
+        const r = this.#primitive(values[i] ?? undefined, shadows[i] ?? undefined, info, name, candidates, states, ctx, false);
         if (r.value === undefined && r.shadow === undefined) continue;
         outValues.push(r.value ?? null);
         outShadows.push(r.shadow ?? null);
       }
+      if (ctx.texts.length !== textsBefore) {
+        ctx.textHolders.add(outValues);
+        ctx.textHolders.add(outShadows);
+      }
       if (outValues.some((v) => v !== null)) out[name] = outValues;
-      if (outShadows.some((v) => v !== null)) out[`_${name}`] = outShadows;
+      if (outShadows.some((v) => v !== null)) out[info.shadowKey] = outShadows;
       return;
     }
-    const own = withHits(states.matches(info.type), byKey?.get(primitiveKey(name, -1)));
-    const r = this.#primitive(value, shadow, info, name, merge(inherited, own), states, ctx, isRoot);
+    const candidates = this.#candidates(t, inherited, byKey?.get(primitiveKey(name, -1)), ctx);
+    const r = this.#primitive(value, shadow, info, name, candidates, states, ctx, isRoot);
     if (r.value !== undefined) out[name] = r.value;
-    if (r.shadow !== undefined) out[`_${name}`] = r.shadow;
+    if (r.shadow !== undefined) out[info.shadowKey] = r.shadow;
   }
 
   #primitive(
@@ -721,36 +804,45 @@ function merge(inherited: readonly number[], own: readonly number[]): readonly n
 }
 
 /**
- * Removes empty objects and arrays and removed values, bottom-up. Pending texts stay until `texts`
- * (their de-identified values) is given; an empty or undefined text is removed.
+ * Puts the de-identified `texts` in place of the walk's pending texts, removing an empty or
+ * undefined text, then what became empty, bottom-up. The walk's output is otherwise already
+ * clean (no removed values, no empty objects or arrays), so only `holders` — the objects and
+ * arrays with a pending text at or below them — are visited; every other branch is kept as is.
  */
-function prune(value: unknown, texts?: readonly (string | undefined)[]): unknown {
+function prune(value: unknown, texts: readonly (string | undefined)[], holders: ReadonlySet<object>): unknown {
   if (value === REMOVED || value === undefined || value === null) return undefined;
   if (value instanceof PendingText) {
-    if (!texts) return value;
     const text = texts[value.job];
     return typeof text === 'string' && text.length > 0 ? text : undefined;
   }
+  if (typeof value !== 'object' || !holders.has(value)) return value;
   if (Array.isArray(value)) {
     // Nulls keep primitive arrays aligned with their `_name` shadows.
-    const items = value.map((v) => (v === null ? null : prune(v, texts)));
+    const items = value.map((v) => (v === null ? null : prune(v, texts, holders)));
     const kept = items.some((v) => v !== undefined && v !== null) ? items.filter((v) => v !== undefined) : [];
     return kept.length > 0 ? kept : undefined;
   }
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    let any = false;
-    for (const [k, v] of Object.entries(value)) {
-      const p = prune(v, texts);
-      if (p === undefined && v instanceof PendingText && v.required && texts) return undefined;
-      if (p !== undefined) {
-        out[k] = p;
-        any = true;
-      }
+  const out: Record<string, unknown> = {};
+  return pruneInto(out, value as Record<string, unknown>, texts, holders) ? out : undefined;
+}
+
+/**
+ * The properties of `from` that survive `prune`, copied into `into`. False when nothing survived,
+ * or when a required text went: the object is then invalid and goes whole.
+ */
+function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>, texts: readonly (string | undefined)[], holders: ReadonlySet<object>): boolean {
+  let any = false;
+  for (const k of Object.keys(from)) {
+    const v = from[k];
+    const p = prune(v, texts, holders);
+    if (p === undefined) {
+      if (v instanceof PendingText && v.required) return false;
+      continue;
     }
-    return any ? out : undefined;
+    into[k] = p;
+    any = true;
   }
-  return value;
+  return any;
 }
 
 function failure(detail: string): VoileError {

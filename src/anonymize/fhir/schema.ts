@@ -9,6 +9,10 @@ export { ensureFhirSchema } from './r4-definitions.js';
  * cached per type, so walking a resource costs one map lookup per property.
  */
 export interface ElementInfo {
+  /** JSON property: `valueQuantity`. */
+  readonly key: string;
+  /** JSON property of its primitive extensions: `_birthDate`. */
+  readonly shadowKey: string;
   /** Element name without the choice suffix: `value` for `valueQuantity`. */
   readonly name: string;
   /** FHIR type code of this property: `HumanName`, `date`, `PatientContact` (backbone), `Resource`… */
@@ -16,12 +20,16 @@ export interface ElementInfo {
   readonly isArray: boolean;
   /** min ≥ 1 in its parent type. */
   readonly required: boolean;
+  /** `type` is a FHIR primitive (`isPrimitiveType`), decided once here rather than per element walked. */
+  readonly primitive: boolean;
 }
 
 export interface TypeInfo {
   readonly name: string;
   readonly isResource: boolean;
   readonly properties: ReadonlyMap<string, ElementInfo>;
+  /** The same elements by shadow key (`_birthDate`), so a walker never builds `_${key}` strings. */
+  readonly shadows: ReadonlyMap<string, ElementInfo>;
   /** Element names (choice names without `[x]`) with min ≥ 1. */
   readonly required: readonly string[];
 }
@@ -39,18 +47,22 @@ let table: ElementTable | undefined;
 const cache = new Map<string, TypeInfo | undefined>();
 
 export function typeInfo(typeName: string): TypeInfo | undefined {
-  if (cache.has(typeName)) return cache.get(typeName);
+  const cached = cache.get(typeName);
+  if (cached !== undefined || cache.has(typeName)) return cached;
   table ??= JSON.parse(R4_ELEMENTS) as ElementTable;
   const entry = Object.hasOwn(table, typeName) ? table[typeName] : undefined;
   let info: TypeInfo | undefined;
   if (entry) {
     const properties = new Map<string, ElementInfo>();
+    const shadows = new Map<string, ElementInfo>();
     const required = new Set<string>();
     for (const [key, name, type, isArray, req] of entry[1]) {
-      properties.set(key, { name, type, isArray: isArray === 1, required: req === 1 });
+      const element: ElementInfo = { key, shadowKey: `_${key}`, name, type, isArray: isArray === 1, required: req === 1, primitive: PRIMITIVES.has(type) };
+      properties.set(key, element);
+      shadows.set(element.shadowKey, element);
       if (req === 1) required.add(name);
     }
-    info = { name: typeName, isResource: entry[0] === 1, properties, required: [...required] };
+    info = { name: typeName, isResource: entry[0] === 1, properties, shadows, required: [...required] };
   }
   cache.set(typeName, info);
   return info;

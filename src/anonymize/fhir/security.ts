@@ -13,14 +13,37 @@ const DISPLAY: Readonly<Record<SecurityLabel, string>> = {
   PERTURBED: 'perturbed',
 };
 const ORDER: readonly SecurityLabel[] = ['PSEUDED', 'REDACTED', 'ABSTRED', 'MASKED', 'PERTURBED'];
+const BIT: Readonly<Record<SecurityLabel, number>> = { PSEUDED: 1, REDACTED: 2, ABSTRED: 4, MASKED: 8, PERTURBED: 16 };
 
-export function addSecurityLabels(resource: Record<string, unknown>, labels: ReadonlySet<SecurityLabel>): void {
-  if (labels.size === 0) return;
+/** The labels one resource earned. A label is added per element walked: bits, not a Set. */
+export class SecurityLabels {
+  #bits = 0;
+
+  add(label: SecurityLabel): void {
+    this.#bits |= BIT[label];
+  }
+
+  addAll(other: SecurityLabels): void {
+    this.#bits |= other.#bits;
+  }
+
+  has(label: SecurityLabel): boolean {
+    return (this.#bits & BIT[label]) !== 0;
+  }
+
+  get isEmpty(): boolean {
+    return this.#bits === 0;
+  }
+}
+
+export function addSecurityLabels(resource: Record<string, unknown>, labels: SecurityLabels): void {
+  if (labels.isEmpty) return;
   const meta = (resource['meta'] as Record<string, unknown> | undefined) ?? {};
-  const security = Array.isArray(meta['security']) ? [...(meta['security'] as Record<string, unknown>[])] : [];
+  const existing = Array.isArray(meta['security']) ? (meta['security'] as Record<string, unknown>[]) : [];
+  const security = [...existing];
   for (const code of ORDER) {
     if (!labels.has(code)) continue;
-    if (security.some((c) => c['system'] === SYSTEM && c['code'] === code)) continue;
+    if (existing.length > 0 && existing.some((c) => c['system'] === SYSTEM && c['code'] === code)) continue;
     security.push({ system: SYSTEM, code, display: DISPLAY[code] });
   }
   resource['meta'] = { ...meta, security };
