@@ -108,10 +108,16 @@ const PAGING_RELATIONS = new Map([
 function rewriteLinks(links: unknown, ctx: ResponseContext): BundleLink[] {
   if (!Array.isArray(links)) return [];
   const out: BundleLink[] = [];
+  // `self` and `first` are often the same URL: sealed once (AES-GCM per cursor), the same token for both.
+  const sealed = new Map<string, string | undefined>();
   for (const link of links as Partial<BundleLink>[]) {
     const relation = PAGING_RELATIONS.get(String(link?.relation));
     if (relation === undefined || typeof link.url !== 'string') continue;
-    const cursor = sealCursor(ctx.principal, ctx.upstream, link.url, ctx.cursorTtlSeconds);
+    let cursor = sealed.get(link.url);
+    if (cursor === undefined && !sealed.has(link.url)) {
+      cursor = sealCursor(ctx.principal, ctx.upstream, link.url, ctx.cursorTtlSeconds);
+      sealed.set(link.url, cursor);
+    }
     if (cursor === undefined) continue;
     out.push({ relation, url: `${ctx.fhirBase}/_page?cursor=${cursor}` });
   }

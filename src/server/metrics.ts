@@ -9,6 +9,8 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export class GatewayMetrics {
   readonly #counters = new Map<string, { help: string; values: Map<string, number> }>();
   readonly #histogram = new Map<string, { counts: number[]; sum: number; count: number }>();
+  // method → route pattern → status → label texts. Bounded: methods, route patterns and statuses are finite.
+  readonly #requestKeys = new Map<string, Map<string, Map<number, { counter: string; histogram: string }>>>();
 
   constructor() {
     this.#defineCounter('voile_http_requests_total', 'HTTP requests by method, route pattern and status');
@@ -17,16 +19,23 @@ export class GatewayMetrics {
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    this.#inc('voile_http_requests_total', { method, route, status: String(status) });
-    const key = labelText({ method, route });
-    let h = this.#histogram.get(key);
+    // Label texts are built once per (method, route, status), not per request.
+    let keys = this.#requestKeys.get(method)?.get(route)?.get(status);
+    if (!keys) {
+      keys = { counter: labelText({ method, route, status: String(status) }), histogram: labelText({ method, route }) };
+      let byRoute = this.#requestKeys.get(method);
+      if (!byRoute) this.#requestKeys.set(method, (byRoute = new Map()));
+      let byStatus = byRoute.get(route);
+      if (!byStatus) byRoute.set(route, (byStatus = new Map()));
+      byStatus.set(status, keys);
+    }
+    this.#incKey('voile_http_requests_total', keys.counter);
+    let h = this.#histogram.get(keys.histogram);
     if (!h) {
       h = { counts: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 };
-      this.#histogram.set(key, h);
+      this.#histogram.set(keys.histogram, h);
     }
-    LATENCY_BUCKETS.forEach((le, i) => {
-      if (seconds <= le) h.counts[i]! += 1;
-    });
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (seconds <= LATENCY_BUCKETS[i]!) h.counts[i]! += 1;
     h.sum += seconds;
     h.count += 1;
   }
@@ -60,8 +69,11 @@ export class GatewayMetrics {
   }
 
   #inc(name: string, labels: Labels): void {
+    this.#incKey(name, labelText(labels));
+  }
+
+  #incKey(name: string, key: string): void {
     const counter = this.#counters.get(name)!;
-    const key = labelText(labels);
     counter.values.set(key, (counter.values.get(key) ?? 0) + 1);
   }
 }
