@@ -121,12 +121,20 @@ function prepare(resource: Resource, avatarOf: AvatarOf, summaries: Summary[]): 
   return applyAvatar(structuredClone(resource), view);
 }
 
-/** A cohort patient's Condition coded with a flag code (any system, as the build reads it), or resource of a counted type. */
-function isWithheld(resource: Resource, view: AvatarView): boolean {
+/**
+ * A cohort patient's Condition coded with a flag code (any system, as the build reads it), a
+ * resource of a counted type, or a resource that contains one (a contained resource cannot be left
+ * out alone: its `#id` references would dangle).
+ */
+function isWithheld(resource: Resource, view: AvatarView, depth = 0): boolean {
   if (view.countTypes.has(resource.resourceType)) return true;
-  if (resource.resourceType !== 'Condition' || view.flagCodes.size === 0) return false;
-  const coding = (resource as { code?: { coding?: { code?: unknown }[] } }).code?.coding;
-  return Array.isArray(coding) && coding.some((c) => typeof c?.code === 'string' && view.flagCodes.has(c.code));
+  if (resource.resourceType === 'Condition' && view.flagCodes.size > 0) {
+    const coding = (resource as { code?: { coding?: { code?: unknown }[] } }).code?.coding;
+    if (Array.isArray(coding) && coding.some((c) => typeof c?.code === 'string' && view.flagCodes.has(c.code))) return true;
+  }
+  const contained = (resource as { contained?: unknown }).contained;
+  if (depth > 0 || !Array.isArray(contained)) return false;
+  return contained.some((c) => typeof c === 'object' && c !== null && typeof (c as Resource).resourceType === 'string' && isWithheld(c as Resource, view, 1));
 }
 
 function summaryOf(view: AvatarView): Summary {

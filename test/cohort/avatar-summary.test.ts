@@ -118,4 +118,19 @@ describe('withAvatarValues on a Bundle: summaries, withheld resources, fail clos
     expect((await fhir.anonymize(encounter('e1', 'p2'))).resource).toBeUndefined();
     expect((await fhir.anonymize(encounter('e9', 'px'))).resource).toBeDefined();
   });
+
+  it("a cohort patient's resource that contains a flagged Condition is withheld whole (a contained one cannot be cut out)", async () => {
+    const { fhir } = strictEngine();
+    const observation = (subject: string) => ({
+      resourceType: 'Observation' as const,
+      id: `o-${subject}`,
+      status: 'final' as const,
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      subject: { reference: `Patient/${subject}` },
+      contained: [{ ...diabetes('cc', subject), subject: { reference: `Patient/${subject}` } }],
+      derivedFrom: [{ reference: '#cc' }],
+    });
+    expect((await fhir.anonymize(observation('p1'))).resource).toBeUndefined();
+    expect((await fhir.anonymize(observation('px'))).resource).toBeDefined();
+  });
 });
