@@ -19,6 +19,11 @@ describe('the TypeScript tokenizer matches the Python training tokenizer', () =>
     expect(strings.map(wordKey)).toEqual(f.keys);
     expect(strings.map(shapeId)).toEqual(f.shapes);
     expect(strings.map((s) => encoder.charIds(s))).toEqual(f.chars);
+    // The batch encoder (typed arrays, ASCII fast paths) gives the model the same inputs.
+    const encoded = encoder.encode(f.text, tokens);
+    expect([...encoded.words]).toEqual(f.keys.map((k) => (vocab.words.indexOf(k) >= 0 ? vocab.words.indexOf(k) + 2 : 1)));
+    expect([...encoded.shapes]).toEqual(f.shapes);
+    expect([...encoded.chars]).toEqual(f.chars.flat());
   });
 
   it('the vocabulary shipped with the model is the one the encoder reads', () => {

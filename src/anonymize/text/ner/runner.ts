@@ -54,9 +54,9 @@ function spawnWorker(workerData: object): Worker {
 }
 
 interface Pending {
-  words: number[];
-  chars: number[];
-  shapes: number[];
+  words: Int32Array;
+  chars: Int32Array;
+  shapes: Int32Array;
   resolve: (r: { tags: Uint8Array; probs: Float32Array }) => void;
   reject: (e: Error) => void;
 }
@@ -142,7 +142,7 @@ export class NerRunner {
     return spans;
   }
 
-  #infer(features: { words: number[]; chars: number[]; shapes: number[] }): Promise<{ tags: Uint8Array; probs: Float32Array }> {
+  #infer(features: { words: Int32Array; chars: Int32Array; shapes: Int32Array }): Promise<{ tags: Uint8Array; probs: Float32Array }> {
     if (this.#closed) return Promise.reject(new VoileError('ANONYMIZATION_FAILED', 'The text model is closed'));
     if (this.#brokenReason) return Promise.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference failed', { detail: this.#brokenReason }));
     return new Promise((resolve, reject) => {

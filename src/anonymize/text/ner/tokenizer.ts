@@ -93,7 +93,19 @@ function keyOfFolded(folded: string): string {
   return out;
 }
 
+const ASCII_UPPER = /^[A-Z]+$/;
+const ASCII_LOWER = /^[a-z]+$/;
+const ASCII_CAPITALISED = /^[A-Z][a-z]+$/;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
 export function shapeId(token: string): number {
+  // ASCII letters (most tokens): the same answers as below without splitting into code points.
+  if (ASCII_LETTERS.test(token)) {
+    if (ASCII_LOWER.test(token)) return 1;
+    if (token.length === 1) return 4;
+    if (ASCII_UPPER.test(token)) return 3;
+    return ASCII_CAPITALISED.test(token) ? 2 : 7;
+  }
   const cps = [...token];
   const k = charClass(cps[0]!);
   if (k === 'N') return 5;
@@ -134,16 +146,27 @@ export class FeatureEncoder {
     return ids;
   }
 
-  encode(text: string, tokens: readonly Token[]): { words: number[]; chars: number[]; shapes: number[] } {
-    const words: number[] = [];
-    const chars: number[] = [];
-    const shapes: number[] = [];
-    for (const t of tokens) {
+  encode(text: string, tokens: readonly Token[]): { words: Int32Array; chars: Int32Array; shapes: Int32Array } {
+    const maxChars = this.vocab.maxChars;
+    // Typed arrays filled in place: no per-token arrays, and the runner copies them into the batch as they are.
+    const words = new Int32Array(tokens.length);
+    const chars = new Int32Array(tokens.length * maxChars);
+    const shapes = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
       const s = text.slice(t.start, t.end);
       const folded = foldToken(s);
-      words.push(this.#words.get(keyOfFolded(folded)) ?? 1);
-      for (const c of this.#charIdsOfFolded(folded)) chars.push(c);
-      shapes.push(shapeId(s));
+      words[i] = this.#words.get(keyOfFolded(folded)) ?? 1;
+      const at = i * maxChars;
+      if (ASCII_ONLY.test(folded)) {
+        // One UTF-16 unit per code point: index the string directly.
+        const n = Math.min(folded.length, maxChars);
+        for (let k = 0; k < n; k++) chars[at + k] = this.#chars.get(folded[k]!) ?? 1;
+      } else {
+        const ids = this.#charIdsOfFolded(folded);
+        for (let k = 0; k < maxChars; k++) chars[at + k] = ids[k]!;
+      }
+      shapes[i] = shapeId(s);
     }
     return { words, chars, shapes };
   }

@@ -12,8 +12,11 @@ const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?:
 export function contactSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
-  for (const m of t.matchAll(EMAIL)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
-  for (const m of t.matchAll(EMAIL_SPACED)) out.push(span(m.index, m[0].length, 'EMAIL', 'email-spaced'));
+  // The email patterns try up to 64 characters before an @ at every position: skip them when there is none.
+  if (t.includes('@')) {
+    for (const m of t.matchAll(EMAIL)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
+    for (const m of t.matchAll(EMAIL_SPACED)) out.push(span(m.index, m[0].length, 'EMAIL', 'email-spaced'));
+  }
   for (const m of t.matchAll(URL_RE)) out.push(span(m.index, m[0].length, 'URL', 'url'));
   for (const m of doc.folded.matchAll(BARE_DOMAIN)) out.push(span(m.index, m[0].length, 'URL', 'url'));
   for (const m of t.matchAll(IPV4)) {

@@ -62,6 +62,8 @@ const INVERTED_RE = new RegExp(
   'dgmu',
 );
 
+const INVERTED_HINT = /,[ \t]*\d/;
+
 /** Words that start with a capital in clinical prose but are never names after a title. */
 const NOT_NAMES = new Set([
   'le', 'la', 'les', 'un', 'une', 'the', 'a', 'an', 'patient', 'patiente', 'service', 'docteur', 'hopital', 'hôpital', 'clinique', 'chu', 'ch',
@@ -127,7 +129,8 @@ export function personSpans(doc: Doc): Span[] {
     if (!/\s/.test(m[1]!) && isOrdinaryWord(m[1]!)) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
   }
-  for (const m of t.matchAll(INVERTED_RE)) {
+  // INVERTED_RE is tried at every line start and field label; most notes have no ", <day>" at all.
+  for (const m of INVERTED_HINT.test(t) ? t.matchAll(INVERTED_RE) : []) {
     if (DEGREE_WORD.test(m[2]!)) continue; // "Robert Feinberg, MD, 02/09/2024": DEGREE_RE's
     for (const group of [1, 2]) {
       const [s, e] = m.indices![group]!;
