@@ -50,7 +50,7 @@ export function withAvatarValues(fhir: FhirAnonymizer, store: AvatarLookup, poli
       const summaries: Summary[] = [];
       let prepared: Resource | undefined;
       try {
-        prepared = prepare(resource, avatarOf, summaries);
+        prepared = prepare(resource, avatarOf, countTypes, summaries);
       } catch (err) {
         throw toVoileError(err, 'ANONYMIZATION_FAILED');
       }
@@ -89,7 +89,7 @@ type Summary = Extension[] | undefined;
  * The resource with avatar values (the very same object when nothing applies), or undefined when it
  * is withheld. Each Patient met, in document order, leaves its summary in `summaries`.
  */
-function prepare(resource: Resource, avatarOf: AvatarOf, summaries: Summary[]): Resource | undefined {
+function prepare(resource: Resource, avatarOf: AvatarOf, countTypes: ReadonlySet<string>, summaries: Summary[]): Resource | undefined {
   if (resource.resourceType === 'Bundle') {
     const bundle = resource as Bundle;
     if (!bundle.entry) return resource;
@@ -100,13 +100,17 @@ function prepare(resource: Resource, avatarOf: AvatarOf, summaries: Summary[]): 
         entry.push(e);
         continue;
       }
-      const replaced = prepare(e.resource, avatarOf, summaries);
+      const replaced = prepare(e.resource, avatarOf, countTypes, summaries);
       if (replaced === e.resource) entry.push(e);
       else if (replaced !== undefined) entry.push({ ...e, resource: replaced });
       changed ||= replaced !== e.resource;
     }
     return changed ? ({ ...bundle, entry } as Bundle) : resource;
   }
+  // Most resources (MedicationRequest, DiagnosticReport…) cannot change: no store lookup for them.
+  const type = resource.resourceType;
+  const mayChange = type === 'Patient' || type === 'Observation' || type === 'Condition' || countTypes.has(type) || Array.isArray((resource as { contained?: unknown }).contained);
+  if (!mayChange) return resource;
   const patientId = patientIdOf(resource);
   const view = patientId === undefined ? undefined : avatarOf(patientId);
   if (resource.resourceType === 'Patient') {
