@@ -19,7 +19,7 @@ export interface Runtime {
   readonly store: MappingStore;
   /** Built avatar cohorts (avatar mode): PostgreSQL when configured, else the embedded database. */
   readonly avatars: AvatarBuildStore;
-  /** The embedded SQLite database (mappings, audit, avatars). */
+  /** The embedded SQLite database (mappings, audit, avatars; those in PostgreSQL when configured). */
   readonly databasePath: string;
   /** Opens the audit trail: PostgreSQL when configured, else the embedded database. */
   openAuditStore(): AuditStore;

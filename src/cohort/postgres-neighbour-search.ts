@@ -66,7 +66,8 @@ export function postgresCubeSearch(options: PostgresNeighbourSearchOptions): Nei
 
 async function loadPoints(pool: pg.Pool, table: string, points: Float64Array, d: number): Promise<void> {
   const n = points.length / d;
-  await pool.query('CREATE EXTENSION IF NOT EXISTS cube');
+  // Two builds starting at once could both try to create the extension: one at a time.
+  await pool.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext('voile_knn:cube')); CREATE EXTENSION IF NOT EXISTS cube; COMMIT`);
   await pool.query(`CREATE UNLOGGED TABLE ${table} (id integer PRIMARY KEY, coords cube NOT NULL)`);
   for (let start = 0; start < n; start += LOAD_BATCH) {
     const end = Math.min(n, start + LOAD_BATCH);
