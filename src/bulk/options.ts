@@ -2,12 +2,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
-import type { FhirUpstreamOptions } from '../upstream/fhir-upstream.js';
+import type { FhirUpstream, FhirUpstreamOptions, UpstreamErrorObserver } from '../upstream/fhir-upstream.js';
 
 /** What `bulkExportPlugin` needs. Register it with `prefix: '/fhir'`, next to the FHIR proxy. */
 export interface BulkExportOptions {
-  /** The upstream FHIR server (the same one the proxy uses); the plugin opens its own undici pool. */
-  readonly upstream: FhirUpstreamOptions;
+  /**
+   * The upstream FHIR client: the gateway's own (`gatewayShared(app).fhirUpstream`: one pool, its
+   * failures in the gateway's metrics), or options for a client the plugin opens and closes itself.
+   */
+  readonly upstream: FhirUpstream | FhirUpstreamOptions;
+  /** With upstream options only: each upstream failure by kind (metrics). */
+  readonly onUpstreamError?: UpstreamErrorObserver;
   /** The gateway's public base URL (no `/fhir`), or a function asked per request. */
   readonly publicBaseUrl: string | (() => string);
   readonly authenticate: (request: FastifyRequest) => Promise<Principal>;

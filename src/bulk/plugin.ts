@@ -32,7 +32,9 @@ const NDJSON = 'application/fhir+ndjson';
 
 export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (app, options) => {
   const limits = bulkLimitsOf(options);
-  const upstream = new FhirUpstream(options.upstream);
+  // The gateway's shared client is closed by the gateway; one opened here is closed here.
+  const ownUpstream = options.upstream instanceof FhirUpstream ? undefined : new FhirUpstream(options.upstream, options.onUpstreamError);
+  const upstream = ownUpstream ?? (options.upstream as FhirUpstream);
   const publicBase = typeof options.publicBaseUrl === 'string' ? () => options.publicBaseUrl as string : options.publicBaseUrl;
   const fhirBaseOf = () => `${publicBase().replace(/\/+$/, '')}/fhir`;
   const jobs = new Map<string, ExportJob>();
@@ -52,7 +54,7 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
       await removeJobFiles(job);
     }));
     jobs.clear();
-    await upstream.close();
+    await ownUpstream?.close();
   });
 
   /** Expired jobs lose their files at once; their id answers 410 for one more TTL, then 404. */

@@ -17,6 +17,7 @@ import { dicomwebPlugin } from '../dicomweb/index.js';
 import type { LoadedConfig } from '../config/load.js';
 import { VoileError } from '../errors.js';
 import { buildGateway } from '../server/app.js';
+import { gatewayShared } from '../upstream/shared.js';
 import { createRuntime, upstreamOptionsOf, type Runtime } from './runtime.js';
 
 export interface AssembledGateway {
@@ -55,9 +56,11 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   await app.register(auditPlugin, { store: auditStore });
   await app.register(smartConfigurationPlugin, { auth });
   // Bulk $export: gateway-driven, NDJSON files kept beside the embedded database until they expire.
+  const { fhirUpstream, metrics } = gatewayShared(app);
   await app.register(bulkExportPlugin, {
     prefix: '/fhir',
-    upstream: fhirUpstreamOptions,
+    upstream: fhirUpstream,
+    onAnonymizationFailure: () => metrics.anonymizationFailed('bulk'),
     publicBaseUrl: config.publicBaseUrl !== undefined ? publicBaseUrl : () => boundBaseUrl(app, publicBaseUrl),
     authenticate,
     dir: join(dirname(runtime.databasePath), 'bulk'),
@@ -68,6 +71,8 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
     await app.register(dicomwebPlugin, {
       prefix: '/dicomweb',
       upstream: upstreamOptionsOf(config.upstream.dicomweb, baseDir),
+      onUpstreamError: (kind) => metrics.upstreamError('dicomweb', kind),
+      onAnonymizationFailure: () => metrics.anonymizationFailed('dicomweb'),
       publicBaseUrl,
       authenticate: async (request) => {
         const principal = await authenticate(request);

@@ -16,6 +16,7 @@ import { type OutgoingPart, sendMultipart } from './stream.js';
 import { tagOfKeywordFast } from './keywords.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
 import { type QueryPatient, translateQuery } from './query.js';
+import type { UpstreamErrorObserver } from '../upstream/client.js';
 import { DicomwebUpstream, type DicomwebUpstreamOptions } from './upstream.js';
 
 export interface DicomwebPluginOptions {
@@ -36,6 +37,10 @@ export interface DicomwebPluginOptions {
   readonly maxLimit?: number;
   /** Largest single instance streamed. Default 2 GiB - 1. */
   readonly maxInstanceBytes?: number;
+  /** Each upstream failure, by Voile-defined kind (metrics: `voile_upstream_errors_total{upstream="dicomweb"}`). */
+  readonly onUpstreamError?: UpstreamErrorObserver;
+  /** Each response refused because it could not be anonymized (metrics). */
+  readonly onAnonymizationFailure?: () => void;
 }
 
 interface PolicyRuntime {
@@ -67,7 +72,12 @@ const DICOM_MULTIPART = /^multipart\/related\s*;\s*type="?application\/dicom"?(\
  * back-pressure; a failure after the headers closes the connection instead of sending raw bytes.
  */
 export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (app: FastifyInstance, opts) => {
-  const upstream = new DicomwebUpstream(typeof opts.upstream === 'string' ? { url: opts.upstream } : opts.upstream);
+  const upstream = new DicomwebUpstream(typeof opts.upstream === 'string' ? { url: opts.upstream } : opts.upstream, opts.onUpstreamError);
+  // Refused to anonymize (before headers: through the error handler; after: the stream is cut).
+  const anonymizationFailed = (code: string) => {
+    if (code === 'ANONYMIZATION_FAILED') opts.onAnonymizationFailure?.();
+  };
+  app.addHook('onError', async (_request, _reply, error) => anonymizationFailed(isVoileError(error) ? error.code : 'INTERNAL'));
   const base = `${opts.publicBaseUrl.replace(/\/+$/, '')}${opts.mountPath ?? '/dicomweb'}`;
   const runtimes = new WeakMap<ResolvedPolicy, PolicyRuntime>();
   app.addHook('onClose', async () => upstream.close());
@@ -200,7 +210,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const boundary = boundaryOf(source.contentType);
     if (boundary === undefined) {
       source.body.destroy();
-      throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { detail: 'not multipart/related' });
+      throw upstream.badResponse('not multipart/related');
     }
     let withheldCount = 0;
     const studies = new Set<string>();
@@ -214,7 +224,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
             withheldCount++;
             continue;
           }
-          if (isVoileError(err) && err.code === 'MALFORMED_DICOM') throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { cause: err });
+          if (isVoileError(err) && err.code === 'MALFORMED_DICOM') throw upstream.badResponse('part not DICOM');
           throw err;
         }
         // Every remapped UID in this part must be resolvable before the client can see it.
@@ -229,6 +239,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       rootType: () => 'application/dicom',
       empty: () => (withheldCount > 0 ? withheld() : new VoileError('NOT_FOUND', 'Not found')),
       abort: () => source.body.destroy(),
+      onAborted: anonymizationFailed,
     });
   }
 
@@ -252,7 +263,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const boundary = boundaryOf(source.contentType);
     if (boundary === undefined) {
       source.body.destroy();
-      throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed');
+      throw upstream.badResponse('not multipart/related');
     }
     // The path names one study (its remapped UID): that is what these pixels belong to.
     const released = new Set([request.params.study!]);
@@ -269,6 +280,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       rootType: (first) => first.contentType.split(';')[0]!,
       empty: () => new VoileError('NOT_FOUND', 'Not found'),
       abort: () => source.body.destroy(),
+      onAborted: anonymizationFailed,
     });
   }
 

@@ -19,6 +19,8 @@ export interface MultipartResponse {
   readonly empty: () => VoileError;
   /** Releases the upstream (its body) when the response fails. */
   readonly abort: () => void;
+  /** Told the Voile error code of a failure after the headers (the error handler never sees those). */
+  readonly onAborted?: (code: string) => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function sendMultipart(request: FastifyRequest, reply: FastifyReply
     // Headers are out: the only honest signal left is a broken connection, never raw bytes.
     const code = isVoileError(err) ? err.code : 'INTERNAL';
     noteAudit(request, { errorCode: code });
+    response.onAborted?.(code);
     request.log.error({ code, route: request.routeOptions.url }, 'dicomweb stream aborted');
     raw.destroy();
   }

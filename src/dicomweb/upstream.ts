@@ -1,14 +1,8 @@
-import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import { VoileError } from '../errors.js';
+import { UpstreamClient, type UpstreamConnectionOptions, type UpstreamErrorObserver } from '../upstream/client.js';
 
-export interface DicomwebUpstreamOptions {
-  /** DICOMweb root of the PACS, e.g. `http://orthanc:8042/dicom-web`. */
-  readonly url: string;
-  readonly timeoutMs?: number;
-  readonly connections?: number;
-  readonly ca?: string | readonly string[];
-  readonly headers?: Readonly<Record<string, string>>;
+export interface DicomwebUpstreamOptions extends UpstreamConnectionOptions {
   /** Largest JSON (QIDO, metadata) body read. Default 64 MiB. */
   readonly maxJsonBytes?: number;
 }
@@ -19,91 +13,64 @@ export interface UpstreamStream {
 }
 
 /**
- * The DICOMweb upstream: an undici Pool with timeouts and verified TLS. Statuses become the
- * gateway's own errors (404 → NOT_FOUND, other failures → UPSTREAM_*); upstream bodies of errors
- * are discarded unread, never relayed.
+ * The DICOMweb upstream: the shared upstream client (src/upstream/client.ts: pool, timeouts,
+ * verified TLS, one GET retry, sanitised errors, metrics kinds) plus what is DICOMweb's own —
+ * paths under the DICOMweb root, DICOM JSON arrays (204 = none), multipart streams, and a 406
+ * that means the client's Accept (the gateway passes the transfer syntax through).
  */
 export class DicomwebUpstream {
-  readonly #base: URL;
-  readonly #pool: Pool;
-  readonly #headers: Record<string, string>;
+  readonly #client: UpstreamClient;
   readonly #maxJson: number;
 
-  constructor(options: DicomwebUpstreamOptions) {
-    const base = new URL(options.url);
-    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new VoileError('CONFIG_INVALID', 'The DICOMweb upstream URL must be http(s)');
-    this.#base = base;
-    const timeout = options.timeoutMs ?? 60_000;
-    this.#pool = new Pool(base.origin, {
-      connections: options.connections ?? 16,
-      connectTimeout: Math.min(timeout, 10_000),
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-      connect: { rejectUnauthorized: true, ...(options.ca === undefined ? {} : { ca: options.ca as string | string[] }) },
+  constructor(options: DicomwebUpstreamOptions, onError?: UpstreamErrorObserver) {
+    this.#client = new UpstreamClient(options, {
+      what: 'The image archive',
+      defaultTimeoutMs: 60_000,
+      defaultConnections: 16,
+      statusErrors: { 406: ['NOT_ACCEPTABLE', 'The requested representation is not available'] },
+      ...(onError === undefined ? {} : { onError }),
     });
-    this.#headers = { ...options.headers };
     this.#maxJson = options.maxJsonBytes ?? 64 * 1024 * 1024;
   }
 
   /** The upstream path of a gateway-relative DICOMweb path (`studies/1.2/series`). */
   url(relative: string, query?: URLSearchParams): string {
-    const path = `${this.#base.pathname.replace(/\/+$/, '')}/${relative}`;
+    const path = `${this.#client.base.pathname.replace(/\/+$/, '')}/${relative}`;
     const qs = query === undefined ? '' : [...query].map(([name, value]) => `${queryComponent(name)}=${queryComponent(value)}`).join('&');
     return qs ? `${path}?${qs}` : path;
   }
 
   async json(relative: string, query?: URLSearchParams): Promise<unknown[]> {
-    const res = await this.#request(relative, query, 'application/dicom+json');
+    const res = await this.#client.get(this.url(relative, query), 'application/dicom+json');
     if (res.statusCode === 204) {
       await res.body.dump();
       return [];
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += chunk.length;
-      if (size > this.#maxJson) {
-        res.body.destroy();
-        throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is too large');
-      }
-      chunks.push(chunk as Buffer);
-    }
+    const bytes = await this.#client.readCapped(res.body, this.#maxJson);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch (cause) {
-      throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { cause });
+      parsed = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw this.#client.badResponse('The upstream response is malformed');
     }
-    if (!Array.isArray(parsed)) throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed');
+    if (!Array.isArray(parsed)) throw this.#client.badResponse('The upstream response is malformed');
     return parsed;
   }
 
   async stream(relative: string, accept: string): Promise<UpstreamStream> {
-    const res = await this.#request(relative, undefined, accept);
+    const res = await this.#client.get(this.url(relative), accept);
     const contentType = res.headers['content-type'];
     return { contentType: Array.isArray(contentType) ? contentType[0] : contentType, body: res.body };
   }
 
-  async close(): Promise<void> {
-    await this.#pool.close();
+  /** The error for a stream that is not what DICOMweb promised (not multipart, a part not DICOM), counted in metrics. */
+  badResponse(detail?: string): VoileError {
+    const err = this.#client.badResponse('The upstream response is malformed');
+    return detail === undefined ? err : new VoileError(err.code, err.message, { detail });
   }
 
-  async #request(relative: string, query: URLSearchParams | undefined, accept: string): Promise<Dispatcher.ResponseData> {
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await this.#pool.request({ method: 'GET', path: this.url(relative, query), headers: { ...this.#headers, accept } });
-    } catch (cause) {
-      if (cause instanceof undiciErrors.HeadersTimeoutError || cause instanceof undiciErrors.ConnectTimeoutError || cause instanceof undiciErrors.BodyTimeoutError) {
-        throw new VoileError('UPSTREAM_TIMEOUT', 'The image archive did not answer in time', { cause });
-      }
-      throw new VoileError('UPSTREAM_UNAVAILABLE', 'The image archive is unavailable', { cause });
-    }
-    if (res.statusCode >= 200 && res.statusCode < 300) return res;
-    await res.body.dump().catch(() => undefined);
-    if (res.statusCode === 404) throw new VoileError('NOT_FOUND', 'Not found');
-    if (res.statusCode === 406) throw new VoileError('NOT_ACCEPTABLE', 'The requested representation is not available');
-    if (res.statusCode === 400) throw new VoileError('BAD_REQUEST', 'The image archive refused the request');
-    throw new VoileError('UPSTREAM_ERROR', 'The image archive returned an error', { detail: `upstream status ${res.statusCode}` });
+  async close(): Promise<void> {
+    await this.#client.close();
   }
 }
 

@@ -58,6 +58,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   app.addHook('onClose', async () => upstream.close());
+  app.decorate('voileShared', { fhirUpstream: upstream, metrics }); // for Bulk and DICOMweb (src/upstream/shared.ts)
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendError(new VoileError('NOT_FOUND', 'Not found'), request, reply));

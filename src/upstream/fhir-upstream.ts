@@ -1,24 +1,16 @@
-import { Pool, interceptors, type Dispatcher } from 'undici';
 import { VoileError } from '../errors.js';
+import { UpstreamClient, type UpstreamConnectionOptions, type UpstreamErrorObserver } from './client.js';
+
+export type { UpstreamErrorKind, UpstreamErrorObserver } from './client.js';
 
 /**
- * The one way Voile talks to an upstream FHIR server: an undici Pool with connect, headers and
- * body timeouts, TLS always verified, a single retry of idempotent GETs on connection errors, a
- * cap on response size, and sanitised errors. No upstream byte (status text, body, header) ever
- * reaches a VoileError message, because upstream bodies may quote patient data.
+ * The FHIR upstream: the shared upstream client (src/upstream/client.ts: pool, timeouts, verified
+ * TLS, one GET retry, sanitised errors, metrics kinds) plus what is FHIR's own — paths kept under
+ * the base (cursors and `next` links cannot leave it), FHIR JSON, a cap on response size.
  */
-export interface FhirUpstreamOptions {
-  /** Base URL of the FHIR server, e.g. `https://ehr.example/fhir/R4`. */
-  readonly url: string;
-  readonly timeoutMs?: number;
-  readonly headersTimeoutMs?: number;
-  readonly connections?: number;
-  /** Extra trusted CA certificates (PEM) for the upstream's TLS certificate. */
-  readonly ca?: string | readonly string[];
+export interface FhirUpstreamOptions extends UpstreamConnectionOptions {
   /** Largest upstream JSON body Voile will read. Default 32 MiB. */
   readonly maxResponseBytes?: number;
-  /** Static headers sent upstream (e.g. the gateway's own credentials). */
-  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface UpstreamJson {
@@ -26,46 +18,25 @@ export interface UpstreamJson {
   readonly body: unknown;
 }
 
-/** Called with a Voile-defined kind label, never with upstream text. */
-export type UpstreamErrorObserver = (kind: UpstreamErrorKind) => void;
-export type UpstreamErrorKind = 'unavailable' | 'timeout' | 'status' | 'bad-response' | 'too-large';
-
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-const RETRYABLE_CONNECTION_ERRORS = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET'];
 
 export class FhirUpstream {
   /** Origin and path prefix every upstream URL must stay under (guards cursors against SSRF). */
   readonly base: URL;
-  readonly #dispatcher: Dispatcher;
-  readonly #pool: Pool;
+  readonly #client: UpstreamClient;
   readonly #maxBytes: number;
-  readonly #headers: Record<string, string>;
-  readonly #onError: UpstreamErrorObserver;
+  #baseWithSlashUrl: URL | undefined;
 
-  constructor(options: FhirUpstreamOptions, onError: UpstreamErrorObserver = () => {}) {
-    this.base = parseBaseUrl(options.url);
-    const timeout = options.timeoutMs ?? 30_000;
-    this.#pool = new Pool(this.base.origin, {
-      connections: options.connections ?? 32,
-      connectTimeout: Math.min(timeout, 10_000),
-      headersTimeout: options.headersTimeoutMs ?? timeout,
-      bodyTimeout: timeout,
-      // TLS verification is not configurable: a gateway that anonymizes must know whom it talks to.
-      connect: { rejectUnauthorized: true, ...(options.ca === undefined ? {} : { ca: options.ca as string | string[] }) },
+  constructor(options: FhirUpstreamOptions, onError?: UpstreamErrorObserver) {
+    this.#client = new UpstreamClient(options, {
+      what: 'The upstream FHIR server',
+      defaultTimeoutMs: 30_000,
+      defaultConnections: 32,
+      notFound: 'Resource not found',
+      ...(onError === undefined ? {} : { onError }),
     });
-    this.#dispatcher = this.#pool.compose(
-      interceptors.retry({
-        maxRetries: 1,
-        minTimeout: 50,
-        maxTimeout: 200,
-        methods: ['GET'],
-        statusCodes: [],
-        errorCodes: RETRYABLE_CONNECTION_ERRORS,
-      }),
-    );
+    this.base = this.#client.base;
     this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    this.#headers = { ...options.headers };
-    this.#onError = onError;
   }
 
   /**
@@ -113,104 +84,26 @@ export class FhirUpstream {
   async getJson(relative: string, signal?: AbortSignal): Promise<UpstreamJson> {
     const url = this.resolve(relative);
     if (!url) throw new VoileError('BAD_REQUEST', 'The request does not designate an upstream FHIR resource');
-    let response: Dispatcher.ResponseData;
+    const response = await this.#client.get(url.pathname + url.search, 'application/fhir+json, application/json;q=0.9', signal);
+    const text = (await this.#client.readCapped(response.body, this.#maxBytes)).toString('utf8');
     try {
-      response = await this.#dispatcher.request({
-        origin: this.base.origin,
-        path: url.pathname + url.search,
-        method: 'GET',
-        headers: { ...this.#headers, accept: 'application/fhir+json, application/json;q=0.9' },
-        ...(signal === undefined ? {} : { signal }),
-      });
-    } catch (err) {
-      throw this.#connectionError(err);
-    }
-    const { statusCode, body } = response;
-    if (statusCode < 200 || statusCode >= 300) {
-      // Discard the error body unread (it may quote data); small ones are drained to keep the socket.
-      body.dump({ limit: 64 * 1024 }).catch(() => {});
-      throw this.#statusError(statusCode);
-    }
-    const text = await this.#readCapped(body);
-    try {
-      return { status: statusCode, body: JSON.parse(text) as unknown };
+      return { status: response.statusCode, body: JSON.parse(text) as unknown };
     } catch {
-      this.#onError('bad-response');
-      throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream FHIR server sent a response that is not JSON');
+      throw this.#client.badResponse('The upstream FHIR server sent a response that is not JSON');
     }
   }
 
   async close(): Promise<void> {
-    await this.#pool.close();
+    await this.#client.close();
   }
 
   #baseWithSlash(): URL {
-    const url = new URL(this.base.href);
-    if (!url.pathname.endsWith('/')) url.pathname += '/';
-    return url;
-  }
-
-  async #readCapped(body: Dispatcher.ResponseData['body']): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > this.#maxBytes) {
-          // Leaving the loop closes the stream.
-          this.#onError('too-large');
-          throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream FHIR response exceeds the size limit', {
-            detail: `limit ${this.#maxBytes} bytes`,
-          });
-        }
-        chunks.push(chunk);
-      }
-    } catch (err) {
-      if (err instanceof VoileError) throw err;
-      throw this.#connectionError(err);
+    // Built once: every resolve/relativize needs it (several per request). Only read, never mutated.
+    if (this.#baseWithSlashUrl === undefined) {
+      const url = new URL(this.base.href);
+      if (!url.pathname.endsWith('/')) url.pathname += '/';
+      this.#baseWithSlashUrl = url;
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return this.#baseWithSlashUrl;
   }
-
-  #statusError(status: number): VoileError {
-    if (status === 404 || status === 410) return new VoileError('NOT_FOUND', 'Resource not found');
-    this.#onError('status');
-    if (status === 400 || status === 422) {
-      return new VoileError('BAD_REQUEST', 'The upstream FHIR server refused the request', { detail: `upstream status ${status}` });
-    }
-    if (status === 503 || status === 429) {
-      return new VoileError('UPSTREAM_UNAVAILABLE', 'The upstream FHIR server is unavailable', { detail: `upstream status ${status}` });
-    }
-    if (status === 504) return new VoileError('UPSTREAM_TIMEOUT', 'The upstream FHIR server timed out', { detail: 'upstream status 504' });
-    return new VoileError('UPSTREAM_ERROR', 'The upstream FHIR server returned an error', { detail: `upstream status ${status}` });
-  }
-
-  #connectionError(err: unknown): VoileError {
-    const code = (err as { code?: unknown } | null)?.code;
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-      this.#onError('timeout');
-      return new VoileError('UPSTREAM_TIMEOUT', 'The upstream FHIR server timed out', { cause: err });
-    }
-    if ((err as { name?: unknown } | null)?.name === 'AbortError') {
-      return new VoileError('UPSTREAM_UNAVAILABLE', 'The upstream request was cancelled', { cause: err });
-    }
-    this.#onError('unavailable');
-    return new VoileError('UPSTREAM_UNAVAILABLE', 'The upstream FHIR server is unavailable', { cause: err });
-  }
-}
-
-function parseBaseUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new VoileError('CONFIG_INVALID', 'The upstream FHIR URL is not a valid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new VoileError('CONFIG_INVALID', 'The upstream FHIR URL must use http or https');
-  }
-  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new VoileError('CONFIG_INVALID', 'The upstream FHIR URL must not carry a query, fragment or credentials');
-  }
-  return url;
 }

@@ -1,0 +1,174 @@
+import { Pool, interceptors, type Dispatcher } from 'undici';
+import { VoileError, type VoileErrorCode } from '../errors.js';
+
+/**
+ * The one HTTP client behind every upstream (FHIR server, PACS): an undici Pool with connect,
+ * headers and body timeouts, TLS always verified, one retry of a GET on connection errors, capped
+ * reads, and sanitised errors. No upstream byte (status text, body, header) ever reaches a
+ * VoileError message: upstream bodies may quote patient data. Failures are reported to an observer
+ * with a Voile-defined kind (metrics labels), never with upstream text.
+ *
+ * What differs between upstreams is small and passed in: the words naming the upstream in errors,
+ * default timeout and pool size, and statuses that mean something else for that transport.
+ */
+export interface UpstreamConnectionOptions {
+  /** Base URL of the upstream, e.g. `https://ehr.example/fhir/R4` or `http://pacs:8042/dicom-web`. */
+  readonly url: string;
+  readonly timeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  readonly connections?: number;
+  /** Extra trusted CA certificates (PEM) for the upstream's TLS certificate. */
+  readonly ca?: string | readonly string[];
+  /** Static headers sent upstream (e.g. the gateway's own credentials). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Called with a Voile-defined kind label, never with upstream text. */
+export type UpstreamErrorObserver = (kind: UpstreamErrorKind) => void;
+export type UpstreamErrorKind = 'unavailable' | 'timeout' | 'status' | 'bad-response' | 'too-large';
+
+export interface UpstreamSpecifics {
+  /** Names the upstream in error messages: `The upstream FHIR server`, `The image archive`. */
+  readonly what: string;
+  readonly defaultTimeoutMs: number;
+  readonly defaultConnections: number;
+  /** Statuses this transport maps to a client-side meaning (e.g. DICOMweb 406: the client's Accept). */
+  readonly statusErrors?: Readonly<Record<number, readonly [VoileErrorCode, string]>>;
+  /** The message of a 404/410 (what was not found). Default `Not found`. */
+  readonly notFound?: string;
+  readonly onError?: UpstreamErrorObserver;
+}
+
+const RETRYABLE_CONNECTION_ERRORS = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET'];
+
+export class UpstreamClient {
+  /** Origin and path prefix of the upstream. */
+  readonly base: URL;
+  readonly #pool: Pool;
+  readonly #dispatcher: Dispatcher;
+  readonly #headers: Record<string, string>;
+  readonly #specifics: UpstreamSpecifics;
+
+  constructor(options: UpstreamConnectionOptions, specifics: UpstreamSpecifics) {
+    this.#specifics = specifics;
+    this.base = parseBaseUrl(options.url, specifics.what);
+    const timeout = options.timeoutMs ?? specifics.defaultTimeoutMs;
+    this.#pool = new Pool(this.base.origin, {
+      connections: options.connections ?? specifics.defaultConnections,
+      connectTimeout: Math.min(timeout, 10_000),
+      headersTimeout: options.headersTimeoutMs ?? timeout,
+      bodyTimeout: timeout,
+      // TLS verification is not configurable: a gateway that anonymizes must know whom it talks to.
+      connect: { rejectUnauthorized: true, ...(options.ca === undefined ? {} : { ca: options.ca as string | string[] }) },
+    });
+    this.#dispatcher = this.#pool.compose(
+      interceptors.retry({ maxRetries: 1, minTimeout: 50, maxTimeout: 200, methods: ['GET'], statusCodes: [], errorCodes: RETRYABLE_CONNECTION_ERRORS }),
+    );
+    this.#headers = { ...options.headers };
+  }
+
+  /**
+   * GET `pathAndQuery` (absolute path on the upstream's origin). Resolves with a 2xx response whose
+   * body the caller must consume or destroy; every other outcome is a sanitised VoileError, and the
+   * body of an error response is discarded unread.
+   */
+  async get(pathAndQuery: string, accept: string, signal?: AbortSignal): Promise<Dispatcher.ResponseData> {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.#dispatcher.request({
+        origin: this.base.origin,
+        path: pathAndQuery,
+        method: 'GET',
+        headers: { ...this.#headers, accept },
+        ...(signal === undefined ? {} : { signal }),
+      });
+    } catch (err) {
+      throw this.connectionError(err);
+    }
+    if (response.statusCode >= 200 && response.statusCode < 300) return response;
+    // Small error bodies are drained to keep the socket; none is read into anything.
+    response.body.dump({ limit: 64 * 1024 }).catch(() => {});
+    throw this.#statusError(response.statusCode);
+  }
+
+  /** A response body read whole, failing past `maxBytes` (then the stream is closed). */
+  async readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > maxBytes) {
+          // Leaving the loop closes the stream.
+          this.#report('too-large');
+          throw new VoileError('UPSTREAM_BAD_RESPONSE', `${this.#specifics.what} sent a response over the size limit`, { detail: `limit ${maxBytes} bytes` });
+        }
+        chunks.push(chunk);
+      }
+    } catch (err) {
+      if (err instanceof VoileError) throw err;
+      throw this.connectionError(err);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /** The error for a response this transport cannot use (not JSON, wrong shape), counted in metrics. */
+  badResponse(message: string): VoileError {
+    this.#report('bad-response');
+    return new VoileError('UPSTREAM_BAD_RESPONSE', message);
+  }
+
+  /** The sanitised error for a failure while connecting or reading (timeouts, resets, cancellation). */
+  connectionError(err: unknown): VoileError {
+    const what = this.#specifics.what;
+    const code = (err as { code?: unknown } | null)?.code;
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+      this.#report('timeout');
+      return new VoileError('UPSTREAM_TIMEOUT', `${what} timed out`, { cause: err });
+    }
+    if ((err as { name?: unknown } | null)?.name === 'AbortError') {
+      return new VoileError('UPSTREAM_UNAVAILABLE', 'The upstream request was cancelled', { cause: err });
+    }
+    this.#report('unavailable');
+    return new VoileError('UPSTREAM_UNAVAILABLE', `${what} is unavailable`, { cause: err });
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  #statusError(status: number): VoileError {
+    const what = this.#specifics.what;
+    const special = this.#specifics.statusErrors?.[status];
+    if (special) return new VoileError(special[0], special[1]);
+    if (status === 404 || status === 410) return new VoileError('NOT_FOUND', this.#specifics.notFound ?? 'Not found');
+    this.#report('status');
+    const detail = `upstream status ${status}`;
+    if (status === 400 || status === 422) return new VoileError('BAD_REQUEST', `${what} refused the request`, { detail });
+    if (status === 503 || status === 429) return new VoileError('UPSTREAM_UNAVAILABLE', `${what} is unavailable`, { detail });
+    if (status === 504) return new VoileError('UPSTREAM_TIMEOUT', `${what} timed out`, { detail });
+    return new VoileError('UPSTREAM_ERROR', `${what} returned an error`, { detail });
+  }
+
+  #report(kind: UpstreamErrorKind): void {
+    this.#specifics.onError?.(kind);
+  }
+}
+
+function parseBaseUrl(text: string, what: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new VoileError('CONFIG_INVALID', `The URL of ${lower(what)} is not a valid URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new VoileError('CONFIG_INVALID', `The URL of ${lower(what)} must use http or https`);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new VoileError('CONFIG_INVALID', `The URL of ${lower(what)} must not carry a query, fragment or credentials`);
+  }
+  return url;
+}
+
+function lower(what: string): string {
+  return what.charAt(0).toLowerCase() + what.slice(1);
+}
