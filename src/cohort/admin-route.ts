@@ -96,7 +96,12 @@ export const cohortAdminPlugin: FastifyPluginAsync<CohortAdminOptions> = async (
             referenceDate: build.referenceDate,
             columns: build.columns.map((c) => ({ name: c.name, kind: c.kind })),
             // The seed is derived from the identity secret: not released.
-            parameters: { k: build.parameters.k, ncp: build.parameters.ncp },
+            parameters: {
+              k: build.parameters.k,
+              ncp: build.parameters.ncp,
+              ...(build.parameters.dominance !== undefined && { dominance: build.parameters.dominance }),
+              ...(build.parameters.categoricalDecoding !== undefined && { categoricalDecoding: build.parameters.categoricalDecoding }),
+            },
           }
         : null,
       report: build ? (options.store.report(policy) ?? null) : null,

@@ -54,6 +54,7 @@ export async function buildCohort(options: CohortBuildOptions): Promise<CohortBu
   const features = realIds.map((id) => extractFeatures(section, records.get(id)!));
   const table: Table = { columns: columnSpecs(section), rows: features.map((f) => f.row) };
   const seed = identity.seed('avatar-seed', policy.name);
+  const weighting = { dominance: section.dominance ?? 2, categoricalDecoding: section.categoricalDecoding ?? 'most-likely' } as const;
 
   // Every neighbour search gives the same neighbours, so the choice changes where the search runs,
   // never the avatars.
@@ -62,11 +63,11 @@ export async function buildCohort(options: CohortBuildOptions): Promise<CohortBu
   let report: AvatarReport;
   let avatars: Table;
   try {
-    avatars = await generate(table, { k: section.k, ncp: section.ncp, seed });
+    avatars = await generate(table, { k: section.k, ncp: section.ncp, seed, ...weighting });
     const { train, control } = splitForEvaluation(table, CONTROL_FRACTION, seed ^ 0x5eed);
     const evaluation =
       train.rows.length > section.k && control.rows.length >= 10
-        ? { original: train, avatars: await generate(train, { k: section.k, ncp: section.ncp, seed }), control }
+        ? { original: train, avatars: await generate(train, { k: section.k, ncp: section.ncp, seed, ...weighting }), control }
         : undefined;
     report = buildAvatarReport({
       original: table,
@@ -87,7 +88,7 @@ export async function buildCohort(options: CohortBuildOptions): Promise<CohortBu
     builtAt,
     referenceDate: section.referenceDate,
     columns: table.columns,
-    parameters: { k: section.k, ncp: section.ncp, seed },
+    parameters: { k: section.k, ncp: section.ncp, seed, ...weighting },
     report,
     patients: realIds.map((realId, i) => ({ realId, values: avatars.rows[i]!, latestObservations: features[i]!.latestObservations })),
   });

@@ -16,7 +16,14 @@ export interface StoredBuild {
   readonly builtAt: string;
   readonly referenceDate: string;
   readonly columns: readonly ColumnSpec[];
-  readonly parameters: { readonly k: number; readonly ncp: number; readonly seed: number };
+  readonly parameters: {
+    readonly k: number;
+    readonly ncp: number;
+    readonly seed: number;
+    /** Absent in builds stored before these were policy settings: they used the defaults. */
+    readonly dominance?: number;
+    readonly categoricalDecoding?: 'most-likely' | 'weighted-draw';
+  };
 }
 
 export interface PatientAvatar {

@@ -134,5 +134,13 @@ export interface AvatarSection {
   readonly referenceDate: string;
   readonly k: number;
   readonly ncp: number;
+  /**
+   * Base of the random b^(−rank) weight factor (default 2, the Avatar paper's). Larger values meet
+   * the headline metrics (hidden rate, local cloaking) better but put avatars closer to other real
+   * records: read the build's report (DCR, linkability, inference) before raising it.
+   */
+  readonly dominance?: number;
+  /** Categorical decoding (default 'most-likely'); 'weighted-draw' keeps rare levels at their frequency. */
+  readonly categoricalDecoding?: 'most-likely' | 'weighted-draw';
   readonly columns: readonly AvatarColumn[];
 }

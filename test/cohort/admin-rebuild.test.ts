@@ -126,7 +126,7 @@ describe('cohort rebuild over HTTP', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const text = await res.text();
     const body = JSON.parse(text) as { build: { parameters: Record<string, number>; columns: unknown[] }; report: { privacy: { hiddenRate: number } }; rebuild: { state: string } };
-    expect(body.build.parameters).toEqual({ k: 5, ncp: 3 }); // the secret-derived seed is not released
+    expect(body.build.parameters).toEqual({ k: 5, ncp: 3, dominance: 2, categoricalDecoding: 'most-likely' }); // the secret-derived seed is not released
     expect(body.build.columns).toHaveLength(6);
     expect(body.report.privacy.hiddenRate).toBeGreaterThan(0);
     expect(body.rebuild.state).toBe('succeeded');
