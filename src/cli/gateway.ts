@@ -51,6 +51,9 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
     limits: { ...(config.limits?.bodyLimitBytes !== undefined && { bodyLimitBytes: config.limits.bodyLimitBytes }) },
     logger: { level: config.logging?.level ?? 'info' },
   });
+  // Avatar builds load before the first request, so avatar mode does not answer 503 while they load.
+  // A database that is down now is not fatal: avatar-mode lookups fail closed until it answers.
+  await runtime.avatars.ready().catch(() => app.log.warn({ code: 'AVATAR_STORE_UNAVAILABLE' }, 'avatar builds could not be loaded at start-up'));
   const auditStore = runtime.openAuditStore();
   await app.register(requestLimitsPlugin, {});
   await app.register(auditPlugin, { store: auditStore });
