@@ -85,7 +85,6 @@ export async function sideBySide(runner: NerRunner): Promise<string> {
   const withPresidio = presidioAvailable();
   if (!withPresidio) {
     const hint = 'Presidio venv not found (.cache/presidio-venv): run `bash bench/text/presidio/setup.sh` for the side-by-side; Voile alone below.';
-    console.log(hint);
     out.push(`_${hint}_`, '');
   }
   const speeds: { tool: string; speed: Speed }[] = [];
