@@ -1,4 +1,5 @@
 import { communeHasCode, communePopulation, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
+import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -25,6 +26,8 @@ const STREET_FR = new RegExp(
   'dgu',
 );
 const ZIP_CITY_AFTER_STREET = /^[ \t]*[,-]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$))/diu;
+const TOWN_AFTER_STREET = /^,[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+([A-Za-z]{2}[ \t]+\d{5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}))?(?=[ \t]*(?:[,.;)\n]|$))/du;
+const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))/gu;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews`;
 const STREET_EN = new RegExp(
@@ -178,15 +181,44 @@ export function locationSpans(doc: Doc): Span[] {
       out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
     }
   }
+  // The town after an English street: "12 birch lane, springfield", "Praed Street, London W2 1NY",
+  // "1840 maple avenue, dayton oh 45402". Capitalised words there are the town; lowercase ones only
+  // when a gazetteer knows them or a state code / ZIP follows.
+  const townAfter = (end: number) => {
+    const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60));
+    if (!m?.indices) return;
+    const name = m[1]!;
+    const key = fold(name);
+    const capitalised = /^\p{Lu}/u.test(name);
+    if (!capitalised && !US_UK_CITIES.has(key) && !WORLD.has(key) && m[2] === undefined) return;
+    const [cs, ce] = m.indices[1]!;
+    out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+  };
   for (const m of t.matchAll(STREET_EN)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });
+    townAfter(m.index + m[0].length);
   }
   for (const m of t.matchAll(STREET_EN_LOWER)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.85, priority: PRIORITY.pattern - 3, source: 'street-en-lower' });
+    townAfter(m.index + m[0].length);
   }
   for (const m of t.matchAll(STREET_EN_NO_NUMBER)) {
     if (/^(?:The|On|At|In|From|To|Via|And)\b/u.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'street-en-name' });
+    townAfter(m.index + m[0].length);
+  }
+  // A lowercase commune after a comma or in parentheses at the end of a phrase, as in note headers
+  // ("clinique du Val d'Ouest, ecully", "ehpad la roseraie (vannes)"): a big town, or one whose name
+  // is no ordinary word.
+  for (const m of doc.folded.matchAll(LOWER_TOWN_AFTER_PUNCT)) {
+    const name = t.slice(m.index, m.index + m[0].length);
+    if (name !== name.toLowerCase()) continue; // capitalised names are CITY_AFTER_PUNCT's
+    const key = m[0];
+    const pop = communePopulation(name);
+    if (pop === undefined || CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) continue;
+    if (pop >= 20000 || (pop >= 1000 && !key.split(/[ -]/).some((w) => isDictionaryWord(w)))) {
+      out.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-lower-punct' });
+    }
   }
   for (const m of doc.folded.matchAll(CITY_CONTEXT)) {
     const [cs] = m.indices![1]!;
