@@ -85,11 +85,15 @@ function publicBaseUrlOf(app: FastifyInstance, configured: string | undefined): 
     const fixed = configured.replace(/\/+$/, '');
     return () => fixed;
   }
+  // Asked for every FHIR response: computed once the server listens (a fastify instance listens once).
+  let bound: string | undefined;
   return () => {
+    if (bound !== undefined) return bound;
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new VoileError('CONFIG_INVALID', 'publicBaseUrl is required when the gateway does not listen on TCP');
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    return `http://${host}:${address.port}`;
+    bound = `http://${host}:${address.port}`;
+    return bound;
   };
 }
 

@@ -190,12 +190,10 @@ class VoileEngine implements FhirAnonymizer {
     if (contained === REMOVED) return undefined;
     if (contained) out['contained'] = contained;
     const texts = await this.#runTextJobs(ctx);
-    let ordered: Record<string, unknown> = { resourceType };
-    if (ctx.texts.length === 0) Object.assign(ordered, out);
     // A resource whose required text went keeps its type only (as if nothing survived).
-    else if (!pruneInto(ordered, out, texts, ctx.textHolders)) ordered = { resourceType };
-    if (labelled) addSecurityLabels(ordered, ctx.labels);
-    return ordered;
+    const result = ctx.texts.length === 0 ? out : (pruneResource(out, texts, ctx.textHolders) ?? { resourceType });
+    if (labelled) addSecurityLabels(result, ctx.labels);
+    return result;
   }
 
   #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
@@ -269,8 +267,7 @@ class VoileEngine implements FhirAnonymizer {
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
     const texts = await this.#runTextJobs(ctx);
-    const result = ctx.texts.length === 0 ? out : (prune(out, texts, ctx.textHolders) as Record<string, unknown> | undefined);
-    return { resourceType, ...result };
+    return ctx.texts.length === 0 ? out : (pruneResource(out, texts, ctx.textHolders) ?? { resourceType });
   }
 
   async #bundle(input: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -394,7 +391,8 @@ class VoileEngine implements FhirAnonymizer {
     ctx: ResourceCtx,
     isRoot: boolean,
   ): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    // A resource's own object starts with its type, as FHIR JSON is written (no copy to reorder it).
+    const out: Record<string, unknown> = isRoot ? { resourceType: ctx.resourceType } : {};
     const textsBefore = ctx.texts.length;
     for (const key of Object.keys(input)) {
       if (isRoot && (key === 'resourceType' || key === 'contained')) continue;
@@ -824,6 +822,26 @@ function prune(value: unknown, texts: readonly (string | undefined)[], holders: 
   }
   const out: Record<string, unknown> = {};
   return pruneInto(out, value as Record<string, unknown>, texts, holders) ? out : undefined;
+}
+
+/**
+ * `prune` for a resource's own object (which holds a pending text): in place, unless a property
+ * goes (then copied without it, so the object keeps a fast shape). undefined when a required text went.
+ */
+function pruneResource(out: Record<string, unknown>, texts: readonly (string | undefined)[], holders: ReadonlySet<object>): Record<string, unknown> | undefined {
+  let gone: Set<string> | undefined;
+  for (const k of Object.keys(out)) {
+    const v = out[k];
+    if (!(v instanceof PendingText) && !(typeof v === 'object' && v !== null && holders.has(v))) continue;
+    const p = prune(v, texts, holders);
+    if (p !== undefined) out[k] = p;
+    else if (v instanceof PendingText && v.required) return undefined;
+    else (gone ??= new Set()).add(k);
+  }
+  if (gone === undefined) return out;
+  const kept: Record<string, unknown> = {};
+  for (const k of Object.keys(out)) if (!gone.has(k)) kept[k] = out[k];
+  return kept;
 }
 
 /**

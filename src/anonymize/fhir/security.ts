@@ -46,5 +46,7 @@ export function addSecurityLabels(resource: Record<string, unknown>, labels: Sec
     if (existing.length > 0 && existing.some((c) => c['system'] === SYSTEM && c['code'] === code)) continue;
     security.push({ system: SYSTEM, code, display: DISPLAY[code] });
   }
-  resource['meta'] = { ...meta, security };
+  // `resource` and its meta are the engine's own output objects, never the caller's: set in place.
+  meta['security'] = security;
+  resource['meta'] = meta;
 }

@@ -65,7 +65,7 @@ export type GeneralizeOutcome = { readonly matched: true; readonly value: unknow
 
 /** First case whose condition is true gives the new value (undefined: no value). */
 export function generalizeValue(compiled: CompiledCases, value: unknown, type: string): GeneralizeOutcome {
-  const day = compiled.dependsOnToday ? new Date().toISOString().slice(0, 10) : '';
+  const day = compiled.dependsOnToday ? utcDay() : '';
   const key = `${day}\u0000${type}\u0000${typeof value}\u0000${String(value)}`;
   let outcome = compiled.outcomes.get(key);
   if (!outcome) {
@@ -74,6 +74,19 @@ export function generalizeValue(compiled: CompiledCases, value: unknown, type: s
     compiled.outcomes.set(key, outcome);
   }
   return outcome;
+}
+
+let dayText = '';
+let nextDayAt = 0;
+
+/** Today's UTC date (YYYY-MM-DD), rebuilt only when a day boundary passed: asked per generalized value. */
+function utcDay(): string {
+  const now = Date.now();
+  if (now >= nextDayAt || now < nextDayAt - 86_400_000) {
+    dayText = new Date(now).toISOString().slice(0, 10);
+    nextDayAt = Date.UTC(Number(dayText.slice(0, 4)), Number(dayText.slice(5, 7)) - 1, Number(dayText.slice(8, 10)) + 1);
+  }
+  return dayText;
 }
 
 function evaluateCases(compiled: CompiledCases, value: unknown, type: string): GeneralizeOutcome {
