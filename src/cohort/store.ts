@@ -232,13 +232,6 @@ export class SqliteAvatarStore implements AvatarBuildStore {
   }
 }
 
-/**
- * The names callers have always used: `new AvatarStore(path)` opens the embedded store, and the
- * type `AvatarStore` is any build store (embedded or PostgreSQL), so code that takes "the avatar
- * store" accepts either without change.
- */
-export type AvatarStore = AvatarBuildStore;
-export const AvatarStore = SqliteAvatarStore;
 
 function parseAvatar(row: { avatar_values: string; latest: string }): PatientAvatar {
   return { values: JSON.parse(row.avatar_values) as Cell[], latestObservations: JSON.parse(row.latest) as Record<string, string> };

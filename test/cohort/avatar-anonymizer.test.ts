@@ -9,7 +9,7 @@ import { redactingTextDeidentifier } from '../../src/anonymize/text/api.js';
 import { birthDateForAge, withAvatarValues } from '../../src/cohort/avatar-anonymizer.js';
 import { buildCohort } from '../../src/cohort/build.js';
 import { ageAt, parseDate } from '../../src/cohort/features.js';
-import { AvatarStore } from '../../src/cohort/store.js';
+import { SqliteAvatarStore } from '../../src/cohort/store.js';
 import type { FhirProfile } from '../../src/policy/types.js';
 import { GLUCOSE, avatarPolicy, identityWith, startCohortFixture, type CohortFixture } from './support/fixture.js';
 
@@ -22,7 +22,7 @@ function recordingEngine(): FhirAnonymizer & { seen: Resource[] } {
 }
 
 let fx: CohortFixture;
-let store: AvatarStore;
+let store: SqliteAvatarStore;
 let inCohort: string[];
 let outside: string;
 
@@ -136,7 +136,7 @@ describe('withAvatarValues: avatar mode before the rule profile', () => {
 
   it('restart: reopening the SQLite file gives the same avatar values', async () => {
     const before = await Promise.all(inCohort.slice(0, 10).map(async (id) => (await withAvatarValues(recordingEngine(), store, avatarPolicy).anonymize(await get<Patient>(`Patient/${id}`))).resource));
-    const reopened = new AvatarStore(join(fx.dir, 'voile.db'));
+    const reopened = new SqliteAvatarStore(join(fx.dir, 'voile.db'));
     try {
       const fhir = withAvatarValues(recordingEngine(), reopened, avatarPolicy);
       const after = await Promise.all(inCohort.slice(0, 10).map(async (id) => (await fhir.anonymize(await get<Patient>(`Patient/${id}`))).resource));

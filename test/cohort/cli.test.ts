@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCohortBuild } from '../../src/cli/cohort.js';
-import { AvatarStore } from '../../src/cohort/store.js';
+import { SqliteAvatarStore } from '../../src/cohort/store.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import { SqliteAuditStore } from '../../src/audit/index.js';
 import { startCohortFixture, type CohortFixture } from './support/fixture.js';
@@ -60,7 +60,7 @@ describe('voile cohort build (CLI)', () => {
 
     const db = join(fx.dir, 'data', 'voile.db');
     expect(existsSync(db)).toBe(true);
-    const store = new AvatarStore(db);
+    const store = new SqliteAvatarStore(db);
     try {
       expect(store.avatarOf('cohort-avatars', fx.demo.cohort.patients[3]!.id)?.values).toHaveLength(5);
     } finally {

@@ -10,7 +10,7 @@ import { redactingTextDeidentifier } from '../../src/anonymize/text/api.js';
 import { birthDateForAge, withAvatarValues } from '../../src/cohort/avatar-anonymizer.js';
 import { AVATAR_CONDITION_FLAG_URL, AVATAR_RESOURCE_COUNT_URL } from '../../src/cohort/avatar-summary.js';
 import { buildCohort } from '../../src/cohort/build.js';
-import type { AvatarStore } from '../../src/cohort/store.js';
+import type { SqliteAvatarStore } from '../../src/cohort/store.js';
 import type { ResolvedPolicy } from '../../src/policy/runtime.js';
 import type { FhirProfile } from '../../src/policy/types.js';
 import { startGateway, type RunningGateway } from '../fhir-proxy/support/gateway.js';
@@ -22,7 +22,7 @@ import { avatarPolicy, identityWith, startCohortFixture, type CohortFixture } fr
  */
 let fx: CohortFixture;
 let gateway: RunningGateway;
-let store: AvatarStore;
+let store: SqliteAvatarStore;
 let resolved: ResolvedPolicy;
 let cohort: string[];
 let outside: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AvatarStore, SqliteAvatarStore } from '../../src/cohort/store.js';
+import { SqliteAvatarStore } from '../../src/cohort/store.js';
 import type { NewBuild } from '../../src/cohort/store.js';
 
 function buildOf(tag: number, patients: readonly string[]): NewBuild {
@@ -74,7 +74,7 @@ describe('SqliteAvatarStore lookup cache', () => {
     expect(gateway.avatarOf('cohort-avatars', 'p1')?.values[0]).toBe(2);
   });
 
-  it('opens a file written before builds had a generation, and `new AvatarStore(path)` is still the embedded store', () => {
+  it('opens a file written before builds had a generation (migrated in place)', () => {
     const old = new Database(path);
     old.exec(`CREATE TABLE avatar_build (policy TEXT PRIMARY KEY, built_at TEXT NOT NULL, reference_date TEXT NOT NULL,
                 columns TEXT NOT NULL, parameters TEXT NOT NULL, report TEXT NOT NULL);
@@ -83,9 +83,8 @@ describe('SqliteAvatarStore lookup cache', () => {
               INSERT INTO avatar_build VALUES ('cohort-avatars', '2025-12-31T00:00:00.000Z', '2025-01-01', '[{"name":"tag","kind":"numeric"}]', '{"k":5,"ncp":2,"seed":1}', '{}');
               INSERT INTO avatar_patient VALUES ('cohort-avatars', 'p0', '[7]', '{}');`);
     old.close();
-    const store = new AvatarStore(path);
+    const store = new SqliteAvatarStore(path);
     opened.push(store);
-    expect(store).toBeInstanceOf(SqliteAvatarStore);
     expect(store.avatarOf('cohort-avatars', 'p0')?.values).toEqual([7]);
     store.replaceBuild(buildOf(3, ['p5']));
     expect(store.avatarOf('cohort-avatars', 'p0')).toBeUndefined();

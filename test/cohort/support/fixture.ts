@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AvatarStore } from '../../../src/cohort/store.js';
+import { SqliteAvatarStore } from '../../../src/cohort/store.js';
 import { generateCohort } from '../../../src/demo/cohort.js';
 import { startDemoUpstream, type DemoUpstream } from '../../../src/demo/upstream.js';
 import { Identity } from '../../../src/identity/index.js';
@@ -41,7 +41,7 @@ export interface CohortFixture {
   readonly upstream: FhirUpstream;
   readonly dir: string;
   readonly dbPath: string;
-  openStore(name?: string): AvatarStore;
+  openStore(name?: string): SqliteAvatarStore;
   close(): Promise<void>;
 }
 
@@ -50,14 +50,14 @@ export async function startCohortFixture(): Promise<CohortFixture> {
   const demo = await startDemoUpstream({ cohort: generateCohort({ patients: 60 }) });
   const upstream = new FhirUpstream({ url: demo.url });
   const dir = mkdtempSync(join(tmpdir(), 'voile-cohort-'));
-  const stores: AvatarStore[] = [];
+  const stores: SqliteAvatarStore[] = [];
   return {
     demo,
     upstream,
     dir,
     dbPath: join(dir, 'voile.db'),
     openStore(name = 'voile.db') {
-      const store = new AvatarStore(join(dir, name));
+      const store = new SqliteAvatarStore(join(dir, name));
       stores.push(store);
       return store;
     },
