@@ -42,8 +42,10 @@ const CITY_CONTEXT = new RegExp(
 );
 
 const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|centre medical)`;
+// "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
+// a space after it unless it is elided (d', l').
 const HOSPITAL_FR = new RegExp(
-  String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])(?:\s+(?:de la|de l'|des|du|de|d'|la|le|les|l'|saint|sainte|st|ste)\s*|\s+|-)` +
+  String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])(?:\s+(?:(?:de la|des|du|de|la|le|les|saint|sainte|st|ste)\s+|(?:de l'|d'|l')\s*)|\s+|-)` +
     String.raw`(${WORD}(?:[ \t]+${WORD}){0,5})`,
   'du',
 );
@@ -240,6 +242,7 @@ export function locationSpans(doc: Doc): Span[] {
   return out;
 }
 
+const HOSPITAL_OF_TOWN_LOWER = /(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
 
 export function hospitalSpans(doc: Doc): Span[] {
@@ -255,13 +258,20 @@ export function hospitalSpans(doc: Doc): Span[] {
     let len = 0;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const ok = /^[\p{Lu}\p{N}]/u.test(w) || (HOSPITAL_STOP.test(w) && i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!));
+      const ok = /^(?:[dl]['’])?[\p{Lu}\p{N}]/u.test(w) || (HOSPITAL_STOP.test(w) && i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!)); // "d'Angers" too
       if (!ok) break;
       keep = i + 1;
       len = original.indexOf(w, len) + w.length;
     }
     if (keep === 0) continue;
     out.push({ start: m.index, end: ns + len, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-fr' });
+  }
+  // Lowercase notes name hospitals by their town: "transfert au chu de reims", "ch de vannes".
+  for (const m of doc.folded.matchAll(HOSPITAL_OF_TOWN_LOWER)) {
+    const [cs, ce] = m.indices![1]!;
+    if (t.slice(m.index, ce) !== t.slice(m.index, ce).toLowerCase()) continue; // capitalised: HOSPITAL_FR's
+    if (communePopulation(t.slice(cs, ce)) === undefined) continue;
+    out.push({ start: m.index, end: ce, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 10, source: 'hospital-fr-town' });
   }
   for (const m of t.matchAll(HOSPITAL_EN)) {
     const lead = /^(?:The|A|An|At|In|To|From|Our|This|Admitted|Seen|Transferred|Referred|Discharged)\s+/u.exec(m[0]);
