@@ -58,6 +58,11 @@ export async function sendMultipart(request: FastifyRequest, reply: FastifyReply
     response.onAborted?.(code);
     request.log.error({ code, route: request.routeOptions.url }, 'dicomweb stream aborted');
     raw.destroy();
+    // fastify runs the onResponse hooks — the audit record among them — on the response's 'finish'
+    // or 'error'; a destroyed ServerResponse emits neither, so a broken stream would leave no
+    // record. Reported as the response's error (what destroy(err) does on other streams), with the
+    // Voile error, which quotes nothing.
+    if (raw.listenerCount('error') > 0) raw.emit('error', isVoileError(err) ? err : new VoileError('INTERNAL', 'The stream was aborted'));
   }
 }
 

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { Tags, readPart10 } from '../../src/anonymize/dicom/index.js';
 import { boundaryOf, readMultipart } from '../../src/dicomweb/index.js';
+import { MemoryAuditStore } from '../../src/store/audit-store.js';
 import { inject, fixture, makeIdentity, str, valueAt } from './helpers.js';
 import { INJECTED, injectedFile } from './injected.js';
 import { startGateway, testPolicy } from './gateway.js';
@@ -92,7 +93,8 @@ describe('WADO-RS streaming', () => {
       res.write(part(broken));
       res.end(`--${BOUNDARY}--\r\n`);
     });
-    const gw = await startGateway(upstream, testPolicy(identity, {}));
+    const audit = new MemoryAuditStore();
+    const gw = await startGateway(upstream, testPolicy(identity, {}), audit);
     closers.push(() => gw.app.close());
     const study = identity.remapUid(INJECTED.studyUid);
     await identity.flush();
@@ -107,6 +109,15 @@ describe('WADO-RS streaming', () => {
     const bytes = Buffer.concat(received);
     expect(bytes.includes(Buffer.from(INJECTED.patientName))).toBe(false);
     expect(bytes.includes(Buffer.from('not dicom at all'))).toBe(false);
+    // The audit record says the stream broke, and why, though its status line said 200.
+    let records = await audit.query({ limit: 10 });
+    for (let i = 0; i < 100 && records.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      records = await audit.query({ limit: 10 });
+    }
+    expect(records.map((r) => r.record)).toEqual([
+      expect.objectContaining({ interaction: 'dicomweb-retrieve', route: '/dicomweb/studies/:study', status: 200, errorCode: 'UPSTREAM_BAD_RESPONSE', returned: { ImagingStudy: 1 } }),
+    ]);
   });
 
   it('answers a clean error, not a stream, when the first part already fails', async () => {
