@@ -18,8 +18,9 @@ import type { AvatarLookup, PatientAvatar } from './store.js';
  * Replaced: Patient.gender (`gender`), Patient.birthDate (`age`: a date giving the avatar's age at
  * the reference date), Patient.address.postalCode (`postalRegion`: the avatar's region, padded with
  * zeros to the original length), and for each `latestObservation` column the value of the one
- * Observation that was the patient's latest of that code at build time. Other Observations of that
- * code keep the rule profile's treatment.
+ * Observation that was the patient's latest of that code at build time. The patient's other
+ * Observations of that code (earlier ones, later ones made after the build) are withheld: a real
+ * history beside the avatar's value would give the real value away.
  *
  * `conditionFlag` and `count` columns are properties of the whole record, not of one resource: the
  * avatar's values are served on the Patient (avatar-summary.ts), and the real resources that define
@@ -36,11 +37,12 @@ export function withAvatarValues(fhir: FhirAnonymizer, store: AvatarLookup, poli
   const columns = section.columns;
   const flagCodes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'conditionFlag' in c.source ? [c.source.conditionFlag] : [])));
   const countTypes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'count' in c.source ? [c.source.count] : [])));
+  const latestCodes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'latestObservation' in c.source ? [c.source.latestObservation] : [])));
   const avatarOf: AvatarOf = (patientId) => {
     const avatar = store.avatarOf(policy.name, patientId);
     const build = avatar && store.build(policy.name);
     if (!avatar || !build) return undefined;
-    return { referenceDate: build.referenceDate, avatar, index: new Map(build.columns.map((c, i) => [c.name, i])), sources, columns, flagCodes, countTypes };
+    return { referenceDate: build.referenceDate, avatar, index: new Map(build.columns.map((c, i) => [c.name, i])), sources, columns, flagCodes, countTypes, latestCodes };
   };
   return {
     resourceTypes: fhir.resourceTypes,
@@ -78,6 +80,8 @@ interface AvatarView {
   readonly flagCodes: ReadonlySet<string>;
   /** Resource types of the `count` columns. */
   readonly countTypes: ReadonlySet<string>;
+  /** Codes of the `latestObservation` columns. */
+  readonly latestCodes: ReadonlySet<string>;
 }
 
 type AvatarOf = (realPatientId: string) => AvatarView | undefined;
@@ -127,18 +131,27 @@ function prepare(resource: Resource, avatarOf: AvatarOf, countTypes: ReadonlySet
 
 /**
  * A cohort patient's Condition coded with a flag code (any system, as the build reads it), a
- * resource of a counted type, or a resource that contains one (a contained resource cannot be left
- * out alone: its `#id` references would dangle).
+ * resource of a counted type, an Observation of a `latestObservation` code other than the one that
+ * carries the avatar's value (any system: wider than the build's LOINC match, never narrower), or a
+ * resource that contains one of those (a contained resource cannot be left out alone: its `#id`
+ * references would dangle).
  */
 function isWithheld(resource: Resource, view: AvatarView, depth = 0): boolean {
   if (view.countTypes.has(resource.resourceType)) return true;
-  if (resource.resourceType === 'Condition' && view.flagCodes.size > 0) {
-    const coding = (resource as { code?: { coding?: { code?: unknown }[] } }).code?.coding;
-    if (Array.isArray(coding) && coding.some((c) => typeof c?.code === 'string' && view.flagCodes.has(c.code))) return true;
+  if (resource.resourceType === 'Condition' && hasCodeIn(resource, view.flagCodes)) return true;
+  if (resource.resourceType === 'Observation' && hasCodeIn(resource, view.latestCodes)) {
+    const carriesAvatarValue = depth === 0 && resource.id !== undefined && Object.values(view.avatar.latestObservations).includes(resource.id);
+    if (!carriesAvatarValue) return true;
   }
   const contained = (resource as { contained?: unknown }).contained;
   if (depth > 0 || !Array.isArray(contained)) return false;
   return contained.some((c) => typeof c === 'object' && c !== null && typeof (c as Resource).resourceType === 'string' && isWithheld(c as Resource, view, 1));
+}
+
+function hasCodeIn(resource: Resource, codes: ReadonlySet<string>): boolean {
+  if (codes.size === 0) return false;
+  const coding = (resource as { code?: { coding?: { code?: unknown }[] } }).code?.coding;
+  return Array.isArray(coding) && coding.some((c) => typeof c?.code === 'string' && codes.has(c.code));
 }
 
 function summaryOf(view: AvatarView): Summary {

@@ -73,9 +73,10 @@ describe('withAvatarValues: avatar mode before the rule profile', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it("puts the avatar's value on the patient's latest Observation of the code, and only there", async () => {
+  it("puts the avatar's value on the patient's latest Observation of the code and withholds the patient's other Observations of that code", async () => {
     const fhir = withAvatarValues(recordingEngine(), store, avatarPolicy);
     let checked = 0;
+    let withheld = 0;
     for (const id of inCohort) {
       const avatar = store.avatarOf(POLICY, id)!;
       const latestId = avatar.latestObservations['glucose'];
@@ -92,12 +93,15 @@ describe('withAvatarValues: avatar mode before the rule profile', () => {
             expect(out.valueQuantity).toBeUndefined();
           }
         } else {
-          expect(out).toBe(observation);
+          // Earlier real values of the code would give the real one away beside the avatar's.
+          expect(out).toBeUndefined();
+          withheld++;
         }
       }
-      if (checked >= 8) break;
+      if (checked >= 8 && withheld > 0) break;
     }
     expect(checked).toBeGreaterThan(0);
+    expect(withheld).toBeGreaterThan(0);
   });
 
   it('leaves a patient outside the cohort unchanged, alone or in a Bundle with cohort patients', async () => {
