@@ -3,11 +3,26 @@
  * copy it replaced: no retry of a GET whose connection was reset, and no failure reported to
  * metrics. Real HTTP stand-ins for the PACS on port 0.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DicomwebUpstream } from '../../src/dicomweb/upstream.js';
 import type { UpstreamErrorKind } from '../../src/upstream/client.js';
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('Skipping the TLS check: openssl is not installed');
+    return false;
+  }
+})();
 
 let servers: Server[] = [];
 afterEach(async () => {
@@ -87,6 +102,36 @@ describe('DICOMweb upstream client', () => {
       expect(kinds).toEqual([]);
     } finally {
       await upstream.close();
+    }
+  });
+
+  it.runIf(hasOpenssl)('verifies the PACS\'s TLS certificate: a self-signed one is refused unless its CA is configured', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'voile-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    const cert = readFileSync(path.join(dir, 'cert.pem'), 'utf8');
+    const key = readFileSync(path.join(dir, 'key.pem'), 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    let hits = 0;
+    const server = createTlsServer({ cert, key }, (_req, res) => {
+      hits++;
+      res.writeHead(200, { 'content-type': 'application/dicom+json' });
+      res.end('[]');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    servers.push(server as unknown as Server);
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/dicom-web`;
+    const kinds: UpstreamErrorKind[] = [];
+    const untrusted = new DicomwebUpstream({ url }, (kind) => kinds.push(kind));
+    const trusted = new DicomwebUpstream({ url, ca: cert });
+    try {
+      await expect(untrusted.json('studies')).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503 });
+      expect(hits).toBe(0);
+      expect(kinds).toEqual(['unavailable']);
+      expect(await trusted.json('studies')).toEqual([]);
+      expect(hits).toBe(1);
+    } finally {
+      await untrusted.close();
+      await trusted.close();
     }
   });
 });
