@@ -10,7 +10,7 @@ import {
   isWellKnownUid,
 } from '../anonymize/dicom/index.js';
 import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
-import { noteDicomwebAudit } from './audit.js';
+import { noteDicomwebAudit, timedUpstream } from './audit.js';
 import { boundaryOf, readMultipart } from './multipart.js';
 import { type OutgoingPart, sendMultipart } from './stream.js';
 import { tagOfKeywordFast } from './keywords.js';
@@ -143,7 +143,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       },
       REQUIRED_FIELDS[level],
     );
-    const results = translated.matchesNothing ? [] : await upstream.json(scope, translated.params);
+    const results = translated.matchesNothing ? [] : await timedUpstream(request, () => upstream.json(scope, translated.params));
     const out: DicomJsonDataset[] = [];
     for (const item of results) {
       const dataset = asDataset(item);
@@ -178,7 +178,8 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     noteDicomwebAudit(request, 'dicomweb-retrieve');
     acceptJson(request);
     const runtime = runtimeOf(request);
-    const results = await upstream.json(`${await realPath(runtime, request.params)}/metadata`);
+    const metadataPath = `${await realPath(runtime, request.params)}/metadata`;
+    const results = await timedUpstream(request, () => upstream.json(metadataPath));
     const out: DicomJsonDataset[] = [];
     for (const item of results) {
       const dataset = asDataset(item);
@@ -206,7 +207,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const runtime = runtimeOf(request);
     const accept = dicomAccept(request.headers.accept);
     const path = await realPath(runtime, request.params);
-    const source = await upstream.stream(path, accept);
+    const source = await timedUpstream(request, () => upstream.stream(path, accept));
     const boundary = boundaryOf(source.contentType);
     if (boundary === undefined) {
       source.body.destroy();
@@ -255,11 +256,11 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     if (!runtime.allowPixelData) throw new VoileError('FORBIDDEN', 'Pixel data access is not allowed by the policy');
     const path = await realPath(runtime, request.params);
     // Frames skip the header de-identifier, so the burned-in rule is checked on the instance first.
-    const [meta] = await upstream.json(`${path}/metadata`);
+    const [meta] = await timedUpstream(request, () => upstream.json(`${path}/metadata`));
     if (meta === undefined || runtime.deidentifier.withheld(asDataset(meta))) throw withheld();
     const accept = request.headers.accept && /^multipart\/related/i.test(request.headers.accept) ? request.headers.accept : 'multipart/related; type="application/octet-stream"';
     if (/[\r\n]/.test(accept) || accept.length > 256) throw new VoileError('NOT_ACCEPTABLE', 'The requested representation is not available');
-    const source = await upstream.stream(`${path}/${suffix}`, accept);
+    const source = await timedUpstream(request, () => upstream.stream(`${path}/${suffix}`, accept));
     const boundary = boundaryOf(source.contentType);
     if (boundary === undefined) {
       source.body.destroy();

@@ -75,6 +75,7 @@ describe.runIf(available)('DICOMweb requests are audited without PHI', () => {
     expect(status).toBe(200);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ clientId: 'imaging-client', policy: 'imaging-test', interaction: 'dicomweb-search', route: '/dicomweb/studies', status: 200, outcome: '0', returned: { ImagingStudy: 2 } });
+    expect(records[0]!.upstreamLatencyMs).toEqual(expect.any(Number));
     const instances = await recordsOf(`/studies/${study()}/instances`);
     expect(instances.records[0]).toMatchObject({ interaction: 'dicomweb-search', route: '/dicomweb/studies/:study/instances', returned: { ImagingStudy: 1 } });
   });
@@ -84,6 +85,7 @@ describe.runIf(available)('DICOMweb requests are audited without PHI', () => {
     expect(status).toBe(200);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ interaction: 'dicomweb-retrieve', route: '/dicomweb/studies/:study', status: 200, outcome: '0', returned: { ImagingStudy: 1 } });
+    expect(records[0]!.upstreamLatencyMs).toEqual(expect.any(Number));
   });
 
   it('metadata and frames: dicomweb-retrieve records', async () => {
