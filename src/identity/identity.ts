@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync, timingSafeEqual } from 'node:crypto';
 import type { MappingEntry, MappingStore } from '../store/mapping-store.js';
 import { decodeIdSafe, encodeIdSafe, packId, unpackId } from './id-codec.js';
 import { deriveDomainKeys, hmacParts, type DomainKeys } from './keys.js';
@@ -148,7 +148,7 @@ export class Identity {
 
   /** AES-256-GCM, random IV, base64url; for values a trusted party may decrypt later. */
   encrypt(value: string): string {
-    const iv = randomBytes(12);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', this.#keys.encrypt, iv);
     const ct = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url');
@@ -163,7 +163,7 @@ export class Identity {
   /** Encrypts and authenticates a small JSON value; the caller gets an opaque base64url string. */
   seal(value: unknown, ttlSeconds: number, audience: string): string {
     const body = Buffer.from(JSON.stringify({ v: value, exp: Math.floor(Date.now() / 1000) + ttlSeconds, aud: audience }), 'utf8');
-    const iv = randomBytes(12);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', this.#keys.cursor, iv);
     const ct = Buffer.concat([cipher.update(body), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url');
@@ -242,4 +242,21 @@ function openAead(key: Buffer, token: string): Buffer | undefined {
   } catch {
     return undefined;
   }
+}
+
+// Random 96-bit GCM nonces, drawn from the CSPRNG 256 at a time: one randomBytes call per seal
+// (paging cursors, every search) cost more than the encryption itself.
+const IV_BYTES = 12;
+const ivPool = Buffer.alloc(IV_BYTES * 256);
+let ivOffset = ivPool.length;
+
+/** A fresh random nonce; a copy, so the pool can be refilled under it. */
+function freshIv(): Buffer {
+  if (ivOffset >= ivPool.length) {
+    randomFillSync(ivPool);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + IV_BYTES));
+  ivOffset += IV_BYTES;
+  return iv;
 }
