@@ -27,12 +27,25 @@ export function isReleasedByProfile(principal: Principal, resourceType: string):
   return released === undefined || released.has(resourceType);
 }
 
+/** Answers of canReadType per principal (asked twice per Bundle entry); bounded per principal. */
+const readableTypes = new WeakMap<Principal, Map<string, boolean>>();
+const MAX_TYPES_REMEMBERED = 512;
+
 /** May this caller receive resources of this type at all (any entry point)? */
 export function canReadType(principal: Principal, resourceType: string): boolean {
-  return (
-    isReleasedByProfile(principal, resourceType) &&
-    (scopesGrantType(scopesOf(principal), resourceType, 'r') || scopesGrantType(scopesOf(principal), resourceType, 's'))
-  );
+  let known = readableTypes.get(principal);
+  if (!known) {
+    known = new Map();
+    readableTypes.set(principal, known);
+  }
+  let readable = known.get(resourceType);
+  if (readable === undefined) {
+    readable =
+      isReleasedByProfile(principal, resourceType) &&
+      (scopesGrantType(scopesOf(principal), resourceType, 'r') || scopesGrantType(scopesOf(principal), resourceType, 's'));
+    if (known.size < MAX_TYPES_REMEMBERED) known.set(resourceType, readable);
+  }
+  return readable;
 }
 
 /** A read/vread/operation on one resource: the profile must release the type, a scope grant `r`. */

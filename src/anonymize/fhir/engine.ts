@@ -186,12 +186,20 @@ class VoileEngine implements FhirAnonymizer {
       if (this.#profile.unknownModifierExtension === 'fail') throw failure('resource carries a modifierExtension no rule keeps');
       return undefined;
     }
-    const contained = await this.#contained(input, ctx);
-    if (contained === REMOVED) return undefined;
-    if (contained) out['contained'] = contained;
+    // Awaited only when there is something to wait for: most resources have no contained
+    // resources, many no free text, and every await is a turn of the microtask queue per resource.
+    if (Array.isArray(input['contained']) && input['contained'].length > 0) {
+      const contained = await this.#contained(input, ctx);
+      if (contained === REMOVED) return undefined;
+      if (contained) out['contained'] = contained;
+    }
+    if (ctx.texts.length === 0) {
+      if (labelled) addSecurityLabels(out, ctx.labels);
+      return out;
+    }
     const texts = await this.#runTextJobs(ctx);
     // A resource whose required text went keeps its type only (as if nothing survived).
-    const result = ctx.texts.length === 0 ? out : (pruneResource(out, texts, ctx.textHolders) ?? { resourceType });
+    const result = pruneResource(out, texts, ctx.textHolders) ?? { resourceType };
     if (labelled) addSecurityLabels(result, ctx.labels);
     return result;
   }
@@ -266,8 +274,9 @@ class VoileEngine implements FhirAnonymizer {
     }
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
+    if (ctx.texts.length === 0) return out;
     const texts = await this.#runTextJobs(ctx);
-    return ctx.texts.length === 0 ? out : (pruneResource(out, texts, ctx.textHolders) ?? { resourceType });
+    return pruneResource(out, texts, ctx.textHolders) ?? { resourceType };
   }
 
   async #bundle(input: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -702,8 +711,7 @@ class VoileEngine implements FhirAnonymizer {
   }
 
   /** Free text goes through the text hook after the walk; the walk left a PendingText in its place. */
-  async #runTextJobs(ctx: ResourceCtx): Promise<readonly (string | undefined)[]> {
-    if (ctx.texts.length === 0) return [];
+  #runTextJobs(ctx: ResourceCtx): Promise<readonly (string | undefined)[]> {
     return Promise.all(
       ctx.texts.map((job) => this.#deps.text.deidentify(job.value, job.patientId === undefined ? { format: job.format } : { format: job.format, patientId: job.patientId })),
     );
