@@ -91,6 +91,8 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
       registry: runtime.registry,
       store: runtime.avatars,
       audit: auditStore,
+      // Its own pool, on purpose: a rebuild reads the whole cohort and must not take the connections
+      // partner requests wait on.
       upstream: fhirUpstreamOptions,
       authorize: createAdminAuthorizer(auth, auth.cohortScope ?? DEFAULT_COHORT_SCOPE),
       publicBaseUrl: config.publicBaseUrl !== undefined ? publicBaseUrl : () => boundBaseUrl(app, publicBaseUrl),
