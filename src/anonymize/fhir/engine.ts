@@ -131,7 +131,9 @@ class VoileEngine implements FhirAnonymizer {
   readonly #initialStates = new Map<string, StateSet>();
   readonly #rootCandidatesByType = new Map<string, readonly number[]>();
   // Identity calls are keyed crypto (HMAC, AES): memoized per engine, bounded.
-  readonly #pseudonyms = new Map<string, string>();
+  // type → id → pseudonym: two lookups, no `${type}/${id}` key built per id.
+  readonly #pseudonyms = new Map<string, Map<string, string>>();
+  #pseudonymCount = 0;
   readonly #shifts = new Map<string, number>();
   // reference as written → as released (a pure function of the secret, like the two maps above).
   readonly #references = new Map<string, string | undefined>();
@@ -329,12 +331,18 @@ class VoileEngine implements FhirAnonymizer {
   }
 
   #pseudo(type: string, id: string): string {
-    const key = `${type}/${id}`;
-    let pseudo = this.#pseudonyms.get(key);
+    let byId = this.#pseudonyms.get(type);
+    let pseudo = byId?.get(id);
     if (pseudo === undefined) {
-      if (this.#pseudonyms.size >= CACHE_LIMIT) this.#pseudonyms.clear();
+      if (this.#pseudonymCount >= CACHE_LIMIT) {
+        this.#pseudonyms.clear();
+        this.#pseudonymCount = 0;
+        byId = undefined;
+      }
       pseudo = this.#deps.identity.pseudonymizeId(type, id);
-      this.#pseudonyms.set(key, pseudo);
+      if (!byId) this.#pseudonyms.set(type, (byId = new Map()));
+      byId.set(id, pseudo);
+      this.#pseudonymCount += 1;
     }
     return pseudo;
   }
@@ -403,7 +411,16 @@ class VoileEngine implements FhirAnonymizer {
     // A resource's own object starts with its type, as FHIR JSON is written (no copy to reorder it).
     const out: Record<string, unknown> = isRoot ? { resourceType: ctx.resourceType } : {};
     const textsBefore = ctx.texts.length;
-    for (const key of Object.keys(input)) {
+    const keys = Object.keys(input);
+    // `_name` properties (extensions of primitives) are rare: look them up only where there are some.
+    let anyShadow = false;
+    for (const key of keys) {
+      if (key.charCodeAt(0) === 95 /* _ */) {
+        anyShadow = true;
+        break;
+      }
+    }
+    for (const key of keys) {
       if (isRoot && (key === 'resourceType' || key === 'contained')) continue;
       let info = type.properties.get(key);
       if (info === undefined) {
@@ -426,7 +443,7 @@ class VoileEngine implements FhirAnonymizer {
         continue;
       }
       const value = input[name];
-      const shadow = input[info.shadowKey];
+      const shadow = anyShadow ? input[info.shadowKey] : undefined;
       if ((value === undefined || value === null) && (shadow === undefined || shadow === null)) continue;
       if (info.primitive) {
         this.#primitiveProperty(out, input, name, value, shadow, info, states, candidates, ctx, isRoot);
