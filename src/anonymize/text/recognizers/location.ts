@@ -43,9 +43,9 @@ const CITY_CONTEXT = new RegExp(
 
 const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|centre medical)`;
 // "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
-// a space after it unless it is elided (d', l').
+// a space after it unless it is elided (d', l'). A name never runs onto the next line ("Maternité\nBOYER").
 const HOSPITAL_FR = new RegExp(
-  String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])(?:\s+(?:(?:de la|des|du|de|la|le|les|saint|sainte|st|ste)\s+|(?:de l'|d'|l')\s*)|\s+|-)` +
+  String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])(?:[ \t]+(?:(?:de la|des|du|de|la|le|les|saint|sainte|st|ste)[ \t]+|(?:de l'|d'|l')[ \t]*)|[ \t]+|-)` +
     String.raw`(${WORD}(?:[ \t]+${WORD}){0,5})`,
   'du',
 );

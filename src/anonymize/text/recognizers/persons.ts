@@ -26,11 +26,11 @@ const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professe
 const TITLE_RE = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
 // Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
 // "mme da costa", "m. poulain", "M. samba". The title may be capitalised, the name is not (capitalised
-// names are TITLE_RE's). "m" needs its dot, and not after a number ("50 m. puis" is a distance).
+// names are TITLE_RE's), also after an initial ("dr p. martineau"). "m" needs its dot, and not after a number ("50 m. puis" is a distance).
 const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
 const TITLE_LOWER_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:` + ci(String.raw`dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms`) + String.raw`\.?|(?<![\p{N}][ \t]?)[mM]\.)[ \t]{1,4}` +
-    String.raw`((?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
+    String.raw`((?:[\p{Ll}]\.[ \t]?)?(?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
   'dgu',
 );
 const FIELD_RE = new RegExp(
@@ -52,17 +52,27 @@ const GREETING_RE = new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chè
 // "née Quéméneur", "née BELLANGER le …", "born Smith"
 const BORN_RE = new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu');
 // Lowercase names after a family word in nurse notes: "fils joaquim", "daughter karen"
-const FAMILY_LOWER_RE = /(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
+const FAMILY_LOWER_RE = /(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
 
 // Identity lines written surname first, then first name, then the birth date, at the start of a
-// line or after a field label: "Pedron, Ekrem, 5 JUIN 1940", "Patient : le ravalec, ODETTE, 10 AVRIL 2005".
+// line or after a field label: "Pedron, Ekrem, 5 JUIN 1940", "Patient : le ravalec, ODETTE, 10 AVRIL 2005",
+// and CSV rows "N'DIAYE;Aminata;30/06/1989".
 const INVERTED_WORD = String.raw`[\p{L}][\p{L}'’]{1,40}(?:-[\p{L}][\p{L}'’]{1,40}){0,2}`;
 const INVERTED_RE = new RegExp(
-  String.raw`(?:^|[:|][ \t]*)((?:${PARTICLE}[ \t]+)?${INVERTED_WORD}(?:[ \t]+${INVERTED_WORD})?)[ \t]*,[ \t]*(${INVERTED_WORD}(?:[ \t]+${INVERTED_WORD})?)[ \t]*,[ \t]*(?=\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?)[ \t./-]+\d{2,4}(?!\d))`,
+  String.raw`(?:^|[:|][ \t]*)((?:${PARTICLE}[ \t]+)?${INVERTED_WORD}(?:[ \t]+${INVERTED_WORD})?)[ \t]*[,;][ \t]*(${INVERTED_WORD}(?:[ \t]+${INVERTED_WORD})?)[ \t]*[,;][ \t]*(?=\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?)[ \t./-]+\d{2,4}(?!\d))`,
   'dgmu',
 );
 
-const INVERTED_HINT = /,[ \t]*\d/;
+// Two people after one plural or repeated title: "Mmes Perrot et Lagarde", "Drs Khan and Patel";
+// TITLE_RE finds the first, this the second.
+const COORDINATED_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:Mmes|MM\.|Drs\.?|Prs\.?|Drs|Mrs\.?|Messrs\.?|Dr\.?|Pr\.?|Mme|M\.|Mr\.?|Ms\.?)[ \t]+${NAME_TOKEN}(?:[ \t]+${NAME_TOKEN})?[ \t]+(?:et|and|&)[ \t]+(?:(?:${TITLES})[ \t]+)?(${NAME_SEQ})`,
+  'dgu',
+);
+// English relatives in lowercase notes ("her son peter"): "son" is also French for "his", so English only,
+// and the word must be a known first name or no ordinary word ("partner works" is not a name).
+const FAMILY_LOWER_EN = /(?<![\p{L}])(?:son|mother|father|mom|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|cousin)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
+const INVERTED_HINT = /[,;][ \t]*\d/;
 
 /** Words that start with a capital in clinical prose but are never names after a title. */
 const NOT_NAMES = new Set([
@@ -149,6 +159,16 @@ export function personSpans(doc: Doc): Span[] {
       const [s, e] = m.indices![1]!;
       push(s, e, 0.85, PRIORITY.context, 'person-context');
     }
+  }
+  for (const m of t.matchAll(COORDINATED_RE)) {
+    const [s, e] = m.indices![1]!;
+    push(s, e, 0.9, PRIORITY.context + 5, 'person-title-coordinated');
+  }
+  for (const m of doc.lang === 'en' ? t.matchAll(FAMILY_LOWER_EN) : []) {
+    const w = m[1]!;
+    if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || (!isFirstName(w) && isDictionaryWord(w))) continue;
+    const [s, e] = m.indices![1]!;
+    out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
   for (const m of t.matchAll(FAMILY_LOWER_RE)) {
     const w = m[1]!;
