@@ -11,7 +11,10 @@ async function cities(text: string, lang: 'fr' | 'en'): Promise<string[]> {
 describe('towns after a street or a facility name', () => {
   it('finds the town after an English street, with or without a state or postcode', async () => {
     expect(await cities('dispo: home w husband to 12 birch lane, springfield. f/u in clinic', 'en')).toContain('springfield');
-    expect(await cities('client george whitaker, 1840 maple avenue, dayton oh 45402\nwound care', 'en')).toContain('dayton');
+    const dayton = 'client george whitaker, 1840 maple avenue, dayton oh 45402\nwound care';
+    expect(await cities(dayton, 'en')).toContain('dayton');
+    const { spans } = await detect(dayton, { lang: 'en' });
+    expect(spans.filter((s) => s.label === 'ZIP').map((s) => dayton.slice(s.start, s.end))).toEqual(['45402']);
     expect(await cities("St Mary's Hospital\nPraed Street, London W2 1NY\nTel: 020 3312 6666", 'en')).toContain('London');
   });
 

@@ -195,6 +195,12 @@ export function locationSpans(doc: Doc): Span[] {
     if (!capitalised && !US_UK_CITIES.has(key) && !WORLD.has(key) && m[2] === undefined) return;
     const [cs, ce] = m.indices[1]!;
     out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+    // "dayton oh 45402": the ZIP after a lowercase state, which US_ZIP (upper-case states) does not see.
+    const zip = m[2] !== undefined ? /\d{5}$/.exec(m[2]) : null;
+    if (zip && m.indices[2]) {
+      const ze = end + m.indices[2][1];
+      out.push({ start: ze - 5, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
+    }
   };
   for (const m of t.matchAll(STREET_EN)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });
