@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Cell, ColumnSpec, NeighbourSearch } from '../anonymize/embedding/index.js';
+import type { NeighbourSearch } from '../anonymize/embedding/index.js';
 import { VoileError } from '../errors.js';
-import type { AvatarBuildStore, NewBuild, PatientAvatar, StoredBuild } from './store.js';
+import { parseAvatar, parseBuild, type AvatarBuildStore, type NewBuild, type PatientAvatar, type StoredBuild } from './store.js';
 
 export interface PostgresAvatarStoreOptions {
   readonly connectionString: string;
@@ -139,17 +139,11 @@ export class PostgresAvatarStore implements AvatarBuildStore {
       if (!row || !patients) return undefined;
       const avatars = new Map<string, PatientAvatar>();
       for (const [id, values, latest] of patients.rows) {
-        avatars.set(id, { values: JSON.parse(values) as Cell[], latestObservations: JSON.parse(latest) as Record<string, string> });
+        avatars.set(id, parseAvatar({ avatar_values: values, latest }));
       }
       return {
         generation: row.generation,
-        build: {
-          policy,
-          builtAt: row.built_at,
-          referenceDate: row.reference_date,
-          columns: JSON.parse(row.columns) as ColumnSpec[],
-          parameters: JSON.parse(row.parameters) as StoredBuild['parameters'],
-        },
+        build: parseBuild(policy, row),
         report: row.report,
         avatars,
       };
@@ -169,10 +163,23 @@ export class PostgresAvatarStore implements AvatarBuildStore {
     return this.#schema;
   }
 
-  async #createSchema(): Promise<void> {
+  /** Runs `work` in one transaction on one pooled connection (rolled back if it throws). */
+  async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async #createSchema(): Promise<void> {
+    await this.#transaction(async (client) => {
       // Concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog: one replica at a time.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.#buildTable}:schema`]);
       await client.query(`CREATE TABLE IF NOT EXISTS ${this.#buildTable} (
@@ -189,13 +196,7 @@ export class PostgresAvatarStore implements AvatarBuildStore {
            avatar_values text NOT NULL,
            latest text NOT NULL,
            PRIMARY KEY (policy, real_patient_id))`);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Replaces the policy's build in one transaction; this instance's lookups see it on return. */
@@ -204,9 +205,7 @@ export class PostgresAvatarStore implements AvatarBuildStore {
     const report = JSON.stringify(build.report);
     try {
       await this.#ensureSchema();
-      const client = await this.#pool.connect();
-      try {
-        await client.query('BEGIN');
+      await this.#transaction(async (client) => {
         // Two replicas rebuilding one policy at once would otherwise collide on its primary keys.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.#buildTable}:${build.policy}`]);
         await client.query(`DELETE FROM ${this.#patientTable} WHERE policy = $1`, [build.policy]);
@@ -223,13 +222,7 @@ export class PostgresAvatarStore implements AvatarBuildStore {
             [build.policy, batch.map((p) => p.realId), batch.map((p) => JSON.stringify(p.values)), batch.map((p) => JSON.stringify(p.latestObservations))],
           );
         }
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+      });
     } catch (cause) {
       throw new VoileError('INTERNAL', 'The cohort build could not be stored', { cause });
     }

@@ -203,13 +203,7 @@ export class SqliteAvatarStore implements AvatarBuildStore {
     const entry: CachedBuild | null = row
       ? {
           generation: row.generation,
-          build: {
-            policy,
-            builtAt: row.built_at,
-            referenceDate: row.reference_date,
-            columns: JSON.parse(row.columns) as ColumnSpec[],
-            parameters: JSON.parse(row.parameters) as StoredBuild['parameters'],
-          },
+          build: parseBuild(policy, row),
           avatars: new Map(),
         }
       : null;
@@ -233,6 +227,18 @@ export class SqliteAvatarStore implements AvatarBuildStore {
 }
 
 
-function parseAvatar(row: { avatar_values: string; latest: string }): PatientAvatar {
+/** A stored patient row (both stores keep the same JSON texts). */
+export function parseAvatar(row: { avatar_values: string; latest: string }): PatientAvatar {
   return { values: JSON.parse(row.avatar_values) as Cell[], latestObservations: JSON.parse(row.latest) as Record<string, string> };
+}
+
+/** A stored build row (both stores keep the same JSON texts). */
+export function parseBuild(policy: string, row: { built_at: string; reference_date: string; columns: string; parameters: string }): StoredBuild {
+  return {
+    policy,
+    builtAt: row.built_at,
+    referenceDate: row.reference_date,
+    columns: JSON.parse(row.columns) as ColumnSpec[],
+    parameters: JSON.parse(row.parameters) as StoredBuild['parameters'],
+  };
 }
