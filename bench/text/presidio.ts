@@ -30,8 +30,9 @@ export function presidioAvailable(): boolean {
   return existsSync(PRESIDIO_PYTHON);
 }
 
-export async function runPresidio(docs: readonly PresidioInput[]): Promise<PresidioRun> {
-  const child = spawn(PRESIDIO_PYTHON, [RUNNER], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `organizations`: keep spaCy's ORG entities as HOSPITAL (Presidio's default configuration ignores them). */
+export async function runPresidio(docs: readonly PresidioInput[], options: { organizations?: boolean } = {}): Promise<PresidioRun> {
+  const child = spawn(PRESIDIO_PYTHON, [RUNNER, ...(options.organizations ? ['--organizations'] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -72,6 +72,14 @@ function comparison(voile: Scores, presidio: Scores | undefined): string {
   return rows.join('\n');
 }
 
+/** Presidio with spaCy's ORG kept as HOSPITAL (ignored by its default configuration): overall and HOSPITAL, overlap. */
+function variantLine(s: Scores): string {
+  const o = prf(total(s.overlap));
+  const h = s.overlap.get('HOSPITAL');
+  const hr = h ? prf(h) : undefined;
+  return `Presidio with ORGANIZATION kept (→ HOSPITAL): overall P ${f3(o.p)} / R ${f3(o.r)} / F1 ${f3(o.f)}${hr ? `; HOSPITAL P ${h!.tp + h!.fp > 0 ? f3(hr.p) : '–'} / R ${f3(hr.r)}` : ''}.`;
+}
+
 const speedLine = (tool: string, s: Speed) =>
   `| ${tool} | ${(s.chars / 1000).toFixed(1)} k | ${s.wallS.toFixed(2)} s | ${(s.chars / s.wallS / 1000).toFixed(1)} k | ${s.cpuS.toFixed(2)} s | ${(s.chars / s.cpuS / 1000).toFixed(1)} k |`;
 
@@ -91,9 +99,11 @@ export async function sideBySide(runner: NerRunner): Promise<string> {
   for (const corpus of corpora) {
     const voile = await voileOn(corpus, runner);
     let presidio: { scores: Scores; speed: Speed } | undefined;
+    let presidioWithOrganizations: Scores | undefined;
     if (withPresidio) {
       const inputs = corpus.docs.map((d) => ({ id: d.id, text: d.text, lang: corpus.lang === 'fr' ? ('fr' as const) : detectLang(fold(d.text)) }));
       presidio = presidioScores(corpus, await runPresidio(inputs));
+      presidioWithOrganizations = presidioScores(corpus, await runPresidio(inputs, { organizations: true })).scores;
     }
     speeds.push({ tool: `Voile, ${corpus.docs.length} docs of ${corpus.name.split(' (')[0]}`, speed: voile.speed });
     if (presidio) speeds.push({ tool: `Presidio, same docs`, speed: presidio.speed });
@@ -104,6 +114,7 @@ export async function sideBySide(runner: NerRunner): Promise<string> {
       '',
       comparison(voile.scores, presidio?.scores),
       '',
+      ...(presidioWithOrganizations ? [variantLine(presidioWithOrganizations), ''] : []),
       '<details><summary>full tables (strict and overlap)</summary>',
       '',
       'Voile:',
