@@ -1,7 +1,9 @@
 /**
- * The two evaluation corpora, shared by `npm run eval:text` and `npm run bench:text`:
+ * The evaluation corpora:
  *   - the hand-written development set eval/text/dev/*.jsonl (French and English);
- *   - EDS-Pseudo's public_small_test_data.jsonl from ../shared, labels mapped to Voile's.
+ *   - EDS-Pseudo's public_small_test_data.jsonl from ../shared, labels mapped to Voile's;
+ *   - the sealed held-out set eval/text/holdout/*.jsonl, written after the rules were frozen and
+ *     scored by `npm run eval:text` only (bench:text does not use it, so nobody tunes against it).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,12 +37,20 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-export function loadDev(): Doc[] {
-  const dir = path.join(here, 'dev');
+function loadMarkedSet(set: 'dev' | 'holdout'): Doc[] {
+  const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc));
+}
+
+export function loadDev(): Doc[] {
+  return loadMarkedSet('dev');
+}
+
+export function loadHoldout(): Doc[] {
+  return loadMarkedSet('holdout');
 }
 
 /** Empty when the shared reference data is absent. */
