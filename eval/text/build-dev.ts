@@ -2,7 +2,7 @@
  * Turns the hand-written documents of one evaluation set (eval/text/<set>/src/*.txt, PHI marked
  * inline as {{value|LABEL}}, documents separated by a line "=====", see marked.ts) into
  * eval/text/<set>/<file>.jsonl with `{"id","text","spans":[{"start","end","label"}]}`.
- * Run: npx tsx eval/text/build-dev.ts [dev|holdout]   (default: dev)
+ * Run: npx tsx eval/text/build-dev.ts [dev|holdout|holdout2]   (default: dev)
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { parseMarked } from './marked.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const set = process.argv[2] ?? 'dev';
-if (!/^[a-z]+$/.test(set)) throw new Error(`not a set folder name: ${set}`);
+if (!/^[a-z0-9]+$/.test(set)) throw new Error(`not a set folder name: ${set}`);
 const srcDir = path.join(here, set, 'src');
 let docs = 0;
 let spansTotal = 0;

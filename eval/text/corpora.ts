@@ -3,7 +3,9 @@
  *   - the hand-written development set eval/text/dev/*.jsonl (French and English);
  *   - EDS-Pseudo's public_small_test_data.jsonl from ../shared, labels mapped to Voile's;
  *   - the sealed held-out set eval/text/holdout/*.jsonl, written after the rules were frozen and
- *     scored by `npm run eval:text` only (bench:text does not use it, so nobody tunes against it).
+ *     scored by `npm run eval:text` only (bench:text does not use it, so nobody tunes against it);
+ *   - a second sealed held-out set eval/text/holdout2/*.jsonl, written while the rules were being
+ *     improved after the first one was scored, to measure that work on text nobody tuned against.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,7 +39,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout'): Doc[] {
+function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2'): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -51,6 +53,10 @@ export function loadDev(): Doc[] {
 
 export function loadHoldout(): Doc[] {
   return loadMarkedSet('holdout');
+}
+
+export function loadHoldout2(): Doc[] {
+  return loadMarkedSet('holdout2');
 }
 
 /** Empty when the shared reference data is absent. */
