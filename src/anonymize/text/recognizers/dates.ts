@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Lang, type Span } from '../types.js';
+import { partialDateSpans } from './dates-partial.js';
 
 /**
  * Dates in the written forms French and English clinical text uses: "12 mars 2023", "1er avril",
@@ -53,6 +54,27 @@ const SPACED_DMY = /(?<![\p{N}] ?)(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?! ?[\p{N
 const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! ?[\p{N}])/dgu;
 // Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
 const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
+
+// Numeric d/m with no word before it ("note IDE - 17/10", "[1/9 07:55]"): see dayMonthAlone for what it must not be.
+const NUMERIC_DM_ALONE = /(?<![\p{L}\p{N}]|[\p{N}][ \t]?[/.,:x×*-][ \t]?|[/.,:°#=+*-])(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.,-]\d|[\p{L}%])/dgu;
+// Words after which a/b is a score, a pressure, a ratio, a page or a count ("EVA 7/10", "TA 12/8", "N° 3/4", "grade 2/4").
+const NOT_DATE_BEFORE = /(?:^|[^\p{L}])(?:ta|pa|bp|tension|pression(?: arterielle)?|blood pressure|page|pages|p\.|pg|n°|no\.?|num|fax|feuillet|sheet|grade|stade|stage|nyha|classe?|force|mrc|eva|en|ens|vas|nrs|gcs|glasgow|apgar|score|mmse|moca|iks|ecog|oms|who|ratio|rapport|visus|acuity|va|od|og|ou|acuite|x|×|for|pendant|dose|doses|cure|cycle|cycles|c|j|d|week|semaine|sa|gestite|parite|g|p)[ \t:]*$/u;
+// Units and counts after a/b: "1/2 cp", "3/4 of the dose", "2/3 des patients", "5/7 jours".
+const NOT_DATE_AFTER = /^[ \t]*(?:mg|ml|g|µg|ug|mcg|cp|comprimes?|tab|tabs|tablets?|gel|gelules?|amp|ampoules?|doses?|of|des|du|de|d'|jours?|j\b|days?|nuits?|semaines?|weeks?|mois|months?|ans?\b|years?|mmhg|cmh2o|cm|mm|%|x\b|fois|times|pts?|points?|h\b|heures?|hours?|min|sec)/u;
+
+/**
+ * A bare "a/b" is a date only when it is no fraction, score or pressure: "17/10" and "3/2" are dates,
+ * "3/4", "7/10", "5/5" are not, unless a time follows ("1/9 07:55") or brackets enclose it ("[1/9]").
+ */
+function dayMonthAlone(t: string, start: number, end: number, a: number, b: number): boolean {
+  const before = t.slice(Math.max(0, start - 24), start);
+  const after = t.slice(end, end + 16);
+  if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
+  if (a === 24 && b === 7) return false; // round the clock
+  const timeAfter = /^[ \t]*(?:a |at |-[ \t]*)?\d{1,2}[:h]\d{2}(?!\d)/u.test(after);
+  const bracketed = /\[[ \t]*$/u.test(before) && /^[ \t]*[\],]/u.test(after);
+  return timeAfter || bracketed || a > b;
+}
 
 export function isValidDay(year: number | undefined, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
@@ -173,6 +195,18 @@ export function findDates(doc: Doc): DateParts[] {
       month: { ...(us ? first : second), named: false, value: month },
     });
   }
+  for (const m of t.matchAll(NUMERIC_DM_ALONE)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (!dayMonthAlone(t, m.index, m.index + m[0].length, a, b)) continue;
+    // English writes month first unless that is no date ("17/10" is 17 October everywhere).
+    const usFirst = doc.lang === 'en' && isValidDay(undefined, a, b);
+    const [day, month] = usFirst ? [b, a] : [a, b];
+    if (!isValidDay(undefined, month, day)) continue;
+    const first = at(m, 1);
+    const second = at(m, 2);
+    found.push({ start: m.index, end: m.index + m[0].length, day: usFirst ? second : first, dayValue: day, month: { ...(usFirst ? first : second), named: false, value: month } });
+  }
   for (const m of t.matchAll(SPACED_DMY)) {
     const day = Number(m[1]);
     const month = Number(m[2]);
@@ -202,7 +236,9 @@ function dropContained(dates: DateParts[]): DateParts[] {
 }
 
 export function dateSpans(doc: Doc): Span[] {
-  return findDates(doc).map((d) => ({ start: d.start, end: d.end, label: 'DATE', score: 0.99, priority: PRIORITY.pattern + 5, source: 'date' }));
+  const dates = findDates(doc);
+  const full: Span[] = dates.map((d) => ({ start: d.start, end: d.end, label: 'DATE', score: 0.99, priority: PRIORITY.pattern + 5, source: 'date' }));
+  return full.concat(partialDateSpans(doc, dates));
 }
 
 // ---- writing a moved date back in the same format -------------------------------------------
@@ -238,6 +274,29 @@ export function shiftWrittenDate(text: string, days: number, doc: Pick<Doc, 'lan
   for (const prefix of ['', 'le ']) {
     const shifted = shiftParsed(prefix + text, prefix.length, days, doc, fold);
     if (shifted !== undefined) return shifted.slice(prefix.length);
+  }
+  return shiftLoneDay(text, days, doc, fold);
+}
+
+/**
+ * A day number alone ("du 4 au …") or after a weekday ("jeudi 27"): its month is unknown here, so the
+ * day moves by the shift within a 28-day cycle (always a real day) and the weekday by the shift mod 7.
+ */
+function shiftLoneDay(text: string, days: number, doc: Pick<Doc, 'lang'>, fold: (s: string) => string): string | undefined {
+  const m = /^(?:(\p{L}+)([ \t]+))?(\d{1,2})((?:er|st|nd|rd|th)?)$/u.exec(text);
+  if (!m) return undefined;
+  const day = Number(m[3]);
+  if (day < 1 || day > 31) return undefined;
+  const moved = ((((day - 1 + days) % 28) + 28) % 28) + 1;
+  const digits = m[3]!.length === 2 ? String(moved).padStart(2, '0') : String(moved);
+  const suffix = m[4] === '' ? '' : doc.lang === 'en' ? (moved % 10 === 1 && moved !== 11 ? 'st' : moved % 10 === 2 && moved !== 12 ? 'nd' : moved % 10 === 3 && moved !== 13 ? 'rd' : 'th') : moved === 1 ? 'er' : '';
+  if (m[1] === undefined) return digits + suffix;
+  const folded = fold(m[1]);
+  for (const lang of ['fr', 'en'] as const) {
+    const index = WEEKDAY_NAMES[lang].findIndex((w) => fold(w) === folded);
+    if (index < 0) continue;
+    const name = WEEKDAY_NAMES[lang][(((index + days) % 7) + 7) % 7]!;
+    return sameCase(m[1], name) + m[2]! + digits + suffix;
   }
   return undefined;
 }

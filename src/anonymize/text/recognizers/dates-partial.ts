@@ -1,0 +1,61 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isValidDay, type DateParts } from './dates.js';
+
+/**
+ * Dates written without their month or year, which only read as dates next to a full one or a
+ * weekday: the first day of a range or a list ("du 4 au 16 juillet", "4-16 July", "le 17 et
+ * 24 janvier", "nuit du 11 au 12/09"), the last day of an English range ("July 4-16", "March 3 to 9"),
+ * and a weekday with a day number ("livraison jeudi 27"). Each number is checked against the month
+ * of the date it leans on; a number after "J" (J3) or glued to a letter is never a day.
+ */
+const BEFORE_DAY = /(?<![\p{L}\p{N}/.,:-])(\d{1,2})(?:er|st|nd|rd|th)?[ \t]*(?:(au|a|-|–|to|through|till|until)|(,|et|and|&|ou|or))[ \t]*(?:le[ \t]+|the[ \t]+)?$/u;
+// "day 2 and 14 June", "cure 3 et 12 mai", "x 2 - 16 juillet": the number counts something, it is no day.
+const COUNT_WORD_BEFORE = /(?:^|[^\p{L}])(?:day|days|jour|jours|j|d|pod|week|weeks|semaine|semaines|cycle|cycles|cure|cures|dose|doses|n°|no|x|grade|stade|stage|score|version|v|page|p|lit|bed|room|chambre|salle)[ \t.:#]*$/u;
+const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}]|[/.:]\d)/u;
+const WEEKDAY_DAY =
+  /(?<![\p{L}])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))/dgu;
+
+export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] {
+  const t = doc.folded;
+  const out: Span[] = [];
+  const push = (start: number, end: number, source: string) =>
+    out.push({ start, end, label: 'DATE', score: 0.9, priority: PRIORITY.pattern, source });
+  for (const d of dates) {
+    if (!d.day || d.dayValue === undefined) continue;
+    const year = d.year?.value;
+    const month = d.month.value;
+    // Walk back over "17, 18 et 24 janvier": each earlier number is a day of the same month.
+    let anchor = d.day.start === d.start ? d.start : -1;
+    let lastDay = d.dayValue;
+    while (anchor > 0) {
+      const m = BEFORE_DAY.exec(t.slice(Math.max(0, anchor - 24), anchor));
+      if (!m) break;
+      const day = Number(m[1]);
+      const isRange = m[2] !== undefined;
+      if (!isValidDay(year, month, day) || (isRange && day >= lastDay) || day === lastDay) break;
+      const start = anchor - m[0].length + m[0].indexOf(m[1]!);
+      if (COUNT_WORD_BEFORE.test(t.slice(Math.max(0, start - 12), start))) break;
+      push(start, start + m[1]!.length, 'date-range-first');
+      anchor = start;
+      lastDay = day;
+      if (isRange) break; // "du 2 au 4 au 6" is not a thing: one range start only
+    }
+    // "July 4-16", "March 3 to 9": the day closes the date, the second day follows.
+    if (d.day.end === d.end) {
+      const m = AFTER_DAY.exec(t.slice(d.end, d.end + 16));
+      if (m) {
+        const day = Number(m[1]);
+        if (isValidDay(year, month, day) && day > d.dayValue) {
+          const start = d.end + m[0].indexOf(m[1]!);
+          push(start, start + m[1]!.length, 'date-range-last');
+        }
+      }
+    }
+  }
+  for (const m of t.matchAll(WEEKDAY_DAY)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    push(m.index, m.indices![1]![1], 'date-weekday-day');
+  }
+  return out;
+}
