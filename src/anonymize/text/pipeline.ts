@@ -9,6 +9,7 @@ import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { personSpans } from './recognizers/persons.js';
 import { phoneSpans } from './recognizers/phones.js';
 import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
+import { wrappedSpans } from './wrapped.js';
 
 /** Finds model spans for a document; provided by the NER runner, absent when rules run alone. */
 export type ModelDetector = (doc: Doc) => Promise<Span[]>;
@@ -20,7 +21,7 @@ export interface DetectOptions {
 
 /** Every rule-based recognizer, in no particular order: merging decides. */
 export function ruleSpans(doc: Doc): Span[] {
-  return [
+  const spans = [
     ...contactSpans(doc),
     ...dateSpans(doc),
     ...ageSpans(doc),
@@ -30,6 +31,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...hospitalSpans(doc),
     ...personSpans(doc),
   ];
+  return spans.concat(wrappedSpans(doc, spans));
 }
 
 /**

@@ -1,0 +1,104 @@
+import { makeDoc } from './normalize.js';
+import { contactSpans } from './recognizers/contact.js';
+import { hospitalSpans, locationSpans } from './recognizers/location.js';
+import { idSpans } from './recognizers/ids.js';
+import { phoneSpans } from './recognizers/phones.js';
+import type { Doc, Span } from './types.js';
+
+/**
+ * Tokens broken across a line by OCR or by wrapping: "05.63.65.⏎20.11", "EX3⏎0HF", "IPP : 7 01 45
+ * 5⏎82 19", "ROYAL DEVON⏎AND EXETER HOSPITAL", "Centre hospitalier de⏎Valenciennes". The recognizers
+ * keep to one line on purpose (a name running onto the next line is usually a new field), so each
+ * line break that may cut a token is looked at once more: the two lines around it are rejoined into
+ * a small snippet — glued for numbers and codes, with a space for names — the recognizers run on the
+ * snippet, and only spans that cross the rejoined break are kept, their offsets mapped back onto the
+ * original text (the span then covers the break). Everything found inside one line is the normal
+ * pass's; this pass adds nothing there.
+ */
+const BREAK = /[ \t]*\r?\n[ \t]*/g;
+/** Each side of the break is taken up to this many characters: enough for a field label and its value. */
+const SIDE = 80;
+// A line that ends with a preposition, an article, a conjunction or a hyphen goes on on the next one.
+const CONTINUES = /(?:^|[^\p{L}])(?:de|du|des|d'|la|le|les|l'|et|of|the|and|&|for|-)$/iu;
+const HOSPITAL_HEAD_EN = /^[^\n]{0,60}?\b(?:HOSPITAL|Hospital|INFIRMARY|Infirmary|CLINIC|Clinic|MEDICAL CENT(?:RE|ER)|Medical Cent(?:re|er)|HEALTH CENT(?:RE|ER)|Health Cent(?:re|er))\b/u;
+
+const GENERIC_FACILITY_WORD = /^(?:general|hospitals?|medical|cent(?:er|re)|health|clinic|infirmary|and|of|the|university|teaching|district|county|regional|community|memorial|nursing|home|care|children's|cancer|rehabilitation|imaging|hopital|centre|hospitalier|universitaire|clinique)$/iu;
+
+interface Snippet {
+  doc: Doc;
+  /** Where the first line starts in the original, where the break starts and ends, and the joiner's length. */
+  from: number;
+  breakStart: number;
+  breakEnd: number;
+  joiner: number;
+}
+
+function snippet(doc: Doc, breakStart: number, breakEnd: number, joiner: string): Snippet {
+  const lineStart = Math.max(doc.text.lastIndexOf('\n', breakStart - 1) + 1, breakStart - SIDE);
+  const nextEnd = doc.text.indexOf('\n', breakEnd);
+  const lineEnd = Math.min(nextEnd < 0 ? doc.text.length : nextEnd, breakEnd + SIDE);
+  const text = doc.text.slice(lineStart, breakStart) + joiner + doc.text.slice(breakEnd, lineEnd);
+  return { doc: makeDoc(text, doc.lang), from: lineStart, breakStart, breakEnd, joiner: joiner.length };
+}
+
+/** Maps a snippet span back onto the original; undefined unless it crosses the rejoined break. */
+function mapBack(s: Snippet, span: Span): Span | undefined {
+  const cut = s.breakStart - s.from;
+  if (!(span.start < cut && span.end > cut)) return undefined;
+  const end = span.end <= cut + s.joiner ? s.breakEnd : s.breakEnd + (span.end - cut - s.joiner);
+  return { ...span, start: s.from + span.start, end, source: `${span.source}-wrapped` };
+}
+
+/**
+ * `found` are the spans of the normal pass: a token it already found whole on one side of the break
+ * ("a@b.fr⏎Tél", "IPP 123456⏎789 …") is complete, and the next line is something else.
+ */
+export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
+  const t = doc.text;
+  const out: Span[] = [];
+  const push = (span: Span | undefined, breakStart: number, breakEnd: number) => {
+    if (!span) return;
+    // A facility name joined with a space may grow a one-line match made of head words only
+    // ("NORTH TYNESIDE⏎GENERAL HOSPITAL"), not a whole name under a heading ("SUMMARY⏎Johns Hopkins Hospital").
+    if (span.label === 'HOSPITAL') {
+      const named = found.some((f) => f.label === 'HOSPITAL' && f.start >= breakEnd && f.start < span.end && !t.slice(f.start, f.end).split(/[\s-]+/).every((w) => GENERIC_FACILITY_WORD.test(w)));
+      if (!named) out.push(span);
+      return;
+    }
+    const wholeOnOneSide = found.some((f) => f.label === span.label && f.start < span.end && span.start < f.end && (f.end <= breakStart || f.start >= breakEnd));
+    if (!wholeOnOneSide) out.push(span);
+  };
+  for (const m of t.matchAll(BREAK)) {
+    const breakStart = m.index;
+    const breakEnd = m.index + m[0].length;
+    const before = t[breakStart - 1];
+    const after = t[breakEnd];
+    if (before === undefined || after === undefined) continue;
+    // An e-mail address cut anywhere: the two half-tokens around the break hold an "@".
+    if (/[^\s]/u.test(before) && /[\p{L}\p{N}.\-_@]/u.test(after) && /@/.test(/\S*$/.exec(t.slice(Math.max(0, breakStart - 64), breakStart))![0] + /^\S*/.exec(t.slice(breakEnd, breakEnd + 64))![0])) {
+      const s = snippet(doc, breakStart, breakEnd, '');
+      for (const span of contactSpans(s.doc)) {
+        if (span.label === 'EMAIL') push(mapBack(s, span), breakStart, breakEnd);
+      }
+      continue;
+    }
+    if (!/[\p{L}\p{N}]/u.test(after)) continue;
+    // Numbers and codes: a digit on one side, a letter, digit or separator on the other ("05.63.65.⏎20.11").
+    if (/[\p{N}.\-/]/u.test(before) && (/\p{N}/u.test(before) || /\p{N}/u.test(after) || /\p{N}[.\-/]$/u.test(t.slice(breakStart - 2, breakStart))) && (/\p{N}/u.test(after) || /\p{N}/u.test(before))) {
+      const s = snippet(doc, breakStart, breakEnd, '');
+      for (const span of [...phoneSpans(s.doc), ...idSpans(s.doc), ...locationSpans(s.doc)]) {
+        if (span.label === 'PHONE' || span.label === 'ID' || span.label === 'ZIP') push(mapBack(s, span), breakStart, breakEnd);
+      }
+      continue;
+    }
+    // Names: only where the first line plainly goes on, or where an English facility's head word
+    // ends the next line's first words ("ROYAL DEVON⏎AND EXETER HOSPITAL").
+    if (!/\p{L}/u.test(before)) continue;
+    const lineBefore = t.slice(Math.max(t.lastIndexOf('\n', breakStart - 1) + 1, breakStart - SIDE), breakStart);
+    const nextLine = t.slice(breakEnd, breakEnd + SIDE);
+    if (!CONTINUES.test(lineBefore) && !HOSPITAL_HEAD_EN.test(nextLine)) continue;
+    const s = snippet(doc, breakStart, breakEnd, ' ');
+    for (const span of hospitalSpans(s.doc)) push(mapBack(s, span), breakStart, breakEnd);
+  }
+  return out;
+}
