@@ -7,6 +7,7 @@ import { ageSpans } from './recognizers/age.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { personSpans } from './recognizers/persons.js';
+import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { phoneSpans } from './recognizers/phones.js';
 import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
 import { wrappedSpans } from './wrapped.js';
@@ -30,6 +31,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...locationSpans(doc),
     ...hospitalSpans(doc),
     ...personSpans(doc),
+    ...informalPersonSpans(doc),
   ];
   return spans.concat(wrappedSpans(doc, spans));
 }

@@ -1,0 +1,98 @@
+import { isDictionaryWord } from '../bloom.js';
+import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
+import { fold } from '../normalize.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Names with no title in informal text (SMS, portal messages, nurse notes), often in lower case:
+ * "c nadia benhamou la maman de yanis", "hi it's karen", "appeler tonton Farid", "chez Gisèle",
+ * "bisous, léa", "child life (karen)". A first name is only taken where the context says a person
+ * is named — a greeting or an introduction, an informal family word, a closing, "chez" — and must
+ * be a known first name (an informal family word or "la maman de" also vouch for an unknown one
+ * that is no ordinary word). A surname-like word may follow. Words that are also first names but
+ * read as ordinary words in these places ("c'est bon", "hi will", "chez Paris") are kept out.
+ */
+const TOKEN = String.raw`[\p{L}][\p{L}'’]{1,30}(?:-[\p{L}][\p{L}'’]{1,30})?`;
+// "c'est nadia", "c nadia", "ici Karen", "hi its maria", "this is Tom", "salut léa", "de la part de sam"
+const INTRO = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:c'est|c’est|cest|c|ici|moi c'est|je suis|hi|hello|hey|hiya|yo|coucou|salut|bonjour|bonsoir|allo|allô|it's|it’s|its|it is|this is|i'm|im|i am|de la part de)[ \t]*[,:]?[ \t]+(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
+  'dgiu',
+);
+// "tonton Farid", "mamie jeannine", "auntie sue", "la maman de yanis", "mum of Leo"
+const FAMILY_INFORMAL = new RegExp(
+  String.raw`(?<![\p{L}])(?:tonton|tata|tatie|tati|tante|oncle|mamie|mamy|mami|mémé|meme|papi|papy|pépé|pepe|marraine|parrain|nounou|uncle|auntie|aunty|aunt|grandma|granny|grandpa|gran|nana|nanny|(?:maman|papa|mère|mere|père|pere|frère|frere|soeur|sœur|mum|mom|dad|mother|father|brother|sister)[ \t]+(?:de|d'|d’|of))[ \t]*(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
+  'dgiu',
+);
+// "chez Gisèle", "chez Marc Olivier"
+const CHEZ = new RegExp(String.raw`(?<![\p{L}])chez[ \t]+([\p{Lu}][\p{L}'’]{1,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?)`, 'dgu');
+// "bisous, léa" / "merci karen" / "thanks - Tom" ending a line
+const CLOSING_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:bisous|bises|biz|gros bisous|merci|merci beaucoup|a\+|à\+|a plus|à plus|a demain|à demain|bonne soirée|bonne journée|thanks|thank you|thx|ta|cheers|love|xoxo|xx|see you|cu)[ \t]*[,!.-]*[ \t]*(${TOKEN})[ \t]*[.!]*[ \t]*(?=\n|$)`,
+  'dgiu',
+);
+// "child life (karen)", "(Nadia)"
+const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
+
+/** Ordinary words that are also first names, or that follow these contexts in chat ("c'est bon", "hi all"). */
+const NOT_A_NAME_HERE = new Set([
+  'bon', 'bien', 'ben', 'moi', 'toi', 'lui', 'elle', 'nous', 'vous', 'eux', 'ok', 'oui', 'non', 'pas', 'la', 'le', 'les', 'un', 'une', 'tout', 'vrai', 'sur', 'fait',
+  'fini', 'note', 'grave', 'juste', 'normal', 'parti', 'prevu', 'urgent', 'possible', 'mieux', 'pareil', 'ca', 'cela', 'ceci', 'quoi', 'qui', 'comment', 'pour',
+  'will', 'may', 'hope', 'joy', 'grace', 'faith', 'rose', 'mark', 'bill', 'sue', 'pat', 'art', 'guy', 'gay', 'summer', 'autumn', 'april', 'june', 'august',
+  'all', 'everyone', 'there', 'again', 'you', 'me', 'him', 'her', 'them', 'us', 'it', 'its', 'fine', 'ok', 'okay', 'good', 'great', 'here', 'home', 'back',
+  'done', 'sorry', 'sure', 'dr', 'doc', 'docteur', 'doctor', 'nurse', 'team', 'the', 'a', 'an', 'my', 'your', 'our', 'his', 'dear', 'guys', 'folks',
+  'mr', 'mrs', 'ms', 'mme', 'madame', 'monsieur', 'patient', 'patiente', 'service', 'equipe', 'infirmiere', 'infirmier', 'ide', 'as', 'maman', 'papa',
+  'france', 'paris', 'lourdes', 'florence', 'valence', 'nancy', 'lorraine', 'charlotte', 'victoria', 'georgia', 'sydney', 'austin', 'chelsea', 'jordan',
+]);
+
+function firstNameHere(word: string): boolean {
+  const key = fold(word);
+  return key.length >= 3 && !NOT_A_NAME_HERE.has(key) && isFirstName(word);
+}
+
+/** An unknown word in a place that names a person: no ordinary word, no stop word. */
+function unknownNameHere(word: string): boolean {
+  const key = fold(word);
+  return key.length >= 3 && !NOT_A_NAME_HERE.has(key) && !isDictionaryWord(key) && !/\d/.test(word);
+}
+
+/** The word after a first name is its surname when it is a known surname or no ordinary word. */
+function surnameAfter(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const key = fold(word);
+  if (key.length < 3 || NOT_A_NAME_HERE.has(key)) return false;
+  return isLastName(word) ? !isDictionaryWord(key) || /^\p{Lu}/u.test(word) : !isDictionaryWord(key) && !isFirstName(word) && /^\p{L}+(?:-\p{L}+)?$/u.test(word);
+}
+
+export function informalPersonSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const out: Span[] = [];
+  const push = (start: number, end: number, source: string) => out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source });
+  const withSurname = (m: RegExpMatchArray, source: string) => {
+    const [s, e] = m.indices![1]!;
+    const second = m.indices![2];
+    push(s, second && surnameAfter(m[2]) ? second[1] : e, source);
+  };
+  // Intros chain ("hi its maria", "bonjour c'est léa"): when the word after one is no name, the
+  // search goes on from that word, which may itself be an intro.
+  const intro = new RegExp(INTRO.source, INTRO.flags);
+  for (let m = intro.exec(t); m; m = intro.exec(t)) {
+    if (firstNameHere(m[1]!)) withSurname(m, 'person-informal-intro');
+    else intro.lastIndex = m.indices![1]![0];
+  }
+  for (const m of t.matchAll(FAMILY_INFORMAL)) {
+    const w = m[1]!;
+    if (firstNameHere(w) || unknownNameHere(w)) withSurname(m, 'person-informal-family');
+  }
+  for (const m of t.matchAll(CHEZ)) {
+    const w = m[1]!;
+    // "chez Nancy" is a town; a commune name that is also a first name stays a place here.
+    if (firstNameHere(w) && communePopulation(w) === undefined) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-chez');
+  }
+  for (const m of t.matchAll(CLOSING_NAME)) {
+    if (firstNameHere(m[1]!)) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-closing');
+  }
+  for (const m of t.matchAll(PAREN_NAME)) {
+    if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');
+  }
+  return out;
+}
