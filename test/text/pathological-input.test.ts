@@ -19,6 +19,9 @@ const CASES: Record<string, string> = {
   'comma-names': 'Dupont, '.repeat(5_000),
   tabs: 'a\t'.repeat(20_000),
   slashes: '1/2/'.repeat(10_000),
+  // every line break between digits is rejoined and looked at again (wrapped.ts)
+  'digit-lines': '12.\n'.repeat(10_000),
+  'name-lines': 'Centre de\n'.repeat(4_000),
 };
 
 describe('pathological input takes linear time', () => {

@@ -15,7 +15,8 @@ import type { Doc, Span } from './types.js';
  * original text (the span then covers the break). Everything found inside one line is the normal
  * pass's; this pass adds nothing there.
  */
-const BREAK = /[ \t]*\r?\n[ \t]*/g;
+// Only the newline itself: a pattern starting with [ \t]* would be quadratic on a long run of spaces.
+const NEWLINE = /\n/g;
 /** Each side of the break is taken up to this many characters: enough for a field label and its value. */
 const SIDE = 80;
 // A line that ends with a preposition, an article, a conjunction or a hyphen goes on on the next one.
@@ -68,9 +69,13 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     const wholeOnOneSide = found.some((f) => f.label === span.label && f.start < span.end && span.start < f.end && (f.end <= breakStart || f.start >= breakEnd));
     if (!wholeOnOneSide) out.push(span);
   };
-  for (const m of t.matchAll(BREAK)) {
-    const breakStart = m.index;
-    const breakEnd = m.index + m[0].length;
+  for (const m of t.matchAll(NEWLINE)) {
+    // The break with the spaces around it: "05.63.65. ⏎ 20.11"; a blank line is no wrapping.
+    let breakStart = m.index;
+    let breakEnd = m.index + 1;
+    if (t[breakStart - 1] === '\r') breakStart--;
+    while (breakStart > 0 && (t[breakStart - 1] === ' ' || t[breakStart - 1] === '\t') && breakStart > m.index - SIDE) breakStart--;
+    while (breakEnd < t.length && (t[breakEnd] === ' ' || t[breakEnd] === '\t') && breakEnd < m.index + SIDE) breakEnd++;
     const before = t[breakStart - 1];
     const after = t[breakEnd];
     if (before === undefined || after === undefined) continue;
