@@ -43,11 +43,18 @@ const CITY_CONTEXT = new RegExp(
 
 // Longer heads first: the capital check on the name runs after the match, so "Centre hospitalier de
 // Valenciennes" must not stop at "Centre" and take "hospitalier" for the (lowercase) name.
-const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante)`;
+const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
+  // Facilities whose name has no hospital word: practices, mental-health and child-care centres,
+  // laboratories, ambulance firms, pharmacies, hospital buildings and schools ("Cabinet Delpech",
+  // "CMP Jean Macé", "Laboratoire Bioval", "Ambulances Fourcade", "Pavillon Magnan", "école Jules Ferry").
+  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|pavillon|foyer|ecole|college|lycee|creche)`;
+// Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
+// Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls".
+const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adulte|enfants?|de sante)){0,2}`;
 // "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
 // a space after it unless it is elided (d', l'). A name never runs onto the next line ("Maternité\nBOYER").
 const HOSPITAL_FR = new RegExp(
-  String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])(?:[ \t]+(?:(?:de la|des|du|de|la|le|les|saint|sainte|st|ste)[ \t]+|(?:de l'|d'|l')[ \t]*)|[ \t]+|-)` +
+  String.raw`(?<![\p{L}])${HOSPITAL_HEAD}(?![\p{L}])${HOSPITAL_QUALIFIER}(?:[ \t]+(?:(?:de la|des|du|de|la|le|les|saint|sainte|st|ste)[ \t]+|(?:de l'|d'|l')[ \t]*)|[ \t]+|-)` +
     String.raw`(${WORD}(?:[ \t]+${WORD}){0,5})`,
   'du',
 );
@@ -55,6 +62,11 @@ const HOSPITAL_EN = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`,
   'gu',
 );
+// Facilities with no hospital word: "Cascade Family Practice", "Arbor Manor Skilled Nursing",
+// "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
+// ("Day Centre", "High School"), so at least one word before them must be no generic one.
+const FACILITY_EN = /(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab)(?![\p{L}])/gu;
+const FACILITY_EN_GENERIC = /^(?:the|a|an|at|in|to|from|our|this|your|his|her|day|community|family|medical|health|care|mental|primary|secondary|high|middle|junior|senior|elementary|grammar|nursery|medical|nursing|trauma|cancer|cardiac|heart|stroke|burn|dialysis|sleep|pain|wellness|treatment|recovery|rehabilitation|rehab|imaging|diagnostic|diagnostics|urgent|emergency|walk-in|outpatient|inpatient|surgical|surgery|general|group|dental|skilled|assisted|living|local|regional|national|state|county|city|district|university|teaching|children's|women's|veterans|va|poison|control|crisis|call|data|contact|service|services|resource|resources|information|support|training|research|simulation|learning|test|testing|vaccination|covid|referral|the|and|of|for|&|new|main|north|south|east|west|central|please|see|seen|called|refer|referred|discharged|admitted|transferred|dr|mr|mrs|ms|clinical|specialist|specialty|practice|pharmacy|laboratory|lab|labs|school|academy|college|centre|center|nurse|nurses|doctor|doctors|patient|patients|student|students|medicine|medicines|drug|drugs)$/i;
 const HOSPITAL_OF = /(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu;
 const KNOWN_HOSPITALS = [
   'Pitié-Salpêtrière', 'Pitie-Salpetriere', 'La Pitié', 'Salpêtrière', 'Bicêtre', 'Necker', 'Necker-Enfants Malades', 'Cochin', 'HEGP', 'Georges Pompidou', 'Georges-Pompidou',
@@ -66,6 +78,9 @@ const KNOWN_HOSPITALS = [
   'Massachusetts General', 'Mass General', 'Mayo Clinic', 'Johns Hopkins', 'Mount Sinai', 'Cedars-Sinai', 'Cleveland Clinic', 'Brigham and Women', "Guy's", "St Thomas'",
   'Addenbrooke', 'Royal Free', 'Great Ormond Street', 'Karolinska', 'Charité',
 ];
+// Medical-laboratory and imaging networks, named without any facility word and often in capitals
+// on reports ("BIOGROUP", "Cerballiance"): the large French, UK and US networks.
+const LAB_NETWORKS = /(?<![\p{L}])(?:biogroup|cerballiance|synlab|eurofins(?: biomnis)?|biomnis|cerba|unilabs|inovie|laborizon|bioesterel|biolam|lxbio|novescia|oriade|bioaxiome|labcorp|quest diagnostics|sonic healthcare|healthlab|medlab)(?![\p{L}])/gu;
 const KNOWN_HOSPITAL_RE = new RegExp(String.raw`(?<![\p{L}])(?:${KNOWN_HOSPITALS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`, 'gu');
 
 function escapeRe(s: string): string {
@@ -251,17 +266,25 @@ export function locationSpans(doc: Doc): Span[] {
 }
 
 const HOSPITAL_OF_TOWN_LOWER = /(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu;
+const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
+const NAMED_BY_TOWN_ONLY = /^(?:cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
 
 export function hospitalSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   const t = doc.text;
   const re = new RegExp(HOSPITAL_FR.source, 'dgu');
-  for (const m of doc.folded.matchAll(re)) {
+  // exec, not matchAll: when the capital check cuts a name short ("Cabinet des Tilleuls puis CMP
+  // Jean Macé"), the search resumes right after the kept name, not after the whole match.
+  for (let m = re.exec(doc.folded); m; m = re.exec(doc.folded)) {
     // The folded view has no capitals, so check the name part against the original text.
     const [ns, ne] = m.indices![1]!;
     const original = t.slice(ns, ne);
     const words = original.split(/[\s-]+/);
+    // "cabinet de Mme Leroux", "laboratoire du Dr Perrin": a person's, which the title rules name.
+    if (PERSON_TITLE_FIRST.test(original)) continue;
+    // "Laboratoire de Boynes": a practice, lab or school named by its town only is that town.
+    if (NAMED_BY_TOWN_ONLY.test(m[0]) && /(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns)) && communePopulation(words[0]!) !== undefined) continue;
     let keep = 0;
     let len = 0;
     for (let i = 0; i < words.length; i++) {
@@ -273,6 +296,7 @@ export function hospitalSpans(doc: Doc): Span[] {
     }
     if (keep === 0) continue;
     out.push({ start: m.index, end: ns + len, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-fr' });
+    re.lastIndex = ns + len;
   }
   // Lowercase notes name hospitals by their town: "transfert au chu de reims", "ch de vannes".
   for (const m of doc.folded.matchAll(HOSPITAL_OF_TOWN_LOWER)) {
@@ -286,7 +310,24 @@ export function hospitalSpans(doc: Doc): Span[] {
     const start = m.index + (lead ? lead[0].length : 0);
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
   }
+  for (const m of t.matchAll(FACILITY_EN)) {
+    const words = m[0].split(/[ \t]+/);
+    let lead = 0;
+    while (lead < words.length - 1 && /^(?:The|A|An|At|In|To|From|Our|This|Your|Please|See|Seen|Called|Referred|Discharged|Admitted|Transferred|And|Or|Of|For)$/i.test(words[lead]!)) lead++;
+    // A capitalised ordinary word opening the sentence ("Attends Whitcombe School") is no part of the
+    // name, when a word that is no generic one remains.
+    const sentenceStart = /(?:^|[.!?:]\s+|\n\s*)$/.test(t.slice(Math.max(0, m.index - 3), m.index));
+    if (lead === 0 && sentenceStart && isDictionaryWord(fold(words[0]!)) && words.slice(1, -1).some((w) => !FACILITY_EN_GENERIC.test(w) && !isDictionaryWord(fold(w)))) lead = 1;
+    const name = words.slice(lead);
+    // The head itself and generic words do not name a facility: one word before the head must.
+    const head = m[0].match(/(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab)$/u)![0];
+    const nameWords = name.slice(0, name.length - head.split(/[ \t]+/).length);
+    if (!nameWords.some((w) => !FACILITY_EN_GENERIC.test(w.replace(/[.,]$/, '')))) continue;
+    const at = lead === 0 ? m.index : m.index + m[0].indexOf(name[0]!, words.slice(0, lead).join(' ').length);
+    out.push({ start: at, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'facility-en' });
+  }
   for (const m of t.matchAll(HOSPITAL_OF)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-of' });
+  for (const m of doc.folded.matchAll(LAB_NETWORKS)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'lab-network' });
   for (const m of t.matchAll(KNOWN_HOSPITAL_RE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 8, source: 'hospital-known' });
   return out;
 }
