@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { tableColumnIds } from './id-columns.js';
 
 /**
  * Identifiers: the French NIR (numéro de sécurité sociale) checked with its control key, US SSN with
@@ -8,10 +9,16 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 const NIR = /(?<![\p{L}\p{N}])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\p{L}\p{N}])/gu;
 const SSN = /(?<![\p{N}-])(\d{3})-(\d{2})-(\d{4})(?![\p{N}-])/gu;
 const CONTEXT_ID = new RegExp(
-  String.raw`(?<![\p{L}])(?:ipp|nip|nda|n[°o]?\s*(?:de\s+)?(?:dossier|sejour|patient|admission|venue|ss|secu)|num(?:ero)?\.?\s+(?:de\s+)?(?:dossier|sejour|patient|venue|securite sociale|secu)|dossier|mrn|medical record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|rpps|adeli|finess|nss|securite sociale|secu|insee|nir|ssn|social security(?:\s+number)?|account\s+(?:number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?))?|visit\s+(?:id|number|no\.?)|episode\s+(?:id|number|no\.?)|accession(?:\s+(?:number|no\.?|#))?|id\s+patient|identifiant(?:\s+patient)?|ins|matricule|badge|pid|acc#?|acct|clinic\s+(?:number|no\.?)|hospital\s+(?:number|no\.?)|ohip|medicare(?:\s+(?:id|number))?|medicaid(?:\s+id)?|nhs(?:\s+(?:number|no\.?))?|cpr(?:\s+number)?|mrn#?|dossier\s+n[°o]?|n°|no\.|#)` +
+  String.raw`(?<![\p{L}])(?:ipp|nip|nda|n[°o]?\s*(?:de\s+)?(?:dossier|sejour|patient|admission|venue|ss|secu)|num(?:ero)?\.?\s+(?:de\s+)?(?:dossier|sejour|patient|venue|securite sociale|secu)|dossier|mrn|medical record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|rpps|adeli|finess|nss|securite sociale|secu|insee|nir|ssn|social security(?:\s+number)?|account\s+(?:number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?))?|visit\s+(?:id|number|no\.?)|episode\s+(?:id|number|no\.?)|accession(?:\s+(?:number|no\.?|#))?|id\s+patient|identifiant(?:\s+patient)?|ins|matricule|badge|pid|acc#?|acct|clinic\s+(?:number|no\.?)|hospital\s+(?:number|no\.?)|ohip|medicare(?:\s+(?:id|number))?|rx\s*#|rx\s+(?:no\.?|number)|ppsn|pps\s+(?:no\.?|number)|hosp(?:ital)?\.?\s+(?:no\.?|number|#|id)|hosp\s*#|chi\s+(?:no\.?|number)|ihi|(?:case|file|chart|folio|member|policy|claim|prescription|script|order|specimen|sample|requisition|dossier|ordonnance|bon|prelevement|demande|carte|card)\s+(?:no\.?|number|#|id|n[°o])|medicaid(?:\s+id)?|nhs(?:\s+(?:number|no\.?))?|cpr(?:\s+number)?|mrn#?|dossier\s+n[°o]?|n°|no\.|#)` +
     String.raw`\s*(?:\(?(?:ipp|nda|mrn)\)?)?\s*(?:n[°o]\.?|no\.?|nr|#|number|numero|is|was|est|:|=|-|\s)*\s*([a-z0-9]{0,5}[-/]?[0-9](?:[0-9a-z\-/.]|[ ](?=\d{3}))+[0-9a-z])`,
   'dgu',
 );
+// "UR 1234567" (Australian unit record number): upper case only, "ur" is chat for "your".
+const UNIT_RECORD = /(?<![\p{L}])URN?[ \t]*(?:No\.?|#|:)?[ \t]*(\d{4,10})(?![\p{L}\p{N}])/dgu;
+// A fax or letter page ("N° 3/4", "page 2/5") is no identifier.
+const PAGE_NUMBER = /^\d{1,3}\/\d{1,3}$/;
+// Study and protocol codes ("protocole AALL1731", "NCT01234567") name no patient.
+const STUDY_BEFORE = /(?:protocole?|protocol|study|trial|essai|etude|cohorte?|arm|bras)[ \t:#]*$/i;
 const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
 const ALNUM_ID = /(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
 
@@ -48,12 +55,19 @@ export function idSpans(doc: Doc): Span[] {
   }
   for (const m of doc.folded.matchAll(CONTEXT_ID)) {
     const [start, end] = m.indices![1]!;
+    if (PAGE_NUMBER.test(m[1]!)) continue;
     out.push({ start, end, label: 'ID', score: 0.95, priority: PRIORITY.context + 25, source: 'id-context' });
   }
   for (const m of doc.text.matchAll(LONG_DIGITS)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-long-number' });
   }
+  for (const m of doc.text.matchAll(UNIT_RECORD)) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-unit-record' });
+  }
+  out.push(...tableColumnIds(doc));
   for (const m of doc.text.matchAll(ALNUM_ID)) {
+    if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
   }
   return out;
