@@ -1,6 +1,7 @@
 import { isDictionaryWord } from './bloom.js';
 import { isFirstName, isLastName } from './gazetteers.js';
-import type { Doc, Span } from './types.js';
+import { isDrugName, isDrugSpan } from './drugs.js';
+import { PRIORITY, type Doc, type Span } from './types.js';
 
 /**
  * Resolves overlapping spans: the higher priority wins, then the longer span, then the earlier.
@@ -39,6 +40,7 @@ const EPONYMS = new Set(
   willis sylvius fallot eisenmenger ebstein kussmaul cheyne stokes wolff osler janeway quincke bouveret lyell nikolsky koebner darier down asperger
   tourette bell pott paget dupuytren baker bartholin cowper douglas fallope glisson langerhans oddi santorini wirsung vater treitz auerbach meissner
   doliprane dafalgan efferalgan kardegic plavix lovenox previscan xarelto eliquis augmentin ventoline seretide spiriva lasilix levothyrox lexomil xanax
+  moro rossolimo
   brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
 );
 const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point)[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+|of[ \t]+|selon[ \t]+|according to[ \t]+)$/;
@@ -51,8 +53,16 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
     const after = doc.folded.slice(s.end, s.end + 24);
     if (EPONYM_HEAD.test(before)) return false;
     if (/^'s\s+(?:disease|syndrome|sign|score|scale|test|law|triad|phenomenon|reflex|palsy|ulcer|sarcoma|lymphoma)/.test(after)) return false;
-    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after);
-    const words = folded.split(/[\s-]+/);
+    // Only what the model or name propagation proposed: a title or a field rule outranks any list.
+    const fromModel = s.priority <= PRIORITY.model;
+    const words = folded.split(/[\s-]+/).filter(Boolean);
+    if (fromModel && isDrugSpan(doc.text.slice(s.start, s.end))) return false;
+    // "Abilify Maintena": one unknown word right after a drug name is its brand form, not a name.
+    const wordBefore = /([\p{L}-]+)[ \t]+$/u.exec(doc.text.slice(Math.max(0, s.start - 30), s.start))?.[1];
+    if (fromModel && words.length === 1 && wordBefore !== undefined && isDrugName(wordBefore) && !isFirstName(words[0]!) && !isLastName(words[0]!)) return false;
+    // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
+    if (fromModel && /-$/.test(folded) && words.every((w) => EPONYMS.has(w))) return false;
+    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(fromModel && words.every((w) => EPONYMS.has(w)));
     // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson").
     if (words.every((w) => EPONYMS.has(w)) && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
     return true;
