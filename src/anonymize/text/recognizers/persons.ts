@@ -130,6 +130,8 @@ export function personSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(FIELD_RE)) {
     const [s, e] = m.indices![1]!;
+    // "| Patient | Procedure |": in a table header the next cell is another header, not a name.
+    if (/\|[ \t]*$/.test(t.slice(m.index, s)) && !/\s/.test(m[1]!.trim()) && isOrdinaryWord(m[1]!)) continue;
     push(s, e, 0.9, PRIORITY.context, 'person-field');
   }
   for (const m of t.matchAll(FAMILY_RE)) {
