@@ -20,10 +20,19 @@ const NEWLINE = /\n/g;
 /** Each side of the break is taken up to this many characters: enough for a field label and its value. */
 const SIDE = 80;
 // A line that ends with a preposition, an article, a conjunction or a hyphen goes on on the next one.
-const CONTINUES = /(?:^|[^\p{L}])(?:de|du|des|d'|la|le|les|l'|et|of|the|and|&|for|-)$/iu;
+const CONTINUES = /[ \t'](?:de|du|des|d'|la|le|les|l'|et|of|the|and|&|for)$/;
 const HOSPITAL_HEAD_EN = /^[^\n]{0,60}?\b(?:HOSPITAL|Hospital|INFIRMARY|Infirmary|CLINIC|Clinic|MEDICAL CENT(?:RE|ER)|Medical Cent(?:re|er)|HEALTH CENT(?:RE|ER)|Health Cent(?:re|er))\b/u;
 
 const GENERIC_FACILITY_WORD = /^(?:general|hospitals?|medical|cent(?:er|re)|health|clinic|infirmary|and|of|the|university|teaching|district|county|regional|community|memorial|nursing|home|care|children's|cancer|rehabilitation|imaging|hopital|centre|hospitalier|universitaire|clinique)$/iu;
+
+const HOSPITAL_HEAD_EN_ANYWHERE = /HOSPITAL|Hospital|INFIRMARY|Infirmary|CLINIC|Clinic|CENT(?:RE|ER)|Cent(?:re|er)/;
+
+/** Whether the non-space runs just before and after the break (64 characters at most each) hold an "@". */
+function atInCutToken(t: string, breakStart: number, breakEnd: number): boolean {
+  for (let i = breakStart - 1; i >= 0 && i >= breakStart - 64 && !/\s/.test(t[i]!); i--) if (t[i] === '@') return true;
+  for (let i = breakEnd; i < t.length && i < breakEnd + 64 && !/\s/.test(t[i]!); i++) if (t[i] === '@') return true;
+  return false;
+}
 
 interface Snippet {
   doc: Doc;
@@ -69,6 +78,9 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     const wholeOnOneSide = found.some((f) => f.label === span.label && f.start < span.end && span.start < f.end && (f.end <= breakStart || f.start >= breakEnd));
     if (!wholeOnOneSide) out.push(span);
   };
+  const hasAt = t.includes('@');
+  // Looked for once per document: most have no English facility head word at all.
+  const englishHeads = HOSPITAL_HEAD_EN_ANYWHERE.test(t);
   for (const m of t.matchAll(NEWLINE)) {
     // The break with the spaces around it: "05.63.65. ⏎ 20.11"; a blank line is no wrapping.
     let breakStart = m.index;
@@ -80,7 +92,7 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     const after = t[breakEnd];
     if (before === undefined || after === undefined) continue;
     // An e-mail address cut anywhere: the two half-tokens around the break hold an "@".
-    if (/[^\s]/u.test(before) && /[\p{L}\p{N}.\-_@]/u.test(after) && /@/.test(/\S*$/.exec(t.slice(Math.max(0, breakStart - 64), breakStart))![0] + /^\S*/.exec(t.slice(breakEnd, breakEnd + 64))![0])) {
+    if (hasAt && /[^\s]/u.test(before) && /[\p{L}\p{N}.\-_@]/u.test(after) && atInCutToken(t, breakStart, breakEnd)) {
       const s = snippet(doc, breakStart, breakEnd, '');
       for (const span of contactSpans(s.doc)) {
         if (span.label === 'EMAIL') push(mapBack(s, span), breakStart, breakEnd);
@@ -90,8 +102,14 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     if (!/[\p{L}\p{N}]/u.test(after)) continue;
     // Numbers and codes: a digit on one side, a letter, digit or separator on the other ("05.63.65.⏎20.11").
     if (/[\p{N}.\-/]/u.test(before) && (/\p{N}/u.test(before) || /\p{N}/u.test(after) || /\p{N}[.\-/]$/u.test(t.slice(breakStart - 2, breakStart))) && (/\p{N}/u.test(after) || /\p{N}/u.test(before))) {
+      // The place recognizers are many patterns: only run them for a cut postcode ("EX3⏎0HF").
+      const postcode = /[A-Z]{1,2}\d[A-Z\d]?$/.test(t.slice(Math.max(0, breakStart - 4), breakStart)) && /^\d[A-Z]{2}(?![\p{L}])/u.test(t.slice(breakEnd, breakEnd + 4));
+      // A phone or an identifier has six digits at least near the cut; most breaks after a number
+      // (a date, a dose ending a line) have fewer, and are not looked at again.
+      const digitsNear = (t.slice(Math.max(0, breakStart - 16), breakStart) + t.slice(breakEnd, breakEnd + 16)).replace(/\D/g, '').length;
+      if (!postcode && digitsNear < 6) continue;
       const s = snippet(doc, breakStart, breakEnd, '');
-      for (const span of [...phoneSpans(s.doc), ...idSpans(s.doc), ...locationSpans(s.doc)]) {
+      for (const span of [...phoneSpans(s.doc), ...idSpans(s.doc), ...(postcode ? locationSpans(s.doc) : [])]) {
         if (span.label === 'PHONE' || span.label === 'ID' || span.label === 'ZIP') push(mapBack(s, span), breakStart, breakEnd);
       }
       continue;
@@ -101,7 +119,9 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     if (!/\p{L}/u.test(before)) continue;
     const lineBefore = t.slice(Math.max(t.lastIndexOf('\n', breakStart - 1) + 1, breakStart - SIDE), breakStart);
     const nextLine = t.slice(breakEnd, breakEnd + SIDE);
-    if (!CONTINUES.test(lineBefore) && !HOSPITAL_HEAD_EN.test(nextLine)) continue;
+    // Only the last five characters are looked at: a regex over the whole line would cost per break.
+    const continues = before === '-' || CONTINUES.test(' ' + doc.folded.slice(breakStart - Math.min(lineBefore.length, 5), breakStart));
+    if (!continues && !(englishHeads && /\p{Lu}/u.test(after) && HOSPITAL_HEAD_EN.test(nextLine))) continue;
     const s = snippet(doc, breakStart, breakEnd, ' ');
     for (const span of hospitalSpans(s.doc)) push(mapBack(s, span), breakStart, breakEnd);
   }

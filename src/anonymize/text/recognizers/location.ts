@@ -66,6 +66,7 @@ const HOSPITAL_EN = new RegExp(
 // "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
 // ("Day Centre", "High School"), so at least one word before them must be no generic one.
 const FACILITY_EN = /(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab)(?![\p{L}])/gu;
+const FACILITY_EN_HINT = /Practice|Nursing|Facility|Living|Cent(?:re|er)|School|Academy|College|Pharmacy|Laborator|Labs|Diagnostics|Ambulance|Rehab/;
 const FACILITY_EN_GENERIC = /^(?:the|a|an|at|in|to|from|our|this|your|his|her|day|community|family|medical|health|care|mental|primary|secondary|high|middle|junior|senior|elementary|grammar|nursery|medical|nursing|trauma|cancer|cardiac|heart|stroke|burn|dialysis|sleep|pain|wellness|treatment|recovery|rehabilitation|rehab|imaging|diagnostic|diagnostics|urgent|emergency|walk-in|outpatient|inpatient|surgical|surgery|general|group|dental|skilled|assisted|living|local|regional|national|state|county|city|district|university|teaching|children's|women's|veterans|va|poison|control|crisis|call|data|contact|service|services|resource|resources|information|support|training|research|simulation|learning|test|testing|vaccination|covid|referral|the|and|of|for|&|new|main|north|south|east|west|central|please|see|seen|called|refer|referred|discharged|admitted|transferred|dr|mr|mrs|ms|clinical|specialist|specialty|practice|pharmacy|laboratory|lab|labs|school|academy|college|centre|center|nurse|nurses|doctor|doctors|patient|patients|student|students|medicine|medicines|drug|drugs)$/i;
 const HOSPITAL_OF = /(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu;
 const KNOWN_HOSPITALS = [
@@ -310,7 +311,8 @@ export function hospitalSpans(doc: Doc): Span[] {
     const start = m.index + (lead ? lead[0].length : 0);
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
   }
-  for (const m of t.matchAll(FACILITY_EN)) {
+  // FACILITY_EN tries every run of capitalised words: only when one of its head words is there at all.
+  for (const m of FACILITY_EN_HINT.test(t) ? t.matchAll(FACILITY_EN) : []) {
     const words = m[0].split(/[ \t]+/);
     let lead = 0;
     while (lead < words.length - 1 && /^(?:The|A|An|At|In|To|From|Our|This|Your|Please|See|Seen|Called|Referred|Discharged|Admitted|Transferred|And|Or|Of|For)$/i.test(words[lead]!)) lead++;

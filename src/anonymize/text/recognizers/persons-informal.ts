@@ -8,27 +8,28 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * "c nadia benhamou la maman de yanis", "hi it's karen", "appeler tonton Farid", "chez Gisèle",
  * "bisous, léa", "child life (karen)". A first name is only taken where the context says a person
  * is named — a greeting or an introduction, an informal family word, a closing, "chez" — and must
- * be a known first name (an informal family word or "la maman de" also vouch for an unknown one
+ * be a known first name (the patterns run on the folded view, so case and accents do not matter;
+ * an informal family word or "la maman de" also vouch for an unknown one
  * that is no ordinary word). A surname-like word may follow. Words that are also first names but
  * read as ordinary words in these places ("c'est bon", "hi will", "chez Paris") are kept out.
  */
 const TOKEN = String.raw`[\p{L}][\p{L}'’]{1,30}(?:-[\p{L}][\p{L}'’]{1,30})?`;
 // "c'est nadia", "c nadia", "ici Karen", "hi its maria", "this is Tom", "salut léa", "de la part de sam"
 const INTRO = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:c'est|c’est|cest|c|ici|moi c'est|je suis|hi|hello|hey|hiya|yo|coucou|salut|bonjour|bonsoir|allo|allô|it's|it’s|its|it is|this is|i'm|im|i am|de la part de)[ \t]*[,:]?[ \t]+(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
-  'dgiu',
+  String.raw`(?<![\p{L}'])(?:c'est|cest|c|ici|moi c'est|je suis|hi|hello|hey|hiya|yo|coucou|salut|bonjour|bonsoir|allo|it's|its|it is|this is|i'm|im|i am|de la part de)[ \t]*[,:]?[ \t]+(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
+  'dgu',
 );
 // "tonton Farid", "mamie jeannine", "auntie sue", "la maman de yanis", "mum of Leo"
 const FAMILY_INFORMAL = new RegExp(
-  String.raw`(?<![\p{L}])(?:tonton|tata|tatie|tati|tante|oncle|mamie|mamy|mami|mémé|meme|papi|papy|pépé|pepe|marraine|parrain|nounou|uncle|auntie|aunty|aunt|grandma|granny|grandpa|gran|nana|nanny|(?:maman|papa|mère|mere|père|pere|frère|frere|soeur|sœur|mum|mom|dad|mother|father|brother|sister)[ \t]+(?:de|d'|d’|of))[ \t]*(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
-  'dgiu',
+  String.raw`(?<![\p{L}])(?:tonton|tata|tatie|tati|tante|oncle|mamie|mamy|mami|meme|papi|papy|pepe|marraine|parrain|nounou|uncle|auntie|aunty|aunt|grandma|granny|grandpa|gran|nana|nanny|(?:maman|papa|mere|pere|frere|soeur|mum|mom|dad|mother|father|brother|sister)[ \t]+(?:de|d'|of))[ \t]*(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
+  'dgu',
 );
 // "chez Gisèle", "chez Marc Olivier"
 const CHEZ = new RegExp(String.raw`(?<![\p{L}])chez[ \t]+([\p{Lu}][\p{L}'’]{1,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?)`, 'dgu');
 // "bisous, léa" / "merci karen" / "thanks - Tom" ending a line
 const CLOSING_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:bisous|bises|biz|gros bisous|merci|merci beaucoup|a\+|à\+|a plus|à plus|a demain|à demain|bonne soirée|bonne journée|thanks|thank you|thx|ta|cheers|love|xoxo|xx|see you|cu)[ \t]*[,!.-]*[ \t]*(${TOKEN})[ \t]*[.!]*[ \t]*(?=\n|$)`,
-  'dgiu',
+  String.raw`(?<![\p{L}])(?:bisous|bises|biz|gros bisous|merci|merci beaucoup|a\+|a plus|a demain|bonne soiree|bonne journee|thanks|thank you|thx|ta|cheers|love|xoxo|xx|see you|cu)[ \t]*[,!.-]*[ \t]*(${TOKEN})[ \t]*[.!]*[ \t]*(?=\n|$)`,
+  'dgu',
 );
 // "child life (karen)", "(Nadia)"
 const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
@@ -67,20 +68,22 @@ export function informalPersonSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   const push = (start: number, end: number, source: string) => out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source });
+  const f = doc.folded;
+  const word = (m: RegExpMatchArray, group: number) => t.slice(m.indices![group]![0], m.indices![group]![1]);
   const withSurname = (m: RegExpMatchArray, source: string) => {
     const [s, e] = m.indices![1]!;
     const second = m.indices![2];
-    push(s, second && surnameAfter(m[2]) ? second[1] : e, source);
+    push(s, second && surnameAfter(word(m, 2)) ? second[1] : e, source);
   };
   // Intros chain ("hi its maria", "bonjour c'est léa"): when the word after one is no name, the
   // search goes on from that word, which may itself be an intro.
   const intro = new RegExp(INTRO.source, INTRO.flags);
-  for (let m = intro.exec(t); m; m = intro.exec(t)) {
-    if (firstNameHere(m[1]!)) withSurname(m, 'person-informal-intro');
+  for (let m = intro.exec(f); m; m = intro.exec(f)) {
+    if (firstNameHere(word(m, 1))) withSurname(m, 'person-informal-intro');
     else intro.lastIndex = m.indices![1]![0];
   }
-  for (const m of t.matchAll(FAMILY_INFORMAL)) {
-    const w = m[1]!;
+  for (const m of f.matchAll(FAMILY_INFORMAL)) {
+    const w = word(m, 1);
     if (firstNameHere(w) || unknownNameHere(w)) withSurname(m, 'person-informal-family');
   }
   for (const m of t.matchAll(CHEZ)) {
@@ -88,8 +91,8 @@ export function informalPersonSpans(doc: Doc): Span[] {
     // "chez Nancy" is a town; a commune name that is also a first name stays a place here.
     if (firstNameHere(w) && communePopulation(w) === undefined) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-chez');
   }
-  for (const m of t.matchAll(CLOSING_NAME)) {
-    if (firstNameHere(m[1]!)) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-closing');
+  for (const m of f.matchAll(CLOSING_NAME)) {
+    if (firstNameHere(word(m, 1))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-closing');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');
