@@ -79,6 +79,14 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     if (!wholeOnOneSide) out.push(span);
   };
   const hasAt = t.includes('@');
+  // A token the normal pass found ending right at the break, or starting right after it, is whole:
+  // the break cuts nothing there (a date or an e-mail ending a line), and nothing is run again.
+  const endsAt = new Set<number>();
+  const startsAt = new Set<number>();
+  for (const f of found) {
+    endsAt.add(f.end);
+    startsAt.add(f.start);
+  }
   // Looked for once per document: most have no English facility head word at all.
   const englishHeads = HOSPITAL_HEAD_EN_ANYWHERE.test(t);
   for (const m of t.matchAll(NEWLINE)) {
@@ -91,8 +99,9 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     const before = t[breakStart - 1];
     const after = t[breakEnd];
     if (before === undefined || after === undefined) continue;
+    const whole = endsAt.has(breakStart) || startsAt.has(breakEnd);
     // An e-mail address cut anywhere: the two half-tokens around the break hold an "@".
-    if (hasAt && /[^\s]/u.test(before) && /[\p{L}\p{N}.\-_@]/u.test(after) && atInCutToken(t, breakStart, breakEnd)) {
+    if (!whole && hasAt && /[^\s]/u.test(before) && /[\p{L}\p{N}.\-_@]/u.test(after) && atInCutToken(t, breakStart, breakEnd)) {
       const s = snippet(doc, breakStart, breakEnd, '');
       for (const span of contactSpans(s.doc)) {
         if (span.label === 'EMAIL') push(mapBack(s, span), breakStart, breakEnd);
@@ -107,7 +116,7 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
       // A phone or an identifier has six digits at least near the cut; most breaks after a number
       // (a date, a dose ending a line) have fewer, and are not looked at again.
       const digitsNear = (t.slice(Math.max(0, breakStart - 16), breakStart) + t.slice(breakEnd, breakEnd + 16)).replace(/\D/g, '').length;
-      if (!postcode && digitsNear < 6) continue;
+      if ((!postcode && digitsNear < 6) || whole) continue;
       const s = snippet(doc, breakStart, breakEnd, '');
       for (const span of [...phoneSpans(s.doc), ...idSpans(s.doc), ...(postcode ? locationSpans(s.doc) : [])]) {
         if (span.label === 'PHONE' || span.label === 'ID' || span.label === 'ZIP') push(mapBack(s, span), breakStart, breakEnd);
