@@ -21,6 +21,8 @@ export interface RequestLimitsOptions {
  * `request.principal` (an onRequest hook). Unauthenticated requests are keyed by address. Register
  * it at the root (it is not encapsulated) so that every route is covered.
  */
+const BODYLESS_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'TRACE']);
+
 const plugin: FastifyPluginAsync<RequestLimitsOptions> = async (app: FastifyInstance, options) => {
   const perMinute = options.defaultRequestsPerMinute ?? 600;
   const maxBody = options.defaultMaxBodyBytes ?? 64 * 1024;
@@ -44,6 +46,11 @@ const plugin: FastifyPluginAsync<RequestLimitsOptions> = async (app: FastifyInst
   app.addHook('preHandler', app.rateLimit(limiter));
 
   app.addHook('preParsing', async (req, _reply, payload) => {
+    // A GET/HEAD/TRACE without any body framing has nothing to count, and fastify never reads the
+    // body of those methods: no counting stream for them (one per request was measurable).
+    if (BODYLESS_METHODS.has(req.method) && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+      return payload;
+    }
     const limit = req.principal?.policy.policy.limits?.maxBodyBytes ?? maxBody;
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);

@@ -69,7 +69,8 @@ async function anonymizeEntry(entry: BundleEntry, ctx: ResponseContext): Promise
   if (!resource) return undefined;
   const mode = entry.search?.mode === 'include' ? 'include' : 'match';
   const fullUrl = fullUrlOf(resource, ctx.fhirBase);
-  return { ...(fullUrl === undefined ? {} : { fullUrl }), resource, search: { mode } };
+  // Two literals rather than a spread of a conditional object: one fixed shape per case, no clone.
+  return fullUrl === undefined ? { resource, search: { mode } } : { fullUrl, resource, search: { mode } };
 }
 
 async function anonymizeResource(raw: Resource, ctx: ResponseContext): Promise<Resource | undefined> {

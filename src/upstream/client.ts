@@ -91,25 +91,44 @@ export class UpstreamClient {
     throw this.#statusError(response.statusCode);
   }
 
-  /** A response body read whole, failing past `maxBytes` (then the stream is closed). */
-  async readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
+  /**
+   * A response body read whole, failing past `maxBytes` (then the stream is closed). Read with
+   * stream events, not an async iterator: the iterator costs promises and turns per chunk on every
+   * upstream response.
+   */
+  readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      // The listeners stay on: once settled they do nothing, and the error listener keeps the
+      // abort error of a destroyed body from going unhandled.
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        outcome();
+      };
+      const onData = (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBytes) {
-          // Leaving the loop closes the stream.
-          this.#report('too-large');
-          throw new VoileError('UPSTREAM_BAD_RESPONSE', `${this.#specifics.what} sent a response over the size limit`, { detail: `limit ${maxBytes} bytes` });
+          settle(() => {
+            body.destroy();
+            this.#report('too-large');
+            reject(new VoileError('UPSTREAM_BAD_RESPONSE', `${this.#specifics.what} sent a response over the size limit`, { detail: `limit ${maxBytes} bytes` }));
+          });
+          return;
         }
         chunks.push(chunk);
-      }
-    } catch (err) {
-      if (err instanceof VoileError) throw err;
-      throw this.connectionError(err);
-    }
-    return Buffer.concat(chunks);
+      };
+      const onEnd = () => settle(() => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+      const onError = (err: unknown) => settle(() => reject(this.connectionError(err)));
+      // Closed before its end without an error (aborted): the body is incomplete.
+      const onClose = () => settle(() => reject(this.connectionError(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }))));
+      body.on('data', onData);
+      body.on('end', onEnd);
+      body.on('error', onError);
+      body.on('close', onClose);
+    });
   }
 
   /** The error for a response this transport cannot use (not JSON, wrong shape), counted in metrics. */

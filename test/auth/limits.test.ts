@@ -63,4 +63,12 @@ describe('request limits', () => {
     const chunked = await app.inject({ method: 'POST', url: '/fhir/Patient/_search', headers, payload: Readable.from([Buffer.from('gender='), Buffer.from('x'.repeat(300))]) });
     expect(chunked.statusCode).toBe(413);
   });
+
+  it('still refuses a GET that declares a body over the policy limit (regression: bodyless requests skip the counting stream)', async () => {
+    app = await build();
+    const plain = await app.inject({ method: 'GET', url: '/fhir/Patient', headers: { 'x-client': 'd' } });
+    expect(plain.statusCode).toBe(200);
+    const declared = await app.inject({ method: 'GET', url: '/fhir/Patient', headers: { 'x-client': 'd', 'content-type': 'text/plain' }, payload: 'x'.repeat(200) });
+    expect(declared.statusCode).toBe(413);
+  });
 });
