@@ -33,6 +33,8 @@ const NEVER_ALONE = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
   'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december',
+  // chat and SMS words ("ok", "va", "stp", "rdv")
+  'ok', 'okay', 'va', 'vais', 'vas', 'lol', 'mdr', 'stp', 'svp', 'bcp', 'pk', 'pcq', 'tkt', 'rdv', 'btw', 'pls', 'plz', 'thx', 'asap', 'ptdr', 'jsp', 'oki',
   // titles and form labels
   'dr', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);

@@ -16,6 +16,7 @@ const WORD = String.raw`[\p{L}][\p{L}'’]{0,40}(?:-[\p{L}][\p{L}'’]{0,40}){0,
 const CITY_NAME = String.raw`(?:(?:saint|sainte|st|ste|le|la|les|l')[ '’-]?)?${WORD}(?:[ \t]+(?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux|d'|l')[ '’]?)?${WORD}){0,4}`;
 
 const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))[ ,]{1,3}(${CITY_NAME})`, 'dgu');
+const CITY_THEN_ZIP = /(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{Lu}][\p{L}'’-]{0,40})[ \t]*\([ \t]*(\d{5})[ \t]*\)/dgu;
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
 
@@ -136,6 +137,20 @@ export function locationSpans(doc: Doc): Span[] {
       if (cedex) out[out.length - 1]!.end = cityEnd + cedex[0].length;
     } else if (isPostalCode(code) && /^\p{Lu}/u.test(words)) {
       out.push({ start: zs, end: ze, label: 'ZIP', score: 0.8, priority: PRIORITY.context, source: 'zip-before-name' });
+    }
+  }
+  // "Périgueux (24000)", "Saint-Lô (50000)": a commune with its own postal code in brackets after it.
+  for (const m of t.includes('(') ? t.matchAll(CITY_THEN_ZIP) : []) {
+    const [cs, ce] = m.indices![1]!;
+    const [zs, ze] = m.indices![2]!;
+    // The longest tail of the words before the brackets that is a commune with this code.
+    const words = m[1]!;
+    const cuts = [0, ...[...words.matchAll(/[ \t]/g)].map((w) => w.index + 1)];
+    for (const cut of cuts) {
+      if (!communeHasCode(words.slice(cut), m[2]!)) continue;
+      out.push({ start: cs + cut, end: ce, label: 'CITY', score: 0.95, priority: PRIORITY.pattern, source: 'city-zip-brackets' });
+      out.push({ start: zs, end: ze, label: 'ZIP', score: 0.95, priority: PRIORITY.validated - 5, source: 'zip-brackets' });
+      break;
     }
   }
   for (const m of t.matchAll(ZIP_ALONE)) {
