@@ -34,6 +34,16 @@ const CLOSING_NAME = new RegExp(
 // "child life (karen)", "(Nadia)"
 const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
 
+// "IDE Schmitt", "interne Benali", "technologist J. Ibarra", "AS Martin": a care role, then a capitalised
+// surname (an initial may come first). Roles in upper case are matched as written ("AS", "OT", "PT"),
+// words as lower or capitalised.
+const ROLE_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic))[ 	]*:?[ 	]+((?:[\p{Lu}]\.[ 	]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?)(?![\p{L}])`,
+  'dgu',
+);
+// "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
+const FIRST_NAME_INITIAL = /(?<![\p{L}])([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)[ 	]+([\p{Lu}])\.(?![\p{L}])/dgu;
+
 /** Ordinary words that are also first names, or that follow these contexts in chat ("c'est bon", "hi all"). */
 const NOT_A_NAME_HERE = new Set([
   'bon', 'bien', 'ben', 'moi', 'toi', 'lui', 'elle', 'nous', 'vous', 'eux', 'ok', 'oui', 'non', 'pas', 'la', 'le', 'les', 'un', 'une', 'tout', 'vrai', 'sur', 'fait',
@@ -42,6 +52,9 @@ const NOT_A_NAME_HERE = new Set([
   'all', 'everyone', 'there', 'again', 'you', 'me', 'him', 'her', 'them', 'us', 'it', 'its', 'fine', 'ok', 'okay', 'good', 'great', 'here', 'home', 'back',
   'done', 'sorry', 'sure', 'dr', 'doc', 'docteur', 'doctor', 'nurse', 'team', 'the', 'a', 'an', 'my', 'your', 'our', 'his', 'dear', 'guys', 'folks',
   'mr', 'mrs', 'ms', 'mme', 'madame', 'monsieur', 'patient', 'patiente', 'service', 'equipe', 'infirmiere', 'infirmier', 'ide', 'as', 'maman', 'papa',
+  'eval', 'evaluation', 'consult', 'note', 'review', 'visit', 'session', 'rounds', 'shift', 'call', 'aware', 'notified', 'present', 'bedside', 'staff',
+  'student', 'students', 'planning', 'bloc', 'nuit', 'jour', 'garde', 'matin', 'soir', 'referent', 'referente', 'coordinatrice', 'stagiaire',
+  'remplacant', 'remplacante', 'liberal', 'liberale', 'domicile', 'transmissions', 'releve', 'report', 'handover', 'lead', 'charge', 'senior', 'junior',
   'france', 'paris', 'lourdes', 'florence', 'valence', 'nancy', 'lorraine', 'charlotte', 'victoria', 'georgia', 'sydney', 'austin', 'chelsea', 'jordan',
 ]);
 
@@ -93,6 +106,18 @@ export function informalPersonSpans(doc: Doc): Span[] {
   }
   for (const m of f.matchAll(CLOSING_NAME)) {
     if (firstNameHere(word(m, 1))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-closing');
+  }
+  for (const m of t.matchAll(ROLE_NAME)) {
+    const [s, e] = m.indices![1]!;
+    const surname = m[1]!.replace(/^\p{Lu}\.[ \t]?/u, '');
+    // "IDE Planning", "AS Bloc": an ordinary word after a role is a service, not a person.
+    if (NOT_A_NAME_HERE.has(fold(surname)) || (isDictionaryWord(fold(surname)) && !isLastName(surname) && !isFirstName(surname))) continue;
+    push(s, e, 'person-role');
+  }
+  for (const m of t.matchAll(FIRST_NAME_INITIAL)) {
+    const first = m[1]!;
+    if (!firstNameHere(first)) continue;
+    push(m.indices![1]![0], m.indices![2]![1] + 1, 'person-first-initial');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');
