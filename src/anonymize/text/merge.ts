@@ -45,20 +45,35 @@ const EPONYMS = new Set(
 );
 const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point)[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+|of[ \t]+|selon[ \t]+|according to[ \t]+)$/;
 
+/**
+ * What EPONYM_HEAD needs at the very end: "d'", or de/du/des/of/selon/(according) to and spaces. Checked
+ * by hand first because the regex, anchored at the end only, is tried from every one of the 40
+ * characters, for every span, and nearly always fails.
+ */
+function mayEndWithEponymHead(before: string): boolean {
+  if (before.endsWith("d'")) return true;
+  let end = before.length;
+  while (end > 0 && (before[end - 1] === ' ' || before[end - 1] === '\t')) end--;
+  if (end === before.length) return false;
+  const word = before.slice(Math.max(0, end - 5), end);
+  return word.endsWith('de') || word.endsWith('du') || word.endsWith('des') || word.endsWith('of') || word.endsWith('selon') || word.endsWith('to');
+}
+
 export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
   return spans.filter((s) => {
     if (s.label !== 'PERSON' && s.label !== 'CITY' && s.label !== 'HOSPITAL') return true;
     const folded = doc.folded.slice(s.start, s.end);
     const before = doc.folded.slice(Math.max(0, s.start - 40), s.start);
     const after = doc.folded.slice(s.end, s.end + 24);
-    if (EPONYM_HEAD.test(before)) return false;
+    if (mayEndWithEponymHead(before) && EPONYM_HEAD.test(before)) return false;
     if (/^'s\s+(?:disease|syndrome|sign|score|scale|test|law|triad|phenomenon|reflex|palsy|ulcer|sarcoma|lymphoma)/.test(after)) return false;
     // Only what the model or name propagation proposed: a title or a field rule outranks any list.
     const fromModel = s.priority <= PRIORITY.model;
     const words = folded.split(/[\s-]+/).filter(Boolean);
     if (fromModel && isDrugSpan(doc.text.slice(s.start, s.end))) return false;
     // "Abilify Maintena": one unknown word right after a drug name is its brand form, not a name.
-    const wordBefore = /([\p{L}-]+)[ \t]+$/u.exec(doc.text.slice(Math.max(0, s.start - 30), s.start))?.[1];
+    // Looked for only where it can matter: this end-anchored regex costs per span, and most spans are the rules'.
+    const wordBefore = fromModel && words.length === 1 ? /([\p{L}-]+)[ \t]+$/u.exec(doc.text.slice(Math.max(0, s.start - 30), s.start))?.[1] : undefined;
     if (fromModel && words.length === 1 && wordBefore !== undefined && isDrugName(wordBefore) && !isFirstName(words[0]!) && !isLastName(words[0]!)) return false;
     // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
     if (fromModel && /-$/.test(folded) && words.every((w) => EPONYMS.has(w))) return false;

@@ -17,6 +17,7 @@ const CITY_NAME = String.raw`(?:(?:saint|sainte|st|ste|le|la|les|l')[ '’-]?)?$
 
 const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))[ ,]{1,3}(${CITY_NAME})`, 'dgu');
 const CITY_THEN_ZIP = /(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{Lu}][\p{L}'’-]{0,40})[ \t]*\([ \t]*(\d{5})[ \t]*\)/dgu;
+const CITY_THEN_ZIP_HINT = /\([ \t]*\d{5}[ \t]*\)/;
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
 
@@ -37,6 +38,7 @@ const STREET_EN = new RegExp(
 );
 const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway)(?![\p{L}])/gu;
 const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
+const STREET_EN_NO_NUMBER_HINT = /(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/u;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:a|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
@@ -140,7 +142,8 @@ export function locationSpans(doc: Doc): Span[] {
     }
   }
   // "Périgueux (24000)", "Saint-Lô (50000)": a commune with its own postal code in brackets after it.
-  for (const m of t.includes('(') ? t.matchAll(CITY_THEN_ZIP) : []) {
+  // CITY_THEN_ZIP tries every capitalised word: only when five digits in brackets are there at all.
+  for (const m of CITY_THEN_ZIP_HINT.test(t) ? t.matchAll(CITY_THEN_ZIP) : []) {
     const [cs, ce] = m.indices![1]!;
     const [zs, ze] = m.indices![2]!;
     // The longest tail of the words before the brackets that is a commune with this code.
@@ -243,7 +246,8 @@ export function locationSpans(doc: Doc): Span[] {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.85, priority: PRIORITY.pattern - 3, source: 'street-en-lower' });
     townAfter(m.index + m[0].length);
   }
-  for (const m of t.matchAll(STREET_EN_NO_NUMBER)) {
+  // STREET_EN_NO_NUMBER tries every capitalised word: only when one of its street words is there at all.
+  for (const m of STREET_EN_NO_NUMBER_HINT.test(t) ? t.matchAll(STREET_EN_NO_NUMBER) : []) {
     if (/^(?:The|On|At|In|From|To|Via|And)\b/u.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'street-en-name' });
     townAfter(m.index + m[0].length);

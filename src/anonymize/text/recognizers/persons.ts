@@ -46,6 +46,7 @@ const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})
 const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu;
 // "Priya Raman, MD", "Natalie Brooks, NP"
 const DEGREE_RE = new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu');
+const DEGREE_HINT = /[ \t](?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])/u;
 const DEGREE_WORD = /^(?:MD|M\.D|PhD|RN|NP|PA|PA-C|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)$/;
 // "Dear Sam," "Chère Hélène,"
 const GREETING_RE = new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chère|Bonjour|Hey|Dr)[ \t]+(${NAME_SEQ})[ \t]*,`, 'dgu');
@@ -156,7 +157,8 @@ export function personSpans(doc: Doc): Span[] {
     const sig = SIGNATURE_LINE.exec(line);
     if (sig) push(lineStart + sig.indices![1]![0], lineStart + sig.indices![1]![1], 0.9, PRIORITY.context, 'person-signature');
   }
-  for (const re of [DEGREE_RE, GREETING_RE, BORN_RE]) {
+  // DEGREE_RE tries every capitalised word: only when a degree follows a space somewhere at all.
+  for (const re of DEGREE_HINT.test(t) ? [DEGREE_RE, GREETING_RE, BORN_RE] : [GREETING_RE, BORN_RE]) {
     for (const m of t.matchAll(re)) {
       const [s, e] = m.indices![1]!;
       push(s, e, 0.85, PRIORITY.context, 'person-context');
