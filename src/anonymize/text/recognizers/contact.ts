@@ -6,6 +6,8 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}
 const EMAIL_SPACED = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}[ \t]{1,2}@[ \t]{1,2}[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
 const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]+[^\s<>"'()[\]{}.,;:!?]/giu;
 const BARE_DOMAIN = /(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]{1,63}\.){1,8}(?:fr|com|org|net|eu|io|gouv\.fr|info)(?:\/[^\s<>"'()]*[^\s<>"'().,;:!?])?(?![\p{L}\p{N}@])/gu;
+const BARE_DOMAIN_HINT = /\.(?:fr|com|org|net|eu|io|gouv\.fr|info)/;
+const IPV6_HINT = /[0-9a-f]:[0-9a-f]{1,4}:/i;
 const IPV4 = /(?<![\p{N}.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\p{N}]|\.\d)/gu;
 const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?::[0-9a-f]{1,4}){0,6})?(?![\p{L}\p{N}:])/giu;
 
@@ -15,14 +17,16 @@ export function contactSpans(doc: Doc): Span[] {
   // The email patterns try up to 64 characters before an @ at every position: skip them when there is none.
   if (t.includes('@')) {
     for (const m of t.matchAll(EMAIL)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
-    for (const m of t.matchAll(EMAIL_SPACED)) out.push(span(m.index, m[0].length, 'EMAIL', 'email-spaced'));
+    for (const m of /[ \t]@[ \t]/.test(t) ? t.matchAll(EMAIL_SPACED) : []) out.push(span(m.index, m[0].length, 'EMAIL', 'email-spaced'));
   }
   for (const m of t.matchAll(URL_RE)) out.push(span(m.index, m[0].length, 'URL', 'url'));
-  for (const m of doc.folded.matchAll(BARE_DOMAIN)) out.push(span(m.index, m[0].length, 'URL', 'url'));
+  // BARE_DOMAIN and IPV6 are tried at every position: only when their top-level domain, or two hex
+  // groups each followed by a colon, are there at all.
+  for (const m of BARE_DOMAIN_HINT.test(doc.folded) ? doc.folded.matchAll(BARE_DOMAIN) : []) out.push(span(m.index, m[0].length, 'URL', 'url'));
   for (const m of t.matchAll(IPV4)) {
     if ([m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255 && !(o!.length > 1 && o!.startsWith('0')))) out.push(span(m.index, m[0].length, 'IP', 'ipv4'));
   }
-  for (const m of t.matchAll(IPV6)) {
+  for (const m of IPV6_HINT.test(t) ? t.matchAll(IPV6) : []) {
     // Needs hex letters or a '::' to tell it apart from times such as 12:30:45.
     if ((/::/.test(m[0]) || /[a-f]/i.test(m[0])) && m[0].split(':').length >= 3 && !/^\d{1,2}:\d{2}(:\d{2})?$/.test(m[0])) out.push(span(m.index, m[0].length, 'IP', 'ipv6'));
   }

@@ -65,6 +65,7 @@ const HOSPITAL_EN = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`,
   'gu',
 );
+const HOSPITAL_EN_HINT = /(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])/u;
 // Facilities with no hospital word: "Cascade Family Practice", "Arbor Manor Skilled Nursing",
 // "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
 // ("Day Centre", "High School"), so at least one word before them must be no generic one.
@@ -325,7 +326,8 @@ export function hospitalSpans(doc: Doc): Span[] {
     if (communePopulation(t.slice(cs, ce)) === undefined) continue;
     out.push({ start: m.index, end: ce, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 10, source: 'hospital-fr-town' });
   }
-  for (const m of t.matchAll(HOSPITAL_EN)) {
+  // HOSPITAL_EN tries every run of capitalised words: only when one of its head words is there at all.
+  for (const m of HOSPITAL_EN_HINT.test(t) ? t.matchAll(HOSPITAL_EN) : []) {
     const lead = /^(?:The|A|An|At|In|To|From|Our|This|Admitted|Seen|Transferred|Referred|Discharged)\s+/iu.exec(m[0]); // also in upper-case text
     const start = m.index + (lead ? lead[0].length : 0);
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
