@@ -104,7 +104,8 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const w = word(m, 1);
     if (firstNameHere(w) || unknownNameHere(w)) withSurname(m, 'person-informal-family');
   }
-  for (const m of t.matchAll(CHEZ)) {
+  // CHEZ tries its lookbehind at every position: only when the word is there at all (as written, no i flag).
+  for (const m of t.includes('chez') ? t.matchAll(CHEZ) : []) {
     const w = m[1]!;
     // "chez Nancy" is a town; a commune name that is also a first name stays a place here.
     if (firstNameHere(w) && communePopulation(w) === undefined) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-chez');
