@@ -13,7 +13,7 @@ import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
 import { noteDicomwebAudit, timedUpstream } from './audit.js';
 import { boundaryOf, readMultipart } from './multipart.js';
 import { type OutgoingPart, sendMultipart } from './stream.js';
-import { tagOfKeywordFast } from './keywords.js';
+import { tagOfKeyword } from '../anonymize/dicom/dictionary.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
 import { type QueryPatient, translateQuery } from './query.js';
 import type { UpstreamErrorObserver } from '../upstream/client.js';
@@ -377,7 +377,7 @@ function dicomAccept(accept: string | undefined): string {
 
 function keyToTag(key: string): number {
   if (/^[0-9A-Fa-f]{8}$/.test(key)) return Number.parseInt(key, 16) >>> 0;
-  const tag = tagOfKeywordFast(key);
+  const tag = tagOfKeyword(key);
   if (tag === undefined) throw new VoileError('POLICY_INVALID', 'dicom.allowQueryKeys entries are DICOM keywords or tags (ggggeeee)');
   return tag;
 }

@@ -1,7 +1,7 @@
 import { VoileError } from '../errors.js';
 import type { Identity } from '../identity/index.js';
 import { tagKey } from '../anonymize/dicom/index.js';
-import { dictionaryKeyword, tagOfKeywordFast } from './keywords.js';
+import { dictionaryKeyword, tagOfKeyword } from '../anonymize/dicom/dictionary.js';
 
 /**
  * QIDO-RS query translation. Match keys are an allowlist: keys that can only match what the client
@@ -130,7 +130,7 @@ async function translateUids(value: string, ctx: QueryContext): Promise<string[]
 
 function tagOf(name: string, key: string): number {
   if (/^[0-9A-Fa-f]{8}$/.test(name)) return Number.parseInt(name, 16) >>> 0;
-  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? tagOfKeywordFast(name) : undefined;
+  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? tagOfKeyword(name) : undefined;
   if (tag === undefined) throw new VoileError('SEARCH_PARAM_REFUSED', 'Unknown query key', { detail: safeName(key) });
   return tag;
 }
@@ -142,6 +142,6 @@ function refused(key: string): VoileError {
 /** A key name is echoed in `detail` only when it is a dictionary keyword or a tag (never free text). */
 function safeName(key: string): string | undefined {
   if (/^[0-9A-Fa-f]{8}$/.test(key)) return key.toUpperCase();
-  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(key) ? tagOfKeywordFast(key) : undefined;
+  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(key) ? tagOfKeyword(key) : undefined;
   return tag === undefined ? undefined : dictionaryKeyword(tag);
 }

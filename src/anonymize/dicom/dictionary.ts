@@ -5,13 +5,21 @@ import { readFileSync } from 'node:fs';
  * profiles/dicom/generate.mjs. Loaded once, on first use. The path is the same from src/ and dist/.
  */
 let dictionary: Map<number, readonly [string, string]> | undefined;
+/** Keyword → tag, built with the dictionary: query keys are looked up on every QIDO request. */
+let byKeyword: Map<string, number> | undefined;
 
 function load(): Map<number, readonly [string, string]> {
   if (dictionary) return dictionary;
   const raw = JSON.parse(readFileSync(new URL('../../../profiles/dicom/dictionary.json', import.meta.url), 'utf8')) as Record<string, [string, string]>;
   const map = new Map<number, readonly [string, string]>();
-  for (const [key, entry] of Object.entries(raw)) map.set(Number.parseInt(key, 16) >>> 0, entry);
+  const keywords = new Map<string, number>();
+  for (const [key, entry] of Object.entries(raw)) {
+    const tag = Number.parseInt(key, 16) >>> 0;
+    map.set(tag, entry);
+    if (!keywords.has(entry[1])) keywords.set(entry[1], tag);
+  }
   dictionary = map;
+  byKeyword = keywords;
   return map;
 }
 
@@ -30,6 +38,6 @@ export function isDictionaryTag(tag: number): boolean {
 
 /** Tag of a keyword (tests, docs, query keys). */
 export function tagOfKeyword(keyword: string): number | undefined {
-  for (const [tag, entry] of load()) if (entry[1] === keyword) return tag;
-  return undefined;
+  load();
+  return byKeyword!.get(keyword);
 }
