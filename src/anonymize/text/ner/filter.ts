@@ -9,8 +9,10 @@ import type { Doc, Span } from '../types.js';
  * known commune, a hospital names something, an address has a number or a street word. Spans the
  * model is unsure of are dropped.
  */
-export const MODEL_MIN_SCORE = Number(process.env.VOILE_T5_MIN ?? 0.65);
-const LOWERCASE_PERSON_MIN_SCORE = Number(process.env.VOILE_T5_LOW ?? 0.8);
+// Fixed, not read from the environment: an unchecked variable set to 1 would silently drop every model
+// span and leave names in clear text.
+const MODEL_MIN_SCORE = 0.65;
+const LOWERCASE_PERSON_MIN_SCORE = 0.8;
 
 const STREET_WORD = /\b(?:rue|avenue|av|bd|boulevard|chemin|allee|impasse|route|quai|place|cours|street|st|road|rd|lane|ln|drive|dr|way|court|ct|close|terrace|hent)\b/;
 const HOSPITAL_WORD = /\b(?:hopital|hospital|chu|ch|chr|chru|clinique|clinic|centre|center|institut|institute|infirmary|ehpad|ssr|usld|residence|maison|polyclinique|gh|medical|health|sante|fondation)\b/;
