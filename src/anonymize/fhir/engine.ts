@@ -1,6 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { VoileError } from '../../errors.js';
-import { shiftDateValue } from '../../identity/index.js';
 import type { FhirProfile, FhirRule } from '../../policy/types.js';
 import type { TextFormat } from '../text/api.js';
 import type { FhirAnonymizeDeps, FhirAnonymizeResult, FhirAnonymizer } from './api.js';
@@ -130,12 +129,8 @@ class VoileEngine implements FhirAnonymizer {
   readonly #exprRules: readonly CompiledRule[];
   readonly #initialStates = new Map<string, StateSet>();
   readonly #rootCandidatesByType = new Map<string, readonly number[]>();
-  // Identity calls are keyed crypto (HMAC, AES): memoized per engine, bounded.
-  // type → id → pseudonym: two lookups, no `${type}/${id}` key built per id.
-  readonly #pseudonyms = new Map<string, Map<string, string>>();
-  #pseudonymCount = 0;
-  readonly #shifts = new Map<string, number>();
-  // reference as written → as released (a pure function of the secret, like the two maps above).
+  // reference as written → as released (a pure function of the secret). Pseudonyms and date
+  // shifts themselves are memoized once, in Identity, which DICOM and the search guard share.
   readonly #references = new Map<string, string | undefined>();
 
   constructor(profile: FhirProfile, deps: FhirAnonymizeDeps) {
@@ -291,7 +286,7 @@ class VoileEngine implements FhirAnonymizer {
       }
     }
     const out: Record<string, unknown> = { resourceType: 'Bundle' };
-    if (typeof input['id'] === 'string') out['id'] = this.#pseudo('Bundle', input['id']);
+    if (typeof input['id'] === 'string') out['id'] = this.#deps.identity.pseudonymizeId('Bundle', input['id']);
     if (typeof input['type'] === 'string') out['type'] = input['type'];
     if (typeof input['total'] === 'number') out['total'] = input['total'];
     const outEntries: unknown[] = [];
@@ -322,39 +317,12 @@ class VoileEngine implements FhirAnonymizer {
     if (typeof fullUrl === 'string') {
       const parsed = parseReference(fullUrl);
       if (parsed.kind === 'uuid') return this.#uuid(parsed.uuid);
-      if (parsed.kind === 'literal') return `${parsed.type}/${this.#pseudo(parsed.type, parsed.id)}`;
+      if (parsed.kind === 'literal') return `${parsed.type}/${this.#deps.identity.pseudonymizeId(parsed.type, parsed.id)}`;
     }
     const type = resource?.['resourceType'];
     const id = resource?.['id'];
-    if (typeof type === 'string' && typeof id === 'string') return `${type}/${this.#pseudo(type, id)}`;
+    if (typeof type === 'string' && typeof id === 'string') return `${type}/${this.#deps.identity.pseudonymizeId(type, id)}`;
     return undefined;
-  }
-
-  #pseudo(type: string, id: string): string {
-    let byId = this.#pseudonyms.get(type);
-    let pseudo = byId?.get(id);
-    if (pseudo === undefined) {
-      if (this.#pseudonymCount >= CACHE_LIMIT) {
-        this.#pseudonyms.clear();
-        this.#pseudonymCount = 0;
-        byId = undefined;
-      }
-      pseudo = this.#deps.identity.pseudonymizeId(type, id);
-      if (!byId) this.#pseudonyms.set(type, (byId = new Map()));
-      byId.set(id, pseudo);
-      this.#pseudonymCount += 1;
-    }
-    return pseudo;
-  }
-
-  #shiftDays(patientId: string): number {
-    let days = this.#shifts.get(patientId);
-    if (days === undefined) {
-      if (this.#shifts.size >= CACHE_LIMIT) this.#shifts.clear();
-      days = this.#deps.identity.dateShiftDays(patientId);
-      this.#shifts.set(patientId, days);
-    }
-    return days;
   }
 
   #uuid(uuid: string): string {
@@ -549,7 +517,7 @@ class VoileEngine implements FhirAnonymizer {
     const parsed = parseReference(reference);
     switch (parsed.kind) {
       case 'literal': {
-        const pseudo = this.#pseudo(parsed.type, parsed.id);
+        const pseudo = this.#deps.identity.pseudonymizeId(parsed.type, parsed.id);
         return parsed.version === undefined ? `${parsed.type}/${pseudo}` : `${parsed.type}/${pseudo}/_history/${parsed.version}`;
       }
       case 'uuid':
@@ -672,7 +640,7 @@ class VoileEngine implements FhirAnonymizer {
         if (typeof value !== 'string') return NOT_APPLICABLE;
         if (isRoot && name === 'id') {
           ctx.labels.add('PSEUDED');
-          return this.#pseudo(ctx.resourceType, value);
+          return identity.pseudonymizeId(ctx.resourceType, value);
         }
         if ((name === 'uid' || type === 'oid' || type === 'id' || value.startsWith('urn:oid:')) && DICOM_UID.test(value)) {
           // DICOM UIDs map exactly as on the DICOMweb side, so FHIR and DICOM agree; a `urn:oid:`
@@ -690,7 +658,7 @@ class VoileEngine implements FhirAnonymizer {
       case 'dateshift': {
         if (!DATE_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
         ctx.labels.add('PERTURBED');
-        if (ctx.patientId !== undefined) return shiftDateValue(value, this.#shiftDays(ctx.patientId));
+        if (ctx.patientId !== undefined) return identity.shiftDate(value, ctx.patientId);
         const outside = this.#profile.datesOutsideCompartment ?? 'redact';
         if (outside === 'keep') return value;
         if (outside === 'year') return yearOf(value) ?? REMOVED;
