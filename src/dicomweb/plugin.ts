@@ -8,6 +8,7 @@ import {
   type FindFhirPatientByIdentifier,
   dicomDeidentifierForPolicy,
   isWellKnownUid,
+  withheldError,
 } from '../anonymize/dicom/index.js';
 import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
 import { noteDicomwebAudit, timedUpstream } from './audit.js';
@@ -190,7 +191,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
         }),
       );
     }
-    if (out.length === 0 && results.length > 0) throw withheld();
+    if (out.length === 0 && results.length > 0) throw withheldError();
     await runtime.policy.identity.flush();
     noteDicomwebAudit(request, 'dicomweb-retrieve', studiesOf(out));
     return reply.header('content-type', 'application/dicom+json').header('cache-control', 'no-store').send(JSON.stringify(out));
@@ -238,7 +239,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     await sendMultipart(request, reply, {
       parts: instances(),
       rootType: () => 'application/dicom',
-      empty: () => (withheldCount > 0 ? withheld() : new VoileError('NOT_FOUND', 'Not found')),
+      empty: () => (withheldCount > 0 ? withheldError() : new VoileError('NOT_FOUND', 'Not found')),
       abort: () => source.body.destroy(),
       onAborted: anonymizationFailed,
     });
@@ -257,7 +258,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const path = await realPath(runtime, request.params);
     // Frames skip the header de-identifier, so the burned-in rule is checked on the instance first.
     const [meta] = await timedUpstream(request, () => upstream.json(`${path}/metadata`));
-    if (meta === undefined || runtime.deidentifier.withheld(asDataset(meta))) throw withheld();
+    if (meta === undefined || runtime.deidentifier.withheld(asDataset(meta))) throw withheldError();
     const accept = request.headers.accept && /^multipart\/related/i.test(request.headers.accept) ? request.headers.accept : 'multipart/related; type="application/octet-stream"';
     if (/[\r\n]/.test(accept) || accept.length > 256) throw new VoileError('NOT_ACCEPTABLE', 'The requested representation is not available');
     const source = await timedUpstream(request, () => upstream.stream(`${path}/${suffix}`, accept));
@@ -390,8 +391,4 @@ function studiesOf(datasets: readonly DicomJsonDataset[]): Set<string> {
     if (typeof uid === 'string') studies.add(uid);
   }
   return studies;
-}
-
-function withheld(): VoileError {
-  return new VoileError('FORBIDDEN', 'The instance is withheld: it may carry burned-in identifying text', { detail: 'burned-in-annotation' });
 }

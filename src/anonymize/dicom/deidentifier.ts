@@ -139,7 +139,8 @@ export function mayCarryBurnedInText(modality: string | undefined, burnedIn: str
   return false;
 }
 
-function withheldError(): VoileError {
+/** The refusal of an instance that may carry burned-in text (also the DICOMweb routes' answer). */
+export function withheldError(): VoileError {
   return new VoileError('FORBIDDEN', 'The instance is withheld: it may carry burned-in identifying text', { detail: 'burned-in-annotation' });
 }
 

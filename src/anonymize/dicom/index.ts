@@ -1,6 +1,7 @@
 export {
   createDicomDeidentifier,
   mayCarryBurnedInText,
+  withheldError,
   IMPLEMENTATION_CLASS_UID,
   IMPLEMENTATION_VERSION_NAME,
   type DicomDeidentifier,
