@@ -41,7 +41,10 @@ export class Identity {
   #pending: MappingEntry[] = [];
   readonly #persisted = new Set<string>();
   #inflight: Promise<void> = Promise.resolve();
-  readonly #reversibleIds = new Map<string, string>();
+  // type → real id → pseudonym: two lookups, no key string built per id (asked for every id and
+  // reference of every response). Bounded as a whole, like the other memos.
+  readonly #reversibleIds = new Map<string, Map<string, string>>();
+  #reversibleIdCount = 0;
   /** Verified pseudonym → real id (forged ones are never cached). */
   readonly #resolvedIds = new Map<string, string>();
   readonly #shiftDays = new Map<string, number>();
@@ -56,15 +59,14 @@ export class Identity {
   // ---- resource ids -------------------------------------------------------------------------
 
   pseudonymizeId(resourceType: string, realId: string): string {
-    const memoKey = `${resourceType}\u0000${realId}`;
-    const known = this.#reversibleIds.get(memoKey);
+    const known = this.#reversibleIds.get(resourceType)?.get(realId);
     if (known !== undefined) return known;
     const payload = packId(realId);
     if (payload.length <= MAX_REVERSIBLE_PAYLOAD) {
       const tag = hmacParts(this.#keys['pseudonym-mac'], resourceType, realId).subarray(0, TAG_BYTES);
       const ct = this.#ctr(tag, payload);
       const pseudonym = REVERSIBLE_PREFIX + encodeIdSafe(Buffer.concat([tag, ct]));
-      memo(this.#reversibleIds, memoKey, pseudonym);
+      this.#memoReversible(resourceType, realId, pseudonym);
       memo(this.#resolvedIds, `${resourceType}\u0000${pseudonym}`, realId);
       return pseudonym;
     }
@@ -78,6 +80,17 @@ export class Identity {
     if (pseudonym.startsWith(STORED_PREFIX)) return this.#store.get(`id:${resourceType}`, pseudonym);
     const real = this.resolveReversibleId(resourceType, pseudonym);
     return real;
+  }
+
+  #memoReversible(resourceType: string, realId: string, pseudonym: string): void {
+    if (this.#reversibleIdCount >= MEMO_LIMIT) {
+      this.#reversibleIds.clear();
+      this.#reversibleIdCount = 0;
+    }
+    let byId = this.#reversibleIds.get(resourceType);
+    if (!byId) this.#reversibleIds.set(resourceType, (byId = new Map()));
+    byId.set(realId, pseudonym);
+    this.#reversibleIdCount += 1;
   }
 
   /** Synchronous resolution for pseudonyms that carry their id (all but very long ids). */
