@@ -6,7 +6,7 @@ import type { AvatarColumn, Policy } from '../policy/types.js';
 import { avatarSummaryExtensions } from './avatar-summary.js';
 import { parseDate, patientIdOf, sourceKind } from './features.js';
 import type { SourceKind } from './features.js';
-import type { AvatarLookup, PatientAvatar } from './store.js';
+import type { AvatarLookup, PatientAvatar, StoredBuild } from './store.js';
 
 /**
  * Avatar mode: before the rule profile runs, the quasi-identifying and clinical values of a cohort
@@ -38,11 +38,19 @@ export function withAvatarValues(fhir: FhirAnonymizer, store: AvatarLookup, poli
   const flagCodes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'conditionFlag' in c.source ? [c.source.conditionFlag] : [])));
   const countTypes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'count' in c.source ? [c.source.count] : [])));
   const latestCodes = new Set(columns.flatMap((c) => (typeof c.source === 'object' && 'latestObservation' in c.source ? [c.source.latestObservation] : [])));
+  // The stores hand out the same StoredBuild object until the build is replaced: its column index is
+  // worked out once per build, not once per resource.
+  const indexes = new WeakMap<StoredBuild, ReadonlyMap<string, number>>();
+  const indexOf = (build: StoredBuild): ReadonlyMap<string, number> => {
+    let index = indexes.get(build);
+    if (!index) indexes.set(build, (index = new Map(build.columns.map((c, i) => [c.name, i]))));
+    return index;
+  };
   const avatarOf: AvatarOf = (patientId) => {
     const avatar = store.avatarOf(policy.name, patientId);
     const build = avatar && store.build(policy.name);
     if (!avatar || !build) return undefined;
-    return { referenceDate: build.referenceDate, avatar, index: new Map(build.columns.map((c, i) => [c.name, i])), sources, columns, flagCodes, countTypes, latestCodes };
+    return { referenceDate: build.referenceDate, avatar, index: indexOf(build), sources, columns, flagCodes, countTypes, latestCodes };
   };
   return {
     resourceTypes: fhir.resourceTypes,
