@@ -70,16 +70,21 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
     // Only what the model or name propagation proposed: a title or a field rule outranks any list.
     const fromModel = s.priority <= PRIORITY.model;
     const words = folded.split(/[\s-]+/).filter(Boolean);
-    if (fromModel && isDrugSpan(doc.text.slice(s.start, s.end))) return false;
-    // "Abilify Maintena": one unknown word right after a drug name is its brand form, not a name.
-    // Looked for only where it can matter: this end-anchored regex costs per span, and most spans are the rules'.
-    const wordBefore = fromModel && words.length === 1 ? /([\p{L}-]+)[ \t]+$/u.exec(doc.text.slice(Math.max(0, s.start - 30), s.start))?.[1] : undefined;
-    if (fromModel && words.length === 1 && wordBefore !== undefined && isDrugName(wordBefore) && !isFirstName(words[0]!) && !isLastName(words[0]!)) return false;
-    // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
-    if (fromModel && /-$/.test(folded) && words.every((w) => EPONYMS.has(w))) return false;
-    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(fromModel && words.every((w) => EPONYMS.has(w)));
+    const onlyEponyms = words.every((w) => EPONYMS.has(w));
+    if (fromModel) {
+      if (isDrugSpan(doc.text.slice(s.start, s.end))) return false;
+      // "Abilify Maintena": one unknown word right after a drug name is its brand form, not a name.
+      // Looked for only where it can matter: this end-anchored regex costs per span, and most spans are the rules'.
+      if (words.length === 1 && !isFirstName(words[0]!) && !isLastName(words[0]!)) {
+        const wordBefore = /([\p{L}-]+)[ \t]+$/u.exec(doc.text.slice(Math.max(0, s.start - 30), s.start))?.[1];
+        if (wordBefore !== undefined && isDrugName(wordBefore)) return false;
+      }
+      // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
+      if (onlyEponyms && folded.endsWith('-')) return false;
+    }
+    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(fromModel && onlyEponyms);
     // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson").
-    if (words.every((w) => EPONYMS.has(w)) && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
+    if (onlyEponyms && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
     return true;
   });
 }
