@@ -7,6 +7,7 @@ import {
   type DicomJsonDataset,
   type FindFhirPatientByIdentifier,
   dicomDeidentifierForPolicy,
+  isUid,
   isWellKnownUid,
   withheldError,
 } from '../anonymize/dicom/index.js';
@@ -112,7 +113,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
   }
 
   async function realUid(runtime: PolicyRuntime, uid: string): Promise<string> {
-    if (!/^[0-9]+(\.[0-9]+)*$/.test(uid) || uid.length > 64) throw new VoileError('NOT_FOUND', 'Not found');
+    if (!isUid(uid)) throw new VoileError('NOT_FOUND', 'Not found');
     if (runtime.retainUids) return uid;
     const real = await runtime.policy.identity.resolveUid(uid);
     if (real === undefined) throw new VoileError('NOT_FOUND', 'Not found');

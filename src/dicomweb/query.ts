@@ -1,6 +1,6 @@
 import { VoileError } from '../errors.js';
 import type { Identity } from '../identity/index.js';
-import { tagKey } from '../anonymize/dicom/index.js';
+import { isUid, tagKey } from '../anonymize/dicom/index.js';
 import { dictionaryKeyword, tagOfKeyword } from '../anonymize/dicom/dictionary.js';
 
 /**
@@ -121,7 +121,7 @@ export async function translateQuery(query: readonly (readonly [string, string])
 async function translateUids(value: string, ctx: QueryContext): Promise<string[]> {
   const out: string[] = [];
   for (const uid of value.split(/[,\\]/)) {
-    if (!/^[0-9]+(\.[0-9]+)*$/.test(uid) || uid.length > 64) throw new VoileError('BAD_REQUEST', 'A UID match value is malformed');
+    if (!isUid(uid)) throw new VoileError('BAD_REQUEST', 'A UID match value is malformed');
     const real = ctx.retainUids ? uid : await ctx.identity.resolveUid(uid);
     if (real !== undefined) out.push(real);
   }

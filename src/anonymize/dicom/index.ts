@@ -15,6 +15,6 @@ export { DICOM_OPTIONS, DEIDENTIFICATION_CODES, type DicomOption, compileProfile
 export { readPart10, readDataset, type Part10 } from './reader.js';
 export { writePart10, writeDataset, ChunkWriter } from './writer.js';
 export { type DicomDataset, type DicomElement, Tags, tagOf, tagKey, findElement } from './dataset.js';
-export { TransferSyntax, encodingOf, isWellKnownUid } from './transfer-syntax.js';
+export { TransferSyntax, encodingOf, isUid, isWellKnownUid } from './transfer-syntax.js';
 export { anonymizeDicomDirectory, type DirectoryReport } from './batch.js';
 export { dicomDeidentifierFor, dicomDeidentifierForPolicy, type DicomPolicyContext, type FindFhirPatientByIdentifier } from './policy.js';

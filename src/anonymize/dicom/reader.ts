@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { VoileError } from '../../errors.js';
 import { type DicomDataset, type DicomElement, Tags, findElement, tagOf } from './dataset.js';
 import { dictionaryVr } from './dictionary.js';
-import { type Encoding, encodingOf } from './transfer-syntax.js';
+import { type Encoding, encodingOf, isUid } from './transfer-syntax.js';
 import { LONG_LENGTH_VRS } from './vr.js';
 
 export interface ReadOptions {
@@ -47,7 +47,7 @@ export function readPart10(input: Uint8Array, options: ReadOptions = {}): Part10
   if (!tsElement?.value) throw malformed('file meta information has no transfer syntax');
   const transferSyntaxUid = Buffer.from(tsElement.value).toString('latin1').replace(/[\0 ]+$/, '');
   // It is copied into the output's file meta and the multipart part headers: only a real UID passes.
-  if (!/^[0-9]+(\.[0-9]+)*$/.test(transferSyntaxUid) || transferSyntaxUid.length > 64) throw malformed('the transfer syntax is not a UID');
+  if (!isUid(transferSyntaxUid)) throw malformed('the transfer syntax is not a UID');
   const encoding = encodingOf(transferSyntaxUid);
 
   let body = buf;

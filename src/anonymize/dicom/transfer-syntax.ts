@@ -26,6 +26,11 @@ export function encodingOf(transferSyntaxUid: string): Encoding {
   }
 }
 
+/** A well-formed UID (PS3.5 9.1): dot-separated digit groups, at most 64 characters. */
+export function isUid(text: string): boolean {
+  return text.length <= 64 && /^[0-9]+(\.[0-9]+)*$/.test(text);
+}
+
 /** A UID is the DICOM root's own (SOP classes, transfer syntaxes, well-known frames…) and stays as is. */
 export function isWellKnownUid(uid: string): boolean {
   return uid.startsWith('1.2.840.10008.');
