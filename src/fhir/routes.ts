@@ -35,7 +35,8 @@ const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opts) => {
-  const fhirBaseOf = () => `${opts.publicBaseUrl().replace(/\/+$/, '')}/fhir`;
+  // publicBaseUrl() comes without a trailing slash (src/server/app.ts strips a configured one once).
+  const fhirBaseOf = () => `${opts.publicBaseUrl()}/fhir`;
   loadDefinitions();
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
