@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
-import { foldChar } from '../normalize.js';
+import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -206,7 +206,7 @@ const FAMILY_LOWER_STOP = new Set([
 /** A dictionary word that is neither a known first name nor a known surname. */
 function isOrdinaryWord(w: string): boolean {
   const bare = w.replace(/\.$/, '');
-  return !isFirstName(bare) && !isLastName(bare) && isDictionaryWord([...bare].map(foldChar).join(''));
+  return !isFirstName(bare) && !isLastName(bare) && isDictionaryWord(fold(bare));
 }
 
 function isCommonWord(w: string): boolean {
