@@ -13,7 +13,7 @@ import {
 } from '../anonymize/dicom/index.js';
 import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
 import { noteDicomwebAudit, timedUpstream } from './audit.js';
-import { boundaryOf, readMultipart } from './multipart.js';
+import { readMultipart } from './multipart.js';
 import { type OutgoingPart, sendMultipart } from './stream.js';
 import { tagOfKeyword } from '../anonymize/dicom/dictionary.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
@@ -209,16 +209,11 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const runtime = runtimeOf(request);
     const accept = dicomAccept(request.headers.accept);
     const path = await realPath(runtime, request.params);
-    const source = await timedUpstream(request, () => upstream.stream(path, accept));
-    const boundary = boundaryOf(source.contentType);
-    if (boundary === undefined) {
-      source.body.destroy();
-      throw upstream.badResponse('not multipart/related');
-    }
+    const source = await timedUpstream(request, () => upstream.multipart(path, accept));
     let withheldCount = 0;
     const studies = new Set<string>();
     async function* instances(): AsyncGenerator<OutgoingPart> {
-      for await (const part of readMultipart(source.body, boundary!, { maxPartBytes: opts.maxInstanceBytes })) {
+      for await (const part of readMultipart(source.body, source.boundary, { maxPartBytes: opts.maxInstanceBytes })) {
         let instance;
         try {
           instance = await runtime.deidentifier.part10(part.body);
@@ -262,16 +257,11 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     if (meta === undefined || runtime.deidentifier.withheld(asDataset(meta))) throw withheldError();
     const accept = request.headers.accept && /^multipart\/related/i.test(request.headers.accept) ? request.headers.accept : 'multipart/related; type="application/octet-stream"';
     if (/[\r\n]/.test(accept) || accept.length > 256) throw new VoileError('NOT_ACCEPTABLE', 'The requested representation is not available');
-    const source = await timedUpstream(request, () => upstream.stream(`${path}/${suffix}`, accept));
-    const boundary = boundaryOf(source.contentType);
-    if (boundary === undefined) {
-      source.body.destroy();
-      throw upstream.badResponse('not multipart/related');
-    }
+    const source = await timedUpstream(request, () => upstream.multipart(`${path}/${suffix}`, accept));
     // The path names one study (its remapped UID): that is what these pixels belong to.
     const released = new Set([request.params.study!]);
     async function* frames(): AsyncGenerator<OutgoingPart> {
-      for await (const part of readMultipart(source.body, boundary!)) {
+      for await (const part of readMultipart(source.body, source.boundary)) {
         const type = part.headers['content-type'] ?? 'application/octet-stream';
         const safeType = /^[a-z]+\/[a-z0-9.+-]+(\s*;\s*transfer-syntax=[0-9.]{1,64})?$/i.test(type) ? type : 'application/octet-stream';
         noteDicomwebAudit(request, 'dicomweb-retrieve', released);

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { VoileError } from '../errors.js';
+import { boundaryOf } from './multipart.js';
 import { UpstreamClient, type UpstreamConnectionOptions, type UpstreamErrorObserver } from '../upstream/client.js';
 
 export interface DicomwebUpstreamOptions extends UpstreamConnectionOptions {
@@ -7,8 +8,8 @@ export interface DicomwebUpstreamOptions extends UpstreamConnectionOptions {
   readonly maxJsonBytes?: number;
 }
 
-export interface UpstreamStream {
-  readonly contentType: string | undefined;
+export interface UpstreamMultipart {
+  readonly boundary: string;
   readonly body: Dispatcher.ResponseData['body'];
 }
 
@@ -57,10 +58,16 @@ export class DicomwebUpstream {
     return parsed;
   }
 
-  async stream(relative: string, accept: string): Promise<UpstreamStream> {
+  /** A WADO-RS multipart/related stream and its boundary; any other answer is a bad response (body released). */
+  async multipart(relative: string, accept: string): Promise<UpstreamMultipart> {
     const res = await this.#client.get(this.url(relative), accept);
     const contentType = res.headers['content-type'];
-    return { contentType: Array.isArray(contentType) ? contentType[0] : contentType, body: res.body };
+    const boundary = boundaryOf(Array.isArray(contentType) ? contentType[0] : contentType);
+    if (boundary === undefined) {
+      res.body.destroy();
+      throw this.badResponse('not multipart/related');
+    }
+    return { boundary, body: res.body };
   }
 
   /** The error for a stream that is not what DICOMweb promised (not multipart, a part not DICOM), counted in metrics. */

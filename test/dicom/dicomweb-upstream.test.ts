@@ -98,7 +98,7 @@ describe('DICOMweb upstream client', () => {
     const kinds: UpstreamErrorKind[] = [];
     const upstream = new DicomwebUpstream({ url }, (kind) => kinds.push(kind));
     try {
-      await expect(upstream.stream('studies/1.2.3', 'multipart/related; type="application/dicom"; transfer-syntax=1.2.840.10008.1.2.4.50')).rejects.toMatchObject({ code: 'NOT_ACCEPTABLE', status: 406 });
+      await expect(upstream.multipart('studies/1.2.3', 'multipart/related; type="application/dicom"; transfer-syntax=1.2.840.10008.1.2.4.50')).rejects.toMatchObject({ code: 'NOT_ACCEPTABLE', status: 406 });
       expect(kinds).toEqual([]);
     } finally {
       await upstream.close();
