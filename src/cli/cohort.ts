@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { renderReportHtml } from '../anonymize/embedding/index.js';
-import { outcomeOf, type AuditRecord } from '../audit/index.js';
+import { cohortBuildAuditRecord } from '../cohort/build-audit.js';
 import { buildCohort, type CohortBuildResult } from '../cohort/build.js';
 import { loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { VoileError, toVoileError } from '../errors.js';
@@ -68,7 +68,17 @@ export async function runCohortBuild(run: CohortBuildRun): Promise<CohortBuildSu
     failure = toVoileError(err);
   } finally {
     // The rebuild is audited whether it succeeded or not (no id, no value: who, what, outcome).
-    await audit.append(auditRecord(run.policy, failure, Date.now() - started)).catch(() => {});
+    const record = cohortBuildAuditRecord({
+      clientId: null,
+      policy: run.policy,
+      method: 'CLI',
+      route: 'voile cohort build',
+      requestId: randomUUID(),
+      failure,
+      returned: {},
+      durationMs: Date.now() - started,
+    });
+    await audit.append(record).catch(() => {});
     await Promise.allSettled([upstream.close(), audit.close()]);
     await runtime.close();
   }
@@ -83,28 +93,5 @@ export async function runCohortBuild(run: CohortBuildRun): Promise<CohortBuildSu
     hiddenRate: privacy.hiddenRate,
     localCloakingMedian: privacy.localCloakingMedian,
     meanHellinger: result.report.utility.hellinger.mean,
-  };
-}
-
-
-function auditRecord(policy: string, failure: VoileError | undefined, durationMs: number): AuditRecord {
-  const status = failure?.status ?? 200;
-  const errorCode = failure?.code ?? null;
-  return {
-    id: randomUUID(),
-    recorded: new Date().toISOString(),
-    clientId: null,
-    policy,
-    method: 'CLI',
-    interaction: 'admin',
-    route: 'voile cohort build',
-    resourceType: 'Patient',
-    status,
-    outcome: outcomeOf(status, errorCode),
-    errorCode,
-    returned: {},
-    durationMs,
-    upstreamLatencyMs: null,
-    requestId: randomUUID(),
   };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { outcomeOf, type AuditRecord } from '../audit/record.js';
 import { VoileError, toVoileError } from '../errors.js';
 import type { PolicyRegistry, ResolvedPolicy } from '../policy/runtime.js';
 import type { AuditStore } from '../store/audit-store.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
+import { cohortBuildAuditRecord } from './build-audit.js';
 import { buildCohort, type CohortBuildResult } from './build.js';
 import type { AvatarBuildStore } from './store.js';
 
@@ -113,25 +113,16 @@ export class CohortRebuilds {
   }
 
   async #audit(status: RebuildStatus, failure: VoileError | undefined, patients: number, started: number): Promise<void> {
-    const httpStatus = failure?.status ?? 200;
-    const errorCode = failure?.code ?? null;
-    const record: AuditRecord = {
-      id: randomUUID(),
-      recorded: new Date().toISOString(),
+    const record = cohortBuildAuditRecord({
       clientId: status.requestedBy,
       policy: status.policy,
       method: 'POST',
-      interaction: 'admin',
       route: REBUILD_ROUTE,
-      resourceType: 'Patient',
-      status: httpStatus,
-      outcome: outcomeOf(httpStatus, errorCode),
-      errorCode,
+      requestId: status.job,
+      failure,
       returned: failure ? {} : { Patient: patients },
       durationMs: Date.now() - started,
-      upstreamLatencyMs: null,
-      requestId: status.job,
-    };
+    });
     // An audit store that cannot write must not turn a stored build into a failed job.
     await this.#options.audit.append(record).catch(() => {});
   }
