@@ -174,7 +174,7 @@ function withCount(search: string): string {
 }
 
 /** Every match of a search, following `next` links (which must stay under the upstream base). */
-export async function* searchAll(upstream: FhirUpstream, first: string): AsyncGenerator<Resource> {
+async function* searchAll(upstream: FhirUpstream, first: string): AsyncGenerator<Resource> {
   let next: string | undefined = first;
   const visited = new Set<string>();
   for (let page = 0; next !== undefined; page++) {
