@@ -59,12 +59,12 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   await app.register(auditPlugin, { store: auditStore });
   await app.register(smartConfigurationPlugin, { auth });
   // Bulk $export: gateway-driven, NDJSON files kept beside the embedded database until they expire.
-  const { fhirUpstream, metrics } = gatewayShared(app);
+  const { fhirUpstream, metrics, publicBaseUrl: linkBaseUrl } = gatewayShared(app);
   await app.register(bulkExportPlugin, {
     prefix: '/fhir',
     upstream: fhirUpstream,
     onAnonymizationFailure: () => metrics.anonymizationFailed('bulk'),
-    publicBaseUrl: config.publicBaseUrl !== undefined ? publicBaseUrl : () => boundBaseUrl(app, publicBaseUrl),
+    publicBaseUrl: linkBaseUrl,
     authenticate,
     dir: join(dirname(runtime.databasePath), 'bulk'),
   });
@@ -95,7 +95,7 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
       // partner requests wait on.
       upstream: fhirUpstreamOptions,
       authorize: createAdminAuthorizer(auth, auth.cohortScope ?? DEFAULT_COHORT_SCOPE),
-      publicBaseUrl: config.publicBaseUrl !== undefined ? publicBaseUrl : () => boundBaseUrl(app, publicBaseUrl),
+      publicBaseUrl: linkBaseUrl,
     });
   }
   app.addHook('onClose', async () => {
@@ -105,11 +105,3 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   return { app, runtime };
 }
 
-
-/** Without a configured publicBaseUrl, links use the address the server is bound to (port 0 included). */
-function boundBaseUrl(app: FastifyInstance, fallback: string): string {
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') return fallback;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
-}

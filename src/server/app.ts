@@ -58,7 +58,8 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
   app.addHook('onClose', async () => upstream.close());
-  app.decorate('voileShared', { fhirUpstream: upstream, metrics }); // for Bulk and DICOMweb (src/upstream/shared.ts)
+  const publicBaseUrl = publicBaseUrlOf(app, options.publicBaseUrl);
+  app.decorate('voileShared', { fhirUpstream: upstream, metrics, publicBaseUrl }); // for Bulk, DICOMweb, cohort admin (src/upstream/shared.ts)
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendError(new VoileError('NOT_FOUND', 'Not found'), request, reply));
@@ -68,7 +69,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   await app.register(fhirRoutes, {
     prefix: '/fhir',
     upstream,
-    publicBaseUrl: publicBaseUrlOf(app, options.publicBaseUrl),
+    publicBaseUrl,
     authenticate: options.authenticate,
     defaultCount: limits.defaultCount,
     maxCount: limits.maxCount,

@@ -4,12 +4,15 @@ import type { GatewayMetrics } from '../server/metrics.js';
 import type { FhirUpstream } from './fhir-upstream.js';
 
 /**
- * What `buildGateway` shares with the transports registered after it (Bulk export, DICOMweb): its
- * one FHIR upstream client — one pool, one retry policy, failures counted once — and its metrics.
+ * What `buildGateway` shares with the transports registered after it (Bulk export, DICOMweb,
+ * cohort admin): its one FHIR upstream client — one pool, one retry policy, failures counted once —
+ * its metrics, and the base URL its links use.
  */
 export interface GatewayShared {
   readonly fhirUpstream: FhirUpstream;
   readonly metrics: GatewayMetrics;
+  /** The configured public base URL, or the bound address once the server listens. */
+  readonly publicBaseUrl: () => string;
 }
 
 declare module 'fastify' {
