@@ -12,7 +12,9 @@ describe('markup that is not a text node', () => {
       '<p id="dupont-jeanne" data-nir="2850375123456" class="note" title="x">Bonjour</p><img src="http://x/Dupont.png" alt="a"/></div>';
     const out = await rewriteMarkup(input, noChange, plain);
     expect(out).not.toMatch(/Dupont|dupont|2850375123456/);
-    expect(out).toContain('<p class="note" title="x">Bonjour</p>');
+    // class="note" used to be kept; class values are dropped now, as a token cannot be told from a
+    // surname or an identifier (test/text/markup-attribute-values.test.ts).
+    expect(out).toContain('<p title="x">Bonjour</p>');
     expect(out).toContain('xmlns="http://www.w3.org/1999/xhtml"');
   });
 

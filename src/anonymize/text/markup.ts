@@ -2,7 +2,8 @@
  * XHTML / HTML handling for de-identification: text nodes (and the human-readable attributes
  * title, alt, href) are de-identified; tags and structure are copied; everything that could carry
  * text but is not text — comments, processing instructions, declarations, `<style>`/`<script>`
- * content, attributes outside a structural allowlist — is removed (fail closed); CDATA sections
+ * content, attributes outside a structural allowlist or with a value not of their shape, `style`
+ * and `class` — is removed (fail closed); CDATA sections
  * become ordinary, escaped text. Every new text is escaped again, so a valid FHIR narrative stays a
  * valid FHIR narrative.
  *
@@ -13,8 +14,32 @@ const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|
 const BLOCK = /^<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|tfoot|caption|h[1-6]|section|article|header|footer|blockquote|pre|dl|dt|dd|hr)\b/i;
 const TEXT_ATTRS = /(\s(?:title|alt|href)\s*=\s*)("([^"]*)"|'([^']*)')/gi;
 const ATTRIBUTE = /(\s+)([A-Za-z_:][-A-Za-z0-9_:.]*)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g;
-/** Attributes that only shape the document; any other (id, src, data-*, abbr…) may hold text and is dropped. */
-const STRUCTURAL_ATTRS = new Set(['title', 'alt', 'href', 'class', 'style', 'colspan', 'rowspan', 'span', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'align', 'valign', 'lang', 'xml:lang', 'dir', 'xmlns', 'type', 'start']);
+/** The human-readable attributes: kept, their value de-identified as plain text. */
+const TEXT_ATTR_NAMES = new Set(['title', 'alt', 'href']);
+const COUNT = /^\d{1,4}$/;
+/**
+ * Attributes that only shape the document, each with the only values it is kept with. A value is
+ * free text to whoever wrote the narrative and no detector reads it, so a value of any other shape
+ * (`colspan="Dupont"`) drops the attribute. Every attribute not listed (id, src, data-*, abbr…) is
+ * dropped, and so are `style` (free text: `content:'…'`, font names) and `class`: a class token has
+ * the shape of a surname or an identifier (`dupont-jeanne`, `ipp-4417`), so no pattern could keep
+ * real classes and refuse those, and a narrative reads the same without them.
+ */
+const STRUCTURAL_ATTRS: ReadonlyMap<string, RegExp> = new Map([
+  ...['colspan', 'rowspan', 'span', 'border', 'cellpadding', 'cellspacing', 'start'].map((name) => [name, COUNT] as const),
+  ['width', /^\d{1,5}(?:%|px)?$/],
+  ['height', /^\d{1,5}(?:%|px)?$/],
+  ['align', /^(?:left|right|center|justify|char)$/i],
+  ['valign', /^(?:top|middle|bottom|baseline)$/i],
+  ['dir', /^(?:ltr|rtl|auto)$/i],
+  // A language tag: a 2–3 letter language, then up to two short subtags (fr, fr-FR, zh-Hant-TW).
+  ['lang', /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/],
+  ['xml:lang', /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$/],
+  // List numbering and bullet styles.
+  ['type', /^(?:1|a|A|i|I|disc|circle|square)$/],
+  // The one namespace of a FHIR narrative.
+  ['xmlns', /^http:\/\/www\.w3\.org\/1999\/xhtml$/],
+]);
 const NOT_TEXT = /^<(?:!--|\?|!(?!\[CDATA\[))/;
 const CDATA = /^<!\[CDATA\[([\s\S]*)\]\]>$/;
 
@@ -114,7 +139,7 @@ export async function rewriteMarkup(markup: string, findReplacements: SpanRewrit
   for (let i = 0; i < tokens.length; i++) {
     let tok = tokens[i]!;
     if (!/^<[A-Za-z]/.test(tok)) continue;
-    tok = tokens[i] = tok.replace(ATTRIBUTE, (whole, _space: string, name: string) => (STRUCTURAL_ATTRS.has(name.toLowerCase()) ? whole : ''));
+    tok = tokens[i] = tok.replace(ATTRIBUTE, (whole, _space: string, name: string, assigned: string | undefined) => (keepsAttribute(name, assigned) ? whole : ''));
     const pieces: Promise<string>[] = [];
     tok.replace(TEXT_ATTRS, (_whole, _lead: string, _q: string, dq: string | undefined, sq: string | undefined) => {
       pieces.push(rewritePlain(decodeEntities(dq ?? sq ?? '')));
@@ -129,4 +154,15 @@ export async function rewriteMarkup(markup: string, findReplacements: SpanRewrit
     });
   }
   return tokens.join('');
+}
+
+/** Whether an attribute of an element tag is released: a text attribute, or a structural one with a value of its shape. */
+function keepsAttribute(name: string, assigned: string | undefined): boolean {
+  const lower = name.toLowerCase();
+  if (TEXT_ATTR_NAMES.has(lower)) return true;
+  const shape = STRUCTURAL_ATTRS.get(lower);
+  if (shape === undefined || assigned === undefined) return false;
+  const raw = assigned.replace(/^\s*=\s*/, '');
+  const value = raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw;
+  return shape.test(decodeEntities(value));
 }
