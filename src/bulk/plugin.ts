@@ -86,12 +86,19 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
     const query = rawQuery(request);
     const job = new ExportJob(principal, plan, `${fhirBaseOf()}/${requestPath}${query === '' ? '' : `?${query}`}`, limits.dir);
     jobs.set(job.id, job);
+    // A page's resources are anonymized together, so several can fail in one job; the first failure
+    // ends the job, and one failed job is one failure in the metrics.
+    let anonymizationFailureCounted = false;
     const response: ResponseContext = {
       principal,
       upstream,
       fhirBase: fhirBaseOf(),
       cursorTtlSeconds: limits.fileTtlSeconds,
-      onAnonymizationFailure: () => options.onAnonymizationFailure?.(),
+      onAnonymizationFailure: () => {
+        if (anonymizationFailureCounted) return;
+        anonymizationFailureCounted = true;
+        options.onAnonymizationFailure?.();
+      },
     };
     job.finished = runExport(job, { principal, upstream, limits, response, ...(groupId === undefined ? {} : { groupId }) }).then(
       () => {
