@@ -37,8 +37,6 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
   const auth = (config.auth ?? { mode: 'none' }) as AuthConfig;
   // mode none serves loopback callers only; mode jwt validates bearer tokens and binds a policy.
   const authenticate = createAuthenticator(auth, runtime.registry);
-  const listen = config.listen ?? {};
-  const publicBaseUrl = (config.publicBaseUrl ?? `http://${listen.host ?? '127.0.0.1'}:${listen.port ?? 8080}`).replace(/\/+$/, '');
   const upstreamFhir = config.upstream.fhir;
   const fhirUpstreamOptions = upstreamOptionsOf(upstreamFhir, baseDir);
 
@@ -76,7 +74,7 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
       upstream: upstreamOptionsOf(config.upstream.dicomweb, baseDir),
       onUpstreamError: (kind) => metrics.upstreamError('dicomweb', kind),
       onAnonymizationFailure: () => metrics.anonymizationFailed('dicomweb'),
-      publicBaseUrl,
+      publicBaseUrl: linkBaseUrl,
       authenticate: async (request) => {
         const principal = await authenticate(request);
         if (!canAccessDicom(principal.scopes, dicomScope)) throw new VoileError('INSUFFICIENT_SCOPE', 'Imaging access is not granted to this client');

@@ -24,8 +24,12 @@ import { DicomwebUpstream, type DicomwebUpstreamOptions } from './upstream.js';
 export interface DicomwebPluginOptions {
   /** The PACS's DICOMweb root (QIDO/WADO), e.g. `http://orthanc:8042/dicom-web`, or full upstream options. */
   readonly upstream: string | DicomwebUpstreamOptions;
-  /** The gateway's public URL (no trailing slash); links are `${publicBaseUrl}${prefix}/studies/…`. */
-  readonly publicBaseUrl: string;
+  /**
+   * The gateway's public URL; links are `${publicBaseUrl}${mountPath}/studies/…`. A function is asked
+   * when a link is written: the gateway's shared one (GatewayShared.publicBaseUrl) gives the bound
+   * address once the server listens when no public URL is configured (port 0 included).
+   */
+  readonly publicBaseUrl: string | (() => string);
   /** Where the plugin is mounted (the fastify prefix), for the links it writes. Default `/dicomweb`. */
   readonly mountPath?: string;
   /** Sets `request.principal` (the gateway's auth). Without it, an earlier hook must have set it. */
@@ -80,7 +84,11 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     if (code === 'ANONYMIZATION_FAILED') opts.onAnonymizationFailure?.();
   };
   app.addHook('onError', async (_request, _reply, error) => anonymizationFailed(isVoileError(error) ? error.code : 'INTERNAL'));
-  const base = `${opts.publicBaseUrl.replace(/\/+$/, '')}${opts.mountPath ?? '/dicomweb'}`;
+  const publicBaseUrl = opts.publicBaseUrl;
+  const mountPath = opts.mountPath ?? '/dicomweb';
+  const linkBaseOf = typeof publicBaseUrl === 'string' ? () => publicBaseUrl : publicBaseUrl;
+  /** Where links point: `${public base}${mountPath}`, read when a response is written. */
+  const baseOf = () => `${linkBaseOf().replace(/\/+$/, '')}${mountPath}`;
   const runtimes = new WeakMap<ResolvedPolicy, PolicyRuntime>();
   app.addHook('onClose', async () => upstream.close());
 
@@ -146,6 +154,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       REQUIRED_FIELDS[level],
     );
     const results = translated.matchesNothing ? [] : await timedUpstream(request, () => upstream.json(scope, translated.params));
+    const base = baseOf();
     const out: DicomJsonDataset[] = [];
     for (const item of results) {
       const dataset = asDataset(item);
@@ -182,6 +191,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const runtime = runtimeOf(request);
     const metadataPath = `${await realPath(runtime, request.params)}/metadata`;
     const results = await timedUpstream(request, () => upstream.json(metadataPath));
+    const base = baseOf();
     const out: DicomJsonDataset[] = [];
     for (const item of results) {
       const dataset = asDataset(item);
