@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { VoileError } from '../errors.js';
 import type { AuditOutcome, AuditInteraction, AuditRecord } from '../audit/record.js';
+import { spawnModuleWorker } from '../util/spawn-worker.js';
+import { auditBatchWriter, openAuditDatabase } from './audit-sqlite-schema.js';
+import type { BatchWritten, WriteBatch } from './audit-sqlite-writer.js';
 import type { AuditQuery, AuditStore, StoredAuditRecord } from './audit-store.js';
 
 interface Row {
@@ -30,65 +32,45 @@ interface PendingAppend {
   readonly reject: (err: unknown) => void;
 }
 
+export interface SqliteAuditStoreOptions {
+  /**
+   * Write from a worker thread (default, for a file). The inserts and commits then cost the thread
+   * that serves requests only a message per batch. `:memory:` is always written in-thread (a
+   * second thread would open another, empty database).
+   */
+  readonly writerThread?: boolean;
+}
+
 /**
- * Embedded audit trail. Append-only is enforced by the database itself (triggers abort any UPDATE
- * or DELETE), not only by this class. WAL with `synchronous = NORMAL`.
+ * Embedded audit trail (schema and append-only triggers: src/store/audit-sqlite-schema.ts).
  *
  * Appends are batched per event-loop turn: the records appended during one turn are written in one
- * transaction by a `setImmediate` callback, and each `append` promise settles when its record is
- * committed (or failed). One commit per turn instead of one per request is what makes the audit
- * cheap under load (each commit rewrites the table, index and sequence pages into the WAL).
- * Durability: a record is in memory only until the end of the turn it was appended in, so a crash
- * of the process loses at most the records of that one turn (responses already sent); a power loss
- * may lose the last few milliseconds of commits (WAL, synchronous = NORMAL). `query` and `close`
- * write what is pending first.
+ * transaction (by the writer thread, src/store/audit-sqlite-writer.ts), and each `append` promise
+ * settles when its record is committed (or failed). One commit per turn instead of one per request
+ * is what makes the audit cheap under load (each commit rewrites the table, index and sequence
+ * pages into the WAL). Durability: a record is in memory only until its batch is committed, so a
+ * crash of the process loses at most the records of the batches in flight (responses already
+ * sent); a power loss may lose the last few milliseconds of commits (WAL, synchronous = NORMAL).
+ * `query` and `close` wait for every pending record first. If the writer thread dies, the records
+ * in flight fail (the audit hook logs it) and the next batch starts a new thread.
  */
 export class SqliteAuditStore implements AuditStore {
   readonly #db: Database.Database;
-  readonly #insert: Database.Statement;
-  readonly #insertBatch: (records: readonly AuditRecord[]) => void;
+  readonly #path: string;
+  readonly #inThread: ((records: readonly AuditRecord[]) => number[]) | undefined;
+  #writer: Worker | undefined;
   #pending: PendingAppend[] = [];
   #flushScheduled = false;
   #closed = false;
+  #nextBatch = 0;
+  readonly #inFlight = new Map<number, PendingAppend[]>();
+  #idleWaiters: (() => void)[] = [];
 
-  constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.#db = new Database(path);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = NORMAL');
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.exec(`
-      CREATE TABLE IF NOT EXISTS audit_event (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        recorded TEXT NOT NULL,
-        client_id TEXT,
-        policy TEXT,
-        method TEXT NOT NULL,
-        interaction TEXT NOT NULL,
-        route TEXT,
-        resource_type TEXT,
-        status INTEGER NOT NULL,
-        outcome TEXT NOT NULL,
-        error_code TEXT,
-        returned TEXT NOT NULL,
-        duration_ms REAL NOT NULL,
-        upstream_latency_ms REAL,
-        request_id TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS audit_event_recorded ON audit_event (recorded);
-      CREATE INDEX IF NOT EXISTS audit_event_client ON audit_event (client_id, seq);
-      CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event
-        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
-      CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event
-        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
-    `);
-    this.#insert = this.#db.prepare(`INSERT INTO audit_event
-      (id, recorded, client_id, policy, method, interaction, route, resource_type, status, outcome, error_code, returned, duration_ms, upstream_latency_ms, request_id)
-      VALUES (@id, @recorded, @clientId, @policy, @method, @interaction, @route, @resourceType, @status, @outcome, @errorCode, @returned, @durationMs, @upstreamLatencyMs, @requestId)`);
-    this.#insertBatch = this.#db.transaction((records: readonly AuditRecord[]) => {
-      for (const record of records) this.#insertOne(record);
-    });
+  constructor(path: string, options: SqliteAuditStoreOptions = {}) {
+    this.#path = path;
+    // The schema is created here, synchronously, so the writer thread never races a query.
+    this.#db = openAuditDatabase(path);
+    this.#inThread = path === ':memory:' || options.writerThread === false ? auditBatchWriter(this.#db) : undefined;
   }
 
   append(record: AuditRecord): Promise<void> {
@@ -102,35 +84,63 @@ export class SqliteAuditStore implements AuditStore {
     });
   }
 
-  /** Writes every pending record: one transaction, or one by one if that fails (each its own outcome). */
+  /** Sends every pending record to be written, as one batch. */
   #flush(): void {
     this.#flushScheduled = false;
     const batch = this.#pending;
     if (batch.length === 0) return;
     this.#pending = [];
-    try {
-      this.#insertBatch(batch.map((p) => p.record));
-      for (const p of batch) p.resolve();
+    const records = batch.map((p) => p.record);
+    if (this.#inThread !== undefined) {
+      settle(batch, this.#inThread(records));
       return;
-    } catch {
-      // The transaction rolled back whole: a bad record must not take the others with it.
     }
-    for (const p of batch) {
-      try {
-        this.#insertOne(p.record);
-        p.resolve();
-      } catch (err) {
-        p.reject(err);
-      }
-    }
+    const id = this.#nextBatch++;
+    this.#inFlight.set(id, batch);
+    const writer = this.#writerThread();
+    writer.ref(); // a batch in flight keeps the process alive until it is committed
+    writer.postMessage({ batch: id, records } satisfies WriteBatch);
   }
 
-  #insertOne(record: AuditRecord): void {
-    this.#insert.run({ ...record, returned: JSON.stringify(record.returned) });
+  #writerThread(): Worker {
+    if (this.#writer !== undefined) return this.#writer;
+    const writer = spawnModuleWorker(import.meta.url, 'audit-sqlite-writer', { workerData: { path: this.#path } });
+    writer.on('message', (message: BatchWritten) => {
+      const batch = this.#inFlight.get(message.batch);
+      if (batch === undefined) return;
+      this.#inFlight.delete(message.batch);
+      settle(batch, message.failed);
+      this.#afterBatch(writer);
+    });
+    const fail = () => {
+      if (this.#writer !== writer) return;
+      this.#writer = undefined;
+      const lost = [...this.#inFlight.values()].flat();
+      this.#inFlight.clear();
+      for (const p of lost) p.reject(new VoileError('INTERNAL', 'The audit record could not be written'));
+      this.#afterBatch(writer);
+    };
+    writer.on('error', fail);
+    writer.on('exit', fail);
+    this.#writer = writer;
+    return writer;
+  }
+
+  #afterBatch(writer: Worker): void {
+    if (this.#inFlight.size > 0) return;
+    writer.unref(); // idle: the writer thread alone does not keep the process alive
+    for (const wake of this.#idleWaiters.splice(0)) wake();
+  }
+
+  /** Every record appended so far is committed or failed. */
+  async #settled(): Promise<void> {
+    this.#flush();
+    if (this.#inFlight.size === 0) return;
+    await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
   }
 
   async query(q: AuditQuery): Promise<StoredAuditRecord[]> {
-    this.#flush();
+    await this.#settled();
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: Math.max(0, Math.floor(q.limit)) };
     if (q.afterSeq !== undefined) {
@@ -160,10 +170,18 @@ export class SqliteAuditStore implements AuditStore {
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    this.#flush();
     this.#closed = true;
+    await this.#settled();
+    const writer = this.#writer;
+    this.#writer = undefined;
+    if (writer !== undefined) await writer.terminate();
     this.#db.close();
   }
+}
+
+function settle(batch: readonly PendingAppend[], failed: readonly number[]): void {
+  const failedSet = new Set(failed);
+  batch.forEach((p, index) => (failedSet.has(index) ? p.reject(new VoileError('INTERNAL', 'The audit record could not be written')) : p.resolve()));
 }
 
 function fromRow(row: Row): AuditRecord {
