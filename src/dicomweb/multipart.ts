@@ -17,6 +17,22 @@ export interface MultipartLimits {
   readonly maxHeaderBytes?: number;
 }
 
+/**
+ * The errors the reader throws, made by its caller: the DICOMweb upstream makes them through the
+ * upstream client, so a body out of shape is counted in the metrics like any other bad response.
+ */
+export interface MultipartErrors {
+  /** The message is out of shape (boundary, part headers, end). */
+  malformed(detail: string): VoileError;
+  /** A part is over `maxPartBytes`. */
+  tooLarge(detail: string): VoileError;
+}
+
+const UNCOUNTED_ERRORS: MultipartErrors = {
+  malformed: (detail) => new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { detail }),
+  tooLarge: (detail) => new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is too large', { detail }),
+};
+
 const CRLF2 = Buffer.from('\r\n\r\n');
 
 export function boundaryOf(contentType: string | undefined): string | undefined {
@@ -25,7 +41,13 @@ export function boundaryOf(contentType: string | undefined): string | undefined 
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-export async function* readMultipart(source: AsyncIterable<Uint8Array>, boundary: string, limits: MultipartLimits = {}): AsyncGenerator<Part> {
+export async function* readMultipart(
+  source: AsyncIterable<Uint8Array>,
+  boundary: string,
+  limits: MultipartLimits = {},
+  errors: MultipartErrors = UNCOUNTED_ERRORS,
+): AsyncGenerator<Part> {
+  const bad = errors.malformed;
   const maxPart = limits.maxPartBytes ?? 0x7fffffff;
   const maxHeader = limits.maxHeaderBytes ?? 16 * 1024;
   const first = Buffer.from(`--${boundary}`);
@@ -94,7 +116,7 @@ export async function* readMultipart(source: AsyncIterable<Uint8Array>, boundary
       }
       const end = pending.indexOf(CRLF2);
       if (end >= 0) {
-        headers = parseHeaders(pending.toString('latin1', 0, end));
+        headers = parseHeaders(pending.toString('latin1', 0, end), bad);
         pending = pending.subarray(end + 4);
         state = 'body';
         body = [];
@@ -127,12 +149,12 @@ export async function* readMultipart(source: AsyncIterable<Uint8Array>, boundary
   function take(n: number): void {
     if (n === 0) return;
     bodyLength += n;
-    if (bodyLength > maxPart) throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is too large', { detail: 'multipart part over the size limit' });
+    if (bodyLength > maxPart) throw errors.tooLarge('multipart part over the size limit');
     body.push(pending.subarray(0, n));
   }
 }
 
-function parseHeaders(text: string): Record<string, string> {
+function parseHeaders(text: string, bad: MultipartErrors['malformed']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of text.split('\r\n')) {
     if (line === '') continue;
@@ -141,10 +163,6 @@ function parseHeaders(text: string): Record<string, string> {
     out[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return out;
-}
-
-function bad(detail: string): VoileError {
-  return new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed', { detail });
 }
 
 /** Writes parts with a fresh random boundary. Only the Content-Type Voile chose goes in a part header. */

@@ -13,7 +13,6 @@ import {
 } from '../anonymize/dicom/index.js';
 import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
 import { noteDicomwebAudit, timedUpstream } from './audit.js';
-import { readMultipart } from './multipart.js';
 import { type OutgoingPart, sendMultipart } from './stream.js';
 import { tagOfKeyword } from '../anonymize/dicom/dictionary.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
@@ -156,8 +155,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const results = translated.matchesNothing ? [] : await timedUpstream(request, () => upstream.json(scope, translated.params));
     const base = baseOf();
     const out: DicomJsonDataset[] = [];
-    for (const item of results) {
-      const dataset = asDataset(item);
+    for (const dataset of results) {
       if (level === 'instance' && runtime.deidentifier.withheld(dataset)) continue;
       const deidentified = await runtime.deidentifier.json(dataset, { markDeidentified: false });
       // The PACS matched PatientID (and issuer when known); only the patient asked for is kept.
@@ -193,8 +191,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const results = await timedUpstream(request, () => upstream.json(metadataPath));
     const base = baseOf();
     const out: DicomJsonDataset[] = [];
-    for (const item of results) {
-      const dataset = asDataset(item);
+    for (const dataset of results) {
       if (runtime.deidentifier.withheld(dataset)) continue;
       out.push(
         await runtime.deidentifier.json(dataset, {
@@ -223,7 +220,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     let withheldCount = 0;
     const studies = new Set<string>();
     async function* instances(): AsyncGenerator<OutgoingPart> {
-      for await (const part of readMultipart(source.body, source.boundary, { maxPartBytes: opts.maxInstanceBytes })) {
+      for await (const part of upstream.parts(source, { maxPartBytes: opts.maxInstanceBytes })) {
         let instance;
         try {
           instance = await runtime.deidentifier.part10(part.body);
@@ -264,14 +261,14 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     const path = await realPath(runtime, request.params);
     // Frames skip the header de-identifier, so the burned-in rule is checked on the instance first.
     const [meta] = await timedUpstream(request, () => upstream.json(`${path}/metadata`));
-    if (meta === undefined || runtime.deidentifier.withheld(asDataset(meta))) throw withheldError();
+    if (meta === undefined || runtime.deidentifier.withheld(meta)) throw withheldError();
     const accept = request.headers.accept && /^multipart\/related/i.test(request.headers.accept) ? request.headers.accept : 'multipart/related; type="application/octet-stream"';
     if (/[\r\n]/.test(accept) || accept.length > 256) throw new VoileError('NOT_ACCEPTABLE', 'The requested representation is not available');
     const source = await timedUpstream(request, () => upstream.multipart(`${path}/${suffix}`, accept));
     // The path names one study (its remapped UID): that is what these pixels belong to.
     const released = new Set([request.params.study!]);
     async function* frames(): AsyncGenerator<OutgoingPart> {
-      for await (const part of readMultipart(source.body, source.boundary)) {
+      for await (const part of upstream.parts(source)) {
         const type = part.headers['content-type'] ?? 'application/octet-stream';
         const safeType = /^[a-z]+\/[a-z0-9.+-]+(\s*;\s*transfer-syntax=[0-9.]{1,64})?$/i.test(type) ? type : 'application/octet-stream';
         noteDicomwebAudit(request, 'dicomweb-retrieve', released);
@@ -351,11 +348,6 @@ function rewriteBulkUri(uri: string, runtime: PolicyRuntime, base: string): stri
   if (!m) return undefined;
   const remap = (uid: string) => (runtime.retainUids || isWellKnownUid(uid) ? uid : runtime.policy.identity.remapUid(uid));
   return `${base}/studies/${remap(m[1]!)}/series/${remap(m[2]!)}/instances/${remap(m[3]!)}/${m[4]!.toLowerCase()}`;
-}
-
-function asDataset(item: unknown): DicomJsonDataset {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new VoileError('UPSTREAM_BAD_RESPONSE', 'The upstream response is malformed');
-  return item as DicomJsonDataset;
 }
 
 function acceptJson(request: FastifyRequest): void {

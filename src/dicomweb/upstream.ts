@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { VoileError } from '../errors.js';
-import { boundaryOf } from './multipart.js';
+import type { DicomJsonDataset } from '../anonymize/dicom/index.js';
+import { type MultipartErrors, type MultipartLimits, type Part, boundaryOf, readMultipart } from './multipart.js';
 import { UpstreamClient, type UpstreamConnectionOptions, type UpstreamErrorObserver } from '../upstream/client.js';
 
 export interface DicomwebUpstreamOptions extends UpstreamConnectionOptions {
@@ -22,8 +23,18 @@ export interface UpstreamMultipart {
 export class DicomwebUpstream {
   readonly #client: UpstreamClient;
   readonly #maxJson: number;
+  readonly #onError: UpstreamErrorObserver | undefined;
+  /** Errors of a multipart body out of shape, counted like every other bad response. */
+  readonly #multipartErrors: MultipartErrors = {
+    malformed: (detail) => this.badResponse(detail),
+    tooLarge: (detail) => {
+      this.#onError?.('too-large');
+      return new VoileError('UPSTREAM_BAD_RESPONSE', 'The image archive sent a response over the size limit', { detail });
+    },
+  };
 
   constructor(options: DicomwebUpstreamOptions, onError?: UpstreamErrorObserver) {
+    this.#onError = onError;
     this.#client = new UpstreamClient(options, {
       what: 'The image archive',
       defaultTimeoutMs: 60_000,
@@ -41,7 +52,8 @@ export class DicomwebUpstream {
     return qs ? `${path}?${qs}` : path;
   }
 
-  async json(relative: string, query?: URLSearchParams): Promise<unknown[]> {
+  /** A DICOM JSON array of data sets (QIDO, metadata); anything else is a bad response. */
+  async json(relative: string, query?: URLSearchParams): Promise<DicomJsonDataset[]> {
     const res = await this.#client.get(this.url(relative, query), 'application/dicom+json');
     if (res.statusCode === 204) {
       await res.body.dump();
@@ -54,8 +66,9 @@ export class DicomwebUpstream {
     } catch {
       throw this.#client.badResponse('The upstream response is malformed');
     }
-    if (!Array.isArray(parsed)) throw this.#client.badResponse('The upstream response is malformed');
-    return parsed;
+    if (!Array.isArray(parsed) || !parsed.every(isObject)) throw this.#client.badResponse('The upstream response is malformed');
+    // Each item is an object; the de-identifier checks the attributes inside it.
+    return parsed as DicomJsonDataset[];
   }
 
   /** A WADO-RS multipart/related stream and its boundary; any other answer is a bad response (body released). */
@@ -70,6 +83,15 @@ export class DicomwebUpstream {
     return { boundary, body: res.body };
   }
 
+  /**
+   * The parts of a multipart stream, one at a time. A body out of shape or a part over the limit is
+   * an error made here, so it is counted in the metrics whether it comes before the response's
+   * headers or after them.
+   */
+  parts(source: UpstreamMultipart, limits: MultipartLimits = {}): AsyncGenerator<Part> {
+    return readMultipart(source.body, source.boundary, limits, this.#multipartErrors);
+  }
+
   /** The error for a stream that is not what DICOMweb promised (not multipart, a part not DICOM), counted in metrics. */
   badResponse(detail?: string): VoileError {
     const err = this.#client.badResponse('The upstream response is malformed');
@@ -79,6 +101,10 @@ export class DicomwebUpstream {
   async close(): Promise<void> {
     await this.#client.close();
   }
+}
+
+function isObject(item: unknown): boolean {
+  return typeof item === 'object' && item !== null && !Array.isArray(item);
 }
 
 /**
