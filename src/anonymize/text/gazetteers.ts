@@ -17,17 +17,22 @@ export function foldName(s: string): string {
 
 let byCode: Map<string, Set<string>> | undefined;
 let byName: Map<string, number> | undefined;
+let departmentsByName: Map<string, Set<string>> | undefined;
 
 function index(): void {
   if (byCode) return;
   byCode = new Map();
   byName = new Map();
+  departmentsByName = new Map();
   for (const [cp, name, pop] of COMMUNES) {
     const key = foldName(name);
     let set = byCode.get(cp);
     if (!set) byCode.set(cp, (set = new Set()));
     set.add(key);
     byName.set(key, Math.max(byName.get(key) ?? 0, pop));
+    let deps = departmentsByName.get(key);
+    if (!deps) departmentsByName.set(key, (deps = new Set()));
+    deps.add(cp.slice(0, 2));
   }
 }
 
@@ -46,6 +51,12 @@ export function communeHasCode(name: string, code: string): boolean {
 export function communePopulation(name: string): number | undefined {
   index();
   return byName!.get(foldName(name));
+}
+
+/** Whether a commune of that name has a postal code starting with these two digits (its département, roughly). */
+export function communeInDepartment(name: string, department: string): boolean {
+  index();
+  return departmentsByName!.get(foldName(name))?.has(department) ?? false;
 }
 
 export function communeRows(): readonly CommuneRow[] {

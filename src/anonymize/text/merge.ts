@@ -82,7 +82,8 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
       // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
       if (onlyEponyms && folded.endsWith('-')) return false;
     }
-    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(fromModel && onlyEponyms);
+    // "drain de Redon": a town that is also an eponym is the eponym unless a postal code confirmed it.
+    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(s.priority <= PRIORITY.gazetteer && onlyEponyms);
     // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson").
     if (onlyEponyms && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
     return true;

@@ -6,11 +6,13 @@ import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
+import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { phoneSpans } from './recognizers/phones.js';
 import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
 import { wrappedSpans } from './wrapped.js';
+import { ocrDigitSpans } from './ocr-digits.js';
 
 /** Finds model spans for a document; provided by the NER runner, absent when rules run alone. */
 export type ModelDetector = (doc: Doc) => Promise<Span[]>;
@@ -30,8 +32,10 @@ export function ruleSpans(doc: Doc): Span[] {
     ...idSpans(doc),
     ...locationSpans(doc),
     ...hospitalSpans(doc),
+    ...informalFacilitySpans(doc),
     ...personSpans(doc),
     ...informalPersonSpans(doc),
+    ...ocrDigitSpans(doc),
   ];
   return spans.concat(wrappedSpans(doc, spans));
 }

@@ -35,13 +35,38 @@ const WRITTEN_DMY = new RegExp(
 );
 // Written: [weekday,] month day[,] [year]
 const WRITTEN_MDY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:,?\\s+(\\d{4})(?![\\p{N}]))?`,
+  `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(${MONTH_ALT})(?:\\.?\\s+|-)(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:(?:,?\\s+|-)(\\d{4})(?![\\p{N}]))?`,
   'dgu',
 );
 const MAY_BEFORE = /\b(?:from|on|since|until|till|by|before|after|through|to|between)\s+$/;
 const MAY_AFTER = /^\s*(?:to|through|until|till|and|-|–)\s*(?:\d|[a-z]{3})/;
 // Written: month year
 const WRITTEN_MY = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})\\.?(?:\\s+|\\s*(?:de |of )?)(\\d{4})(?![\\p{N}])`, 'dgu');
+// Written with a misspelt month and a year: "17 ocotbre 1950", "3 fevirer 2024" (see fuzzyMonth).
+const WRITTEN_DMY_TYPO = /(?<![\p{L}\p{N}])(1er|\d{1,2})[ \t]+([a-z]{5,10})\.?[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
+const FULL_MONTHS = Object.keys(MONTHS).filter((k) => k.length >= 5);
+// A birth date with an impossible day ("dob 6/31/1985", "né le 30/02/1961") is a typo of a real one:
+// still the patient's birth date.
+const BIRTH_BEFORE = /(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on)?|ne(?:e)? le|ddn|date de naissance)[ \t:]*$/;
+
+/** The full month name one edit away (a letter added, dropped, changed, or two swapped), if any. */
+function fuzzyMonth(word: string): number | undefined {
+  if (MONTHS[word] !== undefined) return undefined; // spelt right: the other patterns' business
+  for (const name of FULL_MONTHS) if (oneEditApart(word, name)) return MONTHS[name];
+  return undefined;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 // Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years
 const NUMERIC_DMY = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
 // Numeric: ISO-like y-m-d
@@ -159,7 +184,12 @@ export function findDates(doc: Doc): DateParts[] {
       dayGroup = 3;
       monthGroup = 1;
     }
-    if (!isValidDay(year, month, day)) continue;
+    if (!isValidDay(year, month, day)) {
+      if (!BIRTH_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
+      // The writer's order (month first in English slashes, day first otherwise), with a day up to 31.
+      [day, month, dayGroup, monthGroup] = usFirst ? [b, a, 3, 1] : [a, b, 1, 3];
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    }
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -168,6 +198,13 @@ export function findDates(doc: Doc): DateParts[] {
       month: { ...at(m, monthGroup), named: false, value: month },
       year: { ...at(m, 4), value: year },
     });
+  }
+  for (const m of t.matchAll(WRITTEN_DMY_TYPO)) {
+    const month = fuzzyMonth(m[2]!);
+    const day = m[1] === '1er' ? 1 : Number(m[1]);
+    const year = Number(m[3]);
+    if (month === undefined || year < 1880 || year > 2100 || !isValidDay(year, month, day)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, day: at(m, 1), dayValue: day, month: { ...at(m, 2), named: true, value: month }, year: { ...at(m, 3), value: year } });
   }
   for (const m of t.matchAll(NUMERIC_YMD)) {
     const year = Number(m[1]);

@@ -8,23 +8,58 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * ward lists and lab worksheets give a number with no word before it, only the column says what it is.
  */
 const HEADER_CELL = /^(?:ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|n° dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|n° sejour|venue)$/;
-// A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list).
-const NAME_HEADER_CELL = /^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last name|first name|given names?|prenoms?|surname, first name)$/;
+// A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list), and the people
+// who care for them: "Attending", "Médecin", "IDE", "GP".
+const NAME_HEADER_CELL = /^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last name|first name|given names?|prenoms?|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant)$/;
+// Columns of ages, postcodes and towns: "Age" (only over 89 is PHI), "postcode", "CP", "Ville".
+const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)$/;
+const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|code postal|eircode)$/;
+const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence)$/;
+const ZIP_CELL = /^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
 const NAME_CELL = /^[\p{L}][\p{L}'’.,-]*(?:[ \t]+[\p{L}][\p{L}'’.,-]*){0,4}$/u;
-const CODE_CELL = /^[\p{L}\p{N}][\p{L}\p{N}\-/.]{2,24}$/u;
-const SEPARATORS = ['|', '\t', ';'] as const;
+// A code, or digit groups with single spaces ("628 194 8211": an NHS number in its column).
+const CODE_CELL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]|[ ](?=\p{N})){2,24}$/u;
+// CSV exports ("name,hosp_no,nhs_no,…") are tables too; their cells may be quoted ("Gallagher, Seamus").
+const SEPARATORS = ['|', '\t', ';', ','] as const;
+const CSV_HINT = /[^\s,],[^\s,][^\s,]*,[^\s,]/;
 /** Rows looked at below one header: tables in notes are short; a blank line or a row of another shape ends it. */
 const MAX_ROWS = 200;
 
 function cells(line: string, sep: string): string[] {
+  if (sep === ',') return csvCells(line);
   let parts = line.split(sep);
   if (sep === '|') parts = parts.slice(line.trimStart().startsWith('|') ? 1 : 0, line.trimEnd().endsWith('|') ? -1 : undefined);
   return parts;
 }
 
+/** Comma-separated cells, a comma inside double quotes kept in its cell; each cell keeps its raw text (quotes included) so offsets add up. */
+function csvCells(line: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      out.push(line.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(line.slice(from));
+  return out;
+}
+
+/** Whether a cell's text is a column header this module knows ("MRN", "IPP", "Age", "Ville"): a header, never a value. */
+export function isColumnHeader(cell: string): boolean {
+  const k = cell.trim().toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
+  return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k);
+}
+
 export function tableColumnIds(doc: Doc): Span[] {
   const t = doc.folded;
-  if (!t.includes('|') && !t.includes('\t') && !t.includes(';')) return [];
+  // Only the separators the text has; commas only where two glued ones look like a CSV row.
+  const separators = SEPARATORS.filter((sep) => (sep === ',' ? CSV_HINT.test(t) : t.includes(sep)));
+  if (separators.length === 0) return [];
   const out: Span[] = [];
   const lines: { start: number; text: string }[] = [];
   for (let at = 0; at <= t.length; ) {
@@ -34,16 +69,23 @@ export function tableColumnIds(doc: Doc): Span[] {
     at = end + 1;
   }
   for (let i = 0; i < lines.length; i++) {
-    for (const sep of SEPARATORS) {
+    for (const sep of separators) {
       if (!lines[i]!.text.includes(sep)) continue;
+      // A CSV header is labels glued by commas ("name,hosp_no,dob"); a comma and a space is prose.
+      if (sep === ',' && (lines[i]!.text.includes(', ') || !CSV_HINT.test(lines[i]!.text))) continue;
       const header = cells(lines[i]!.text, sep);
       // Three columns at least: a two-cell row is a "field | value" pair, and the rows under it are
       // other fields, not values of its column.
       if (header.length < 3) continue;
-      const key = (c: string) => c.trim().replace(/\s+/g, ' ').replace(/[:.]$/, '');
+      const key = (c: string) => c.trim().replace(/^"|"$/g, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
       const columns = header.map((c, k) => (HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
       const nameColumns = header.map((c, k) => (NAME_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
-      if (columns.length === 0 && nameColumns.length === 0) continue;
+      const ageColumns = header.map((c, k) => (AGE_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
+      const zipColumns = header.map((c, k) => (ZIP_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
+      const cityColumns = header.map((c, k) => (CITY_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
+      if (columns.length + nameColumns.length + ageColumns.length + zipColumns.length + cityColumns.length === 0) continue;
+      // A sentence with commas is no CSV header: its cells would be phrases, not labels.
+      if (sep === ',' && header.some((c) => key(c).split(' ').length > 4)) continue;
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
         const row = lines[j]!;
         if (/^[\s|:+-]*$/.test(row.text) && row.text.includes('-')) continue; // a markdown rule "|---|---|"
@@ -53,7 +95,7 @@ export function tableColumnIds(doc: Doc): Span[] {
           let offset = row.start + (sep === '|' && row.text.trimStart().startsWith('|') ? row.text.indexOf('|') + 1 : 0);
           for (let c = 0; c < k; c++) offset += rowCells[c]!.length + 1;
           const raw = rowCells[k]!;
-          const value = raw.trim();
+          const value = raw.trim().replace(/^"([^"]*)"$/, '$1').trim();
           return { value, start: offset + raw.indexOf(value) };
         };
         for (const k of columns) {
@@ -65,6 +107,18 @@ export function tableColumnIds(doc: Doc): Span[] {
           const { value, start } = cellAt(k);
           if (value.length < 2 || !NAME_CELL.test(value)) continue;
           out.push({ start, end: start + value.replace(/[.,]+$/, '').length, label: 'PERSON', score: 0.85, priority: PRIORITY.context, source: 'person-column' });
+        }
+        for (const k of ageColumns) {
+          const { value, start } = cellAt(k);
+          if (/^\d{2,3}$/.test(value) && Number(value) > 89 && Number(value) < 130) out.push({ start, end: start + value.length, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-column' });
+        }
+        for (const k of zipColumns) {
+          const { value, start } = cellAt(k);
+          if (ZIP_CELL.test(value)) out.push({ start, end: start + value.length, label: 'ZIP', score: 0.85, priority: PRIORITY.context + 10, source: 'zip-column' });
+        }
+        for (const k of cityColumns) {
+          const { value, start } = cellAt(k);
+          if (value.length >= 2 && NAME_CELL.test(value) && !/\d/.test(value)) out.push({ start, end: start + value.length, label: 'CITY', score: 0.85, priority: PRIORITY.context, source: 'city-column' });
         }
       }
     }

@@ -1,4 +1,4 @@
-import { communeHasCode, communePopulation, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
+import { communeHasCode, communeInDepartment, communePopulation, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -15,7 +15,8 @@ const NAME_WORD = String.raw`[\p{Lu}][\p{L}'’-]{0,40}`;
 const WORD = String.raw`[\p{L}][\p{L}'’]{0,40}(?:-[\p{L}][\p{L}'’]{0,40}){0,6}`;
 const CITY_NAME = String.raw`(?:(?:saint|sainte|st|ste|le|la|les|l')[ '’-]?)?${WORD}(?:[ \t]+(?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux|d'|l')[ '’]?)?${WORD}){0,4}`;
 
-const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))[ ,]{1,3}(${CITY_NAME})`, 'dgu');
+// The separator may be a table's ("35400;Saint-Malo", "| 35400 | Saint-Malo"): the gazetteer pair decides.
+const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))([ ,]{1,3}|[ \t]*[;|\t][ \t]*)(${CITY_NAME})`, 'dgu');
 const CITY_THEN_ZIP = /(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{Lu}][\p{L}'’-]{0,40})[ \t]*\([ \t]*(\d{5})[ \t]*\)/dgu;
 const CITY_THEN_ZIP_HINT = /\([ \t]*\d{5}[ \t]*\)/;
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
@@ -24,23 +25,38 @@ const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]
 const STREET_TYPES_FR = String.raw`rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
 const STREET_FR = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4})(?:\s?(?:bis|ter|quater|[a-d])(?![\p{L}]))?\s*,?\s*)?(?:${STREET_TYPES_FR})(?![\p{L}])\s+` +
-    String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au)\s*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:\s+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
+    String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au)[ \t]*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:[ \t]+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
   'dgu',
 );
 const ZIP_CITY_AFTER_STREET = /^[ \t]*[,-]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$))/diu;
-const TOWN_AFTER_STREET = /^,[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+([A-Za-z]{2}[ \t]+\d{5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}))?(?=[ \t]*(?:[,.;)\n]|$))/du;
-const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))/gu;
+const TOWN_AFTER_STREET = /^,[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+([A-Za-z]{2}[ \t]+\d{5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?=[ \t]*(?:[,.;)\n]|$))/du;
+const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))/gu;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
-const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews`;
+const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights`;
 const STREET_EN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*#?\w+)?`,
+  String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th)?)\s+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*#?\w+)?`,
   'gu',
 );
-const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway)(?![\p{L}])/gu;
+// A number and a capitalised name with a suite or flat after it, and no street word: "2200 N. Lincoln
+// Park West, Suite 410", "15 Kingsway, Apt 2".
+const STREET_EN_SUITE = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){0,3}[\p{Lu}][\p{L}'’-]{1,30},[ \t]*(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|#)[ \t]*#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}])/gu;
+const STREET_EN_SUITE_HINT = /, ?(?:Suite|Ste|Apt|Apartment|Unit|Flat|Floor|#)/;
+const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway|st|ave|rd|blvd|ln)(?![\p{L}])(?![ \t]+[\p{L}][\p{L}-]*'s(?![\p{L}]))/gu;
+// A street named without its number after "on" / "at" ("a party on Cheyenne Mountain Blvd", "remove
+// sutures at the clinic on pleasant st", "still on penn avenue"), English only; not "on the street".
+const STREET_EN_ON = /(?<![\p{L}])(?:on|at)[ \t]+((?:(?!(?:the|a|an|this|that|my|his|her|your|our|their|same|other|main|busy|wrong|next)[ \t])[\p{L}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)\.?)(?![\p{L}])/dgu;
+const STREET_EN_ON_HINT = /(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)(?![\p{L}])/u;
+// A flat and building before an English street: "Flat 12, Hollis Court, 3 Denmark Hill", "Apt 4B, 210 Main St".
+const FLAT_BEFORE = /(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+(?:(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:Court|House|Building|Mansions|Lodge|Towers?|Heights|Apartments|Residences?|Place|Close|Hall),[ \t]+)?$/u;
+// Postal boxes: "PO Box 8812", "P.O. Box 12"; the French "BP 105" / "CS 70001" only before a postal code
+// ("BP" alone is blood pressure).
+const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te postale)[ \t]*\d{1,6}(?![\p{N}])|(?<![\p{L}])(?:BP|B\.P\.|CS)[ \t]*\d{1,6}(?=[ \t]*[,-]?[ \t]*\d{5}(?![\p{N}]))/gu;
+const PO_BOX_HINT = /Box|BP|B\.P\.|CS|postale/;
 const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
 const STREET_EN_NO_NUMBER_HINT = /(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/u;
+const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux|en|de|vers|sur|in|from|at|to|near)[ \t]/;
 const CITY_CONTEXT = new RegExp(
-  String.raw`(?<![\p{L}])(?:a|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
+  String.raw`(?<![\p{L}])(?:a|au|aux|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
 );
 
@@ -50,7 +66,10 @@ const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|cen
   // Facilities whose name has no hospital word: practices, mental-health and child-care centres,
   // laboratories, ambulance firms, pharmacies, hospital buildings and schools ("Cabinet Delpech",
   // "CMP Jean Macé", "Laboratoire Bioval", "Ambulances Fourcade", "Pavillon Magnan", "école Jules Ferry").
-  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|pavillon|foyer|ecole|college|lycee|creche)`;
+  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|pavillon|foyer|ecole|college|lycee|creche|` +
+  // Home care and social services, and hospital units named after someone ("SSIAD du Pays de Gex",
+  // "CCAS de Brest", "unité Flaubert"). "HAD" and "MAS" are left out: English "had", Spanish "mas".
+  String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|residence)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls".
 const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adulte|enfants?|de sante)){0,2}`;
@@ -69,8 +88,8 @@ const HOSPITAL_EN_HINT = /(?:Hospital|Medical Center|Medical Centre|Health Cente
 // Facilities with no hospital word: "Cascade Family Practice", "Arbor Manor Skilled Nursing",
 // "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
 // ("Day Centre", "High School"), so at least one word before them must be no generic one.
-const FACILITY_EN = /(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab)(?![\p{L}])/gu;
-const FACILITY_EN_HINT = /Practice|Nursing|Facility|Living|Cent(?:re|er)|School|Academy|College|Pharmacy|Laborator|Labs|Diagnostics|Ambulance|Rehab/;
+const FACILITY_EN = /(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab)(?![\p{L}])(?:[ \t]+of[ \t]+[\p{Lu}][\p{L}'’-]{1,30}(?:[ \t]+[\p{Lu}][\p{L}'’-]{1,30}){0,2})?/gu;
+const FACILITY_EN_HINT = /Practice|Nursing|Home|Dialysis|Associates|Partners|Institute|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Facility|Living|Cent(?:re|er)|School|Academy|College|Pharmacy|Laborator|Labs|Diagnostics|Ambulance|Rehab/;
 const FACILITY_EN_GENERIC = /^(?:the|a|an|at|in|to|from|our|this|your|his|her|day|community|family|medical|health|care|mental|primary|secondary|high|middle|junior|senior|elementary|grammar|nursery|medical|nursing|trauma|cancer|cardiac|heart|stroke|burn|dialysis|sleep|pain|wellness|treatment|recovery|rehabilitation|rehab|imaging|diagnostic|diagnostics|urgent|emergency|walk-in|outpatient|inpatient|surgical|surgery|general|group|dental|skilled|assisted|living|local|regional|national|state|county|city|district|university|teaching|children's|women's|veterans|va|poison|control|crisis|call|data|contact|service|services|resource|resources|information|support|training|research|simulation|learning|test|testing|vaccination|covid|referral|the|and|of|for|&|new|main|north|south|east|west|central|please|see|seen|called|refer|referred|discharged|admitted|transferred|dr|mr|mrs|ms|clinical|specialist|specialty|practice|pharmacy|laboratory|lab|labs|school|academy|college|centre|center|nurse|nurses|doctor|doctors|patient|patients|student|students|medicine|medicines|drug|drugs)$/i;
 const HOSPITAL_OF = /(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu;
 const KNOWN_HOSPITALS = [
@@ -100,6 +119,10 @@ const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]
 const UPPER_CITY = /(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu;
 const CITY_COMMON_WORDS = new Set(['nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte']);
 const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?[ \t./-])/gu;
+// Canadian postal codes ("V3W 4E5": letter digit letter, digit letter digit, letters D F I O Q U never
+// used) and Irish Eircodes ("D04 X2K7": a routing key, then four characters mixing letters and digits).
+const CA_POSTCODE = /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
+const EIRCODE = /(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9A-Z]{0,3}\d)(?=[0-9A-Z]{0,3}[A-Z])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
 const US_UK_CITIES = new Set(
   `london manchester birmingham liverpool leeds sheffield bristol glasgow edinburgh cardiff belfast dublin cambridge oxford york nottingham leicester
@@ -114,6 +137,14 @@ const US_UK_CITIES = new Set(
 const CITY_STOP = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'domicile', 'jeun', 'distance', 'nouveau', 'plus', 'moins', 'cause', 'noter', 'priori', 'type', 'the', 'a', 'an', 'this', 'that', 'home', 'time']);
 const WORLD = new Set(WORLD_CITIES.map((c) => fold(c)));
 
+/**
+ * "34295 Montpellier Cedex 5": a CEDEX code belongs to a firm or a hospital, not to a commune, so the
+ * gazetteer has no such pair; the commune must exist and be in the code's département.
+ */
+function cedexOf(commune: string, code: string, after: string): boolean {
+  return /^[ \t]+cedex(?![\p{L}])/iu.test(after) && communeInDepartment(commune, code.replace(/\s/g, '').slice(0, 2));
+}
+
 export function locationSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   const t = doc.text;
@@ -121,13 +152,13 @@ export function locationSpans(doc: Doc): Span[] {
     const [zs, ze] = m.indices![1]!;
     const code = m[1]!;
     // Longest prefix of the following words that is a commune with this postal code (or CEDEX / a big city).
-    const words = m[2]!;
-    const [cs] = m.indices![2]!;
+    const words = m[3]!;
+    const [cs] = m.indices![3]!;
     let cityEnd = -1;
     const parts = [...words.matchAll(/[^\s-]+/g)];
     for (let k = parts.length; k >= 1; k--) {
       const cand = words.slice(0, parts[k - 1]!.index + parts[k - 1]![0].length);
-      if (communeHasCode(cand, code) || (k <= 3 && isPostalCode(code) && /^\p{Lu}/u.test(cand) && communePopulation(cand) !== undefined)) {
+      if (communeHasCode(cand, code) || (k <= 3 && isPostalCode(code) && /^\p{Lu}/u.test(cand) && communePopulation(cand) !== undefined) || (k <= 3 && cedexOf(cand, code, t.slice(cs + cand.length, cs + cand.length + 8)))) {
         cityEnd = cs + cand.length;
         break;
       }
@@ -138,7 +169,7 @@ export function locationSpans(doc: Doc): Span[] {
       const rest = t.slice(cityEnd);
       const cedex = /^\s+cedex(?:\s+\d{1,2})?/i.exec(rest);
       if (cedex) out[out.length - 1]!.end = cityEnd + cedex[0].length;
-    } else if (isPostalCode(code) && /^\p{Lu}/u.test(words)) {
+    } else if (isPostalCode(code) && /^\p{Lu}/u.test(words) && /^[ ,]+$/.test(m[2]!)) {
       out.push({ start: zs, end: ze, label: 'ZIP', score: 0.8, priority: PRIORITY.context, source: 'zip-before-name' });
     }
   }
@@ -192,16 +223,25 @@ export function locationSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(UK_POSTCODE)) {
     if (/\d[A-Z]{2}$/.test(m[0]) && /[A-Z]/.test(m[0][0]!)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk' });
   }
+  for (const m of t.matchAll(CA_POSTCODE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-ca' });
+  for (const m of t.matchAll(EIRCODE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-eircode' });
   for (const m of t.matchAll(US_ZIP)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern, source: 'zip-us' });
 
   for (const m of doc.folded.matchAll(STREET_FR)) {
     let end = m.index + m[0].length;
     // Trim a trailing postal code / digits that belong to ZIP, and trailing punctuation.
     const text = t.slice(m.index, end);
-    const trimmed = text.replace(/[\s,.;:-]+$/u, '').replace(/[\s,]+\d{5}.*$/u, '');
+    // A street name ends at a sentence end ("26 rue Hubert Delisle. Tel …"; a short word before the
+    // dot is an abbreviation: "rue du Dr. Roux") and before its postal code.
+    const trimmed = text
+      .replace(/(?<=[\p{L}]{4})\.[ \t].*$/su, '')
+      .replace(/[\s,.;:-]+$/u, '')
+      .replace(/[\s,]+\d{5}.*$/su, '');
     end = m.index + trimmed.length;
     const nameWords = m[2] ?? '';
     if (nameWords.length < 2) continue;
+    // "still on penn avenue in wilkinsburg": in English the French pattern would take "avenue in …".
+    if (doc.lang === 'en' && /^(?:in|on|at|to|from|near|for|of|and|the|with)(?![\p{L}])/u.test(nameWords)) continue;
     // Without a house number, the street word must be followed by a capitalised name in the original ("rue Victor Hugo").
     const coreStreetWord = /\b(?:rue|avenue|boulevard|impasse|allee|chemin)\b/.test(doc.folded.slice(m.index, m.index + 10));
     if (m[1] === undefined && !/^\p{Lu}/u.test(t.slice(m.indices![2]![0], m.indices![2]![0] + 1)) && !coreStreetWord) continue;
@@ -240,11 +280,26 @@ export function locationSpans(doc: Doc): Span[] {
     }
   };
   for (const m of t.matchAll(STREET_EN)) {
-    out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });
+    const flat = /Flat|Apartment|Apt|Unit|Suite|Room/.test(t.slice(Math.max(0, m.index - 80), m.index)) ? FLAT_BEFORE.exec(t.slice(Math.max(0, m.index - 80), m.index)) : null;
+    out.push({ start: m.index - (flat ? flat[0].length : 0), end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });
     townAfter(m.index + m[0].length);
   }
   for (const m of t.matchAll(STREET_EN_LOWER)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.85, priority: PRIORITY.pattern - 3, source: 'street-en-lower' });
+    townAfter(m.index + m[0].length);
+  }
+  for (const m of doc.lang === 'en' && STREET_EN_ON_HINT.test(doc.folded) ? doc.folded.matchAll(STREET_EN_ON) : []) {
+    const [start, end] = m.indices![1]!;
+    const trimmed = t.slice(start, end).replace(/\.$/, '');
+    out.push({ start, end: start + trimmed.length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'street-en-on' });
+    townAfter(start + trimmed.length);
+  }
+  for (const m of STREET_EN_SUITE_HINT.test(t) ? t.matchAll(STREET_EN_SUITE) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.85, priority: PRIORITY.pattern - 3, source: 'street-en-suite' });
+    townAfter(m.index + m[0].length);
+  }
+  for (const m of PO_BOX_HINT.test(t) ? t.matchAll(PO_BOX) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'po-box' });
     townAfter(m.index + m[0].length);
   }
   // STREET_EN_NO_NUMBER tries every capitalised word: only when one of its street words is there at all.
@@ -262,25 +317,40 @@ export function locationSpans(doc: Doc): Span[] {
     const key = m[0];
     const pop = communePopulation(name);
     if (pop === undefined || CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) continue;
-    if (pop >= 20000 || (pop >= 1000 && !key.split(/[ -]/).some((w) => isDictionaryWord(w)))) {
+    if (pop >= 20000 || (pop >= 1000 && !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ -]/).some((w) => isDictionaryWord(w)))) {
       out.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-lower-punct' });
     }
   }
-  for (const m of doc.folded.matchAll(CITY_CONTEXT)) {
-    const [cs] = m.indices![1]!;
-    const words = t.slice(cs, m.indices![1]![1]);
+  // exec, not matchAll: a context word can swallow the next one ("habite à Lyon" read as "habite" +
+  // "à Lyon …", "vers le SSR à La Crau"); when nothing is found from the first word, the search goes
+  // on from the word after the context word, not after the whole match.
+  const cityContext = new RegExp(CITY_CONTEXT.source, 'dgu');
+  for (let m = cityContext.exec(doc.folded); m; m = cityContext.exec(doc.folded)) {
+    const [cs, ce] = m.indices![1]!;
+    const words = t.slice(cs, ce);
+    // "au Tampon", "aux Abymes": the commune's article is inside the preposition.
+    const article = /^aux?[ \t]/.test(m[0]) ? (m[0][2] === 'x' ? 'Les ' : 'Le ') : '';
     const parts = [...words.matchAll(/[^\s]+/g)];
+    let found = false;
     for (let k = Math.min(parts.length, 4); k >= 1; k--) {
       const cand = words.slice(0, parts[k - 1]!.index + parts[k - 1]![0].length).replace(/[.,;:!?)]+$/u, '');
       const key = fold(cand);
       if (CITY_STOP.has(key) || key.length < 3) continue;
       const capital = /^\p{Lu}/u.test(cand);
-      const pop = communePopulation(cand);
-      const known = WORLD.has(key) || (pop !== undefined && (pop >= 20000 || (capital && pop >= 500))) || (capital && US_UK_CITIES.has(key));
+      if (article && !capital) continue;
+      const pop = communePopulation(article + cand);
+      const known = (!article && WORLD.has(key)) || (pop !== undefined && (pop >= 20000 || (capital && pop >= 500))) || (!article && capital && US_UK_CITIES.has(key));
       if (known) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-context' });
+        found = true;
+        cityContext.lastIndex = cs + cand.length;
         break;
       }
+    }
+    if (!found) {
+      // Only a second context word inside what was taken can hide a town: resume there.
+      const inner = INNER_CONTEXT.exec(doc.folded.slice(cs, ce));
+      if (inner) cityContext.lastIndex = cs + inner.index + (inner[0][0] === ' ' || inner[0][0] === '\t' ? 1 : 0);
     }
   }
   return out;
@@ -343,7 +413,7 @@ export function hospitalSpans(doc: Doc): Span[] {
     if (lead === 0 && sentenceStart && isDictionaryWord(fold(words[0]!)) && words.slice(1, -1).some((w) => !FACILITY_EN_GENERIC.test(w) && !isDictionaryWord(fold(w)))) lead = 1;
     const name = words.slice(lead);
     // The head itself and generic words do not name a facility: one word before the head must.
-    const head = m[0].match(/(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab)$/u)![0];
+    const head = m[0].replace(/[ \t]+of[ \t]+[\p{Lu}][^]*$/u, '').match(/(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab)$/u)![0];
     const nameWords = name.slice(0, name.length - head.split(/[ \t]+/).length);
     if (!nameWords.some((w) => !FACILITY_EN_GENERIC.test(w.replace(/[.,]$/, '')))) continue;
     const at = lead === 0 ? m.index : m.index + m[0].indexOf(name[0]!, words.slice(0, lead).join(' ').length);

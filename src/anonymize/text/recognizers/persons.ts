@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
+import { isColumnHeader } from './id-columns.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -132,7 +133,7 @@ export function personSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(FIELD_RE)) {
     const [s, e] = m.indices![1]!;
     // "| Patient | Procedure |": in a table header the next cell is another header, not a name.
-    if (/\|[ \t]*$/.test(t.slice(m.index, s)) && !/\s/.test(m[1]!.trim()) && isOrdinaryWord(m[1]!)) continue;
+    if (/\|[ \t]*$/.test(t.slice(m.index, s)) && !/\s/.test(m[1]!.trim()) && (isOrdinaryWord(m[1]!) || isColumnHeader(m[1]!))) continue;
     push(s, e, 0.9, PRIORITY.context, 'person-field');
   }
   for (const m of t.matchAll(FAMILY_RE)) {

@@ -17,6 +17,14 @@ const UK = /(?<![\p{N}+])0\d{2,4}[ ]\d{3,4}(?:[ ]?\d{3,4})?(?![\p{N}])/gu;
 const UK_INTL = /(?<![\p{N}])\+44[ ]?(?:\(0\)[ ]?)?\d{2,4}[ ]?\d{3,4}[ ]?\d{3,4}(?![\p{N}])/gu;
 const SPACED_FR = /(?<![\p{N}] ?)0 [1-9](?: \d){8}(?! ?[\p{N}])/gu;
 const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
+// Extensions and pagers: "pgr 4471", "poste 41 287", "ext. 2210", "bleep 5522". Short, but a number
+// that reaches one person as surely as a full line.
+const EXTENSION = /(?<![\p{L}])(?:pgr|pager|bleep|bip|ext|extn|extension|poste)\.?[ \t]*[:#]?[ \t]*(\d{2,3}[ .]?\d{1,3})(?![\p{L}\p{N}]|[.,]\d)/dgu;
+// A number dictated digit by digit, as voicemail transcripts write it: "four one two five five five
+// zero one nine eight", "zéro six douze …" is not covered (pairs), only one word per digit, 7 at least.
+const DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|zéro|deux|trois|quatre|cinq|sept|huit|neuf)`;
+const SPOKEN_DIGITS = new RegExp(String.raw`(?<![\p{L}])${DIGIT_WORD}(?:[ \t,-]{1,3}${DIGIT_WORD}){6,14}(?![\p{L}])`, 'giu');
+const SPOKEN_HINT = /(?:zero|five|nine|seven|eight|cinq|neuf|huit)[ ,-]/i;
 
 export function isPlausiblePhone(raw: string): boolean {
   const digits = raw.replace(/\D/g, '');
@@ -38,7 +46,11 @@ export function phoneSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(NANP_SPACED)) {
     const d = m[0].replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
     const before = t.slice(Math.max(0, m.index - 24), m.index);
-    if (d.length === 10 && /^[2-9]\d{2}[2-9]/.test(d) && (CONTEXT.test(before) || /[()+]/.test(m[0]))) push(m, 'phone-nanp');
+    if (d.length !== 10 || !/^[2-9]\d{2}[2-9]/.test(d)) continue;
+    // "no answer at 612 555 0109": without a phone word it is still a phone, but below any
+    // identifier a context or a column names (an NHS number is written 3-3-4 too).
+    if (CONTEXT.test(before) || /[()+]/.test(m[0])) push(m, 'phone-nanp');
+    else push(m, 'phone-nanp-bare', PRIORITY.pattern - 15);
   }
   for (const m of t.matchAll(INTL)) push(m, 'phone-intl');
   for (const m of t.matchAll(SPACED_FR)) push(m, 'phone-fr-spaced');
@@ -51,6 +63,13 @@ export function phoneSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(LOOSE)) {
     const before = t.slice(Math.max(0, m.index - 24), m.index);
     if (CONTEXT.test(before)) push(m, 'phone-context', PRIORITY.pattern + 2);
+  }
+  for (const m of doc.folded.matchAll(EXTENSION)) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern, source: 'phone-extension' });
+  }
+  for (const m of SPOKEN_HINT.test(t) ? t.matchAll(SPOKEN_DIGITS) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern, source: 'phone-spoken' });
   }
   return out;
 }

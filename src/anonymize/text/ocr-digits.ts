@@ -1,0 +1,67 @@
+import { dateSpans } from './recognizers/dates.js';
+import { locationSpans } from './recognizers/location.js';
+import { phoneSpans } from './recognizers/phones.js';
+import type { Doc, Span } from './types.js';
+
+/**
+ * Digits misread or mistyped as letters: OCR and hurried typing write 0 as O/o and 1 as I/l
+ * ("o6 8O 14 25 37", "11/2O/2024", "NY 1444O", "508 555 O139"). In every token made only of digits
+ * and those letters, with at least one digit, the letters are read as digits in a copy of the text
+ * of the same length (so offsets carry over); the phone, date and postcode recognizers run on that
+ * copy, and only what covers a changed letter is kept. Words are never touched: a token needs a digit.
+ */
+const MIXED_TOKEN = /(?<![\p{L}\p{N}])(?:[\p{N}OoIl]*\p{N}[\p{N}OoIl]*[OoIl][\p{N}OoIl]*|[\p{N}OoIl]*[OoIl][\p{N}OoIl]*\p{N}[\p{N}OoIl]*)(?![\p{L}\p{N}])/gu;
+// Cheap test first: most texts have no letter O/I/l right next to a digit.
+// "O2" and "2l" alone do not pass: a letter must sit between digits or next to two of them.
+const HINT = /\d[ .\/-]?[OoIl][ .\/-]?\d|\d\d[OoIl]|[OoIl]\d\d/;
+/** A found number must hold this many digits: "O2" (oxygen) or "2l" (litres) alone are no PHI. */
+const MIN_DIGITS = 5;
+const AS_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
+
+const NUMBER_CHAR = /[\p{N}OoIl .\/-]/u;
+
+/** Digits in the run of digit-like characters and separators around [start, end): the number the token belongs to. */
+function digitsAround(text: string, start: number, end: number): number {
+  let from = start;
+  let to = end;
+  while (from > 0 && NUMBER_CHAR.test(text[from - 1]!)) from--;
+  while (to < text.length && NUMBER_CHAR.test(text[to]!)) to++;
+  let digits = 0;
+  for (let i = from; i < to; i++) if (/[\p{N}OoIl]/u.test(text[i]!)) digits++;
+  return digits;
+}
+
+export function ocrDigitSpans(doc: Doc): Span[] {
+  if (!HINT.test(doc.text)) return [];
+  const changed = new Set<number>();
+  let text = '';
+  let folded = '';
+  let last = 0;
+  for (const m of doc.text.matchAll(MIXED_TOKEN)) {
+    // "sous O2", "2l/min": a token alone is no number worth a second pass; it must sit in a run of
+    // digits long enough to be a phone, a date or a postcode.
+    if (digitsAround(doc.text, m.index, m.index + m[0].length) < MIN_DIGITS) continue;
+    text += doc.text.slice(last, m.index);
+    folded += doc.folded.slice(last, m.index);
+    for (let i = 0; i < m[0].length; i++) {
+      const ch = m[0][i]!;
+      const digit = AS_DIGIT[ch];
+      if (digit !== undefined) changed.add(m.index + i);
+      text += digit ?? ch;
+      folded += digit ?? doc.folded[m.index + i];
+    }
+    last = m.index + m[0].length;
+  }
+  if (changed.size === 0) return [];
+  text += doc.text.slice(last);
+  folded += doc.folded.slice(last);
+  const view: Doc = { text, folded, lang: doc.lang };
+  const found = [...phoneSpans(view), ...dateSpans(view), ...locationSpans(view).filter((s) => s.label === 'ZIP')];
+  const coversChange = (s: Span) => {
+    for (let i = s.start; i < s.end; i++) if (changed.has(i)) return true;
+    return false;
+  };
+  return found
+    .filter((s) => coversChange(s) && (text.slice(s.start, s.end).match(/\d/g)?.length ?? 0) >= MIN_DIGITS)
+    .map((s) => ({ ...s, source: `${s.source}-ocr` }));
+}

@@ -1,0 +1,48 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Care places and employers named the way notes name them, without the capitals or head words
+ * location.ts needs:
+ *   - English facilities named after a saint, by the possessive or "of God" ("St Vincent's",
+ *     "st mary's", "St John of God Subiaco");
+ *   - nursing homes named in lowercase notes ("l'ehpad la pastourelle", "ehpad saint-joseph");
+ *   - employers, which the annotation guidelines count with facilities (HOSPITAL): after
+ *     "employeur :", "la société", "works at", "retired from" …
+ */
+const SAINT_FACILITY = /(?<![\p{L}])(?:st\.?|saint)[ \t]+[a-z][a-z'-]{2,20}(?:'s(?![\p{L}])(?![ \t]+(?:day|wort|dance|fire|disease|syndrome|sign))|[ \t]+of[ \t]+god(?:[ \t]+[a-z][a-z-]{2,20})?(?![\p{L}]))/gu;
+const SAINT_HINT = /(?:st\.?|saint)[ \t]+[a-z]/;
+// "ehpad la pastourelle", "ehpad les glycines", "ehpad saint-joseph": a home's own name after its
+// kind. Lowercase only (capitalised names are HOSPITAL_FR's); the name ends at punctuation or "de".
+const LOWER_HOME = /(?<![\p{L}])(?:ehpad|usld|maison de retraite|foyer logement|residence autonomie)[ \t]+((?:la|le|les|l')[ \t']*[a-z][a-z'-]{3,25}|(?:saint|sainte|st|ste)[ -][a-z][a-z'-]{2,25})(?![\p{L}])/dgu;
+const LOWER_HOME_HINT = /ehpad|usld|maison de retraite|foyer logement|residence autonomie/;
+// An employer after a word that introduces one; its name is capitalised or upper-case words, with
+// "de", "et", "&" inside ("Transports Guérin et Fils", "Aéroports de Paris", "Net'Clean Services").
+const EMPLOYER_NAME = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}(?:[ \t]+(?:(?:de|du|des|et|and|of|&|la|le)[ \t]+)?[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}){0,4}`;
+const EMPLOYER = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Ee]mployeur|[Ee]mployer|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Rr]etrait[ée]e? de(?: la| l'|s)?|[Rr]etired from|[Ww]orks? (?:at|for)|[Ee]mployed (?:at|by)|[Tt]ravaille (?:chez|[àa] la|[àa]u|pour))[ \t]*:?[ \t]*(?:(?:la|le|l'|the)[ \t]*)?(?:soci[ée]t[ée][ \t]+(?:de[ \t]+[\p{Ll}]+[ \t]+)?)?(${EMPLOYER_NAME})`,
+  'dgu',
+);
+const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|orks? |ravaille/;
+/** Capitalised words after an employer word that name no employer: titles, weekdays, generic nouns. */
+const NOT_EMPLOYER = /^(?:Dr|Mr|Mrs|Ms|Mme|M|Monsieur|Madame|Le|La|Les|The|A|An|Home|Night|Nights|Day|Days|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Française|Francaise|French)$/u;
+
+export function informalFacilitySpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  const t = doc.text;
+  const f = doc.folded;
+  for (const m of doc.lang === 'en' && SAINT_HINT.test(f) ? f.matchAll(SAINT_FACILITY) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'facility-saint' });
+  }
+  for (const m of LOWER_HOME_HINT.test(f) ? f.matchAll(LOWER_HOME) : []) {
+    const [, end] = m.indices![1]!;
+    if (/\p{Lu}/u.test(t.slice(m.index, end))) continue; // capitalised: HOSPITAL_FR's
+    out.push({ start: m.index, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'facility-lower-home' });
+  }
+  for (const m of EMPLOYER_HINT.test(t) ? t.matchAll(EMPLOYER) : []) {
+    const [start, end] = m.indices![1]!;
+    const first = t.slice(start, end).split(/[ \t]+/)[0]!;
+    if (NOT_EMPLOYER.test(first)) continue;
+    out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer' });
+  }
+  return out;
+}
