@@ -38,7 +38,7 @@ export async function anonymizeSearchBundle(raw: unknown, ctx: ResponseContext):
   }
   const upstreamBundle = withholdUnreadable(ctx.principal, raw as Bundle) ?? { resourceType: 'Bundle', type: 'searchset' };
   const rawEntries = Array.isArray(upstreamBundle.entry) ? upstreamBundle.entry : [];
-  const entries = await Promise.all(rawEntries.map((entry) => anonymizeEntry(entry, ctx)));
+  const entries = await anonymizeEntries(rawEntries, ctx);
   const bundle: Bundle = {
     resourceType: 'Bundle',
     type: 'searchset',
@@ -60,28 +60,51 @@ export function fullUrlOf(resource: Resource, fhirBase: string): string | undefi
   return typeof resource.id === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(resource.id) ? `${fhirBase}/${resource.resourceType}/${resource.id}` : undefined;
 }
 
-async function anonymizeEntry(entry: BundleEntry, ctx: ResponseContext): Promise<BundleEntry | undefined> {
-  const raw: unknown = entry?.resource;
-  if (!isResource(raw)) return undefined;
-  // Upstream OperationOutcomes (search warnings) quote upstream text: never relayed.
-  if (raw.resourceType === 'OperationOutcome') return undefined;
-  const resource = await anonymizeResource(raw, ctx);
-  if (!resource) return undefined;
-  const mode = entry.search?.mode === 'include' ? 'include' : 'match';
-  const fullUrl = fullUrlOf(resource, ctx.fhirBase);
-  // Two literals rather than a spread of a conditional object: one fixed shape per case, no clone.
-  return fullUrl === undefined ? { resource, search: { mode } } : { fullUrl, resource, search: { mode } };
+/** The entries the caller may see, anonymized in one call to the policy's anonymizer. */
+async function anonymizeEntries(rawEntries: readonly BundleEntry[], ctx: ResponseContext): Promise<BundleEntry[]> {
+  const kept: BundleEntry[] = [];
+  const resources: Resource[] = [];
+  for (const entry of rawEntries) {
+    const raw: unknown = entry?.resource;
+    // Upstream OperationOutcomes (search warnings) quote upstream text: never relayed.
+    if (!isResource(raw) || raw.resourceType === 'OperationOutcome' || !canReadType(ctx.principal, raw.resourceType)) continue;
+    kept.push(entry);
+    resources.push(raw);
+  }
+  const anonymized = await anonymizeAll(resources, ctx);
+  const out: BundleEntry[] = [];
+  for (let i = 0; i < anonymized.length; i++) {
+    const resource = released(anonymized[i], ctx);
+    if (resource === undefined) continue;
+    const mode = kept[i]!.search?.mode === 'include' ? 'include' : 'match';
+    const fullUrl = fullUrlOf(resource, ctx.fhirBase);
+    // Two literals rather than a spread of a conditional object: one fixed shape per case, no clone.
+    out.push(fullUrl === undefined ? { resource, search: { mode } } : { fullUrl, resource, search: { mode } });
+  }
+  return out;
 }
 
 async function anonymizeResource(raw: Resource, ctx: ResponseContext): Promise<Resource | undefined> {
   if (!canReadType(ctx.principal, raw.resourceType)) return undefined;
-  let resource: Resource | undefined;
+  const [resource] = await anonymizeAll([raw], ctx);
+  return released(resource, ctx);
+}
+
+/** The policy's anonymizer over `resources`; a failure fails the whole response, counted once. */
+async function anonymizeAll(resources: readonly Resource[], ctx: ResponseContext): Promise<(Resource | undefined)[]> {
+  if (resources.length === 0) return [];
+  const anonymizer = ctx.principal.policy.fhir;
   try {
-    ({ resource } = await ctx.principal.policy.fhir.anonymize(raw));
+    if (anonymizer.anonymizeMany !== undefined) return await anonymizer.anonymizeMany(resources);
+    return await Promise.all(resources.map(async (r) => (await anonymizer.anonymize(r)).resource));
   } catch (err) {
     ctx.onAnonymizationFailure();
     throw toVoileError(err, 'ANONYMIZATION_FAILED');
   }
+}
+
+/** An anonymized resource as it may leave: its type still readable, unreadable contained ones dropped. */
+function released(resource: Resource | undefined, ctx: ResponseContext): Resource | undefined {
   if (resource === undefined) return undefined;
   if (!isResource(resource) || !canReadType(ctx.principal, resource.resourceType)) return undefined;
   return dropUnreadableContained(resource, ctx.principal);

@@ -133,6 +133,19 @@ describe('anonymization failures', () => {
     expect(counter(after, 'voile_anonymization_failures_total{transport="fhir"}')).toBe(counter(before, 'voile_anonymization_failures_total{transport="fhir"}') + 1);
   });
 
+  it('a search page whose entries all fail counts one failure, not one per entry', async () => {
+    const failing = await startGateway(upstream.url, testPolicy({ failWhen: (r) => r.resourceType === 'Observation' }));
+    try {
+      const metric = 'voile_anonymization_failures_total{transport="fhir"}';
+      const res = await fetch(`${failing.url}/fhir/Observation?_count=20`);
+      expect(res.status).toBe(500);
+      expectNoLeak(await res.text());
+      expect(counter(await (await fetch(`${failing.url}/metrics`)).text(), metric)).toBe(1);
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('fails a read with 500 when the resource cannot be anonymized', async () => {
     const obs = policy.identity.pseudonymizeId('Observation', 'obs-pat-dupont-7');
     const r = await get(`/fhir/Observation/${obs}`);

@@ -21,6 +21,11 @@ export interface FhirAnonymizeResult {
 export interface FhirAnonymizer {
   /** Anonymizes one resource (a Bundle's entries included, with their fullUrls). */
   anonymize(resource: Resource): Promise<FhirAnonymizeResult>;
+  /**
+   * Several resources at once (a search page), results in the same order; fails whole if any one
+   * fails. Optional: an anonymizer without it is called once per resource.
+   */
+  anonymizeMany?(resources: readonly Resource[]): Promise<(Resource | undefined)[]>;
   /** Resource types this profile lets out at all (others are dropped). undefined = all. */
   readonly resourceTypes: ReadonlySet<string> | undefined;
   /**

@@ -1,7 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { VoileError } from '../../errors.js';
 import type { FhirProfile, FhirRule } from '../../policy/types.js';
-import type { TextFormat } from '../text/api.js';
+import type { TextContext, TextFormat } from '../text/api.js';
 import type { FhirAnonymizeDeps, FhirAnonymizeResult, FhirAnonymizer } from './api.js';
 import { compileFhirPath, emptyHits, primitiveKey, recordHits, type NodeHits } from './fhirpath-eval.js';
 import { compileSimplePath, leadingResourceType, toStandardFhirPath, type SimplePattern } from './paths.js';
@@ -147,19 +147,40 @@ class VoileEngine implements FhirAnonymizer {
       const out = await this.#resource(resource as unknown as Record<string, unknown>, undefined, undefined, true);
       return { resource: out as Resource | undefined };
     } catch (err) {
-      if (err instanceof VoileError && err.code === 'ANONYMIZATION_FAILED') throw err;
-      throw new VoileError('ANONYMIZATION_FAILED', 'The resource could not be anonymized', { cause: err });
+      throw asAnonymizationFailure(err);
+    }
+  }
+
+  /**
+   * Many resources (a search page), in one call: each is walked synchronously, and only those with
+   * contained resources or free text wait for anything. A page of 50 structured resources costs one
+   * promise instead of a chain of promises and microtask turns per resource.
+   */
+  async anonymizeMany(resources: readonly Resource[]): Promise<(Resource | undefined)[]> {
+    try {
+      const results: (Resource | undefined)[] = new Array(resources.length);
+      let waiting: Promise<void>[] | undefined;
+      for (let i = 0; i < resources.length; i++) {
+        const out = this.#resource(resources[i] as unknown as Record<string, unknown>, undefined, undefined, true);
+        if (out instanceof Promise) (waiting ??= []).push(out.then((r) => void (results[i] = r as Resource | undefined)));
+        else results[i] = out as Resource | undefined;
+      }
+      if (waiting !== undefined) await Promise.all(waiting);
+      return results;
+    } catch (err) {
+      throw asAnonymizationFailure(err);
     }
   }
 
   // ---- resources ------------------------------------------------------------------------------
 
-  async #resource(
+  /** Synchronous unless the resource has contained resources or free text (then a promise). */
+  #resource(
     input: Record<string, unknown>,
     inheritedPatient: string | undefined,
     uuidTargets: ReadonlyMap<string, string> | undefined,
     labelled: boolean,
-  ): Promise<Record<string, unknown> | undefined> {
+  ): Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined> {
     const resourceType = input?.['resourceType'];
     if (typeof resourceType !== 'string') throw failure('input is not a FHIR resource');
     const type = typeInfo(resourceType);
@@ -183,9 +204,32 @@ class VoileEngine implements FhirAnonymizer {
       if (this.#profile.unknownModifierExtension === 'fail') throw failure('resource carries a modifierExtension no rule keeps');
       return undefined;
     }
-    // Awaited only when there is something to wait for: most resources have no contained
+    // Asynchronous only when there is something to wait for: most resources have no contained
     // resources, many no free text, and every await is a turn of the microtask queue per resource.
-    if (Array.isArray(input['contained']) && input['contained'].length > 0) {
+    const hasContained = Array.isArray(input['contained']) && input['contained'].length > 0;
+    if (!hasContained) {
+      if (ctx.texts.length === 0) {
+        if (labelled) addSecurityLabels(out, ctx.labels);
+        return out;
+      }
+      // A redacting text hook answers at once: same prune, no promise.
+      const sync = this.#deps.text.deidentifySync;
+      if (sync !== undefined) return this.#withTexts(out, ctx.texts.map((job) => sync(job.value, textContext(job))), ctx, labelled);
+    }
+    return this.#resourceRest(input, ctx, out, hasContained, labelled);
+  }
+
+  /** The resource with its de-identified texts in place (labelled when it is a top-level resource). */
+  #withTexts(out: Record<string, unknown>, texts: readonly (string | undefined)[], ctx: ResourceCtx, labelled: boolean): Record<string, unknown> {
+    // A resource whose required text went keeps its type only (as if nothing survived).
+    const result = pruneResource(out, texts, ctx.textHolders) ?? { resourceType: ctx.resourceType };
+    if (labelled) addSecurityLabels(result, ctx.labels);
+    return result;
+  }
+
+  /** What #resource waits for: contained resources (their own free text), then the resource's texts. */
+  async #resourceRest(input: Record<string, unknown>, ctx: ResourceCtx, out: Record<string, unknown>, hasContained: boolean, labelled: boolean): Promise<Record<string, unknown> | undefined> {
+    if (hasContained) {
       const contained = await this.#contained(input, ctx);
       if (contained === REMOVED) return undefined;
       if (contained) out['contained'] = contained;
@@ -194,11 +238,7 @@ class VoileEngine implements FhirAnonymizer {
       if (labelled) addSecurityLabels(out, ctx.labels);
       return out;
     }
-    const texts = await this.#runTextJobs(ctx);
-    // A resource whose required text went keeps its type only (as if nothing survived).
-    const result = pruneResource(out, texts, ctx.textHolders) ?? { resourceType };
-    if (labelled) addSecurityLabels(result, ctx.labels);
-    return result;
+    return this.#withTexts(out, await this.#runTextJobs(ctx), ctx, labelled);
   }
 
   #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
@@ -697,10 +737,17 @@ class VoileEngine implements FhirAnonymizer {
 
   /** Free text goes through the text hook after the walk; the walk left a PendingText in its place. */
   #runTextJobs(ctx: ResourceCtx): Promise<readonly (string | undefined)[]> {
-    return Promise.all(
-      ctx.texts.map((job) => this.#deps.text.deidentify(job.value, job.patientId === undefined ? { format: job.format } : { format: job.format, patientId: job.patientId })),
-    );
+    return Promise.all(ctx.texts.map((job) => this.#deps.text.deidentify(job.value, textContext(job))));
   }
+}
+
+function textContext(job: TextJob): TextContext {
+  return job.patientId === undefined ? { format: job.format } : { format: job.format, patientId: job.patientId };
+}
+
+function asAnonymizationFailure(err: unknown): VoileError {
+  if (err instanceof VoileError && err.code === 'ANONYMIZATION_FAILED') return err;
+  return new VoileError('ANONYMIZATION_FAILED', 'The resource could not be anonymized', { cause: err });
 }
 
 const NOT_APPLICABLE = Symbol('not-applicable');

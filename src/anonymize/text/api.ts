@@ -16,10 +16,16 @@ export interface TextContext {
 export interface TextDeidentifier {
   /** Returns the de-identified text, or undefined when the text must be removed altogether. */
   deidentify(text: string, ctx: TextContext): Promise<string | undefined>;
+  /**
+   * The same answer without waiting, for a de-identifier that needs no model (redaction). When
+   * present, the FHIR engine uses it and anonymizes resources with free text synchronously.
+   */
+  readonly deidentifySync?: (text: string, ctx: TextContext) => string | undefined;
 }
 
 export const redactingTextDeidentifier: TextDeidentifier = {
   async deidentify() {
     return undefined;
   },
+  deidentifySync: () => undefined,
 };
