@@ -75,6 +75,7 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
       onUpstreamError: (kind) => metrics.upstreamError('dicomweb', kind),
       onAnonymizationFailure: () => metrics.anonymizationFailed('dicomweb'),
       publicBaseUrl: linkBaseUrl,
+      policies: runtime.registry.all(),
       authenticate: async (request) => {
         const principal = await authenticate(request);
         if (!canAccessDicom(principal.scopes, dicomScope)) throw new VoileError('INSUFFICIENT_SCOPE', 'Imaging access is not granted to this client');

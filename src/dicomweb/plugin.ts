@@ -14,9 +14,9 @@ import {
 import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
 import { noteDicomwebAudit, timedUpstream } from './audit.js';
 import { type OutgoingPart, sendMultipart } from './stream.js';
-import { tagOfKeyword } from '../anonymize/dicom/dictionary.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
 import { type QueryPatient, translateQuery } from './query.js';
+import { type QueryKeyPlan, queryKeyPlanOf } from './query-keys.js';
 import type { UpstreamErrorObserver } from '../upstream/client.js';
 import { DicomwebUpstream, type DicomwebUpstreamOptions } from './upstream.js';
 
@@ -46,6 +46,12 @@ export interface DicomwebPluginOptions {
   readonly onUpstreamError?: UpstreamErrorObserver;
   /** Each response refused because it could not be anonymized (metrics). */
   readonly onAnonymizationFailure?: () => void;
+  /**
+   * The policies the gateway serves (the registry's), checked when the plugin is registered: a
+   * `dicom` section it cannot serve (e.g. an `allowQueryKeys` entry that is no DICOM key, or a date
+   * shifted per patient) stops start-up with POLICY_INVALID. Others are checked at first use.
+   */
+  readonly policies?: Iterable<ResolvedPolicy>;
 }
 
 interface PolicyRuntime {
@@ -53,7 +59,7 @@ interface PolicyRuntime {
   readonly policy: ResolvedPolicy;
   readonly retainUids: boolean;
   readonly allowPixelData: boolean;
-  readonly allowQueryKeys: ReadonlySet<number>;
+  readonly queryKeys: QueryKeyPlan;
 }
 
 type Level = 'study' | 'series' | 'instance';
@@ -98,12 +104,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
     });
   }
 
-  function runtimeOf(request: FastifyRequest): PolicyRuntime {
-    const principal = request.principal;
-    if (!principal) throw new VoileError('UNAUTHENTICATED', 'Authentication required');
-    // A patient-scoped token would need the reverse DICOM linkage for every query: refused, not guessed.
-    if (principal.patientId !== undefined) throw new VoileError('FORBIDDEN', 'Patient-level access is not available for imaging');
-    const policy = principal.policy;
+  function policyRuntime(policy: ResolvedPolicy): PolicyRuntime {
     let runtime = runtimes.get(policy);
     if (!runtime) {
       const dicom = policy.policy.dicom ?? {};
@@ -112,11 +113,21 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
         deidentifier: dicomDeidentifierForPolicy(policy, opts.findFhirPatientByIdentifier),
         retainUids: (dicom.options ?? []).includes('retainUIDs'),
         allowPixelData: dicom.allowPixelData === true,
-        allowQueryKeys: new Set((dicom.allowQueryKeys ?? []).map((k) => keyToTag(k))),
+        queryKeys: queryKeyPlanOf(policy.name, dicom),
       };
       runtimes.set(policy, runtime);
     }
     return runtime;
+  }
+  // At start-up, not at the first request: a policy the gateway cannot serve stops it.
+  for (const policy of opts.policies ?? []) policyRuntime(policy);
+
+  function runtimeOf(request: FastifyRequest): PolicyRuntime {
+    const principal = request.principal;
+    if (!principal) throw new VoileError('UNAUTHENTICATED', 'Authentication required');
+    // A patient-scoped token would need the reverse DICOM linkage for every query: refused, not guessed.
+    if (principal.patientId !== undefined) throw new VoileError('FORBIDDEN', 'Patient-level access is not available for imaging');
+    return policyRuntime(principal.policy);
   }
 
   async function realUid(runtime: PolicyRuntime, uid: string): Promise<string> {
@@ -146,7 +157,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       {
         identity,
         retainUids: runtime.retainUids,
-        allowQueryKeys: runtime.allowQueryKeys,
+        keys: runtime.queryKeys,
         maxLimit: opts.maxLimit ?? 1000,
         patientOf: (pseudonym) => patientOf(runtime.policy, pseudonym),
       },
@@ -367,13 +378,6 @@ function dicomAccept(accept: string | undefined): string {
     if (/^\*\/\*$/.test(value)) return 'multipart/related; type="application/dicom"; transfer-syntax=*';
   }
   throw new VoileError('NOT_ACCEPTABLE', 'Instances are available as multipart/related; type="application/dicom" only');
-}
-
-function keyToTag(key: string): number {
-  if (/^[0-9A-Fa-f]{8}$/.test(key)) return Number.parseInt(key, 16) >>> 0;
-  const tag = tagOfKeyword(key);
-  if (tag === undefined) throw new VoileError('POLICY_INVALID', 'dicom.allowQueryKeys entries are DICOM keywords or tags (ggggeeee)');
-  return tag;
 }
 
 /** Distinct (remapped) StudyInstanceUIDs of de-identified results, for the audit count. */

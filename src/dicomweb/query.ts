@@ -1,23 +1,24 @@
 import { VoileError } from '../errors.js';
 import type { Identity } from '../identity/index.js';
-import { isUid, tagKey } from '../anonymize/dicom/index.js';
+import { isUid, isWellKnownUid, tagKey } from '../anonymize/dicom/index.js';
 import { dictionaryKeyword, tagOfKeyword } from '../anonymize/dicom/dictionary.js';
+import type { QueryKeyPlan } from './query-keys.js';
 
 /**
  * QIDO-RS query translation. Match keys are an allowlist: keys that can only match what the client
  * already sees (remapped UIDs, the patient pseudonym, modality, SOP class, series/instance numbers)
- * are translated to their real values; every other key — names, IDs, dates, accession numbers,
- * descriptions — would let a caller probe real identities or real dates and is refused, unless the
- * policy allows it by name (then its value goes upstream as it is).
+ * are translated to their real values — also when the policy lists them (src/dicomweb/query-keys.ts);
+ * every other key — names, IDs, dates, accession numbers, descriptions — would let a caller probe
+ * real identities or real dates and is refused, unless the policy allows it by name (then its value
+ * goes upstream as it is).
  */
-export const UID_KEYS: ReadonlySet<number> = new Set([0x0020000d, 0x0020000e, 0x00080018]);
-const PATIENT_ID = 0x00100020;
 const SAFE_KEYS: ReadonlySet<number> = new Set([0x00080060, 0x00080061, 0x00080016, 0x00080062, 0x00200011, 0x00200013]);
 
 export interface QueryContext {
   readonly identity: Identity;
   readonly retainUids: boolean;
-  readonly allowQueryKeys: ReadonlySet<number>;
+  /** The policy's keys: translated ones, and the listed ones passed as they are. */
+  readonly keys: QueryKeyPlan;
   /** The real DICOM patient behind a patient pseudonym, or undefined when it can't be known. */
   readonly patientOf: (pseudonym: string) => Promise<QueryPatient | undefined>;
   readonly maxLimit: number;
@@ -84,26 +85,22 @@ export async function translateQuery(query: readonly (readonly [string, string])
     const tag = tagOf(rawKey, rawKey);
     if (values.length !== 1) throw new VoileError('BAD_REQUEST', 'A match key may appear once', { detail: safeName(rawKey) });
     const value = values[0]!;
-    if (ctx.allowQueryKeys.has(tag)) {
-      params.set(tagKey(tag).toUpperCase(), value);
-      continue;
-    }
-    if (UID_KEYS.has(tag)) {
+    // Translated keys first: a policy listing one cannot send the partner's value upstream as real.
+    if (ctx.keys.uidKeys.has(tag)) {
       const real = await translateUids(value, ctx);
       if (real.length === 0) matchesNothing = true;
       else params.set(tagKey(tag).toUpperCase(), real.join(','));
       continue;
     }
-    if (tag === PATIENT_ID) {
+    if (ctx.keys.patientKeys.has(tag)) {
+      // PatientID and PatientName are both released as the pseudonym: either names one patient.
       if (/[*?\\,]/.test(value)) throw refused(rawKey);
+      if (patientPseudonym !== undefined && patientPseudonym !== value) matchesNothing = true;
       patientPseudonym = value;
-      const real = await ctx.patientOf(value);
-      if (real === undefined) matchesNothing = true;
-      else {
-        params.set('00100020', real.patientId);
-        // A PatientID is only unique with its issuer: narrow upstream when there is one.
-        if (real.issuer) params.set('00100021', real.issuer);
-      }
+      continue;
+    }
+    if (ctx.keys.passThrough.has(tag)) {
+      params.set(tagKey(tag).toUpperCase(), value);
       continue;
     }
     if (SAFE_KEYS.has(tag)) {
@@ -112,6 +109,15 @@ export async function translateQuery(query: readonly (readonly [string, string])
       continue;
     }
     throw refused(rawKey);
+  }
+  if (patientPseudonym !== undefined && !matchesNothing) {
+    const real = await ctx.patientOf(patientPseudonym);
+    if (real === undefined) matchesNothing = true;
+    else {
+      params.set('00100020', real.patientId);
+      // A PatientID is only unique with its issuer: narrow upstream when there is one.
+      if (real.issuer) params.set('00100021', real.issuer);
+    }
   }
   if (!includes.has('all')) for (const tag of requiredFields) includes.add(tagKey(tag).toUpperCase());
   for (const field of includes) params.append('includefield', field);
@@ -122,7 +128,8 @@ async function translateUids(value: string, ctx: QueryContext): Promise<string[]
   const out: string[] = [];
   for (const uid of value.split(/[,\\]/)) {
     if (!isUid(uid)) throw new VoileError('BAD_REQUEST', 'A UID match value is malformed');
-    const real = ctx.retainUids ? uid : await ctx.identity.resolveUid(uid);
+    // A UID under the DICOM root is released as it is (src/anonymize/dicom/values.ts), so it is matched as it is.
+    const real = ctx.retainUids || isWellKnownUid(uid) ? uid : await ctx.identity.resolveUid(uid);
     if (real !== undefined) out.push(real);
   }
   return out;

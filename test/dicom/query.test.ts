@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateQuery, type QueryContext } from '../../src/dicomweb/query.js';
+import { queryKeyPlanOf } from '../../src/dicomweb/query-keys.js';
 import { makeIdentity } from './helpers.js';
 
 /** The parsed form of a query string with each name once (what `parseQuery` gives the plugin). */
@@ -9,7 +10,7 @@ function context(overrides: Partial<QueryContext> = {}): QueryContext {
   return {
     identity: makeIdentity(),
     retainUids: false,
-    allowQueryKeys: new Set(),
+    keys: queryKeyPlanOf('test', {}),
     patientOf: async (p) => (p === 'known-pseudonym' ? { patientId: 'IPP-1' } : undefined),
     maxLimit: 100,
     ...overrides,
@@ -55,7 +56,7 @@ describe('QIDO query translation', () => {
   });
 
   it('passes a key the policy allows, as it is', async () => {
-    const { params } = await translate({ AccessionNumber: 'ACC-1' }, context({ allowQueryKeys: new Set([0x00080050]) }), []);
+    const { params } = await translate({ AccessionNumber: 'ACC-1' }, context({ keys: queryKeyPlanOf('test', { allowQueryKeys: ['AccessionNumber'] }) }), []);
     expect(params.get('00080050')).toBe('ACC-1');
   });
 
