@@ -80,15 +80,18 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!)) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
   const allUpper = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
-  // A line written in capitals is a heading, not a name, unless the words are known names.
-  const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
-  const lineEndAt = doc.text.indexOf('\n', span.end);
-  const line = doc.text.slice(lineStart, lineEndAt < 0 ? doc.text.length : lineEndAt);
-  const headingLine = line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase();
+  // A line written in capitals is a heading, not a name, unless the words are known names. Only
+  // looked at when it decides: a line can be the whole document (tables, run-on notes).
+  const headingLine = () => {
+    const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
+    const lineEndAt = doc.text.indexOf('\n', span.end);
+    const line = doc.text.slice(lineStart, lineEndAt < 0 ? doc.text.length : lineEndAt);
+    return line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase();
+  };
   switch (span.label) {
     case 'PERSON': {
       const known = words.some((w) => isFirstName(w.replace(/\.$/, '')) || isLastName(w.replace(/\.$/, '')));
-      if (headingLine && !known) return false;
+      if (!known && headingLine()) return false;
       // Only ordinary words ("office", "Sincerely", "stable") and no known name: not a person.
       if (!known && words.every((w) => isDictionaryWord(fold(w.replace(/\.$/, ''))))) return false;
       if (words.every((w) => capitalised(w))) return known || words.some((w) => !allUpper(w) || w.length > 3) || words.length > 1;
@@ -97,7 +100,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       return known || span.score >= LOWERCASE_PERSON_MIN_SCORE;
     }
     case 'CITY':
-      return capitalised(words[0]!) ? !headingLine || communePopulation(text) !== undefined : communePopulation(text) !== undefined;
+      return capitalised(words[0]!) ? !headingLine() || communePopulation(text) !== undefined : communePopulation(text) !== undefined;
     case 'HOSPITAL':
       return HOSPITAL_WORD.test(folded) || words.some(capitalised);
     case 'ADDRESS':

@@ -119,16 +119,34 @@ export function shapeId(token: string): number {
   return 7;
 }
 
-/** Encodes tokens into the model's three inputs, laid out row-major for one sequence. */
+/** One window of tokens written at `row` of batch arrays laid out [B, T] (words, shapes) and [B, T, maxChars] (chars). */
+export interface BatchRows {
+  readonly words: Int32Array;
+  readonly shapes: Int32Array;
+  readonly chars: Int32Array;
+  /** T: the padded length of every row. */
+  readonly tokens: number;
+}
+
+const DIGIT_KEYS: string[] = [];
+/** The word key of an ASCII digit run: as many '0' as digits. */
+function digitKey(n: number): string {
+  return (DIGIT_KEYS[n] ??= '0'.repeat(n));
+}
+
+/** Encodes tokens into the model's three inputs, laid out row-major. */
 export class FeatureEncoder {
   readonly #words: Map<string, number>;
   readonly #chars: Map<string, number>;
+  /** Character id of each ASCII code (the folded, i.e. lower-cased, character's id). */
+  readonly #asciiCharId = new Int32Array(128);
   readonly vocab: Vocabulary;
 
   constructor(vocab: Vocabulary) {
     this.vocab = vocab;
     this.#words = new Map(vocab.words.map((w, i) => [w, i + 2]));
     this.#chars = new Map([...vocab.charset].map((c, i) => [c, i + 2]));
+    for (let code = 0; code < 128; code++) this.#asciiCharId[code] = this.#chars.get(String.fromCharCode(code).toLowerCase()) ?? 1;
   }
 
   wordId(token: string): number {
@@ -147,27 +165,66 @@ export class FeatureEncoder {
   }
 
   encode(text: string, tokens: readonly Token[]): { words: Int32Array; chars: Int32Array; shapes: Int32Array } {
-    const maxChars = this.vocab.maxChars;
-    // Typed arrays filled in place: no per-token arrays, and the runner copies them into the batch as they are.
-    const words = new Int32Array(tokens.length);
-    const chars = new Int32Array(tokens.length * maxChars);
-    const shapes = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const s = text.slice(t.start, t.end);
-      const folded = foldToken(s);
-      words[i] = this.#words.get(keyOfFolded(folded)) ?? 1;
-      const at = i * maxChars;
-      if (ASCII_ONLY.test(folded)) {
-        // One UTF-16 unit per code point: index the string directly.
-        const n = Math.min(folded.length, maxChars);
-        for (let k = 0; k < n; k++) chars[at + k] = this.#chars.get(folded[k]!) ?? 1;
-      } else {
-        const ids = this.#charIdsOfFolded(folded);
-        for (let k = 0; k < maxChars; k++) chars[at + k] = ids[k]!;
-      }
-      shapes[i] = shapeId(s);
-    }
-    return { words, chars, shapes };
+    const rows = { words: new Int32Array(tokens.length), chars: new Int32Array(tokens.length * this.vocab.maxChars), shapes: new Int32Array(tokens.length), tokens: tokens.length };
+    this.encodeInto(text, tokens, rows, 0);
+    return rows;
   }
+
+  /**
+   * Writes one window at `row` of batch arrays that are zero where nothing is written (padding).
+   * ASCII tokens (most of clinical text) are read by char code: no folded copy, no regex, no
+   * per-character lookup in a Map; others take the general path of foldToken / wordKey / shapeId.
+   * Both give the same ids (tokenizer-parity.test.ts).
+   */
+  encodeInto(text: string, tokens: readonly Token[], rows: BatchRows, row: number): void {
+    const maxChars = this.vocab.maxChars;
+    const base = row * rows.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const { start, end } = tokens[i]!;
+      const at = (base + i) * maxChars;
+      let upper = 0;
+      let lower = 0;
+      let digits = 0;
+      let ascii = true;
+      for (let k = start; k < end; k++) {
+        const code = text.charCodeAt(k);
+        if (code >= 128) {
+          ascii = false;
+          break;
+        }
+        if (code >= 97 && code <= 122) lower++;
+        else if (code >= 65 && code <= 90) upper++;
+        else if (code >= 48 && code <= 57) digits++;
+      }
+      const n = end - start;
+      if (!ascii) {
+        const s = text.slice(start, end);
+        const folded = foldToken(s);
+        rows.words[base + i] = this.#words.get(keyOfFolded(folded)) ?? 1;
+        const ids = this.#charIdsOfFolded(folded);
+        for (let k = 0; k < maxChars; k++) rows.chars[at + k] = ids[k]!;
+        rows.shapes[base + i] = shapeId(s);
+        continue;
+      }
+      const m = Math.min(n, maxChars);
+      for (let k = 0; k < m; k++) rows.chars[at + k] = this.#asciiCharId[text.charCodeAt(start + k)]!;
+      if (digits === n) {
+        rows.words[base + i] = this.#words.get(digitKey(n)) ?? 1;
+        rows.shapes[base + i] = 5;
+        continue;
+      }
+      const s = text.slice(start, end);
+      rows.words[base + i] = this.#words.get(digits === 0 ? s.toLowerCase() : keyOfFolded(s.toLowerCase())) ?? 1;
+      rows.shapes[base + i] = upper + lower === n ? asciiLetterShape(text, start, n, upper) : shapeId(s);
+    }
+  }
+}
+
+/** shapeId of an ASCII letter run, from its count of capitals. */
+function asciiLetterShape(text: string, start: number, n: number, upper: number): number {
+  if (upper === 0) return 1;
+  if (n === 1) return 4;
+  if (upper === n) return 3;
+  const first = text.charCodeAt(start);
+  return upper === 1 && first >= 65 && first <= 90 ? 2 : 7;
 }
