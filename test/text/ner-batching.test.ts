@@ -12,16 +12,19 @@ describe('NER inference in worker threads', () => {
     'I saw Mr John Carter in clinic today.',
     'Transfert au CHU de Bordeaux organisé.',
     'Pas de plainte ce jour.',
+    // 29 and 46 tokens: once padded together to 46, the first used to round differently than alone.
+    'Mme Sophie Lemaire, née le 3 mars 1950, vue ce jour par le Dr Paul Martin au CHU de Bordeaux pour le suivi de son diabète.',
+    'Compte rendu : Mme Sophie Lemaire, 72 ans, adressée par le Dr Paul Martin (CHU de Bordeaux, service de cardiologie) pour bilan de douleurs thoraciques ; vue avec sa fille Claire Lemaire, domiciliée 12 rue des Lilas à Pessac.',
   ].map((t) => makeDoc(t, 'auto'));
 
-  it('concurrent requests, batched together, get the same spans as one at a time', async () => {
-    // Scores may differ in the last float bits between batch shapes; labels and offsets may not.
-    const shape = (spans: Span[]) => spans.map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
-    const alone = [];
-    for (const d of docs) alone.push(shape(await runner.detect(d)));
-    const together = (await Promise.all(docs.concat(docs).map((d) => runner.detect(d)))).map(shape);
-    expect(together.slice(0, 4)).toEqual(alone);
-    expect(together.slice(4)).toEqual(alone);
+  it('concurrent requests, batched together, get exactly the same spans as one at a time, scores to the last bit', async () => {
+    // Windows are batched only with windows of the same padded length, the only thing (besides the
+    // window itself) ONNX Runtime's rounding depends on; before that, scores differed in their last bits.
+    const alone: Span[][] = [];
+    for (const d of docs) alone.push(await runner.detect(d));
+    const together = await Promise.all(docs.concat(docs).map((d) => runner.detect(d)));
+    expect(together.slice(0, docs.length)).toEqual(alone);
+    expect(together.slice(docs.length)).toEqual(alone);
   });
 
   it('finds names the rules have no context for', async () => {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { VoileError } from '../../../errors.js';
 import { PRIORITY, type Doc, type Label, type Span } from '../types.js';
 import { FeatureEncoder, tokenize, type Token, type Vocabulary } from './tokenizer.js';
-import type { BatchReply, BatchRequest } from './worker.js';
+import type { BatchReply, BatchRequest, ReadyMessage, StallRequest } from './worker.js';
 
 export type ExecutionProvider = 'cpu' | 'cuda';
 
@@ -20,8 +20,10 @@ export interface NerRunnerOptions {
   readonly maxBatch?: number;
   /** How long a first sequence waits for others to join its batch. Default 2 ms. */
   readonly maxWaitMs?: number;
-  /** How long one batch may take before its requests fail. Default 30 s. */
+  /** How long one batch may take, once the worker has loaded its session, before its requests fail and the worker is replaced. Default 30 s. */
   readonly timeoutMs?: number;
+  /** How long a worker may take to load its session. Default 120 s. */
+  readonly startupTimeoutMs?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,26 +56,49 @@ function spawnWorker(workerData: object): Worker {
 }
 
 interface Pending {
-  words: Int32Array;
-  chars: Int32Array;
-  shapes: Int32Array;
+  /** The document and one window of its tokens: encoded only when its batch is built. */
+  text: string;
+  tokens: readonly Token[];
   resolve: (r: { tags: Uint8Array; probs: Float32Array }) => void;
   reject: (e: Error) => void;
 }
 
+/** One worker thread and what it has been sent. */
+interface Slot {
+  worker: Worker;
+  /** Its session is loaded: batch deadlines run from then, not from the (slow) start of the thread. */
+  ready: boolean;
+  /** Deadlines to start once ready. */
+  onReady: (() => void)[];
+  /** Batches sent and not answered. */
+  batches: Set<number>;
+  startup: NodeJS.Timeout | undefined;
+}
+
 /**
- * Runs the NER model in worker threads. Sequences from concurrent requests are gathered into one
- * batch (micro-batching): the first sequence waits at most `maxWaitMs` for others, a full batch
- * leaves at once. Batches go to the least busy worker.
+ * Padded window lengths are multiples of this. A window's logits depend, in their last float bits,
+ * on the padded length it runs at (ONNX Runtime picks its kernels by size), never on the other rows
+ * of the batch; so windows are batched only with windows of the same bucket, and a window gets
+ * exactly the same output alone or in any batch.
+ */
+const BUCKET = 16;
+
+/**
+ * Runs the NER model in worker threads. Windows from concurrent requests are gathered into one
+ * batch per padded length (micro-batching): the first window waits at most `maxWaitMs` for others,
+ * a full batch leaves at once. Batches go to the least busy worker. A worker that does not answer
+ * in time is terminated and replaced; its requests fail (fail closed).
  */
 export class NerRunner {
   readonly #encoder: FeatureEncoder;
   readonly #vocab: Vocabulary;
-  readonly #workers: { worker: Worker; busy: number }[] = [];
-  readonly #inflight = new Map<number, Pending[]>();
+  readonly #workerData: object;
+  readonly #slots: Slot[] = [];
+  readonly #inflight = new Map<number, { batch: Pending[]; slot: Slot }>();
   readonly #maxBatch: number;
   readonly #maxWaitMs: number;
   readonly #timeoutMs: number;
+  readonly #startupTimeoutMs: number;
   #queue: Pending[] = [];
   #timer: NodeJS.Timeout | undefined;
   #nextId = 1;
@@ -101,24 +126,54 @@ export class NerRunner {
     this.#maxBatch = options.maxBatch ?? 64;
     this.#maxWaitMs = options.maxWaitMs ?? 2;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
-    for (let i = 0; i < Math.max(1, options.workers ?? 1); i++) {
-      const worker = spawnWorker({
-        modelPath: path.join(dir, 'model.onnx'),
-        inputType: this.#vocab.inputType ?? 'int64',
-        executionProvider: options.executionProvider,
-        intraOpThreads: 1,
-      });
-      worker.unref();
-      const slot = { worker, busy: 0 };
-      worker.on('message', (reply: BatchReply) => this.#onReply(slot, reply));
-      // A worker that dies takes its in-flight batches with it: they fail cleanly, and so does every
-      // later request (fail closed) rather than waiting for a reply that will never come.
-      worker.on('error', () => this.#broken('inference worker stopped'));
-      worker.on('exit', () => {
-        if (!this.#closed) this.#broken('inference worker exited');
-      });
-      this.#workers.push(slot);
+    this.#startupTimeoutMs = options.startupTimeoutMs ?? 120_000;
+    this.#workerData = {
+      modelPath: path.join(dir, 'model.onnx'),
+      inputType: this.#vocab.inputType ?? 'int64',
+      executionProvider: options.executionProvider,
+      intraOpThreads: 1,
+      outsideTag: this.#vocab.tags.indexOf('O'),
+    };
+    for (let i = 0; i < Math.max(1, options.workers ?? 1); i++) this.#slots.push(this.#startWorker());
+  }
+
+  #startWorker(): Slot {
+    const worker = spawnWorker(this.#workerData);
+    worker.unref();
+    const slot: Slot = { worker, ready: false, onReady: [], batches: new Set(), startup: undefined };
+    worker.on('message', (message: BatchReply | ReadyMessage) => {
+      if ('ready' in message) {
+        clearTimeout(slot.startup);
+        slot.ready = true;
+        for (const start of slot.onReady.splice(0)) start();
+      } else this.#onReply(slot, message);
+    });
+    // A worker that dies by itself takes its in-flight batches with it: they fail cleanly, and so does
+    // every later request (fail closed) rather than waiting for a reply that will never come. One this
+    // runner replaced or closed is no longer in #slots.
+    const died = (reason: string) => {
+      if (!this.#closed && this.#slots.includes(slot)) this.#broken(reason);
+    };
+    worker.on('error', () => died('inference worker stopped'));
+    worker.on('exit', () => died('inference worker exited'));
+    // A session that never loads is a worker that never answers.
+    slot.startup = setTimeout(() => this.#replace(slot, 'Text model inference timed out'), this.#startupTimeoutMs).unref();
+    return slot;
+  }
+
+  /** Terminates a worker that did not answer in time, fails what it held, and starts a new one in its place. */
+  #replace(slot: Slot, message: string): void {
+    const at = this.#slots.indexOf(slot);
+    if (at < 0 || this.#closed) return;
+    clearTimeout(slot.startup);
+    this.#slots[at] = this.#startWorker();
+    for (const id of slot.batches) {
+      const entry = this.#inflight.get(id);
+      this.#inflight.delete(id);
+      for (const p of entry?.batch ?? []) p.reject(new VoileError('ANONYMIZATION_FAILED', message));
     }
+    slot.batches.clear();
+    void slot.worker.terminate();
   }
 
   get vocabulary(): Vocabulary {
@@ -127,7 +182,17 @@ export class NerRunner {
 
   /** Test hook: stops the workers as a crash would. */
   async simulateCrash(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+  }
+
+  /** Test hook: blocks every worker for `ms`, as an inference stuck in native code would. */
+  simulateStall(ms: number): void {
+    for (const s of this.#slots) s.worker.postMessage({ stallMs: ms } satisfies StallRequest);
+  }
+
+  /** Resolves once every worker has loaded its session. */
+  async ready(): Promise<void> {
+    await Promise.all(this.#slots.map((s) => (s.ready ? undefined : new Promise<void>((resolve) => s.onReady.push(resolve)))));
   }
 
   /** Model spans (PERSON, CITY, HOSPITAL, ADDRESS) for one document. */
@@ -136,17 +201,17 @@ export class NerRunner {
     if (tokens.length === 0) return [];
     const chunks: Token[][] = [];
     for (let k = 0; k < tokens.length; k += this.#vocab.maxLen) chunks.push(tokens.slice(k, k + this.#vocab.maxLen));
-    const results = await Promise.all(chunks.map((chunk) => this.#infer(this.#encoder.encode(doc.text, chunk))));
+    const results = await Promise.all(chunks.map((chunk) => this.#infer(doc.text, chunk)));
     const spans: Span[] = [];
     chunks.forEach((chunk, i) => spans.push(...decode(chunk, results[i]!.tags, results[i]!.probs, this.#vocab.tags)));
     return spans;
   }
 
-  #infer(features: { words: Int32Array; chars: Int32Array; shapes: Int32Array }): Promise<{ tags: Uint8Array; probs: Float32Array }> {
+  #infer(text: string, tokens: readonly Token[]): Promise<{ tags: Uint8Array; probs: Float32Array }> {
     if (this.#closed) return Promise.reject(new VoileError('ANONYMIZATION_FAILED', 'The text model is closed'));
     if (this.#brokenReason) return Promise.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference failed', { detail: this.#brokenReason }));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ ...features, resolve, reject });
+      this.#queue.push({ text, tokens, resolve, reject });
       if (this.#queue.length >= this.#maxBatch) this.#flush();
       else this.#timer ??= setTimeout(() => this.#flush(), this.#maxWaitMs);
     });
@@ -155,69 +220,81 @@ export class NerRunner {
   #flush(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    // Similar lengths batch together so short windows are not padded to the longest one.
-    const queue = this.#queue.sort((a, b) => a.words.length - b.words.length);
+    const byLength = new Map<number, Pending[]>();
+    for (const p of this.#queue) {
+      const t = Math.ceil(p.tokens.length / BUCKET) * BUCKET;
+      const same = byLength.get(t);
+      if (same) same.push(p);
+      else byLength.set(t, [p]);
+    }
     this.#queue = [];
-    while (queue.length > 0) {
-      let size = 1;
-      while (size < queue.length && size < this.#maxBatch && queue[size]!.words.length <= 2 * queue[0]!.words.length) size++;
-      const batch = queue.splice(0, size);
-      const t = Math.max(...batch.map((p) => p.words.length));
-      const c = this.#vocab.maxChars;
-      const words = new Int32Array(batch.length * t);
-      const chars = new Int32Array(batch.length * t * c);
-      const shapes = new Int32Array(batch.length * t);
-      batch.forEach((p, i) => {
-        words.set(p.words, i * t);
-        chars.set(p.chars, i * t * c);
-        shapes.set(p.shapes, i * t);
-      });
-      const id = this.#nextId++;
-      this.#inflight.set(id, batch);
-      const slot = this.#workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      slot.busy++;
-      slot.worker.ref();
-      const req: BatchRequest = { id, batch: batch.length, tokens: t, maxChars: c, words, chars, shapes };
-      slot.worker.postMessage(req, [words.buffer, chars.buffer, shapes.buffer]);
-      // A worker that never answers must not hold a request forever: fail closed.
-      setTimeout(() => {
-        if (this.#inflight.get(id) !== batch) return;
-        this.#inflight.delete(id);
-        for (const p of batch) p.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference timed out'));
-      }, this.#timeoutMs).unref();
+    for (const [t, windows] of byLength) {
+      for (let k = 0; k < windows.length; k += this.#maxBatch) this.#send(windows.slice(k, k + this.#maxBatch), t);
     }
   }
 
-  #onReply(slot: { worker: Worker; busy: number }, reply: BatchReply): void {
-    slot.busy--;
-    if (slot.busy === 0) slot.worker.unref();
-    const batch = this.#inflight.get(reply.id);
-    if (!batch) return;
+  /** Encodes a batch straight into the one buffer the worker receives (zeros are padding). */
+  #send(batch: Pending[], t: number): void {
+    const b = batch.length;
+    const c = this.#vocab.maxChars;
+    const buffer = new ArrayBuffer(4 * b * t * (2 + c));
+    const rows = { words: new Int32Array(buffer, 0, b * t), shapes: new Int32Array(buffer, 4 * b * t, b * t), chars: new Int32Array(buffer, 8 * b * t, b * t * c), tokens: t };
+    batch.forEach((p, i) => this.#encoder.encodeInto(p.text, p.tokens, rows, i));
+    const id = this.#nextId++;
+    const slot = this.#slots.reduce((a, s) => (s.batches.size < a.batches.size ? s : a));
+    this.#inflight.set(id, { batch, slot });
+    slot.batches.add(id);
+    slot.worker.ref();
+    const req: BatchRequest = { id, batch: b, tokens: t, maxChars: c, buffer };
+    slot.worker.postMessage(req, [buffer]);
+    // A worker that never answers must not hold requests forever, nor the next ones: fail closed and
+    // start a fresh worker.
+    const deadline = () => {
+      setTimeout(() => {
+        if (this.#inflight.get(id)?.slot === slot) this.#replace(slot, 'Text model inference timed out');
+      }, this.#timeoutMs).unref();
+    };
+    if (slot.ready) deadline();
+    else slot.onReady.push(deadline);
+  }
+
+  #onReply(slot: Slot, reply: BatchReply): void {
+    slot.batches.delete(reply.id);
+    if (slot.batches.size === 0) slot.worker.unref();
+    const entry = this.#inflight.get(reply.id);
+    if (!entry) return;
     this.#inflight.delete(reply.id);
-    if (reply.error || !reply.tags || !reply.probs) {
+    const { batch } = entry;
+    if (reply.error || !reply.buffer) {
       for (const p of batch) p.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference failed'));
       return;
     }
-    const t = reply.tags.length / batch.length;
-    batch.forEach((p, i) => p.resolve({ tags: reply.tags!.subarray(i * t, i * t + p.words.length), probs: reply.probs!.subarray(i * t, i * t + p.words.length) }));
+    const t = reply.buffer.byteLength / 5 / batch.length;
+    const probs = new Float32Array(reply.buffer, 0, batch.length * t);
+    const tags = new Uint8Array(reply.buffer, 4 * batch.length * t, batch.length * t);
+    batch.forEach((p, i) => p.resolve({ tags: tags.subarray(i * t, i * t + p.tokens.length), probs: probs.subarray(i * t, i * t + p.tokens.length) }));
   }
 
   #broken(reason: string): void {
     this.#brokenReason = reason;
-    this.#failAll(reason);
+    this.#failInflight(reason);
   }
 
-  #failAll(reason: string): void {
-    for (const batch of this.#inflight.values()) for (const p of batch) p.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference failed', { detail: reason }));
+  #failInflight(reason: string): void {
+    for (const { batch } of this.#inflight.values()) for (const p of batch) p.reject(new VoileError('ANONYMIZATION_FAILED', 'Text model inference failed', { detail: reason }));
     this.#inflight.clear();
+    for (const s of this.#slots) s.batches.clear();
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
     for (const p of this.#queue) p.reject(new VoileError('ANONYMIZATION_FAILED', 'The text model is closed'));
     this.#queue = [];
-    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+    this.#failInflight('the text model was closed');
+    for (const s of this.#slots) clearTimeout(s.startup);
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
   }
 }
 

@@ -11,30 +11,53 @@ interface Init {
   inputType: 'int32' | 'int64';
   executionProvider: 'cpu' | 'cuda';
   intraOpThreads: number;
+  /** Index of the 'O' tag: its tokens' probabilities are never read (decode closes the span), so not computed. */
+  outsideTag: number;
 }
+/**
+ * One buffer, transferred (not copied): words [B, T], then shapes [B, T], then chars [B, T, maxChars],
+ * all int32.
+ */
 export interface BatchRequest {
   id: number;
   batch: number;
   tokens: number;
   maxChars: number;
-  words: Int32Array;
-  chars: Int32Array;
-  shapes: Int32Array;
+  buffer: ArrayBuffer;
 }
+/** probs (float32, B × T) then tags (uint8, B × T) in one transferred buffer. */
 export interface BatchReply {
   id: number;
-  tags?: Uint8Array;
-  probs?: Float32Array;
+  buffer?: ArrayBuffer;
   error?: string;
+}
+/** Sent once the session is loaded (or failed to load): the runner's batch deadlines start then. */
+export interface ReadyMessage {
+  ready: true;
+}
+/** Test hook: blocks this thread for `ms`, as an inference stuck in native code would. */
+export interface StallRequest {
+  stallMs: number;
 }
 
 const init = workerData as Init;
 const sessionPromise = ort.InferenceSession.create(init.modelPath, {
   executionProviders: [init.executionProvider],
+  // One thread per worker: the runner scales with workers, and a second pool per session would
+  // only fight the main thread and the other workers for the same cores.
   intraOpNumThreads: init.intraOpThreads,
   interOpNumThreads: 1,
+  executionMode: 'sequential',
   graphOptimizationLevel: 'all',
+  // The defaults, said explicitly: the arena and the memory pattern reuse allocations between runs
+  // of the same shapes, which bucketed batch lengths make common.
+  enableCpuMemArena: true,
+  enableMemPattern: true,
 });
+void sessionPromise.then(
+  () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage),
+  () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage), // each batch then answers 'inference failed'
+);
 
 function int64(a: Int32Array): BigInt64Array {
   const out = new BigInt64Array(a.length);
@@ -42,20 +65,24 @@ function int64(a: Int32Array): BigInt64Array {
   return out;
 }
 
-parentPort!.on('message', async (req: BatchRequest) => {
+parentPort!.on('message', async (req: BatchRequest | StallRequest) => {
+  if ('stallMs' in req) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, req.stallMs);
+    return;
+  }
   try {
     const session = await sessionPromise;
-    const { batch: b, tokens: t } = req;
+    const { batch: b, tokens: t, maxChars: c } = req;
+    const words = new Int32Array(req.buffer, 0, b * t);
+    const shapes = new Int32Array(req.buffer, 4 * b * t, b * t);
+    const chars = new Int32Array(req.buffer, 8 * b * t, b * t * c);
     const tensor = (a: Int32Array, dims: number[]) => (init.inputType === 'int32' ? new ort.Tensor('int32', a, dims) : new ort.Tensor('int64', int64(a), dims));
-    const result = await session.run({
-      words: tensor(req.words, [b, t]),
-      chars: tensor(req.chars, [b, t, req.maxChars]),
-      shapes: tensor(req.shapes, [b, t]),
-    });
+    const result = await session.run({ words: tensor(words, [b, t]), chars: tensor(chars, [b, t, c]), shapes: tensor(shapes, [b, t]) });
     const logits = result.logits!.data as Float32Array;
     const n = logits.length / (b * t);
-    const tags = new Uint8Array(b * t);
-    const probs = new Float32Array(b * t);
+    const buffer = new ArrayBuffer(5 * b * t);
+    const probs = new Float32Array(buffer, 0, b * t);
+    const tags = new Uint8Array(buffer, 4 * b * t, b * t);
     for (let i = 0; i < b * t; i++) {
       let best = 0;
       let max = -Infinity;
@@ -66,13 +93,14 @@ parentPort!.on('message', async (req: BatchRequest) => {
           best = k;
         }
       }
+      tags[i] = best;
+      if (best === init.outsideTag) continue;
       let sum = 0;
       for (let k = 0; k < n; k++) sum += Math.exp(logits[i * n + k]! - max);
-      tags[i] = best;
       probs[i] = 1 / sum;
     }
-    const reply: BatchReply = { id: req.id, tags, probs };
-    parentPort!.postMessage(reply, [tags.buffer, probs.buffer]);
+    const reply: BatchReply = { id: req.id, buffer };
+    parentPort!.postMessage(reply, [buffer]);
   } catch {
     // The error of ONNX Runtime may quote tensor contents; report only that the batch failed.
     const reply: BatchReply = { id: req.id, error: 'inference failed' };
