@@ -7,6 +7,7 @@ import { domainSecret, resolvePath, type LoadedConfig } from '../config/load.js'
 import type { UpstreamConfig } from '../config/types.js';
 import { VoileError } from '../errors.js';
 import { loadPolicyRegistry } from '../policy/registry.js';
+import { closeTextDeidentifiers } from '../policy/text-binding.js';
 import type { PolicyRegistry } from '../policy/runtime.js';
 import { PostgresAuditStore } from '../store/audit-postgres.js';
 import type { MappingStore } from '../store/mapping-store.js';
@@ -66,6 +67,7 @@ export function createRuntime({ config, baseDir, env }: LoadedConfig): Runtime {
     databasePath,
     openAuditStore: () => (pg === undefined ? new SqliteAuditStore(databasePath) : new PostgresAuditStore({ connectionString: pg })),
     close: async () => {
+      await closeTextDeidentifiers(registry); // the text model's worker threads
       await avatars.close();
       await store.close();
     },

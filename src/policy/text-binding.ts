@@ -2,6 +2,8 @@ import type { TextDeidentifier } from '../anonymize/text/api.js';
 import { redactingTextDeidentifier } from '../anonymize/text/api.js';
 import { createTextDeidentifier, type VoileTextDeidentifier } from '../anonymize/text/index.js';
 import type { Identity } from '../identity/index.js';
+import { VoileError } from '../errors.js';
+import type { PolicyRegistry } from './runtime.js';
 import type { Policy } from './types.js';
 
 export interface TextBindingOptions {
@@ -23,12 +25,32 @@ export function textDeidentifierFor(policy: Policy, identity: Identity, options:
     return eager(createTextDeidentifier(settings));
   }
   let real: VoileTextDeidentifier | undefined;
+  let closed = false;
   return {
-    deidentify: (text, ctx) => (real ??= createTextDeidentifier(settings)).deidentify(text, ctx),
-    close: async () => real?.close(),
+    // Once closed (shutdown), a late request must not start new worker threads: it fails closed.
+    deidentify: (text, ctx) =>
+      closed ? Promise.reject(new VoileError('ANONYMIZATION_FAILED', 'Free text could not be de-identified', { detail: 'the text model is closed' })) : (real ??= createTextDeidentifier(settings)).deidentify(text, ctx),
+    close: async () => {
+      closed = true;
+      await real?.close();
+    },
   };
 }
 
 function eager(real: VoileTextDeidentifier) {
   return { deidentify: real.deidentify.bind(real), close: () => real.close() };
+}
+
+/**
+ * Stops the text-model worker threads of every policy of a registry (gateway shutdown, end of a CLI
+ * command). ResolvedPolicy.text is typed as the plain TextDeidentifier the engines call; the ones
+ * built here also have close(), and a test's own `textFor` may not.
+ */
+export async function closeTextDeidentifiers(registry: PolicyRegistry): Promise<void> {
+  await Promise.all(
+    registry.all().map((p) => {
+      const text = p.text as TextDeidentifier & { close?: unknown };
+      return typeof text.close === 'function' ? (text.close as () => Promise<void>)() : undefined;
+    }),
+  );
 }
