@@ -10,6 +10,7 @@ import { IndexedMemoryRepository } from './upstream/indexed-repository.js';
 import { FhirHttpError, notFound, toHttpError } from './upstream/outcome.js';
 import { DemoFhirService } from './upstream/service.js';
 import { ResourceShaper } from './upstream/shape.js';
+import { isFhirId } from '../util/fhir-id.js';
 
 export interface DemoUpstreamOptions {
   /** Default 0: a free port. */
@@ -28,7 +29,6 @@ export interface DemoUpstream {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const TYPE = /^[A-Z][A-Za-z]{1,63}$/;
 
 /**
@@ -117,7 +117,7 @@ async function dispatch(
     requireMethod(method, ['POST']);
     return service.search(type, [...query, ...formParams(contentType, body)]);
   }
-  if (!ID.test(second)) throw notFound('Unknown endpoint');
+  if (!isFhirId(second)) throw notFound('Unknown endpoint');
   if (path.length === 2) {
     requireMethod(method, ['GET']);
     return service.read(type, second, query);
@@ -130,7 +130,7 @@ async function dispatch(
     requireMethod(method, ['GET']);
     return service.history(type, second);
   }
-  if (path.length === 4 && third === '_history' && ID.test(fourth)) {
+  if (path.length === 4 && third === '_history' && isFhirId(fourth)) {
     requireMethod(method, ['GET']);
     return service.vread(type, second, fourth);
   }

@@ -4,6 +4,7 @@ import { VoileError, toVoileError } from '../errors.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { canReadType, withholdUnreadable } from './access.js';
 import { sealCursor } from './cursor.js';
+import { isFhirId } from '../util/fhir-id.js';
 
 /**
  * Turns upstream documents into what the caller may see: each resource anonymized by the caller's
@@ -57,7 +58,7 @@ export function emptySearchBundle(): Bundle {
 
 /** The gateway URL of an anonymized resource; none when its id is not a plain FHIR id. */
 export function fullUrlOf(resource: Resource, fhirBase: string): string | undefined {
-  return typeof resource.id === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(resource.id) ? `${fhirBase}/${resource.resourceType}/${resource.id}` : undefined;
+  return isFhirId(resource.id) ? `${fhirBase}/${resource.resourceType}/${resource.id}` : undefined;
 }
 
 /** The entries the caller may see, anonymized in one call to the policy's anonymizer. */

@@ -12,6 +12,7 @@ import { anonymizeSearchBundle, anonymizeSingle, emptySearchBundle, type Respons
 import { guardEverything, guardSearch, isSearchParamAllowed, type GuardContext } from './search-guard.js';
 import { parseSearch } from './search-query.js';
 import { parseQuery, rawQuery } from './query-string.js';
+import { isFhirId } from '../util/fhir-id.js';
 
 /**
  * The FHIR REST proxy, mounted under `/fhir`. Read-only: metadata, read, vread, search (GET and
@@ -31,7 +32,6 @@ export interface FhirRoutesOptions {
   readonly onAnonymizationFailure: () => void;
 }
 
-const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opts) => {
@@ -134,7 +134,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   app.get<{ Params: { type: string; id: string; vid: string } }>('/:type/:id/_history/:vid', async (request, reply) => {
     const principal = principalOf(request);
     const { type, id, vid } = request.params;
-    if (!ID.test(vid)) throw new VoileError('BAD_REQUEST', 'The version id is malformed');
+    if (!isFhirId(vid)) throw new VoileError('BAD_REQUEST', 'The version id is malformed');
     const realId = await resolveTarget(principal, type, id);
     return readAndSend(request, reply, principal, type, `${type}/${encodeURIComponent(realId)}/_history/${encodeURIComponent(vid)}`);
   });
@@ -161,7 +161,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
 async function resolveTarget(principal: Principal, type: string, id: string): Promise<string> {
   requireKnownType(type);
   requireReadAccess(principal, type);
-  if (!ID.test(id)) throw new VoileError('BAD_REQUEST', 'The resource id is malformed');
+  if (!isFhirId(id)) throw new VoileError('BAD_REQUEST', 'The resource id is malformed');
   const realId = await principal.policy.identity.resolveId(type, id);
   if (realId === undefined) throw new VoileError('NOT_FOUND', 'Resource not found');
   if (type === 'Patient' && principal.patientId !== undefined && realId !== principal.patientId) {
