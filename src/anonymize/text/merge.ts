@@ -1,5 +1,5 @@
 import { isDictionaryWord } from './bloom.js';
-import { isFirstName, isLastName } from './gazetteers.js';
+import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
 
@@ -43,6 +43,7 @@ const EPONYMS = new Set(
   moro rossolimo
   brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
 );
+const EPONYM_AFTER = /^[ \t]+(?:test|tests|sign|signs|syndrome|disease|maneuver|manoeuvre|procedure|repair|fracture|reflex|phenomenon|classification|criteria|score|scale|stain|changes|type|catheter|tube|drain|forceps|retractor|clamp)(?![\p{L}])/u;
 const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point)[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+|of[ \t]+|selon[ \t]+|according to[ \t]+)$/;
 
 /**
@@ -59,6 +60,10 @@ function mayEndWithEponymHead(before: string): boolean {
   return word.endsWith('de') || word.endsWith('du') || word.endsWith('des') || word.endsWith('of') || word.endsWith('selon') || word.endsWith('to');
 }
 
+function isOrdinaryModelWord(w: string): boolean {
+  return w.length >= 3 && isDictionaryWord(w) && !isFirstName(w) && !isLastName(w) && communePopulation(w) === undefined;
+}
+
 export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
   return spans.filter((s) => {
     if (s.label !== 'PERSON' && s.label !== 'CITY' && s.label !== 'HOSPITAL') return true;
@@ -66,6 +71,9 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
     const before = doc.folded.slice(Math.max(0, s.start - 40), s.start);
     const after = doc.folded.slice(s.end, s.end + 24);
     if (mayEndWithEponymHead(before) && EPONYM_HEAD.test(before)) return false;
+    // "Allen test", "Lynch syndrome", "Modic changes": a name with its head noun after it, English
+    // word order, is an eponym, unless a title or a field announced a person.
+    if (s.priority < PRIORITY.context && EPONYM_AFTER.test(after)) return false;
     if (/^'s\s+(?:disease|syndrome|sign|score|scale|test|law|triad|phenomenon|reflex|palsy|ulcer|sarcoma|lymphoma)/.test(after)) return false;
     // Only what the model or name propagation proposed: a title or a field rule outranks any list.
     const fromModel = s.priority <= PRIORITY.model;
@@ -79,6 +87,9 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
         const wordBefore = /([\p{L}-]+)[ \t]+$/u.exec(doc.text.slice(Math.max(0, s.start - 30), s.start))?.[1];
         if (wordBefore !== undefined && isDrugName(wordBefore)) return false;
       }
+      // One ordinary word the model took for a name or a place ("Consultation", "place", "clinique"):
+      // no name list knows it, no commune has it.
+      if (words.length === 1 && isOrdinaryModelWord(words[0]!)) return false;
       // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
       if (onlyEponyms && folded.endsWith('-')) return false;
     }

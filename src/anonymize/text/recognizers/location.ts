@@ -34,7 +34,8 @@ const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights`;
 const STREET_EN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th)?)\s+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*#?\w+)?`,
+  // One line only: "7:41 PM\nHi Dr Haugen" is a time and a greeting.
+  String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th)?)[ \t]+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?[ \t]+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?[ \t]*#?\w+)?`,
   'gu',
 );
 // A number and a capitalised name with a suite or flat after it, and no street word: "2200 N. Lincoln
@@ -69,7 +70,7 @@ const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|cen
   String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|pavillon|foyer|ecole|college|lycee|creche|` +
   // Home care and social services, and hospital units named after someone ("SSIAD du Pays de Gex",
   // "CCAS de Brest", "unité Flaubert"). "HAD" and "MAS" are left out: English "had", Spanish "mas".
-  String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|residence)`;
+  String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls".
 const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adulte|enfants?|de sante)){0,2}`;
@@ -305,6 +306,8 @@ export function locationSpans(doc: Doc): Span[] {
   // STREET_EN_NO_NUMBER tries every capitalised word: only when one of its street words is there at all.
   for (const m of STREET_EN_NO_NUMBER_HINT.test(t) ? t.matchAll(STREET_EN_NO_NUMBER) : []) {
     if (/^(?:The|On|At|In|From|To|Via|And)\b/u.test(m[0])) continue;
+    // "Falls Road Surgery", "Station Road Clinic": a practice named after its street is the practice.
+    if (/^[ \t]+(?:Surgery|Clinic|Practice|Medical|Health|Hospital|Pharmacy|Dental|Dialysis|Cent(?:re|er)|Nursing)(?![\p{L}])/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'street-en-name' });
     townAfter(m.index + m[0].length);
   }
@@ -400,6 +403,8 @@ export function hospitalSpans(doc: Doc): Span[] {
   for (const m of HOSPITAL_EN_HINT.test(t) ? t.matchAll(HOSPITAL_EN) : []) {
     const lead = /^(?:The|A|An|At|In|To|From|Our|This|Admitted|Seen|Transferred|Referred|Discharged)\s+/iu.exec(m[0]); // also in upper-case text
     const start = m.index + (lead ? lead[0].length : 0);
+    // "Blue Harbor Health Insurance", "… Health Plan": an insurer, not a place of care.
+    if (/^[ \t]+(?:Insurance|Plan|Plans|Assurance|Insurer|Benefits)(?![\p{L}])/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
   }
   // FACILITY_EN tries every run of capitalised words: only when one of its head words is there at all.

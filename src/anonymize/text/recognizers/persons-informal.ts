@@ -41,9 +41,13 @@ const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
 // words as lower or capitalised. \b rather than a Unicode lookbehind: it is much cheaper at every
 // position, and every role starts with an ASCII letter.
 const ROLE_NAME = new RegExp(
-  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic))[ \t]*:?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?)(?![\p{L}])`,
+  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic|[iI]nterpreter|[iI]nterpr[eè]te|[tT]ranslator|[tT]raductrice|[tT]raducteur|[cC]haplain|[aA]um[oô]nier|[cC]arer|[cC]aregiver|[dD]oula|[aA]ide|[hH]ome aide))[ \t]*:?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?)(?![\p{L}])`,
   'dgu',
 );
+// "ide nuit : nadia / as : jérémy", "rn: kelly": a care-role label and a colon, then a lowercase known
+// first name (handover sheets list the team so). Only known first names: "as : ras" is a finding.
+const ROLE_LABEL_LOWER = /(?<![\p{L}])(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn|lpn|cna|charge nurse|nurse|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
+const ROLE_LABEL_HINT = /[ \t]*:[ \t]*\p{Ll}/u;
 // "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
 // Found from the initial back to the word before it: initials are rare, capitalised words are not.
 const INITIAL = /(?<=[ \t])\p{Lu}\.(?!\p{L})/gu;
@@ -119,6 +123,11 @@ export function informalPersonSpans(doc: Doc): Span[] {
     // "IDE Planning", "AS Bloc": an ordinary word after a role is a service, not a person.
     if (NOT_A_NAME_HERE.has(fold(surname)) || (isDictionaryWord(fold(surname)) && !isLastName(surname) && !isFirstName(surname))) continue;
     push(s, e, 'person-role');
+  }
+  for (const m of ROLE_LABEL_HINT.test(t) ? t.matchAll(ROLE_LABEL_LOWER) : []) {
+    const w = m[1]!;
+    if (!isFirstName(w.split('-')[0]!) || (isDictionaryWord(fold(w)) && !isFirstName(w)) || NOT_A_NAME_HERE.has(fold(w))) continue;
+    push(m.indices![1]![0], m.indices![1]![1], 'person-role-label');
   }
   for (const m of t.includes('.') ? t.matchAll(INITIAL) : []) {
     const before = t.slice(Math.max(0, m.index - 48), m.index);

@@ -24,7 +24,8 @@ function ci(source: string): string {
 }
 
 const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
-const TITLE_RE = new RegExp(String.raw`(?<![\p{L}])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
+// Not after a dot either: the "m." of "p.m." / "a.m." is no title ("6 p.m.\n\nSincerely").
+const TITLE_RE = new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
 // Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
 // "mme da costa", "m. poulain", "M. samba". The title may be capitalised, the name is not (capitalised
 // names are TITLE_RE's), also after an initial ("dr p. martineau"). "m" needs its dot, and not after a number ("50 m. puis" is a distance).
@@ -34,6 +35,7 @@ const TITLE_LOWER_RE = new RegExp(
     String.raw`((?:[\p{Ll}]\.[ \t]?)?(?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
   'dgu',
 );
+const TITLE_M_AFTER_NUMBER = /(?<=[\p{N}][ \t]?)[mM]\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
 const FIELD_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
   'dgu',
@@ -123,10 +125,22 @@ export function personSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(TITLE_LOWER_RE)) {
     const w = m[1]!;
+    // "PR positive" (progesterone receptor), "pr bpco" (pour): "pr" is a title only before a word that
+    // reads as a name; in capitals it never is one.
+    const title = t.slice(m.index, m.indices![1]![0]).trim();
+    const vowels = w.match(/[aeiouyàâéèêëîïôûù]/g)?.length ?? 0;
+    if (/^pr\.?$/i.test(title) && (title.startsWith('PR') || isOrdinaryWord(w) || (vowels < 2 && !isLastName(w) && !isFirstName(w)))) continue;
     const words = w.toLowerCase().split(/[ \t]+|(?<=')/);
     const last = words[words.length - 1]!;
     // A name of two letters only after a particle ("da costa" yes, "mr le" no).
     if (LOWER_STOP.has(last) || NOT_NAMES.has(last) || last.length < (words.length > 1 ? 2 : 3)) continue;
+    const [s, e] = m.indices![1]!;
+    out.push(span(s, e, 0.8, PRIORITY.context, 'person-title-lower'));
+  }
+  // "vu ce jour 3/2/25 m. francois-xavier de montalembert": after a number, "m." is a distance ("50 m.")
+  // unless a known first name follows.
+  for (const m of t.matchAll(TITLE_M_AFTER_NUMBER)) {
+    if (!isFirstName(m[1]!.split(/[ \t]/)[0]!.split('-')[0]!)) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.8, PRIORITY.context, 'person-title-lower'));
   }
@@ -186,6 +200,8 @@ export function personSpans(doc: Doc): Span[] {
     const b = m[3]!;
     const aUpper = a === a.toUpperCase();
     const bUpper = b === b.toUpperCase();
+    // "ED PROVIDER NOTE", "AL FORM": an upper-case heading, when the second word is an ordinary one.
+    if (aUpper && bUpper && isOrdinaryWord(b)) continue;
     const hit = (isFirstName(a) && (bUpper || !isCommonWord(b))) || (aUpper && a.length > 1 && isFirstName(b) && !bUpper);
     if (hit && !isCommonWord(a.toLowerCase() === a ? a : '') && !NOT_NAMES.has(a.toLowerCase())) {
       out.push(span(m.index, m.index + m[0].length, 0.85, PRIORITY.gazetteer + 5, 'person-first-name'));
