@@ -13,6 +13,7 @@ import type { InferenceResult, SinglingOutResult } from '../metrics/attacks.js';
 import { coxHazardRatio, trainTestClassifier } from '../metrics/models.js';
 import type { ClassifierResult, CoxOptions, HazardRatio } from '../metrics/models.js';
 import { correlationComparison, hellingerDistances, marginalDistributions } from '../metrics/utility.js';
+import { releasedNumericMarginal } from '../metrics/released-marginals.js';
 import type { ColumnDistribution, CorrelationResult, HellingerResult } from '../metrics/utility.js';
 import { mean, quantile } from '../metrics/stats.js';
 
@@ -130,8 +131,8 @@ export function buildAvatarReport(input: ReportInput): AvatarReport {
   const marginals: Record<string, ColumnDistribution> = {};
   const minCount = Math.max(5, input.parameters.k);
   original.columns.forEach((c, i) => {
-    const dist = marginalDistributions(original, avatars, i);
-    marginals[c.name] = c.kind === 'categorical' ? suppressRareLevels(dist, original.rows.length, minCount) : dist;
+    // Numeric columns: round, merged, open-ended bins (metrics/released-marginals.ts), never exact values.
+    marginals[c.name] = c.kind === 'categorical' ? suppressRareLevels(marginalDistributions(original, avatars, i), original.rows.length, minCount) : releasedNumericMarginal(original, avatars, i, minCount);
   });
 
   return {
