@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { NeighbourSearch } from '../anonymize/embedding/index.js';
 import { VoileError } from '../errors.js';
+import { lazySchema, openPool } from '../store/postgres-shared.js';
 import { parseAvatar, parseBuild, type AvatarBuildStore, type NewBuild, type PatientAvatar, type StoredBuild } from './store.js';
 
 export interface PostgresAvatarStoreOptions {
@@ -57,7 +58,7 @@ export class PostgresAvatarStore implements AvatarBuildStore {
   readonly #timer: NodeJS.Timeout;
   #builds = new Map<string, LoadedBuild>();
   #confirmedAt: number | undefined;
-  #schema: Promise<void> | undefined;
+  readonly #ensureSchema = lazySchema(() => this.#createSchema());
   #refreshing: Promise<void> | undefined;
   #closed = false;
   /** This instance's rebuilds, numbered, so that a refresh that overlapped one does not undo it. */
@@ -73,9 +74,7 @@ export class PostgresAvatarStore implements AvatarBuildStore {
     if (!(refreshIntervalMs > 0)) throw new RangeError('refreshIntervalMs must be positive');
     this.#maxStalenessMs = options.maxStalenessMs ?? 3 * refreshIntervalMs;
     this.neighbourSearch = options.neighbourSearch;
-    this.#pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
-    // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.#pool.on('error', () => {});
+    this.#pool = openPool(options.connectionString, options.maxConnections ?? 4);
     this.#timer = setInterval(() => void this.refresh().catch(() => {}), refreshIntervalMs);
     this.#timer.unref();
     void this.refresh().catch(() => {});
@@ -153,14 +152,6 @@ export class PostgresAvatarStore implements AvatarBuildStore {
     } finally {
       client.release();
     }
-  }
-
-  #ensureSchema(): Promise<void> {
-    this.#schema ??= this.#createSchema().catch((err: unknown) => {
-      this.#schema = undefined;
-      throw err;
-    });
-    return this.#schema;
   }
 
   /** Runs `work` in one transaction on one pooled connection (rolled back if it throws). */

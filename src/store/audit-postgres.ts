@@ -1,6 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { AuditInteraction, AuditOutcome, AuditRecord } from '../audit/record.js';
 import type { AuditQuery, AuditStore, StoredAuditRecord } from './audit-store.js';
+import { checkedTableName, lazySchema, openPool } from './postgres-shared.js';
 
 export interface PostgresAuditStoreOptions {
   /** libpq connection string, e.g. `postgres://voile@db/voile`. Password preferably from PGPASSWORD. */
@@ -38,24 +39,13 @@ interface Row {
 export class PostgresAuditStore implements AuditStore {
   readonly #pool: pg.Pool;
   readonly #table: string;
-  #ready: Promise<void> | undefined;
+  /** Creates the table and its guards if needed; called lazily by the first operation. */
+  readonly init: () => Promise<void>;
 
   constructor(options: PostgresAuditStoreOptions) {
-    const table = options.table ?? 'voile_audit_event';
-    if (!/^[a-z_][a-z0-9_]{0,62}(\.[a-z_][a-z0-9_]{0,62})?$/.test(table)) throw new RangeError('invalid audit table name');
-    this.#table = table;
-    this.#pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
-    // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.#pool.on('error', () => {});
-  }
-
-  /** Creates the table and its guards if needed; called lazily by the first operation. */
-  init(): Promise<void> {
-    this.#ready ??= this.#createSchema().catch((err: unknown) => {
-      this.#ready = undefined;
-      throw err;
-    });
-    return this.#ready;
+    this.#table = checkedTableName(options.table ?? 'voile_audit_event', 'audit');
+    this.#pool = openPool(options.connectionString, options.maxConnections ?? 4);
+    this.init = lazySchema(() => this.#createSchema());
   }
 
   async append(record: AuditRecord): Promise<void> {

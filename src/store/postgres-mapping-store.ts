@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { MappingEntry, MappingStore } from './mapping-store.js';
+import { checkedTableName, lazySchema, openPool } from './postgres-shared.js';
 
 export interface PostgresMappingStoreOptions {
   readonly connectionString: string;
@@ -16,35 +17,22 @@ export interface PostgresMappingStoreOptions {
 export class PostgresMappingStore implements MappingStore {
   readonly #pool: pg.Pool;
   readonly #table: string;
-  #ready: Promise<void> | undefined;
+  /** Creates the table if needed; called lazily by the first operation. */
+  readonly init: () => Promise<void>;
 
   constructor(options: PostgresMappingStoreOptions) {
-    const table = options.table ?? 'voile_mapping';
-    if (!/^[a-z_][a-z0-9_]{0,62}(\.[a-z_][a-z0-9_]{0,62})?$/.test(table)) throw new RangeError('invalid mapping table name');
-    this.#table = table;
-    this.#pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 8 });
-    // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.#pool.on('error', () => {});
-  }
-
-  init(): Promise<void> {
-    this.#ready ??= this.#pool
-      .query(
+    this.#table = checkedTableName(options.table ?? 'voile_mapping', 'mapping');
+    this.#pool = openPool(options.connectionString, options.maxConnections ?? 8);
+    this.init = lazySchema(() =>
+      this.#pool.query(
         `CREATE TABLE IF NOT EXISTS ${this.#table} (
            kind text NOT NULL,
            public_value text NOT NULL,
            real_value text NOT NULL,
            created_at timestamptz NOT NULL DEFAULT now(),
            PRIMARY KEY (kind, public_value))`,
-      )
-      .then(
-        () => undefined,
-        (err: unknown) => {
-          this.#ready = undefined;
-          throw err;
-        },
-      );
-    return this.#ready;
+      ),
+    );
   }
 
   async putMany(entries: readonly MappingEntry[]): Promise<void> {
