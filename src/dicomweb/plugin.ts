@@ -254,7 +254,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       parts: instances(),
       rootType: () => 'application/dicom',
       empty: () => (withheldCount > 0 ? withheldError() : new VoileError('NOT_FOUND', 'Not found')),
-      abort: () => source.body.destroy(),
+      abort: () => source.release(),
       onAborted: anonymizationFailed,
     });
   }
@@ -290,7 +290,7 @@ export const dicomwebPlugin: FastifyPluginAsync<DicomwebPluginOptions> = async (
       parts: frames(),
       rootType: (first) => first.contentType.split(';')[0]!,
       empty: () => new VoileError('NOT_FOUND', 'Not found'),
-      abort: () => source.body.destroy(),
+      abort: () => source.release(),
       onAborted: anonymizationFailed,
     });
   }

@@ -1,5 +1,4 @@
-import type { Dispatcher } from 'undici';
-import { VoileError } from '../errors.js';
+import { VoileError, isVoileError } from '../errors.js';
 import type { DicomJsonDataset } from '../anonymize/dicom/index.js';
 import { type MultipartErrors, type MultipartLimits, type Part, boundaryOf, readMultipart } from './multipart.js';
 import { UpstreamClient, type UpstreamConnectionOptions, type UpstreamErrorObserver } from '../upstream/client.js';
@@ -11,7 +10,13 @@ export interface DicomwebUpstreamOptions extends UpstreamConnectionOptions {
 
 export interface UpstreamMultipart {
   readonly boundary: string;
-  readonly body: Dispatcher.ResponseData['body'];
+  /**
+   * The body's bytes. A connection lost or a body timeout while reading is the upstream client's
+   * error (UPSTREAM_UNAVAILABLE / UPSTREAM_TIMEOUT, counted), not undici's own.
+   */
+  readonly chunks: AsyncIterable<Uint8Array>;
+  /** Stops reading and releases the connection (the gateway's side gave up: not counted). */
+  release(): void;
 }
 
 /**
@@ -80,7 +85,26 @@ export class DicomwebUpstream {
       res.body.destroy();
       throw this.badResponse('not multipart/related');
     }
-    return { boundary, body: res.body };
+    const body = res.body;
+    const client = this.#client;
+    let released = false;
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      try {
+        for await (const chunk of body) yield chunk as Uint8Array;
+      } catch (err) {
+        // Released by the gateway (the client went away, a part was refused): not the PACS's failure.
+        if (released || isVoileError(err)) throw err;
+        throw client.connectionError(err);
+      }
+    }
+    return {
+      boundary,
+      chunks: chunks(),
+      release: () => {
+        released = true;
+        body.destroy();
+      },
+    };
   }
 
   /**
@@ -89,7 +113,7 @@ export class DicomwebUpstream {
    * headers or after them.
    */
   parts(source: UpstreamMultipart, limits: MultipartLimits = {}): AsyncGenerator<Part> {
-    return readMultipart(source.body, source.boundary, limits, this.#multipartErrors);
+    return readMultipart(source.chunks, source.boundary, limits, this.#multipartErrors);
   }
 
   /** The error for a stream that is not what DICOMweb promised (not multipart, a part not DICOM), counted in metrics. */
