@@ -22,6 +22,15 @@ const CASES: Record<string, string> = {
   // every line break between digits is rejoined and looked at again (wrapped.ts)
   'digit-lines': '12.\n'.repeat(10_000),
   'name-lines': 'Centre de\n'.repeat(4_000),
+  // the second generalisation round's recognizers: letter digits, dictated digits, CSV cells, flats,
+  // role labels, "on … st", employers
+  'letter-digits': '1O '.repeat(13_000),
+  'spoken-digits': 'one '.repeat(10_000),
+  'csv-cells': 'a,b,'.repeat(10_000),
+  flats: 'Flat 1, '.repeat(5_000),
+  'role-labels': 'as : '.repeat(8_000),
+  'on-street': 'on elm '.repeat(6_000),
+  employers: 'works at Acme '.repeat(3_000),
 };
 
 describe('pathological input takes linear time', () => {

@@ -44,7 +44,7 @@ const EPONYMS = new Set(
   brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
 );
 const EPONYM_AFTER = /^[ \t]+(?:test|tests|sign|signs|syndrome|disease|maneuver|manoeuvre|procedure|repair|fracture|reflex|phenomenon|classification|criteria|score|scale|stain|changes|type|catheter|tube|drain|forceps|retractor|clamp)(?![\p{L}])/u;
-const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point)[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+|of[ \t]+|selon[ \t]+|according to[ \t]+)$/;
+const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point|drain|lame|pince|ecarteur|attelle|valve|clou|plaque)[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+|of[ \t]+|selon[ \t]+|according to[ \t]+)$/;
 
 /**
  * What EPONYM_HEAD needs at the very end: "d'", or de/du/des/of/selon/(according) to and spaces. Checked
@@ -93,8 +93,7 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
       // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
       if (onlyEponyms && folded.endsWith('-')) return false;
     }
-    // "drain de Redon": a town that is also an eponym is the eponym unless a postal code confirmed it.
-    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(s.priority <= PRIORITY.gazetteer && onlyEponyms);
+    if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(fromModel && onlyEponyms);
     // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson").
     if (onlyEponyms && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
     return true;

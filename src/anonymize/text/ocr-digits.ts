@@ -10,7 +10,8 @@ import type { Doc, Span } from './types.js';
  * of the same length (so offsets carry over); the phone, date and postcode recognizers run on that
  * copy, and only what covers a changed letter is kept. Words are never touched: a token needs a digit.
  */
-const MIXED_TOKEN = /(?<![\p{L}\p{N}])(?:[\p{N}OoIl]*\p{N}[\p{N}OoIl]*[OoIl][\p{N}OoIl]*|[\p{N}OoIl]*[OoIl][\p{N}OoIl]*\p{N}[\p{N}OoIl]*)(?![\p{L}\p{N}])/gu;
+// Bounded repetitions: a long run of "1O1O…" must not make matching quadratic.
+const MIXED_TOKEN = /(?<![\p{L}\p{N}])(?:[\p{N}OoIl]{0,12}\p{N}[\p{N}OoIl]{0,12}[OoIl][\p{N}OoIl]{0,12}|[\p{N}OoIl]{0,12}[OoIl][\p{N}OoIl]{0,12}\p{N}[\p{N}OoIl]{0,12})(?![\p{L}\p{N}])/gu;
 // Cheap test first: most texts have no letter O/I/l right next to a digit.
 // "O2" and "2l" alone do not pass: a letter must sit between digits or next to two of them.
 const HINT = /\d[ .\/-]?[OoIl][ .\/-]?\d|\d\d[OoIl]|[OoIl]\d\d/;
@@ -20,15 +21,15 @@ const AS_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
 
 const NUMBER_CHAR = /[\p{N}OoIl .\/-]/u;
 
-/** Digits in the run of digit-like characters and separators around [start, end): the number the token belongs to. */
-function digitsAround(text: string, start: number, end: number): number {
+/** The run of digit-like characters and separators around [start, end) and how many digit-like characters it holds: the number the token belongs to. */
+function runAround(text: string, start: number, end: number): { end: number; digits: number } {
   let from = start;
   let to = end;
   while (from > 0 && NUMBER_CHAR.test(text[from - 1]!)) from--;
   while (to < text.length && NUMBER_CHAR.test(text[to]!)) to++;
   let digits = 0;
   for (let i = from; i < to; i++) if (/[\p{N}OoIl]/u.test(text[i]!)) digits++;
-  return digits;
+  return { end: to, digits };
 }
 
 export function ocrDigitSpans(doc: Doc): Span[] {
@@ -37,10 +38,13 @@ export function ocrDigitSpans(doc: Doc): Span[] {
   let text = '';
   let folded = '';
   let last = 0;
+  // Tokens come in order: a run is measured once, for its first token (linear on "1O 1O 1O …").
+  let run = { end: -1, digits: 0 };
   for (const m of doc.text.matchAll(MIXED_TOKEN)) {
     // "sous O2", "2l/min": a token alone is no number worth a second pass; it must sit in a run of
     // digits long enough to be a phone, a date or a postcode.
-    if (digitsAround(doc.text, m.index, m.index + m[0].length) < MIN_DIGITS) continue;
+    if (m.index >= run.end) run = runAround(doc.text, m.index, m.index + m[0].length);
+    if (run.digits < MIN_DIGITS) continue;
     text += doc.text.slice(last, m.index);
     folded += doc.folded.slice(last, m.index);
     for (let i = 0; i < m[0].length; i++) {

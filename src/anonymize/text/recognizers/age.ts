@@ -6,6 +6,8 @@ const AGE = /(?<![\p{N}.,])(\d{2,3})(?:\s*|-)(?:ans|an|years?(?:[\s-]old)?|yrs?|
 // "Age: 94", "âge : 91", "She is 91 and", "âgée de 95", "Raymond Fuller, 91, MRN"
 const AGE_CONTEXT = /(?:\bage|\bâge|\bage|\bis|\baged|agee? de|âgée? de)[ \t]*:?[ \t]*(\d{2,3})(?![\p{N}.,]\d|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|mmhg|bpm))/giu;
 const AGE_APPOSITION = /(?<=[\p{Ll}], )(9\d|1[01]\d)(?=, )/gu;
+// Age glued to the sex, as ward lists and handovers write it: "96F", "92 M", "101yo F".
+const AGE_SEX = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ ]?(?:F|M|yF|yM|yo F|yo M)(?![\p{L}\p{N}])/gu;
 
 export function ageSpans(doc: Doc): Span[] {
   const out: Span[] = [];
@@ -13,7 +15,7 @@ export function ageSpans(doc: Doc): Span[] {
     const n = Number(m[1]);
     if (n > 89 && n < 130) out.push({ start: m.index, end: m.index + m[1]!.length, label: 'AGE', score: 0.95, priority: PRIORITY.pattern, source: 'age' });
   }
-  for (const re of [AGE_CONTEXT, AGE_APPOSITION]) {
+  for (const re of [AGE_CONTEXT, AGE_APPOSITION, AGE_SEX]) {
     for (const m of doc.text.matchAll(re)) {
       const num = m[1]!;
       const n = Number(num);

@@ -29,7 +29,20 @@ const STREET_FR = new RegExp(
   'dgu',
 );
 const ZIP_CITY_AFTER_STREET = /^[ \t]*[,-]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$))/diu;
-const TOWN_AFTER_STREET = /^,[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+([A-Za-z]{2}[ \t]+\d{5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?=[ \t]*(?:[,.;)\n]|$))/du;
+// "… apt 3 chicago right now": a known town right after the street, whatever follows it (two words, then one).
+const KNOWN_TOWN_AFTER_SPACE = [
+  /^([ \t])[ \t]*([\p{L}][\p{L}'’-]{1,30}[ \t][\p{L}][\p{L}'’-]{1,30})(?:[ \t]+(\d{5}))?(?![\p{L}])/du,
+  /^([ \t])[ \t]*([\p{L}][\p{L}'’-]{1,30})(?:[ \t]+(\d{5}))?(?![\p{L}])/du,
+];
+
+function knownTownAfterSpace(after: string): RegExpExecArray | null {
+  for (const re of KNOWN_TOWN_AFTER_SPACE) {
+    const m = re.exec(after);
+    if (m && (US_UK_CITIES.has(fold(m[2]!)) || WORLD.has(fold(m[2]!)))) return m;
+  }
+  return null;
+}
+const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|[A-Za-z]{2}[ \t]+\d{5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?=[ \t]*(?:[,.;)\n]|$))/du;
 const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))/gu;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights`;
@@ -42,7 +55,7 @@ const STREET_EN = new RegExp(
 // Park West, Suite 410", "15 Kingsway, Apt 2".
 const STREET_EN_SUITE = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){0,3}[\p{Lu}][\p{L}'’-]{1,30},[ \t]*(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|#)[ \t]*#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}])/gu;
 const STREET_EN_SUITE_HINT = /, ?(?:Suite|Ste|Apt|Apartment|Unit|Flat|Floor|#)/;
-const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway|st|ave|rd|blvd|ln)(?![\p{L}])(?![ \t]+[\p{L}][\p{L}-]*'s(?![\p{L}]))/gu;
+const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway|st|ave|rd|blvd|ln)(?![\p{L}])(?![ \t]+[\p{L}][\p{L}-]*'s(?![\p{L}]))(?:,?[ \t]+(?:apt|apartment|unit|suite|#)\.?[ \t]*#?[\p{L}\p{N}]{1,5}(?![\p{L}\p{N}]))?/gu;
 // A street named without its number after "on" / "at" ("a party on Cheyenne Mountain Blvd", "remove
 // sutures at the clinic on pleasant st", "still on penn avenue"), English only; not "on the street".
 const STREET_EN_ON = /(?<![\p{L}])(?:on|at)[ \t]+((?:(?!(?:the|a|an|this|that|my|his|her|your|our|their|same|other|main|busy|wrong|next)[ \t])[\p{L}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)\.?)(?![\p{L}])/dgu;
@@ -265,19 +278,22 @@ export function locationSpans(doc: Doc): Span[] {
   // "1840 maple avenue, dayton oh 45402". Capitalised words there are the town; lowercase ones only
   // when a gazetteer knows them or a state code / ZIP follows.
   const townAfter = (end: number) => {
-    const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60));
+    const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60)) ?? knownTownAfterSpace(t.slice(end, end + 60));
     if (!m?.indices) return;
-    const name = m[1]!;
+    const name = m[2]!;
     const key = fold(name);
     const capitalised = /^\p{Lu}/u.test(name);
-    if (!capitalised && !US_UK_CITIES.has(key) && !WORLD.has(key) && m[2] === undefined) return;
-    const [cs, ce] = m.indices[1]!;
-    out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
-    // "dayton oh 45402": the ZIP after a lowercase state, which US_ZIP (upper-case states) does not see.
-    const zip = m[2] !== undefined ? /\d{5}$/.exec(m[2]) : null;
-    if (zip && m.indices[2]) {
-      const ze = end + m.indices[2][1];
-      out.push({ start: ze - 5, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
+    const known = US_UK_CITIES.has(key) || WORLD.has(key);
+    // After a comma, a capitalised word is the town; with no comma ("… apt 3 chicago") only a known one.
+    if (m[1] === ',' ? !capitalised && !known && m[3] === undefined : !known) return;
+    const [cs, ce] = m.indices[2]!;
+    out.push({ start: end + cs, end: end + ce - (/\.+$/.exec(name)?.[0].length ?? 0), label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+    // "dayton oh 45402", "minneapolis 55404": the ZIP after a lowercase state or none, which US_ZIP
+    // (upper-case states) does not see.
+    const zip = m[3] !== undefined ? /\d{5}(?:-\d{4})?$/.exec(m[3]) : null;
+    if (zip && m.indices[3]) {
+      const ze = end + m.indices[3][1];
+      out.push({ start: ze - zip[0].length, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
     }
   };
   for (const m of t.matchAll(STREET_EN)) {

@@ -37,11 +37,11 @@ const TITLE_LOWER_RE = new RegExp(
 );
 const TITLE_M_AFTER_NUMBER = /(?<=[\p{N}][ \t]?)[mM]\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
 const FIELD_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
   'dgu',
 );
 const FAMILY_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|PERE|PÈRE|MERE|MÈRE|EPOUSE|ÉPOUSE|EPOUX|ÉPOUX|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
 );
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
@@ -82,6 +82,8 @@ const INVERTED_HINT = /[,;][ \t]*\d/;
 const NOT_NAMES = new Set([
   'le', 'la', 'les', 'un', 'une', 'the', 'a', 'an', 'patient', 'patiente', 'service', 'docteur', 'hopital', 'hôpital', 'clinique', 'chu', 'ch',
   'madame', 'monsieur', 'et', 'and', 'or', 'ou', 'de', 'du', 'des', 'en', 'au', 'aux', 'est', 'a', 'was', 'is', 'has', 'had', 'who', 'qui',
+  // what follows a name on an identity line or precedes it on a field ("ELOUAN LE BRAS  NE LE …", "PERE, ERWAN …")
+  'ne', 'né', 'nee', 'née', 'born', 'dob', 'ddn', 'pere', 'père', 'mere', 'mère', 'father', 'mother',
 ]);
 
 function span(start: number, end: number, score: number, priority: number, source: string): Span {
@@ -134,6 +136,8 @@ export function personSpans(doc: Doc): Span[] {
     const last = words[words.length - 1]!;
     // A name of two letters only after a particle ("da costa" yes, "mr le" no).
     if (LOWER_STOP.has(last) || NOT_NAMES.has(last) || last.length < (words.length > 1 ? 2 : 3)) continue;
+    // "Dr de garde", "médecin de permanence": a particle and an ordinary word name a duty, not a family.
+    if (words.length > 1 && isOrdinaryWord(last)) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.8, PRIORITY.context, 'person-title-lower'));
   }
@@ -148,13 +152,15 @@ export function personSpans(doc: Doc): Span[] {
     const [s, e] = m.indices![1]!;
     // "| Patient | Procedure |": in a table header the next cell is another header, not a name.
     if (/\|[ \t]*$/.test(t.slice(m.index, s)) && !/\s/.test(m[1]!.trim()) && (isOrdinaryWord(m[1]!) || isColumnHeader(m[1]!))) continue;
+    // "To: Referral Coordinator", "From: Billing Office": a role or a service, every word an ordinary one.
+    if (/\s/.test(m[1]!.trim()) && m[1]!.trim().split(/[ \t]+/).every((w) => isOrdinaryWord(w))) continue;
     push(s, e, 0.9, PRIORITY.context, 'person-field');
   }
   for (const m of t.matchAll(FAMILY_RE)) {
     const [s, e] = m.indices![1]!;
     // "Le père Allaitement maternel …": after a family word, one ordinary capitalised word that no
     // name list knows starts a new sentence, it does not name the relative.
-    if (!/\s/.test(m[1]!) && isOrdinaryWord(m[1]!)) continue;
+    if (m[1]!.split(/[ \t]+/).every((w) => isOrdinaryWord(w))) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
   }
   // INVERTED_RE is tried at every line start and field label; most notes have no ", <day>" at all.
@@ -200,8 +206,9 @@ export function personSpans(doc: Doc): Span[] {
     const b = m[3]!;
     const aUpper = a === a.toUpperCase();
     const bUpper = b === b.toUpperCase();
-    // "ED PROVIDER NOTE", "AL FORM": an upper-case heading, when the second word is an ordinary one.
-    if (aUpper && bUpper && isOrdinaryWord(b)) continue;
+    // "ED PROVIDER NOTE", "AL FORM": an upper-case heading, when the second word is an ordinary one;
+    // "BON DE TRANSPORT": a particle alone is no surname.
+    if ((aUpper && bUpper && isOrdinaryWord(b)) || /^(?:de|du|des|le|la|les|da|di|van|von|del)$/i.test(b)) continue;
     const hit = (isFirstName(a) && (bUpper || !isCommonWord(b))) || (aUpper && a.length > 1 && isFirstName(b) && !bUpper);
     if (hit && !isCommonWord(a.toLowerCase() === a ? a : '') && !NOT_NAMES.has(a.toLowerCase())) {
       out.push(span(m.index, m.index + m[0].length, 0.85, PRIORITY.gazetteer + 5, 'person-first-name'));
