@@ -45,7 +45,9 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
 const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|[A-Za-z]{2}[ \t]+\d{5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?=[ \t]*(?:[,.;)\n]|$))/du;
 const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))/gu;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
-const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights`;
+const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights|` +
+  // upper case as faxes and labels print it; not "DR" ("SEEN 2 DAYS AGO BY DR")
+  String.raw`STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|COURT|TERRACE|HIGHWAY|HWY`;
 const STREET_EN = new RegExp(
   // One line only: "7:41 PM\nHi Dr Haugen" is a time and a greeting.
   String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th)?)[ \t]+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?[ \t]+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?[ \t]*#?\w+)?`,
@@ -127,6 +129,10 @@ function escapeRe(s: string): string {
 
 // "Boston, MA 02114", "Rochester, MN", "Dayton OH"
 const US_CITY_STATE = /(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO)\b(?=[ \t]*\d{5}))/gmu;
+// Upper-case US addresses (faxes, labels): "SPENCERPORT NY 14559", "FALL RIVER, MA 02720". Only with the
+// ZIP after the state (upper-case words alone are headings); never a street word.
+const US_CITY_STATE_UPPER = /(?<![\p{L}])((?:[A-Z]{2,}[ \t]){0,2}[A-Z]{3,}),?[ \t]+(?:A[LKZR]|C[AOT]|DC|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[ADEINOST]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])[ \t]+(?=[\dO]{5}(?![\p{L}\p{N}]))/gu;
+const UPPER_STREET_WORD = /^(?:ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|DR|DRIVE|LN|LANE|CT|COURT|WAY|PL|PLACE|HWY|PKWY|SUITE|STE|APT|UNIT|BOX)$/;
 // A capitalised or upper-case place name right after a facility, in parentheses or after a comma/dash.
 const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]{1,40}(?:[ -](?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux)[ -])?[\p{Lu}][\p{L}'’]{1,40}){0,3})(?=[ \t]{0,3}(?:[),.;\n]|$|–|—| -|[ \t]\d{5}|[ \t]+(?:le|on)\b))/gmu;
 // Upper-case city names in letterheads: "CENTRE HOSPITALIER DE VALENCIENNES", "CLINIQUE X – HAGUENAU"
@@ -228,6 +234,16 @@ export function locationSpans(doc: Doc): Span[] {
     if (communePopulation(name) !== undefined || WORLD.has(fold(name)) || US_UK_CITIES.has(fold(name))) {
       out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.9, priority: PRIORITY.pattern - 5, source: 'city-dateline' });
     }
+  }
+  for (const m of /[A-Z]{3,},?[ \t]+[A-Z]{2}[ \t]+[\dO]{5}/.test(t) ? t.matchAll(US_CITY_STATE_UPPER) : []) {
+    // "56 ELMGROVE RD SPENCERPORT NY": the words after the last street word are the town.
+    const words = m[1]!.split(/[ \t]/);
+    let first = 0;
+    for (let i = 0; i < words.length; i++) if (UPPER_STREET_WORD.test(words[i]!)) first = i + 1;
+    if (first >= words.length) continue;
+    const name = words.slice(first).join(' ');
+    const start = m.index + m[1]!.lastIndexOf(name);
+    out.push({ start, end: start + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-us-state-upper' });
   }
   for (const m of t.matchAll(US_CITY_STATE)) {
     const name = m[1]!;
@@ -443,5 +459,26 @@ export function hospitalSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(HOSPITAL_OF)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-of' });
   for (const m of doc.folded.matchAll(LAB_NETWORKS)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'lab-network' });
   for (const m of t.matchAll(KNOWN_HOSPITAL_RE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 8, source: 'hospital-known' });
+  return out.concat(townsAfterFacilities(t, out));
+}
+
+// "UCHealth Memorial Hospital Central, Colorado Springs⏎": capitalised words alone on the rest of the
+// line after a facility and a comma are its town, known to a gazetteer or not.
+// ("Hospital Central, X": a word or two may complete the facility's name before the comma).
+const TOWN_ENDING_LINE = /^(?:[ \t][\p{Lu}][\p{L}'’-]{1,20}){0,2},[ \t]*([\p{Lu}][\p{L}'’-]{2,30}(?:[ \t][\p{Lu}][\p{L}'’-]{2,30}){0,2})[ \t]*(?:\n|$)/u;
+
+const FACILITY_PART = /(?:^|[ \t])(?:pole|service|unite|departement|department|dept|division|unit|ward|wing|aile|site|campus|batiment|building|block|floor|etage|level|annexe|clinic|centre|center|office|suite|room|bureau|secretariat|secretary|reception|pavillon|porte|entrance|outpatients?|inpatients?|radiology|radiologie|cardiologie|cardiology|pediatrie|paediatrics|pediatrics|urgences|emergency|maternite|maternity|surgery|chirurgie|medicine|medecine|oncologie|oncology|neurologie|neurology)(?![\p{L}])/u;
+
+function townsAfterFacilities(t: string, facilities: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const f of facilities) {
+    const m = TOWN_ENDING_LINE.exec(t.slice(f.end, f.end + 100));
+    if (!m) continue;
+    const name = m[1]!;
+    // "CHU de Brest, Pôle Cardiologie", "Royal Infirmary, Ward Six": a part of the facility, not a town.
+    if (FACILITY_PART.test(fold(name))) continue;
+    const start = f.end + m[0].indexOf(name);
+    out.push({ start, end: start + name.length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-after-facility' });
+  }
   return out;
 }
