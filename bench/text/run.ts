@@ -6,8 +6,9 @@
  *      `bash bench/text/presidio/setup.sh`; without it, this says so and Voile runs alone;
  *   2. throughput of Voile's pipeline on CPU: characters per second for the whole pipeline (rules +
  *      NER model in one worker thread) and for the rules alone, on the dev notes repeated to
- *      BENCH_TEXT_BYTES (1 MB by default); latency of one 2 KB note (median and p95 over 50 runs);
- *      resident memory and heap.
+ *      BENCH_TEXT_BYTES (1 MB by default); latency of one 2 KB note (median and p95 over 50 runs),
+ *      as a pipeline call and through the gateway (bench/text/gateway-latency.ts); resident memory
+ *      and heap.
  * Writes bench/results/text.md (`--no-write` to skip). `--ep cuda` runs the model with the CUDA
  * execution provider (needs its files and a GPU). `--no-presidio` skips the side-by-side.
  */
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner, type ExecutionProvider } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
+import { gatewayNoteLatency } from './gateway-latency.js';
 import { sideBySide } from './side-by-side.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,8 +79,12 @@ for (let i = 0; i < 50; i++) {
 lat.sort((a, b) => a - b);
 const mem = process.memoryUsage();
 say('');
-say(`Latency of one 2 KB note: median ${lat[25]!.toFixed(1)} ms, p95 ${lat[47]!.toFixed(1)} ms.`);
+say(`Latency of one 2 KB note (pipeline call): median ${lat[25]!.toFixed(1)} ms, p95 ${lat[47]!.toFixed(1)} ms.`);
 say(`Memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap used ${(mem.heapUsed / 1e6).toFixed(0)} MB (the worker's ONNX session is included in rss).`);
-say(`Load average at the end: ${os.loadavg()[0]!.toFixed(1)}.`);
 await runner.close();
+const gateway = await gatewayNoteLatency(note2k);
+say(
+  `Latency of one 2 KB note through the gateway (GET /fhir/Observation?status=final, one Observation whose valueString is de-identified, policy research-text, local upstream, ${gateway.runs} sequential requests): median ${gateway.medianMs.toFixed(1)} ms, p95 ${gateway.p95Ms.toFixed(1)} ms.`,
+);
+say(`Load average at the end: ${os.loadavg()[0]!.toFixed(1)}.`);
 if (write) writeFileSync(path.resolve(here, '../results/text.md'), report.join('\n') + '\n');

@@ -1,0 +1,86 @@
+/**
+ * Where the rules' CPU goes: each stage of the detection pipeline (src/anonymize/text/pipeline.ts)
+ * timed alone over the dev notes repeated to BENCH_TEXT_BYTES (300 k by default), best of
+ * BENCH_TEXT_PASSES (5) passes, as microseconds per 1,000 characters and share of the rules' total.
+ * The model is not run (bench/text/ab.ts --mode model measures it); its filter and the merging
+ * stages run on the rules' spans only. The last stage includes wrappedSpans once more (its input).
+ *
+ *   tsx bench/text/stages.ts
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dropHardNegatives, mergeSpans, propagateCities, propagateNames } from '../../src/anonymize/text/merge.js';
+import { makeDoc } from '../../src/anonymize/text/normalize.js';
+import { ageSpans } from '../../src/anonymize/text/recognizers/age.js';
+import { contactSpans } from '../../src/anonymize/text/recognizers/contact.js';
+import { dateSpans } from '../../src/anonymize/text/recognizers/dates.js';
+import { idSpans } from '../../src/anonymize/text/recognizers/ids.js';
+import { hospitalSpans, locationSpans } from '../../src/anonymize/text/recognizers/location.js';
+import { personSpans } from '../../src/anonymize/text/recognizers/persons.js';
+import { informalPersonSpans } from '../../src/anonymize/text/recognizers/persons-informal.js';
+import { phoneSpans } from '../../src/anonymize/text/recognizers/phones.js';
+import type { Doc, Span } from '../../src/anonymize/text/types.js';
+import { wrappedSpans } from '../../src/anonymize/text/wrapped.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devDir = path.resolve(here, '../../eval/text/dev');
+const notes = readdirSync(devDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) => readFileSync(path.join(devDir, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+const corpus: string[] = [];
+let size = 0;
+while (size < Number(process.env.BENCH_TEXT_BYTES ?? 300_000)) for (const n of notes) (corpus.push(n), (size += n.length));
+const passes = Number(process.env.BENCH_TEXT_PASSES ?? 5);
+
+const docs: Doc[] = corpus.map((t) => makeDoc(t, 'auto'));
+const found = new Map<Doc, Span[]>();
+const recognizers: [string, (d: Doc) => Span[]][] = [
+  ['contact (email, URL, IP)', contactSpans],
+  ['dates', dateSpans],
+  ['ages', ageSpans],
+  ['phones', phoneSpans],
+  ['identifiers', idSpans],
+  ['places (locationSpans)', locationSpans],
+  ['hospitals', hospitalSpans],
+  ['persons', personSpans],
+  ['informal persons', informalPersonSpans],
+];
+const stages: [string, () => void][] = [
+  ['normalise (makeDoc: fold, language)', () => corpus.forEach((t) => makeDoc(t, 'auto'))],
+  ...recognizers.map(([name, f]) => [name, () => docs.forEach((d) => f(d))] as [string, () => void]),
+  ['line-wrapped tokens (wrappedSpans)', () => docs.forEach((d) => wrappedSpans(d, found.get(d)!))],
+  [
+    'hard negatives, propagation, merging',
+    () =>
+      docs.forEach((d) => {
+        let spans = found.get(d)!.concat(wrappedSpans(d, found.get(d)!));
+        spans = dropHardNegatives(spans, d);
+        spans = propagateNames(spans, d);
+        spans = propagateCities(spans, d);
+        spans = dropHardNegatives(spans, d);
+        mergeSpans(spans, d);
+      }),
+  ],
+];
+
+// The later stages' input: every recognizer's spans, found once outside the timings.
+for (const d of docs) found.set(d, recognizers.flatMap(([, f]) => f(d)));
+
+const best = new Map<string, number>();
+for (let p = 0; p < passes + 1; p++) {
+  for (const [name, run] of stages) {
+    const c0 = process.cpuUsage();
+    run();
+    const c = process.cpuUsage(c0);
+    const s = (c.user + c.system) / 1e6;
+    if (p > 0) best.set(name, Math.min(best.get(name) ?? Infinity, s)); // pass 0 warms the JIT
+  }
+}
+const total = [...best.values()].reduce((a, b) => a + b, 0);
+console.log(`Rules stages on ${(size / 1000).toFixed(0)} k characters, best of ${passes} passes, load average ${os.loadavg()[0]!.toFixed(1)}:`);
+console.log('| stage | µs per 1,000 chars | share |');
+console.log('|---|---:|---:|');
+for (const [name, s] of [...best].sort((a, b) => b[1] - a[1])) console.log(`| ${name} | ${((s * 1e9) / size).toFixed(0)} | ${((s / total) * 100).toFixed(1)} % |`);
+console.log(`| **all rules** | ${((total * 1e9) / size).toFixed(0)} | — (${(size / total / 1000).toFixed(0)} k chars per CPU-second) |`);
