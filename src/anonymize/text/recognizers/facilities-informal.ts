@@ -19,7 +19,7 @@ const LOWER_HOME_HINT = /ehpad|usld|maison de retraite|foyer logement|residence 
 // "de", "et", "&" inside ("Transports Guérin et Fils", "Aéroports de Paris", "Net'Clean Services").
 const EMPLOYER_NAME = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}(?:[ \t]+(?:(?:de|du|des|et|and|of|&|la|le)[ \t]+)?[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}){0,4}`;
 const EMPLOYER = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Ee]mployeur|[Ee]mployer|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Rr]etrait[ée]e? de(?: la| l'|s)?|[Rr]etired from|[Ww]orks? (?:at|for)|[Ee]mployed (?:at|by)|[Tt]ravaille (?:chez|[àa] la|[àa]u|pour))[ \t]*:?[ \t]*(?:(?:la|le|l'|the)[ \t]*)?(?:soci[ée]t[ée][ \t]+(?:de[ \t]+[\p{Ll}]+[ \t]+)?)?(${EMPLOYER_NAME})`,
+  String.raw`\b(?:[Ee]mployeur|[Ee]mployer|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Rr]etrait[ée]e? de(?: la| l'|s)?|[Rr]etired from|[Ww]orks? (?:at|for)|[Ee]mployed (?:at|by)|[Tt]ravaille (?:chez|[àa] la|[àa]u|pour))[ \t]*:?[ \t]*(?:(?:la|le|l'|the)[ \t]*)?(?:soci[ée]t[ée][ \t]+(?:de[ \t]+[\p{Ll}]+[ \t]+)?)?(${EMPLOYER_NAME})`,
   'dgu',
 );
 const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|orks? |ravaille/;

@@ -46,7 +46,7 @@ const ROLE_NAME = new RegExp(
 );
 // "ide nuit : nadia / as : jérémy", "rn: kelly": a care-role label and a colon, then a lowercase known
 // first name (handover sheets list the team so). Only known first names: "as : ras" is a finding.
-const ROLE_LABEL_LOWER = /(?<![\p{L}])(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn|lpn|cna|charge nurse|nurse|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
+const ROLE_LABEL_LOWER = /\b(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn|lpn|cna|charge nurse|nurse|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
 const ROLE_LABEL_HINT = /:[ \t]*\p{Ll}/u;
 // "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
 // Found from the initial back to the word before it: initials are rare, capitalised words are not.

@@ -35,15 +35,23 @@ const TITLE_LOWER_RE = new RegExp(
     String.raw`((?:[\p{Ll}]\.[ \t]?)?(?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
   'dgu',
 );
-const TITLE_M_AFTER_NUMBER = /(?<=[\p{N}][ \t]?)[mM]\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
+// The letter first, the lookbehind after it: a pattern that opens with a lookbehind is tried at every position.
+const TITLE_M_AFTER_NUMBER = /[mM](?<=[\p{N}][ \t]?[mM])\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
 const FIELD_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
   'dgu',
 );
 const FAMILY_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|PERE|PÈRE|MERE|MÈRE|EPOUSE|ÉPOUSE|EPOUX|ÉPOUX|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
 );
+// Family words in capitals, as forms print them ("PERE, ERWAN LE BRAS"): a separate pattern, run only
+// when one of them is there (each alternative costs at every position of every note).
+const FAMILY_UPPER_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:PERE|PÈRE|MERE|MÈRE|EPOUSE|ÉPOUSE|EPOUX|ÉPOUX|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
+  'dgu',
+);
+const FAMILY_UPPER_HINT = /PERE|PÈRE|MERE|MÈRE|EPOU|ÉPOU|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER/;
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
 const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu;
@@ -156,7 +164,7 @@ export function personSpans(doc: Doc): Span[] {
     if (/\s/.test(m[1]!.trim()) && m[1]!.trim().split(/[ \t]+/).every((w) => isOrdinaryWord(w))) continue;
     push(s, e, 0.9, PRIORITY.context, 'person-field');
   }
-  for (const m of t.matchAll(FAMILY_RE)) {
+  for (const m of FAMILY_UPPER_HINT.test(t) ? [...t.matchAll(FAMILY_RE), ...t.matchAll(FAMILY_UPPER_RE)] : t.matchAll(FAMILY_RE)) {
     const [s, e] = m.indices![1]!;
     // "Le père Allaitement maternel …": after a family word, one ordinary capitalised word that no
     // name list knows starts a new sentence, it does not name the relative.

@@ -19,7 +19,7 @@ const SPACED_FR = /(?<![\p{N}] ?)0 [1-9](?: \d){8}(?! ?[\p{N}])/gu;
 const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
 // Extensions and pagers: "pgr 4471", "poste 41 287", "ext. 2210", "bleep 5522". Short, but a number
 // that reaches one person as surely as a full line.
-const EXTENSION = /(?<![\p{L}])(?:pgr|pager|bleep|bip|ext|extn|extension|poste)\.?[ \t]*[:#]?[ \t]*(\d{2,3}[ .]?\d{1,3})(?![\p{L}\p{N}]|[.,]\d)/dgu;
+const EXTENSION = /\b(?:pgr|pager|bleep|bip|ext|extn|extension|poste)\.?[ \t]*[:#]?[ \t]*(\d{2,3}[ .]?\d{1,3})(?![\p{L}\p{N}]|[.,]\d)/dgu;
 // A number dictated digit by digit, as voicemail transcripts write it: "four one two five five five
 // zero one nine eight", "zéro six douze …" is not covered (pairs), only one word per digit, 7 at least.
 const DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|zéro|deux|trois|quatre|cinq|sept|huit|neuf)`;
