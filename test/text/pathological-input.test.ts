@@ -31,6 +31,7 @@ const CASES: Record<string, string> = {
   'role-labels': 'as : '.repeat(8_000),
   'on-street': 'on elm '.repeat(6_000),
   employers: 'works at Acme '.repeat(3_000),
+  'hyphen-lines': 'Hospi-\ntal '.repeat(4_000),
 };
 
 describe('pathological input takes linear time', () => {

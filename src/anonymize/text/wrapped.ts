@@ -3,6 +3,7 @@ import { contactSpans } from './recognizers/contact.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { idSpans } from './recognizers/ids.js';
 import { phoneSpans } from './recognizers/phones.js';
+import { personSpans } from './recognizers/persons.js';
 import type { Doc, Span } from './types.js';
 
 /**
@@ -125,6 +126,16 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
     }
     // Names: only where the first line plainly goes on, or where an English facility's head word
     // ends the next line's first words ("ROYAL DEVON⏎AND EXETER HOSPITAL").
+    // A word hyphenated by OCR or wrapping ("Unity Hospi-⏎tal", "TREVOR HOLLI-⏎DAY"): glued without its
+    // hyphen, names and facilities are looked for again.
+    if (before === '-' && /\p{L}/u.test(t[breakStart - 2] ?? '') && /\p{L}/u.test(after) && (/\p{Ll}/u.test(after) || /\p{Lu}{2}$/u.test(t.slice(breakStart - 3, breakStart - 1)))) {
+      const s = snippet(doc, breakStart - 1, breakEnd, '');
+      // A half found by the normal pass ("TREVOR HOLLI") is no whole token here: the rejoined span replaces it.
+      for (const span of [...hospitalSpans(s.doc), ...personSpans(s.doc)]) {
+        const mapped = mapBack(s, span);
+        if (mapped) out.push(mapped);
+      }
+    }
     if (!/\p{L}/u.test(before)) continue;
     const lineBefore = t.slice(Math.max(t.lastIndexOf('\n', breakStart - 1) + 1, breakStart - SIDE), breakStart);
     const nextLine = t.slice(breakEnd, breakEnd + SIDE);

@@ -149,7 +149,11 @@ export function findDates(doc: Doc): DateParts[] {
     if (!isValidDay(year, month, day)) continue;
     // "may 2" is mostly the verb; "May 2" is the month after a preposition or before a range ("from May 2 to May 9").
     const mayTheMonth = m[2] === 'may' && doc.text[m.indices![2]![0]] === 'M' && (MAY_BEFORE.test(t.slice(Math.max(0, m.index - 10), m.index)) || MAY_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12)));
-    if (year === undefined && !mayTheMonth && (doc.lang !== 'en' || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
+    // "Jan 5", "Sept 12": English notes abbreviate the month and drop the year; only capitalised as a
+    // month is written ("MAR" is a medication record, "dec" a decrease), and no unit after the day.
+    const monthRaw = doc.text.slice(m.indices![2]![0], m.indices![2]![1]);
+    const abbreviated = doc.lang === 'en' && m[2] !== 'may' && /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) && !NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12));
+    if (year === undefined && !mayTheMonth && !abbreviated && (doc.lang !== 'en' || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
     found.push({
       start: m.index,
       end: m.index + m[0].length,
