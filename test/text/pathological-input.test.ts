@@ -32,6 +32,8 @@ const CASES: Record<string, string> = {
   'on-street': 'on elm '.repeat(6_000),
   employers: 'works at Acme '.repeat(3_000),
   'hyphen-lines': 'Hospi-\ntal '.repeat(4_000),
+  'spoken-dates': 'march twenty '.repeat(4_000),
+  'inverted-lines': 'Smith, John\n'.repeat(4_000),
 };
 
 describe('pathological input takes linear time', () => {

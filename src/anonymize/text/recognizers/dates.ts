@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Lang, type Span } from '../types.js';
 import { partialDateSpans } from './dates-partial.js';
+import { spokenDateSpans } from './dates-spoken.js';
 
 /**
  * Dates in the written forms French and English clinical text uses: "12 mars 2023", "1er avril",
@@ -279,7 +280,7 @@ function dropContained(dates: DateParts[]): DateParts[] {
 export function dateSpans(doc: Doc): Span[] {
   const dates = findDates(doc);
   const full: Span[] = dates.map((d) => ({ start: d.start, end: d.end, label: 'DATE', score: 0.99, priority: PRIORITY.pattern + 5, source: 'date' }));
-  return full.concat(partialDateSpans(doc, dates));
+  return full.concat(partialDateSpans(doc, dates), spokenDateSpans(doc));
 }
 
 // ---- writing a moved date back in the same format -------------------------------------------

@@ -85,6 +85,9 @@ const COORDINATED_RE = new RegExp(
 // and the word must be a known first name or no ordinary word ("partner works" is not a name).
 const FAMILY_LOWER_EN = /(?<![\p{L}])(?:son|mother|father|mom|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|cousin)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
 const INVERTED_HINT = /[,;][ \t]*\d/;
+// A list line that opens with "Surname, First name" ("Papadopoulos, Georgios – bed 4", "- Walker-Smith,
+// Ethan (7)"): the first name must be a known one, the surname no ordinary word.
+const INVERTED_LINE = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*)?([\p{Lu}][\p{L}'’]{2,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?),[ \t]*([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
 
 /** Words that start with a capital in clinical prose but are never names after a title. */
 const NOT_NAMES = new Set([
@@ -178,6 +181,10 @@ export function personSpans(doc: Doc): Span[] {
       const [s, e] = m.indices![group]!;
       if (!NOT_NAMES.has(t.slice(s, e).toLowerCase())) push(s, e, 0.85, PRIORITY.context, 'person-inverted');
     }
+  }
+  for (const m of t.matchAll(INVERTED_LINE)) {
+    if (!isFirstName(m[2]!) || isOrdinaryWord(m[1]!) || NOT_NAMES.has(m[1]!.toLowerCase())) continue;
+    push(m.indices![1]![0], m.indices![2]![1], 0.85, PRIORITY.context, 'person-inverted-line');
   }
   for (const m of doc.folded.matchAll(CLOSING_RE)) {
     const lineStart = m.index + m[0].length;

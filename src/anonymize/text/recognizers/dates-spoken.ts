@@ -1,0 +1,41 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Dates said rather than written, as voicemail and dictation transcripts give them: "march third
+ * nineteen thirty two", "the twelfth of june", "le trois mars deux mille vingt". A month name with a
+ * day in words is a date when a year in words follows or a word that introduces a date comes before
+ * (on, born, birth, dob, since, le, né le …): "march third" alone could be a verb and a rank.
+ * The surrogate cannot parse words, so it replaces the whole span by a keyed shape (fail closed).
+ */
+const MONTH_EN = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const ORDINAL_EN =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first';
+const UNIT_EN = 'one|two|three|four|five|six|seven|eight|nine';
+const TENS_EN = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const YEAR_EN = String.raw`(?:(?:nineteen|twenty)[- ](?:oh[- ](?:${UNIT_EN})|(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|hundred)|two thousand(?:[- ]and)?(?:[- ](?:(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|${UNIT_EN}))?)`;
+const SPOKEN_EN = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:${MONTH_EN})[ \t,]+(?:the[ \t]+)?(?:${ORDINAL_EN})|(?:the[ \t]+)?(?:${ORDINAL_EN})[ \t]+of[ \t]+(?:${MONTH_EN}))(?:[ \t,]+(?:of[ \t]+)?(${YEAR_EN}))?(?![\p{L}])`,
+  'dgu',
+);
+const MONTH_FR = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
+const DAY_FR =
+  'premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix[- ]sept|dix[- ]huit|dix[- ]neuf|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|trente(?:[- ]et[- ]un)?';
+const NUMBER_FR = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante';
+const YEAR_FR = String.raw`(?:(?:mil(?:le)?[- ]neuf[- ]cents?|deux[- ]mille)(?:[- ](?:et[- ])?(?:${NUMBER_FR})){0,4})`;
+const SPOKEN_FR = new RegExp(String.raw`(?<![\p{L}])(?:${DAY_FR})[ \t]+(?:${MONTH_FR})(?:[ \t]+(${YEAR_FR}))?(?![\p{L}])`, 'dgu');
+const CUE_BEFORE = /(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance)[ \t:]*$/u;
+const HINT = /(?:january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)/;
+
+export function spokenDateSpans(doc: Doc): Span[] {
+  const f = doc.folded;
+  if (!HINT.test(f)) return [];
+  const out: Span[] = [];
+  for (const re of [SPOKEN_EN, SPOKEN_FR]) {
+    for (const m of f.matchAll(re)) {
+      const hasYear = m[1] !== undefined;
+      if (!hasYear && !CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index))) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.9, priority: PRIORITY.pattern, source: 'date-spoken' });
+    }
+  }
+  return out;
+}
