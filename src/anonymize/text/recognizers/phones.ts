@@ -9,7 +9,12 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 const FR_NATIONAL = /(?<![\p{N}+])0[1-9](?:[ .\-/]?\d{2}){4}(?![\p{N}])/gu;
 const FR_INTL = /(?<![\p{N}])(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?[1-9](?:[ .-]?\d{2}){4}(?![\p{N}])/gu;
 const NANP = /(?<![\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[ .-]\d{4}(?![\p{N}])/gu;
-const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3} \d{4}(?![\p{N}])/gu;
+// Spaces, or a space then a dash ("617 555-0142").
+const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3}[ -]\d{4}(?![\p{N}])/gu;
+// Australian landlines with the area code in brackets ("(03) 9123 4567"), and Swiss / Belgian national
+// numbers grouped 3-3-2-2 ("022 372 33 11"), which the French and UK shapes do not cover.
+const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
+const GROUPED_3322 = /(?<![\p{N}+.,])0\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
 const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|fax|cell|ph)\.?\s*(?:[:.]|n°|no)?\s*$/i;
 // UK national: 020 7188 7188, 07700 900461, 0113 243 2799, 01632 960 412
@@ -53,6 +58,8 @@ export function phoneSpans(doc: Doc): Span[] {
     else push(m, 'phone-nanp-bare', PRIORITY.pattern - 15);
   }
   for (const m of t.matchAll(INTL)) push(m, 'phone-intl');
+  for (const m of t.includes('(0') ? t.matchAll(AU_LANDLINE) : []) push(m, 'phone-au');
+  for (const m of t.matchAll(GROUPED_3322)) push(m, 'phone-3322');
   for (const m of t.matchAll(SPACED_FR)) push(m, 'phone-fr-spaced');
   for (const m of t.matchAll(UK_INTL)) push(m, 'phone-uk');
   for (const m of t.matchAll(UK)) {
