@@ -5,17 +5,22 @@ Builds the NER training set (models/ner/data/train.jsonl, dev.jsonl), never from
      cities, hospitals and streets swapped for gazetteer values (names.json / communes.json);
   2. EDS-Pseudo gen_dataset_train.jsonl and public_small_train_data.jsonl as they are;
   3. synthetic French and English sentences from the templates below, with casing noise
-     (lowercase notes, upper-case names, missing accents) and hard negatives (eponyms, drugs).
+     (lowercase notes, upper-case names, missing accents) and hard negatives (eponyms, drugs);
+  4. with --second-generation N (2026-11-29, not in the shipped model's data): N documents from
+     genres.py, the genres and styles the second held-out set showed missing, with names, towns and
+     streets of more origins from models/ner/data/extra-gazetteers.json.
 Model labels: PERSON, CITY, HOSPITAL, ADDRESS (street part). Everything else is left to the rules.
-Run: /usr/bin/python3 models/ner/make_data.py
+Run: /usr/bin/python3 models/ner/make_data.py   (the shipped model's set)
+     npx tsx models/ner/build-extra-gazetteers.ts && /usr/bin/python3 models/ner/make_data.py --second-generation 6000
 """
-import json, os, random, re, unicodedata
+import argparse, json, os, random, re, sys, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 REF = os.path.join(os.path.dirname(ROOT), 'shared', 'reference', 'eds-pseudo')
 DATA = os.path.join(ROOT, 'src', 'anonymize', 'text', 'data')
 rng = random.Random(7)
+sys.path.insert(0, HERE)
 
 names = json.load(open(os.path.join(DATA, 'names.json')))
 communes = json.load(open(os.path.join(DATA, 'communes.json')))
@@ -170,37 +175,49 @@ EN_TEMPLATES = [
 ]
 
 
-def fill(template, lang, lower=False):
+def value(k, lang):
+    """Returns (text, label or None) for one placeholder of the first-generation templates."""
+    if k == 'P': return person(lang), 'PERSON'
+    if k == 'L': return person(lang, 'last'), 'PERSON'
+    if k == 'LUP': return person(lang, 'last').upper(), 'PERSON'
+    if k == 'F': return person(lang, 'first'), 'PERSON'
+    if k == 'Llow': return person(lang, 'last').lower(), 'PERSON'
+    if k == 'Flow': return person(lang, 'first').lower(), 'PERSON'
+    if k == 'C': return city(lang), 'CITY'
+    if k == 'Clow': return city(lang).lower(), 'CITY'
+    if k == 'H': return hospital(lang), 'HOSPITAL'
+    if k == 'A': return address(lang), 'ADDRESS'
+    if k == 'Z': return f'{rng.randint(1, 95):02d}{rng.randint(0, 999):03d}', None
+    if k == 'D': return date(lang), None
+    if k == 'T': return phone(lang), None
+    if k == 'ID': return str(rng.randint(10**6, 10**9)), None
+    if k == 'NEG': return rng.choice(NEG_FR if lang == 'fr' else NEG_EN), None
+    return k, None
+
+
+def fill(template, lang, lower=False, genres=None):
+    """Fills a template. With `genres` (second generation) its placeholders come first, entities
+    may be wrapped or hyphenated across lines, and the document gets genres.doc_noise's styles."""
     text, ents = '', []
     pos = 0
     for m in re.finditer(r'\{(\w+)\}', template):
         text += template[pos:m.start()]
         k = m.group(1)
-        lab = None
-        if k == 'P': v, lab = person(lang), 'PERSON'
-        elif k == 'L': v, lab = person(lang, 'last'), 'PERSON'
-        elif k == 'LUP': v, lab = person(lang, 'last').upper(), 'PERSON'
-        elif k == 'F': v, lab = person(lang, 'first'), 'PERSON'
-        elif k == 'Llow': v, lab = person(lang, 'last').lower(), 'PERSON'
-        elif k == 'Flow': v, lab = person(lang, 'first').lower(), 'PERSON'
-        elif k == 'C': v, lab = city(lang), 'CITY'
-        elif k == 'Clow': v, lab = city(lang).lower(), 'CITY'
-        elif k == 'H': v, lab = hospital(lang), 'HOSPITAL'
-        elif k == 'A': v, lab = address(lang), 'ADDRESS'
-        elif k == 'Z': v = f'{rng.randint(1, 95):02d}{rng.randint(0, 999):03d}'
-        elif k == 'D': v = date(lang)
-        elif k == 'T': v = phone(lang)
-        elif k == 'ID': v = str(rng.randint(10**6, 10**9))
-        elif k == 'NEG': v = rng.choice(NEG_FR if lang == 'fr' else NEG_EN)
-        else: v = k
+        got = genres.value(k, lang) if genres else None
+        v, lab = got if got else value(k, lang)
+        if lab and genres:
+            v = genres.entity_noise(v)
         if lab:
             ents.append([len(text), len(text) + len(v), lab])
         text += v
         pos = m.end()
     text += template[pos:]
+    if genres:
+        return {'text': genres.doc_noise(text), 'entities': ents}
     r = rng.random()
     if lower or r < 0.12:
-        text = text.lower()
+        low = text.lower()
+        text = low if len(low) == len(text) else text
     elif r < 0.22:
         text = strip_accents(text)
     return {'text': text, 'entities': ents}
@@ -237,6 +254,11 @@ def cut_address(text, ents):
 
 
 def main():
+    ap = argparse.ArgumentParser()
+    # 0 (default) rebuilds exactly the set the shipped model was trained on. The retraining of
+    # 2026-11-29 used 6000 (see MODEL_CARD.md): its model was not shipped.
+    ap.add_argument('--second-generation', type=int, default=0, help='documents from the second-generation templates (genres.py), after the first 5,000')
+    args = ap.parse_args()
     rows = []
     lines = [l.strip() for l in open(os.path.join(REF, 'templates.txt')) if l.strip()]
     for _ in range(4):
@@ -249,11 +271,19 @@ def main():
             d = json.loads(l)
             ents = [[e['start'], e['end'], MAP[e['label']]] for e in d['entities'] if e['label'] in MAP]
             rows.append({'text': d['note_text'], 'entities': cut_address(d['note_text'], ents)})
-    for _ in range(5000):
+    genres = None
+    if args.second_generation:
+        from genres import Genres  # needs models/ner/data/extra-gazetteers.json (build-extra-gazetteers.ts)
+        genres = Genres(rng, names, communes, DATA)
+    for n in range(5000 + args.second_generation):
         lang = 'fr' if rng.random() < 0.55 else 'en'
-        tpls = FR_TEMPLATES if lang == 'fr' else EN_TEMPLATES
+        second = n >= 5000
+        if second:
+            tpls = genres.FR if lang == 'fr' else genres.EN
+        else:
+            tpls = FR_TEMPLATES if lang == 'fr' else EN_TEMPLATES
         k = rng.randint(1, 3)
-        parts = [fill(rng.choice(tpls), lang) for _ in range(k)]
+        parts = [fill(rng.choice(tpls), lang, genres=genres if second else None) for _ in range(k)]
         text, ents = '', []
         for p in parts:
             if text:

@@ -115,11 +115,31 @@ def evaluate(model, data):
     return {'precision': round(pr, 4), 'recall': round(rc, 4), 'f1': round(2 * pr * rc / max(1e-9, pr + rc), 4)}
 
 
+def remap_words(old_weight, old_words, new_words, fresh):
+    """Word-embedding rows for a new vocabulary: pad and unknown rows kept, a word known before keeps
+    its row, a new word starts from the old unknown-word row (what the model saw for it until now)."""
+    out = fresh.clone()
+    out[0], out[1] = old_weight[0], old_weight[1]
+    old = {w: i + 2 for i, w in enumerate(old_words)}
+    kept = 0
+    for i, w in enumerate(new_words):
+        j = old.get(w)
+        out[i + 2] = old_weight[j] if j is not None else old_weight[1]
+        kept += j is not None
+    print('warm start: word rows kept', kept, 'of', len(new_words), flush=True)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--minutes', type=float, default=10)
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--init', help='warm start from a state dict saved by a previous run (models/ner/data/state.pt)')
+    ap.add_argument('--init-vocab', help="the vocab.json that --init's state was trained with, when the vocabulary changed: "
+                    'rows of words in both vocabularies are copied, new words start from the unknown-word row')
+    ap.add_argument('--lr', type=float, default=2e-3)
+    ap.add_argument('--out', default=HERE, help='where model.onnx, vocab.json, metrics.json and state.pt go (default models/ner; '
+                    'a scratch directory keeps the shipped model in place until the new one is accepted)')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(7); random.seed(7)
@@ -136,9 +156,12 @@ def main():
     print('train seqs', len(train), 'dev seqs', len(dev), 'vocab', len(vocab) + 2, flush=True)
     model = Tagger(len(vocab) + 2, len(CHARSET) + 2, len(TAGS))
     if args.init:
-        model.load_state_dict(torch.load(args.init))
+        state = torch.load(args.init)
+        if args.init_vocab:
+            state['word.weight'] = remap_words(state['word.weight'], json.load(open(args.init_vocab))['words'], words, model.word.weight.detach())
+        model.load_state_dict(state)
         print('warm start from', args.init, 'dev', evaluate(model, dev), flush=True)
-    opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     deadline = time.time() + args.minutes * 60
     epoch = 0
     best, best_state = -1, None
@@ -165,17 +188,18 @@ def main():
         if m['f1'] > best:
             best, best_state = m['f1'], {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
-    torch.save(best_state, os.path.join(HERE, 'data', 'state.pt'))
+    os.makedirs(os.path.join(args.out, 'data'), exist_ok=True)
+    torch.save(best_state, os.path.join(args.out, 'data', 'state.pt'))
     model.eval()
     metrics = evaluate(model, dev)
     W, C, S, _ = batchify(dev[:2])
-    torch.onnx.export(model, (W, C, S), os.path.join(HERE, 'model.onnx'), input_names=['words', 'chars', 'shapes'], output_names=['logits'],
+    torch.onnx.export(model, (W, C, S), os.path.join(args.out, 'model.onnx'), input_names=['words', 'chars', 'shapes'], output_names=['logits'],
                       dynamic_axes={'words': {0: 'batch', 1: 'tokens'}, 'chars': {0: 'batch', 1: 'tokens'}, 'shapes': {0: 'batch', 1: 'tokens'}, 'logits': {0: 'batch', 1: 'tokens'}},
                       opset_version=13)
     json.dump({'words': words, 'tags': TAGS, 'charset': CHARSET, 'maxChars': MAX_CHARS, 'maxTokenChars': MAX_TOKEN_CHARS, 'maxLen': MAX_LEN},
-              open(os.path.join(HERE, 'vocab.json'), 'w'), ensure_ascii=False)
+              open(os.path.join(args.out, 'vocab.json'), 'w'), ensure_ascii=False)
     json.dump({'heldOutSynthetic': metrics, 'epochs': epoch, 'trainSequences': len(train), 'params': sum(p.numel() for p in model.parameters())},
-              open(os.path.join(HERE, 'metrics.json'), 'w'), indent=1)
+              open(os.path.join(args.out, 'metrics.json'), 'w'), indent=1)
     print('final', metrics, flush=True)
 
 
