@@ -34,6 +34,8 @@ const CASES: Record<string, string> = {
   'hyphen-lines': 'Hospi-\ntal '.repeat(4_000),
   'spoken-dates': 'march twenty '.repeat(4_000),
   'inverted-lines': 'Smith, John\n'.repeat(4_000),
+  'pt-names': 'pt anna '.repeat(6_000),
+  'city-fields': 'Ville : Brest '.repeat(3_000),
 };
 
 describe('pathological input takes linear time', () => {

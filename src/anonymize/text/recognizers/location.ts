@@ -70,6 +70,9 @@ const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te
 const PO_BOX_HINT = /Box|BP|B\.P\.|CS|postale/;
 const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
 const STREET_EN_NO_NUMBER_HINT = /(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/u;
+// Form fields that name a town: "Ville : Vannes", "Place of birth: Leeds", "Lieu de naissance : Oran".
+const CITY_FIELD = new RegExp(String.raw`(?<![\p{L}])(?:ville|commune|localite|city|town|lieu de naissance|place of birth|birthplace|city of birth|ville de naissance|lieu de residence|domicile)[ \t]*:[ \t]*(${CITY_NAME})`, 'dgu');
+const CITY_FIELD_HINT = /(?:ville|commune|localite|city|town|naissance|birth|residence|domicile)[ \t]*:/;
 const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux|en|de|vers|sur|in|from|at|to|near)[ \t]/;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:a|au|aux|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
@@ -355,6 +358,21 @@ export function locationSpans(doc: Doc): Span[] {
     if (pop === undefined || CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) continue;
     if (pop >= 20000 || (pop >= 1000 && !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ -]/).some((w) => isDictionaryWord(w)))) {
       out.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-lower-punct' });
+    }
+  }
+  for (const m of CITY_FIELD_HINT.test(doc.folded) ? doc.folded.matchAll(CITY_FIELD) : []) {
+    const [cs, ce] = m.indices![1]!;
+    // The longest run of the value's first words that a gazetteer knows, else its capitalised first word(s).
+    const words = t.slice(cs, ce);
+    const parts = [...words.matchAll(/[^\s]+/g)];
+    for (let k = Math.min(parts.length, 4); k >= 1; k--) {
+      const cand = words.slice(0, parts[k - 1]!.index + parts[k - 1]![0].length).replace(/[.,;:!?)]+$/u, '');
+      const key = fold(cand);
+      const known = communePopulation(cand) !== undefined || WORLD.has(key) || US_UK_CITIES.has(key);
+      if (known || (k === 1 && /^\p{Lu}/u.test(cand) && !CITY_STOP.has(key))) {
+        out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer + 5, source: 'city-field' });
+        break;
+      }
     }
   }
   // exec, not matchAll: a context word can swallow the next one ("habite à Lyon" read as "habite" +

@@ -48,6 +48,9 @@ const ROLE_NAME = new RegExp(
 // first name (handover sheets list the team so). Only known first names: "as : ras" is a finding.
 const ROLE_LABEL_LOWER = /\b(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn|lpn|cna|charge nurse|nurse|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
 const ROLE_LABEL_HINT = /:[ \t]*\p{Ll}/u;
+// "pt ethan (7yo)", "pt jose ramirez, 45m", "patiente nadia k.": a lowercase known first name right after
+// "pt" / "patient" in lowercase notes, and the surname after it when it is no ordinary word.
+const PATIENT_LOWER = /\b(?:pt|patient|patiente|resident|client)[ \t]+([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
 // "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
 // Found from the initial back to the word before it: initials are rare, capitalised words are not.
 const INITIAL = /(?<=[ \t])\p{Lu}\.(?!\p{L})/gu;
@@ -123,6 +126,13 @@ export function informalPersonSpans(doc: Doc): Span[] {
     // "IDE Planning", "AS Bloc": an ordinary word after a role is a service, not a person.
     if (NOT_A_NAME_HERE.has(fold(surname)) || (isDictionaryWord(fold(surname)) && !isLastName(surname) && !isFirstName(surname))) continue;
     push(s, e, 'person-role');
+  }
+  for (const m of t.matchAll(PATIENT_LOWER)) {
+    const first = m[1]!;
+    if (!firstNameHere(first) || (isDictionaryWord(fold(first)) && !isFirstName(first))) continue;
+    const last = m[2];
+    const withLast = last !== undefined && !isDictionaryWord(fold(last)) && !NOT_A_NAME_HERE.has(fold(last));
+    push(m.indices![1]![0], withLast ? m.indices![2]![1] : m.indices![1]![1], 'person-informal-patient');
   }
   for (const m of ROLE_LABEL_HINT.test(t) ? t.matchAll(ROLE_LABEL_LOWER) : []) {
     const w = m[1]!;
