@@ -29,6 +29,7 @@ const STREET_FR = new RegExp(
   'dgu',
 );
 const ZIP_CITY_AFTER_STREET = /^[ \t]*[,-]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$))/diu;
+const TOWN_ON_NEXT_LINE = /^[ \t,]*\r?\n[ \t]*([\p{Lu}][\p{L}'’-]{2,30}(?:[ \t-][\p{Lu}][\p{L}'’-]{1,30}){0,2})(?:,?[ \t]+([A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{2}[ \t]+\d{5}))?[ \t]*(?:\r?\n|$)/du;
 // "… apt 3 chicago right now": a known town right after the street, whatever follows it (two words, then one).
 const KNOWN_TOWN_AFTER_SPACE = [
   /^([ \t])[ \t]*([\p{L}][\p{L}'’-]{1,30}[ \t][\p{L}][\p{L}'’-]{1,30})(?:[ \t]+(\d{5}))?(?![\p{L}])/du,
@@ -299,7 +300,16 @@ export function locationSpans(doc: Doc): Span[] {
   // when a gazetteer knows them or a state code / ZIP follows.
   const townAfter = (end: number) => {
     const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60)) ?? knownTownAfterSpace(t.slice(end, end + 60));
-    if (!m?.indices) return;
+    if (!m?.indices) {
+      // A letterhead puts the town on the next line, alone or with its postcode ("22 Elm Park Road⏎London").
+      const next = TOWN_ON_NEXT_LINE.exec(t.slice(end, end + 60));
+      if (!next?.indices) return;
+      const key = fold(next[1]!);
+      if (!(US_UK_CITIES.has(key) || WORLD.has(key) || (communePopulation(next[1]!) ?? 0) >= 2000 || next[2] !== undefined)) return;
+      const [cs, ce] = next.indices[1]!;
+      out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+      return;
+    }
     const name = m[2]!;
     const key = fold(name);
     const capitalised = /^\p{Lu}/u.test(name);
