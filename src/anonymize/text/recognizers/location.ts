@@ -1,4 +1,5 @@
-import { communeHasCode, communeInDepartment, communePopulation, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
+import citiesEn from '../data/cities-en.json' with { type: 'json' };
+import { communeHasCode, communeInDepartment, communePopulation, foldName, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -39,7 +40,7 @@ const KNOWN_TOWN_AFTER_SPACE = [
 function knownTownAfterSpace(after: string): RegExpExecArray | null {
   for (const re of KNOWN_TOWN_AFTER_SPACE) {
     const m = re.exec(after);
-    if (m && (US_UK_CITIES.has(fold(m[2]!)) || WORLD.has(fold(m[2]!)))) return m;
+    if (m && (US_UK_CITIES.has(fold(m[2]!)) || WORLD.has(fold(m[2]!)) || isKnownEnglishTown(m[2]!))) return m;
   }
   return null;
 }
@@ -163,6 +164,20 @@ const CITY_STOP = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'd
 const WORLD = new Set(WORLD_CITIES.map((c) => fold(c)));
 
 /**
+ * Towns of the United States, Canada and Australia (data/cities-en.json: the city names of
+ * @faker-js/faker's en_US, en_CA and en_AU locales, MIT; see data/cities-en.LICENSE.md). A name that
+ * is also a first name, a surname or an ordinary word ("Tyler", "Irving", "Mobile", "Orange") counts
+ * only when written in several words; "Fall River", "Colorado Springs", "Scranton" count as they are.
+ */
+const EN_TOWNS = new Set((citiesEn as string[]).map((c) => foldName(c)));
+function isKnownEnglishTown(name: string): boolean {
+  const key = foldName(name);
+  if (!EN_TOWNS.has(key)) return false;
+  if (key.includes(' ')) return true;
+  return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
+}
+
+/**
  * "34295 Montpellier Cedex 5": a CEDEX code belongs to a firm or a hospital, not to a commune, so the
  * gazetteer has no such pair; the commune must exist and be in the code's département.
  */
@@ -223,7 +238,7 @@ export function locationSpans(doc: Doc): Span[] {
     const name = m[1]!;
     const key = fold(name);
     const pop = communePopulation(name);
-    if ((pop !== undefined && pop >= 1000 && !CITY_COMMON_WORDS.has(key)) || WORLD.has(key) || US_UK_CITIES.has(key) || key === 'paris') {
+    if ((pop !== undefined && pop >= 1000 && !CITY_COMMON_WORDS.has(key)) || WORLD.has(key) || US_UK_CITIES.has(key) || key === 'paris' || isKnownEnglishTown(name)) {
       out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-punct' });
     }
   }
@@ -305,7 +320,7 @@ export function locationSpans(doc: Doc): Span[] {
       const next = TOWN_ON_NEXT_LINE.exec(t.slice(end, end + 60));
       if (!next?.indices) return;
       const key = fold(next[1]!);
-      if (!(US_UK_CITIES.has(key) || WORLD.has(key) || (communePopulation(next[1]!) ?? 0) >= 2000 || next[2] !== undefined)) return;
+      if (!(US_UK_CITIES.has(key) || WORLD.has(key) || isKnownEnglishTown(next[1]!) || (communePopulation(next[1]!) ?? 0) >= 2000 || next[2] !== undefined)) return;
       const [cs, ce] = next.indices[1]!;
       out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
       return;
@@ -313,7 +328,7 @@ export function locationSpans(doc: Doc): Span[] {
     const name = m[2]!;
     const key = fold(name);
     const capitalised = /^\p{Lu}/u.test(name);
-    const known = US_UK_CITIES.has(key) || WORLD.has(key);
+    const known = US_UK_CITIES.has(key) || WORLD.has(key) || isKnownEnglishTown(name);
     // After a comma, a capitalised word is the town; with no comma ("… apt 3 chicago") only a known one.
     if (m[1] === ',' ? !capitalised && !known && m[3] === undefined : !known) return;
     const [cs, ce] = m.indices[2]!;
@@ -378,7 +393,7 @@ export function locationSpans(doc: Doc): Span[] {
     for (let k = Math.min(parts.length, 4); k >= 1; k--) {
       const cand = words.slice(0, parts[k - 1]!.index + parts[k - 1]![0].length).replace(/[.,;:!?)]+$/u, '');
       const key = fold(cand);
-      const known = communePopulation(cand) !== undefined || WORLD.has(key) || US_UK_CITIES.has(key);
+      const known = communePopulation(cand) !== undefined || WORLD.has(key) || US_UK_CITIES.has(key) || isKnownEnglishTown(cand);
       if (known || (k === 1 && /^\p{Lu}/u.test(cand) && !CITY_STOP.has(key))) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer + 5, source: 'city-field' });
         break;
@@ -403,7 +418,7 @@ export function locationSpans(doc: Doc): Span[] {
       const capital = /^\p{Lu}/u.test(cand);
       if (article && !capital) continue;
       const pop = communePopulation(article + cand);
-      const known = (!article && WORLD.has(key)) || (pop !== undefined && (pop >= 20000 || (capital && pop >= 500))) || (!article && capital && US_UK_CITIES.has(key));
+      const known = (!article && WORLD.has(key)) || (pop !== undefined && (pop >= 20000 || (capital && pop >= 500))) || (!article && capital && US_UK_CITIES.has(key)) || (!article && doc.lang === 'en' && isKnownEnglishTown(cand));
       if (known) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-context' });
         found = true;
