@@ -14,7 +14,7 @@ const UNIT_EN = 'one|two|three|four|five|six|seven|eight|nine';
 const TENS_EN = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const YEAR_EN = String.raw`(?:(?:nineteen|twenty)[- ](?:oh[- ](?:${UNIT_EN})|(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|hundred)|two thousand(?:[- ]and)?(?:[- ](?:(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|${UNIT_EN}))?)`;
 const SPOKEN_EN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:${MONTH_EN})[ \t,]+(?:the[ \t]+)?(?:${ORDINAL_EN})|(?:the[ \t]+)?(?:${ORDINAL_EN})[ \t]+of[ \t]+(?:${MONTH_EN}))(?:[ \t,]+(?:of[ \t]+)?(${YEAR_EN}))?(?![\p{L}])`,
+  String.raw`\b(?:(?:${MONTH_EN})[ \t,]+(?:the[ \t]+)?(?:${ORDINAL_EN})|(?:the[ \t]+)?(?:${ORDINAL_EN})[ \t]+of[ \t]+(?:${MONTH_EN}))(?:[ \t,]+(?:of[ \t]+)?(${YEAR_EN}))?(?![\p{L}])`,
   'dgu',
 );
 const MONTH_FR = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
@@ -22,15 +22,19 @@ const DAY_FR =
   'premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix[- ]sept|dix[- ]huit|dix[- ]neuf|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|trente(?:[- ]et[- ]un)?';
 const NUMBER_FR = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante';
 const YEAR_FR = String.raw`(?:(?:mil(?:le)?[- ]neuf[- ]cents?|deux[- ]mille)(?:[- ](?:et[- ])?(?:${NUMBER_FR})){0,4})`;
-const SPOKEN_FR = new RegExp(String.raw`(?<![\p{L}])(?:${DAY_FR})[ \t]+(?:${MONTH_FR})(?:[ \t]+(${YEAR_FR}))?(?![\p{L}])`, 'dgu');
+const SPOKEN_FR = new RegExp(String.raw`\b(?:${DAY_FR})[ \t]+(?:${MONTH_FR})(?:[ \t]+(${YEAR_FR}))?(?![\p{L}])`, 'dgu');
 const CUE_BEFORE = /(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance)[ \t:]*$/u;
-const HINT = /(?:january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)/;
+// Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
+// view has no accents and no capitals, so \b is a true word boundary there.
+const HINT_EN = /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/;
+const HINT_FR = /\b(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|un) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/;
 
 export function spokenDateSpans(doc: Doc): Span[] {
   const f = doc.folded;
-  if (!HINT.test(f)) return [];
+  const patterns = [...(HINT_EN.test(f) ? [SPOKEN_EN] : []), ...(HINT_FR.test(f) ? [SPOKEN_FR] : [])];
+  if (patterns.length === 0) return [];
   const out: Span[] = [];
-  for (const re of [SPOKEN_EN, SPOKEN_FR]) {
+  for (const re of patterns) {
     for (const m of f.matchAll(re)) {
       const hasYear = m[1] !== undefined;
       if (!hasYear && !CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index))) continue;

@@ -44,7 +44,7 @@ const MAY_AFTER = /^\s*(?:to|through|until|till|and|-|–)\s*(?:\d|[a-z]{3})/;
 // Written: month year
 const WRITTEN_MY = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})\\.?(?:\\s+|\\s*(?:de |of )?)(\\d{4})(?![\\p{N}])`, 'dgu');
 // Written with a misspelt month and a year: "17 ocotbre 1950", "3 fevirer 2024" (see fuzzyMonth).
-const WRITTEN_DMY_TYPO = /(?<![\p{L}\p{N}])(1er|\d{1,2})[ \t]+([a-z]{5,10})\.?[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
+const WRITTEN_DMY_TYPO = /\b(1er|\d{1,2})[ \t]+([a-z]{5,10})\.?[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
 const FULL_MONTHS = Object.keys(MONTHS).filter((k) => k.length >= 5);
 // A birth date with an impossible day ("dob 6/31/1985", "né le 30/02/1961") is a typo of a real one:
 // still the patient's birth date.

@@ -9,11 +9,11 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *   - employers, which the annotation guidelines count with facilities (HOSPITAL): after
  *     "employeur :", "la société", "works at", "retired from" …
  */
-const SAINT_FACILITY = /(?<![\p{L}])(?:st\.?|saint)[ \t]+[a-z][a-z'-]{2,20}(?:'s(?![\p{L}])(?![ \t]+(?:day|wort|dance|fire|disease|syndrome|sign))|[ \t]+of[ \t]+god(?:[ \t]+[a-z][a-z-]{2,20})?(?![\p{L}]))/gu;
+const SAINT_FACILITY = /\b(?:st\.?|saint)[ \t]+[a-z][a-z'-]{2,20}(?:'s(?![\p{L}])(?![ \t]+(?:day|wort|dance|fire|disease|syndrome|sign))|[ \t]+of[ \t]+god(?:[ \t]+[a-z][a-z-]{2,20})?(?![\p{L}]))/gu;
 const SAINT_HINT = /(?:st\.?|saint)[ \t]+[a-z]/;
 // "ehpad la pastourelle", "ehpad les glycines", "ehpad saint-joseph": a home's own name after its
 // kind. Lowercase only (capitalised names are HOSPITAL_FR's); the name ends at punctuation or "de".
-const LOWER_HOME = /(?<![\p{L}])(?:ehpad|usld|maison de retraite|foyer logement|residence autonomie)[ \t]+((?:la|le|les|l')[ \t']*[a-z][a-z'-]{3,25}|(?:saint|sainte|st|ste)[ -][a-z][a-z'-]{2,25})(?![\p{L}])/dgu;
+const LOWER_HOME = /\b(?:ehpad|usld|maison de retraite|foyer logement|residence autonomie)[ \t]+((?:la|le|les|l')[ \t']*[a-z][a-z'-]{3,25}|(?:saint|sainte|st|ste)[ -][a-z][a-z'-]{2,25})(?![\p{L}])/dgu;
 const LOWER_HOME_HINT = /ehpad|usld|maison de retraite|foyer logement|residence autonomie/;
 // An employer after a word that introduces one; its name is capitalised or upper-case words, with
 // "de", "et", "&" inside ("Transports Guérin et Fils", "Aéroports de Paris", "Net'Clean Services").

@@ -1,5 +1,5 @@
 import citiesEn from '../data/cities-en.json' with { type: 'json' };
-import { communeHasCode, communeInDepartment, communePopulation, foldName, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
+import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -62,7 +62,7 @@ const STREET_EN_SUITE_HINT = /, ?(?:Suite|Ste|Apt|Apartment|Unit|Flat|Floor|#)/;
 const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway|st|ave|rd|blvd|ln)(?![\p{L}])(?![ \t]+[\p{L}][\p{L}-]*'s(?![\p{L}]))(?:,?[ \t]+(?:apt|apartment|unit|suite|#)\.?[ \t]*#?[\p{L}\p{N}]{1,5}(?![\p{L}\p{N}]))?/gu;
 // A street named without its number after "on" / "at" ("a party on Cheyenne Mountain Blvd", "remove
 // sutures at the clinic on pleasant st", "still on penn avenue"), English only; not "on the street".
-const STREET_EN_ON = /(?<![\p{L}])(?:on|at)[ \t]+((?:(?!(?:the|a|an|this|that|my|his|her|your|our|their|same|other|main|busy|wrong|next)[ \t])[\p{L}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)\.?)(?![\p{L}])/dgu;
+const STREET_EN_ON = /\b(?:on|at)[ \t]+((?:(?!(?:the|a|an|this|that|my|his|her|your|our|their|same|other|main|busy|wrong|next)[ \t])[\p{L}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)\.?)(?![\p{L}])/dgu;
 const STREET_EN_ON_HINT = /(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)(?![\p{L}])/u;
 // A flat and building before an English street: "Flat 12, Hollis Court, 3 Denmark Hill", "Apt 4B, 210 Main St".
 const FLAT_BEFORE = /(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+(?:(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:Court|House|Building|Mansions|Lodge|Towers?|Heights|Apartments|Residences?|Place|Close|Hall),[ \t]+)?$/u;
@@ -73,9 +73,13 @@ const PO_BOX_HINT = /Box|BP|B\.P\.|CS|postale/;
 const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
 const STREET_EN_NO_NUMBER_HINT = /(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/u;
 // Form fields that name a town: "Ville : Vannes", "Place of birth: Leeds", "Lieu de naissance : Oran".
-const CITY_FIELD = new RegExp(String.raw`(?<![\p{L}])(?:ville|commune|localite|city|town|lieu de naissance|place of birth|birthplace|city of birth|ville de naissance|lieu de residence|domicile)[ \t]*:[ \t]*(${CITY_NAME})`, 'dgu');
+const CITY_FIELD = new RegExp(String.raw`\b(?:ville|commune|localite|city|town|lieu de naissance|place of birth|birthplace|city of birth|ville de naissance|lieu de residence|domicile)[ \t]*:[ \t]*(${CITY_NAME})`, 'dgu');
 const CITY_FIELD_HINT = /(?:ville|commune|localite|city|town|naissance|birth|residence|domicile)[ \t]*:/;
-const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux|en|de|vers|sur|in|from|at|to|near)[ \t]/;
+// Only "à" / "au" / "aux", in French: "habite à Lyon", "vers le SSR à La Crau". Retrying after every
+// "a", "de", "in" or "to" would run the gazetteer on nearly every word of prose.
+const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux)[ \t]/;
+// In English, "in from Tuscaloosa": only before a capitalised word.
+const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near)[ \t](?=\p{Lu})/u;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:a|au|aux|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
@@ -169,11 +173,12 @@ const WORLD = new Set(WORLD_CITIES.map((c) => fold(c)));
  * is also a first name, a surname or an ordinary word ("Tyler", "Irving", "Mobile", "Orange") counts
  * only when written in several words; "Fall River", "Colorado Springs", "Scranton" count as they are.
  */
-const EN_TOWNS = new Set((citiesEn as string[]).map((c) => foldName(c)));
+const EN_TOWNS = new Set((citiesEn as string[]).map((c) => fold(c)));
 function isKnownEnglishTown(name: string): boolean {
-  const key = foldName(name);
+  // fold only: the set lookup runs for every candidate after a place word, the name checks only on a hit.
+  const key = fold(name);
   if (!EN_TOWNS.has(key)) return false;
-  if (key.includes(' ')) return true;
+  if (/[ -]/.test(key)) return true;
   return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
 }
 
@@ -238,7 +243,7 @@ export function locationSpans(doc: Doc): Span[] {
     const name = m[1]!;
     const key = fold(name);
     const pop = communePopulation(name);
-    if ((pop !== undefined && pop >= 1000 && !CITY_COMMON_WORDS.has(key)) || WORLD.has(key) || US_UK_CITIES.has(key) || key === 'paris' || isKnownEnglishTown(name)) {
+    if ((pop !== undefined && pop >= 1000 && !CITY_COMMON_WORDS.has(key)) || WORLD.has(key) || US_UK_CITIES.has(key) || key === 'paris' || (doc.lang === 'en' && isKnownEnglishTown(name))) {
       out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-punct' });
     }
   }
@@ -403,13 +408,16 @@ export function locationSpans(doc: Doc): Span[] {
   // exec, not matchAll: a context word can swallow the next one ("habite à Lyon" read as "habite" +
   // "à Lyon …", "vers le SSR à La Crau"); when nothing is found from the first word, the search goes
   // on from the word after the context word, not after the whole match.
-  const cityContext = new RegExp(CITY_CONTEXT.source, 'dgu');
+  const cityContext = CITY_CONTEXT; // global: its lastIndex is reset here and moved by hand below
+  cityContext.lastIndex = 0;
   for (let m = cityContext.exec(doc.folded); m; m = cityContext.exec(doc.folded)) {
     const [cs, ce] = m.indices![1]!;
     const words = t.slice(cs, ce);
     // "au Tampon", "aux Abymes": the commune's article is inside the preposition.
     const article = /^aux?[ \t]/.test(m[0]) ? (m[0][2] === 'x' ? 'Les ' : 'Le ') : '';
-    const parts = [...words.matchAll(/[^\s]+/g)];
+    // "au" / "aux" open a thousand phrases ("au lit", "aux urgences"): only a capitalised word is looked up.
+    const lookUp = !article || /^\p{Lu}/u.test(words);
+    const parts = lookUp ? [...words.matchAll(/[^\s]+/g)] : [];
     let found = false;
     for (let k = Math.min(parts.length, 4); k >= 1; k--) {
       const cand = words.slice(0, parts[k - 1]!.index + parts[k - 1]![0].length).replace(/[.,;:!?)]+$/u, '');
@@ -428,7 +436,7 @@ export function locationSpans(doc: Doc): Span[] {
     }
     if (!found) {
       // Only a second context word inside what was taken can hide a town: resume there.
-      const inner = INNER_CONTEXT.exec(doc.folded.slice(cs, ce));
+      const inner = doc.lang === 'fr' ? INNER_CONTEXT.exec(doc.folded.slice(cs, ce)) : INNER_CONTEXT_EN.exec(t.slice(cs, ce));
       if (inner) cityContext.lastIndex = cs + inner.index + (inner[0][0] === ' ' || inner[0][0] === '\t' ? 1 : 0);
     }
   }

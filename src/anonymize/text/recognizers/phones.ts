@@ -14,7 +14,7 @@ const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3}[ -]\d{4}(?![\p
 // Australian landlines with the area code in brackets ("(03) 9123 4567"), and Swiss / Belgian national
 // numbers grouped 3-3-2-2 ("022 372 33 11"), which the French and UK shapes do not cover.
 const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
-const GROUPED_3322 = /(?<![\p{N}+.,])0\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
+const GROUPED_3322 = /0(?<![\p{N}+.,]0)\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
 const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|fax|cell|ph)\.?\s*(?:[:.]|n°|no)?\s*$/i;
 // UK national: 020 7188 7188, 07700 900461, 0113 243 2799, 01632 960 412
