@@ -4,8 +4,10 @@
  *   - EDS-Pseudo's public_small_test_data.jsonl from ../shared, labels mapped to Voile's;
  *   - the sealed held-out set eval/text/holdout/*.jsonl, written after the rules were frozen and
  *     scored by `npm run eval:text` only (bench:text does not use it, so nobody tunes against it);
- *   - a second sealed held-out set eval/text/holdout2/*.jsonl, written while the rules were being
- *     improved after the first one was scored, to measure that work on text nobody tuned against.
+ *   - a second held-out set eval/text/holdout2/*.jsonl, written while the rules were being
+ *     improved after the first one was scored, to measure that work on text nobody tuned against;
+ *   - a third sealed held-out set eval/text/holdout3/*.jsonl, written blind while the second round of
+ *     rules ran (its author saw neither the rules nor any score), scored once after that round.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,7 +41,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2'): Doc[] {
+function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3'): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -57,6 +59,10 @@ export function loadHoldout(): Doc[] {
 
 export function loadHoldout2(): Doc[] {
   return loadMarkedSet('holdout2');
+}
+
+export function loadHoldout3(): Doc[] {
+  return loadMarkedSet('holdout3');
 }
 
 /** Empty when the shared reference data is absent. */

@@ -7,8 +7,11 @@
  *   3. the first held-out set eval/text/holdout/*.jsonl (written after the rules were frozen; its
  *      documents were never opened while tuning, but the classes of its errors guided the
  *      generalisation round of docs/text.md);
- *   4. the second sealed held-out set eval/text/holdout2/*.jsonl (written while that round ran, by
- *      someone who did not see the rules; scored once after it).
+ *   4. the second held-out set eval/text/holdout2/*.jsonl (written while that round ran, by
+ *      someone who did not see the rules; scored once after it; its error classes guided the second
+ *      round);
+ *   5. the third sealed held-out set eval/text/holdout3/*.jsonl (written blind while the second round
+ *      ran; scored once after it).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -16,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { joinAddressParts, loadDev, loadEds, loadHoldout, loadHoldout2, type Doc } from './corpora.js';
+import { joinAddressParts, loadDev, loadEds, loadHoldout, loadHoldout2, loadHoldout3, type Doc } from './corpora.js';
 import { emptyScores, score, table, type Scores } from './metrics.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,6 +57,8 @@ const holdout = loadHoldout();
 const holdoutResult = await evaluate(holdout, runner, 'auto');
 const holdout2 = loadHoldout2();
 const holdout2Result = await evaluate(holdout2, runner, 'auto');
+const holdout3 = loadHoldout3();
+const holdout3Result = await evaluate(holdout3, runner, 'auto');
 await runner?.close();
 
 const report = [
@@ -77,6 +82,10 @@ const report = [
   '',
   table(holdout2Result.scores),
   '',
+  `## Third sealed held-out set (eval/text/holdout3, ${holdout3.length} documents, ${holdout3.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French, English and bilingual) — written blind, scored once after the second round`,
+  '',
+  table(holdout3Result.scores),
+  '',
   '## How to read these numbers',
   '',
   '- *Strict*: same label and same offsets. *Overlap*: same label and overlapping offsets. The last line of each',
@@ -93,6 +102,11 @@ const report = [
   '  written by someone who saw neither the rules nor the first set\'s errors, committed before any scoring, and',
   '  scored once after the generalisation round; its errors (classes, not documents) then guided a second round,',
   '  so it is no longer sealed either.',
+  '- The third sealed held-out set (discharge letters with letterheads, radiology, anaesthesia, triage, RCP/MDT',
+  '  minutes, social work, transfers, prescriptions, birth/dental/ophthalmology notes, consent forms, patient',
+  '  portal threads, unpunctuated dictation, OCR faxes, upper-case certificates, CSV/TSV exports, HL7 v2 messages,',
+  '  bilingual notes) was written blind while the second round ran and committed before any scoring (750329a);',
+  '  its first score is the honest figure for text nobody tuned against.',
   '- EDS-Pseudo annotates whole postal addresses as ADRESSE; Voile\'s ADDRESS is the street part (its ZIP and CITY',
   '  are separate spans). On EDS-Pseudo a predicted ADDRESS and the ZIP / CITY spans right after it (only spaces or',
   '  commas between) are joined into one ADDRESS before scoring (eval/text/corpora.ts, joinAddressParts). Its test',

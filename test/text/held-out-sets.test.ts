@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDev, loadHoldout, loadHoldout2, type Doc } from '../../eval/text/corpora.js';
+import { loadDev, loadHoldout, loadHoldout2, loadHoldout3, type Doc } from '../../eval/text/corpora.js';
 import { LABELS } from '../../src/anonymize/text/types.js';
 
-// The held-out sets (eval/text/holdout, eval/text/holdout2) are each scored once; a malformed or
+// The held-out sets (eval/text/holdout, holdout2, holdout3) are each scored once; a malformed or
 // stale file would make that single figure meaningless. These check the files, never a score.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../eval/text');
 
@@ -21,7 +21,8 @@ interface HeldOutSet {
 
 const SETS: HeldOutSet[] = [
   { name: 'first held-out set', folder: 'holdout', load: loadHoldout, minDocs: 30, minSpans: 300, others: () => loadDev() },
-  { name: 'second sealed held-out set', folder: 'holdout2', load: loadHoldout2, minDocs: 36, minSpans: 400, others: () => [...loadDev(), ...loadHoldout()] },
+  { name: 'second held-out set', folder: 'holdout2', load: loadHoldout2, minDocs: 36, minSpans: 400, others: () => [...loadDev(), ...loadHoldout()] },
+  { name: 'third sealed held-out set', folder: 'holdout3', load: loadHoldout3, minDocs: 40, minSpans: 600, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2()] },
 ];
 
 describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSpans, others }) => {
@@ -29,12 +30,13 @@ describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSp
   const sources = readdirSync(path.join(dir, 'src')).filter((f) => f.endsWith('.txt')).sort();
   const docs = load();
 
-  it(`is large enough (≥ ${minDocs} documents, ≥ ${minSpans} PHI spans), French and English only`, () => {
+  it(`is large enough (≥ ${minDocs} documents, ≥ ${minSpans} PHI spans), French, English and bilingual only`, () => {
     expect(docs.length).toBeGreaterThanOrEqual(minDocs);
     expect(docs.reduce((a, d) => a + d.spans.length, 0)).toBeGreaterThanOrEqual(minSpans);
     const fr = docs.filter((d) => d.id.startsWith('fr_')).length;
     const en = docs.filter((d) => d.id.startsWith('en_')).length;
-    expect(fr + en).toBe(docs.length);
+    const mixed = docs.filter((d) => d.id.startsWith('mixed_')).length;
+    expect(fr + en + mixed).toBe(docs.length);
     expect(Math.min(fr, en)).toBeGreaterThanOrEqual(10);
   });
 
@@ -80,9 +82,9 @@ describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSp
   });
 });
 
-describe('second sealed held-out set: annotation hygiene', () => {
-  it('has no span starting or ending with a space', () => {
-    for (const d of loadHoldout2()) {
+describe('second and third held-out sets: annotation hygiene', () => {
+  it('have no span starting or ending with a space', () => {
+    for (const d of [...loadHoldout2(), ...loadHoldout3()]) {
       for (const s of d.spans) {
         const value = d.text.slice(s.start, s.end);
         expect(value, d.id).toBe(value.trim());
