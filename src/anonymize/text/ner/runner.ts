@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { VoileError } from '../../../errors.js';
+import { spawnModuleWorker } from '../../../util/spawn-worker.js';
 import { PRIORITY, type Doc, type Label, type Span } from '../types.js';
 import { FeatureEncoder, tokenize, type Token, type Vocabulary } from './tokenizer.js';
 import type { BatchReply, BatchRequest, ReadyMessage, StallRequest } from './worker.js';
@@ -40,19 +41,6 @@ export function cudaProviderPath(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * From the compiled build the worker is plain JavaScript. From sources (tests, tsx) it is
- * TypeScript, which a worker can only load after registering tsx's loader inside the thread.
- */
-function spawnWorker(workerData: object): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  const require = createRequire(import.meta.url);
-  const api = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData });
 }
 
 interface Pending {
@@ -138,7 +126,7 @@ export class NerRunner {
   }
 
   #startWorker(): Slot {
-    const worker = spawnWorker(this.#workerData);
+    const worker = spawnModuleWorker(import.meta.url, 'worker', { workerData: this.#workerData });
     worker.unref();
     const slot: Slot = { worker, ready: false, onReady: [], batches: new Set(), startup: undefined };
     worker.on('message', (message: BatchReply | ReadyMessage) => {
