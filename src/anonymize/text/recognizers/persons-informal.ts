@@ -102,7 +102,9 @@ export function informalPersonSpans(doc: Doc): Span[] {
   };
   // Intros chain ("hi its maria", "bonjour c'est léa"): when the word after one is no name, the
   // search goes on from that word, which may itself be an intro.
-  const intro = new RegExp(INTRO.source, INTRO.flags);
+  // One compiled pattern for every document; the loop below moves lastIndex itself (synchronous, no reentry).
+  const intro = INTRO;
+  intro.lastIndex = 0;
   for (let m = intro.exec(f); m; m = intro.exec(f)) {
     if (firstNameHere(word(m, 1))) withSurname(m, 'person-informal-intro');
     else intro.lastIndex = m.indices![1]![0];
