@@ -36,6 +36,9 @@ const CASES: Record<string, string> = {
   'inverted-lines': 'Smith, John\n'.repeat(4_000),
   'pt-names': 'pt anna '.repeat(6_000),
   'city-fields': 'Ville : Brest '.repeat(3_000),
+  // the third generalisation round: HL7 v2 segments, towns before postcodes
+  'hl7-segments': 'PID|1||^^^^|A^B~'.repeat(3_000),
+  'town-postcodes': 'Aaa Bbb SW1A 1AA '.repeat(3_000),
 };
 
 describe('pathological input takes linear time', () => {

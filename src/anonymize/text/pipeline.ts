@@ -4,6 +4,7 @@ import { makeDoc } from './normalize.js';
 import { contactSpans } from './recognizers/contact.js';
 import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
+import { hl7Spans } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
@@ -36,6 +37,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...personSpans(doc),
     ...informalPersonSpans(doc),
     ...ocrDigitSpans(doc),
+    ...hl7Spans(doc),
   ];
   return spans.concat(wrappedSpans(doc, spans));
 }

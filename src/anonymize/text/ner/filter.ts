@@ -29,7 +29,7 @@ const NEVER_ALONE = new Set([
   'qui', 'que', 'quoi', 'dont', 'ne', 'pas', 'plus', 'tres', 'bien', 'unique', 'seul', 'seule', 'tout', 'toute', 'tous', 'toutes',
   // English function words and modal verbs
   'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'and', 'or', 'but', 'nor', 'he', 'she', 'it', 'they', 'we', 'you',
-  'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'might', 'shall', 'could', 'would', 'should', 'must', 'no', 'not', 'yes',
+  'his', 'her', 'their', 'our', 'my', 'your', 'its', 'this', 'that', 'these', 'those', 'might', 'shall', 'could', 'would', 'should', 'must', 'no', 'not', 'yes',
   // weekdays; months that are not also first names (April, May, June, August, Mai are)
   'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -60,6 +60,25 @@ function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
   );
 }
 
+/**
+ * Medical word shapes the model takes for names: a procedure, an examination, an inflammation or a
+ * disease by its Greek or Latin ending ("cholécystectomie", "Coronarographie", "pulpite", "neoadjuvant").
+ * Only for words no name list knows ("Marguerite" ends in -ite).
+ */
+const MEDICAL_ENDING = /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|ites?|itis|oses?|osis|adjuvant|adjuvante)$/;
+function medicalWord(word: string): boolean {
+  const key = fold(word).replace(/[^a-z]/g, '');
+  return key.length >= 6 && MEDICAL_ENDING.test(key) && !isFirstName(word) && !isLastName(word);
+}
+
+/**
+ * A lowercase combining form before a hyphen ("maxillo-faciale", "thyro-mentonnière",
+ * "maculo-papuleux"): the first half of a medical compound, never a name.
+ */
+function combiningFormBeforeHyphen(span: Span, doc: Doc, text: string): boolean {
+  return /^\p{Ll}[\p{Ll}]*o$/u.test(text) && /^-\p{Ll}/u.test(doc.text.slice(span.end, span.end + 2));
+}
+
 /** An upper-case word of at most four letters that no name list knows is an acronym (MDPH, ESAT, ICU, NIR), not a name or place. */
 function isAcronym(word: string): boolean {
   const letters = word.replace(/[^\p{L}]/gu, '');
@@ -88,6 +107,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     const line = doc.text.slice(lineStart, lineEndAt < 0 ? doc.text.length : lineEndAt);
     return line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase();
   };
+  if (span.label === 'PERSON' && (words.every(medicalWord) || combiningFormBeforeHyphen(span, doc, text))) return false;
   switch (span.label) {
     case 'PERSON': {
       const known = words.some((w) => isFirstName(w.replace(/\.$/, '')) || isLastName(w.replace(/\.$/, '')));

@@ -171,6 +171,29 @@ const CITY_STOP = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'd
 const WORLD = new Set(WORLD_CITIES.map((c) => fold(c)));
 
 /**
+ * The town written just before a UK or Canadian postcode ("Hills Road, Cambridge CB2 0QQ", "2 Chilton
+ * Terrace Bridgwater TA6 3HX", "app. 3, Montréal H2T 2Y5"): capitalised words after a comma, a street
+ * word or the line start, on the postcode's line. The postcode says an address ends there, so the
+ * town needs no gazetteer; a street word among the words ends the street, not the town.
+ */
+const TOWN_BEFORE_POSTCODE = /(?:^|[,;(–]|[ \t])[ \t]*((?:\p{Lu}[\p{L}'’.-]{1,30})(?:[ \t]+(?:upon|on|under|in|the|le|la|les|sur|\p{Lu}[\p{L}'’.-]{1,30})){0,4}),?[ \t]*$/u;
+const NOT_A_TOWN_WORD = new RegExp(String.raw`^(?:${STREET_TYPES_EN}|Flat|Apt|Suite|Unit|Box|PO|Address|Postcode|Post|Code|Tel|Dr|Mr|Mrs|Ms|Miss)$`, 'u');
+function townBeforePostcode(t: string, at: number, out: Span[]): void {
+  const lineStart = t.lastIndexOf('\n', at - 1) + 1;
+  const before = t.slice(Math.max(lineStart, at - 80), at);
+  const m = TOWN_BEFORE_POSTCODE.exec(before);
+  if (!m) return;
+  const words = m[1]!.split(/[ \t]+/);
+  let first = 0;
+  for (let i = 0; i < words.length; i++) if (NOT_A_TOWN_WORD.test(words[i]!.replace(/\.$/, ''))) first = i + 1;
+  while (first < words.length && /^\p{Ll}/u.test(words[first]!)) first++;
+  if (first >= words.length || words[first]!.length < 3) return;
+  const name = words.slice(first).join(' ');
+  const start = at - before.length + m.index + m[0].indexOf(m[1]!) + m[1]!.lastIndexOf(name);
+  out.push({ start, end: start + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-before-postcode' });
+}
+
+/**
  * Towns of the United States, Canada and Australia (data/cities-en.json: the city names of
  * @faker-js/faker's en_US, en_CA and en_AU locales, MIT; see data/cities-en.LICENSE.md). A name that
  * is also a first name, a surname or an ordinary word ("Tyler", "Irving", "Mobile", "Orange") counts
@@ -279,9 +302,15 @@ export function locationSpans(doc: Doc): Span[] {
     out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.9, priority: PRIORITY.pattern - 5, source: 'city-us-state' });
   }
   for (const m of t.matchAll(UK_POSTCODE)) {
-    if (/\d[A-Z]{2}$/.test(m[0]) && /[A-Z]/.test(m[0][0]!)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk' });
+    if (/\d[A-Z]{2}$/.test(m[0]) && /[A-Z]/.test(m[0][0]!)) {
+      out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk' });
+      townBeforePostcode(t, m.index, out);
+    }
   }
-  for (const m of t.matchAll(CA_POSTCODE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-ca' });
+  for (const m of t.matchAll(CA_POSTCODE)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-ca' });
+    townBeforePostcode(t, m.index, out);
+  }
   for (const m of t.matchAll(EIRCODE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-eircode' });
   for (const m of t.matchAll(US_ZIP)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern, source: 'zip-us' });
 

@@ -1,0 +1,110 @@
+import { PRIORITY, type Doc, type Label, type Span } from '../types.js';
+
+/**
+ * HL7 v2 messages pasted into notes or exported as text (MSH|^~\&|…, PID|…, NK1|…): the segment and
+ * field say what a value is, where the free-text rules see only bare digits (a timestamp
+ * "20250304141022" read as an identifier) and "^"-glued names ("YAMAMOTO^KENJI^T") that no name
+ * rule reads. Each segment line is split on "|" (fields), "~" (repetitions) and "^" (components),
+ * and the fields that hold PHI by the HL7 v2 standard are labelled by position.
+ */
+
+type Kind = 'ts' | 'cx' | 'xpn' | 'xad' | 'xtn' | 'xcn' | 'id' | 'hd';
+
+/** Field number → data type, per segment (HL7 v2.3–2.8 field positions; MSH counts its separator as field 1). */
+const FIELDS: Record<string, Record<number, Kind>> = {
+  MSH: { 4: 'hd', 7: 'ts', 10: 'id' },
+  EVN: { 2: 'ts', 3: 'ts', 6: 'ts' },
+  PID: { 2: 'cx', 3: 'cx', 4: 'cx', 5: 'xpn', 6: 'xpn', 7: 'ts', 9: 'xpn', 11: 'xad', 13: 'xtn', 14: 'xtn', 18: 'cx', 19: 'id', 20: 'id', 29: 'ts' },
+  NK1: { 2: 'xpn', 4: 'xad', 5: 'xtn', 6: 'xtn', 30: 'xpn', 31: 'xtn', 32: 'xad' },
+  PV1: { 7: 'xcn', 8: 'xcn', 9: 'xcn', 17: 'xcn', 19: 'cx', 44: 'ts', 45: 'ts' },
+  MRG: { 1: 'cx', 2: 'cx', 3: 'cx', 5: 'cx', 7: 'xpn' },
+  ORC: { 2: 'cx', 3: 'cx', 9: 'ts', 10: 'xcn', 11: 'xcn', 12: 'xcn' },
+  OBR: { 2: 'cx', 3: 'cx', 6: 'ts', 7: 'ts', 8: 'ts', 14: 'ts', 16: 'xcn', 22: 'ts' },
+  OBX: { 14: 'ts', 16: 'xcn', 19: 'ts' },
+  GT1: { 3: 'xpn', 5: 'xad', 6: 'xtn', 7: 'xtn', 8: 'ts', 12: 'id' },
+  IN1: { 16: 'xpn', 18: 'ts', 19: 'xad', 36: 'id', 49: 'cx' },
+};
+
+const SEGMENT_LINE = /^(MSH|EVN|PID|NK1|PV1|MRG|ORC|OBR|OBX|GT1|IN1)\|/;
+/** HL7 timestamp: YYYYMMDD, optionally hours, minutes, seconds, fraction and offset. */
+const TIMESTAMP = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{2}){0,3}(?:\.\d{1,4})?(?:[+-]\d{4})?$/;
+
+interface Piece {
+  start: number;
+  value: string;
+}
+
+/** Splits `value` (at offset `start`) on one separator, keeping offsets. */
+function split(value: string, start: number, separator: string): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const part of value.split(separator)) {
+    out.push({ start: start + at, value: part });
+    at += part.length + 1;
+  }
+  return out;
+}
+
+export function hl7Spans(doc: Doc): Span[] {
+  const text = doc.text;
+  // Cheap test first: nearly no note holds a segment header.
+  if (!text.includes('PID|') && !text.includes('MSH|')) return [];
+  const out: Span[] = [];
+  const push = (piece: Piece, label: Label) => {
+    const trimmed = piece.value.trim();
+    if (!trimmed || !/[\p{L}\p{N}]/u.test(trimmed)) return;
+    const start = piece.start + piece.value.indexOf(trimmed);
+    out.push({ start, end: start + trimmed.length, label, score: 0.95, priority: PRIORITY.pattern + 5, source: 'hl7' });
+  };
+  const facilities = new Set<string>();
+  const lines: Piece[] = [];
+  for (const m of text.matchAll(/[^\r\n]+/g)) if (SEGMENT_LINE.test(m[0])) lines.push({ start: m.index, value: m[0] });
+  for (const line of lines) {
+    const segment = line.value.slice(0, 3);
+    const fields = split(line.value, line.start, '|');
+    const offset = segment === 'MSH' ? 1 : 0; // MSH-1 is the separator itself
+    for (const [number, kind] of Object.entries(FIELDS[segment]!)) {
+      const field = fields[Number(number) - offset];
+      if (!field || !field.value) continue;
+      for (const repetition of split(field.value, field.start, '~')) {
+        const c = split(repetition.value, repetition.start, '^');
+        switch (kind) {
+          case 'ts':
+            if (TIMESTAMP.test(c[0]!.value)) push(c[0]!, 'DATE');
+            break;
+          case 'id':
+            push(c[0]!, 'ID');
+            break;
+          case 'hd':
+            if (/\p{L}/u.test(c[0]!.value)) {
+              facilities.add(c[0]!.value);
+              push(c[0]!, 'HOSPITAL');
+            }
+            break;
+          case 'cx':
+            push(c[0]!, 'ID');
+            // The assigning authority is the sending facility again (CHU_REIMS), not a code (MRN, NH).
+            if (c[3] && facilities.has(c[3].value)) push(c[3], 'HOSPITAL');
+            break;
+          case 'xpn':
+            for (const p of c.slice(0, 3)) if (/\p{L}/u.test(p.value)) push(p, 'PERSON');
+            break;
+          case 'xcn':
+            if (/\d/.test(c[0]!.value)) push(c[0]!, 'ID');
+            for (const p of c.slice(1, 4)) if (/\p{L}/u.test(p.value)) push(p, 'PERSON');
+            break;
+          case 'xad':
+            if (c[0]) push(c[0], 'ADDRESS');
+            if (c[1] && /\d/.test(c[1].value)) push(c[1], 'ADDRESS');
+            if (c[2] && /\p{L}/u.test(c[2].value)) push(c[2], 'CITY');
+            if (c[4] && /\d/.test(c[4].value)) push(c[4], 'ZIP');
+            break;
+          case 'xtn':
+            if ((c[0]!.value.match(/\d/g)?.length ?? 0) >= 6) push(c[0]!, 'PHONE');
+            break;
+        }
+      }
+    }
+  }
+  return out;
+}
