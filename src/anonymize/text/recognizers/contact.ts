@@ -9,7 +9,7 @@ const BARE_DOMAIN = /(?<![\p{L}\p{N}@./-])(?:[a-z0-9-]{1,63}\.){1,8}(?:fr|com|or
 const BARE_DOMAIN_HINT = /\.(?:fr|com|org|net|eu|io|gouv\.fr|info)/;
 const IPV6_HINT = /[0-9a-f]:[0-9a-f]{1,4}:/i;
 const IPV4 = /(?<![\p{N}.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\p{N}]|\.\d)/gu;
-const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?::[0-9a-f]{1,4}){0,6})?(?![\p{L}\p{N}:])/giu;
+const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9a-f]{1,4}:){2,7}(?::(?:[0-9a-f]{1,4})?|[0-9a-f]{1,4})(?:(?::[0-9a-f]{1,4}){0,6})?(?![\p{L}\p{N}:])/giu;
 
 export function contactSpans(doc: Doc): Span[] {
   const t = doc.text;

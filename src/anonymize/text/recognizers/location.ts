@@ -150,7 +150,8 @@ const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]
 // Upper-case city names in letterheads: "CENTRE HOSPITALIER DE VALENCIENNES", "CLINIQUE X – HAGUENAU"
 const UPPER_CITY = /(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu;
 const CITY_COMMON_WORDS = new Set(['nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte']);
-const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?[ \t./-])/gu;
+// The date must follow: a month name after the day, or a separator and digits ("Glasgow 11 (Y3 …" is a score).
+const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?(?:[ \t]+(?:[Jj]an|[Ff][eé]v|[Ff]eb|[Mm]ar|[Aa]vr|[Aa]pr|[Mm]a[iy]|[Jj]ui|[Jj]u[nl]|[Aa]o[uû]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd][eé]c|JAN|F[EÉ]V|FEB|MAR|AVR|APR|MA[IY]|JUI|JU[NL]|AO[UÛ]|AUG|SEP|OCT|NOV|D[EÉ]C)|[./-]\d))/gu;
 // Canadian postal codes ("V3W 4E5": letter digit letter, digit letter digit, letters D F I O Q U never
 // used) and Irish Eircodes ("D04 X2K7": a routing key, then four characters mixing letters and digits).
 // \b rather than a Unicode lookbehind: much cheaper at every position (the codes are ASCII).
