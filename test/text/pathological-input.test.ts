@@ -39,6 +39,8 @@ const CASES: Record<string, string> = {
   // the third generalisation round: HL7 v2 segments, towns before postcodes
   'hl7-segments': 'PID|1||^^^^|A^B~'.repeat(3_000),
   'town-postcodes': 'Aaa Bbb SW1A 1AA '.repeat(3_000),
+  'job-chez': 'comme aide chez '.repeat(3_000),
+  'field-practices': 'Acme Zorb Neurology '.repeat(2_500),
 };
 
 describe('pathological input takes linear time', () => {
