@@ -41,6 +41,8 @@ const CASES: Record<string, string> = {
   'town-postcodes': 'Aaa Bbb SW1A 1AA '.repeat(3_000),
   'job-chez': 'comme aide chez '.repeat(3_000),
   'field-practices': 'Acme Zorb Neurology '.repeat(2_500),
+  'initial-upper': 'A. BCDE '.repeat(5_000),
+  'spoken-doctor': 'doctor abcz '.repeat(3_500),
 };
 
 describe('pathological input takes linear time', () => {

@@ -54,6 +54,13 @@ const PATIENT_LOWER = /\b(?:pt|patient|patiente|resident|client)[ \t]+([\p{Ll}][
 // "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
 // Found from the initial back to the word before it: initials are rare, capitalised words are not.
 const INITIAL = /(?<=[ \t])\p{Lu}\.(?!\p{L})/gu;
+// An initial and an upper-case surname next to a care or lab role ("PAR S. DELMAS, BIOLOGISTE",
+// "biologiste C. ABDELLI", "RN J. OKAFOR"): alone, "S. AUREUS" or "E. COLI" read the same, so the
+// role must be there, before (with an optional colon) or after (with an optional comma).
+const INITIAL_UPPER_SURNAME = /(?<![\p{L}])\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}'’-]{2,30}(?![\p{L}])/gu;
+const CARE_ROLE = String.raw`(?:biologiste|interne|externe|ide|idel|infirmi[eè]re?|pharmacien(?:ne)?|technicien(?:ne)?|manipulat(?:eur|rice)|sage-femme|kin[eé]|secr[eé]taire|cadre(?: de sant[eé])?|m[eé]decin|chirurgien(?:ne)?|anesth[eé]siste|radiologue|biologist|pharmacist|nurse|rn|lpn|technician|tech|resident|registrar|intern|midwife|physio(?:therapist)?|consultant|attending|radiologist|anaesthetist|anesthesiologist)`;
+const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${CARE_ROLE}[ \t]*:?[ \t]*$`, 'iu');
+const ROLE_AFTER = new RegExp(String.raw`^[ \t]*,?[ \t]*(?:\(?[ \t]*)${CARE_ROLE}(?![\p{L}])`, 'iu');
 const WORD_BEFORE_INITIAL = /(?<![\p{L}])([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)[ \t]+$/u;
 
 /** Ordinary words that are also first names, or that follow these contexts in chat ("c'est bon", "hi all"). */
@@ -146,6 +153,11 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const w = WORD_BEFORE_INITIAL.exec(before);
     if (!w || !firstNameHere(w[1]!)) continue;
     push(m.index - before.length + w.index, m.index + 2, 'person-first-initial');
+  }
+  for (const m of /\p{Lu}\.[ \t]?\p{Lu}{3}/u.test(t) ? t.matchAll(INITIAL_UPPER_SURNAME) : []) {
+    const end = m.index + m[0].length;
+    if (!ROLE_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)) && !ROLE_AFTER.test(t.slice(end, end + 24))) continue;
+    push(m.index, end, 'person-initial-role');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');

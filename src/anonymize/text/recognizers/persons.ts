@@ -31,7 +31,7 @@ const TITLE_RE = new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${NAME_SEQ}
 // names are TITLE_RE's), also after an initial ("dr p. martineau"). "m" needs its dot, and not after a number ("50 m. puis" is a distance).
 const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
 const TITLE_LOWER_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:` + ci(String.raw`dr|docteur|pr|mme|mr|mlle|madame|monsieur|mrs|ms`) + String.raw`\.?|(?<![\p{N}][ \t]?)[mM]\.)[ \t]{1,4}` +
+  String.raw`(?<![\p{L}])(?:` + ci(String.raw`dr|docteur|doctor|pr|mme|mr|mlle|madame|monsieur|mrs|ms`) + String.raw`\.?|(?<![\p{N}][ \t]?)[mM]\.)[ \t]{1,4}` +
     String.raw`((?:[\p{Ll}]\.[ \t]?)?(?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
   'dgu',
 );
@@ -123,6 +123,8 @@ const LOWER_STOP = new Set([
   'est', 'etait', 'était', 'a', 'avait', 'va', 'se', 'ne', 'n', 'dit', 'pour', 'par', 'qui', 'que', 'sans', 'avec', 'has', 'had', 'was', 'is', 'reports',
   'states', 'denies', 'the', 'and', 'signale', 'presente', 'présente', 'refuse', 'accepte', 'mange', 'dort', 'souhaite', 'demande', 'sort', 'sortie',
   'ayant', 'sera', 'reste', 'vient', 'rentre', 'part', 'dans', 'sur', 'sous', 'chez', 'vers', 'also', 'will', 'did', 'does', 'not', 'pas', 'plus',
+  // reporting verbs after a spoken "doctor" that name lists also hold (Said)
+  'said', 'says', 'saw', 'sees', 'wants', 'thinks', 'felt', 'feels', 'mentioned', 'noted',
 ]);
 
 export function personSpans(doc: Doc): Span[] {
@@ -149,6 +151,9 @@ export function personSpans(doc: Doc): Span[] {
     if (LOWER_STOP.has(last) || NOT_NAMES.has(last) || last.length < (words.length > 1 ? 2 : 3)) continue;
     // "Dr de garde", "médecin de permanence": a particle and an ordinary word name a duty, not a family.
     if (words.length > 1 && isOrdinaryWord(last)) continue;
+    // "doctor" is also a plain noun in English ("the doctor said"): a dictated "this is doctor
+    // hollingsworth" names someone only by a word no dictionary knows ("said", "advised" are also names).
+    if (/^doctor$/i.test(title) && words.length === 1 && isDictionaryWord(fold(last))) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.8, PRIORITY.context, 'person-title-lower'));
   }
