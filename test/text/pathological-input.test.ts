@@ -43,6 +43,7 @@ const CASES: Record<string, string> = {
   'field-practices': 'Acme Zorb Neurology '.repeat(2_500),
   'initial-upper': 'A. BCDE '.repeat(5_000),
   'spoken-doctor': 'doctor abcz '.repeat(3_500),
+  'hl7-lines': 'MSH|^~\\&|\nOBX|1|2|3\n'.repeat(2_000),
 };
 
 describe('pathological input takes linear time', () => {

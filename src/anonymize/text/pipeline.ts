@@ -4,7 +4,7 @@ import { makeDoc } from './normalize.js';
 import { contactSpans } from './recognizers/contact.js';
 import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
-import { hl7Spans } from './recognizers/hl7.js';
+import { hl7CodedRanges, hl7Spans, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
@@ -54,6 +54,8 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
     spans = spans.concat(modelSpans.map((s) => ({ ...s, priority: Math.min(s.priority, PRIORITY.model) })));
   }
   spans = dropHardNegatives(spans, doc);
+  const coded = hl7CodedRanges(doc);
+  if (coded.length) spans = spans.filter((s) => s.source === 'hl7' || !touchesRange(coded, s.start, s.end));
   spans = propagateNames(spans, doc);
   spans = propagateCities(spans, doc);
   spans = dropHardNegatives(spans, doc);

@@ -45,6 +45,54 @@ function split(value: string, start: number, separator: string): Piece[] {
   return out;
 }
 
+/**
+ * Coded fields (test names, diagnoses, units, message types, locations) and the segment names of an
+ * HL7 v2 message: the codes and names of tests and diseases there ("TROPO^Troponine Ic HS",
+ * "I63.512^Cerebral infarction") are never PHI, whatever the model or a title rule read in them
+ * ("DR⏎DG1" is no "Dr Dg"). Spans inside these ranges are dropped by the pipeline. Free-text fields
+ * (OBX-5 values, NTE comments) are not coded: they keep every span (fail closed).
+ */
+const CODED: Record<string, number[]> = {
+  MSH: [9], PV1: [2], OBR: [4], OBX: [2, 3, 6, 7, 8, 11], DG1: [3, 6], ORC: [1, 5], EVN: [1], AL1: [2, 3], PR1: [3],
+};
+const ANY_SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;
+
+export function hl7CodedRanges(doc: Doc): Array<[number, number]> {
+  const text = doc.text;
+  if (!text.includes('PID|') && !text.includes('MSH|')) return [];
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[^\r\n]+/g)) {
+    if (!ANY_SEGMENT_LINE.test(m[0])) continue;
+    const segment = m[0].slice(0, 3);
+    out.push([m.index, m.index + 3]);
+    const fields = split(m[0], m.index, '|');
+    const offset = segment === 'MSH' ? 1 : 0;
+    for (const n of CODED[segment] ?? []) {
+      const field = fields[n - offset];
+      if (field && field.value) out.push([field.start, field.start + field.value.length]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether [start, end) touches one of `ranges` (sorted, disjoint, as hl7CodedRanges returns them):
+ * a binary search, so a message of thousands of segments costs log n per span.
+ */
+export function touchesRange(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] < end) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return last >= 0 && ranges[last]![1] > start;
+}
+
 export function hl7Spans(doc: Doc): Span[] {
   const text = doc.text;
   // Cheap test first: nearly no note holds a segment header.

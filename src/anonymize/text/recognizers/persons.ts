@@ -229,6 +229,8 @@ export function personSpans(doc: Doc): Span[] {
     // "ED PROVIDER NOTE", "AL FORM": an upper-case heading, when the second word is an ordinary one;
     // "BON DE TRANSPORT": a particle alone is no surname.
     if ((aUpper && bUpper && isOrdinaryWord(b)) || /^(?:de|du|des|le|la|les|da|di|van|von|del)$/i.test(b)) continue;
+    // "ASA III", "NYHA IV", "GOLD II": a grade or class in Roman numerals, not a surname.
+    if (/^(?:I{1,3}|IV|VI{0,3}|IX|X)$/.test(b)) continue;
     const hit = (isFirstName(a) && (bUpper || !isCommonWord(b))) || (aUpper && a.length > 1 && isFirstName(b) && !bUpper);
     if (hit && !isCommonWord(a.toLowerCase() === a ? a : '') && !NOT_NAMES.has(a.toLowerCase())) {
       out.push(span(m.index, m.index + m[0].length, 0.85, PRIORITY.gazetteer + 5, 'person-first-name'));
