@@ -79,6 +79,19 @@ function combiningFormBeforeHyphen(span: Span, doc: Doc, text: string): boolean 
   return /^\p{Ll}[\p{Ll}]*o$/u.test(text) && /^-\p{Ll}/u.test(doc.text.slice(span.end, span.end + 2));
 }
 
+/** Possessives never open a name ("His Kaiser MRN", "my father"). */
+const POSSESSIVE = new Set(['my', 'his', 'her', 'our', 'their', 'your', 'its']);
+/** A span that ends on the noun of a form label ("NHS number", "Kaiser ID") names a number, not a person. */
+const FORM_NOUN = new Set(['number', 'numbers', 'no', 'id', 'numero', 'card', 'carte', 'account', 'mrn']);
+/** An imaging examination names the body part after it ("MRI BRAIN", "CT HEAD", "IRM CEREBRALE"). */
+const IMAGING_BEFORE = /(?:^|[^\p{L}])(?:mri|mra|ct|cta|pet|irm|tdm|angio-?irm|angioscanner|scanner|x-?ray|xr|echographie|ultrasound|us|doppler)[ \t]+$/u;
+
+function notANameAround(span: Span, doc: Doc, words: string[]): boolean {
+  if (POSSESSIVE.has(fold(words[0]!))) return true;
+  if (words.length > 1 && FORM_NOUN.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return true;
+  return IMAGING_BEFORE.test(doc.folded.slice(Math.max(0, span.start - 16), span.start));
+}
+
 /** An upper-case word of at most four letters that no name list knows is an acronym (MDPH, ESAT, ICU, NIR), not a name or place. */
 function isAcronym(word: string): boolean {
   const letters = word.replace(/[^\p{L}]/gu, '');
@@ -108,6 +121,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     return line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase();
   };
   if (span.label === 'PERSON' && (words.every(medicalWord) || combiningFormBeforeHyphen(span, doc, text))) return false;
+  if (span.label === 'PERSON' && notANameAround(span, doc, words)) return false;
   switch (span.label) {
     case 'PERSON': {
       const known = words.some((w) => isFirstName(w.replace(/\.$/, '')) || isLastName(w.replace(/\.$/, '')));
