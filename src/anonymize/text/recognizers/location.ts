@@ -474,6 +474,26 @@ export function locationSpans(doc: Doc): Span[] {
       if (inner) cityContext.lastIndex = cs + inner.index + (inner[0][0] === ' ' || inner[0][0] === '\t' ? 1 : 0);
     }
   }
+  return out.concat(postcodeAfterNumberedStreet(t, out));
+}
+
+/**
+ * Belgian, Swiss, Luxembourg and Dutch-speaking addresses put the house number after the street and
+ * a four-digit postcode before the town ("Rue Haute 12, boîte 3, 1000 Bruxelles", "Chemin des
+ * Roches 14, 1208 Genève"): after a street the French pattern found, ending on its number.
+ */
+const POSTCODE4_AFTER_STREET = /^(?:,?[ \t]*(?:bo[iî]te|bte|bus)[ \t]*[\p{L}\p{N}]{1,4})?[ \t]*[,–-]?[ \t]*(?:[BL]-|CH-)?(\d{4})[ \t]+(\p{Lu}[\p{L}'’-]{1,40}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2})/du;
+function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of found) {
+    if (s.source !== 'street-fr' || !/\d$/.test(t.slice(s.start, s.end))) continue;
+    const m = POSTCODE4_AFTER_STREET.exec(t.slice(s.end, s.end + 90));
+    if (!m) continue;
+    const [zs, ze] = m.indices![1]!;
+    const [cs, ce] = m.indices![2]!;
+    out.push({ start: s.end + zs, end: s.end + ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-4-after-street' });
+    out.push({ start: s.end + cs, end: s.end + ce, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-after-zip-4' });
+  }
   return out;
 }
 
