@@ -573,9 +573,10 @@ export function hospitalSpans(doc: Doc): Span[] {
 }
 
 // "UCHealth Memorial Hospital Central, Colorado Springs⏎": capitalised words alone on the rest of the
-// line after a facility and a comma are its town, known to a gazetteer or not.
+// line after a facility and a comma are its town, known to a gazetteer or not; a phone number in
+// brackets may follow it ("Transfer Center, Kalamazoo (269-…)").
 // ("Hospital Central, X": a word or two may complete the facility's name before the comma).
-const TOWN_ENDING_LINE = /^(?:[ \t][\p{Lu}][\p{L}'’-]{1,20}){0,2},[ \t]*([\p{Lu}][\p{L}'’-]{2,30}(?:[ \t][\p{Lu}][\p{L}'’-]{2,30}){0,2})[ \t]*(?:\n|$)/u;
+const TOWN_ENDING_LINE = /^(?:[ \t][\p{Lu}][\p{L}'’-]{1,20}){0,2},[ \t]*([\p{Lu}][\p{L}'’-]{2,30}(?:[ \t][\p{Lu}][\p{L}'’-]{2,30}){0,2})[ \t]*(?:\n|$|\([ \t]*[+\d])/u;
 
 const FACILITY_PART = /(?:^|[ \t])(?:pole|service|unite|departement|department|dept|division|unit|ward|wing|aile|site|campus|batiment|building|block|floor|etage|level|annexe|clinic|centre|center|office|suite|room|bureau|secretariat|secretary|reception|pavillon|porte|entrance|outpatients?|inpatients?|radiology|radiologie|cardiologie|cardiology|pediatrie|paediatrics|pediatrics|urgences|emergency|maternite|maternity|surgery|chirurgie|medicine|medecine|oncologie|oncology|neurologie|neurology)(?![\p{L}])/u;
 
