@@ -6,8 +6,10 @@
  *     scored by `npm run eval:text` only (bench:text does not use it, so nobody tunes against it);
  *   - a second held-out set eval/text/holdout2/*.jsonl, written while the rules were being
  *     improved after the first one was scored, to measure that work on text nobody tuned against;
- *   - a third sealed held-out set eval/text/holdout3/*.jsonl, written blind while the second round of
- *     rules ran (its author saw neither the rules nor any score), scored once after that round.
+ *   - a third held-out set eval/text/holdout3/*.jsonl, written blind while the second round of rules
+ *     ran (its author saw neither the rules nor any score), scored once after that round;
+ *   - a fourth sealed held-out set eval/text/holdout4/*.jsonl, written blind while the third round ran,
+ *     scored once after it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +43,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3'): Doc[] {
+function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4'): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -63,6 +65,10 @@ export function loadHoldout2(): Doc[] {
 
 export function loadHoldout3(): Doc[] {
   return loadMarkedSet('holdout3');
+}
+
+export function loadHoldout4(): Doc[] {
+  return loadMarkedSet('holdout4');
 }
 
 /** Empty when the shared reference data is absent. */

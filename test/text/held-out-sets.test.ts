@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDev, loadHoldout, loadHoldout2, loadHoldout3, type Doc } from '../../eval/text/corpora.js';
+import { loadDev, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, type Doc } from '../../eval/text/corpora.js';
 import { LABELS } from '../../src/anonymize/text/types.js';
 
 // The held-out sets (eval/text/holdout, holdout2, holdout3) are each scored once; a malformed or
@@ -22,7 +22,8 @@ interface HeldOutSet {
 const SETS: HeldOutSet[] = [
   { name: 'first held-out set', folder: 'holdout', load: loadHoldout, minDocs: 30, minSpans: 300, others: () => loadDev() },
   { name: 'second held-out set', folder: 'holdout2', load: loadHoldout2, minDocs: 36, minSpans: 400, others: () => [...loadDev(), ...loadHoldout()] },
-  { name: 'third sealed held-out set', folder: 'holdout3', load: loadHoldout3, minDocs: 40, minSpans: 600, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2()] },
+  { name: 'third held-out set', folder: 'holdout3', load: loadHoldout3, minDocs: 40, minSpans: 600, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2()] },
+  { name: 'fourth sealed held-out set', folder: 'holdout4', load: loadHoldout4, minDocs: 45, minSpans: 700, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3()] },
 ];
 
 describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSpans, others }) => {
@@ -82,9 +83,9 @@ describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSp
   });
 });
 
-describe('second and third held-out sets: annotation hygiene', () => {
+describe('second, third and fourth held-out sets: annotation hygiene', () => {
   it('have no span starting or ending with a space', () => {
-    for (const d of [...loadHoldout2(), ...loadHoldout3()]) {
+    for (const d of [...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4()]) {
       for (const s of d.spans) {
         const value = d.text.slice(s.start, s.end);
         expect(value, d.id).toBe(value.trim());
