@@ -1,13 +1,16 @@
-// Well-formedness and counts of the sealed held-out set holdout4 (copied from holdout3/check.mjs), WITHOUT running the detector:
-// reads the built *.jsonl, checks every span (inside the text, non-empty, no surrounding
-// whitespace, no overlap, a known label) and prints counts per label and per language.
-// Run: node eval/text/holdout4/check.mjs [--print]   (--print lists every span to read by eye)
+// Well-formedness and counts of a hand-written evaluation set, WITHOUT running the detector (the
+// authors of sealed held-out sets use it before committing): reads the set's built *.jsonl, checks
+// every span (inside the text, non-empty, no surrounding whitespace, no overlap, a known label) and
+// prints counts per label and per language.
+// Run: node eval/text/check-set.mjs holdout4 [--print]   (--print lists every span to read by eye)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const LABELS = ['PERSON', 'DATE', 'AGE', 'PHONE', 'EMAIL', 'URL', 'IP', 'ADDRESS', 'ZIP', 'CITY', 'HOSPITAL', 'ID'];
-const here = path.dirname(fileURLToPath(import.meta.url));
+const set = process.argv.slice(2).find((a) => !a.startsWith('--'));
+if (!set || !/^[a-z0-9]+$/.test(set)) throw new Error('usage: node eval/text/check-set.mjs <set folder, e.g. holdout4> [--print]');
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), set);
 const print = process.argv.includes('--print');
 const perLabel = Object.fromEntries(LABELS.map((l) => [l, 0]));
 const perLang = {};
