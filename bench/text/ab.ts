@@ -11,10 +11,10 @@
  * the pipeline without the model.
  * Prints process CPU per pass (every thread) as characters per CPU-second, median and best.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { devCorpus } from './dev-corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, fallback?: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
@@ -44,13 +44,7 @@ async function load(name: 'old' | 'new'): Promise<Side> {
 }
 const sides = [await load('old'), await load('new')];
 
-const devDir = path.join(here, '../../eval/text/dev');
-const notes = readdirSync(devDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(path.join(devDir, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
-const corpus: string[] = [];
-let size = 0;
-while (size < Number(process.env.BENCH_TEXT_BYTES ?? 300_000)) for (const n of notes) (corpus.push(n), (size += n.length));
+const { corpus, size } = devCorpus(Number(process.env.BENCH_TEXT_BYTES ?? 300_000));
 
 async function pass(side: Side): Promise<number> {
   const docs = mode === 'model' ? corpus.map((t) => side.makeDoc(t, 'auto')) : [];

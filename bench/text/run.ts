@@ -12,29 +12,24 @@
  * Writes bench/results/text.md (`--no-write` to skip). `--ep cuda` runs the model with the CUDA
  * execution provider (needs its files and a GPU). `--no-presidio` skips the side-by-side.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner, type ExecutionProvider } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
+import { devCorpus } from './dev-corpus.js';
 import { gatewayNoteLatency } from './gateway-latency.js';
 import { sideBySide } from './side-by-side.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devDir = path.resolve(here, '../../eval/text/dev');
 const ep = (process.argv.includes('--ep') ? process.argv[process.argv.indexOf('--ep') + 1] : 'cpu') as ExecutionProvider;
 const targetBytes = Number(process.env.BENCH_TEXT_BYTES ?? 1_000_000);
 const write = !process.argv.includes('--no-write');
 const report: string[] = [];
 const say = (line: string) => (console.log(line), report.push(line));
 
-const notes = readdirSync(devDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(path.join(devDir, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
-const corpus: string[] = [];
-let size = 0;
-while (size < targetBytes) for (const n of notes) (corpus.push(n), (size += n.length));
+const { notes, corpus, size } = devCorpus(targetBytes);
 
 async function run(label: string, runner: NerRunner | undefined, concurrency: number, quiet = false): Promise<void> {
   const t0 = performance.now();

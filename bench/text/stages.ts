@@ -7,10 +7,7 @@
  *
  *   tsx bench/text/stages.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dropHardNegatives, mergeSpans, propagateCities, propagateNames } from '../../src/anonymize/text/merge.js';
 import { makeDoc } from '../../src/anonymize/text/normalize.js';
 import { ageSpans } from '../../src/anonymize/text/recognizers/age.js';
@@ -23,15 +20,9 @@ import { informalPersonSpans } from '../../src/anonymize/text/recognizers/person
 import { phoneSpans } from '../../src/anonymize/text/recognizers/phones.js';
 import type { Doc, Span } from '../../src/anonymize/text/types.js';
 import { wrappedSpans } from '../../src/anonymize/text/wrapped.js';
+import { devCorpus } from './dev-corpus.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const devDir = path.resolve(here, '../../eval/text/dev');
-const notes = readdirSync(devDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(path.join(devDir, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
-const corpus: string[] = [];
-let size = 0;
-while (size < Number(process.env.BENCH_TEXT_BYTES ?? 300_000)) for (const n of notes) (corpus.push(n), (size += n.length));
+const { corpus, size } = devCorpus(Number(process.env.BENCH_TEXT_BYTES ?? 300_000));
 const passes = Number(process.env.BENCH_TEXT_PASSES ?? 5);
 
 const docs: Doc[] = corpus.map((t) => makeDoc(t, 'auto'));
