@@ -205,18 +205,15 @@ class VoileEngine implements FhirAnonymizer {
       return undefined;
     }
     // Asynchronous only when there is something to wait for: most resources have no contained
-    // resources, many no free text, and every await is a turn of the microtask queue per resource.
-    const hasContained = Array.isArray(input['contained']) && input['contained'].length > 0;
-    if (!hasContained) {
-      if (ctx.texts.length === 0) {
-        if (labelled) addSecurityLabels(out, ctx.labels);
-        return out;
-      }
-      // A redacting text hook answers at once: same prune, no promise.
-      const sync = this.#deps.text.deidentifySync;
-      if (sync !== undefined) return this.#withTexts(out, ctx.texts.map((job) => sync(job.value, textContext(job))), ctx, labelled);
+    // resources, many no free text or only text a redacting hook answers at once, and every await is
+    // a turn of the microtask queue per resource.
+    if (Array.isArray(input['contained']) && input['contained'].length > 0) return this.#withContained(input, ctx, out, labelled);
+    if (ctx.texts.length === 0) {
+      if (labelled) addSecurityLabels(out, ctx.labels);
+      return out;
     }
-    return this.#resourceRest(input, ctx, out, hasContained, labelled);
+    const texts = this.#deidentifyTexts(ctx);
+    return texts instanceof Promise ? texts.then((t) => this.#withTexts(out, t, ctx, labelled)) : this.#withTexts(out, texts, ctx, labelled);
   }
 
   /** The resource with its de-identified texts in place (labelled when it is a top-level resource). */
@@ -227,18 +224,16 @@ class VoileEngine implements FhirAnonymizer {
     return result;
   }
 
-  /** What #resource waits for: contained resources (their own free text), then the resource's texts. */
-  async #resourceRest(input: Record<string, unknown>, ctx: ResourceCtx, out: Record<string, unknown>, hasContained: boolean, labelled: boolean): Promise<Record<string, unknown> | undefined> {
-    if (hasContained) {
-      const contained = await this.#contained(input, ctx);
-      if (contained === REMOVED) return undefined;
-      if (contained) out['contained'] = contained;
-    }
+  /** A resource with contained resources: those first (their own free text), then its texts. */
+  async #withContained(input: Record<string, unknown>, ctx: ResourceCtx, out: Record<string, unknown>, labelled: boolean): Promise<Record<string, unknown> | undefined> {
+    const contained = await this.#contained(input, ctx);
+    if (contained === REMOVED) return undefined;
+    if (contained) out['contained'] = contained;
     if (ctx.texts.length === 0) {
       if (labelled) addSecurityLabels(out, ctx.labels);
       return out;
     }
-    return this.#withTexts(out, await this.#runTextJobs(ctx), ctx, labelled);
+    return this.#withTexts(out, await this.#deidentifyTexts(ctx), ctx, labelled);
   }
 
   #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
@@ -312,8 +307,7 @@ class VoileEngine implements FhirAnonymizer {
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
     if (ctx.texts.length === 0) return out;
-    const texts = await this.#runTextJobs(ctx);
-    return pruneResource(out, texts, ctx.textHolders) ?? { resourceType };
+    return this.#withTexts(out, await this.#deidentifyTexts(ctx), ctx, false);
   }
 
   async #bundle(input: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -735,8 +729,13 @@ class VoileEngine implements FhirAnonymizer {
     }
   }
 
-  /** Free text goes through the text hook after the walk; the walk left a PendingText in its place. */
-  #runTextJobs(ctx: ResourceCtx): Promise<readonly (string | undefined)[]> {
+  /**
+   * Free text goes through the text hook after the walk (the walk left a PendingText in its place):
+   * at once when the hook can answer synchronously (redaction), else as a promise.
+   */
+  #deidentifyTexts(ctx: ResourceCtx): readonly (string | undefined)[] | Promise<readonly (string | undefined)[]> {
+    const sync = this.#deps.text.deidentifySync;
+    if (sync !== undefined) return ctx.texts.map((job) => sync(job.value, textContext(job)));
     return Promise.all(ctx.texts.map((job) => this.#deps.text.deidentify(job.value, textContext(job))));
   }
 }
