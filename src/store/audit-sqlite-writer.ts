@@ -5,14 +5,13 @@ import { auditBatchWriter, openAuditDatabase } from './audit-sqlite-schema.js';
 /**
  * The audit trail's writer thread: SQLite inserts and commits (~35 µs of CPU per record) run here,
  * off the thread that serves requests. One message per batch, answered with the indexes of the
- * records that could not be written (nothing else: no error text crosses back).
+ * records that could not be written (nothing else: no error text crosses back), in the order the
+ * batches came.
  */
 export interface WriteBatch {
-  readonly batch: number;
   readonly records: readonly AuditRecord[];
 }
 export interface BatchWritten {
-  readonly batch: number;
   readonly failed: readonly number[];
 }
 
@@ -26,5 +25,5 @@ parentPort!.on('message', (message: WriteBatch) => {
   } catch {
     failed = message.records.map((_, index) => index);
   }
-  parentPort!.postMessage({ batch: message.batch, failed } satisfies BatchWritten);
+  parentPort!.postMessage({ failed } satisfies BatchWritten);
 });

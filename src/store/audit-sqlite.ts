@@ -32,15 +32,6 @@ interface PendingAppend {
   readonly reject: (err: unknown) => void;
 }
 
-export interface SqliteAuditStoreOptions {
-  /**
-   * Write from a worker thread (default, for a file). The inserts and commits then cost the thread
-   * that serves requests only a message per batch. `:memory:` is always written in-thread (a
-   * second thread would open another, empty database).
-   */
-  readonly writerThread?: boolean;
-}
-
 /**
  * Embedded audit trail (schema and append-only triggers: src/store/audit-sqlite-schema.ts).
  *
@@ -62,15 +53,16 @@ export class SqliteAuditStore implements AuditStore {
   #pending: PendingAppend[] = [];
   #flushScheduled = false;
   #closed = false;
-  #nextBatch = 0;
-  readonly #inFlight = new Map<number, PendingAppend[]>();
+  /** Batches sent to the writer thread, oldest first: it answers them in the order it got them. */
+  #inFlight: PendingAppend[][] = [];
   #idleWaiters: (() => void)[] = [];
 
-  constructor(path: string, options: SqliteAuditStoreOptions = {}) {
+  constructor(path: string) {
     this.#path = path;
     // The schema is created here, synchronously, so the writer thread never races a query.
     this.#db = openAuditDatabase(path);
-    this.#inThread = path === ':memory:' || options.writerThread === false ? auditBatchWriter(this.#db) : undefined;
+    // `:memory:` is written in-thread: a second thread would open another, empty database.
+    this.#inThread = path === ':memory:' ? auditBatchWriter(this.#db) : undefined;
   }
 
   append(record: AuditRecord): Promise<void> {
@@ -95,28 +87,26 @@ export class SqliteAuditStore implements AuditStore {
       settle(batch, this.#inThread(records));
       return;
     }
-    const id = this.#nextBatch++;
-    this.#inFlight.set(id, batch);
+    this.#inFlight.push(batch);
     const writer = this.#writerThread();
     writer.ref(); // a batch in flight keeps the process alive until it is committed
-    writer.postMessage({ batch: id, records } satisfies WriteBatch);
+    writer.postMessage({ records } satisfies WriteBatch);
   }
 
   #writerThread(): Worker {
     if (this.#writer !== undefined) return this.#writer;
     const writer = spawnModuleWorker(import.meta.url, 'audit-sqlite-writer', { workerData: { path: this.#path } });
     writer.on('message', (message: BatchWritten) => {
-      const batch = this.#inFlight.get(message.batch);
+      const batch = this.#inFlight.shift();
       if (batch === undefined) return;
-      this.#inFlight.delete(message.batch);
       settle(batch, message.failed);
       this.#afterBatch(writer);
     });
     const fail = () => {
       if (this.#writer !== writer) return;
       this.#writer = undefined;
-      const lost = [...this.#inFlight.values()].flat();
-      this.#inFlight.clear();
+      const lost = this.#inFlight.flat();
+      this.#inFlight = [];
       for (const p of lost) p.reject(new VoileError('INTERNAL', 'The audit record could not be written'));
       this.#afterBatch(writer);
     };
@@ -127,7 +117,7 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   #afterBatch(writer: Worker): void {
-    if (this.#inFlight.size > 0) return;
+    if (this.#inFlight.length > 0) return;
     writer.unref(); // idle: the writer thread alone does not keep the process alive
     for (const wake of this.#idleWaiters.splice(0)) wake();
   }
@@ -135,7 +125,7 @@ export class SqliteAuditStore implements AuditStore {
   /** Every record appended so far is committed or failed. */
   async #settled(): Promise<void> {
     this.#flush();
-    if (this.#inFlight.size === 0) return;
+    if (this.#inFlight.length === 0) return;
     await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
   }
 
@@ -180,8 +170,7 @@ export class SqliteAuditStore implements AuditStore {
 }
 
 function settle(batch: readonly PendingAppend[], failed: readonly number[]): void {
-  const failedSet = new Set(failed);
-  batch.forEach((p, index) => (failedSet.has(index) ? p.reject(new VoileError('INTERNAL', 'The audit record could not be written')) : p.resolve()));
+  batch.forEach((p, index) => (failed.includes(index) ? p.reject(new VoileError('INTERNAL', 'The audit record could not be written')) : p.resolve()));
 }
 
 function fromRow(row: Row): AuditRecord {
