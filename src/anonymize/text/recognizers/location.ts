@@ -70,8 +70,9 @@ const FLAT_BEFORE = /(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{1,4}[A-Za
 // ("BP" alone is blood pressure).
 const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te postale)[ \t]*\d{1,6}(?![\p{N}])|(?<![\p{L}])(?:BP|B\.P\.|CS)[ \t]*\d{1,6}(?=[ \t]*[,-]?[ \t]*\d{5}(?![\p{N}]))/gu;
 const PO_BOX_HINT = /Box|BP|B\.P\.|CS|postale/;
-const STREET_EN_NO_NUMBER = /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/gu;
-const STREET_EN_NO_NUMBER_HINT = /(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])/u;
+const STREET_EN_NO_NUMBER_WORD = String.raw`(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])`;
+const STREET_EN_NO_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}` + STREET_EN_NO_NUMBER_WORD, 'gu');
+const STREET_EN_NO_NUMBER_HINT = new RegExp(STREET_EN_NO_NUMBER_WORD, 'u');
 // Form fields that name a town: "Ville : Vannes", "Place of birth: Leeds", "Lieu de naissance : Oran".
 const CITY_FIELD = new RegExp(String.raw`\b(?:ville|commune|localite|city|town|lieu de naissance|place of birth|birthplace|city of birth|ville de naissance|lieu de residence|domicile)[ \t]*:[ \t]*(${CITY_NAME})`, 'dgu');
 const CITY_FIELD_HINT = /(?:ville|commune|localite|city|town|naissance|birth|residence|domicile)[ \t]*:/;
@@ -108,15 +109,23 @@ const HOSPITAL_FR = new RegExp(
 // The global twin of HOSPITAL_FR for hospitalSpans' exec loop, compiled once (one per document cost
 // ~3 % of the rules' CPU: the pattern's large source was read and looked up on every call).
 const HOSPITAL_FR_SCAN = new RegExp(HOSPITAL_FR.source, 'dgu');
+// The head words of HOSPITAL_EN; its hint is the same list, so the two cannot drift apart.
+const HOSPITAL_EN_HEADS = String.raw`(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`;
 const HOSPITAL_EN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?` + HOSPITAL_EN_HEADS,
   'gu',
 );
-const HOSPITAL_EN_HINT = /(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])/u;
+const HOSPITAL_EN_HINT = new RegExp(HOSPITAL_EN_HEADS, 'u');
 // Facilities with no hospital word: "Cascade Family Practice", "Arbor Manor Skilled Nursing",
 // "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
 // ("Day Centre", "High School"), so at least one word before them must be no generic one.
-const FACILITY_EN = /(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab|Family[ \t]+Medicine|Internal[ \t]+Medicine|Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology|Dental[ \t]+(?:Studio|Care|Group|Clinic)|Eye[ \t]+Care|Urgent[ \t]+Care|Physical[ \t]+Therapy|(?:NHS[ \t]+)?Foundation[ \t]+Trust|Health[ \t]+Board)(?![\p{L}])(?:[ \t]+of[ \t]+[\p{Lu}][\p{L}'’-]{1,30}(?:[ \t]+[\p{Lu}][\p{L}'’-]{1,30}){0,2})?/gu;
+const FACILITY_EN_HEAD = String.raw`(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab|Family[ \t]+Medicine|Internal[ \t]+Medicine|Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology|Dental[ \t]+(?:Studio|Care|Group|Clinic)|Eye[ \t]+Care|Urgent[ \t]+Care|Physical[ \t]+Therapy|(?:NHS[ \t]+)?Foundation[ \t]+Trust|Health[ \t]+Board)`;
+const FACILITY_EN = new RegExp(
+  String.raw`(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}` + FACILITY_EN_HEAD + String.raw`(?![\p{L}])(?:[ \t]+of[ \t]+[\p{Lu}][\p{L}'’-]{1,30}(?:[ \t]+[\p{Lu}][\p{L}'’-]{1,30}){0,2})?`,
+  'gu',
+);
+/** The head that ends a FACILITY_EN match (its "of …" tail cut off first): the same list, anchored at the end. */
+const FACILITY_EN_HEAD_AT_END = new RegExp(FACILITY_EN_HEAD + '$', 'u');
 const SPECIALTY_HEAD = /^(?:Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology)$/u;
 const FACILITY_EN_HINT = /Practice|Nursing|Home|Dialysis|Associates|Partners|Institute|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Facility|Living|Cent(?:re|er)|School|Academy|College|Pharmacy|Laborator|Labs|Diagnostics|Ambulance|Rehab|Medicine|Neurology|Cardiology|Dermatology|ediatrics|Oncology|Urology|Dental|Eye Care|Urgent Care|Physical Therapy|Trust|Health Board/;
 const FACILITY_EN_GENERIC = /^(?:the|a|an|at|in|to|from|our|this|your|his|her|day|community|family|medical|health|care|mental|primary|secondary|high|middle|junior|senior|elementary|grammar|nursery|medical|nursing|trauma|cancer|cardiac|heart|stroke|burn|dialysis|sleep|pain|wellness|treatment|recovery|rehabilitation|rehab|imaging|diagnostic|diagnostics|urgent|emergency|walk-in|outpatient|inpatient|surgical|surgery|general|group|dental|skilled|assisted|living|local|regional|national|state|county|city|district|university|teaching|children's|women's|veterans|va|poison|control|crisis|call|data|contact|service|services|resource|resources|information|support|training|research|simulation|learning|test|testing|vaccination|covid|referral|the|and|of|for|&|new|main|north|south|east|west|central|please|see|seen|called|refer|referred|discharged|admitted|transferred|dr|mr|mrs|ms|clinical|specialist|specialty|practice|pharmacy|laboratory|lab|labs|school|academy|college|centre|center|nurse|nurses|doctor|doctors|patient|patients|student|students|medicine|medicines|drug|drugs)$/i;
@@ -557,7 +566,7 @@ export function hospitalSpans(doc: Doc): Span[] {
     if (lead === 0 && sentenceStart && isDictionaryWord(fold(words[0]!)) && words.slice(1, -1).some((w) => !FACILITY_EN_GENERIC.test(w) && !isDictionaryWord(fold(w)))) lead = 1;
     const name = words.slice(lead);
     // The head itself and generic words do not name a facility: one word before the head must.
-    const head = m[0].replace(/[ \t]+of[ \t]+[\p{Lu}][^]*$/u, '').match(/(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab|Family[ \t]+Medicine|Internal[ \t]+Medicine|Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology|Dental[ \t]+(?:Studio|Care|Group|Clinic)|Eye[ \t]+Care|Urgent[ \t]+Care|Physical[ \t]+Therapy|(?:NHS[ \t]+)?Foundation[ \t]+Trust|Health[ \t]+Board)$/u)![0];
+    const head = m[0].replace(/[ \t]+of[ \t]+[\p{Lu}][^]*$/u, '').match(FACILITY_EN_HEAD_AT_END)![0];
     const nameWords = name.slice(0, name.length - head.split(/[ \t]+/).length);
     if (!nameWords.some((w) => !FACILITY_EN_GENERIC.test(w.replace(/[.,]$/, '')))) continue;
     // A medical field alone names a department ("Paediatric Neurology", "Adult Cardiology"): a
