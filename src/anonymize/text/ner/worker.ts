@@ -54,10 +54,9 @@ const sessionPromise = ort.InferenceSession.create(init.modelPath, {
   enableCpuMemArena: true,
   enableMemPattern: true,
 });
-void sessionPromise.then(
-  () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage),
-  () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage), // each batch then answers 'inference failed'
-);
+// Loaded or not: after a failed load each batch answers 'inference failed'.
+const ready = () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage);
+void sessionPromise.then(ready, ready);
 
 function int64(a: Int32Array): BigInt64Array {
   const out = new BigInt64Array(a.length);
