@@ -23,7 +23,7 @@ import type { FastifyInstance } from 'fastify';
 import { generateCohort } from '../../src/demo/cohort.js';
 import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET } from './shared.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET, statCpuMs } from './shared.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const thisTree = path.resolve(here, '../..');
@@ -96,11 +96,10 @@ async function build(tree: string, upstreamUrl: string): Promise<FastifyInstance
   return app;
 }
 
-/** CPU milliseconds of this process's main thread so far (Linux: /proc/self/task/<pid>/stat, 10 ms ticks). */
+/** CPU milliseconds of this process's main thread so far (its own stat file, Linux). */
 function mainThreadCpuMs(): number {
-  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const { user, system } = statCpuMs(`/proc/self/task/${process.pid}/stat`);
+  return user + system;
 }
 
 function pathsFor(name: string): string[] {

@@ -9,18 +9,16 @@
  * CPU ratio per scenario. BENCH_CPU_PROF=DIR writes a V8 CPU profile per server process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCohort } from '../../src/demo/cohort.js';
 import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET } from './shared.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, statCpuMs } from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const TICK_MS = 10; // USER_HZ is 100 on Linux
 const here = path.dirname(fileURLToPath(import.meta.url));
 const children: ChildProcess[] = [];
 
@@ -38,9 +36,9 @@ async function main(): Promise<void> {
     const perRequest: { total: number; system: number }[] = [];
     for (const [proxy, paths] of [[passThrough, scenario.passThrough], [gateway, scenario.gateway]] as const) {
       await drive(new URL(proxy.url).origin, paths, CONCURRENCY, 1.5);
-      const before = cpuMs(proxy.pid);
+      const before = statCpuMs(`/proc/${proxy.pid}/stat`);
       const result = await drive(new URL(proxy.url).origin, paths, CONCURRENCY, SECONDS);
-      const after = cpuMs(proxy.pid);
+      const after = statCpuMs(`/proc/${proxy.pid}/stat`);
       if (result.errors > 0) throw new Error(`${result.errors} failed requests`);
       perRequest.push({ total: (after.user + after.system - before.user - before.system) / result.requests, system: (after.system - before.system) / result.requests });
     }
@@ -52,12 +50,6 @@ async function main(): Promise<void> {
   }
 }
 
-/** User and system CPU milliseconds a process has used so far. */
-function cpuMs(pid: number): { user: number; system: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: Number(fields[11]) * TICK_MS, system: Number(fields[12]) * TICK_MS };
-}
 
 function start(role: string, upstream?: string): Promise<{ url: string; pid: number }> {
   return new Promise((resolve, reject) => {
