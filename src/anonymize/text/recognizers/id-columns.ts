@@ -55,6 +55,20 @@ export function isColumnHeader(cell: string): boolean {
   return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k);
 }
 
+/** A header cell of the folded text as the *_HEADER_CELL patterns read it: unquoted, "_" and runs of spaces as one space, no trailing ":" or ".". */
+function headerKey(cell: string): string {
+  return cell.trim().replace(/^"|"$/g, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
+}
+
+/** The indexes of the header cells that `re` names. */
+function columnsNamed(header: readonly string[], re: RegExp): number[] {
+  const out: number[] = [];
+  header.forEach((c, k) => {
+    if (re.test(headerKey(c))) out.push(k);
+  });
+  return out;
+}
+
 export function tableColumnIds(doc: Doc): Span[] {
   const t = doc.folded;
   // Only the separators the text has; commas only where two glued ones look like a CSV row.
@@ -77,15 +91,14 @@ export function tableColumnIds(doc: Doc): Span[] {
       // Three columns at least: a two-cell row is a "field | value" pair, and the rows under it are
       // other fields, not values of its column.
       if (header.length < 3) continue;
-      const key = (c: string) => c.trim().replace(/^"|"$/g, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
-      const columns = header.map((c, k) => (HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
-      const nameColumns = header.map((c, k) => (NAME_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
-      const ageColumns = header.map((c, k) => (AGE_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
-      const zipColumns = header.map((c, k) => (ZIP_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
-      const cityColumns = header.map((c, k) => (CITY_HEADER_CELL.test(key(c)) ? k : -1)).filter((k) => k >= 0);
+      const columns = columnsNamed(header, HEADER_CELL);
+      const nameColumns = columnsNamed(header, NAME_HEADER_CELL);
+      const ageColumns = columnsNamed(header, AGE_HEADER_CELL);
+      const zipColumns = columnsNamed(header, ZIP_HEADER_CELL);
+      const cityColumns = columnsNamed(header, CITY_HEADER_CELL);
       if (columns.length + nameColumns.length + ageColumns.length + zipColumns.length + cityColumns.length === 0) continue;
       // A sentence with commas is no CSV header: its cells would be phrases, not labels.
-      if (sep === ',' && header.some((c) => key(c).split(' ').length > 4)) continue;
+      if (sep === ',' && header.some((c) => headerKey(c).split(' ').length > 4)) continue;
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
         const row = lines[j]!;
         if (/^[\s|:+-]*$/.test(row.text) && row.text.includes('-')) continue; // a markdown rule "|---|---|"
