@@ -65,10 +65,13 @@ function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
  * disease by its Greek or Latin ending ("cholécystectomie", "Coronarographie", "pulpite", "neoadjuvant").
  * Only for words no name list knows ("Marguerite" ends in -ite).
  */
-const MEDICAL_ENDING = /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|ites?|itis|oses?|osis|adjuvant|adjuvante)$/;
+const MEDICAL_ENDING = /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|itis|osis|adjuvant|adjuvante)$/;
+/** "-ite(s)", "-ose(s)" end surnames too ("Larose", "Lafite"): a medical word only when written in lower case ("pulpite"). */
+const SHORT_MEDICAL_ENDING = /(?:ites?|oses?)$/;
 function medicalWord(word: string): boolean {
   const key = fold(word).replace(/[^a-z]/g, '');
-  return key.length >= 6 && MEDICAL_ENDING.test(key) && !isFirstName(word) && !isLastName(word);
+  if (key.length < 6 || isFirstName(word) || isLastName(word)) return false;
+  return MEDICAL_ENDING.test(key) || (SHORT_MEDICAL_ENDING.test(key) && word === word.toLowerCase());
 }
 
 /**
@@ -83,13 +86,18 @@ function combiningFormBeforeHyphen(span: Span, doc: Doc, text: string): boolean 
 const POSSESSIVE = new Set(['my', 'his', 'her', 'our', 'their', 'your', 'its']);
 /** A span that ends on the noun of a form label ("NHS number", "Kaiser ID") names a number, not a person. */
 const FORM_NOUN = new Set(['number', 'numbers', 'no', 'id', 'numero', 'card', 'carte', 'account', 'mrn']);
-/** An imaging examination names the body part after it ("MRI BRAIN", "CT HEAD", "IRM CEREBRALE"). */
-const IMAGING_BEFORE = /(?:^|[^\p{L}])(?:mri|mra|ct|cta|pet|irm|tdm|angio-?irm|angioscanner|scanner|x-?ray|xr|echographie|ultrasound|us|doppler)[ \t]+$/u;
+/**
+ * An imaging examination names the body part after it ("MRI BRAIN", "CT HEAD", "IRM CEREBRALE"). Words
+ * in any case; acronyms only in capitals, since "us", "pet" and "ct" are also words ("told us John").
+ */
+const IMAGING_WORD_BEFORE = /(?:^|[^\p{L}])(?:angio-?irm|angioscanner|scanner|x-?ray|echographie|ultrasound|doppler)[ \t]+$/u;
+const IMAGING_ACRONYM_BEFORE = /(?:^|[^\p{L}])(?:MRI|MRA|CTA?|PET|IRM|TDM|XR|US)[ \t]+$/u;
 
 function notANameAround(span: Span, doc: Doc, words: string[]): boolean {
   if (POSSESSIVE.has(fold(words[0]!))) return true;
   if (words.length > 1 && FORM_NOUN.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return true;
-  return IMAGING_BEFORE.test(doc.folded.slice(Math.max(0, span.start - 16), span.start));
+  const from = Math.max(0, span.start - 16);
+  return IMAGING_WORD_BEFORE.test(doc.folded.slice(from, span.start)) || IMAGING_ACRONYM_BEFORE.test(doc.text.slice(from, span.start));
 }
 
 /** An upper-case word of at most four letters that no name list knows is an acronym (MDPH, ESAT, ICU, NIR), not a name or place. */
