@@ -25,7 +25,8 @@ const FIELDS: Record<string, Record<number, Kind>> = {
   IN1: { 16: 'xpn', 18: 'ts', 19: 'xad', 36: 'id', 49: 'cx' },
 };
 
-const SEGMENT_LINE = /^(MSH|EVN|PID|NK1|PV1|MRG|ORC|OBR|OBX|GT1|IN1)\|/;
+// The segments FIELDS knows, and only those: hl7Spans reads FIELDS[segment] for every line this matches.
+const SEGMENT_LINE = new RegExp(`^(${Object.keys(FIELDS).join('|')})\\|`);
 /** HL7 timestamp: YYYYMMDD, optionally hours, minutes, seconds, fraction and offset. */
 const TIMESTAMP = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{2}){0,3}(?:\.\d{1,4})?(?:[+-]\d{4})?$/;
 
