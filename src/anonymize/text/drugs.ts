@@ -18,7 +18,9 @@ export function isDrugName(word: string): boolean {
   const key = fold(word).replace(/[^a-z-]/g, '');
   if (key.length < 5 || isFirstName(key) || isLastName(key)) return false;
   drugs ??= new Set(drugsData as string[]);
-  return drugs.has(key) || (key.length >= 7 && INN_STEM.test(key));
+  // A stem alone also ends surnames no list knows ("Bertolone", "Lacaine"): it names a drug only in
+  // lower case, as generics are written mid-sentence; capitalised, only the gazetteer decides.
+  return drugs.has(key) || (key.length >= 7 && INN_STEM.test(key) && word === word.toLowerCase());
 }
 
 /** Words that go with a drug name without naming anyone: forms, routes, "PRN", "LP", "maintena". */
