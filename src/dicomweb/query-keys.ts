@@ -1,8 +1,9 @@
 import { VoileError } from '../errors.js';
 import type { Policy } from '../policy/types.js';
-import { compileProfile } from '../anonymize/dicom/index.js';
+import { Tags, compileProfile, tagKey } from '../anonymize/dicom/index.js';
 import { parseOptions } from '../anonymize/dicom/profile.js';
-import { dictionaryKeyword, dictionaryVr, tagOfKeyword } from '../anonymize/dicom/dictionary.js';
+import { dictionaryKeyword, dictionaryVr } from '../anonymize/dicom/dictionary.js';
+import { tagOfKeyName } from './query.js';
 
 /**
  * What a policy's `dicom.allowQueryKeys` means for QIDO, worked out once per policy — when the
@@ -38,13 +39,8 @@ export interface QueryKeyPlan {
   readonly patientKeys: ReadonlySet<number>;
 }
 
-export const STUDY_INSTANCE_UID = 0x0020000d;
-export const SERIES_INSTANCE_UID = 0x0020000e;
-export const SOP_INSTANCE_UID = 0x00080018;
-export const PATIENT_ID = 0x00100020;
-export const PATIENT_NAME = 0x00100010;
 /** The UIDs of the QIDO levels: always allowed, matched on the remapped value (the real one under retainUIDs). */
-export const LEVEL_UID_KEYS: ReadonlySet<number> = new Set([STUDY_INSTANCE_UID, SERIES_INSTANCE_UID, SOP_INSTANCE_UID]);
+const LEVEL_UID_KEYS: ReadonlySet<number> = new Set([Tags.StudyInstanceUID, Tags.SeriesInstanceUID, Tags.SOPInstanceUID]);
 
 /** Throws POLICY_INVALID (naming the policy and the key, never a value) for a section the gateway cannot serve. */
 export function queryKeyPlanOf(policyName: string, dicom: Policy['dicom'] | undefined): QueryKeyPlan {
@@ -52,12 +48,11 @@ export function queryKeyPlanOf(policyName: string, dicom: Policy['dicom'] | unde
   const profile = compileProfile(parseOptions(section.options ?? []));
   const passThrough = new Set<number>();
   const uidKeys = new Set<number>(LEVEL_UID_KEYS);
-  const patientKeys = new Set<number>([PATIENT_ID]);
+  const patientKeys = new Set<number>([Tags.PatientID]);
   for (const entry of section.allowQueryKeys ?? []) {
     const tag = tagOfEntry(entry);
-    const keyword = dictionaryKeyword(tag) ?? tag.toString(16).padStart(8, '0').toUpperCase();
     const action = profile.actions.get(tag);
-    if (tag === PATIENT_ID || tag === PATIENT_NAME) {
+    if (tag === Tags.PatientID || tag === Tags.PatientName) {
       patientKeys.add(tag);
       continue;
     }
@@ -66,6 +61,7 @@ export function queryKeyPlanOf(policyName: string, dicom: Policy['dicom'] | unde
       continue;
     }
     if (action?.kind === 'shift') {
+      const keyword = dictionaryKeyword(tag) ?? tagKey(tag).toUpperCase();
       throw new VoileError('POLICY_INVALID', `Policy ${policyName}: dicom.allowQueryKeys lists ${keyword}, a date shifted per patient (retainLongitudinalModifiedDates); a query on it cannot be answered correctly`, {
         detail: `${policyName}: ${keyword}`,
       });
@@ -76,8 +72,7 @@ export function queryKeyPlanOf(policyName: string, dicom: Policy['dicom'] | unde
 }
 
 function tagOfEntry(entry: string): number {
-  if (/^[0-9A-Fa-f]{8}$/.test(entry)) return Number.parseInt(entry, 16) >>> 0;
-  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(entry) ? tagOfKeyword(entry) : undefined;
+  const tag = tagOfKeyName(entry);
   if (tag === undefined) throw new VoileError('POLICY_INVALID', 'dicom.allowQueryKeys entries are DICOM keywords or tags (ggggeeee)');
   return tag;
 }

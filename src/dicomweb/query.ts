@@ -135,9 +135,14 @@ async function translateUids(value: string, ctx: QueryContext): Promise<string[]
   return out;
 }
 
-function tagOf(name: string, key: string): number {
+/** The tag a key name stands for: a tag (ggggeeee) or a dictionary keyword; undefined for anything else. */
+export function tagOfKeyName(name: string): number | undefined {
   if (/^[0-9A-Fa-f]{8}$/.test(name)) return Number.parseInt(name, 16) >>> 0;
-  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? tagOfKeyword(name) : undefined;
+  return /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) ? tagOfKeyword(name) : undefined;
+}
+
+function tagOf(name: string, key: string): number {
+  const tag = tagOfKeyName(name);
   if (tag === undefined) throw new VoileError('SEARCH_PARAM_REFUSED', 'Unknown query key', { detail: safeName(key) });
   return tag;
 }
@@ -149,6 +154,6 @@ function refused(key: string): VoileError {
 /** A key name is echoed in `detail` only when it is a dictionary keyword or a tag (never free text). */
 function safeName(key: string): string | undefined {
   if (/^[0-9A-Fa-f]{8}$/.test(key)) return key.toUpperCase();
-  const tag = /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(key) ? tagOfKeyword(key) : undefined;
+  const tag = tagOfKeyName(key);
   return tag === undefined ? undefined : dictionaryKeyword(tag);
 }
