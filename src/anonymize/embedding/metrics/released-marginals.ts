@@ -43,8 +43,7 @@ export function releasedNumericMarginal(original: Table, avatar: Table, column: 
   const syn = avatar.rows.map((r) => numericValue(r[column] ?? null));
   const values = orig.filter((v): v is number => v !== null).sort((a, b) => a - b);
   const missing = orig.length - values.length;
-  const distinct = [...new Set(values)];
-  const discrete = distinct.length <= MAX_DISCRETE_VALUES;
+  const discrete = new Set(values).size <= MAX_DISCRETE_VALUES;
   const groups = merge(discrete ? valueGroups(values) : gridGroups(values, minCount), minCount);
   const labels = groups.length <= 1 ? ['(all values)'] : groups.map((g, i) => labelOf(g, i, groups.length, discrete));
   const missingBar = missing >= minCount || (missing === 0 && syn.some((v) => v === null));
