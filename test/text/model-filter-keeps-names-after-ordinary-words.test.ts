@@ -6,7 +6,7 @@ import type { Span } from '../../src/anonymize/text/types.js';
 function modelPerson(text: string, name: string): boolean {
   const start = text.indexOf(name);
   const span = { start, end: start + name.length, label: 'PERSON', score: 0.9, source: 'ner', priority: 1 } as unknown as Span;
-  return plausibleModelSpan(span, makeDoc(text));
+  return plausibleModelSpan(span, makeDoc(text, 'auto'));
 }
 
 // The model-span filter drops names after an imaging exam ("MRI BRAIN") and words with a medical

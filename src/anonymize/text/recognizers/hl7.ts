@@ -56,15 +56,23 @@ function split(value: string, start: number, separator: string): Piece[] {
 const CODED: Record<string, number[]> = {
   MSH: [9], PV1: [2], OBR: [4], OBX: [2, 3, 6, 7, 8, 11], DG1: [3, 6], ORC: [1, 5], EVN: [1], AL1: [2, 3], PR1: [3],
 };
-const ANY_SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;
+/**
+ * Segment names of HL7 v2 (the ones read above and the other standard ones a message carries): only
+ * a line opening with one of them is a segment. Any three capitals and a pipe would also take a
+ * pipe-table row ("NGO|Thi Lan|12") for a segment and drop the surname that opens it.
+ */
+const SEGMENT_NAMES = new Set([
+  ...Object.keys(FIELDS), ...Object.keys(CODED),
+  'PD1', 'PV2', 'NTE', 'IN2', 'SPM', 'TQ1', 'TQ2', 'ROL', 'RXA', 'RXR', 'RXE', 'RXO', 'SFT', 'MSA', 'ERR', 'FT1', 'ACC', 'UB1', 'DRG', 'TXA', 'CTI', 'QRD',
+]);
 
 export function hl7CodedRanges(doc: Doc): Array<[number, number]> {
   const text = doc.text;
   if (!text.includes('PID|') && !text.includes('MSH|')) return [];
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(/[^\r\n]+/g)) {
-    if (!ANY_SEGMENT_LINE.test(m[0])) continue;
     const segment = m[0].slice(0, 3);
+    if (m[0][3] !== '|' || !SEGMENT_NAMES.has(segment)) continue;
     out.push([m.index, m.index + 3]);
     const fields = split(m[0], m.index, '|');
     const offset = segment === 'MSH' ? 1 : 0;
