@@ -41,6 +41,20 @@ export function noteUpstreamLatency(request: FastifyRequest, ms: number): void {
   audit.upstreamLatencyMs = (audit.upstreamLatencyMs ?? 0) + ms;
 }
 
+/**
+ * Runs one upstream call and adds its duration to the request's upstream latency (FHIR routes,
+ * DICOMweb). For a stream, that is the time to the upstream's headers: reading the body is
+ * interleaved with the client's own pace.
+ */
+export async function timedUpstream<T>(request: FastifyRequest, call: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await call();
+  } finally {
+    noteUpstreamLatency(request, Math.round(performance.now() - started));
+  }
+}
+
 /** Records the Voile error code of a failed request; call from the error handler. */
 export function noteError(request: FastifyRequest, err: unknown): void {
   const audit = (request.voileAudit ??= {});

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { noteAudit, noteUpstreamLatency } from '../audit/hook.js';
+import { noteAudit } from '../audit/hook.js';
 
 /**
  * What a DICOMweb request tells the audit trail: the interaction, and how many studies' data left
@@ -13,18 +13,4 @@ export function noteDicomwebAudit(request: FastifyRequest, interaction: 'dicomwe
     resourceType: 'ImagingStudy',
     ...(studies === undefined ? {} : { returned: studies.size > 0 ? { ImagingStudy: studies.size } : {} }),
   });
-}
-
-/**
- * Runs one upstream call and adds its duration to the request's upstream latency, as the FHIR
- * routes do. For a stream, that is the time to the PACS's headers: reading the body is interleaved
- * with the client's own pace.
- */
-export async function timedUpstream<T>(request: FastifyRequest, call: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  try {
-    return await call();
-  } finally {
-    noteUpstreamLatency(request, Math.round(performance.now() - started));
-  }
 }

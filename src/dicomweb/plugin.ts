@@ -12,7 +12,8 @@ import {
   withheldError,
 } from '../anonymize/dicom/index.js';
 import { parseDicomPatientKey } from '../anonymize/dicom/patient-key.js';
-import { noteDicomwebAudit, timedUpstream } from './audit.js';
+import { timedUpstream } from '../audit/hook.js';
+import { noteDicomwebAudit } from './audit.js';
 import { type OutgoingPart, sendMultipart } from './stream.js';
 import { parseQuery, rawQuery } from '../fhir/query-string.js';
 import { type QueryPatient, translateQuery } from './query.js';

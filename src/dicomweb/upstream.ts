@@ -28,18 +28,13 @@ export interface UpstreamMultipart {
 export class DicomwebUpstream {
   readonly #client: UpstreamClient;
   readonly #maxJson: number;
-  readonly #onError: UpstreamErrorObserver | undefined;
   /** Errors of a multipart body out of shape, counted like every other bad response. */
   readonly #multipartErrors: MultipartErrors = {
     malformed: (detail) => this.badResponse(detail),
-    tooLarge: (detail) => {
-      this.#onError?.('too-large');
-      return new VoileError('UPSTREAM_BAD_RESPONSE', 'The image archive sent a response over the size limit', { detail });
-    },
+    tooLarge: (detail) => this.#client.tooLarge(detail),
   };
 
   constructor(options: DicomwebUpstreamOptions, onError?: UpstreamErrorObserver) {
-    this.#onError = onError;
     this.#client = new UpstreamClient(options, {
       what: 'The image archive',
       defaultTimeoutMs: 60_000,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Principal } from '../auth/principal.js';
-import { noteAudit, noteReturned, noteUpstreamLatency } from '../audit/hook.js';
+import { noteAudit, noteReturned, timedUpstream } from '../audit/hook.js';
 import { VoileError } from '../errors.js';
 import type { FhirUpstream } from '../upstream/fhir-upstream.js';
 import { canReadType, isReleasedByProfile, requireReadAccess, requireSearchAccess } from './access.js';
@@ -65,14 +65,7 @@ export const fhirRoutes: FastifyPluginAsync<FhirRoutesOptions> = async (app, opt
   const maxCountOf = (principal: Principal): number => Math.min(principal.policy.policy.fhir?.maxCount ?? opts.maxCount, opts.maxCount);
 
   /** Every upstream call goes through here, so the audit record gets the time spent upstream. */
-  const fetchUpstream = async (request: FastifyRequest, path: string) => {
-    const started = performance.now();
-    try {
-      return await opts.upstream.getJson(path);
-    } finally {
-      noteUpstreamLatency(request, Math.round(performance.now() - started));
-    }
-  };
+  const fetchUpstream = (request: FastifyRequest, path: string) => timedUpstream(request, () => opts.upstream.getJson(path));
 
   registerRefusals(app);
 

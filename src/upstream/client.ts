@@ -127,8 +127,7 @@ export class UpstreamClient {
         if (size > maxBytes) {
           settle(() => {
             body.destroy();
-            this.#report('too-large');
-            reject(new VoileError('UPSTREAM_BAD_RESPONSE', `${this.#specifics.what} sent a response over the size limit`, { detail: `limit ${maxBytes} bytes` }));
+            reject(this.tooLarge(`limit ${maxBytes} bytes`));
           });
           return;
         }
@@ -143,6 +142,12 @@ export class UpstreamClient {
       body.on('error', onError);
       body.on('close', onClose);
     });
+  }
+
+  /** The error for a response (or one part of it) over a size limit, counted in metrics. */
+  tooLarge(detail: string): VoileError {
+    this.#report('too-large');
+    return new VoileError('UPSTREAM_BAD_RESPONSE', `${this.#specifics.what} sent a response over the size limit`, { detail });
   }
 
   /** The error for a response this transport cannot use (not JSON, wrong shape), counted in metrics. */
