@@ -8,8 +8,13 @@
  * each, the gateway / pass-through throughput ratio and the p99 latency the gateway adds to a
  * 50-entry bundle, and writes them to bench/results/fhir.md.
  *
- * Options (environment): BENCH_SECONDS (default 10) per measurement, BENCH_CONCURRENCY (default 16),
- * BENCH_WARMUP_SECONDS (default 3).
+ * Two phases in one run: throughput at BENCH_CONCURRENCY concurrent requests, then latency with one
+ * request at a time (BENCH_LATENCY_SECONDS per measurement), where the latency a proxy adds is its own
+ * work and not the queue behind other requests on a 2-core machine.
+ *
+ * Options (environment): BENCH_SECONDS (default 10) per throughput measurement, BENCH_CONCURRENCY
+ * (default 16), BENCH_LATENCY_SECONDS (default 6; 0 skips the one-client phase), BENCH_WARMUP_SECONDS
+ * (default 3).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +30,7 @@ import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET } from './shared.
 const SECONDS = positive('BENCH_SECONDS', 10);
 const CONCURRENCY = positive('BENCH_CONCURRENCY', 16);
 const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', 3);
+const LATENCY_SECONDS = nonNegative('BENCH_LATENCY_SECONDS', 6);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const children: ChildProcess[] = [];
 
@@ -37,6 +43,7 @@ interface Scenario {
 }
 
 interface Measured {
+  readonly concurrency: number;
   readonly scenario: string;
   readonly target: 'pass-through' | 'gateway';
   readonly result: LoadResult;
@@ -62,17 +69,21 @@ async function main(): Promise<void> {
     { name: 'search Observation, 50 entries', passThrough: searches, gateway: searches, entries: 50 },
   ];
 
+  const phases: [concurrency: number, seconds: number][] = [[CONCURRENCY, SECONDS]];
+  if (LATENCY_SECONDS > 0 && CONCURRENCY !== 1) phases.push([1, LATENCY_SECONDS]);
   const measured: Measured[] = [];
-  for (const scenario of scenarios) {
-    for (const [target, base, paths] of [
-      ['pass-through', passThrough, scenario.passThrough],
-      ['gateway', gateway, scenario.gateway],
-    ] as const) {
-      await check(base, paths, scenario.entries);
-      await drive(origin(base), paths, CONCURRENCY, WARMUP_SECONDS);
-      const result = await drive(origin(base), paths, CONCURRENCY, SECONDS);
-      measured.push({ scenario: scenario.name, target, result });
-      console.log(`${scenario.name} via ${target}: ${summary(result)}`);
+  for (const [concurrency, seconds] of phases) {
+    for (const scenario of scenarios) {
+      for (const [target, base, paths] of [
+        ['pass-through', passThrough, scenario.passThrough],
+        ['gateway', gateway, scenario.gateway],
+      ] as const) {
+        await check(base, paths, scenario.entries);
+        await drive(origin(base), paths, concurrency, WARMUP_SECONDS);
+        const result = await drive(origin(base), paths, concurrency, seconds);
+        measured.push({ concurrency, scenario: scenario.name, target, result });
+        console.log(`${scenario.name} via ${target}, ${concurrency} client(s): ${summary(result)}`);
+      }
     }
   }
   const report = render(measured);
@@ -96,15 +107,34 @@ async function check(base: string, paths: readonly string[], entries: number | u
 }
 
 function render(measured: Measured[]): string {
-  const find = (scenario: string, target: string) => measured.find((m) => m.scenario === scenario && m.target === target)!.result;
   const lines = [
     '# FHIR proxy benchmark',
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:fhir\` (bench/fhir/run.ts): Node ${process.version},`,
     `${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
-    `Closed loop, ${CONCURRENCY} concurrent requests, ${SECONDS} s per measurement after ${WARMUP_SECONDS} s of warm-up, loopback;`,
-    `upstream = embedded demo FHIR server (120 patients), pass-through = undici proxy without anonymization,`,
-    `gateway = Voile as \`voile serve\` assembles it (SQLite mappings and audit trail, rate limits, info logs), policy ${BENCH_POLICY} (profile research-strict). Each server runs in its own process.`,
+    `Closed loop on loopback, ${WARMUP_SECONDS} s of warm-up before each measurement. upstream = embedded demo FHIR server (120 patients),`,
+    `pass-through = undici proxy without anonymization, gateway = Voile as \`voile serve\` assembles it (SQLite mappings and audit`,
+    `trail, rate limits, info logs), policy ${BENCH_POLICY} (profile research-strict). Each server runs in its own process.`,
+  ];
+  for (const concurrency of [...new Set(measured.map((m) => m.concurrency))]) {
+    lines.push('', ...phaseTables(measured.filter((m) => m.concurrency === concurrency), concurrency));
+  }
+  lines.push(
+    '',
+    'Goals (issue 2, on a 2-core machine): ratio ≥ 0.5 for the structured default profile; p99 added latency ≤ 5 ms for a',
+    '50-entry bundle. With many clients the added latency is mostly queueing (each request waits for the ones ahead of it on',
+    'the same cores); the one-client phase shows the latency the gateway itself adds. Figures from a shared machine (other',
+    'processes running) are indicative only; compare the gateway with the pass-through of the same run.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function phaseTables(measured: Measured[], concurrency: number): string[] {
+  const find = (scenario: string, target: string) => measured.find((m) => m.scenario === scenario && m.target === target)!.result;
+  const seconds = measured[0]?.result.seconds ?? 0;
+  const lines = [
+    `## ${concurrency === 1 ? 'One client at a time (latency)' : `${concurrency} concurrent clients (throughput)`}, ~${seconds.toFixed(0)} s per measurement`,
     '',
     '| scenario | via | req/s | p50 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|',
@@ -119,14 +149,7 @@ function render(measured: Measured[]): string {
     const ratio = g.requests / g.seconds / (p.requests / p.seconds);
     lines.push(`| ${scenario} | ${ratio.toFixed(2)} | ${fmt(percentile(g.latencies, 50) - percentile(p.latencies, 50))} | ${fmt(percentile(g.latencies, 99) - percentile(p.latencies, 99))} |`);
   }
-  lines.push(
-    '',
-    'Goals (issue 2, on a 2-core machine): ratio ≥ 0.5 for the structured default profile; p99 added latency ≤ 5 ms for a',
-    '50-entry bundle. At fixed concurrency the added latency includes queueing: it is the gateway\'s per-request cost times',
-    'the requests waiting for the same cores. Figures from a shared machine (other processes running) are indicative only.',
-    '',
-  );
-  return lines.join('\n');
+  return lines;
 }
 
 function summary(r: LoadResult): string {
@@ -158,6 +181,12 @@ function fmt(ms: number): string {
 function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+function nonNegative(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be zero or a positive number`);
   return value;
 }
 
