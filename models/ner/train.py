@@ -161,6 +161,11 @@ def main():
             state['word.weight'] = remap_words(state['word.weight'], json.load(open(args.init_vocab))['words'], words, model.word.weight.detach())
         model.load_state_dict(state)
         print('warm start from', args.init, 'dev', evaluate(model, dev), flush=True)
+    os.makedirs(os.path.join(args.out, 'data'), exist_ok=True)
+    vocab_json = {'words': words, 'tags': TAGS, 'charset': CHARSET, 'maxChars': MAX_CHARS, 'maxTokenChars': MAX_TOKEN_CHARS, 'maxLen': MAX_LEN}
+    # Written now, and the best state after every epoch that improves: a long run can be exported
+    # (export.py OUT) and looked at before it ends.
+    json.dump(vocab_json, open(os.path.join(args.out, 'vocab.json'), 'w'), ensure_ascii=False)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     deadline = time.time() + args.minutes * 60
     epoch = 0
@@ -187,8 +192,8 @@ def main():
         print(f'epoch {epoch} loss {total / len(batches):.4f} dev {m}', flush=True)
         if m['f1'] > best:
             best, best_state = m['f1'], {k: v.clone() for k, v in model.state_dict().items()}
+            torch.save(best_state, os.path.join(args.out, 'data', 'state.pt'))
     model.load_state_dict(best_state)
-    os.makedirs(os.path.join(args.out, 'data'), exist_ok=True)
     torch.save(best_state, os.path.join(args.out, 'data', 'state.pt'))
     model.eval()
     metrics = evaluate(model, dev)
@@ -196,8 +201,7 @@ def main():
     torch.onnx.export(model, (W, C, S), os.path.join(args.out, 'model.onnx'), input_names=['words', 'chars', 'shapes'], output_names=['logits'],
                       dynamic_axes={'words': {0: 'batch', 1: 'tokens'}, 'chars': {0: 'batch', 1: 'tokens'}, 'shapes': {0: 'batch', 1: 'tokens'}, 'logits': {0: 'batch', 1: 'tokens'}},
                       opset_version=13)
-    json.dump({'words': words, 'tags': TAGS, 'charset': CHARSET, 'maxChars': MAX_CHARS, 'maxTokenChars': MAX_TOKEN_CHARS, 'maxLen': MAX_LEN},
-              open(os.path.join(args.out, 'vocab.json'), 'w'), ensure_ascii=False)
+    json.dump(vocab_json, open(os.path.join(args.out, 'vocab.json'), 'w'), ensure_ascii=False)
     json.dump({'heldOutSynthetic': metrics, 'epochs': epoch, 'trainSequences': len(train), 'params': sum(p.numel() for p in model.parameters())},
               open(os.path.join(args.out, 'metrics.json'), 'w'), indent=1)
     print('final', metrics, flush=True)
