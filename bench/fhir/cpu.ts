@@ -6,7 +6,10 @@
  * Starts the same children as `npm run bench:fhir` (bench/fhir/servers.ts), drives each proxy
  * for BENCH_SECONDS (default 4) after a warm-up, and reads the child's user + system time from
  * /proc/<pid>/stat (Linux) before and after. Prints CPU ms per request and the gateway / pass-through
- * CPU ratio per scenario. BENCH_CPU_PROF=DIR writes a V8 CPU profile per server process.
+ * CPU ratio per scenario, and per measurement the CPU the upstream and the load generator (this process)
+ * spent per request and how idle the machine was: at 0 % idle the sum of the three bounds throughput.
+ * BENCH_GATEWAY_PROCESSES=N runs the gateway as N cluster workers (counted together).
+ * BENCH_CPU_PROF=DIR writes a V8 CPU profile per server process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -15,7 +18,7 @@ import { generateCohort } from '../../src/demo/cohort.js';
 import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, statCpuMs } from './shared.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, machineJiffies, processTree, statCpuMs, treeCpuMs } from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -34,13 +37,22 @@ async function main(): Promise<void> {
   ];
   for (const scenario of scenarios) {
     const perRequest: { total: number; system: number }[] = [];
-    for (const [proxy, paths] of [[passThrough, scenario.passThrough], [gateway, scenario.gateway]] as const) {
+    for (const [name, proxy, paths] of [['pass-through', passThrough, scenario.passThrough], ['gateway', gateway, scenario.gateway]] as const) {
       await drive(new URL(proxy.url).origin, paths, CONCURRENCY, 1.5);
-      const before = statCpuMs(`/proc/${proxy.pid}/stat`);
+      // The proxy's whole process tree (cluster workers with BENCH_GATEWAY_PROCESSES), the upstream
+      // and this process (the load generator): on a saturated machine their sum bounds throughput.
+      const proxyPids = processTree(proxy.pid);
+      const sample = () => ({ proxy: treeCpuMs(proxyPids), system: treeSystemMs(proxyPids), upstream: treeCpuMs([upstream.pid]), load: treeCpuMs([process.pid]), machine: machineJiffies() });
+      const before = sample();
       const result = await drive(new URL(proxy.url).origin, paths, CONCURRENCY, SECONDS);
-      const after = statCpuMs(`/proc/${proxy.pid}/stat`);
+      const after = sample();
       if (result.errors > 0) throw new Error(`${result.errors} failed requests`);
-      perRequest.push({ total: (after.user + after.system - before.user - before.system) / result.requests, system: (after.system - before.system) / result.requests });
+      const n = result.requests;
+      perRequest.push({ total: (after.proxy - before.proxy) / n, system: (after.system - before.system) / n });
+      const idle = (after.machine.idle - before.machine.idle) / (after.machine.total - before.machine.total);
+      console.log(
+        `  ${scenario.name} via ${name}: ${(n / result.seconds).toFixed(0)} req/s; CPU ms per request: proxy ${((after.proxy - before.proxy) / n).toFixed(3)}, upstream ${((after.upstream - before.upstream) / n).toFixed(3)}, load generator ${((after.load - before.load) / n).toFixed(3)}; machine idle ${(idle * 100).toFixed(1)} %`,
+      );
     }
     const [p, g] = perRequest as [{ total: number; system: number }, { total: number; system: number }];
     // The system part is mostly loopback socket work, which both proxies pay per hop.
@@ -50,6 +62,17 @@ async function main(): Promise<void> {
   }
 }
 
+function treeSystemMs(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += statCpuMs(`/proc/${pid}/stat`).system;
+    } catch {
+      // ended
+    }
+  }
+  return total;
+}
 
 function start(role: string, upstream?: string): Promise<{ url: string; pid: number }> {
   return new Promise((resolve, reject) => {

@@ -7,9 +7,14 @@
  *   passthrough <upstream>   a plain proxy (undici pool, no anonymization)
  *   gateway <upstream>       the Voile gateway as production assembles it, demo-research policy (research-strict)
  *
+ * BENCH_GATEWAY_PROCESSES=N (default 1) runs the gateway as N node:cluster workers sharing one port
+ * and one data folder, to measure whether more processes help on this machine (docs/fhir-performance.md,
+ * "Fourth round": on 2 cores they did not).
+ *
  * Each child reports `{ url }` to its parent over IPC once it listens, then serves until killed.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -29,7 +34,7 @@ async function main(): Promise<string> {
     case 'passthrough':
       return startPassThrough(requireArg(upstreamUrl));
     case 'gateway':
-      return startGateway(requireArg(upstreamUrl));
+      return startGatewayProcesses(requireArg(upstreamUrl), Number(process.env.BENCH_GATEWAY_PROCESSES ?? 1));
     default:
       throw new Error(`unknown role ${role}`);
   }
@@ -57,18 +62,32 @@ async function startPassThrough(upstream: string): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`;
 }
 
+/** N > 1: this process forks N cluster workers (each runs `startGateway`) and answers their shared URL. */
+async function startGatewayProcesses(upstream: string, processes: number): Promise<string> {
+  if (processes <= 1 || !cluster.isPrimary) return startGateway(upstream);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'voile-bench-'));
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  process.env.BENCH_GATEWAY_DATA_DIR = dataDir;
+  const urls = await Promise.all(
+    Array.from({ length: processes }, () => new Promise<string>((resolve) => cluster.fork().once('message', (m: { url: string }) => resolve(m.url)))),
+  );
+  return urls[0]!;
+}
+
 /**
  * The gateway as `voile serve` assembles it (`assembleGateway`): SQLite mapping store and audit
  * trail in a fresh temporary folder, rate limits (out of reach), bulk plugin, request logs at the production
  * default level (info; the parent discards this child's stdout).
  */
 async function startGateway(upstream: string): Promise<string> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'voile-bench-'));
-  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  // A cluster worker shares its primary's folder (the primary removes it).
+  const shared = process.env.BENCH_GATEWAY_DATA_DIR;
+  const dataDir = shared ?? mkdtempSync(path.join(os.tmpdir(), 'voile-bench-'));
+  if (shared === undefined) process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   // The bench policy is demo-research with a rate limit the load cannot reach: the limiter still
   // runs (and costs what it costs) on every request, but never refuses one.
   const policiesDir = path.join(dataDir, 'policies');
-  mkdirSync(policiesDir);
+  mkdirSync(policiesDir, { recursive: true });
   const policy = readFileSync(path.resolve(process.cwd(), 'policies', `${BENCH_POLICY}.yaml`), 'utf8');
   writeFileSync(path.join(policiesDir, `${BENCH_POLICY}.yaml`), `${policy}\nlimits:\n  requestsPerMinute: 100000000\n`);
   const loaded: LoadedConfig = {

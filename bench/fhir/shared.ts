@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Fixed key material of the benchmark (never a real secret): the runner derives pseudonyms from it. */
 export const BENCH_SECRET = Buffer.alloc(32, 0x42);
@@ -12,4 +12,46 @@ export function statCpuMs(statPath: string): { user: number; system: number } {
   const stat = readFileSync(statPath, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return { user: Number(fields[11]) * TICK_MS, system: Number(fields[12]) * TICK_MS };
+}
+
+/** A process and its descendants (cluster workers), from /proc: the pids whose CPU a proxy costs. */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while /proc was read.
+    }
+  }
+  const out: number[] = [];
+  const visit = (p: number) => {
+    out.push(p);
+    for (const child of children.get(p) ?? []) visit(child);
+  };
+  visit(pid);
+  return out;
+}
+
+/** User + system CPU milliseconds of several processes (one that has ended counts 0). */
+export function treeCpuMs(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const { user, system } = statCpuMs(`/proc/${pid}/stat`);
+      total += user + system;
+    } catch {
+      // ended
+    }
+  }
+  return total;
+}
+
+/** Idle and total jiffies of the whole machine (first line of /proc/stat): idle share = Δidle / Δtotal. */
+export function machineJiffies(): { idle: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { idle: fields[3]! + fields[4]!, total: fields.reduce((a, b) => a + b, 0) };
 }
