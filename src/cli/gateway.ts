@@ -42,7 +42,8 @@ export async function assembleGateway(loaded: LoadedConfig): Promise<AssembledGa
 
   const app = await buildGateway({
     // Unset: the gateway derives links from the address it is bound to (never from the Host header).
-    ...(config.publicBaseUrl !== undefined && { publicBaseUrl: config.publicBaseUrl.replace(/\/+$/, '') }),
+    // buildGateway drops a trailing slash.
+    ...(config.publicBaseUrl !== undefined && { publicBaseUrl: config.publicBaseUrl }),
     upstream: { fhir: fhirUpstreamOptions },
     registry: runtime.registry,
     authenticate,

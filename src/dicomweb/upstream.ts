@@ -1,4 +1,4 @@
-import { VoileError, isVoileError } from '../errors.js';
+import { VoileError } from '../errors.js';
 import type { DicomJsonDataset } from '../anonymize/dicom/index.js';
 import { type MultipartErrors, type MultipartLimits, type Part, boundaryOf, readMultipart } from './multipart.js';
 import { UpstreamClient, type UpstreamConnectionOptions, type UpstreamErrorObserver } from '../upstream/client.js';
@@ -88,7 +88,8 @@ export class DicomwebUpstream {
         for await (const chunk of body) yield chunk as Uint8Array;
       } catch (err) {
         // Released by the gateway (the client went away, a part was refused): not the PACS's failure.
-        if (released || isVoileError(err)) throw err;
+        // Only undici errors reach here otherwise: the body is the raw upstream stream.
+        if (released) throw err;
         throw client.connectionError(err);
       }
     }

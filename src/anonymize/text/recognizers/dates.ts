@@ -108,7 +108,7 @@ export function isValidDay(year: number | undefined, month: number, day: number)
   return day <= new Date(Date.UTC(y, month, 0)).getUTCDate();
 }
 
-export function expandYear(two: number, now = new Date()): number {
+function expandYear(two: number, now = new Date()): number {
   const cur = now.getUTCFullYear() % 100;
   return two <= cur + 1 ? 2000 + two : 1900 + two;
 }
@@ -117,7 +117,7 @@ function yearValue(raw: string): number {
   return raw.length === 4 ? Number(raw) : expandYear(Number(raw));
 }
 
-export function findDates(doc: Doc): DateParts[] {
+function findDates(doc: Doc): DateParts[] {
   const t = doc.folded;
   const found: DateParts[] = [];
   const at = (m: RegExpExecArray, group: number): { start: number; end: number } => {

@@ -31,7 +31,7 @@ const DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight
 const SPOKEN_DIGITS = new RegExp(String.raw`(?<![\p{L}])${DIGIT_WORD}(?:[ \t,-]{1,3}${DIGIT_WORD}){6,14}(?![\p{L}])`, 'giu');
 const SPOKEN_HINT = /(?:zero|five|nine|seven|eight|cinq|neuf|huit)[ ,-]/i;
 
-export function isPlausiblePhone(raw: string): boolean {
+function isPlausiblePhone(raw: string): boolean {
   const digits = raw.replace(/\D/g, '');
   return digits.length >= 9 && digits.length <= 15;
 }
