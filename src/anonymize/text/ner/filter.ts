@@ -14,8 +14,17 @@ import type { Doc, Span } from '../types.js';
 const MODEL_MIN_SCORE = 0.65;
 const LOWERCASE_PERSON_MIN_SCORE = 0.8;
 
-const STREET_WORD = /\b(?:rue|avenue|av|bd|boulevard|chemin|allee|impasse|route|quai|place|cours|street|st|road|rd|lane|ln|drive|dr|way|court|ct|close|terrace|hent)\b/;
+const STREET_WORD = /\b(?:rue|avenue|av|ave|bd|blvd|boulevard|chemin|allee|impasse|route|quai|place|cours|street|st|road|rd|lane|ln|drive|dr|way|court|ct|close|terrace|hent|hwy|highway|pkwy|parkway|plaza|suite|apt|flat|crescent|mews|lieu-dit|ld|hameau|mas|lotissement|residence|batiment|bat)\b|\bp\.?\s?o\.?\s?box[\s.]*\d/;
 const HOSPITAL_WORD = /\b(?:hopital|hospital|chu|ch|chr|chru|clinique|clinic|centre|center|institut|institute|infirmary|ehpad|ssr|usld|residence|maison|polyclinique|gh|medical|health|sante|fondation)\b/;
+/**
+ * Words that head a care place or an employer but are ordinary words too ("family practice", "nursing
+ * home", "ambulances", "ccas"): a lowercase facility needs one of these or a hospital word, and a
+ * word no dictionary knows (its name: "rocha family practice", "msp pleuven"), so that a lowercase
+ * phrase of ordinary words ("health care", "home care") is not taken for a place.
+ */
+const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|ambulances?|cabinet|laboratoire|labo|lab|pharmacie|pharmacy|dialyse|dialysis|msp|ccas|ssiad|cmp|cmpp|ortho|orthopedics|group|groupe)\b/;
+/** A facility named after a person keeps the person's name ("laboratoire du Dr Perrin"): a span that stops on the title is cut short, not a facility. */
+const TITLE_WORD = new Set(['dr', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'prof', 'docteur', 'doctor', 'professeur']);
 
 /**
  * Words that are never a name, place or facility on their own, although name lists hold some of them
@@ -106,6 +115,48 @@ function isAcronym(word: string): boolean {
   return letters.length >= 2 && letters.length <= 4 && letters === letters.toUpperCase() && !isFirstName(letters) && !isLastName(letters);
 }
 
+const LOWERCASE_TOWN_MIN_SCORE = 0.9;
+
+/** The word cut by a line-end hyphen joined again ("franche-⏎leins" → "francheleins"). */
+function unwrap(text: string): string {
+  return text.replace(/-[ \t]*\r?\n[ \t]*/gu, '');
+}
+
+/** A document written all in capitals (fax, telex, OCR): its lines in capitals are not headings. */
+function allCapitals(doc: Doc): boolean {
+  return !/\p{Ll}/u.test(doc.text);
+}
+
+function headOrFunctionWord(word: string): boolean {
+  const key = fold(word);
+  return NEVER_ALONE.has(key.replace(/[^a-z]/g, '')) || HOSPITAL_WORD.test(key) || FACILITY_WORD.test(key);
+}
+
+/** A word any dictionary knows (each part of a hyphenated word: "large-volume", "alcohol-related"). */
+function ordinaryWord(word: string): boolean {
+  const parts = fold(word).split('-').map((p) => p.replace(/[^a-z]/g, '')).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => NEVER_ALONE.has(p) || isDictionaryWord(p));
+}
+
+/**
+ * Ordinary words in sentence case ("Revenus stables", "Unité neurovasculaire"): only the first word
+ * capitalised, every other one in lower case, all of them dictionary words. A facility or employer
+ * that names itself capitalises its words ("Home Depot", "Whole Foods") or has a hospital word.
+ */
+function sentenceCasePhrase(words: string[]): boolean {
+  return words.length > 1 && words.slice(1).every((w) => w === w.toLowerCase()) && words.every(ordinaryWord);
+}
+
+/**
+ * The lowercase end of a word cut by a line-end hyphen ("con-⏎tacter"): the two halves make one
+ * dictionary word. A name cut the same way keeps its capitals ("MONTSER-⏎RAT") or makes no word.
+ */
+function tailOfWrappedWord(span: Span, doc: Doc, text: string): boolean {
+  if (!/^\p{Ll}+$/u.test(text)) return false;
+  const head = /(\p{Ll}+)-[ \t]*\r?\n[ \t]*$/u.exec(doc.text.slice(Math.max(0, span.start - 30), span.start));
+  return head !== null && isDictionaryWord(fold(head[1]! + text));
+}
+
 function tokens(s: string): string[] {
   return s.split(/[\s,]+/).filter((t) => /\p{L}/u.test(t));
 }
@@ -126,25 +177,38 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
     const lineEndAt = doc.text.indexOf('\n', span.end);
     const line = doc.text.slice(lineStart, lineEndAt < 0 ? doc.text.length : lineEndAt);
-    return line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase();
+    return line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase() && !allCapitals(doc);
   };
   if (span.label === 'PERSON' && (words.every(medicalWord) || combiningFormBeforeHyphen(span, doc, text))) return false;
+  if ((span.label === 'PERSON' || span.label === 'CITY') && tailOfWrappedWord(span, doc, text)) return false;
+  // The second half of a compound glued to the first ("hépatico-jéjunale"): no name starts with its hyphen.
+  if (span.label === 'PERSON' && /^-/.test(text) && /\p{L}$/u.test(doc.text.slice(Math.max(0, span.start - 1), span.start))) return false;
   if (span.label === 'PERSON' && notANameAround(span, doc, words)) return false;
   switch (span.label) {
     case 'PERSON': {
       const known = words.some((w) => isFirstName(w.replace(/\.$/, '')) || isLastName(w.replace(/\.$/, '')));
       if (!known && headingLine()) return false;
       // Only ordinary words ("office", "Sincerely", "stable") and no known name: not a person.
-      if (!known && words.every((w) => isDictionaryWord(fold(w.replace(/\.$/, ''))))) return false;
+      if (!known && words.every((w) => isDictionaryWord(fold(w.replace(/\.$/, ''))) || (w.includes('-') && ordinaryWord(w)))) return false;
       if (words.every((w) => capitalised(w))) return known || words.some((w) => !allUpper(w) || w.length > 3) || words.length > 1;
       if (words.some((w) => capitalised(w))) return true; // "MARC goby", "eliane Lubinu"
       // Lowercase names (nurse notes, forms): a known name, or a model that is very sure of itself.
       return known || span.score >= LOWERCASE_PERSON_MIN_SCORE;
     }
-    case 'CITY':
-      return capitalised(words[0]!) ? !headingLine() || communePopulation(text) !== undefined : communePopulation(text) !== undefined;
-    case 'HOSPITAL':
-      return HOSPITAL_WORD.test(folded) || words.some(capitalised);
+    case 'CITY': {
+      const joined = unwrap(text);
+      const commune = communePopulation(joined) !== undefined;
+      if (capitalised(words[0]!)) return !headingLine() || commune;
+      // A lowercase town ("dayton", "franche-⏎leins"): a commune, or a word no dictionary knows that the model is sure of.
+      return commune || (span.score >= LOWERCASE_TOWN_MIN_SCORE && joined.replace(/[^\p{L}]/gu, '').length >= 4 && !tokens(joined).some(ordinaryWord));
+    }
+    case 'HOSPITAL': {
+      if (TITLE_WORD.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return false;
+      if (words.some(capitalised)) return HOSPITAL_WORD.test(folded) || !sentenceCasePhrase(words);
+      // Lowercase: a head word and a name besides it ("riverside imaging center", "rocha family practice");
+      // head words alone ("health care", "the clinic") name no place.
+      return (HOSPITAL_WORD.test(folded) || FACILITY_WORD.test(folded)) && !words.every(headOrFunctionWord);
+    }
     case 'ADDRESS':
       // A street word, or a house number followed by a name ("12 Elm Park"); a number glued to
       // letters alone is a measure ("32SA", "17h"), not an address.
