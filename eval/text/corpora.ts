@@ -9,6 +9,8 @@
  *   - a third held-out set eval/text/holdout3/*.jsonl, written blind while the second round of rules
  *     ran (its author saw neither the rules nor any score), scored once after that round;
  *   - a fourth sealed held-out set eval/text/holdout4/*.jsonl, written blind while the third round ran,
+ *     scored once after it, then the judge (aggregate figures only) of the retrained model;
+ *   - a fifth sealed held-out set eval/text/holdout5/*.jsonl, written blind while that model was trained,
  *     scored once after it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -43,7 +45,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4'): Doc[] {
+function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5'): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -69,6 +71,10 @@ export function loadHoldout3(): Doc[] {
 
 export function loadHoldout4(): Doc[] {
   return loadMarkedSet('holdout4');
+}
+
+export function loadHoldout5(): Doc[] {
+  return loadMarkedSet('holdout5');
 }
 
 /** Empty when the shared reference data is absent. */
