@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { releasableReport } from '../anonymize/embedding/report/release.js';
 import { noteAudit } from '../audit/hook.js';
 import { VoileError } from '../errors.js';
 import type { PolicyRegistry } from '../policy/runtime.js';
@@ -104,7 +105,7 @@ export const cohortAdminPlugin: FastifyPluginAsync<CohortAdminOptions> = async (
             },
           }
         : null,
-      report: build ? (options.store.report(policy) ?? null) : null,
+      report: build ? releasableReport(options.store.report(policy)) : null,
       rebuild: latest ? { ...latest, statusUrl: statusUrl(baseOf(), latest) } : null,
     });
   });

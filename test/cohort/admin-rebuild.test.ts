@@ -129,6 +129,8 @@ describe('cohort rebuild over HTTP', () => {
     expect(body.build.parameters).toEqual({ k: 5, ncp: 3, dominance: 2, categoricalDecoding: 'most-likely' }); // the secret-derived seed is not released
     expect(body.build.columns).toHaveLength(6);
     expect(body.report.privacy.hiddenRate).toBeGreaterThan(0);
+    // A report built now: marginals released in merged groups (version 2), served whole.
+    expect(body.report).toMatchObject({ version: 2, utility: { marginals: { age: { labels: expect.any(Array) } } } });
     expect(body.rebuild.state).toBe('succeeded');
     for (const p of fx.demo.cohort.resources.filter((r): r is Patient => r.resourceType === 'Patient')) {
       expect(text).not.toContain(p.id!);
@@ -185,5 +187,33 @@ describe('after an HTTP rebuild, Bulk export serves the avatar too', () => {
     const conditions = lines.filter((r): r is Condition => r.resourceType === 'Condition');
     expect(conditions.length).toBeGreaterThan(0);
     for (const c of conditions) expect((c.code?.coding ?? []).map((k) => k.code)).not.toContain('E11.9');
+  });
+});
+
+describe('a report stored by an earlier version (before marginals were fit for release)', () => {
+  it('is served without its marginals, which could name single records, and says why', async () => {
+    const current = gw.runtime.avatars.build('cohort-avatars')!;
+    const LONE_WEIGHT = 187.35; // one patient's exact value, as a version 1 report could show it
+    await gw.runtime.avatars.replaceBuild({
+      ...current,
+      builtAt: '2026-02-01T00:00:00.000Z',
+      report: {
+        version: 1,
+        rows: 60,
+        privacy: { hiddenRate: 0.9 },
+        utility: { hellinger: { mean: 0.05 }, marginals: { weight: { labels: [`${LONE_WEIGHT}`, '60–70'], original: [1 / 60, 59 / 60], avatar: [0, 1] } } },
+      },
+      patients: [],
+    });
+    const token = await as.token('cohort-admin', 'voile/cohort.build');
+    const res = await fetch(`${gw.base}/admin/cohorts/cohort-avatars`, { headers: bearer(token) });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(String(LONE_WEIGHT));
+    const body = JSON.parse(text) as { report: { version: number; privacy: unknown; utility: Record<string, unknown>; withheld: Record<string, string> } };
+    expect(body.report.utility.marginals).toBeUndefined();
+    expect(body.report.utility.hellinger).toEqual({ mean: 0.05 });
+    expect(body.report.privacy).toEqual({ hiddenRate: 0.9 });
+    expect(Object.keys(body.report.withheld)).toEqual(['utility.marginals']);
   });
 });

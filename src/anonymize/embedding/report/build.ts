@@ -17,6 +17,9 @@ import { releasedNumericMarginal } from '../metrics/released-marginals.js';
 import type { ColumnDistribution, CorrelationResult, HellingerResult } from '../metrics/utility.js';
 import { mean, quantile } from '../metrics/stats.js';
 
+/** The first report version whose marginals are fit for release (see AvatarReport.version). */
+export const RELEASED_MARGINALS_VERSION = 2;
+
 export interface ReportInput {
   /** The records the avatars were generated from. */
   readonly original: Table;
@@ -49,7 +52,12 @@ export interface Histogram {
 }
 
 export interface AvatarReport {
-  readonly version: 1;
+  /**
+   * 2: marginals released only as merged groups of at least max(5, k) records (rare categorical
+   * levels merged, numeric bars on round, open-ended bins). Version 1 reports (stored before)
+   * could name single patients' values: `releasableReport` withholds their marginals.
+   */
+  readonly version: typeof RELEASED_MARGINALS_VERSION;
   readonly rows: number;
   readonly columns: { name: string; kind: string }[];
   readonly parameters: ReportInput['parameters'];
@@ -136,7 +144,7 @@ export function buildAvatarReport(input: ReportInput): AvatarReport {
   });
 
   return {
-    version: 1,
+    version: RELEASED_MARGINALS_VERSION,
     rows: original.rows.length,
     columns: original.columns.map((c) => ({ name: c.name, kind: c.kind })),
     parameters: { ...input.parameters, method: input.parameters.method ?? projection.method },
