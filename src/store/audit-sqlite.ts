@@ -35,10 +35,11 @@ interface PendingAppend {
 /**
  * Embedded audit trail (schema and append-only triggers: src/store/audit-sqlite-schema.ts).
  *
- * Appends are batched per event-loop turn: the records appended during one turn are written in one
- * transaction (by the writer thread, src/store/audit-sqlite-writer.ts), and each `append` promise
- * settles when its record is committed (or failed). One commit per turn instead of one per request
- * is what makes the audit cheap under load (each commit rewrites the table, index and sequence
+ * Appends are batched: the records appended during one event-loop turn are written in one
+ * transaction (by the writer thread, src/store/audit-sqlite-writer.ts), and while that batch is
+ * being written the next records wait and go as the next batch (group commit). Each `append`
+ * promise settles when its record is committed (or failed). One commit per batch instead of one
+ * per request is what makes the audit cheap under load (each commit rewrites the table, index and sequence
  * pages into the WAL). Durability: a record is in memory only until its batch is committed, so a
  * crash of the process loses at most the records of the batches in flight (responses already
  * sent); a power loss may lose the last few milliseconds of commits (WAL, synchronous = NORMAL).
@@ -76,11 +77,16 @@ export class SqliteAuditStore implements AuditStore {
     });
   }
 
-  /** Sends every pending record to be written, as one batch. */
+  /**
+   * Sends every pending record to be written, as one batch — unless a batch is being written:
+   * then they wait for its answer and go together (group commit). Under load the batches grow
+   * with the load instead of one transaction and one message per event-loop turn.
+   */
   #flush(): void {
     this.#flushScheduled = false;
+    if (this.#pending.length === 0) return;
+    if (this.#inThread === undefined && this.#inFlight.length > 0) return;
     const batch = this.#pending;
-    if (batch.length === 0) return;
     this.#pending = [];
     const records = batch.map((p) => p.record);
     if (this.#inThread !== undefined) {
@@ -100,6 +106,7 @@ export class SqliteAuditStore implements AuditStore {
       const batch = this.#inFlight.shift();
       if (batch === undefined) return;
       settle(batch, message.failed);
+      this.#flush(); // the records that waited for this batch
       this.#afterBatch(writer);
     });
     const fail = () => {
@@ -108,6 +115,7 @@ export class SqliteAuditStore implements AuditStore {
       const lost = this.#inFlight.flat();
       this.#inFlight = [];
       for (const p of lost) p.reject(new VoileError('INTERNAL', 'The audit record could not be written'));
+      this.#flush(); // records that waited go to a new thread
       this.#afterBatch(writer);
     };
     writer.on('error', fail);
