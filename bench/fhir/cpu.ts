@@ -8,7 +8,8 @@
  * /proc/<pid>/stat (Linux) before and after. Prints CPU ms per request and the gateway / pass-through
  * CPU ratio per scenario, and per measurement the CPU the upstream and the load generator (this process)
  * spent per request and how idle the machine was: at 0 % idle the sum of the three bounds throughput.
- * BENCH_GATEWAY_PROCESSES=N runs the gateway as N cluster workers (counted together).
+ * BENCH_GATEWAY_PROCESSES=N runs the gateway as N cluster workers (counted together). BENCH_FLOOR=1 also
+ * measures a bare fastify proxy that parses and re-serializes the upstream JSON (servers.ts `floor`).
  * BENCH_CPU_PROF=DIR writes a V8 CPU profile per server process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -28,6 +29,8 @@ const children: ChildProcess[] = [];
 async function main(): Promise<void> {
   const upstream = await start('upstream');
   const [passThrough, gateway] = await Promise.all([start('passthrough', upstream.url), start('gateway', upstream.url)]);
+  // BENCH_FLOOR=1: also a bare fastify proxy that parses and re-serializes (servers.ts `floor`).
+  const floor = process.env.BENCH_FLOOR === '1' ? await start('floor', upstream.url) : undefined;
   const identity = new Identity(BENCH_SECRET, { store: new MemoryMappingStore(), maxDateShiftDays: BENCH_MAX_DATE_SHIFT_DAYS });
   const patients = generateCohort().patients.map((p) => p.id);
   const searches = ['_count=50', 'category=vital-signs&_count=50', 'category=laboratory&_count=50'].map((q) => `/fhir/Observation?${q}`);
@@ -37,7 +40,12 @@ async function main(): Promise<void> {
   ];
   for (const scenario of scenarios) {
     const perRequest: { total: number; system: number }[] = [];
-    for (const [name, proxy, paths] of [['pass-through', passThrough, scenario.passThrough], ['gateway', gateway, scenario.gateway]] as const) {
+    const targets: [string, { url: string; pid: number }, readonly string[]][] = [
+      ['pass-through', passThrough, scenario.passThrough],
+      ['gateway', gateway, scenario.gateway],
+      ...(floor ? [['fastify parse + stringify', floor, scenario.passThrough] as [string, { url: string; pid: number }, readonly string[]]] : []),
+    ];
+    for (const [name, proxy, paths] of targets) {
       await drive(new URL(proxy.url).origin, paths, CONCURRENCY, 1.5);
       // The proxy's whole process tree (cluster workers with BENCH_GATEWAY_PROCESSES), the upstream
       // and this process (the load generator): on a saturated machine their sum bounds throughput.
@@ -48,7 +56,7 @@ async function main(): Promise<void> {
       const after = sample();
       if (result.errors > 0) throw new Error(`${result.errors} failed requests`);
       const n = result.requests;
-      perRequest.push({ total: (after.proxy - before.proxy) / n, system: (after.system - before.system) / n });
+      if (proxy !== floor) perRequest.push({ total: (after.proxy - before.proxy) / n, system: (after.system - before.system) / n });
       const idle = (after.machine.idle - before.machine.idle) / (after.machine.total - before.machine.total);
       console.log(
         `  ${scenario.name} via ${name}: ${(n / result.seconds).toFixed(0)} req/s; CPU ms per request: proxy ${((after.proxy - before.proxy) / n).toFixed(3)}, upstream ${((after.upstream - before.upstream) / n).toFixed(3)}, load generator ${((after.load - before.load) / n).toFixed(3)}; machine idle ${(idle * 100).toFixed(1)} %`,

@@ -6,6 +6,8 @@
  *   upstream                 the embedded demo FHIR server with the default cohort
  *   passthrough <upstream>   a plain proxy (undici pool, no anonymization)
  *   gateway <upstream>       the Voile gateway as production assembles it, demo-research policy (research-strict)
+ *   floor <upstream>         a bare fastify proxy that parses and re-serializes the upstream JSON (no hooks, no
+ *                            anonymization): the least a JSON-rewriting proxy on this stack costs
  *
  * BENCH_GATEWAY_PROCESSES=N (default 1) runs the gateway as N node:cluster workers sharing one port
  * and one data folder, to measure whether more processes help on this machine (docs/fhir-performance.md,
@@ -19,6 +21,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Fastify from 'fastify';
 import { Pool } from 'undici';
 import { startDemoUpstream } from '../../src/demo/upstream.js';
 import { assembleGateway } from '../../src/cli/gateway.js';
@@ -33,6 +36,8 @@ async function main(): Promise<string> {
       return (await startDemoUpstream()).url;
     case 'passthrough':
       return startPassThrough(requireArg(upstreamUrl));
+    case 'floor':
+      return startFloor(requireArg(upstreamUrl));
     case 'gateway':
       return startGatewayProcesses(requireArg(upstreamUrl), Number(process.env.BENCH_GATEWAY_PROCESSES ?? 1));
     default:
@@ -60,6 +65,21 @@ async function startPassThrough(upstream: string): Promise<string> {
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`;
+}
+
+/** fastify + undici, `JSON.parse` of the upstream body and `JSON.stringify` of the answer, nothing else. */
+async function startFloor(upstream: string): Promise<string> {
+  const target = new URL(upstream);
+  const pool = new Pool(target.origin, { connections: 64, pipelining: 1 });
+  const app = Fastify({ logger: false });
+  app.get('/fhir/*', async (request, reply) => {
+    const suffix = request.url.replace(/^\/fhir/, '');
+    const { statusCode, body } = await pool.request({ method: 'GET', path: `${target.pathname}${suffix}`, headers: { accept: 'application/fhir+json' } });
+    const parsed = JSON.parse(await body.text()) as unknown;
+    return reply.code(statusCode).header('content-type', 'application/fhir+json').send(JSON.stringify(parsed));
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/fhir`;
 }
 
 /** N > 1: this process forks N cluster workers (each runs `startGateway`) and answers their shared URL. */
