@@ -11,6 +11,8 @@
  *   - a fourth sealed held-out set eval/text/holdout4/*.jsonl, written blind while the third round ran,
  *     scored once after it, then the judge (aggregate figures only) of the retrained model;
  *   - a fifth sealed held-out set eval/text/holdout5/*.jsonl, written blind while that model was trained,
+ *     scored once after it, then the judge (aggregate only) of a candidate model that was not shipped;
+ *   - a sixth sealed held-out set eval/text/holdout6/*.jsonl, written blind during that cross-check,
  *     scored once after it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -45,7 +47,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5'): Doc[] {
+function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6'): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -75,6 +77,10 @@ export function loadHoldout4(): Doc[] {
 
 export function loadHoldout5(): Doc[] {
   return loadMarkedSet('holdout5');
+}
+
+export function loadHoldout6(): Doc[] {
+  return loadMarkedSet('holdout6');
 }
 
 /** Empty when the shared reference data is absent. */
