@@ -44,6 +44,12 @@ const CASES: Record<string, string> = {
   'initial-upper': 'A. BCDE '.repeat(5_000),
   'spoken-doctor': 'doctor abcz '.repeat(3_500),
   'hl7-lines': 'MSH|^~\\&|\nOBX|1|2|3\n'.repeat(2_000),
+  // the fourth round: Australian state postcodes, structured exports, chat speakers, department headings
+  'au-postcodes': 'Aaa Bbb VIC 3000 '.repeat(2_500),
+  'json-places': '"city":"a'.repeat(4_000),
+  'xml-places': '<city>Aa</city>'.repeat(2_500),
+  'chat-speakers': '[01/02/2025 10:00] Aaa Bbb Ccc (x): \n'.repeat(1_000),
+  'unit-headings': 'UNITÉ DE LA MÉDECINE '.repeat(2_000),
 };
 
 describe('pathological input takes linear time', () => {

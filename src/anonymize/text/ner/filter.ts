@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
+import { isDepartmentName } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
 
 /**
@@ -24,6 +25,7 @@ const HOSPITAL_WORD = /\b(?:hopital|hospital|chu|ch|chr|chru|clinique|clinic|cen
  */
 const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|ambulances?|cabinet|laboratoire|labo|lab|pharmacie|pharmacy|dialyse|dialysis|msp|ccas|ssiad|cmp|cmpp|ortho|orthopedics|group|groupe)\b/;
 /** A facility named after a person keeps the person's name ("laboratoire du Dr Perrin"): a span that stops on the title is cut short, not a facility. */
+const LINK_WORD_AT_END = /^(?:de|du|des|d'|la|le|les|l'|of|the|and|et|for|pour)$/;
 const TITLE_WORD = new Set(['dr', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'prof', 'docteur', 'doctor', 'professeur']);
 
 /**
@@ -204,6 +206,15 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     }
     case 'HOSPITAL': {
       if (TITLE_WORD.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return false;
+      // "CHEST CLINIC", "Transplant Unit", "Unité transversale de la drépanocytose": a department, no place.
+      if (isDepartmentName(text)) return false;
+      // "HÔPITAL DE" before "JOUR ADULTES": a span cut on a link word before an ordinary word is the
+      // head of a department. Before a word no dictionary knows ("Médipôle de⏎Koutio") it is kept:
+      // the name it cut is there.
+      if (LINK_WORD_AT_END.test(fold(words[words.length - 1]!))) {
+        const next = /^[ \t]*([\p{L}'’-]+)/u.exec(doc.text.slice(span.end, span.end + 40))?.[1];
+        if (next !== undefined && ordinaryWord(next)) return false;
+      }
       if (words.some(capitalised)) return HOSPITAL_WORD.test(folded) || !sentenceCasePhrase(words);
       // Lowercase: a head word and a name besides it ("riverside imaging center", "rocha family practice");
       // head words alone ("health care", "the clinic") name no place.

@@ -3,6 +3,8 @@ import { communeHasCode, communeInDepartment, communePopulation, isFirstName, is
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { structuredPlaceSpans } from './structured-places.js';
+import { FR_DEPARTMENT_HEAD, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from './departments.js';
 
 /**
  * Places: French postal codes confirmed by the commune that follows them (or by an address before
@@ -95,10 +97,15 @@ const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|cli
   String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|pavillon|foyer|ecole|college|lycee|creche|` +
   // Home care and social services, and hospital units named after someone ("SSIAD du Pays de Gex",
   // "CCAS de Brest", "unité Flaubert"). "HAD" and "MAS" are left out: English "had", Spanish "mas".
-  String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite)`;
+  String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|` +
+  // Services named after their town or a person: health centres (MSP), forensic institutes (IML), memory and
+  // cystic-fibrosis centres (CMRR, CRCM), biobanks (CRB), home help (ADMR), blood service sites (EFS),
+  // prison health units (USMP), hospital groups (GHT), Quebec's CLSC, children's CMP (CMPEA), and a
+  // hospital's site ("site Félix Guyon"; "site de Lille" is the town, as NAMED_BY_TOWN_ONLY says).
+  String.raw`msp|iml|institut medico-legal|cmrr|crcm|crb|admr|efs|usmp|ght|clsc|cmpea|site)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls".
-const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adulte|enfants?|de sante)){0,2}`;
+const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante)){0,2}`;
 // "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
 // a space after it unless it is elided (d', l'). A name never runs onto the next line ("Maternité\nBOYER").
 const HOSPITAL_FR = new RegExp(
@@ -110,12 +117,17 @@ const HOSPITAL_FR = new RegExp(
 // ~3 % of the rules' CPU: the pattern's large source was read and looked up on every call).
 const HOSPITAL_FR_SCAN = new RegExp(HOSPITAL_FR.source, 'dgu');
 // The head words of HOSPITAL_EN; its hint is the same list, so the two cannot drift apart.
-const HOSPITAL_EN_HEADS = String.raw`(?:Hospital|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`;
+const HOSPITAL_EN_HEADS = String.raw`(?:Hospitals|Hospital|NHS Trust|HOSPITALS|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`;
+// "Harbourside Hospitals NHS Foundation Trust": the trust's name goes on after a hospital head.
+const HOSPITAL_EN_TRUST = String.raw`(?:[ \t]+(?:NHS[ \t]+)?(?:Foundation[ \t]+)?Trust(?![\p{L}]))?`;
 const HOSPITAL_EN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?` + HOSPITAL_EN_HEADS,
+  String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?` + HOSPITAL_EN_HEADS + HOSPITAL_EN_TRUST,
   'gu',
 );
 const HOSPITAL_EN_HINT = new RegExp(HOSPITAL_EN_HEADS, 'u');
+const HOSPITAL_EN_HEAD_AT_END = new RegExp(String.raw`(?:General[ \t]+)?` + HOSPITAL_EN_HEADS + HOSPITAL_EN_TRUST + '$', 'u');
+// The head and what joins it to the name, when the head can name a department: "Unité ", "Hôpital de ", "Centre d'".
+const FR_DEPARTMENT_JOIN = /^\S+(?:[ \t]+de)?(?:[ \t]+|[ \t]*d')$/;
 // Facilities with no hospital word: "Cascade Family Practice", "Arbor Manor Skilled Nursing",
 // "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
 // ("Day Centre", "High School"), so at least one word before them must be no generic one.
@@ -168,6 +180,12 @@ const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\
 const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
 const EIRCODE = /\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9A-Z]{0,3}\d)(?=[0-9A-Z]{0,3}[A-Z])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
 const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
+// Australian addresses end on a state code and a four-digit postcode ("Footscray VIC 3011"). The
+// postcode's first digit must be one its state uses, so "NSW 2019" read as a year or "SA 7" as a
+// count is rare; the town before the state needs no gazetteer (as before a UK postcode).
+const AU_STATE_POSTCODE = /\b(VIC|NSW|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
+const AU_STATE_POSTCODE_HINT = /\b(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4}/;
+const AU_POSTCODE_FIRST_DIGITS: Readonly<Record<string, string>> = { NSW: '12', ACT: '02', VIC: '38', QLD: '49', SA: '5', WA: '6', TAS: '7', NT: '0' };
 const US_UK_CITIES = new Set(
   `london manchester birmingham liverpool leeds sheffield bristol glasgow edinburgh cardiff belfast dublin cambridge oxford york nottingham leicester
   coventry bradford hull newcastle sunderland brighton plymouth southampton portsmouth reading derby norwich exeter bath harrogate knaresborough croydon
@@ -320,6 +338,12 @@ export function locationSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(CA_POSTCODE)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-ca' });
+    townBeforePostcode(t, m.index, out);
+  }
+  for (const m of AU_STATE_POSTCODE_HINT.test(t) ? t.matchAll(AU_STATE_POSTCODE) : []) {
+    if (!AU_POSTCODE_FIRST_DIGITS[m[1]!]!.includes(m[2]![0]!)) continue;
+    const [zs, ze] = m.indices![2]!;
+    out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-au' });
     townBeforePostcode(t, m.index, out);
   }
   for (const m of t.matchAll(EIRCODE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-eircode' });
@@ -483,7 +507,7 @@ export function locationSpans(doc: Doc): Span[] {
       if (inner) cityContext.lastIndex = cs + inner.index + (inner[0][0] === ' ' || inner[0][0] === '\t' ? 1 : 0);
     }
   }
-  return out.concat(postcodeAfterNumberedStreet(t, out));
+  return out.concat(postcodeAfterNumberedStreet(t, out), structuredPlaceSpans(doc));
 }
 
 /**
@@ -508,8 +532,24 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
 
 const HOSPITAL_OF_TOWN_LOWER = /(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu;
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
-const NAMED_BY_TOWN_ONLY = /^(?:cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
+const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
+const SITE_HEAD = /^site(?![\p{L}])/u;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
+
+/**
+ * "UNITÉ TRANSVERSALE DE LA DRÉPANOCYTOSE", "HÔPITAL DE JOUR ADULTES", "CMP ENFANTS ET ADOLESCENTS":
+ * a department heading, whose capitals passed the name check. Only after a head that can name a
+ * department, joined by a space, "de" or "d'" (an article makes a name: "Hôpital de la Sagesse").
+ */
+function isFrenchDepartment(match: string, headAndJoin: string, words: readonly string[]): boolean {
+  if (!FR_DEPARTMENT_HEAD.test(match) || !FR_DEPARTMENT_JOIN.test(headAndJoin)) return false;
+  if (/^h/.test(headAndJoin)) {
+    // "Hôpital de jour …": only the day hospital's qualifier can make a department of a hospital.
+    if (fold(words[0] ?? '') !== 'jour') return false;
+    return words.length === 1 || onlyDepartmentWordsFr(words.slice(1));
+  }
+  return onlyDepartmentWordsFr(words);
+}
 
 export function hospitalSpans(doc: Doc): Span[] {
   const out: Span[] = [];
@@ -536,7 +576,12 @@ export function hospitalSpans(doc: Doc): Span[] {
       keep = i + 1;
       len = original.indexOf(w, len) + w.length;
     }
-    if (keep === 0) continue;
+    // A single letter is no name: "IML A-2025-0214" is a file number, "Unité B" a building's wing.
+    if (keep === 0 || (keep === 1 && words[0]!.length === 1)) continue;
+    // "site Félix Guyon": a hospital's site named after someone or something no dictionary knows, in
+    // French only ("injection site Left deltoid").
+    if (SITE_HEAD.test(m[0]) && (doc.lang !== 'fr' || (isDictionaryWord(fold(words[0]!)) && !isFirstName(words[0]!)))) continue;
+    if (isFrenchDepartment(m[0], doc.folded.slice(m.index, ns), words.slice(0, keep))) continue;
     out.push({ start: m.index, end: ns + len, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-fr' });
     re.lastIndex = ns + len;
   }
@@ -553,6 +598,9 @@ export function hospitalSpans(doc: Doc): Span[] {
     const start = m.index + (lead ? lead[0].length : 0);
     // "Blue Harbor Health Insurance", "… Health Plan": an insurer, not a place of care.
     if (/^[ \t]+(?:Insurance|Plan|Plans|Assurance|Insurer|Benefits)(?![\p{L}])/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    // "CHEST CLINIC", "Sexual Health": a department or a kind of clinic, no facility's name.
+    const named = t.slice(start, m.index + m[0].length);
+    if (onlyDepartmentWordsEn(named.slice(0, named.length - HOSPITAL_EN_HEAD_AT_END.exec(named)![0].length).split(/[ \t]+/))) continue;
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
   }
   // FACILITY_EN tries every run of capitalised words: only when one of its head words is there at all.
@@ -568,7 +616,9 @@ export function hospitalSpans(doc: Doc): Span[] {
     // The head itself and generic words do not name a facility: one word before the head must.
     const head = m[0].replace(/[ \t]+of[ \t]+[\p{Lu}][^]*$/u, '').match(FACILITY_EN_HEAD_AT_END)![0];
     const nameWords = name.slice(0, name.length - head.split(/[ \t]+/).length);
-    if (!nameWords.some((w) => !FACILITY_EN_GENERIC.test(w.replace(/[.,]$/, '')))) continue;
+    // "Dental Surgery Associates of Tulsa": a practice of generic words named by its town after "of".
+    const ofTown = /[ \t]of[ \t]+\p{Lu}/u.test(m[0]);
+    if (!ofTown && !nameWords.some((w) => !FACILITY_EN_GENERIC.test(w.replace(/[.,]$/, '')))) continue;
     // A medical field alone names a department ("Paediatric Neurology", "Adult Cardiology"): a
     // practice named by its field needs a word no dictionary knows ("Promedica Neurology").
     if (SPECIALTY_HEAD.test(head) && !nameWords.some((w) => !FACILITY_EN_GENERIC.test(w.replace(/[.,]$/, '')) && !isDictionaryWord(fold(w.replace(/[.,]$/, ''))))) continue;

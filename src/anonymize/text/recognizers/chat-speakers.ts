@@ -1,0 +1,35 @@
+import { isDictionaryWord } from '../bloom.js';
+import { isFirstName, isLastName } from '../gazetteers.js';
+import { fold } from '../normalize.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * The speaker of a line in an exported chat ("[03/02/2025, 18:40] Gwenola : on arrive",
+ * "[2025-02-03 18:41] Tomasz K (night nurse): ok", "03/02/2025 18:42 - Rhiannon: merci"): the
+ * export puts the sender's display name between the timestamp and the colon, so the place vouches
+ * for it even when no name list knows it. A word that is an ordinary word and no known name
+ * ("System", "Note", "Rappel") is left alone: exports write those there too.
+ */
+// Line start, a bracketed timestamp (a date and/or a time) or a bare date-time and a dash, then one
+// to three capitalised words (an initial may end the name), an optional role in brackets, a colon.
+const CHAT_SPEAKER = /^[ \t]*(?:\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-)[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:/dgmu;
+// Both timestamp forms hold a time: a note with no "d:dd" has no chat line and skips the scan.
+const CHAT_HINT = /\d:\d\d/;
+
+function mayBeDisplayName(word: string): boolean {
+  if (/^\p{Lu}\.?$/u.test(word)) return true; // the surname's initial
+  const key = fold(word);
+  return isFirstName(key) || isLastName(key) || !isDictionaryWord(key);
+}
+
+export function chatSpeakerSpans(doc: Doc): Span[] {
+  if (!CHAT_HINT.test(doc.text)) return [];
+  const out: Span[] = [];
+  for (const m of doc.text.matchAll(CHAT_SPEAKER)) {
+    const [start, end] = m.indices![1]!;
+    const name = m[1]!;
+    if (!name.split(/[ \t]+/).every(mayBeDisplayName)) continue;
+    out.push({ start, end, label: 'PERSON', score: 0.85, priority: PRIORITY.context - 5, source: 'person-chat-speaker' });
+  }
+  return out;
+}
