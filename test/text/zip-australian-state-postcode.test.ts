@@ -8,7 +8,7 @@ async function labelled(text: string, label: string): Promise<string[]> {
 
 // Regression (held-out miss class "Australian addresses: town, state code, four-digit postcode"):
 // the four digits after VIC / NSW / QLD … were left, and the town before the state was left or read
-// as a first name with an upper-case surname ("Clayton VIC").
+// as a first name with an upper-case surname ("Douglas VIC").
 describe('an Australian postcode after its state code, and the town before it', () => {
   it('finds the postcode and the town, the state left alone', async () => {
     const text = 'Home visit: Unit 4, 88 Wattle Grove, Bendigo VIC 3550 (side gate).';

@@ -108,8 +108,8 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
   const tokens = new Set<string>();
   for (const s of spans) {
     if (s.label !== 'PERSON' || s.score < 0.8) continue;
-    // A name whose first word a surer span of another label claims ("Clayton VIC" where "Clayton" is
-    // the town before an Australian postcode, "Royal Infirmary" a hospital) was a misreading: its
+    // A name whose first word a surer span of another label claims ("Douglas VIC" where "Douglas" is
+    // the town before an Australian postcode, "Grace Hospital" a hospital) was a misreading: its
     // words are not spread. One that only runs into such a span ("DR DUPONT CABINET MEDICAL", the
     // facility after the name) still is: spreading puts the name back on its own.
     if (spans.some((o) => o.label !== 'PERSON' && o.priority > s.priority && o.start <= s.start && s.start < o.end)) continue;

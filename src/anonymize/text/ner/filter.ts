@@ -206,10 +206,10 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     }
     case 'HOSPITAL': {
       if (TITLE_WORD.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return false;
-      // "CHEST CLINIC", "Transplant Unit", "Unité transversale de la drépanocytose": a department, no place.
+      // "GLAUCOMA CLINIC", "Anticoagulation Unit", "Unité mobile de gériatrie": a department, no place.
       if (isDepartmentName(text)) return false;
-      // "HÔPITAL DE" before "JOUR ADULTES": a span cut on a link word before an ordinary word is the
-      // head of a department. Before a word no dictionary knows ("Médipôle de⏎Koutio") it is kept:
+      // "HÔPITAL DE" before "JOUR PNEUMOLOGIE": a span cut on a link word before an ordinary word is
+      // the head of a department. Before a word no dictionary knows ("Polyclinique de⏎Keravel") it is kept:
       // the name it cut is there.
       if (LINK_WORD_AT_END.test(fold(words[words.length - 1]!))) {
         const next = /^[ \t]*([\p{L}'’-]+)/u.exec(doc.text.slice(span.end, span.end + 40))?.[1];

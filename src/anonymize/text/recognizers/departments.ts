@@ -3,10 +3,10 @@ import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 
 /**
- * A department or a kind of clinic is no facility name: "Chest Clinic", "TRAVEL CLINIC", "Fertility
- * Clinic", "Sexual Health", "UNITÉ TRANSVERSALE DE LA DRÉPANOCYTOSE", "HÔPITAL DE JOUR ADULTES"
- * name what is done there, not where, and identify nobody (the facility around them, "St Luke's
- * Hospital – Fertility Clinic", is found on its own). Headings print them in capitals, where the
+ * A department or a kind of clinic is no facility name: "Lipid Clinic", "GLAUCOMA CLINIC", "Men's
+ * Health", "UNITÉ MOBILE DE GÉRIATRIE", "HÔPITAL DE JOUR ONCOLOGIE" name what is done there, not
+ * where, and identify nobody (the facility around them, "Northgate Hospital – Lipid Clinic", is found
+ * on its own). Headings print them in capitals, where the
  * facility patterns take every capitalised word for a name.
  */
 
@@ -26,7 +26,7 @@ const DEPARTMENT_WORDS_EN = new Set(
   alcohol smoking cessation psychiatry psychiatric psychology behavioral behavioural crisis eating autism adhd developmental infectious
   disease diseases virology hepatitis rheumatology arthritis osteoporosis bone anaemia anemia sickle cell haemophilia multidisciplinary mdt
   joint combined specialist nurse-led led consultant review assessment screening well woman baby child health community primary care
-  internal new patient patients service services unit clinic clinics and & of the a`
+  internal new patient patients service services unit clinic clinics glaucoma cataract men's and & of the a`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -41,21 +41,21 @@ export function onlyDepartmentWordsEn(words: readonly string[]): boolean {
 // the article of a proper name ("Clinique du Parc", "Hôpital de la Sagesse") and keep it.
 const FR_LINK = /^(?:de|la|et|d'|l'|en|a|aux|au|des|du|pour)$/;
 const FR_ARTICLE = /^(?:le|la|les|l'.*|du|des)$/;
-// Nouns and adjectives of medicine the dictionary lacks: "drépanocytose", "cardiologie".
+// Nouns and adjectives of medicine the dictionary lacks: "mucoviscidose", "addictologie".
 const FR_MEDICAL_SHAPE = /(?:ose|oses|ite|ites|logie|iatrie|pathie|therapie|scopie|graphie|ique|iques|aire|aires)$/;
 // Regions and compass points make a proper name ("Institut de cancérologie de l'Ouest").
 const FR_REGION_WORD = /^(?:nord|sud|est|ouest|centre|atlantique|mediterranee|alpes|pyrenees|bretagne|normandie|provence|alsace|lorraine|aquitaine|occitanie|bourgogne|champagne|picardie|flandres?|savoie|auvergne|limousin|vendee|anjou|touraine|artois)$/;
 
 /**
- * "TRANSVERSALE DE LA DRÉPANOCYTOSE" after "UNITÉ", "JOUR ADULTES" after "HÔPITAL DE",
- * "ENFANTS ET ADOLESCENTS" after "CMP": every word an ordinary or a medical one (no name, no
+ * "MOBILE DE GÉRIATRIE" after "UNITÉ", "JOUR ONCOLOGIE" after "HÔPITAL DE",
+ * "PÉRINATAL" after "CMP": every word an ordinary or a medical one (no name, no
  * commune, no region), joined right to the head or by "de" / "d'" (not by an article).
  */
 export function onlyDepartmentWordsFr(words: readonly string[]): boolean {
   if (words.length === 0 || FR_ARTICLE.test(fold(words[0]!))) return false;
-  // In mixed case a department is written in lower case after its head ("Unité transversale de la
-  // drépanocytose"); a capitalised word there is a name, even an ordinary one ("unité Tournesol",
-  // "Centre ophtalmologique Rétina Vision"). Only a heading in capitals leaves it unknown.
+  // In mixed case a department is written in lower case after its head ("Unité mobile de
+  // gériatrie"); a capitalised word there is a name, even an ordinary one ("unité Coquelicot",
+  // "Centre dentaire Sourire Plus"). Only a heading in capitals leaves it unknown.
   const allCapitals = words.every((w) => w === w.toUpperCase());
   if (!allCapitals && words.some((w, i) => (i > 0 || words.length === 1) && /^\p{Lu}/u.test(w))) return false;
   let any = false;
@@ -78,8 +78,8 @@ const FR_DEPARTMENT_START = /^(?:unite|service|pole|departement|centre|cmpp?|hop
 
 /**
  * For the model's HOSPITAL spans, which come with no head found by a pattern: the whole span is a
- * department's name ("Transplant Unit", "Occupational Health", "Unité transversale de la
- * drépanocytose", "Hôpital de jour adultes").
+ * department's name ("Anticoagulation Unit", "Men's Health", "Unité mobile de gériatrie",
+ * "Hôpital de jour oncologie").
  */
 export function isDepartmentName(text: string): boolean {
   const words = text.split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));

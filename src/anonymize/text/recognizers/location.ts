@@ -101,7 +101,7 @@ const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|cli
   // Services named after their town or a person: health centres (MSP), forensic institutes (IML), memory and
   // cystic-fibrosis centres (CMRR, CRCM), biobanks (CRB), home help (ADMR), blood service sites (EFS),
   // prison health units (USMP), hospital groups (GHT), Quebec's CLSC, children's CMP (CMPEA), and a
-  // hospital's site ("site Félix Guyon"; "site de Lille" is the town, as NAMED_BY_TOWN_ONLY says).
+  // hospital's site ("site Jean Minjoz"; "site de Roanne" is the town, as NAMED_BY_TOWN_ONLY says).
   String.raw`msp|iml|institut medico-legal|cmrr|crcm|crb|admr|efs|usmp|ght|clsc|cmpea|site)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls".
@@ -537,7 +537,7 @@ const SITE_HEAD = /^site(?![\p{L}])/u;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
 
 /**
- * "UNITÉ TRANSVERSALE DE LA DRÉPANOCYTOSE", "HÔPITAL DE JOUR ADULTES", "CMP ENFANTS ET ADOLESCENTS":
+ * "UNITÉ MOBILE DE GÉRIATRIE", "HÔPITAL DE JOUR ONCOLOGIE", "CMP PÉRINATAL":
  * a department heading, whose capitals passed the name check. Only after a head that can name a
  * department, joined by a space, "de" or "d'" (an article makes a name: "Hôpital de la Sagesse").
  */
@@ -576,9 +576,9 @@ export function hospitalSpans(doc: Doc): Span[] {
       keep = i + 1;
       len = original.indexOf(w, len) + w.length;
     }
-    // A single letter is no name: "IML A-2025-0214" is a file number, "Unité B" a building's wing.
+    // A single letter is no name: "IML C-2024-0077" is a file number, "Unité B" a building's wing.
     if (keep === 0 || (keep === 1 && words[0]!.length === 1)) continue;
-    // "site Félix Guyon": a hospital's site named after someone or something no dictionary knows, in
+    // "site Jean Minjoz": a hospital's site named after someone or something no dictionary knows, in
     // French only ("injection site Left deltoid").
     if (SITE_HEAD.test(m[0]) && (doc.lang !== 'fr' || (isDictionaryWord(fold(words[0]!)) && !isFirstName(words[0]!)))) continue;
     if (isFrenchDepartment(m[0], doc.folded.slice(m.index, ns), words.slice(0, keep))) continue;
@@ -598,7 +598,7 @@ export function hospitalSpans(doc: Doc): Span[] {
     const start = m.index + (lead ? lead[0].length : 0);
     // "Blue Harbor Health Insurance", "… Health Plan": an insurer, not a place of care.
     if (/^[ \t]+(?:Insurance|Plan|Plans|Assurance|Insurer|Benefits)(?![\p{L}])/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
-    // "CHEST CLINIC", "Sexual Health": a department or a kind of clinic, no facility's name.
+    // "GLAUCOMA CLINIC", "Men's Health": a department or a kind of clinic, no facility's name.
     const named = t.slice(start, m.index + m[0].length);
     if (onlyDepartmentWordsEn(named.slice(0, named.length - HOSPITAL_EN_HEAD_AT_END.exec(named)![0].length).split(/[ \t]+/))) continue;
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
@@ -616,7 +616,7 @@ export function hospitalSpans(doc: Doc): Span[] {
     // The head itself and generic words do not name a facility: one word before the head must.
     const head = m[0].replace(/[ \t]+of[ \t]+[\p{Lu}][^]*$/u, '').match(FACILITY_EN_HEAD_AT_END)![0];
     const nameWords = name.slice(0, name.length - head.split(/[ \t]+/).length);
-    // "Dental Surgery Associates of Tulsa": a practice of generic words named by its town after "of".
+    // "Orthodontic Associates of Duluth": a practice of generic words named by its town after "of".
     const ofTown = /[ \t]of[ \t]+\p{Lu}/u.test(m[0]);
     if (!ofTown && !nameWords.some((w) => !FACILITY_EN_GENERIC.test(w.replace(/[.,]$/, '')))) continue;
     // A medical field alone names a department ("Paediatric Neurology", "Adult Cardiology"): a

@@ -1,9 +1,9 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
- * Towns and postcodes in structured exports pasted into notes: JSON ("city":"Tulsa",
- * "postalCode":"74105", "lieuNaissance":"Cayenne", as FHIR Address and French exports write them) and
- * XML (<City>Tulsa</City>). The key says what the value is, so no gazetteer is asked: a town no list
+ * Towns and postcodes in structured exports pasted into notes: JSON ("city":"Wollongbar",
+ * "postalCode":"2477", "lieuNaissance":"Pointe-Noire", as FHIR Address and French exports write them)
+ * and XML (<City>Ketchikan</City>). The key says what the value is, so no gazetteer is asked: a town no list
  * knows is still a town there, failing closed. The prose patterns missed them because the key is
  * quoted or in camel case ("city":"…" has no "city:" in it).
  */
