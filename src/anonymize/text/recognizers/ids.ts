@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { tableColumnIds } from './id-columns.js';
+import { compoundIdSpans, NOT_PERSONAL_HEAD } from './ids-compound.js';
 
 /**
  * Identifiers: the French NIR (numéro de sécurité sociale) checked with its control key, US SSN with
@@ -10,15 +11,29 @@ const NIR = /(?<![\p{L}\p{N}])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])
 const SSN = /(?<![\p{N}-])(\d{3})-(\d{2})-(\d{4})(?![\p{N}-])/gu;
 const CONTEXT_ID = new RegExp(
   String.raw`(?<![\p{L}])(?:ipp|nip|nda|n[°o]?\s*(?:de\s+)?(?:dossier|sejour|patient|admission|venue|ss|secu)|num(?:ero)?\.?\s+(?:de\s+)?(?:dossier|sejour|patient|venue|securite sociale|secu)|dossier|mrn|medical record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|rpps|adeli|finess|nss|securite sociale|secu|insee|nir|ssn|social security(?:\s+number)?|account\s+(?:number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?))?|visit\s+(?:id|number|no\.?)|episode\s+(?:id|number|no\.?)|accession(?:\s+(?:number|no\.?|#))?|id\s+patient|identifiant(?:\s+patient)?|ins|matricule|badge|pid|acc#?|acct|clinic\s+(?:number|no\.?)|hospital\s+(?:number|no\.?)|ohip|medicare(?:\s+(?:id|number))?|rx\s*#|rx\s+(?:no\.?|number)|ppsn|pps\s+(?:no\.?|number)|hosp(?:ital)?\.?\s+(?:no\.?|number|#|id)|hosp\s*#|chi\s+(?:no\.?|number)|ihi|(?:case|file|chart|folio|member|policy|claim|prescription|script|order|specimen|sample|requisition|dossier|ordonnance|bon|prelevement|demande|carte|card)\s+(?:no\.?|number|#|id|n[°o])|medicaid(?:\s+id)?|nhs(?:\s+(?:number|no\.?))?|cpr(?:\s+number)?|niss|insz|ahv|ramq|(?:numero|n°)\s+(?:de\s+)?registre\s+national|rijksregister(?:nummer)?|national\s+(?:register|registry|insurance)\s+(?:no\.?|number)|mrn#?|dossier\s+n[°o]?|gmc|nmc|hcpc|gphc|ahpra|npi|dea|clia|upin|passport(?:\s+(?:no\.?|number|#))?|passeport|permis(?:\s+de\s+conduire)?|driver'?s\s+licen[cs]e|driving\s+licen[cs]e|cni|carte\s+(?:nationale\s+)?d'identite|titre\s+de\s+sejour|lic(?:ence|ense)\s+(?:no\.?|number|#)|group(?=\s*(?:[:#]|no\b|number))|(?:num(?:ero)?\.?|n°)\s+(?:d'|de\s+)?(?:ame|cmu|css|caf|allocataire|adherent|assure|contrat|police|sinistre|immatriculation|mdph|pension|invalidite)|n°|no\.|#)` +
-    String.raw`\s*(?:\(?(?:ipp|nda|mrn)\)?)?\s*(?:n[°o]\.?|no\.?|nr|#|number|numero|is|was|est|on\s+(?:file|record)|:|=|-|\s)*\s*([a-z0-9]{0,5}[-/]?[0-9](?:[0-9a-z\-/.]|[ ](?=\d{3}))+[0-9a-z])`,
+    String.raw`\s*(?:\(?(?:ipp|nda|mrn)\)?)?\s*(?:n[°o]\.?|no\.?|nr|#|number|numero|is|was|est|on\s+(?:file|record)|:|=|-|\s)*\s*((?:(?<![a-z])[a-z]{1,5}[ ](?=\d{3}))?[a-z0-9]{0,5}[-/]?[0-9](?:[0-9a-z\-/.]|[ ](?=\d{3}))+[0-9a-z])`,
   'dgu',
 );
 // "UR 1234567" (Australian unit record number): upper case only, "ur" is chat for "your".
 const UNIT_RECORD = /(?<![\p{L}])URN?[ \t]*(?:No\.?|#|:)?[ \t]*(\d{4,10})(?![\p{L}\p{N}])/dgu;
 // A fax or letter page ("N° 3/4", "page 2/5") is no identifier.
 const PAGE_NUMBER = /^\d{1,3}\/\d{1,3}$/;
-// Study and protocol codes ("protocole AALL1731", "NCT01234567") name no patient.
-const STUDY_BEFORE = /(?:protocole?|protocol|study|trial|essai|etude|cohorte?|arm|bras)[ \t:#]*$/i;
+// Study and protocol codes ("protocole AALL1731", "NCT01234567") and vaccine or drug lots ("lot
+// XK2291") name no patient.
+const STUDY_BEFORE = /(?:protocole?|protocol|study|trial|essai|etude|cohorte?|arm|bras|lot|batch)[ \t:#]*$/i;
+// An ISO object identifier ("1.3.6.1.4.1.…", "urn:oid:2.16.…") names a coding system or an
+// issuer, not a person: arcs 0–2 first, then dotted arcs.
+const OID = /^[012]\.\d{1,4}(?:\.\d+){3,}$/;
+const OID_BEFORE = /(?:urn:oid:|oid["']?\s*[:=]\s*["']?)$/i;
+// … unless it is the unique id of one study, series or image ("Study UID 1.2.826.…"): that one
+// points at one patient's examination.
+const UID_BEFORE = /uid[ \t:="']*$/i;
+// A number announced by "n°" or "#" after a form, a kit, a batch or a pager is no person's identifier
+// ("cerfa n° 14011", "kit n° 2207", "bleep #5521" is a phone).
+const NOT_ID_BEFORE = /(?:cerfa|formulaire|kit|lot|batch|pager|pgr|bleep|bip|ext\.?|extn|poste|dect)[ \t]*$/;
+// A letter prefix before a space belongs to the value only in upper case ("MRN: KLM 2209941"); a
+// lowercase word there is prose.
+const LOWER_PREFIX = /^\p{Ll}{1,5} /u;
 const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
 const ALNUM_ID = /(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
 
@@ -55,19 +70,22 @@ export function idSpans(doc: Doc): Span[] {
   }
   for (const m of doc.folded.matchAll(CONTEXT_ID)) {
     const [start, end] = m.indices![1]!;
-    if (PAGE_NUMBER.test(m[1]!)) continue;
+    if (PAGE_NUMBER.test(m[1]!) || LOWER_PREFIX.test(doc.text.slice(start, end))) continue;
+    if (NOT_ID_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start, end, label: 'ID', score: 0.95, priority: PRIORITY.context + 25, source: 'id-context' });
   }
   for (const m of doc.text.matchAll(LONG_DIGITS)) {
+    const before = doc.text.slice(Math.max(0, m.index - 12), m.index);
+    if ((OID.test(m[0]) || OID_BEFORE.test(before)) && !UID_BEFORE.test(before)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-long-number' });
   }
   for (const m of doc.text.matchAll(UNIT_RECORD)) {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-unit-record' });
   }
-  out.push(...tableColumnIds(doc));
+  out.push(...tableColumnIds(doc), ...compoundIdSpans(doc));
   for (const m of doc.text.matchAll(ALNUM_ID)) {
-    if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
   }
   return out;
