@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { spokenFrenchPhoneSpans } from './phones-spoken-fr.js';
 
 /**
  * Phone numbers: French national (01 23 45 67 89, 01.23.45.67.89, 0123456789), French international
@@ -16,24 +17,49 @@ const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3}[ -]\d{4}(?![\p
 const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
 const GROUPED_3322 = /0(?<![\p{N}+.,]0)\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
-const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|fax|cell|ph)\.?\s*(?:[:.]|n°|no)?\s*$/i;
+const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|mob|fax|cell|ph|contact|ligne directe|direct line|whatsapp|joignable au|num[eé]ro)\.?\s*(?:[:.]|n°|no)?\s*$/i;
 // UK national: 020 7188 7188, 07700 900461, 0113 243 2799, 01632 960 412
 const UK = /(?<![\p{N}+])0\d{2,4}[ ]\d{3,4}(?:[ ]?\d{3,4})?(?![\p{N}])/gu;
 const UK_INTL = /(?<![\p{N}])\+44[ ]?(?:\(0\)[ ]?)?\d{2,4}[ ]?\d{3,4}[ ]?\d{3,4}(?![\p{N}])/gu;
 const SPACED_FR = /(?<![\p{N}] ?)0 [1-9](?: \d){8}(?! ?[\p{N}])/gu;
 const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
+// After a phone word, shorter national plans count too: eight digits in two or three groups
+// (Singapore "6123 4501", Mauritius "5 712 3340"), six in three (New Caledonia "27 15 80").
+// The first digit consumed before the look-behind ("no digit before it"): V8 then skips to digits fast.
+const SHORT_AFTER_CONTEXT = /\d(?<!\d\d)\d{0,3}(?:[ .-]\d{2,4}){1,3}(?![\p{N}]|[.,]\d)/gu;
+const MIN_SHORT_DIGITS = 6;
+// A national number opened by its trunk 0 and written in groups, in plans the shapes above miss
+// (Ireland "01 612 8840", India "0422-315-7700", Malaysia "013-402 7781"): 9 to 11 digits. Without a
+// phone word it ranks below any identifier a keyword or a column names.
+// A group of digits right before or after means a longer number (an identifier written in groups).
+const TRUNK_GROUPED = /0(?<![\p{N}+.,\/]0|\p{N}[ -]0)\d{1,4}(?:[ -]\d{2,4}){2,3}(?![\p{N}]|[ .,\/-]\d)/gu;
+// Any grouped number, to compare its shape with the phones a phone word confirmed in the same text
+// ("Tel: 6123 4501 … her son 8870 2214": the second is written like the first).
+const GROUPED = /\d(?<![\p{L}\p{N}+.,\/-]\d)\d{0,3}(?:[ .-]\d{2,4}){1,4}(?![\p{L}\p{N}]|[.,\/-]\d)/gu;
+const MIN_SHAPE_DIGITS = 7;
 // Extensions and pagers: "pgr 4471", "poste 41 287", "ext. 2210", "bleep 5522". Short, but a number
 // that reaches one person as surely as a full line.
-const EXTENSION = /\b(?:pgr|pager|bleep|bip|ext|extn|extension|poste)\.?[ \t]*[:#]?[ \t]*(\d{2,3}[ .]?\d{1,3})(?![\p{L}\p{N}]|[.,]\d)/dgu;
+// Some are written in groups ("poste 4 27 18", "ext. 3-5120"); DECT handsets are extensions too.
+const EXTENSION = /\b(?:pgr|pager|bleep|bip|ext|extn|extension|poste|dect)\.?[ \t]*[:#]?[ \t]*(\d{1,3}(?:[ .-]?\d{1,3}){1,2})(?![\p{L}\p{N}]|[.,]\d)/dgu;
 // A number dictated digit by digit, as voicemail transcripts write it: "four one two five five five
 // zero one nine eight", "zéro six douze …" is not covered (pairs), only one word per digit, 7 at least.
-const DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|zéro|deux|trois|quatre|cinq|sept|huit|neuf)`;
+// "double zero", "triple five": one word pair for two or three digits, as British dictation says them.
+const DIGIT_WORD = String.raw`(?:(?:double|triple)[ -])?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|zéro|deux|trois|quatre|cinq|sept|huit|neuf)`;
 const SPOKEN_DIGITS = new RegExp(String.raw`(?<![\p{L}])${DIGIT_WORD}(?:[ \t,-]{1,3}${DIGIT_WORD}){6,14}(?![\p{L}])`, 'giu');
 const SPOKEN_HINT = /(?:zero|five|nine|seven|eight|cinq|neuf|huit)[ ,-]/i;
 
 function isPlausiblePhone(raw: string): boolean {
   const digits = raw.replace(/\D/g, '');
   return digits.length >= 9 && digits.length <= 15;
+}
+
+function digitCount(raw: string): number {
+  return raw.replace(/\D/g, '').length;
+}
+
+/** "6123 4501" → "4 4", "01-612-8840" → "2-3-4": how a number is grouped, the way one writer writes phones. */
+function groupShape(raw: string): string {
+  return raw.replace(/\d+/g, (g) => String(g.length));
 }
 
 export function phoneSpans(doc: Doc): Span[] {
@@ -71,12 +97,30 @@ export function phoneSpans(doc: Doc): Span[] {
     const before = t.slice(Math.max(0, m.index - 24), m.index);
     if (CONTEXT.test(before)) push(m, 'phone-context', PRIORITY.pattern + 2);
   }
+  const confirmedShapes = new Set<string>();
+  for (const m of t.matchAll(SHORT_AFTER_CONTEXT)) {
+    if (m[0].length <= MIN_SHORT_DIGITS || digitCount(m[0]) < MIN_SHORT_DIGITS || !CONTEXT.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
+    confirmedShapes.add(groupShape(m[0]));
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern + 2, source: 'phone-context-short' });
+  }
+  for (const m of t.matchAll(TRUNK_GROUPED)) {
+    const d = digitCount(m[0]);
+    if (d >= 9 && d <= 11) push(m, 'phone-trunk-grouped', PRIORITY.pattern - 15);
+  }
+  for (const m of confirmedShapes.size ? t.matchAll(GROUPED) : []) {
+    if (digitCount(m[0]) >= MIN_SHAPE_DIGITS && confirmedShapes.has(groupShape(m[0]))) {
+      out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.8, priority: PRIORITY.pattern - 15, source: 'phone-same-shape' });
+    }
+  }
   for (const m of doc.folded.matchAll(EXTENSION)) {
     const [start, end] = m.indices![1]!;
+    const d = digitCount(m[1]!);
+    if (d < 3 || d > 6) continue;
     out.push({ start, end, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern, source: 'phone-extension' });
   }
   for (const m of SPOKEN_HINT.test(t) ? t.matchAll(SPOKEN_DIGITS) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern, source: 'phone-spoken' });
   }
+  out.push(...spokenFrenchPhoneSpans(doc));
   return out;
 }
