@@ -19,21 +19,27 @@ const SPOKEN_EN = new RegExp(
 );
 const MONTH_FR = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
 const DAY_FR =
-  'premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix[- ]sept|dix[- ]huit|dix[- ]neuf|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|trente(?:[- ]et[- ]un)?';
+  'premier|dix[- ]sept|dix[- ]huit|dix[- ]neuf|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|trente(?:[- ]et[- ]un)?';
 const NUMBER_FR = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante';
 const YEAR_FR = String.raw`(?:(?:mil(?:le)?[- ]neuf[- ]cents?|deux[- ]mille)(?:[- ](?:et[- ])?(?:${NUMBER_FR})){0,4})`;
 const SPOKEN_FR = new RegExp(String.raw`\b(?:${DAY_FR})[ \t]+(?:${MONTH_FR})(?:[ \t]+(${YEAR_FR}))?(?![\p{L}])`, 'dgu');
+// A weekday and a day in words with no month, as dictation gives the next appointment: "mardi vingt-deux".
+const WEEKDAY_DAY_FR = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t]+(?:${DAY_FR})(?![\p{L}]|[ \t-]+(?:${MONTH_FR}|heures?|h\b|minutes?|fois|jours?|ans|mois|semaines?))`, 'gu');
 const CUE_BEFORE = /(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance)[ \t:]*$/u;
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
 // view has no accents and no capitals, so \b is a true word boundary there.
 const HINT_EN = /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/;
+const HINT_WEEKDAY_FR = /(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente)/;
 const HINT_FR = /\b(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|un) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/;
 
 export function spokenDateSpans(doc: Doc): Span[] {
   const f = doc.folded;
-  const patterns = [...(HINT_EN.test(f) ? [SPOKEN_EN] : []), ...(HINT_FR.test(f) ? [SPOKEN_FR] : [])];
-  if (patterns.length === 0) return [];
   const out: Span[] = [];
+  for (const m of HINT_WEEKDAY_FR.test(f) ? f.matchAll(WEEKDAY_DAY_FR) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.85, priority: PRIORITY.pattern, source: 'date-spoken-weekday' });
+  }
+  const patterns = [...(HINT_EN.test(f) ? [SPOKEN_EN] : []), ...(HINT_FR.test(f) ? [SPOKEN_FR] : [])];
+  if (patterns.length === 0) return out;
   for (const re of patterns) {
     for (const m of f.matchAll(re)) {
       const hasYear = m[1] !== undefined;

@@ -1,3 +1,4 @@
+import { extraDateSpans } from './dates-extra.js';
 import { PRIORITY, type Doc, type Lang, type Span } from '../types.js';
 import { partialDateSpans } from './dates-partial.js';
 import { spokenDateSpans } from './dates-spoken.js';
@@ -39,6 +40,7 @@ const WRITTEN_MDY = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(${MONTH_ALT})(?:\\.?\\s+|-)(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:(?:,?\\s+|-)(\\d{4})(?![\\p{N}]))?`,
   'dgu',
 );
+const EN_ONLY_MONTHS = /^(?:january|february|april|june|july|august|september|october|november|december)$/;
 const MAY_BEFORE = /\b(?:from|on|since|until|till|by|before|after|through|to|between)\s+$/;
 const MAY_AFTER = /^\s*(?:to|through|until|till|and|-|–)\s*(?:\d|[a-z]{3})/;
 // Written: month year
@@ -88,14 +90,22 @@ const NOT_DATE_BEFORE = /(?:^|[^\p{L}])(?:ta|pa|bp|tension|pression(?: arteriell
 // Units and counts after a/b: "1/2 cp", "3/4 of the dose", "2/3 des patients", "5/7 jours".
 const NOT_DATE_AFTER = /^[ \t]*(?:mg|ml|g|µg|ug|mcg|cp|comprimes?|tab|tabs|tablets?|gel|gelules?|amp|ampoules?|doses?|of|des|du|de|d'|jours?|j\b|days?|nuits?|semaines?|weeks?|mois|months?|ans?\b|years?|mmhg|cmh2o|cm|mm|%|x\b|fois|times|pts?|points?|h\b|heures?|hours?|min|sec)/u;
 
+// Scottish and Australian flats are written "2/1" or "17/3 Dalry Road": a flat before, a street after.
+const FLAT_BEFORE = /(?:^|[^\p{L}])(?:flat|apt|apartment|unit|appartement|logement)[ \t]*$/u;
+const STREET_AFTER = /^[ \t]+\p{L}+[ \t]+(?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|place|crescent|terrace|gardens|close|way|court|row|wynd|brae)\b/u;
+// "avenue du 8 Mai 1945": the month and year after the day are part of the street name too.
+const STREET_BEFORE = /(?:^|[^\p{L}])(?:rue|avenue|av\.?|boulevard|bd|place|pl\.?|quai|allee|cours|impasse|square|pont|chemin|route|rond-point|parvis|esplanade)[ \t]+(?:du|des|de la)[ \t]+(?:\d{1,2}(?:er)?[ \t]+)?$/u;
+const SCORES_BEFORE = /(?:^|[^\p{L}])apgar[ \t:]*$/u;
+
 /**
  * A bare "a/b" is a date only when it is no fraction, score or pressure: "17/10" and "3/2" are dates,
  * "3/4", "7/10", "5/5" are not, unless a time follows ("1/9 07:55") or brackets enclose it ("[1/9]").
  */
 function dayMonthAlone(t: string, start: number, end: number, a: number, b: number): boolean {
   const before = t.slice(Math.max(0, start - 24), start);
-  const after = t.slice(end, end + 16);
+  const after = t.slice(end, end + 24);
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
+  if (FLAT_BEFORE.test(before) || STREET_AFTER.test(after)) return false;
   if (a === 24 && b === 7) return false; // round the clock
   const timeAfter = /^[ \t]*(?:a |at |-[ \t]*)?\d{1,2}[:h]\d{2}(?!\d)/u.test(after);
   const bracketed = /\[[ \t]*$/u.test(before) && /^[ \t]*[\],]/u.test(after);
@@ -127,6 +137,8 @@ function findDates(doc: Doc): DateParts[] {
 
   for (const m of t.matchAll(WRITTEN_DMY)) {
     const day = m[2] === '1er' ? 1 : Number(m[2]);
+    // "avenue du 8 Mai 1945", "rue du 11 Novembre": a street named after a date is an address.
+    if (STREET_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index))) continue;
     const month = MONTHS[m[3]!]!;
     const year = m[4] !== undefined ? yearValue(m[4]) : undefined;
     if (!isValidDay(year, month, day)) continue;
@@ -154,7 +166,9 @@ function findDates(doc: Doc): DateParts[] {
     // month is written ("MAR" is a medication record, "dec" a decrease), and no unit after the day.
     const monthRaw = doc.text.slice(m.indices![2]![0], m.indices![2]![1]);
     const abbreviated = doc.lang === 'en' && m[2] !== 'may' && /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) && !NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12));
-    if (year === undefined && !mayTheMonth && !abbreviated && (doc.lang !== 'en' || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
+    // A month only English names ("June 12th") is English in a French or bilingual note too.
+    const englishMonth = EN_ONLY_MONTHS.test(m[2]!);
+    if (year === undefined && !mayTheMonth && !abbreviated && ((doc.lang !== 'en' && !englishMonth) || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -167,12 +181,15 @@ function findDates(doc: Doc): DateParts[] {
   }
   for (const m of t.matchAll(WRITTEN_MY)) {
     const month = MONTHS[m[1]!]!;
+    if (STREET_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
     const year = Number(m[2]);
     if (year < 1880 || year > 2100) continue;
     found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 1), named: true, value: month }, year: { ...at(m, 2), value: year } });
   }
   for (const m of t.matchAll(NUMERIC_DMY)) {
     const a = Number(m[1]);
+    // "Apgar 8/9/10" is three scores.
+    if (SCORES_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
     const b = Number(m[3]);
     const year = yearValue(m[4]!);
     if (m[4]!.length === 4 && (year < 1880 || year > 2100)) continue;
@@ -280,7 +297,7 @@ function dropContained(dates: DateParts[]): DateParts[] {
 export function dateSpans(doc: Doc): Span[] {
   const dates = findDates(doc);
   const full: Span[] = dates.map((d) => ({ start: d.start, end: d.end, label: 'DATE', score: 0.99, priority: PRIORITY.pattern + 5, source: 'date' }));
-  return full.concat(partialDateSpans(doc, dates), spokenDateSpans(doc));
+  return full.concat(partialDateSpans(doc, dates), spokenDateSpans(doc), extraDateSpans(doc));
 }
 
 // ---- writing a moved date back in the same format -------------------------------------------

@@ -1,0 +1,77 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isValidDay } from './dates.js';
+
+/**
+ * Date forms the main scans of dates.ts do not read:
+ * - Roman-numeral months, as French and Central European letters date them: "le 4.XI.2024", "9/III/2023".
+ * - separators padded with spaces, as forms and OCR print them: "21 / SEP / 2024", "07 / 1958",
+ *   and every digit spaced out: "0 9 / 1 1 / 1 9 6 2".
+ * - a compact YYYYMMDD right after a birth word ("dob=\"19480312\"", "DOB: 19480312"): else a bare
+ *   eight-digit run, and read as an identifier.
+ * - a French weekday abbreviation before a day and a month ("ven. 7/2", "dim 14/9"), as shift books and
+ *   tables write them.
+ * - in English, a month-first day with no year ("seen 4/27", "my 11/19 shift"): only when the day
+ *   cannot be a month (over 12), and a word that introduces a date comes before or the number stands
+ *   alone at a line start before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
+ * - "on the 21st." — an English ordinal day alone after a preposition, closed by punctuation.
+ * Scans on the folded view open with "\b" (a true word start there: ASCII letters only), not a look-behind.
+ */
+const ROMAN_MONTHS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10, XI: 11, XII: 12 };
+const ROMAN_DATE = /(\d)(?<![\p{L}\p{N}.\/-]\d)(\d?)[ ]?([.\/-])[ ]?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[ ]?\3[ ]?((?:19|20)?\d{2})(?![\p{L}\p{N}]|[.\/-]\d)/gu;
+const ROMAN_HINT = /\d[ ]?[.\/-][ ]?[IVX]/;
+const SPACED_NAMED = /(?<![\p{L}\p{N}])(\d{1,2}) \/ (jan|feb|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|aou|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \/ ((?:19|20)\d{2})(?![\p{N}])/gu;
+const SPACED_MONTH_YEAR = /(?<![\p{L}\p{N}\/] ?)(0[1-9]|1[0-2]) \/ ((?:19|20)\d{2})(?![\p{N}]| ?\/)/gu;
+const SPACED_EVERY_DIGIT = /(?<![\p{N}] ?)(\d) (\d) ?\/ ?(\d) (\d) ?\/ ?(\d) (\d) (\d) (\d)(?! ?[\p{N}])/gu;
+const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|ddn|date de naissance|naissance|ne\(?e?\)? le|born)[^\p{L}\p{N}\n]{0,6}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/dgu;
+const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
+const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
+const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated)[ \t]*$/u;
+const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)]|at\b|@|$|\n)/u;
+const EN_ORDINAL_DAY = /\b(?:on|by|until|till|from|since|before|after) the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=[ \t]*[.,;!?)]|[ \t]*$)/dgmu;
+
+function span(start: number, end: number, source: string): Span {
+  return { start, end, label: 'DATE', score: 0.9, priority: PRIORITY.pattern + 5, source };
+}
+
+function fullYear(raw: string): number {
+  return raw.length === 4 ? Number(raw) : 2000 + Number(raw);
+}
+
+export function extraDateSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const f = doc.folded;
+  const out: Span[] = [];
+  for (const m of ROMAN_HINT.test(t) ? t.matchAll(ROMAN_DATE) : []) {
+    if (isValidDay(fullYear(m[5]!), ROMAN_MONTHS[m[4]!]!, Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-roman-month'));
+  }
+  if (f.includes(' / ')) {
+    for (const m of f.matchAll(SPACED_NAMED)) if (Number(m[1]) >= 1 && Number(m[1]) <= 31) out.push(span(m.index, m.index + m[0].length, 'date-spaced'));
+    for (const m of f.matchAll(SPACED_MONTH_YEAR)) out.push(span(m.index, m.index + m[0].length, 'date-spaced'));
+  }
+  for (const m of f.includes('/') ? f.matchAll(SPACED_EVERY_DIGIT) : []) {
+    const year = Number(m.slice(5, 9).join(''));
+    if (isValidDay(year, Number(m[3]! + m[4]!), Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-spaced'));
+  }
+  for (const m of f.matchAll(COMPACT_AFTER_BIRTH)) {
+    const [start, end] = m.indices![1]!;
+    if (isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) out.push(span(start, end + 4, 'date-compact'));
+  }
+  for (const m of f.matchAll(FR_WEEKDAY_DM)) {
+    const [start] = m.indices![1]!;
+    if (isValidDay(undefined, Number(m[2]), Number(m[1]))) out.push(span(start, m.index + m[0].length, 'date-weekday-abbr'));
+  }
+  if (doc.lang === 'en') {
+    for (const m of f.matchAll(EN_MONTH_FIRST)) {
+      const end = m.index + m[0].length;
+      const cued = EN_DATE_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index));
+      const lineStart = m.index === 0 || f[m.index - 1] === '\n';
+      if (!cued && !(lineStart && ALONE_AFTER.test(f.slice(end, end + 4)))) continue;
+      if (isValidDay(undefined, Number(m[1]), Number(m[2]))) out.push(span(m.index, end, 'date-month-first'));
+    }
+    for (const m of f.matchAll(EN_ORDINAL_DAY)) {
+      const [start] = m.indices![1]!;
+      out.push(span(start, m.index + m[0].length, 'date-ordinal-day'));
+    }
+  }
+  return out;
+}
