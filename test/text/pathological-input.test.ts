@@ -50,6 +50,8 @@ const CASES: Record<string, string> = {
   'xml-places': '<city>Aa</city>'.repeat(2_500),
   'chat-speakers': '[01/02/2025 10:00] Aaa Bbb Ccc (x): \n'.repeat(1_000),
   'unit-headings': 'UNITÉ DE LA MÉDECINE '.repeat(2_000),
+  'job-shapes': 'soudeusesoudeuse chez '.repeat(2_000),
+  'works-as': 'works as a b c d at '.repeat(2_000),
 };
 
 describe('pathological input takes linear time', () => {

@@ -8,7 +8,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *   - nursing homes named in lowercase notes ("l'ehpad la pastourelle", "ehpad saint-joseph");
  *   - employers, which the annotation guidelines count with facilities (HOSPITAL): after
  *     "employeur :", "la société", "works at", "retired from", a job and "chez" ("ingénieur chez X",
- *     "profession : cariste chez X") …
+ *     "profession : cariste chez X"), "works as a <job> at / for", "returns to work at", "travaille
+ *     de nuit chez", "a repris chez", a job noun's shape before "chez" ("soudeuse chez", "agent de
+ *     quai chez" is not: one word, or "agent d'…"), "salariée de" …
  */
 const SAINT_FACILITY = /\b(?:st\.?|saint)[ \t]+[a-z][a-z'-]{2,20}(?:'s(?![\p{L}])(?![ \t]+(?:day|wort|dance|fire|disease|syndrome|sign))|[ \t]+of[ \t]+god(?:[ \t]+[a-z][a-z-]{2,20})?(?![\p{L}]))/gu;
 const SAINT_HINT = /(?:st\.?|saint)[ \t]+[a-z]/;
@@ -20,10 +22,10 @@ const LOWER_HOME_HINT = /ehpad|usld|maison de retraite|foyer logement|residence 
 // "de", "et", "&" inside ("Transports Guérin et Fils", "Aéroports de Paris", "Net'Clean Services").
 const EMPLOYER_NAME = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}(?:[ \t]+(?:(?:de|du|des|et|and|of|&|la|le)[ \t]+)?[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}){0,4}`;
 const EMPLOYER = new RegExp(
-  String.raw`\b(?:[Ee]mployeur|[Ee]mployer|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Rr]etrait[ée]e? de(?: la| l'|s)?|[Rr]etired from|[Ww]orks? (?:at|for)|[Ee]mployed (?:at|by)|[Tt]ravaille (?:chez|[àa] la|[àa]u|pour)|(?:[Cc]omme|[Ee]n tant que|[Pp]rofession(?:nelle)?[ \t]*:)[ \t]+\p{Ll}[\p{Ll}-]{2,25}(?:[ \t]+\p{Ll}[\p{Ll}-]{2,25})?[ \t]+chez)[ \t]*:?[ \t]*(?:(?:la|le|l'|the)[ \t]*)?(?:soci[ée]t[ée][ \t]+(?:de[ \t]+[\p{Ll}]+[ \t]+)?)?(${EMPLOYER_NAME})`,
+  String.raw`\b(?:[Ee]mployeur|[Ee]mployer|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Rr]etrait[ée]e? de(?: la| l'|s)?|[Rr]etired from|[Ww]ork(?:s|ed|ing)?(?:[ \t]+(?:part-time|full-time|part time|full time|nights|shifts))?(?:[ \t]+as[ \t]+(?:an?[ \t]+)?\p{Ll}[\p{Ll}-]{1,25}(?:[ \t]+\p{Ll}[\p{Ll}-]{1,25}){0,2})?[ \t]+(?:at|for)|[Rr]eturns?[ \t]+to[ \t]+work[ \t]+at|(?:[Tt]ravaill(?:e|ait)|[Aa][ \t]+repris|[Rr]eprend)(?:[ \t]+(?:de nuit|de jour|[àa] mi-temps|[àa] temps partiel|en int[ée]rim))?[ \t]+(?:chez|pour)|(?:[Oo]uvri[eè]re?|[Ss]alari[ée]e?|[Ee]mploy[ée]e?|[Ii]nt[ée]rimaire|[Ss]tagiaire|[Aa]pprentie?|[Aa]gente?[ \t]+d'[\p{Ll}-]{3,20}|\p{Ll}[\p{Ll}-]{2,20}(?:ier|i[eè]re|eur|euse|rice|iste|ienne?))[ \t]+(?:chez|(?<=(?:ari|loy)[ée]e?[ \t]+)de)|[Ee]mployed (?:at|by)|[Tt]ravaille (?:chez|[àa] la|[àa]u|pour)|(?:[Cc]omme|[Ee]n tant que|[Pp]rofession(?:nelle)?[ \t]*:)[ \t]+\p{Ll}[\p{Ll}-]{2,25}(?:[ \t]+\p{Ll}[\p{Ll}-]{2,25})?[ \t]+chez)[ \t]*:?[ \t]*(?:(?:la|le|l'|the)[ \t]*)?(?:soci[ée]t[ée][ \t]+(?:de[ \t]+[\p{Ll}]+[ \t]+)?)?(${EMPLOYER_NAME})`,
   'dgu',
 );
-const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|orks? |ravaille| chez /;
+const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|ork|ravaill|repr| chez |alari/;
 /** Capitalised words after an employer word that name no employer: titles, weekdays, generic nouns. */
 const NOT_EMPLOYER = /^(?:Dr|Mr|Mrs|Ms|Mme|M|Monsieur|Madame|Le|La|Les|The|A|An|Home|Night|Nights|Day|Days|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Française|Francaise|French)$/u;
 
