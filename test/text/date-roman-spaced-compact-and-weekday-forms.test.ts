@@ -32,8 +32,8 @@ describe('more date forms, and things shaped like dates that are not', () => {
 
   it('reads English month-first days with a cue or alone on a line, not counts', async () => {
     expect(await dates('Echo done 4/27 at the clinic.', 'en')).toEqual(['4/27']);
-    expect(await dates('Can someone cover my 11/19 late shift?', 'en')).toEqual(['11/19']);
-    expect(await dates('Notes:\n9/14 – family meeting held', 'en')).toEqual(['9/14']);
+    expect(await dates('Can someone cover my 10/27 late shift?', 'en')).toEqual(['10/27']);
+    expect(await dates('Notes:\n9/16 – family meeting held', 'en')).toEqual(['9/16']);
     expect(await dates('Lymph nodes: 3/28 positive.', 'en')).toEqual([]);
   });
 
