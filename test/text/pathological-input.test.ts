@@ -52,6 +52,7 @@ const CASES: Record<string, string> = {
   'unit-headings': 'UNITÉ DE LA MÉDECINE '.repeat(2_000),
   'job-shapes': 'soudeusesoudeuse chez '.repeat(2_000),
   'works-as': 'works as a b c d at '.repeat(2_000),
+  nicknames: 'Aaa "Bbb" ("Ccc") dit « '.repeat(2_000),
 };
 
 describe('pathological input takes linear time', () => {
