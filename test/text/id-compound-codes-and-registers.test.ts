@@ -20,6 +20,7 @@ describe('compound codes, registers, serial numbers and other identifier forms',
     expect(await ids('Accredited under ISO-15189, vaccine lot XK-20931, COVID-19 negative.', 'en')).toEqual([]);
     expect(await ids("Admission selon l'article L.3213-1 du code de la santé publique.", 'fr')).toEqual([]);
     expect(await ids('Formulaire cerfa n° 14011*02 rempli.', 'fr')).toEqual([]);
+    expect(await ids('Wohnhaft Lindenweg 4, D-80997 München', 'fr')).not.toContain('D-80997');
   });
 
   it('finds numbers after foreign registers, identity cards and document words', async () => {

@@ -20,6 +20,9 @@ const GLUED_BEFORE = /[\p{L}\p{N}_@.\/-]/u;
 // Lot and batch numbers, forms, protocols and standards name no patient ("lot AB-20931", "cerfa
 // 15695*01", "protocol XY-10045", "ISO-15189").
 const NOT_PERSONAL_BEFORE = /(?:\blot|\bbatch|\blote|\bcerfa|\bformulaire|\bform|\bprotocole?|\bprotocol|\bstudy|\btrial|\bessai|\betude|\bcohorte?|\bversion|\bv|\barticles?|\bart\.)[ \t:#n°o.]*$/i;
+// A European country letter before a postcode ("D-80331", "CH-1205") is an address, not a code; other
+// two-letter heads stay codes ("KY-44129" a licence, "PS-0417" an inclusion number).
+export const COUNTRY_POSTCODE = /^(?:[A-Z]|CH|FR|DE|BE|LU|NL|IT|ES|AT|PT|DK|SE|NO|FI|PL|CZ)-\d{4,5}$/;
 export const NOT_PERSONAL_HEAD = /^(?:ISO|EN|NF|DIN|IEC|ASTM|NCT|EUDRACT|CE|ICD|CIM|DSM|COVID|SARS|HPV|HLA|CD|ATC|UCD|CIP|ACL|PCR)(?:[\/.-]|$)/;
 
 const REGISTER_WORDS = String.raw`imc|mcnz|hpcsa|oiiq|cmq|oiiaq|inami|riziv|mcr|nmc\s+pin|pin|reg(?:istration)?\.?(?:\s+(?:no\.?|number|#))?|registre|nric|mykad|avs|ic\s+(?:no\.?|number)|nhi|uhid|chi|aadhaar|cpf|health\s+cards?(?:\s+(?:no\.?|number|#))?|dva(?:\s+\w+)?\s+card|gold\s+card|serial(?:\s+(?:no\.?|number|#))?|s\/n|(?:n°|no|numero)\s+de\s+serie|(?:n°|numero)\s+(?:de\s+)?client|(?:n°|numero)\s+(?:d'|de\s+)?inscription|(?:subject|screening|randomi[sz]ation|participant|folder|lab|laboratory|docket|control|client|student|employee|staff|job|booking|ticket|reference|ref|donor|gum|art|tb|id|ic)\s+(?:no\.?|number|#|id|n[°o])|student\s+id|ref\.?|reference|subject(?=[ \t]+\d)|job(?=[ \t]+\d{5})`;
@@ -59,7 +62,7 @@ export function compoundIdSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(COMPOUND_CODE)) {
     const code = m[0];
     if (m.index > 0 && GLUED_BEFORE.test(t[m.index - 1]!)) continue;
-    if ((code.match(/\d/g)?.length ?? 0) < MIN_CODE_DIGITS || NOT_PERSONAL_HEAD.test(code)) continue;
+    if ((code.match(/\d/g)?.length ?? 0) < MIN_CODE_DIGITS || NOT_PERSONAL_HEAD.test(code) || COUNTRY_POSTCODE.test(code)) continue;
     if (NOT_PERSONAL_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index))) continue;
     // Above the name and place rules that read a capitalised code as a word, below validated patterns.
     out.push({ start: m.index, end: m.index + code.length, label: 'ID', score: 0.85, priority: PRIORITY.pattern - 5, source: 'id-compound' });
