@@ -43,7 +43,7 @@ const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
 // words as lower or capitalised. \b rather than a Unicode lookbehind: it is much cheaper at every
 // position, and every role starts with an ASCII letter.
 const ROLE_NAME = new RegExp(
-  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic|[iI]nterpreter|[iI]nterpr[eè]te|[tT]ranslator|[tT]raductrice|[tT]raducteur|[cC]haplain|[aA]um[oô]nier|[cC]arer|[cC]aregiver|[dD]oula|[aA]ide|[hH]ome aide))[ \t]*:?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?)(?![\p{L}])`,
+  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic|[iI]nterpreter|[iI]nterpr[eè]te|[tT]ranslator|[tT]raductrice|[tT]raducteur|[cC]haplain|[aA]um[oô]nier|[cC]arer|[cC]aregiver|[dD]oula|[aA]ide|[hH]ome aide|[nN]urse|[aA]udiologist|[oO]rthoptist|[pP]odiatrist|[pP]sychologist|[kK]eyworker|[sS]upport worker|[cC]haplain|[mM]edics?|[aA]mbulanci[eè]re?|[vV]eilleuse|[vV]eilleur|OPJ|Sr|Revd))[ \t]*:?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?(?:[ \t][\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?){0,2})(?![\p{L}])`,
   'dgu',
 );
 // "ide nuit : nadia / as : jérémy", "rn: kelly": a care-role label and a colon, then a lowercase known
@@ -132,11 +132,19 @@ export function informalPersonSpans(doc: Doc): Span[] {
     if (firstNameHere(word(m, 1))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-closing');
   }
   for (const m of t.matchAll(ROLE_NAME)) {
-    const [s, e] = m.indices![1]!;
-    const surname = m[1]!.replace(/^\p{Lu}\.[ \t]?/u, '');
+    const [s] = m.indices![1]!;
+    // "Nurse: Ailsa Drummond RGN": a first name and a surname after the role; the words after the
+    // first are kept while each could be a name ("IDE Martin Lundi": the weekday is not).
+    const words = m[1]!.split(/[ \t]+/);
+    const surname = words[0]!.replace(/^\p{Lu}\.[ \t]?/u, '');
+    const nameWord = (w: string) => !NOT_A_NAME_HERE.has(fold(w)) && (!isDictionaryWord(fold(w)) || isLastName(w) || isFirstName(w));
     // "IDE Planning", "AS Bloc": an ordinary word after a role is a service, not a person.
-    if (NOT_A_NAME_HERE.has(fold(surname)) || (isDictionaryWord(fold(surname)) && !isLastName(surname) && !isFirstName(surname))) continue;
-    push(s, e, 'person-role');
+    // A first name that is also a word ("Sr Blessing Adeyemi") counts when a surname no dictionary knows follows.
+    const surnameNext = words[1] !== undefined && !isDictionaryWord(fold(words[1])) && !NOT_A_NAME_HERE.has(fold(words[1]));
+    if (/^\p{Lu}\.$/u.test(words[0]!) ? !nameWord(words[1] ?? '') : !nameWord(surname) && !surnameNext) continue;
+    let kept = /^\p{Lu}\.$/u.test(words[0]!) ? 2 : 1;
+    while (kept < words.length && nameWord(words[kept]!)) kept++;
+    push(s, s + words.slice(0, kept).join(' ').length, 'person-role');
   }
   for (const m of t.matchAll(PATIENT_LOWER)) {
     const first = m[1]!;
