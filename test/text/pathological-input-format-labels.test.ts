@@ -20,6 +20,7 @@ const CASES: Record<string, string> = {
   'roman-months': '1.XI.'.repeat(8_000),
   'ocr-letter-pairs': '1 OO '.repeat(8_000),
   'usernames': 'username a_'.repeat(3_500),
+  'spoken-ids': 'mrn is a one '.repeat(3_000),
 };
 
 describe('pathological input for the format-label scans takes linear time', () => {
