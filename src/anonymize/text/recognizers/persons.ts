@@ -89,6 +89,25 @@ const INVERTED_HINT = /[,;][ \t]*\d/;
 // Ethan (7)"): the first name must be a known one, the surname no ordinary word.
 const INVERTED_LINE = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*)?([\p{Lu}][\p{L}'’]{2,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?),[ \t]*([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
 
+// "Pt: KOWALCZYK, Zbigniew / unit 4", "PATIENT: OKORO, ADAEZE NGOZI  DOB …": the given names after the
+// surname and a comma, single spaces between them, on the field's line.
+const GIVEN_AFTER_COMMA = /^,[ \t]*(\p{Lu}[\p{L}'’]{1,20}(?:-\p{Lu}[\p{L}'’]{1,20})?)(?: (\p{Lu}[\p{L}'’]{1,20}))?(?: (\p{Lu}[\p{L}'’]{1,20}))?(?![\p{L}\p{N}])/u;
+
+/** How far a field's surname runs on into given names after a comma: each a known first name or no dictionary word. */
+function givenNamesAfterComma(t: string, end: number): number {
+  if (t[end] !== ',') return 0;
+  const m = GIVEN_AFTER_COMMA.exec(t.slice(end, end + 70));
+  if (!m) return 0;
+  let reach = 0;
+  let at = 0;
+  for (const word of [m[1], m[2], m[3]]) {
+    if (word === undefined || NOT_NAMES.has(word.toLowerCase()) || !(isFirstName(word) || !isDictionaryWord(fold(word)))) break;
+    at = m[0].indexOf(word, at) + word.length;
+    reach = at;
+  }
+  return reach;
+}
+
 /** Words that start with a capital in clinical prose but are never names after a title. */
 const NOT_NAMES = new Set([
   'le', 'la', 'les', 'un', 'une', 'the', 'a', 'an', 'patient', 'patiente', 'service', 'docteur', 'hopital', 'hôpital', 'clinique', 'chu', 'ch',
@@ -170,7 +189,8 @@ export function personSpans(doc: Doc): Span[] {
     if (/\|[ \t]*$/.test(t.slice(m.index, s)) && !/\s/.test(m[1]!.trim()) && (isOrdinaryWord(m[1]!) || isColumnHeader(m[1]!))) continue;
     // "To: Referral Coordinator", "From: Billing Office": a role or a service, every word an ordinary one.
     if (/\s/.test(m[1]!.trim()) && m[1]!.trim().split(/[ \t]+/).every((w) => isOrdinaryWord(w))) continue;
-    push(s, e, 0.9, PRIORITY.context, 'person-field');
+    // A surname alone, then a comma: the given names follow ("Dr Ana Ruiz, Leeds" is a name and a town).
+    push(s, /\s/.test(m[1]!.trim()) ? e : e + givenNamesAfterComma(t, e), 0.9, PRIORITY.context, 'person-field');
   }
   for (const m of FAMILY_UPPER_HINT.test(t) ? [...t.matchAll(FAMILY_RE), ...t.matchAll(FAMILY_UPPER_RE)] : t.matchAll(FAMILY_RE)) {
     const [s, e] = m.indices![1]!;
