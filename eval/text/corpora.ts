@@ -12,7 +12,9 @@
  *     scored once after it, then the judge (aggregate figures only) of the retrained model;
  *   - a fifth sealed held-out set eval/text/holdout5/*.jsonl, written blind while that model was trained,
  *     scored once after it, then the judge (aggregate only) of a candidate model that was not shipped;
- *   - a sixth sealed held-out set eval/text/holdout6/*.jsonl, written blind during that cross-check,
+ *   - a sixth held-out set eval/text/holdout6/*.jsonl, written blind during that cross-check,
+ *     scored once after it; its errors (and holdout4's, holdout5's) then guided a fourth rule round;
+ *   - a seventh sealed held-out set eval/text/holdout7/*.jsonl, written blind while that round ran,
  *     scored once after it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -47,7 +49,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6'): Doc[] {
+function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7'): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -81,6 +83,10 @@ export function loadHoldout5(): Doc[] {
 
 export function loadHoldout6(): Doc[] {
   return loadMarkedSet('holdout6');
+}
+
+export function loadHoldout7(): Doc[] {
+  return loadMarkedSet('holdout7');
 }
 
 /** Empty when the shared reference data is absent. */
