@@ -2,14 +2,14 @@
  * `npx tsx eval/text/misses.ts <set> [--rules-only] [--label L] [--context N]`: the errors of the
  * full text pipeline on one evaluation set, grouped per label, with the text around each, to find
  * CLASSES of errors (never to fix single strings).
- *   set: dev | eds | holdout … holdout6 (the sets already scored; a sealed set is never listed here).
+ *   set: dev | eds | holdout … holdout7 (the sets already scored; a sealed set is never listed here).
  * For each label: the missed gold spans (FN, overlap matching: no predicted span of that label
  * touches it) with what, if anything, covered them instead, then the false positives (FP) with the
  * recognizer that proposed them.
  */
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { joinAddressParts, loadDev, loadEds, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, loadHoldout6, type Doc } from './corpora.js';
+import { joinAddressParts, loadDev, loadEds, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, loadHoldout6, loadHoldout7, type Doc } from './corpora.js';
 
 const SETS: Record<string, { load: () => Doc[]; lang: 'fr' | 'auto'; eds?: boolean }> = {
   dev: { load: loadDev, lang: 'auto' },
@@ -20,6 +20,7 @@ const SETS: Record<string, { load: () => Doc[]; lang: 'fr' | 'auto'; eds?: boole
   holdout4: { load: loadHoldout4, lang: 'auto' },
   holdout5: { load: loadHoldout5, lang: 'auto' },
   holdout6: { load: loadHoldout6, lang: 'auto' },
+  holdout7: { load: loadHoldout7, lang: 'auto' },
 };
 
 const args = process.argv.slice(2);
