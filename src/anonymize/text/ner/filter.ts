@@ -3,6 +3,7 @@ import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isDepartmentName } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
+import { fieldName, firmNotPerson, notAFacility, notATown, placeNotPerson } from './label-checks.js';
 
 /**
  * The model is small and trained on synthetic text, so its spans that no rule confirms must look
@@ -186,6 +187,9 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   // The second half of a compound glued to the first ("hépatico-jéjunale"): no name starts with its hyphen.
   if (span.label === 'PERSON' && /^-/.test(text) && /\p{L}$/u.test(doc.text.slice(Math.max(0, span.start - 1), span.start))) return false;
   if (span.label === 'PERSON' && notANameAround(span, doc, words)) return false;
+  // Keys of exports, towns and firms the model calls persons; months, countries and disease words it calls towns.
+  if (span.label === 'PERSON' && (fieldName(span, doc, words) || placeNotPerson(words) || firmNotPerson(text, folded))) return false;
+  if (span.label === 'CITY' && (notATown(words) || words.every(medicalWord))) return false;
   switch (span.label) {
     case 'PERSON': {
       const known = words.some((w) => isFirstName(w.replace(/\.$/, '')) || isLastName(w.replace(/\.$/, '')));
@@ -208,6 +212,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       if (TITLE_WORD.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return false;
       // "GLAUCOMA CLINIC", "Anticoagulation Unit", "Unité mobile de gériatrie": a department, no place.
       if (isDepartmentName(text)) return false;
+      if (notAFacility(span, doc, words)) return false;
       // "HÔPITAL DE" before "JOUR PNEUMOLOGIE": a span cut on a link word before an ordinary word is
       // the head of a department. Before a word no dictionary knows ("Polyclinique de⏎Keravel") it is kept:
       // the name it cut is there.
