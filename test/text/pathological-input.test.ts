@@ -53,6 +53,9 @@ const CASES: Record<string, string> = {
   'job-shapes': 'soudeusesoudeuse chez '.repeat(2_000),
   'works-as': 'works as a b c d at '.repeat(2_000),
   nicknames: 'Aaa "Bbb" ("Ccc") dit « '.repeat(2_000),
+  // the format rules read from the number or the month, then look back: an age cue, a weekday
+  'age-cues': 'age : 95 is\t'.repeat(3_500),
+  'weekday-dates': 'lundi, \t12 mars Tue. June 5 '.repeat(1_500),
 };
 
 describe('pathological input takes linear time', () => {

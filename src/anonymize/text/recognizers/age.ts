@@ -5,8 +5,17 @@ import { writtenAgeSpans } from './age-written.js';
 // Bilingual Belgian forms put the Dutch unit first: "94 j./ans", "94 jaar".
 const AGE = /(?<![\p{N}.,])(\d{2,3})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:ans|an|jaar|years?(?:[\s-]old)?|yrs?|yo|y\/o|y\.o\.|year-old)(?![\p{L}])/gu;
 
-// "Age: 94", "âge : 91", "She is 91 and", "âgée de 95", "Raymond Fuller, 91, MRN"
-const AGE_CONTEXT = /(?:\bage|\bâge|\bage|\bis|\baged|agee? de|âgée? de)[ \t]*:?[ \t]*(\d{2,3})(?![\p{N}.,]\d|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|mmhg|bpm))/giu;
+// "Age: 94", "âge : 91", "She is 91 and", "âgée de 95", "Raymond Fuller, 91, MRN": a cue word, an
+// optional colon between blanks, the number. Found number first: the cue alternation, case-insensitive
+// and tried at every position, cost as much as every other age scan together. Each run of digits is
+// read as the number would be right after a cue (AGE_NUMBER, sticky), and only then is the cue looked
+// for just before its blanks and colon (AGE_CUE_BEFORE). Every cue ends in a letter, so the blanks
+// and colon before the number are all between the cue and the number.
+const DIGIT_RUN = /\d+/g;
+const AGE_NUMBER = /\d{2,3}(?![\p{N}.,]\d|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|mmhg|bpm))/iuy;
+const AGE_CUE_BEFORE = /(?:\bage|\bâge|\bis|\baged|agee? de|âgée? de)$/iu;
+/** The longest cue ("âgée de") and the character before it, which "\b" reads. */
+const CUE_WINDOW = 8;
 // Markdown may close a bold name before the comma: "**Edna Roe**, 97, …".
 // The digits first, then the look-behind (which covers them): V8 skips to digits fast.
 const AGE_APPOSITION = /(9\d|1[01]\d)(?<=[\p{Ll}]\*{0,2}, \d{2,3})(?=, )/gu;
@@ -19,14 +28,38 @@ export function ageSpans(doc: Doc): Span[] {
     const n = Number(m[1]);
     if (n > 89 && n < 130) out.push({ start: m.index, end: m.index + m[1]!.length, label: 'AGE', score: 0.95, priority: PRIORITY.pattern, source: 'age' });
   }
-  for (const re of [AGE_CONTEXT, AGE_APPOSITION, AGE_SEX]) {
-    for (const m of doc.text.matchAll(re)) {
-      const num = m[1]!;
-      const n = Number(num);
-      const start = m.index + m[0].lastIndexOf(num);
-      if (n > 89 && n < 130) out.push({ start, end: start + num.length, label: 'AGE', score: 0.85, priority: PRIORITY.pattern - 5, source: 'age-context' });
-    }
+  const contextAge = (start: number, num: string) => {
+    const n = Number(num);
+    if (n > 89 && n < 130) out.push({ start, end: start + num.length, label: 'AGE', score: 0.85, priority: PRIORITY.pattern - 5, source: 'age-context' });
+  };
+  for (const m of doc.text.matchAll(DIGIT_RUN)) {
+    const num = numberAfterCue(doc.text, m.index);
+    if (num !== undefined) contextAge(m.index, num);
+  }
+  for (const re of [AGE_APPOSITION, AGE_SEX]) {
+    for (const m of doc.text.matchAll(re)) contextAge(m.index + m[0].lastIndexOf(m[1]!), m[1]!);
   }
   out.push(...writtenAgeSpans(doc));
   return out;
+}
+
+/** The number at `at` (the start of a run of digits) when an age cue comes before it, else undefined. */
+function numberAfterCue(text: string, at: number): string | undefined {
+  // Only 90 to 129 are kept: two digits from 9, three from 1 or a 0 before 90 to 99 ("096").
+  const first = text.charCodeAt(at);
+  if (first !== 0x39 && first !== 0x31 && first !== 0x30) return undefined;
+  AGE_NUMBER.lastIndex = at;
+  const num = AGE_NUMBER.exec(text)?.[0];
+  if (num === undefined) return undefined;
+  let cueEnd = at;
+  while (cueEnd > 0 && isBlank(text.charCodeAt(cueEnd - 1))) cueEnd--;
+  if (cueEnd > 0 && text[cueEnd - 1] === ':') {
+    cueEnd--;
+    while (cueEnd > 0 && isBlank(text.charCodeAt(cueEnd - 1))) cueEnd--;
+  }
+  return AGE_CUE_BEFORE.test(text.slice(Math.max(0, cueEnd - CUE_WINDOW), cueEnd)) ? num : undefined;
+}
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }

@@ -19,7 +19,8 @@ export function contactSpans(doc: Doc): Span[] {
     for (const m of t.matchAll(EMAIL)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
     for (const m of /[ \t]@[ \t]/.test(t) ? t.matchAll(EMAIL_SPACED) : []) out.push(span(m.index, m[0].length, 'EMAIL', 'email-spaced'));
   }
-  for (const m of t.matchAll(URL_RE)) out.push(span(m.index, m[0].length, 'URL', 'url'));
+  // A URL opens with "://" after its scheme or with "www." (any case: the folded view is lower case).
+  for (const m of t.includes('://') || doc.folded.includes('www.') ? t.matchAll(URL_RE) : []) out.push(span(m.index, m[0].length, 'URL', 'url'));
   // BARE_DOMAIN and IPV6 are tried at every position: only when their top-level domain, or two hex
   // groups each followed by a colon, are there at all.
   for (const m of BARE_DOMAIN_HINT.test(doc.folded) ? doc.folded.matchAll(BARE_DOMAIN) : []) out.push(span(m.index, m[0].length, 'URL', 'url'));

@@ -1,5 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { isValidDay } from './dates.js';
+import { DIGIT_SLASH_DIGIT, isValidDay } from './dates.js';
 
 /**
  * Date forms the main scans of dates.ts do not read:
@@ -56,12 +56,13 @@ export function extraDateSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     if (isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) out.push(span(start, end + 4, 'date-compact'));
   }
-  for (const m of f.matchAll(FR_WEEKDAY_DM)) {
+  const slashed = DIGIT_SLASH_DIGIT.test(f);
+  for (const m of slashed ? f.matchAll(FR_WEEKDAY_DM) : []) {
     const [start] = m.indices![1]!;
     if (isValidDay(undefined, Number(m[2]), Number(m[1]))) out.push(span(start, m.index + m[0].length, 'date-weekday-abbr'));
   }
   if (doc.lang === 'en') {
-    for (const m of f.matchAll(EN_MONTH_FIRST)) {
+    for (const m of slashed ? f.matchAll(EN_MONTH_FIRST) : []) {
       const end = m.index + m[0].length;
       const cued = EN_DATE_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index));
       const lineStart = m.index === 0 || f[m.index - 1] === '\n';

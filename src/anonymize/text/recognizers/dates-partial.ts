@@ -15,6 +15,10 @@ const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?
 const WEEKDAY_DAY =
   /(?<![\p{L}])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))/dgu;
 
+// Cheap test first: every weekday ends in "di", "day" or "che" ("dimanche"), and a day number follows
+// after blanks; most texts have none of these, and WEEKDAY_DAY is tried at every position.
+const WEEKDAY_DAY_HINT = /(?:di|day|che)[ \t]+\d/;
+
 export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] {
   const t = doc.folded;
   const out: Span[] = [];
@@ -52,7 +56,7 @@ export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] 
       }
     }
   }
-  for (const m of t.matchAll(WEEKDAY_DAY)) {
+  for (const m of WEEKDAY_DAY_HINT.test(t) ? t.matchAll(WEEKDAY_DAY) : []) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     push(m.index, m.indices![1]![1], 'date-weekday-day');

@@ -28,23 +28,36 @@ const MONTHS: Record<string, number> = {
 };
 const AMBIGUOUS_MONTHS = new Set(['mar', 'sep', 'dec']);
 const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+// WRITTEN_MDY and WRITTEN_MY check "no letter or digit before the month" after it, as
+// (?<![\p{L}\p{N}](?:MONTH_ALT)): the same test only while no month name ends another one.
+for (const a of Object.keys(MONTHS)) for (const b of Object.keys(MONTHS)) if (a !== b && b.endsWith(a)) throw new Error(`dates.ts: month "${a}" ends "${b}"`);
+const NOTHING_BEFORE_MONTH = `(?<![\\p{L}\\p{N}](?:${MONTH_ALT}))`;
 const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun';
 
-// Written: [weekday] day [of] month [year]
+// Written: [weekday] day [of] month [year]. Read from the day, its first digit consumed before the
+// look-behind (which covers it): with a look-behind and an optional weekday first, V8 tried every
+// position. The weekday before the day is found by weekdayBefore; the day after blanks has no letter
+// or digit before it, so the look-behind holds there as it did at the weekday.
 const WRITTEN_DMY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(1er|\\d{1,2})(?:st|nd|rd|th|er|eme)?(?:\\s+of)?[\\s-]*(${MONTH_ALT})(?![\\p{L}])\\.?(?:(?:,?\\s+|-|\\s*\\.\\s*)(\\d{4}|\\d{2})(?![\\p{L}\\p{N}:h]))?`,
+  `(1(?<![\\p{L}\\p{N}]1)er|\\d(?<![\\p{L}\\p{N}]\\d)\\d?)(?:st|nd|rd|th|er|eme)?(?:\\s+of)?[\\s-]*(${MONTH_ALT})(?![\\p{L}])\\.?(?:(?:,?\\s+|-|\\s*\\.\\s*)(\\d{4}|\\d{2})(?![\\p{L}\\p{N}:h]))?`,
   'dgu',
 );
-// Written: [weekday,] month day[,] [year]
+// "lundi 12 mars", "Tue., 3 May": a weekday, an optional dot and comma, blanks, then the day.
+const WEEKDAY_BEFORE_DAY = new RegExp(`(?<![\\p{L}\\p{N}])(${WEEKDAYS})\\.?,?$`, 'du');
+/** The longest weekday ("wednesday"), a dot, a comma and the character before, which the look-behind reads. */
+const WEEKDAY_WINDOW = 12;
+const BLANK = /\s/u;
+// Written: [weekday,] month day[,] [year]. Read from the month, the look-behind after it, and the
+// weekday found by weekdayBefore, as WRITTEN_DMY and for the same reason.
 const WRITTEN_MDY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${WEEKDAYS})\\.?,?\\s+)?(${MONTH_ALT})(?:\\.?\\s+|-)(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:(?:,?\\s+|-)(\\d{4})(?![\\p{N}]))?`,
+  `(${MONTH_ALT})${NOTHING_BEFORE_MONTH}(?:\\.?\\s+|-)(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:(?:,?\\s+|-)(\\d{4})(?![\\p{N}]))?`,
   'dgu',
 );
 const EN_ONLY_MONTHS = /^(?:january|february|april|june|july|august|september|october|november|december)$/;
 const MAY_BEFORE = /\b(?:from|on|since|until|till|by|before|after|through|to|between)\s+$/;
 const MAY_AFTER = /^\s*(?:to|through|until|till|and|-|–)\s*(?:\d|[a-z]{3})/;
 // Written: month year
-const WRITTEN_MY = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTH_ALT})\\.?(?:\\s+|\\s*(?:de |of )?)(\\d{4})(?![\\p{N}])`, 'dgu');
+const WRITTEN_MY = new RegExp(`(${MONTH_ALT})${NOTHING_BEFORE_MONTH}\\.?(?:\\s+|\\s*(?:de |of )?)(\\d{4})(?![\\p{N}])`, 'dgu');
 // Written with a misspelt month and a year: "17 ocotbre 1950", "3 fevirer 2024" (see fuzzyMonth).
 const WRITTEN_DMY_TYPO = /\b(1er|\d{1,2})[ \t]+([a-z]{5,10})\.?[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
 const FULL_MONTHS = Object.keys(MONTHS).filter((k) => k.length >= 5);
@@ -71,7 +84,8 @@ function oneEditApart(a: string, b: string): boolean {
 }
 
 // Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years
-const NUMERIC_DMY = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
+// The first digit consumed before the look-behind (which covers it): V8 then skips to digits fast.
+const NUMERIC_DMY = /(\d(?<!(?:[\p{N}][/.-]?|[/.-])\d)\d?)\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // Numeric: m/y
@@ -127,6 +141,10 @@ function yearValue(raw: string): number {
   return raw.length === 4 ? Number(raw) : expandYear(Number(raw));
 }
 
+// Cheap test first for the day/month scans with no year (NUMERIC_DM, NUMERIC_DM_ALONE, and the
+// weekday and month-first forms of dates-extra.ts): each needs a digit, a slash and a digit.
+export const DIGIT_SLASH_DIGIT = /\d\/\d/;
+
 function findDates(doc: Doc): DateParts[] {
   const t = doc.folded;
   const found: DateParts[] = [];
@@ -136,47 +154,52 @@ function findDates(doc: Doc): DateParts[] {
   };
 
   for (const m of t.matchAll(WRITTEN_DMY)) {
-    const day = m[2] === '1er' ? 1 : Number(m[2]);
+    const weekday = weekdayBefore(t, m.index);
+    const start = weekday?.start ?? m.index;
+    const day = m[1] === '1er' ? 1 : Number(m[1]);
     // "avenue du 8 Mai 1945", "rue du 11 Novembre": a street named after a date is an address.
-    if (STREET_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index))) continue;
-    const month = MONTHS[m[3]!]!;
-    const year = m[4] !== undefined ? yearValue(m[4]) : undefined;
+    if (STREET_BEFORE.test(t.slice(Math.max(0, start - 16), start))) continue;
+    const month = MONTHS[m[2]!]!;
+    const year = m[3] !== undefined ? yearValue(m[3]) : undefined;
     if (!isValidDay(year, month, day)) continue;
     // "mar"/"sep"/"dec" alone are too ambiguous without a year in prose ("3 mar", "2 sep")...
-    if (m[4] === undefined && AMBIGUOUS_MONTHS.has(m[3]!) && t[at(m, 3).end] !== '.') continue;
+    if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && t[at(m, 2).end] !== '.') continue;
     // ... and "may" in English needs a year or a day-month shape that reads like a date.
     found.push({
-      start: m.index,
+      start,
       end: m.index + m[0].length,
-      weekday: m[1] !== undefined ? at(m, 1) : undefined,
-      day: at(m, 2),
+      weekday,
+      day: at(m, 1),
       dayValue: day,
-      month: { ...at(m, 3), named: true, value: month },
-      year: m[4] !== undefined ? { ...at(m, 4), value: year! } : undefined,
+      month: { ...at(m, 2), named: true, value: month },
+      year: m[3] !== undefined ? { ...at(m, 3), value: year! } : undefined,
     });
   }
   for (const m of t.matchAll(WRITTEN_MDY)) {
-    const month = MONTHS[m[2]!]!;
-    const day = Number(m[3]);
-    const year = m[4] !== undefined ? Number(m[4]) : undefined;
+    const month = MONTHS[m[1]!]!;
+    const day = Number(m[2]);
+    const year = m[3] !== undefined ? Number(m[3]) : undefined;
     if (!isValidDay(year, month, day)) continue;
+    const weekday = weekdayBefore(t, m.index);
+    const start = weekday?.start ?? m.index;
+    const end = m.index + m[0].length;
     // "may 2" is mostly the verb; "May 2" is the month after a preposition or before a range ("from May 2 to May 9").
-    const mayTheMonth = m[2] === 'may' && doc.text[m.indices![2]![0]] === 'M' && (MAY_BEFORE.test(t.slice(Math.max(0, m.index - 10), m.index)) || MAY_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12)));
+    const mayTheMonth = m[1] === 'may' && doc.text[m.index] === 'M' && (MAY_BEFORE.test(t.slice(Math.max(0, start - 10), start)) || MAY_AFTER.test(t.slice(end, end + 12)));
     // "Jan 5", "Sept 12": English notes abbreviate the month and drop the year; only capitalised as a
     // month is written ("MAR" is a medication record, "dec" a decrease), and no unit after the day.
-    const monthRaw = doc.text.slice(m.indices![2]![0], m.indices![2]![1]);
-    const abbreviated = doc.lang === 'en' && m[2] !== 'may' && /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) && !NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12));
+    const monthRaw = doc.text.slice(m.index, m.index + m[1]!.length);
+    const abbreviated = doc.lang === 'en' && m[1] !== 'may' && /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) && !NOT_DATE_AFTER.test(t.slice(end, end + 12));
     // A month only English names ("June 12th") is English in a French or bilingual note too.
-    const englishMonth = EN_ONLY_MONTHS.test(m[2]!);
-    if (year === undefined && !mayTheMonth && !abbreviated && ((doc.lang !== 'en' && !englishMonth) || m[2]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
+    const englishMonth = EN_ONLY_MONTHS.test(m[1]!);
+    if (year === undefined && !mayTheMonth && !abbreviated && ((doc.lang !== 'en' && !englishMonth) || m[1]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
     found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      weekday: m[1] !== undefined ? at(m, 1) : undefined,
-      month: { ...at(m, 2), named: true, value: month },
-      day: at(m, 3),
+      start,
+      end,
+      weekday,
+      month: { ...at(m, 1), named: true, value: month },
+      day: at(m, 2),
       dayValue: day,
-      year: m[4] !== undefined ? { ...at(m, 4), value: year! } : undefined,
+      year: m[3] !== undefined ? { ...at(m, 3), value: year! } : undefined,
     });
   }
   for (const m of t.matchAll(WRITTEN_MY)) {
@@ -238,7 +261,8 @@ function findDates(doc: Doc): DateParts[] {
   for (const m of t.matchAll(NUMERIC_MY)) {
     found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 1), named: false, value: Number(m[1]) }, year: { ...at(m, 3), value: Number(m[3]) } });
   }
-  for (const m of t.matchAll(NUMERIC_DM)) {
+  const slashed = DIGIT_SLASH_DIGIT.test(t);
+  for (const m of slashed ? t.matchAll(NUMERIC_DM) : []) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const us = doc.lang === 'en';
@@ -254,7 +278,7 @@ function findDates(doc: Doc): DateParts[] {
       month: { ...(us ? first : second), named: false, value: month },
     });
   }
-  for (const m of t.matchAll(NUMERIC_DM_ALONE)) {
+  for (const m of slashed ? t.matchAll(NUMERIC_DM_ALONE) : []) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (!dayMonthAlone(t, m.index, m.index + m[0].length, a, b)) continue;
@@ -281,6 +305,18 @@ function findDates(doc: Doc): DateParts[] {
     found.push({ start: m.index, end: m.index + m[0].length, day: { start: m.indices![1]![0], end: m.indices![2]![1] }, dayValue: day, month: { start: m.indices![3]![0], end: m.indices![4]![1], named: false, value: month }, year: { start: m.indices![5]![0], end: m.indices![8]![1], value: year } });
   }
   return dropContained(found);
+}
+
+/** The weekday written before the day at `day` ("lundi 12 mars"), if any: blanks, then WEEKDAY_BEFORE_DAY. */
+function weekdayBefore(t: string, day: number): { start: number; end: number } | undefined {
+  let end = day;
+  while (end > 0 && BLANK.test(t[end - 1]!)) end--;
+  if (end === day) return undefined;
+  const from = Math.max(0, end - WEEKDAY_WINDOW);
+  const m = WEEKDAY_BEFORE_DAY.exec(t.slice(from, end));
+  if (!m) return undefined;
+  const [start, wordEnd] = m.indices![1]!;
+  return { start: from + start, end: from + wordEnd };
 }
 
 function dropContained(dates: DateParts[]): DateParts[] {
