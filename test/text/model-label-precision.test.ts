@@ -91,3 +91,33 @@ describe('the new checks stay linear on pathological spans', () => {
     expect(performance.now() - t0).toBeLessThan(1500);
   });
 });
+
+describe('HOSPITAL: department tails and head words alone', () => {
+  it('drops the tail of a department cut after its head, and a head word alone', () => {
+    expect(check('Letterhead: Westmoor Infirmary, Department of Rheumatology', 'of Rheumatology', 'HOSPITAL')).toBe(false);
+    expect(check('Il vit désormais en EHPAD depuis mars.', 'EHPAD', 'HOSPITAL', 'fr')).toBe(false);
+  });
+  it('keeps a place named after a person behind a link word', () => {
+    expect(check('transferred to the Infirmary of Saint Quentora', 'of Saint Quentora', 'HOSPITAL')).toBe(true);
+  });
+  it('drops a market and a walking trail', () => {
+    expect(check('mother sells cloth at Tamsel market daily', 'Tamsel market', 'HOSPITAL')).toBe(false);
+    expect(check('hiked the Corvell Ridge Trail in June', 'Corvell Ridge Trail', 'HOSPITAL')).toBe(false);
+  });
+});
+
+describe('PERSON: countries, nationalities, schools, medical words', () => {
+  it('drops a country, a nationality and a school named after a place', () => {
+    expect(check('Née en Belgique, arrivée en 2001.', 'Belgique', 'PERSON', 'fr')).toBe(false);
+    expect(check('Interpreter needed: Portuguese speaker.', 'Portuguese', 'PERSON')).toBe(false);
+    expect(check('Pupil at Larkfield Elementary, grade 3.', 'Larkfield Elementary', 'PERSON')).toBe(false);
+  });
+  it('drops an enlarged organ, a fusion, a specialist and a bacterial genus', () => {
+    expect(check('radio : splénomégalie modérée', 'splénomégalie', 'PERSON', 'fr')).toBe(false);
+    expect(check('avis du rhumatologue demandé', 'rhumatologue', 'PERSON', 'fr')).toBe(false);
+    expect(check('stool culture grew Campylobacter jejuni', 'Campylobacter', 'PERSON')).toBe(false);
+  });
+  it('keeps a surname next to them', () => {
+    expect(check('avis du Dr Quillévéré, rhumatologue', 'Quillévéré', 'PERSON', 'fr')).toBe(true);
+  });
+});

@@ -1,9 +1,9 @@
 import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
-import { isDepartmentName } from '../recognizers/departments.js';
+import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
-import { fieldName, firmNotPerson, notAFacility, notATown, placeNotPerson } from './label-checks.js';
+import { countryOrNationality, fieldName, firmNotPerson, notAFacility, notATown, placeNotPerson, schoolNotPerson } from './label-checks.js';
 
 /**
  * The model is small and trained on synthetic text, so its spans that no rule confirms must look
@@ -27,6 +27,7 @@ const HOSPITAL_WORD = /\b(?:hopital|hospital|chu|ch|chr|chru|clinique|clinic|cen
 const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|ambulances?|cabinet|laboratoire|labo|lab|pharmacie|pharmacy|dialyse|dialysis|msp|ccas|ssiad|cmp|cmpp|ortho|orthopedics|group|groupe)\b/;
 /** A facility named after a person keeps the person's name ("laboratoire du Dr Perrin"): a span that stops on the title is cut short, not a facility. */
 const LINK_WORD_AT_END = /^(?:de|du|des|d'|la|le|les|l'|of|the|and|et|for|pour)$/;
+const LINK_WORD_AT_START = /^(?:of|the|des|du|de|la|le|les)$/;
 const TITLE_WORD = new Set(['dr', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'prof', 'docteur', 'doctor', 'professeur']);
 
 /**
@@ -74,10 +75,13 @@ function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
 
 /**
  * Medical word shapes the model takes for names: a procedure, an examination, an inflammation or a
- * disease by its Greek or Latin ending ("cholécystectomie", "Coronarographie", "pulpite", "neoadjuvant").
+ * disease by its Greek or Latin ending ("cholécystectomie", "Coronarographie", "pulpite", "neoadjuvant"),
+ * an enlarged organ, a fusion or a palsy ("splénomégalie", "ténodèse", "hémiplégie"), a specialist
+ * ("rhumatologue"), a bacterial genus ("Campylobacter").
  * Only for words no name list knows ("Marguerite" ends in -ite).
  */
-const MEDICAL_ENDING = /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|itis|osis|adjuvant|adjuvante)$/;
+const MEDICAL_ENDING =
+  /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|itis|osis|adjuvant|adjuvante|megalie|megaly|logue|ologist|dese|desis|plegie|plegia|reflexia|bacter)$/;
 /** "-ite(s)", "-ose(s)" end surnames too ("Larose", "Lafite"): a medical word only when written in lower case ("pulpite"). */
 const SHORT_MEDICAL_ENDING = /(?:ites?|oses?)$/;
 function medicalWord(word: string): boolean {
@@ -189,6 +193,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.label === 'PERSON' && notANameAround(span, doc, words)) return false;
   // Keys of exports, towns and firms the model calls persons; months, countries and disease words it calls towns.
   if (span.label === 'PERSON' && (fieldName(span, doc, words) || placeNotPerson(words) || firmNotPerson(text, folded))) return false;
+  if (span.label === 'PERSON' && (countryOrNationality(words) || schoolNotPerson(folded))) return false;
   if (span.label === 'CITY' && (notATown(words) || words.every(medicalWord))) return false;
   switch (span.label) {
     case 'PERSON': {
@@ -213,6 +218,10 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       // "GLAUCOMA CLINIC", "Anticoagulation Unit", "Unité mobile de gériatrie": a department, no place.
       if (isDepartmentName(text)) return false;
       if (notAFacility(span, doc, words)) return false;
+      // The tail of a department the model cut after its head ("… of Cardiology", "… DES URGENCES"): a link word then department words.
+      if (LINK_WORD_AT_START.test(fold(words[0]!)) && (onlyDepartmentWordsEn(words.slice(1)) || onlyDepartmentWordsFr(words.slice(1)))) return false;
+      // Head words alone, in any case ("EHPAD", "Clinic", "CARE"): a kind of place, not one place.
+      if (words.every(headOrFunctionWord)) return false;
       // "HÔPITAL DE" before "JOUR PNEUMOLOGIE": a span cut on a link word before an ordinary word is
       // the head of a department. Before a word no dictionary knows ("Polyclinique de⏎Keravel") it is kept:
       // the name it cut is there.

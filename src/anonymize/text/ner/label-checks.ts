@@ -12,11 +12,11 @@ import type { Doc, Span } from '../types.js';
 /**
  * Organisations the label guide leaves out of HOSPITAL (neither a place of care nor an employer in the
  * text): councils, insurers, governing bodies, courts and coroners, law firms, charities for the
- * homeless, users' bodies. Only when no care word names a place of care in the same span ("Health
+ * homeless, users' bodies, markets and walking trails. Only when no care word names a place of care in the same span ("Health
  * Authority", "Conseil ... hôpital" stay).
  */
 const NOT_A_FACILITY_WORD =
-  /\b(?:council|conseil|insurance|insurer|mutual|mutuelle|assurances?|union|federation|ministry|ministere|solicitors|avocats|tribunal|coroner|homeless|usagers|departementale)\b/;
+  /\b(?:council|conseil|insurance|insurer|mutual|mutuelle|assurances?|union|federation|ministry|ministere|solicitors|avocats|tribunal|coroner|homeless|usagers|departementale|market|marche|trail)\b/;
 const CARE_WORD = /\b(?:hopital|hospital|chu|chr|clinique|clinic|infirmary|ehpad|polyclinique|sante|health|medical|care|surgery|practice)\b/;
 
 /** A span the model began inside a possessive ("prison's pharmacy", "the couple's cards") names no facility: the owner stays outside. */
@@ -104,6 +104,21 @@ const COUNTRY_OR_REGION = new Set(
   jamaica jamaique india inde pakistan chine china japon japan vietnam viet-nam malaysia malaisie philippines bresil brazil mexique mexico peru perou
   ontario quebec selangor europe afrique africa asie asia`.split(/\s+/).filter(Boolean),
 );
+/** A language or a nationality in -ese ("Portuguese", "Congolese") is no name; "Therese", "Reese" are known names. */
+const NATIONALITY_ENDING = /ese$/;
+/** Countries, regions and nationalities the model calls persons ("Belgique", "Japanese"). */
+export function countryOrNationality(words: readonly string[]): boolean {
+  if (COUNTRY_OR_REGION.has(fold(words.join('-')).replace(/[^a-z-]/g, ''))) return true;
+  const word = words[0]!;
+  return words.length === 1 && word.length >= 7 && NATIONALITY_ENDING.test(fold(word)) && !isFirstName(word) && !isLastName(word);
+}
+
+/** A school is named after a person or a place ("Hillcrest Elementary", "lycée Jean Moulin"): the whole is a school, not a person. */
+const SCHOOL_WORD = /\b(?:elementary|school|college|academy|ecole|lycee)\b/;
+export function schoolNotPerson(folded: string): boolean {
+  return SCHOOL_WORD.test(folded);
+}
+
 export function notATown(words: readonly string[]): boolean {
   const joined = fold(words.join('-')).replace(/[^a-z-]/g, '');
   return (words.length === 1 && MONTH_NAME.test(joined)) || COUNTRY_OR_REGION.has(joined);
