@@ -3,7 +3,7 @@ import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
-import { countryOrNationality, fieldName, firmNotPerson, notAFacility, notATown, placeNotPerson, schoolNotPerson } from './label-checks.js';
+import { countryOrNationality, fieldName, firmNotPerson, notAFacility, notATown, placeNotPerson } from './label-checks.js';
 
 /**
  * The model is small and trained on synthetic text, so its spans that no rule confirms must look
@@ -168,6 +168,7 @@ function tokens(s: string): string[] {
   return s.split(/[\s,]+/).filter((t) => /\p{L}/u.test(t));
 }
 
+/** Whether a model span is kept; a span whose label is plainly wrong but that still names PHI gets the right one (in place) rather than being dropped. */
 export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.score < MODEL_MIN_SCORE) return false;
   const text = doc.text.slice(span.start, span.end);
@@ -192,8 +193,10 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.label === 'PERSON' && /^-/.test(text) && /\p{L}$/u.test(doc.text.slice(Math.max(0, span.start - 1), span.start))) return false;
   if (span.label === 'PERSON' && notANameAround(span, doc, words)) return false;
   // Keys of exports, towns and firms the model calls persons; months, countries and disease words it calls towns.
-  if (span.label === 'PERSON' && (fieldName(span, doc, words) || placeNotPerson(words) || firmNotPerson(text, folded))) return false;
-  if (span.label === 'PERSON' && (countryOrNationality(words) || schoolNotPerson(folded))) return false;
+  if (span.label === 'PERSON' && (fieldName(span, doc, words) || firmNotPerson(text, folded) || countryOrNationality(words))) return false;
+  // A town the model calls a person ("Dakar", a commune no name list knows) is still a place to hide:
+  // relabelled, not dropped (fail closed), then checked as a town below.
+  if (span.label === 'PERSON' && placeNotPerson(words)) span.label = 'CITY';
   if (span.label === 'CITY' && (notATown(words) || words.every(medicalWord))) return false;
   switch (span.label) {
     case 'PERSON': {

@@ -1,5 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
-import { communePopulation, isFirstName, isLastName, WORLD_CITIES } from '../gazetteers.js';
+import { isFirstName, isLastName, WORLD_CITIES } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import type { Doc, Span } from '../types.js';
 
@@ -74,15 +74,14 @@ export function fieldName(span: Span, doc: Doc, words: readonly string[]): boole
 
 const WORLD_CITY = new Set(WORLD_CITIES.map((c) => fold(c)));
 
-/**
- * One word the model calls a person that is a known town and no name list knows ("Dakar",
- * "Vizille"): a place, which the rules or the model's own CITY span cover when it is one.
- */
+/** One word the model calls a person that is a large city no name list knows ("Dakar"): a place, not a name. */
 export function placeNotPerson(words: readonly string[]): boolean {
   if (words.length !== 1) return false;
   const word = words[0]!.replace(/[^\p{L}'’-]/gu, '');
   if (isFirstName(word) || isLastName(word)) return false;
-  return WORLD_CITY.has(fold(word)) || (communePopulation(word) !== undefined && !isDictionaryWord(fold(word)));
+  // Only the large cities of WORLD_CITIES: many French surnames are communes too ("Vizille" could
+  // be either), and a name taken for a town would then lose its PERSON span to the town.
+  return WORLD_CITY.has(fold(word));
 }
 
 
@@ -111,12 +110,6 @@ export function countryOrNationality(words: readonly string[]): boolean {
   if (COUNTRY_OR_REGION.has(fold(words.join('-')).replace(/[^a-z-]/g, ''))) return true;
   const word = words[0]!;
   return words.length === 1 && word.length >= 7 && NATIONALITY_ENDING.test(fold(word)) && !isFirstName(word) && !isLastName(word);
-}
-
-/** A school is named after a person or a place ("Hillcrest Elementary", "lycée Jean Moulin"): the whole is a school, not a person. */
-const SCHOOL_WORD = /\b(?:elementary|school|college|academy|ecole|lycee)\b/;
-export function schoolNotPerson(folded: string): boolean {
-  return SCHOOL_WORD.test(folded);
 }
 
 export function notATown(words: readonly string[]): boolean {
