@@ -62,7 +62,7 @@ const PIECES = [
   'lundi', 'mardi', 'dimanche', 'Monday', 'sunday', 'lun', 'ven.', 'dim', 'le', 'du', 'on', 'since', 'seen', 'my', 'dob', 'né le',
   'mars', 'May', 'janvier', 'Sept', 'dec', 'XI', 'III', 'of', 'the', '1er', 'th', 'st',
   'MRN', 'IPP', 'ref', 'Reg.', 'IMC', 'serial no', 'tel', 'phone', 'ext.', 'O', 'o', 'l', 'I',
-  'lundi 12 mars', 'Tue., 3 May', 'dimanche 1er avril', 'wed 5th of june', 'sam. 7/2', 'avenue du', 'rue du 8', '1er', 'mon.,', 'le 3/4',
+  '+44', '+1', '+33', '00 33', 'xxx-xx-', 'XX*', '0 6', 'AB', 'Zq', '2A', 'f:', 'a1:', '17 ocotbre', 'lundi 12 mars', 'Tue., 3 May', 'dimanche 1er avril', 'wed 5th of june', 'sam. 7/2', 'avenue du', 'rue du 8', '1er', 'mon.,', 'le 3/4',
 ];
 const SEPARATORS = [' ', ' ', ' ', '\t', ':', ' : ', ', ', '.', '\n', '-', '/', ' / ', '', '', '(', ')', '#', '*'];
 for (let i = 0; i < randomCount; i++) {

@@ -84,8 +84,7 @@ function oneEditApart(a: string, b: string): boolean {
 }
 
 // Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years
-// The first digit consumed before the look-behind (which covers it): V8 then skips to digits fast.
-const NUMERIC_DMY = /(\d(?<!(?:[\p{N}][/.-]?|[/.-])\d)\d?)\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
+const NUMERIC_DMY = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // Numeric: m/y

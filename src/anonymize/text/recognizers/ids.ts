@@ -35,8 +35,7 @@ const NOT_ID_BEFORE = /(?:cerfa|formulaire|kit|lot|batch|pager|pgr|bleep|bip|ext
 // A letter prefix before a space belongs to the value only in upper case ("MRN: KLM 2209941"); a
 // lowercase word there is prose.
 const LOWER_PREFIX = /^\p{Ll}{1,5} /u;
-// The first digit consumed before the look-behind (which covers it): V8 then skips to digits fast.
-const LONG_DIGITS = /\d(?<![\p{L}\p{N},.]\d)(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
+const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
 const ALNUM_ID = /(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
 
 /** The NIR control key: 97 − (number mod 97), with Corsica's 2A → 19 and 2B → 18 for the computation. */
