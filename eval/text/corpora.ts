@@ -14,8 +14,10 @@
  *     scored once after it, then the judge (aggregate only) of a candidate model that was not shipped;
  *   - a sixth held-out set eval/text/holdout6/*.jsonl, written blind during that cross-check,
  *     scored once after it; its errors (and holdout4's, holdout5's) then guided a fourth rule round;
- *   - a seventh sealed held-out set eval/text/holdout7/*.jsonl, written blind while that round ran,
- *     scored once after it.
+ *   - a seventh held-out set eval/text/holdout7/*.jsonl, written blind while that round ran, scored
+ *     once after it; its errors then guided a precision round;
+ *   - an eighth sealed held-out set eval/text/holdout8/*.jsonl, written blind while that precision
+ *     round (and a speed round) ran, scored once after them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,7 +51,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7'): Doc[] {
+function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8'): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -87,6 +89,10 @@ export function loadHoldout6(): Doc[] {
 
 export function loadHoldout7(): Doc[] {
   return loadMarkedSet('holdout7');
+}
+
+export function loadHoldout8(): Doc[] {
+  return loadMarkedSet('holdout8');
 }
 
 /** Empty when the shared reference data is absent. */

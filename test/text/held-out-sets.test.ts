@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDev, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, loadHoldout6, loadHoldout7, type Doc } from '../../eval/text/corpora.js';
+import { loadDev, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, loadHoldout6, loadHoldout7, loadHoldout8, type Doc } from '../../eval/text/corpora.js';
 import { LABELS } from '../../src/anonymize/text/types.js';
 
 // The held-out sets (eval/text/holdout … holdout5) are each scored once; a malformed or
@@ -26,7 +26,8 @@ const SETS: HeldOutSet[] = [
   { name: 'fourth held-out set', folder: 'holdout4', load: loadHoldout4, minDocs: 45, minSpans: 700, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3()] },
   { name: 'fifth held-out set', folder: 'holdout5', load: loadHoldout5, minDocs: 50, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4()] },
   { name: 'sixth held-out set', folder: 'holdout6', load: loadHoldout6, minDocs: 55, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4(), ...loadHoldout5()] },
-  { name: 'seventh sealed held-out set', folder: 'holdout7', load: loadHoldout7, minDocs: 55, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4(), ...loadHoldout5(), ...loadHoldout6()] },
+  { name: 'seventh held-out set', folder: 'holdout7', load: loadHoldout7, minDocs: 55, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4(), ...loadHoldout5(), ...loadHoldout6()] },
+  { name: 'eighth sealed held-out set', folder: 'holdout8', load: loadHoldout8, minDocs: 55, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4(), ...loadHoldout5(), ...loadHoldout6(), ...loadHoldout7()] },
 ];
 
 describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSpans, others }) => {
