@@ -51,7 +51,11 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
   return out;
 }
 
-function loadMarkedSet(set: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8'): Doc[] {
+/** The held-out sets, in the order they were written (each README says how it was sealed and used). */
+export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8'] as const;
+export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
+
+function loadMarkedSet(set: 'dev' | HeldOutSet): Doc[] {
   const dir = path.join(here, set);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -63,36 +67,8 @@ export function loadDev(): Doc[] {
   return loadMarkedSet('dev');
 }
 
-export function loadHoldout(): Doc[] {
-  return loadMarkedSet('holdout');
-}
-
-export function loadHoldout2(): Doc[] {
-  return loadMarkedSet('holdout2');
-}
-
-export function loadHoldout3(): Doc[] {
-  return loadMarkedSet('holdout3');
-}
-
-export function loadHoldout4(): Doc[] {
-  return loadMarkedSet('holdout4');
-}
-
-export function loadHoldout5(): Doc[] {
-  return loadMarkedSet('holdout5');
-}
-
-export function loadHoldout6(): Doc[] {
-  return loadMarkedSet('holdout6');
-}
-
-export function loadHoldout7(): Doc[] {
-  return loadMarkedSet('holdout7');
-}
-
-export function loadHoldout8(): Doc[] {
-  return loadMarkedSet('holdout8');
+export function loadHeldOut(set: HeldOutSet): Doc[] {
+  return loadMarkedSet(set);
 }
 
 /** Empty when the shared reference data is absent. */

@@ -9,18 +9,18 @@
  */
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { joinAddressParts, loadDev, loadEds, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, loadHoldout6, loadHoldout7, type Doc } from './corpora.js';
+import { joinAddressParts, loadDev, loadEds, loadHeldOut, type Doc } from './corpora.js';
 
 const SETS: Record<string, { load: () => Doc[]; lang: 'fr' | 'auto'; eds?: boolean }> = {
   dev: { load: loadDev, lang: 'auto' },
   eds: { load: loadEds, lang: 'fr', eds: true },
-  holdout: { load: loadHoldout, lang: 'auto' },
-  holdout2: { load: loadHoldout2, lang: 'auto' },
-  holdout3: { load: loadHoldout3, lang: 'auto' },
-  holdout4: { load: loadHoldout4, lang: 'auto' },
-  holdout5: { load: loadHoldout5, lang: 'auto' },
-  holdout6: { load: loadHoldout6, lang: 'auto' },
-  holdout7: { load: loadHoldout7, lang: 'auto' },
+  holdout: { load: () => loadHeldOut('holdout'), lang: 'auto' },
+  holdout2: { load: () => loadHeldOut('holdout2'), lang: 'auto' },
+  holdout3: { load: () => loadHeldOut('holdout3'), lang: 'auto' },
+  holdout4: { load: () => loadHeldOut('holdout4'), lang: 'auto' },
+  holdout5: { load: () => loadHeldOut('holdout5'), lang: 'auto' },
+  holdout6: { load: () => loadHeldOut('holdout6'), lang: 'auto' },
+  holdout7: { load: () => loadHeldOut('holdout7'), lang: 'auto' },
 };
 
 const args = process.argv.slice(2);

@@ -29,7 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { joinAddressParts, loadDev, loadEds, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, loadHoldout6, loadHoldout7, loadHoldout8, type Doc } from './corpora.js';
+import { joinAddressParts, loadDev, loadEds, loadHeldOut, type Doc, type HeldOutSet } from './corpora.js';
 import { emptyScores, score, table, type Scores } from './metrics.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,28 +57,29 @@ async function evaluate(docs: Doc[], runner: NerRunner | undefined, lang: 'fr' |
   return { scores, chars, ms };
 }
 
+/** The held-out sets' section titles: what each was, and what it measured or guided since. */
+const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string; note: string }[] = [
+  { folder: 'holdout', title: 'First held-out set', languages: 'French and English', note: 'its error classes guided the generalisation round' },
+  { folder: 'holdout2', title: 'Second sealed held-out set', languages: 'French and English', note: 'scored once sealed; its errors guided the second generalisation round' },
+  { folder: 'holdout3', title: 'Third held-out set', languages: 'French, English and bilingual', note: 'written blind, scored once after the second round; its errors guided the third round' },
+  { folder: 'holdout4', title: 'Fourth held-out set', languages: 'French, English and bilingual', note: "written blind, scored once after the third round, then the retrained model's judge" },
+  { folder: 'holdout5', title: 'Fifth held-out set', languages: 'French, English and bilingual', note: "written blind while the model was retrained, scored once after, then a candidate's judge" },
+  { folder: 'holdout6', title: 'Sixth held-out set', languages: 'French, English and bilingual', note: 'written blind, scored once; its errors guided the fourth round' },
+  { folder: 'holdout7', title: 'Seventh held-out set', languages: 'French, English and bilingual', note: 'written blind while the fourth round ran, scored once after; its errors guided the precision round' },
+  { folder: 'holdout8', title: 'Eighth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind while the precision and speed rounds ran, scored once after' },
+];
+
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
 const setup = runner ? 'rules + NER model (models/ner/model.onnx)' : 'rules only';
 const dev = loadDev();
 const eds = loadEds();
 const devResult = await evaluate(dev, runner, 'auto');
 const edsResult = await evaluate(eds, runner, 'fr', joinAddressParts);
-const holdout = loadHoldout();
-const holdoutResult = await evaluate(holdout, runner, 'auto');
-const holdout2 = loadHoldout2();
-const holdout2Result = await evaluate(holdout2, runner, 'auto');
-const holdout3 = loadHoldout3();
-const holdout3Result = await evaluate(holdout3, runner, 'auto');
-const holdout4 = loadHoldout4();
-const holdout4Result = await evaluate(holdout4, runner, 'auto');
-const holdout5 = loadHoldout5();
-const holdout5Result = await evaluate(holdout5, runner, 'auto');
-const holdout6 = loadHoldout6();
-const holdout6Result = await evaluate(holdout6, runner, 'auto');
-const holdout7 = loadHoldout7();
-const holdout7Result = await evaluate(holdout7, runner, 'auto');
-const holdout8 = loadHoldout8();
-const holdout8Result = await evaluate(holdout8, runner, 'auto');
+const heldOut = [];
+for (const set of HELD_OUT) {
+  const docs = loadHeldOut(set.folder);
+  heldOut.push({ ...set, docs, result: await evaluate(docs, runner, 'auto') });
+}
 await runner?.close();
 
 const report = [
@@ -94,38 +95,12 @@ const report = [
   '',
   eds.length ? table(edsResult.scores) : '_not found: ../shared/reference/eds-pseudo/public_small_test_data.jsonl_',
   '',
-  `## First held-out set (eval/text/holdout, ${holdout.length} documents, ${holdout.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French and English) — its error classes guided the generalisation round`,
-  '',
-  table(holdoutResult.scores),
-  '',
-  `## Second sealed held-out set (eval/text/holdout2, ${holdout2.length} documents, ${holdout2.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French and English) — scored once sealed; its errors guided the second generalisation round`,
-  '',
-  table(holdout2Result.scores),
-  '',
-  `## Third held-out set (eval/text/holdout3, ${holdout3.length} documents, ${holdout3.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French, English and bilingual) — written blind, scored once after the second round; its errors guided the third round`,
-  '',
-  table(holdout3Result.scores),
-  '',
-  `## Fourth held-out set (eval/text/holdout4, ${holdout4.length} documents, ${holdout4.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French, English and bilingual) — written blind, scored once after the third round, then the retrained model's judge`,
-  '',
-  table(holdout4Result.scores),
-  '',
-  `## Fifth held-out set (eval/text/holdout5, ${holdout5.length} documents, ${holdout5.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French, English and bilingual) — written blind while the model was retrained, scored once after, then a candidate's judge`,
-  '',
-  table(holdout5Result.scores),
-  '',
-  `## Sixth held-out set (eval/text/holdout6, ${holdout6.length} documents, ${holdout6.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French, English and bilingual) — written blind, scored once; its errors guided the fourth round`,
-  '',
-  table(holdout6Result.scores),
-  '',
-  `## Seventh held-out set (eval/text/holdout7, ${holdout7.length} documents, ${holdout7.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French, English and bilingual) — written blind while the fourth round ran, scored once after; its errors guided the precision round`,
-  '',
-  table(holdout7Result.scores),
-  '',
-  `## Eighth sealed held-out set (eval/text/holdout8, ${holdout8.length} documents, ${holdout8.reduce((a, d) => a + d.spans.length, 0)} PHI spans, French, English and bilingual) — written blind while the precision and speed rounds ran, scored once after`,
-  '',
-  table(holdout8Result.scores),
-  '',
+  ...heldOut.flatMap(({ folder, title, languages, note, docs, result }) => [
+    `## ${title} (eval/text/${folder}, ${docs.length} documents, ${docs.reduce((a, d) => a + d.spans.length, 0)} PHI spans, ${languages}) — ${note}`,
+    '',
+    table(result.scores),
+    '',
+  ]),
   '## How to read these numbers',
   '',
   '- *Strict*: same label and same offsets. *Overlap*: same label and overlapping offsets. The last line of each',

@@ -13,7 +13,7 @@
  */
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { joinAddressParts, loadDev, loadEds, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, type Doc } from '../../eval/text/corpora.js';
+import { joinAddressParts, loadDev, loadEds, loadHeldOut, type Doc } from '../../eval/text/corpora.js';
 import { emptyScores, prf, score, type Counts, type Gold, type Scores } from '../../eval/text/metrics.js';
 
 const [oldDir, newDir] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -71,11 +71,11 @@ if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4 and h
 const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   dev: [loadDev, 'auto', (_t, p) => p],
   eds: [loadEds, 'fr', joinAddressParts],
-  holdout: [loadHoldout, 'auto', (_t, p) => p],
-  holdout2: [loadHoldout2, 'auto', (_t, p) => p],
-  holdout3: [loadHoldout3, 'auto', (_t, p) => p],
-  holdout4: [loadHoldout4, 'auto', (_t, p) => p],
-  holdout5: [loadHoldout5, 'auto', (_t, p) => p],
+  holdout: [() => loadHeldOut('holdout'), 'auto', (_t, p) => p],
+  holdout2: [() => loadHeldOut('holdout2'), 'auto', (_t, p) => p],
+  holdout3: [() => loadHeldOut('holdout3'), 'auto', (_t, p) => p],
+  holdout4: [() => loadHeldOut('holdout4'), 'auto', (_t, p) => p],
+  holdout5: [() => loadHeldOut('holdout5'), 'auto', (_t, p) => p],
 };
 const wanted = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',') ?? ['dev', 'eds', 'holdout', 'holdout2'];
 const sets: [string, Doc[], 'fr' | 'auto', Convention][] = wanted.map((name) => {

@@ -14,7 +14,7 @@ import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { plausibleModelSpan } from '../../src/anonymize/text/ner/filter.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
 import type { Span } from '../../src/anonymize/text/types.js';
-import { loadDev, loadHoldout, loadHoldout2, loadHoldout3, type Doc } from '../../eval/text/corpora.js';
+import { loadDev, loadHeldOut, type Doc } from '../../eval/text/corpora.js';
 
 const MODEL_LABELS = new Set(['PERSON', 'CITY', 'HOSPITAL', 'ADDRESS']);
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -30,7 +30,7 @@ function loadSynthetic(): Doc[] {
       return { id: `synthetic-${i}`, text: d.text, spans: d.entities.map(([start, end, label]) => ({ start, end, label })) };
     });
 }
-const loaders: Record<string, () => Doc[]> = { dev: loadDev, holdout: loadHoldout, holdout2: loadHoldout2, holdout3: loadHoldout3, synthetic: loadSynthetic };
+const loaders: Record<string, () => Doc[]> = { dev: loadDev, holdout: () => loadHeldOut('holdout'), holdout2: () => loadHeldOut('holdout2'), holdout3: () => loadHeldOut('holdout3'), synthetic: loadSynthetic };
 const wanted = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',') ?? ['dev', 'synthetic'];
 
 const runner = NerRunner.create({ executionProvider: 'cpu', modelDir: dir });

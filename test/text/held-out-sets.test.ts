@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDev, loadHoldout, loadHoldout2, loadHoldout3, loadHoldout4, loadHoldout5, loadHoldout6, loadHoldout7, loadHoldout8, type Doc } from '../../eval/text/corpora.js';
+import { HELD_OUT_SETS, loadDev, loadHeldOut, type Doc } from '../../eval/text/corpora.js';
 import { LABELS } from '../../src/anonymize/text/types.js';
 
 // The held-out sets (eval/text/holdout … holdout5) are each scored once; a malformed or
@@ -19,16 +19,21 @@ interface HeldOutSet {
   readonly others: () => Doc[];
 }
 
-const SETS: HeldOutSet[] = [
-  { name: 'first held-out set', folder: 'holdout', load: loadHoldout, minDocs: 30, minSpans: 300, others: () => loadDev() },
-  { name: 'second held-out set', folder: 'holdout2', load: loadHoldout2, minDocs: 36, minSpans: 400, others: () => [...loadDev(), ...loadHoldout()] },
-  { name: 'third held-out set', folder: 'holdout3', load: loadHoldout3, minDocs: 40, minSpans: 600, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2()] },
-  { name: 'fourth held-out set', folder: 'holdout4', load: loadHoldout4, minDocs: 45, minSpans: 700, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3()] },
-  { name: 'fifth held-out set', folder: 'holdout5', load: loadHoldout5, minDocs: 50, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4()] },
-  { name: 'sixth held-out set', folder: 'holdout6', load: loadHoldout6, minDocs: 55, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4(), ...loadHoldout5()] },
-  { name: 'seventh held-out set', folder: 'holdout7', load: loadHoldout7, minDocs: 55, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4(), ...loadHoldout5(), ...loadHoldout6()] },
-  { name: 'eighth sealed held-out set', folder: 'holdout8', load: loadHoldout8, minDocs: 55, minSpans: 900, others: () => [...loadDev(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4(), ...loadHoldout5(), ...loadHoldout6(), ...loadHoldout7()] },
-];
+const NAMES = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+// Minimum sizes as each set's brief asked; each set shares no document with the dev set or an earlier set.
+const MINIMUMS: Record<string, [docs: number, spans: number]> = {
+  holdout: [30, 300], holdout2: [36, 400], holdout3: [40, 600], holdout4: [45, 700],
+  holdout5: [50, 900], holdout6: [55, 900], holdout7: [55, 900], holdout8: [55, 900],
+};
+
+const SETS: HeldOutSet[] = HELD_OUT_SETS.map((folder, i) => ({
+  name: `${NAMES[i]} held-out set`,
+  folder,
+  load: () => loadHeldOut(folder),
+  minDocs: MINIMUMS[folder]![0],
+  minSpans: MINIMUMS[folder]![1],
+  others: () => [...loadDev(), ...HELD_OUT_SETS.slice(0, i).flatMap((earlier) => loadHeldOut(earlier))],
+}));
 
 describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSpans, others }) => {
   const dir = path.join(root, folder);
@@ -89,7 +94,7 @@ describe.each(SETS)('$name (eval/text/$folder)', ({ folder, load, minDocs, minSp
 
 describe('second, third and fourth held-out sets: annotation hygiene', () => {
   it('have no span starting or ending with a space', () => {
-    for (const d of [...loadHoldout2(), ...loadHoldout3(), ...loadHoldout4()]) {
+    for (const d of [...loadHeldOut('holdout2'), ...loadHeldOut('holdout3'), ...loadHeldOut('holdout4')]) {
       for (const s of d.spans) {
         const value = d.text.slice(s.start, s.end);
         expect(value, d.id).toBe(value.trim());
