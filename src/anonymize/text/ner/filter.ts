@@ -193,7 +193,10 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.label === 'PERSON' && /^-/.test(text) && /\p{L}$/u.test(doc.text.slice(Math.max(0, span.start - 1), span.start))) return false;
   if (span.label === 'PERSON' && notANameAround(span, doc, words)) return false;
   // Keys of exports, towns and firms the model calls persons; months, countries and disease words it calls towns.
-  if (span.label === 'PERSON' && (fieldName(span, doc, words) || firmNotPerson(text, folded) || countryOrNationality(words))) return false;
+  if (span.label === 'PERSON' && (fieldName(span, doc, words) || countryOrNationality(words, span, doc))) return false;
+  // A firm ("Quennell &", "Lefort Solicitors") is named after people: relabelled HOSPITAL (an employer
+  // or a service named after people) and judged as one below, not dropped (fail closed).
+  if (span.label === 'PERSON' && firmNotPerson(text, folded)) span.label = 'HOSPITAL';
   // A town the model calls a person ("Dakar", a commune no name list knows) is still a place to hide:
   // relabelled, not dropped (fail closed), then checked as a town below.
   if (span.label === 'PERSON' && placeNotPerson(words)) span.label = 'CITY';

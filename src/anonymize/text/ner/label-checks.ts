@@ -45,13 +45,29 @@ function runsOverLineEnd(text: string, folded: string): boolean {
   return firstLine.split(/[\s,–-]+/).filter((w) => /[a-z]/.test(w)).every(ordinary);
 }
 
+/**
+ * A word about a job before the span, in its sentence ("works at", "employed by", "his job at", "off
+ * sick from", "clerk with", "travaille à", "salariée de"): the organisation is the person's employer,
+ * which the label guide counts as HOSPITAL, whatever it is (a council, an insurer, a firm).
+ */
+const WORK_CUE =
+  /\b(?:work(?:s|ed|ing)?|job|employ(?:s|ed|ee|er|ment)?|staff|clerk|colleagues?|sick|secondment|contract|travaill\w*|emploi\w*|employe\w*|salarie\w*|poste|metier|collegues?|arret|contrat)\b/;
+function afterWorkCue(span: Span, doc: Doc): boolean {
+  // Bounded look-back (linear): the sentence before the span, at most 80 characters.
+  const before = doc.folded.slice(Math.max(0, span.start - 80), span.start);
+  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), -1) + 1);
+  return WORK_CUE.test(sentence);
+}
+
 export function notAFacility(span: Span, doc: Doc, words: readonly string[]): boolean {
   const text = doc.text.slice(span.start, span.end);
   if (POSSESSIVE_START.test(text)) return true;
   const folded = doc.folded.slice(span.start, span.end);
-  if (NOT_A_FACILITY_WORD.test(folded) && !CARE_WORD.test(folded)) return true;
+  if (NOT_A_FACILITY_WORD.test(folded) && !CARE_WORD.test(folded) && !afterWorkCue(span, doc)) return true;
   const last = key(words[words.length - 1]!);
-  if (ROLE_END.test(last)) return true;
+  // A role alone ("Occupational Physician") is dropped; a role after a name the model ran on into
+  // ("Brantwood Hospice Nurse") still names the place: kept (fail closed).
+  if (ROLE_END.test(last) && words.slice(0, -1).every(ordinary)) return true;
   if (words.length > 1 && DEPARTMENT_END.test(last) && words.slice(0, -1).every(ordinary)) return true;
   return runsOverLineEnd(text, folded);
 }
@@ -105,9 +121,17 @@ const COUNTRY_OR_REGION = new Set(
 );
 /** A language or a nationality in -ese ("Portuguese", "Congolese") is no name; "Therese", "Reese" are known names. */
 const NATIONALITY_ENDING = /ese$/;
-/** Countries, regions and nationalities the model calls persons ("Belgique", "Japanese"). */
-export function countryOrNationality(words: readonly string[]): boolean {
-  if (COUNTRY_OR_REGION.has(fold(words.join('-')).replace(/[^a-z-]/g, ''))) return true;
+/**
+ * The word before a country in a note ("lives in", "back from", "née en", "retour du"). Many countries
+ * are names too ("India", "Kenya", "Ireland", "Wales"): a country the model calls a person is dropped
+ * only after one of these, so that "her daughter India" or "Mr Wales" keep their span (fail closed).
+ */
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|from|to|into|via|of|at|en|au|aux|de|du|des|vers|pour|a|d['’])[ \t]*$/u;
+/** Countries, regions and nationalities the model calls persons ("retour de Belgique", "Japanese"). */
+export function countryOrNationality(words: readonly string[], span: Span, doc: Doc): boolean {
+  if (COUNTRY_OR_REGION.has(fold(words.join('-')).replace(/[^a-z-]/g, ''))) {
+    return PLACE_BEFORE.test(doc.folded.slice(Math.max(0, span.start - 12), span.start));
+  }
   const word = words[0]!;
   return words.length === 1 && word.length >= 7 && NATIONALITY_ENDING.test(fold(word)) && !isFirstName(word) && !isLastName(word);
 }
