@@ -20,8 +20,8 @@ const UNIT_RECORD = /(?<![\p{L}])URN?[ \t]*(?:No\.?|#|:)?[ \t]*(\d{4,10})(?![\p{
 // A fax or letter page ("N° 3/4", "page 2/5") is no identifier.
 const PAGE_NUMBER = /^\d{1,3}\/\d{1,3}$/;
 // Study and protocol codes ("protocole AALL1731", "NCT01234567") and vaccine or drug lots ("lot
-// XK2291") name no patient.
-const STUDY_BEFORE = /(?:protocole?|protocol|study|trial|essai|etude|cohorte?|arm|bras|lot|batch)[ \t:#]*$/i;
+// XK2291") name no patient. Whole words only ("farm", "slot" are no study arm or lot).
+const STUDY_BEFORE = /(?<![a-z])(?:protocole?|protocol|study|trial|essai|etude|cohorte?|arm|bras|lot|batch)[ \t:#]*$/i;
 // An ISO object identifier ("1.3.6.1.4.1.…", "urn:oid:2.16.…") names a coding system or an
 // issuer, not a person: arcs 0–2 first, then dotted arcs.
 const OID = /^[012]\.\d{1,4}(?:\.\d+){3,}$/;
@@ -30,8 +30,9 @@ const OID_BEFORE = /(?:urn:oid:|oid["']?\s*[:=]\s*["']?)$/i;
 // points at one patient's examination.
 const UID_BEFORE = /uid[ \t:="']*$/i;
 // A number announced by "n°" or "#" after a form, a kit, a batch or a pager is no person's identifier
-// ("cerfa n° 14011", "kit n° 2207", "bleep #5521" is a phone).
-const NOT_ID_BEFORE = /(?:cerfa|formulaire|kit|lot|batch|pager|pgr|bleep|bip|ext\.?|extn|poste|dect)[ \t]*$/;
+// ("cerfa n° 14011", "kit n° 2207", "bleep #5521" is a phone). Whole words only: "text", "context",
+// "pilot", "pharm" end in one of them.
+const NOT_ID_BEFORE = /(?<![a-z])(?:cerfa|formulaire|kit|lot|batch|pager|pgr|bleep|bip|ext\.?|extn|poste|dect)[ \t]*$/;
 // A letter prefix before a space belongs to the value only in upper case ("MRN: KLM 2209941"); a
 // lowercase word there is prose.
 const LOWER_PREFIX = /^\p{Ll}{1,5} /u;
