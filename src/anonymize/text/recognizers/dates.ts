@@ -105,7 +105,10 @@ const NOT_DATE_AFTER = /^[ \t]*(?:mg|ml|g|µg|ug|mcg|cp|comprimes?|tab|tabs|tabl
 
 // Scottish and Australian flats are written "2/1" or "17/3 Dalry Road": a flat before, a street after.
 const FLAT_BEFORE = /(?:^|[^\p{L}])(?:flat|apt|apartment|unit|appartement|logement)[ \t]*$/u;
-const STREET_AFTER = /^[ \t]+\p{L}+[ \t]+(?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|place|crescent|terrace|gardens|close|way|court|row|wynd|brae)\b/u;
+// Not "dr" or "st" (Doctor, Saint: "12/3 by Dr …") and not after a link word ("14/6 by court order"):
+// those follow a date far more often than a flat.
+const STREET_AFTER =
+  /^[ \t]+(?!(?:by|at|to|with|per|in|on|for|from|the|an?|via|par|avec|chez|au|a)\b)\p{L}+[ \t]+(?:road|rd|street|avenue|ave|lane|ln|drive|place|crescent|terrace|gardens|close|way|court|row|wynd|brae)\b/u;
 // "avenue du 8 Mai 1945": the month and year after the day are part of the street name too.
 const STREET_BEFORE = /(?:^|[^\p{L}])(?:rue|avenue|av\.?|boulevard|bd|place|pl\.?|quai|allee|cours|impasse|square|pont|chemin|route|rond-point|parvis|esplanade)[ \t]+(?:du|des|de la)[ \t]+(?:\d{1,2}(?:er)?[ \t]+)?$/u;
 const SCORES_BEFORE = /(?:^|[^\p{L}])apgar[ \t:]*$/u;
