@@ -10,8 +10,19 @@ import { PRIORITY, type Doc, type Span } from './types.js';
 export function mergeSpans(spans: Span[], doc: Doc): Span[] {
   const ordered = [...spans].filter((s) => s.end > s.start).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Span[] = [];
+  // Characters already claimed by a kept span: a candidate is kept when none of its own is. Linear in
+  // the characters looked at (a kept span marks its own, never twice), not spans × kept spans.
+  const claimed = new Uint8Array(ordered.reduce((n, s) => Math.max(n, s.end), 0));
   for (const s of ordered) {
-    if (taken.some((o) => s.start < o.end && o.start < s.end)) continue;
+    let free = true;
+    for (let i = s.start; i < s.end; i++) {
+      if (claimed[i] === 1) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    claimed.fill(1, s.start, s.end);
     taken.push({ ...s });
   }
   taken.sort((a, b) => a.start - b.start);
@@ -106,13 +117,26 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
  */
 export function propagateNames(spans: Span[], doc: Doc): Span[] {
   const tokens = new Set<string>();
+  // The highest priority of a span of another label over each character, built once (was a scan of
+  // every span for every name: quadratic on a note with thousands of spans).
+  let otherPriority: Float64Array | undefined;
+  const claimedBySurerOther = (s: Span): boolean => {
+    if (otherPriority === undefined) {
+      otherPriority = new Float64Array(spans.reduce((n, o) => Math.max(n, o.end), 0)).fill(-Infinity);
+      for (const o of spans) {
+        if (o.label === 'PERSON') continue;
+        for (let i = o.start; i < o.end; i++) if (otherPriority[i]! < o.priority) otherPriority[i] = o.priority;
+      }
+    }
+    return s.start < otherPriority.length && otherPriority[s.start]! > s.priority;
+  };
   for (const s of spans) {
     if (s.label !== 'PERSON' || s.score < 0.8) continue;
     // A name whose first word a surer span of another label claims ("Douglas VIC" where "Douglas" is
     // the town before an Australian postcode, "Grace Hospital" a hospital) was a misreading: its
     // words are not spread. One that only runs into such a span ("DR DUPONT CABINET MEDICAL", the
     // facility after the name) still is: spreading puts the name back on its own.
-    if (spans.some((o) => o.label !== 'PERSON' && o.priority > s.priority && o.start <= s.start && s.start < o.end)) continue;
+    if (claimedBySurerOther(s)) continue;
     for (const w of doc.folded.slice(s.start, s.end).split(/[\s,]+/)) {
       const clean = w.replace(/\.$/, '');
       if (clean.length < 3 || EPONYMS.has(clean) || PROPAGATION_STOP.has(clean)) continue;
