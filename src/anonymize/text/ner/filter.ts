@@ -109,9 +109,19 @@ const FORM_NOUN = new Set(['number', 'numbers', 'no', 'id', 'numero', 'card', 'c
 const IMAGING_WORD_BEFORE = /(?:^|[^\p{L}])(?:angio-?irm|angioscanner|scanner|x-?ray|echographie|ultrasound|doppler)[ \t]+$/u;
 const IMAGING_ACRONYM_BEFORE = /(?:^|[^\p{L}])(?:MRI|MRA|CTA?|PET|IRM|TDM|XR|US)[ \t]+$/u;
 
+/**
+ * "No" is a form noun only as an abbreviation ("NHS No.", "Patient No:"): bare, it is also a surname
+ * (Korean "No", "Kim No"), and dropping it would leak the name.
+ */
+function endsOnFormNoun(span: Span, doc: Doc, lastWord: string): boolean {
+  const noun = fold(lastWord).replace(/[^a-z]/g, '');
+  if (!FORM_NOUN.has(noun)) return false;
+  return noun !== 'no' || /^[.:°]/.test(doc.text.slice(span.end, span.end + 1)) || /[.:°]$/.test(lastWord);
+}
+
 function notANameAround(span: Span, doc: Doc, words: string[]): boolean {
   if (POSSESSIVE.has(fold(words[0]!))) return true;
-  if (words.length > 1 && FORM_NOUN.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return true;
+  if (words.length > 1 && endsOnFormNoun(span, doc, words[words.length - 1]!)) return true;
   const from = Math.max(0, span.start - 16);
   return IMAGING_WORD_BEFORE.test(doc.folded.slice(from, span.start)) || IMAGING_ACRONYM_BEFORE.test(doc.text.slice(from, span.start));
 }
