@@ -39,8 +39,8 @@ interface PendingAppend {
  * transaction (by the writer thread, src/store/audit-sqlite-writer.ts), and while that batch is
  * being written the next records wait and go as the next batch (group commit). Each `append`
  * promise settles when its record is committed (or failed). One commit per batch instead of one
- * per request is what makes the audit cheap under load (each commit rewrites the table, index and sequence
- * pages into the WAL). Durability: a record is in memory only until its batch is committed, so a
+ * per request is what makes the audit cheap under load (each commit rewrites the table, index and
+ * sequence pages into the WAL). Durability: a record is in memory only until its batch is committed, so a
  * crash of the process loses at most the records of the batches in flight (responses already
  * sent); a power loss may lose the last few milliseconds of commits (WAL, synchronous = NORMAL).
  * `query` and `close` wait for every pending record first. If the writer thread dies, the records
@@ -178,7 +178,9 @@ export class SqliteAuditStore implements AuditStore {
 }
 
 function settle(batch: readonly PendingAppend[], failed: readonly number[]): void {
-  batch.forEach((p, index) => (failed.includes(index) ? p.reject(new VoileError('INTERNAL', 'The audit record could not be written')) : p.resolve()));
+  // Group commit makes batches as large as the load; a failed one lists every index.
+  const failedSet = new Set(failed);
+  batch.forEach((p, index) => (failedSet.has(index) ? p.reject(new VoileError('INTERNAL', 'The audit record could not be written')) : p.resolve()));
 }
 
 function fromRow(row: Row): AuditRecord {
