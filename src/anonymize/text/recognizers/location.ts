@@ -42,7 +42,7 @@ const KNOWN_TOWN_AFTER_SPACE = [
 function knownTownAfterSpace(after: string): RegExpExecArray | null {
   for (const re of KNOWN_TOWN_AFTER_SPACE) {
     const m = re.exec(after);
-    if (m && (US_UK_CITIES.has(fold(m[2]!)) || WORLD.has(fold(m[2]!)) || isKnownEnglishTown(m[2]!))) return m;
+    if (m && isKnownTown(m[2]!)) return m;
   }
   return null;
 }
@@ -237,6 +237,12 @@ function isKnownEnglishTown(name: string): boolean {
   return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
 }
 
+/** A town some list knows, in any language: the UK and US list, the world's large cities, or the English-speaking towns. */
+function isKnownTown(name: string): boolean {
+  const key = fold(name);
+  return US_UK_CITIES.has(key) || WORLD.has(key) || isKnownEnglishTown(name);
+}
+
 /**
  * "34295 Montpellier Cedex 5": a CEDEX code belongs to a firm or a hospital, not to a commune, so the
  * gazetteer has no such pair; the commune must exist and be in the code's département.
@@ -391,16 +397,14 @@ export function locationSpans(doc: Doc): Span[] {
       // A letterhead puts the town on the next line, alone or with its postcode ("22 Elm Park Road⏎London").
       const next = TOWN_ON_NEXT_LINE.exec(t.slice(end, end + 60));
       if (!next?.indices) return;
-      const key = fold(next[1]!);
-      if (!(US_UK_CITIES.has(key) || WORLD.has(key) || isKnownEnglishTown(next[1]!) || (communePopulation(next[1]!) ?? 0) >= 2000 || next[2] !== undefined)) return;
+      if (!(isKnownTown(next[1]!) || (communePopulation(next[1]!) ?? 0) >= 2000 || next[2] !== undefined)) return;
       const [cs, ce] = next.indices[1]!;
       out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
       return;
     }
     const name = m[2]!;
-    const key = fold(name);
     const capitalised = /^\p{Lu}/u.test(name);
-    const known = US_UK_CITIES.has(key) || WORLD.has(key) || isKnownEnglishTown(name);
+    const known = isKnownTown(name);
     // After a comma, a capitalised word is the town; with no comma ("… apt 3 chicago") only a known one.
     if (m[1] === ',' ? !capitalised && !known && m[3] === undefined : !known) return;
     const [cs, ce] = m.indices[2]!;
@@ -465,7 +469,7 @@ export function locationSpans(doc: Doc): Span[] {
     for (let k = Math.min(parts.length, 4); k >= 1; k--) {
       const cand = words.slice(0, parts[k - 1]!.index + parts[k - 1]![0].length).replace(/[.,;:!?)]+$/u, '');
       const key = fold(cand);
-      const known = communePopulation(cand) !== undefined || WORLD.has(key) || US_UK_CITIES.has(key) || isKnownEnglishTown(cand);
+      const known = communePopulation(cand) !== undefined || isKnownTown(cand);
       if (known || (k === 1 && /^\p{Lu}/u.test(cand) && !CITY_STOP.has(key))) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer + 5, source: 'city-field' });
         break;
