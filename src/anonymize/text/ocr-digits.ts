@@ -1,5 +1,5 @@
 import { dateSpans } from './recognizers/dates.js';
-import { idSpans } from './recognizers/ids.js';
+import { nirSpans } from './recognizers/ids.js';
 import { locationSpans } from './recognizers/location.js';
 import { phoneSpans } from './recognizers/phones.js';
 import type { Doc, Span } from './types.js';
@@ -70,8 +70,9 @@ export function ocrDigitSpans(doc: Doc): Span[] {
   text += doc.text.slice(last);
   folded += doc.folded.slice(last);
   const view: Doc = { text, folded, lang: doc.lang };
-  // The NIR with its control key too: a misread digit there is as common as in a phone number.
-  const found = [...phoneSpans(view), ...dateSpans(view), ...locationSpans(view).filter((s) => s.label === 'ZIP'), ...idSpans(view).filter((s) => s.source === 'nir')];
+  // The NIR with its control key too (only it: the rest of idSpans would be scanned for nothing): a
+  // misread digit there is as common as in a phone number.
+  const found = [...phoneSpans(view), ...dateSpans(view), ...locationSpans(view).filter((s) => s.label === 'ZIP'), ...nirSpans(view)];
   const coversChange = (s: Span) => {
     for (let i = s.start; i < s.end; i++) if (changed.has(i)) return true;
     return false;

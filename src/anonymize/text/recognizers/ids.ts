@@ -62,11 +62,17 @@ export function isValidSsn(raw: string): boolean {
   return area !== '000' && area !== '666' && !area!.startsWith('9') && group !== '00' && serial !== '0000';
 }
 
-export function idSpans(doc: Doc): Span[] {
+/** The French NIRs with a valid control key: idSpans reads them first, ocr-digits.ts on its digit view. */
+export function nirSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const m of doc.text.matchAll(NIR)) {
     if (isValidNir(m[0])) out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.99, priority: PRIORITY.validated + 5, source: 'nir' });
   }
+  return out;
+}
+
+export function idSpans(doc: Doc): Span[] {
+  const out: Span[] = nirSpans(doc);
   for (const m of doc.text.matchAll(SSN)) {
     if (isValidSsn(m[0])) out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'ssn' });
   }
