@@ -90,5 +90,5 @@ export function isDepartmentName(text: string): boolean {
   if (!FR_DEPARTMENT_START.test(first)) return false;
   const rest = words.slice(1);
   if (first === 'hopital') return fold(rest[0] ?? '') === 'de' && fold(rest[1] ?? '') === 'jour' && (rest.length === 2 || onlyDepartmentWordsFr(rest.slice(2)));
-  return onlyDepartmentWordsFr(rest[0] !== undefined && /^d(?:e|')/.test(fold(rest[0])) && fold(rest[0]) === 'de' ? rest.slice(1) : rest);
+  return onlyDepartmentWordsFr(fold(rest[0] ?? '') === 'de' ? rest.slice(1) : rest);
 }
