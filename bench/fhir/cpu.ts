@@ -19,7 +19,7 @@ import { generateCohort } from '../../src/demo/cohort.js';
 import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, machineJiffies, processTree, statCpuMs, treeCpuMs } from './shared.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, machineJiffies, processTree, treeCpuMs } from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -50,7 +50,10 @@ async function main(): Promise<void> {
       // The proxy's whole process tree (cluster workers with BENCH_GATEWAY_PROCESSES), the upstream
       // and this process (the load generator): on a saturated machine their sum bounds throughput.
       const proxyPids = processTree(proxy.pid);
-      const sample = () => ({ proxy: treeCpuMs(proxyPids), system: treeSystemMs(proxyPids), upstream: treeCpuMs([upstream.pid]), load: treeCpuMs([process.pid]), machine: machineJiffies() });
+      const sample = () => {
+        const proxyCpu = treeCpuMs(proxyPids);
+        return { proxy: both(proxyCpu), system: proxyCpu.system, upstream: both(treeCpuMs([upstream.pid])), load: both(treeCpuMs([process.pid])), machine: machineJiffies() };
+      };
       const before = sample();
       const result = await drive(new URL(proxy.url).origin, paths, CONCURRENCY, SECONDS);
       const after = sample();
@@ -70,16 +73,8 @@ async function main(): Promise<void> {
   }
 }
 
-function treeSystemMs(pids: readonly number[]): number {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      total += statCpuMs(`/proc/${pid}/stat`).system;
-    } catch {
-      // ended
-    }
-  }
-  return total;
+function both(cpu: { user: number; system: number }): number {
+  return cpu.user + cpu.system;
 }
 
 function start(role: string, upstream?: string): Promise<{ url: string; pid: number }> {

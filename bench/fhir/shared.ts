@@ -36,13 +36,14 @@ export function processTree(pid: number): number[] {
   return out;
 }
 
-/** User + system CPU milliseconds of several processes (one that has ended counts 0). */
-export function treeCpuMs(pids: readonly number[]): number {
-  let total = 0;
+/** User and system CPU milliseconds of several processes together (one that has ended counts 0). */
+export function treeCpuMs(pids: readonly number[]): { user: number; system: number } {
+  const total = { user: 0, system: 0 };
   for (const pid of pids) {
     try {
       const { user, system } = statCpuMs(`/proc/${pid}/stat`);
-      total += user + system;
+      total.user += user;
+      total.system += system;
     } catch {
       // ended
     }
