@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
-import { isFirstName, isLastName, WORLD_CITIES } from '../gazetteers.js';
+import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
+import { isWorldCity } from '../recognizers/location.js';
 import type { Doc, Span } from '../types.js';
 
 /**
@@ -88,8 +89,6 @@ export function fieldName(span: Span, doc: Doc, words: readonly string[]): boole
   return /^["”]?[ \t]*:/.test(doc.text.slice(span.end, span.end + 3)) && /["“]$/.test(doc.text.slice(Math.max(0, span.start - 1), span.start));
 }
 
-const WORLD_CITY = new Set(WORLD_CITIES.map((c) => fold(c)));
-
 /** One word the model calls a person that is a large city no name list knows ("Dakar"): a place, not a name. */
 export function placeNotPerson(words: readonly string[]): boolean {
   if (words.length !== 1) return false;
@@ -97,7 +96,7 @@ export function placeNotPerson(words: readonly string[]): boolean {
   if (isFirstName(word) || isLastName(word)) return false;
   // Only the large cities of WORLD_CITIES: many French surnames are communes too ("Vizille" could
   // be either), and a name taken for a town would then lose its PERSON span to the town.
-  return WORLD_CITY.has(fold(word));
+  return isWorldCity(word);
 }
 
 

@@ -198,6 +198,10 @@ const US_UK_CITIES = new Set(
 );
 const CITY_STOP = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'domicile', 'jeun', 'distance', 'nouveau', 'plus', 'moins', 'cause', 'noter', 'priori', 'type', 'the', 'a', 'an', 'this', 'that', 'home', 'time']);
 const WORLD = new Set(WORLD_CITIES.map((c) => fold(c)));
+/** One of the world's large cities (gazetteers' WORLD_CITIES), in any case or accents. */
+export function isWorldCity(name: string): boolean {
+  return WORLD.has(fold(name));
+}
 
 /**
  * The town written just before a UK or Canadian postcode ("Hills Road, Cambridge CB2 0QQ", "2 Chilton
