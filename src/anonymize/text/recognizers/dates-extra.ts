@@ -1,5 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { DIGIT_SLASH_DIGIT, isValidDay } from './dates.js';
+import { DIGIT_SLASH_DIGIT, isValidDay, yearValue } from './dates.js';
 
 /**
  * Date forms the main scans of dates.ts do not read:
@@ -33,16 +33,12 @@ function span(start: number, end: number, source: string): Span {
   return { start, end, label: 'DATE', score: 0.9, priority: PRIORITY.pattern + 5, source };
 }
 
-function fullYear(raw: string): number {
-  return raw.length === 4 ? Number(raw) : 2000 + Number(raw);
-}
-
 export function extraDateSpans(doc: Doc): Span[] {
   const t = doc.text;
   const f = doc.folded;
   const out: Span[] = [];
   for (const m of ROMAN_HINT.test(t) ? t.matchAll(ROMAN_DATE) : []) {
-    if (isValidDay(fullYear(m[5]!), ROMAN_MONTHS[m[4]!]!, Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-roman-month'));
+    if (isValidDay(yearValue(m[5]!), ROMAN_MONTHS[m[4]!]!, Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-roman-month'));
   }
   if (f.includes(' / ')) {
     for (const m of f.matchAll(SPACED_NAMED)) if (Number(m[1]) >= 1 && Number(m[1]) <= 31) out.push(span(m.index, m.index + m[0].length, 'date-spaced'));

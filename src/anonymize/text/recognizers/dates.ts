@@ -139,7 +139,8 @@ function expandYear(two: number, now = new Date()): number {
   return two <= cur + 1 ? 2000 + two : 1900 + two;
 }
 
-function yearValue(raw: string): number {
+/** A written year as a number: four digits as they are, two expanded (expandYear). */
+export function yearValue(raw: string): number {
   return raw.length === 4 ? Number(raw) : expandYear(Number(raw));
 }
 
