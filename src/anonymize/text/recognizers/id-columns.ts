@@ -60,11 +60,11 @@ function headerKey(cell: string): string {
   return cell.trim().replace(/^"|"$/g, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
 }
 
-/** The indexes of the header cells that `re` names. */
-function columnsNamed(header: readonly string[], re: RegExp): number[] {
+/** The indexes of the header cells (their headerKey) that `re` names. */
+function columnsNamed(keys: readonly string[], re: RegExp): number[] {
   const out: number[] = [];
-  header.forEach((c, k) => {
-    if (re.test(headerKey(c))) out.push(k);
+  keys.forEach((key, k) => {
+    if (re.test(key)) out.push(k);
   });
   return out;
 }
@@ -91,14 +91,15 @@ export function tableColumnIds(doc: Doc): Span[] {
       // Three columns at least: a two-cell row is a "field | value" pair, and the rows under it are
       // other fields, not values of its column.
       if (header.length < 3) continue;
-      const columns = columnsNamed(header, HEADER_CELL);
-      const nameColumns = columnsNamed(header, NAME_HEADER_CELL);
-      const ageColumns = columnsNamed(header, AGE_HEADER_CELL);
-      const zipColumns = columnsNamed(header, ZIP_HEADER_CELL);
-      const cityColumns = columnsNamed(header, CITY_HEADER_CELL);
+      const keys = header.map(headerKey);
+      const columns = columnsNamed(keys, HEADER_CELL);
+      const nameColumns = columnsNamed(keys, NAME_HEADER_CELL);
+      const ageColumns = columnsNamed(keys, AGE_HEADER_CELL);
+      const zipColumns = columnsNamed(keys, ZIP_HEADER_CELL);
+      const cityColumns = columnsNamed(keys, CITY_HEADER_CELL);
       if (columns.length + nameColumns.length + ageColumns.length + zipColumns.length + cityColumns.length === 0) continue;
       // A sentence with commas is no CSV header: its cells would be phrases, not labels.
-      if (sep === ',' && header.some((c) => headerKey(c).split(' ').length > 4)) continue;
+      if (sep === ',' && keys.some((key) => key.split(' ').length > 4)) continue;
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
         const row = lines[j]!;
         if (/^[\s|:+-]*$/.test(row.text) && row.text.includes('-')) continue; // a markdown rule "|---|---|"
