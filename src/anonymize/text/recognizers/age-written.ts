@@ -1,4 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { UNIT_EN } from './dates-spoken.js';
+import { TEEN as TEEN_FR, UNIT as UNIT_FR } from './phones-spoken-fr.js';
 
 /**
  * Ages over 89 the digit patterns of age.ts miss:
@@ -9,11 +11,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * - in brackets right after a person's name, as ward lists and letters write it: "Mrs Ada Pryce (93)",
  *   "Edith Marlowe (101!)" — but not after a measure ("Heart Rate (92)").
  */
-const UNIT_EN = 'one|two|three|four|five|six|seven|eight|nine';
 const TEEN_EN = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const AGE_EN = String.raw`(?:ninety(?:[- ](?:${UNIT_EN}))?|(?:a|one)[ -]hundred(?:[ -](?:and[ -])?(?:${TEEN_EN}|${UNIT_EN}))?)`;
-const UNIT_FR = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
-const TEEN_FR = 'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|quinze|seize';
 const AGE_FR = String.raw`(?:quatre[- ]vingts?[- ](?:et[- ])?(?:${TEEN_FR})|nonante(?:[- ](?:et[- ]un|${UNIT_FR}))?|cent(?:[- ](?:et[- ])?(?:${TEEN_FR}|${UNIT_FR}))?)`;
 const AGE_WORDS = String.raw`(?:${AGE_EN}|${AGE_FR})`;
 const WRITTEN_AGE = new RegExp(

@@ -10,7 +10,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 const MONTH_EN = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const ORDINAL_EN =
   'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[- ]first';
-const UNIT_EN = 'one|two|three|four|five|six|seven|eight|nine';
+/** English numbers 1–9 in words: age-written.ts reads them too. */
+export const UNIT_EN = 'one|two|three|four|five|six|seven|eight|nine';
 const TENS_EN = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const YEAR_EN = String.raw`(?:(?:nineteen|twenty)[- ](?:oh[- ](?:${UNIT_EN})|(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|hundred)|two thousand(?:[- ]and)?(?:[- ](?:(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|${UNIT_EN}))?)`;
 const SPOKEN_EN = new RegExp(

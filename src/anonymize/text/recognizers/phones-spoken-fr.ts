@@ -7,8 +7,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * in words; only such a run of five is a number, so "zéro six" alone or a sentence of counts is not.
  * Matched on the folded view (no accents, lower case).
  */
-const UNIT = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
-const TEEN = 'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|quinze|seize';
+/** French numbers 1–9 and 10–19 in words, folded (no accents): age-written.ts reads them too. */
+export const UNIT = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
+export const TEEN = 'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|quinze|seize';
 const TENS = 'vingt|trente|quarante|cinquante';
 const PAIR = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN}|${UNIT}|zero)`;
 const SPOKEN_FR_PHONE = new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}(?![\p{L}-])`, 'gu');
