@@ -40,7 +40,6 @@ export function spokenDateSpans(doc: Doc): Span[] {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.85, priority: PRIORITY.pattern, source: 'date-spoken-weekday' });
   }
   const patterns = [...(HINT_EN.test(f) ? [SPOKEN_EN] : []), ...(HINT_FR.test(f) ? [SPOKEN_FR] : [])];
-  if (patterns.length === 0) return out;
   for (const re of patterns) {
     for (const m of f.matchAll(re)) {
       const hasYear = m[1] !== undefined;

@@ -49,8 +49,8 @@ const SPOKEN_DIGITS = new RegExp(String.raw`(?<![\p{L}])${DIGIT_WORD}(?:[ \t,-]{
 const SPOKEN_HINT = /(?:zero|five|nine|seven|eight|cinq|neuf|huit)[ ,-]/i;
 
 function isPlausiblePhone(raw: string): boolean {
-  const digits = raw.replace(/\D/g, '');
-  return digits.length >= 9 && digits.length <= 15;
+  const digits = digitCount(raw);
+  return digits >= 9 && digits <= 15;
 }
 
 function digitCount(raw: string): number {
