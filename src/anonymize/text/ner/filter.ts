@@ -139,9 +139,14 @@ function unwrap(text: string): string {
   return text.replace(/-[ \t]*\r?\n[ \t]*/gu, '');
 }
 
+// Remembered per document: asked for every model span on a line in capitals, and on an all-capitals
+// document the scan reads the whole text each time (spans × length).
+const ALL_CAPITALS = new WeakMap<Doc, boolean>();
 /** A document written all in capitals (fax, telex, OCR): its lines in capitals are not headings. */
 function allCapitals(doc: Doc): boolean {
-  return !/\p{Ll}/u.test(doc.text);
+  let all = ALL_CAPITALS.get(doc);
+  if (all === undefined) ALL_CAPITALS.set(doc, (all = !/\p{Ll}/u.test(doc.text)));
+  return all;
 }
 
 function headOrFunctionWord(word: string): boolean {
