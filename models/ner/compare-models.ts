@@ -9,8 +9,15 @@
  * misses guided the 2026-11-29 retraining by genre, never by copying its text).
  * holdout4 was the unbiased judge of the 2026-11-29 second retraining and holdout5 of the third
  * retraining's cross-check: only their aggregate figures are ever printed (asking for their errors
- * throws), so looking at them does not leak their text into the work. holdout6 is never read here.
+ * throws), so looking at them does not leak their text into the work. holdout6..holdout8 are
+ * training data of the fourth retraining's candidate (scored, studied, no longer sealed).
+ * holdout9 is the sealed judge of that candidate: it is not in eval/text/corpora.ts's HELD_OUT_SETS
+ * yet, so it is read here from eval/text/holdout9/*.jsonl, and only its overall aggregate line is
+ * printed (no per-label, model-label or model-alone figures, no errors). holdout10 is refused.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
 import { joinAddressParts, loadDev, loadEds, loadHeldOut, type Doc } from '../../eval/text/corpora.js';
@@ -60,14 +67,25 @@ async function run(docs: Doc[], runner: NerRunner, lang: 'fr' | 'auto', conventi
 }
 
 const fmt = (c: Counts) => {
-  const { p, r } = prf(c);
-  return `P ${p.toFixed(3)} R ${r.toFixed(3)} (n=${c.tp + c.fn})`;
+  const { p, r, f } = prf(c);
+  return `P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f.toFixed(4)} (n=${c.tp + c.fn}, tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
 };
 const total = (m: Map<string, Counts>, only?: Set<string>) =>
   [...m.entries()].filter(([l]) => !only || only.has(l)).reduce((a, [, c]) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
 
-const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5']);
-if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4 and holdout5 are scored in aggregate only: their errors are never printed');
+const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9']);
+// Sealed sets whose per-label figures are not printed either: only the overall line.
+const OVERALL_ONLY = new Set(['holdout9']);
+if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5 and holdout9 are scored in aggregate only: their errors are never printed');
+/** A sealed set not (yet) in corpora.ts, read as loadHeldOut reads the others; refused unless its README is there and says it is sealed. */
+function loadSealed(name: string): Doc[] {
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../eval/text', name);
+  const readme = path.join(dir, 'README.md');
+  if (!existsSync(readme) || !/sealed/i.test(readFileSync(readme, 'utf8'))) throw new Error(`${name} is not committed as a sealed set yet (no README.md saying so)`);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  if (files.length === 0) throw new Error(`${name} has no .jsonl file`);
+  return files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc));
+}
 const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   dev: [loadDev, 'auto', (_t, p) => p],
   eds: [loadEds, 'fr', joinAddressParts],
@@ -76,10 +94,15 @@ const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   holdout3: [() => loadHeldOut('holdout3'), 'auto', (_t, p) => p],
   holdout4: [() => loadHeldOut('holdout4'), 'auto', (_t, p) => p],
   holdout5: [() => loadHeldOut('holdout5'), 'auto', (_t, p) => p],
+  holdout6: [() => loadHeldOut('holdout6'), 'auto', (_t, p) => p],
+  holdout7: [() => loadHeldOut('holdout7'), 'auto', (_t, p) => p],
+  holdout8: [() => loadHeldOut('holdout8'), 'auto', (_t, p) => p],
+  holdout9: [() => loadSealed('holdout9'), 'auto', (_t, p) => p],
 };
 const wanted = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',') ?? ['dev', 'eds', 'holdout', 'holdout2'];
 const sets: [string, Doc[], 'fr' | 'auto', Convention][] = wanted.map((name) => {
   const l = loaders[name];
+  if (name === 'holdout10') throw new Error('holdout10 is the final measure: never read by model work');
   if (!l) throw new Error(`unknown set ${name}`);
   return [name, l[0](), l[1], l[2]];
 });
@@ -88,6 +111,10 @@ for (const [tag, dir] of [['old', oldDir], ['new', newDir]] as const) {
   if (!runner) throw new Error(`no model in ${dir}`);
   for (const [name, docs, lang, conv] of sets) {
     const s = await run(docs, runner, lang, conv, !AGGREGATE_ONLY.has(name) && ((showErrors && tag === 'new' && name === 'holdout2') || errorsIn.includes(name)));
+    if (OVERALL_ONLY.has(name)) {
+      console.log(`${tag} ${name.padEnd(8)} overall ${fmt(total(s.overlap))} | any ${(s.anyLabel.covered / Math.max(1, s.anyLabel.total)).toFixed(3)}`);
+      continue;
+    }
     const labels = [...MODEL_LABELS].map((l) => `${l} ${fmt(s.overlap.get(l) ?? { tp: 0, fp: 0, fn: 0 })}`).join(' | ');
     console.log(`${tag} ${name.padEnd(8)} overall ${fmt(total(s.overlap))} | model labels ${fmt(total(s.overlap, MODEL_LABELS))} | any ${(s.anyLabel.covered / Math.max(1, s.anyLabel.total)).toFixed(3)}`);
     console.log(`${tag} ${name.padEnd(8)} ${labels}`);
