@@ -70,6 +70,8 @@ const batched: string[] = [];
 for (let i = 0; i < docs.length; i += 16) batched.push(...(await Promise.all(docs.slice(i, i + 16).map(outputOf))));
 const alone: string[] = [];
 for (const doc of docs) alone.push(await outputOf(doc));
+// Older runners have no modelFiles: they run model.onnx whole.
+console.log(`model files: ${(runner as { modelFiles?: string }).modelFiles ?? 'model.onnx whole'}`);
 await runner.close();
 
 let problems = 0;

@@ -25,6 +25,13 @@ export interface NerRunnerOptions {
   readonly timeoutMs?: number;
   /** How long a worker may take to load its session. Default 120 s. */
   readonly startupTimeoutMs?: number;
+  /**
+   * Compute character features once per distinct token and cache them across documents (the split
+   * files of models/ner/split.py, when they match model.onnx). false: model.onnx whole. Default true.
+   */
+  readonly charFeatureCache?: boolean;
+  /** Distinct tokens each worker keeps character features for, least recently used evicted. Default 50,000 (13 MB of features). */
+  readonly cacheEntries?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,6 +99,7 @@ export class NerRunner {
   #nextId = 1;
   #closed = false;
   #brokenReason: string | undefined;
+  #files: ReadyMessage['files'];
 
   /** undefined when the model files are absent (rules only); throws when CUDA is asked for but missing. */
   static create(options: NerRunnerOptions): NerRunner | undefined {
@@ -116,7 +124,9 @@ export class NerRunner {
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#startupTimeoutMs = options.startupTimeoutMs ?? 120_000;
     this.#workerData = {
-      modelPath: path.join(dir, 'model.onnx'),
+      modelDir: dir,
+      split: options.charFeatureCache ?? true,
+      cacheEntries: options.cacheEntries ?? 50_000,
       inputType: this.#vocab.inputType ?? 'int64',
       executionProvider: options.executionProvider,
       intraOpThreads: 1,
@@ -131,6 +141,7 @@ export class NerRunner {
     const slot: Slot = { worker, ready: false, onReady: [], batches: new Set(), startup: undefined };
     worker.on('message', (message: BatchReply | ReadyMessage) => {
       if ('ready' in message) {
+        this.#noteFiles(message);
         clearTimeout(slot.startup);
         slot.ready = true;
         for (const start of slot.onReady.splice(0)) start();
@@ -162,6 +173,21 @@ export class NerRunner {
     }
     slot.batches.clear();
     void slot.worker.terminate();
+  }
+
+  /** Warns once when the split files are there but not used: the model then runs slower, never differently. */
+  #noteFiles(message: ReadyMessage): void {
+    const first = this.#files === undefined;
+    this.#files = message.files ?? this.#files;
+    if (first && message.files === 'whole' && message.why !== 'asked for') {
+      // A fixed phrase: nothing of any document.
+      process.emitWarning(`text model: ${message.why ?? 'split files not used'}; running model.onnx whole (slower, same output); run models/ner/split.py`, { code: 'VOILE_NER_SPLIT_UNUSED' });
+    }
+  }
+
+  /** Which model files the workers run once loaded: the split pair with its character-feature cache, or model.onnx whole. */
+  get modelFiles(): 'split' | 'whole' | undefined {
+    return this.#files;
   }
 
   get vocabulary(): Vocabulary {

@@ -1,12 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import * as ort from 'onnxruntime-node';
+import { createInference, type Inference } from './inference.js';
+import { readModelFiles, type ModelFiles, type WholeModelReason } from './model-files.js';
 
 /**
- * One inference worker: owns an ONNX Runtime session and answers batches from the runner with
+ * One inference worker: owns the ONNX Runtime session(s) and answers batches from the runner with
  * the best tag and its probability per token. Never sees anything but token ids.
  */
 interface Init {
-  modelPath: string;
+  /** Directory of model.onnx and, when models/ner/split.py was run for it, the split pair. */
+  modelDir: string;
+  /** false: run model.onnx whole even when the split files are there. */
+  split: boolean;
+  /** Distinct tokens whose character features are cached between batches. */
+  cacheEntries: number;
   /** 'int32' models take the encoder's arrays as they are; older ones need int64. */
   inputType: 'int32' | 'int64';
   executionProvider: 'cpu' | 'cuda';
@@ -34,6 +40,9 @@ export interface BatchReply {
 /** Sent once the session is loaded (or failed to load): the runner's batch deadlines start then. */
 export interface ReadyMessage {
   ready: true;
+  /** Which files it runs (absent when loading failed), and why not the split pair when whole. */
+  files?: ModelFiles['kind'];
+  why?: WholeModelReason;
 }
 /** Test hook: blocks this thread for `ms`, as an inference stuck in native code would. */
 export interface StallRequest {
@@ -41,28 +50,17 @@ export interface StallRequest {
 }
 
 const init = workerData as Init;
-const sessionPromise = ort.InferenceSession.create(init.modelPath, {
-  executionProviders: [init.executionProvider],
-  // One thread per worker: the runner scales with workers, and a second pool per session would
-  // only fight the main thread and the other workers for the same cores.
-  intraOpNumThreads: init.intraOpThreads,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-  // The defaults, said explicitly: the arena and the memory pattern reuse allocations between runs
-  // of the same shapes, which bucketed batch lengths make common.
-  enableCpuMemArena: true,
-  enableMemPattern: true,
-});
+let why: WholeModelReason | undefined;
+const inferencePromise: Promise<Inference> = (async () => {
+  const files = readModelFiles(init.modelDir, init.split);
+  if (files.kind === 'whole') why = files.why;
+  return createInference(files, init);
+})();
 // Loaded or not: after a failed load each batch answers 'inference failed'.
-const ready = () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage);
-void sessionPromise.then(ready, ready);
-
-function int64(a: Int32Array): BigInt64Array {
-  const out = new BigInt64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = BigInt(a[i]!);
-  return out;
-}
+void inferencePromise.then(
+  (inference) => parentPort!.postMessage({ ready: true, files: inference.files, why } satisfies ReadyMessage),
+  () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage),
+);
 
 parentPort!.on('message', async (req: BatchRequest | StallRequest) => {
   if ('stallMs' in req) {
@@ -70,14 +68,12 @@ parentPort!.on('message', async (req: BatchRequest | StallRequest) => {
     return;
   }
   try {
-    const session = await sessionPromise;
+    const inference = await inferencePromise;
     const { batch: b, tokens: t, maxChars: c } = req;
     const words = new Int32Array(req.buffer, 0, b * t);
     const shapes = new Int32Array(req.buffer, 4 * b * t, b * t);
     const chars = new Int32Array(req.buffer, 8 * b * t, b * t * c);
-    const tensor = (a: Int32Array, dims: number[]) => (init.inputType === 'int32' ? new ort.Tensor('int32', a, dims) : new ort.Tensor('int64', int64(a), dims));
-    const result = await session.run({ words: tensor(words, [b, t]), chars: tensor(chars, [b, t, c]), shapes: tensor(shapes, [b, t]) });
-    const logits = result.logits!.data as Float32Array;
+    const logits = await inference.logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars });
     const n = logits.length / (b * t);
     const buffer = new ArrayBuffer(5 * b * t);
     const probs = new Float32Array(buffer, 0, b * t);
