@@ -14,9 +14,11 @@ import { devCorpus } from '../../bench/text/dev-corpus.js';
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (dirs.length !== 2) throw new Error('usage: speed-ab.ts OLD_DIR NEW_DIR');
 const passes = Number(process.env.BENCH_TEXT_PASSES ?? 8);
+// As in bench/text/ab.ts: BENCH_TEXT_CACHE_ENTRIES=1 keeps only the per-batch sharing of character features.
+const cacheEntries = process.env.BENCH_TEXT_CACHE_ENTRIES ? Number(process.env.BENCH_TEXT_CACHE_ENTRIES) : undefined;
 const concurrency = 16;
 const sides = dirs.map((dir, i) => {
-  const runner = NerRunner.create({ executionProvider: 'cpu', workers: 1, modelDir: dir });
+  const runner = NerRunner.create({ executionProvider: 'cpu', workers: 1, modelDir: dir, cacheEntries });
   if (!runner) throw new Error(`no model in ${dir}`);
   return { name: i ? 'new' : 'old', dir, runner, cpu: [] as number[] };
 });
@@ -34,7 +36,7 @@ for (const side of sides) await pass(side); // warm-up: worker start, session lo
 const loadStart = os.loadavg()[0]!;
 for (let k = 0; k < passes; k++) for (const side of k % 2 ? [...sides].reverse() : sides) side.cpu.push(await pass(side));
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
-console.log(`model path, ${(size / 1000).toFixed(0)} k characters per pass, ${passes} passes each, alternated; load average ${loadStart.toFixed(1)} -> ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} CPUs)`);
+console.log(`model path, character-feature cache ${cacheEntries ?? 'default'} entries, ${(size / 1000).toFixed(0)} k characters per pass, ${passes} passes each, alternated; load average ${loadStart.toFixed(1)} -> ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} CPUs)`);
 for (const side of sides) {
   console.log(`  ${side.name} (${side.dir}): median ${(size / median(side.cpu) / 1000).toFixed(0)} k chars per CPU-second, best ${(size / Math.min(...side.cpu) / 1000).toFixed(0)} k  (CPU s per pass: ${side.cpu.map((x) => x.toFixed(2)).join(' ')})`);
 }
