@@ -84,10 +84,9 @@ export class FhirUpstream {
   async getJson(relative: string, signal?: AbortSignal): Promise<UpstreamJson> {
     const url = this.resolve(relative);
     if (!url) throw new VoileError('BAD_REQUEST', 'The request does not designate an upstream FHIR resource');
-    const response = await this.#client.get(url.pathname + url.search, 'application/fhir+json, application/json;q=0.9', signal);
-    const text = (await this.#client.readCapped(response.body, this.#maxBytes)).toString('utf8');
+    const response = await this.#client.getBuffered(url.pathname + url.search, 'application/fhir+json, application/json;q=0.9', this.#maxBytes, signal);
     try {
-      return { status: response.statusCode, body: JSON.parse(text) as unknown };
+      return { status: response.statusCode, body: JSON.parse(response.body.toString('utf8')) as unknown };
     } catch {
       throw this.#client.badResponse('The upstream FHIR server sent a response that is not JSON');
     }
