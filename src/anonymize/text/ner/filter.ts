@@ -3,7 +3,7 @@ import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
-import { countryOrNationality, fieldName, firmNotPerson, notAFacility, notATown, placeNotPerson } from './label-checks.js';
+import { announcedAsName, countryOrNationality, fieldName, firmNotPerson, isCountryOrRegion, isKnownName, notAFacility, notATown, placeNotPerson } from './label-checks.js';
 
 /**
  * The model is small and trained on synthetic text, so its spans that no rule confirms must look
@@ -81,13 +81,26 @@ function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
  * Only for words no name list knows ("Marguerite" ends in -ite).
  */
 const MEDICAL_ENDING =
-  /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|itis|osis|adjuvant|adjuvante|megalie|megaly|logue|ologist|dese|desis|plegie|plegia|reflexia|bacter)$/;
+  /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|osis|adjuvant|adjuvante|megalie|megaly|ologist|desis|plegie|plegia|reflexia|bacter)$/;
+/**
+ * Endings that surnames have too ("Salogue", "Bardèse", "Kalitis"): a medical word ("rhumatologue",
+ * "ténodèse", "arthritis") unless the text announces a name there (a title or a first name just
+ * before) or capitalises it inside a sentence, where a specialty or a disease is written in lower case.
+ */
+const SURNAME_LIKE_MEDICAL_ENDING = /(?:logue|dese|itis)$/;
 /** "-ite(s)", "-ose(s)" end surnames too ("Larose", "Lafite"): a medical word only when written in lower case ("pulpite"). */
 const SHORT_MEDICAL_ENDING = /(?:ites?|oses?)$/;
-function medicalWord(word: string): boolean {
+function medicalWord(word: string, nameAnnounced = false): boolean {
   const key = fold(word).replace(/[^a-z]/g, '');
   if (key.length < 6 || isFirstName(word) || isLastName(word)) return false;
+  if (SURNAME_LIKE_MEDICAL_ENDING.test(key)) return word === word.toLowerCase() || !nameAnnounced;
   return MEDICAL_ENDING.test(key) || (SHORT_MEDICAL_ENDING.test(key) && word === word.toLowerCase());
+}
+
+/** A capitalised word inside a sentence: the character before the span (spaces skipped) is a lowercase letter or a comma. */
+function capitalisedInsideSentence(span: Span, doc: Doc, word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  return /[\p{Ll},][ \t]+$/u.test(doc.text.slice(Math.max(0, span.start - 4), span.start));
 }
 
 /**
@@ -113,15 +126,26 @@ const IMAGING_ACRONYM_BEFORE = /(?:^|[^\p{L}])(?:MRI|MRA|CTA?|PET|IRM|TDM|XR|US)
  * "No" is a form noun only as an abbreviation ("NHS No.", "Patient No:"): bare, it is also a surname
  * (Korean "No", "Kim No"), and dropping it would leak the name.
  */
-function endsOnFormNoun(span: Span, doc: Doc, lastWord: string): boolean {
+function endsOnFormNoun(span: Span, doc: Doc, words: readonly string[]): boolean {
+  const lastWord = words[words.length - 1]!;
   const noun = fold(lastWord).replace(/[^a-z]/g, '');
   if (!FORM_NOUN.has(noun)) return false;
-  return noun !== 'no' || /^[.:°]/.test(doc.text.slice(span.end, span.end + 1)) || /[.:°]$/.test(lastWord);
+  const valueAfter = /^[.:°#]|^[ \t]*(?:[:#]|\d)/.test(doc.text.slice(span.end, span.end + 3)) || /[.:°]$/.test(lastWord);
+  if (noun === 'no') return valueAfter;
+  // Card, Number, Account, Carte are surnames too ("Emily Card"): after a known first name, capitalised
+  // and with no value after it, the word is the surname, and dropping the span would leak the name.
+  const surname = /^\p{Lu}\p{Ll}+$/u.test(lastWord) && isFirstName(words[words.length - 2]!);
+  return valueAfter || !surname;
+}
+
+/** The noun of a form label right after a one-word span ("Aetna card", "Kaiser ID"): the span names who issued a number. */
+function beforeFormNoun(span: Span, doc: Doc): boolean {
+  const next = /^[ \t]+(\p{L}+)/u.exec(doc.text.slice(span.end, span.end + 12))?.[1];
+  return next !== undefined && FORM_NOUN.has(fold(next)) && (next === next.toLowerCase() || next === next.toUpperCase());
 }
 
 function notANameAround(span: Span, doc: Doc, words: string[]): boolean {
-  if (POSSESSIVE.has(fold(words[0]!))) return true;
-  if (words.length > 1 && endsOnFormNoun(span, doc, words[words.length - 1]!)) return true;
+  if (words.length > 1 && endsOnFormNoun(span, doc, words)) return true;
   const from = Math.max(0, span.start - 16);
   return IMAGING_WORD_BEFORE.test(doc.folded.slice(from, span.start)) || IMAGING_ACRONYM_BEFORE.test(doc.text.slice(from, span.start));
 }
@@ -202,7 +226,16 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     const line = doc.text.slice(lineStart, lineEndAt < 0 ? doc.text.length : lineEndAt);
     return line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase() && !allCapitals(doc);
   };
-  if (span.label === 'PERSON' && (words.every(medicalWord) || combiningFormBeforeHyphen(span, doc, text))) return false;
+  // A possessive never opens a name ("his Martin Dubois", "Her Aetna card"): it is cut off and the rest
+  // judged alone, not the whole span dropped (the name after it would leak).
+  if (span.label === 'PERSON' && POSSESSIVE.has(fold(words[0]!))) {
+    if (words.length === 1) return false;
+    const after = text.indexOf(words[0]!) + words[0]!.length;
+    span.start += after + /^[\s,]*/.exec(text.slice(after))![0].length;
+    return plausibleModelSpan(span, doc) && !(words.length === 2 && !isKnownName(words[1]!) && beforeFormNoun(span, doc));
+  }
+  const nameAnnounced = span.label === 'PERSON' && (announcedAsName(span, doc) || capitalisedInsideSentence(span, doc, words[0]!));
+  if (span.label === 'PERSON' && (words.every((w) => medicalWord(w, nameAnnounced)) || combiningFormBeforeHyphen(span, doc, text))) return false;
   if ((span.label === 'PERSON' || span.label === 'CITY') && tailOfWrappedWord(span, doc, text)) return false;
   // The second half of a compound glued to the first ("hépatico-jéjunale"): no name starts with its hyphen.
   if (span.label === 'PERSON' && /^-/.test(text) && /\p{L}$/u.test(doc.text.slice(Math.max(0, span.start - 1), span.start))) return false;
@@ -215,10 +248,12 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   // A town the model calls a person ("Dakar", a commune no name list knows) is still a place to hide:
   // relabelled, not dropped (fail closed), then checked as a town below.
   if (span.label === 'PERSON' && placeNotPerson(words)) span.label = 'CITY';
-  if (span.label === 'CITY' && (notATown(words) || words.every(medicalWord))) return false;
+  if (span.label === 'CITY' && (notATown(words) || words.every((w) => medicalWord(w)))) return false;
   switch (span.label) {
     case 'PERSON': {
-      const known = words.some((w) => isFirstName(w.replace(/\.$/, '')) || isLastName(w.replace(/\.$/, '')));
+      // A country that countryOrNationality left as a person ("spoke to India") is a given name here,
+      // though no name list holds it.
+      const known = words.some(isKnownName) || isCountryOrRegion(words);
       if (!known && headingLine()) return false;
       // Only ordinary words ("office", "Sincerely", "stable") and no known name: not a person.
       if (!known && words.every((w) => isDictionaryWord(fold(w.replace(/\.$/, ''))) || (w.includes('-') && ordinaryWord(w)))) return false;

@@ -60,11 +60,32 @@ function afterWorkCue(span: Span, doc: Doc): boolean {
   return WORK_CUE.test(sentence);
 }
 
+/**
+ * What a note does with a council or an insurer that is not the patient's employer: a claim, a form, a
+ * letter, housing or benefits, funding, an appeal ("Housing form sent to …", "Claim refused by …"), or
+ * the organisation after a preposition that sends or receives ("to", "from", "by", "via", "par").
+ * Without one of these the organisation may be where the patient works ("admin at … Council",
+ * "cashier for … Insurance"), an employer the label guide counts as HOSPITAL: it is kept (fail closed).
+ */
+const NOT_EMPLOYER_CUE =
+  /\b(?:claims?|forms?|letters?|housing|benefits?|fund\w*|grants?|appeal\w*|applica\w*|assess\w*|payments?|paid|pays?|policy|cover\w*|reimburs\w*|refus\w*|tenan\w*|rent|tax|debt|complain\w*|dossier|demande|courrier|remboursement|prise en charge|aide|allocation|logement|recours|plainte|notified|informed|contacted|reported|reports?|prepared|instruct\w*|behalf|governing|ref)\b/;
+const AGENCY_BEFORE = /(?:^|[^\p{L}])(?:to|from|by|via|par|aupres d[eu]|a la|au|de la|du)[ \t]+(?:the[ \t]+|la[ \t]+|le[ \t]+|l'|les[ \t]+)?$/u;
+/** The organisations of NOT_A_FACILITY_WORD that employ people (not markets, trails or users' bodies). */
+const EMPLOYING_BODY = /\b(?:council|conseil|insurance|insurer|mutual|mutuelle|assurances?|union|federation|ministry|ministere|solicitors|avocats|tribunal|coroner|departementale)\b/;
+function notEmployerHere(span: Span, doc: Doc, folded: string): boolean {
+  if (!EMPLOYING_BODY.test(folded)) return true;
+  const before = doc.folded.slice(Math.max(0, span.start - 80), span.start);
+  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), -1) + 1);
+  // At a line start, or after a field label, a dash, a slash or a bracket ("Prepared for:", "(SW, …
+  // Council)"): a heading or a reference, not a workplace.
+  return NOT_EMPLOYER_CUE.test(sentence) || AGENCY_BEFORE.test(sentence) || /(?:^|[:(–—/,]|\s-)\s*$/.test(sentence);
+}
+
 export function notAFacility(span: Span, doc: Doc, words: readonly string[]): boolean {
   const text = doc.text.slice(span.start, span.end);
   if (POSSESSIVE_START.test(text)) return true;
   const folded = doc.folded.slice(span.start, span.end);
-  if (NOT_A_FACILITY_WORD.test(folded) && !CARE_WORD.test(folded) && !afterWorkCue(span, doc)) return true;
+  if (NOT_A_FACILITY_WORD.test(folded) && !CARE_WORD.test(folded) && !afterWorkCue(span, doc) && notEmployerHere(span, doc, folded)) return true;
   const last = key(words[words.length - 1]!);
   // A role alone ("Occupational Physician") is dropped; a role after a name the model ran on into
   // ("Brantwood Hospice Nurse") still names the place: kept (fail closed).
@@ -125,14 +146,45 @@ const NATIONALITY_ENDING = /ese$/;
  * are names too ("India", "Kenya", "Ireland", "Wales"): a country the model calls a person is dropped
  * only after one of these, so that "her daughter India" or "Mr Wales" keep their span (fail closed).
  */
-const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|from|to|into|via|of|at|en|au|aux|de|du|des|vers|pour|a|d['’])[ \t]*$/u;
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|from|into|via|en|au|aux|vers)[ \t]*$/u;
+/**
+ * Prepositions that take persons as well as countries ("spoke to India", "the son of Kenya Ross",
+ * "pour France"): the country reading needs a word of travel or origin before them ("flew to India",
+ * "native of Ireland", "retour de Belgique"); without one the span is kept as a person (fail closed).
+ */
+const PERSON_OR_PLACE_BEFORE = /(?:^|[^\p{L}])(?:to|of|at|de|du|des|pour|a|d['’])[ \t]*$/u;
+const TRAVEL_OR_ORIGIN =
+  /\b(?:travel\w*|trips?|flights?|flew|fly\w*|moved?|moving|went|go|goes|going|gone|back|return\w*|emigra\w*|immigra\w*|relocat\w*|holidays?|visit\w*|deport\w*|repatri\w*|native|citizens?|nationals?|born|arriv\w*|retour|rentr\w*|venu\w*|venant|originaire|parti\w*|voyage\w*|sejour|vacances|nee?|natif|ressortissante?|republi\w*|embass\w*|ambassade|pays|country)\b/;
+/** A span that is one country or region of the list ("India", "Royaume-Uni"). */
+export function isCountryOrRegion(words: readonly string[]): boolean {
+  return COUNTRY_OR_REGION.has(fold(words.join('-')).replace(/[^a-z-]/g, ''));
+}
+
 /** Countries, regions and nationalities the model calls persons ("retour de Belgique", "Japanese"). */
 export function countryOrNationality(words: readonly string[], span: Span, doc: Doc): boolean {
-  if (COUNTRY_OR_REGION.has(fold(words.join('-')).replace(/[^a-z-]/g, ''))) {
-    return PLACE_BEFORE.test(doc.folded.slice(Math.max(0, span.start - 12), span.start));
+  if (isCountryOrRegion(words)) {
+    const before = doc.folded.slice(Math.max(0, span.start - 40), span.start);
+    if (PLACE_BEFORE.test(before)) return true;
+    return PERSON_OR_PLACE_BEFORE.test(before) && TRAVEL_OR_ORIGIN.test(before);
   }
   const word = words[0]!;
-  return words.length === 1 && word.length >= 7 && NATIONALITY_ENDING.test(fold(word)) && !isFirstName(word) && !isLastName(word);
+  // "Dr Fernandese", "Mme Bardèse": a title or a first name announces a surname in -ese.
+  return words.length === 1 && word.length >= 7 && NATIONALITY_ENDING.test(fold(word)) && !isKnownName(word) && !announcedAsName(span, doc);
+}
+
+/** A word a first-name or surname list knows (a final dot of an initial or abbreviation ignored). */
+export function isKnownName(word: string): boolean {
+  const bare = word.replace(/\.$/, '');
+  return isFirstName(bare) || isLastName(bare);
+}
+
+const TITLE_BEFORE = /(?:^|[^\p{L}])(?:dr|pr|prof|mr|mrs|ms|miss|mme|mlle|m|madame|monsieur|mademoiselle|docteur|doctor|professeur|professor)\.?[ \t]+$/u;
+/** The text announces a name at the span: a personal title, or a known first name in capitals or capitalised, right before it. */
+export function announcedAsName(span: Span, doc: Doc): boolean {
+  const before = doc.text.slice(Math.max(0, span.start - 24), span.start);
+  if (TITLE_BEFORE.test(fold(before))) return true;
+  const first = /(\p{Lu}[\p{L}'’-]+)[ \t]+$/u.exec(before)?.[1];
+  return first !== undefined && isFirstName(first);
 }
 
 export function notATown(words: readonly string[]): boolean {
