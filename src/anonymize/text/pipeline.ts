@@ -4,7 +4,7 @@ import { makeDoc } from './normalize.js';
 import { contactSpans } from './recognizers/contact.js';
 import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
-import { hl7CodedRanges, hl7Spans, touchesRange } from './recognizers/hl7.js';
+import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
@@ -55,7 +55,12 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   }
   spans = dropHardNegatives(spans, doc);
   const coded = hl7CodedRanges(doc);
-  if (coded.length) spans = spans.filter((s) => s.source === 'hl7' || !touchesRange(coded, s.start, s.end));
+  // A span that runs into a coded field keeps its parts outside the codes, not dropped whole (fail closed).
+  if (coded.length) {
+    spans = spans.flatMap((s) =>
+      s.source === 'hl7' || !touchesRange(coded, s.start, s.end) ? [s] : partsOutsideRanges(coded, doc.text, s.start, s.end).map(([start, end]) => ({ ...s, start, end })),
+    );
+  }
   spans = propagateNames(spans, doc);
   spans = propagateCities(spans, doc);
   spans = dropHardNegatives(spans, doc);

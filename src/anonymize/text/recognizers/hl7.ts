@@ -102,6 +102,36 @@ export function touchesRange(ranges: ReadonlyArray<readonly [number, number]>, s
   return last >= 0 && ranges[last]![1] > start;
 }
 
+/**
+ * The parts of [start, end) outside `ranges` (sorted, disjoint), each trimmed to its first and last
+ * letter or digit; parts with fewer than two are left out. A span that runs from a free-text field
+ * into a coded one ("Dupont|I63.512") keeps the part that may be PHI instead of being dropped whole.
+ */
+export function partsOutsideRanges(ranges: ReadonlyArray<readonly [number, number]>, text: string, start: number, end: number): Array<[number, number]> {
+  // First range that ends after start (binary search: a long message has thousands of ranges).
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Array<[number, number]> = [];
+  const keep = (from: number, to: number) => {
+    const part = text.slice(from, to);
+    const lead = /^[^\p{L}\p{N}]*/u.exec(part)![0].length;
+    const trail = /[^\p{L}\p{N}]*$/u.exec(part)![0].length;
+    if (lead + trail < part.length && part.replace(/[^\p{L}\p{N}]/gu, '').length >= 2) out.push([from + lead, to - trail]);
+  };
+  let at = start;
+  for (let i = lo; i < ranges.length && ranges[i]![0] < end; i++) {
+    if (ranges[i]![0] > at) keep(at, ranges[i]![0]);
+    at = Math.max(at, ranges[i]![1]);
+  }
+  if (at < end) keep(at, end);
+  return out;
+}
+
 export function hl7Spans(doc: Doc): Span[] {
   const text = doc.text;
   // Cheap test first: nearly no note holds a segment header.
