@@ -71,9 +71,9 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
     files: 'split',
     cacheStats,
     async logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars }) {
-      // Padding positions keep zero features: the model multiplies every position whose word id is
-      // 0 by 0 before its first convolution, so what they hold never reaches a logit (split.py's
-      // graphs give the whole model's logits to the bit, padding rows included).
+      // Padding positions are looked up like tokens (their character row is all zeros): they get
+      // what the whole model computes for them, so the logits stay the same to the bit even for a
+      // model that would not mask padding (the shipped one zeroes it before each convolution).
       const features = new Float32Array(b * t * width);
       // Each distinct token of the batch is looked up (or computed) once, at its first position;
       // its later positions copy from there.
@@ -81,7 +81,6 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
       const repeats: number[] = [];
       const missing: { key: string; at: number }[] = [];
       for (let p = 0; p < b * t; p++) {
-        if (words[p] === 0) continue;
         const key = charRowKey(chars, p * c, c);
         const first = firstAt.get(key);
         if (first !== undefined) repeats.push(p, first);
