@@ -3,6 +3,7 @@ import type { PolicyRegistry } from '../policy/runtime.js';
 import { bindPolicy } from './binding.js';
 import { checkAuthConfig, DEFAULT_ADMIN_SCOPE, type AuthConfig } from './config.js';
 import type { Principal } from './principal.js';
+import { PrincipalCache } from './principal-cache.js';
 import { parseScopes } from './scopes.js';
 import { createTokenValidator, isMissingTokenError, type TokenInfo } from './token.js';
 import { loopbackOnlyAuthenticator, type LoopbackRequest } from './loopback.js';
@@ -31,18 +32,35 @@ export function createAuthenticator(config: AuthConfig, registry: PolicyRegistry
   const validate = createTokenValidator(config);
   const patientClaim = config.patientClaim?.claim ?? 'patient';
   const patientKind = config.patientClaim?.kind ?? 'pseudonym';
+  // A partner sends the same token for minutes: validated and bound once (src/auth/principal-cache.ts).
+  const principals = new PrincipalCache();
 
   return async (req) => {
-    const token = await validate(req.headers.authorization);
+    const authorization = req.headers.authorization;
+    const key = typeof authorization === 'string' && authorization.length <= MAX_CACHED_HEADER_LENGTH ? PrincipalCache.keyOf(authorization) : undefined;
+    const cached = key === undefined ? undefined : principals.get(key);
+    if (cached !== undefined) return cached;
+    const principal = await authenticateToken(authorization);
+    if (key !== undefined) principals.set(key, principal.principal, principal.exp);
+    return principal.principal;
+  };
+
+  async function authenticateToken(authorization: string | string[] | undefined): Promise<{ principal: Principal; exp: unknown }> {
+    const token = await validate(authorization);
     const binding = bindPolicy(registry, token);
     if (!binding.policy) {
       throw new VoileError('NO_POLICY', 'No policy is bound to this client', { detail: binding.reason === 'ambiguous' ? 'several policies bind this client equally' : undefined });
     }
     const policy = binding.policy;
     const patientId = await patientOf(token, patientClaim, patientKind, (pseudo) => policy.identity.resolveId('Patient', pseudo));
-    return patientId === undefined ? { clientId: token.clientId, scopes: token.scopes, policy } : { clientId: token.clientId, scopes: token.scopes, policy, patientId };
-  };
+    const principal: Principal =
+      patientId === undefined ? { clientId: token.clientId, scopes: token.scopes, policy } : { clientId: token.clientId, scopes: token.scopes, policy, patientId };
+    return { principal, exp: token.claims.exp };
+  }
 }
+
+/** Longer headers are validated every time (the validator refuses tokens over 8 KiB anyway). */
+const MAX_CACHED_HEADER_LENGTH = 8 * 1024 + 16;
 
 /**
  * For admin routes (the audit trail; cohort rebuilds with `scope` = the cohort scope): a valid token
