@@ -7,6 +7,7 @@ import { ageSpans } from './recognizers/age.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
+import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
@@ -53,6 +54,7 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
     const modelSpans = (await options.model(doc)).filter((s) => plausibleModelSpan(s, doc));
     spans = spans.concat(modelSpans.map((s) => ({ ...s, priority: Math.min(s.priority, PRIORITY.model) })));
   }
+  spans = splitTownsFromFacilities(spans, doc);
   spans = dropHardNegatives(spans, doc);
   const coded = hl7CodedRanges(doc);
   // A span that runs into a coded field keeps its parts outside the codes, not dropped whole (fail closed).

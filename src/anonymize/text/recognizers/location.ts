@@ -248,6 +248,16 @@ function isKnownTown(name: string): boolean {
 }
 
 /**
+ * A town a list vouches for, for rules that see a town where a facility's name ends: a known town of
+ * any list, or a French commune of at least `minPopulation` people whose name is no common word.
+ */
+export function isListedTown(name: string, minPopulation: number): boolean {
+  const key = fold(name);
+  if (CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) return false;
+  return isKnownTown(name) || (communePopulation(name) ?? 0) >= minPopulation;
+}
+
+/**
  * "34295 Montpellier Cedex 5": a CEDEX code belongs to a firm or a hospital, not to a commune, so the
  * gazetteer has no such pair; the commune must exist and be in the code's département.
  */
