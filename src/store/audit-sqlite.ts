@@ -26,6 +26,9 @@ interface Row {
   request_id: string;
 }
 
+/** How long appended records wait to be sent to the writer thread together (a crash loses at most these). */
+const BATCH_WINDOW_MS = 5;
+
 interface PendingAppend {
   readonly record: AuditRecord;
   readonly resolve: () => void;
@@ -35,13 +38,13 @@ interface PendingAppend {
 /**
  * Embedded audit trail (schema and append-only triggers: src/store/audit-sqlite-schema.ts).
  *
- * Appends are batched: the records appended during one event-loop turn are written in one
+ * Appends are batched: the records appended within a 5 ms window are written in one
  * transaction (by the writer thread, src/store/audit-sqlite-writer.ts), and while that batch is
  * being written the next records wait and go as the next batch (group commit). Each `append`
  * promise settles when its record is committed (or failed). One commit per batch instead of one
  * per request is what makes the audit cheap under load (each commit rewrites the table, index and
  * sequence pages into the WAL). Durability: a record is in memory only until its batch is committed, so a
- * crash of the process loses at most the records of the batches in flight (responses already
+ * crash of the process loses at most the records of the last 5 ms and of the batches in flight (responses already
  * sent); a power loss may lose the last few milliseconds of commits (WAL, synchronous = NORMAL).
  * `query` and `close` wait for every pending record first. If the writer thread dies, the records
  * in flight fail (the audit hook logs it) and the next batch starts a new thread.
@@ -70,11 +73,21 @@ export class SqliteAuditStore implements AuditStore {
     if (this.#closed) return Promise.reject(new VoileError('INTERNAL', 'The audit store is closed'));
     return new Promise((resolve, reject) => {
       this.#pending.push({ record, resolve, reject });
-      if (!this.#flushScheduled) {
-        this.#flushScheduled = true;
-        setImmediate(() => this.#flush());
-      }
+      this.#scheduleFlush();
     });
+  }
+
+  /**
+   * In-thread (`:memory:`): at the end of this event-loop turn. Writer thread: after a window of
+   * BATCH_WINDOW_MS, so that a batch gathers the records of several turns — one message, one
+   * structured clone and one commit for all of them (the batch of one turn held 1–4 records under
+   * load, and its `postMessage` was ~4 % of the serving thread's profile).
+   */
+  #scheduleFlush(): void {
+    if (this.#flushScheduled || this.#pending.length === 0) return;
+    this.#flushScheduled = true;
+    if (this.#inThread !== undefined) setImmediate(() => this.#flush());
+    else setTimeout(() => this.#flush(), BATCH_WINDOW_MS);
   }
 
   /**
@@ -106,7 +119,7 @@ export class SqliteAuditStore implements AuditStore {
       const batch = this.#inFlight.shift();
       if (batch === undefined) return;
       settle(batch, message.failed);
-      this.#flush(); // the records that waited for this batch
+      this.#scheduleFlush(); // the records that waited for this batch
       this.#afterBatch(writer);
     });
     const fail = () => {
@@ -115,7 +128,7 @@ export class SqliteAuditStore implements AuditStore {
       const lost = this.#inFlight.flat();
       this.#inFlight = [];
       for (const p of lost) p.reject(new VoileError('INTERNAL', 'The audit record could not be written'));
-      this.#flush(); // records that waited go to a new thread
+      this.#scheduleFlush(); // records that waited go to a new thread
       this.#afterBatch(writer);
     };
     writer.on('error', fail);
