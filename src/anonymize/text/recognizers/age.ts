@@ -22,6 +22,19 @@ const AGE_APPOSITION = /(9\d|1[01]\d)(?<=[\p{Ll}]\*{0,2}, \d{2,3})(?=, )/gu;
 // Age glued to the sex, as ward lists and handovers write it: "96F", "92 M", "101yo F".
 const AGE_SEX = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ ]?(?:F|M|yF|yM|yo F|yo M)(?![\p{L}\p{N}])/gu;
 
+// The age written after a date of birth, in brackets or after a comma: "DOB 19/02/1933 (92)", "(born
+// 08.01.1931, 94)". Digits first, then the look-behind to the year; the number must be the age that
+// year gives for a note written 1990-2040 (a count after a date is not an age).
+const AGE_AFTER_BIRTH_DATE = /(9\d|1[0-2]\d)(?<=[./ -](?:19|20)\d{2}[ \t]*[(,][ \t]*\d{2,3})(?=[ \t]*[),])/gu;
+// "her 90th birthday", "son 100e anniversaire": the age the birthday counts.
+const AGE_BIRTHDAY = /(?<![\p{N}])(9\d|1[0-2]\d)(?=(?:th|st|nd|rd|e|ème|eme)[ \t]+(?:birthday|anniversaire))/gu;
+
+function ageFitsBirthYear(text: string, at: number, age: number): boolean {
+  const year = /((?:19|20)\d{2})[ \t]*[(,][ \t]*$/.exec(text.slice(Math.max(0, at - 12), at))?.[1];
+  const when = Number(year) + age;
+  return when >= 1990 && when <= 2040;
+}
+
 export function ageSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const m of doc.folded.matchAll(AGE)) {
@@ -36,8 +49,11 @@ export function ageSpans(doc: Doc): Span[] {
     const num = numberAfterCue(doc.text, m.index);
     if (num !== undefined) contextAge(m.index, num);
   }
-  for (const re of [AGE_APPOSITION, AGE_SEX]) {
+  for (const re of [AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY]) {
     for (const m of doc.text.matchAll(re)) contextAge(m.index + m[0].lastIndexOf(m[1]!), m[1]!);
+  }
+  for (const m of doc.text.matchAll(AGE_AFTER_BIRTH_DATE)) {
+    if (ageFitsBirthYear(doc.text, m.index, Number(m[1]))) contextAge(m.index, m[1]!);
   }
   out.push(...writtenAgeSpans(doc));
   return out;
