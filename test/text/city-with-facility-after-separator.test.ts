@@ -44,3 +44,35 @@ describe('a town that belongs to the facility name', () => {
     expect(found(text, (await detect(text, { lang: 'en' })).spans)).not.toContain('CITY:London');
   });
 });
+
+describe('a town no list knows after a facility, and a contact’s town after the name', () => {
+  it('takes one unlisted capitalised word closing the phrase after a facility', async () => {
+    const text = 'Employeur : Quarrelec SA, Vartigny. Douleur lombaire.';
+    const model = async (doc: Doc): Promise<Span[]> => {
+      const start = doc.text.indexOf('Quarrelec');
+      return [{ start, end: start + 'Quarrelec SA'.length, label: 'HOSPITAL', score: 0.95, priority: 40, source: 'ner' }];
+    };
+    expect(found(text, (await detect(text, { lang: 'fr', model })).spans)).toContain('CITY:Vartigny');
+  });
+
+  it('does not take a dictionary word, a country or a name there', async () => {
+    for (const [text, word] of [
+      ['Seen at Pellworth Hospital (Outpatients). Plan.', 'Outpatients'],
+      ['Voyage avec Trekaventure (Sénégal), retour le 3.', 'Sénégal'],
+    ] as const) {
+      const model = async (doc: Doc): Promise<Span[]> => {
+        const start = doc.text.search(/Pellworth|Trekaventure/);
+        const end = doc.text.indexOf(' (');
+        return [{ start, end, label: 'HOSPITAL', score: 0.95, priority: 40, source: 'ner' }];
+      };
+      expect(found(text, (await detect(text, { lang: 'auto', model })).spans)).not.toContain(`CITY:${word}`);
+    }
+  });
+
+  it('reads a larger listed town after a contact’s name, never a given name written surname first', async () => {
+    const text = 'Sage-femme : Lise Aubrac, Roubaix, 06 47 21 88 35.';
+    expect(found(text, (await detect(text, { lang: 'fr' })).spans)).toEqual(expect.arrayContaining(['PERSON:Lise Aubrac', 'CITY:Roubaix']));
+    const inverted = 'Patient DURAND, Nancy  MRN 00481236';
+    expect(found(inverted, (await detect(inverted, { lang: 'en' })).spans)).not.toContain('CITY:Nancy');
+  });
+});

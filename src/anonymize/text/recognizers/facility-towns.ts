@@ -1,3 +1,6 @@
+import { isDictionaryWord } from '../bloom.js';
+import { isFirstName, isLastName } from '../gazetteers.js';
+import { isCountryOrRegion } from '../ner/label-checks.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isListedTown } from './location.js';
@@ -37,35 +40,58 @@ function townAtStart(after: string): string | undefined {
   return undefined;
 }
 
-/** Facility spans cut before a town they ran over, and the CITY spans of towns in and after them. */
+/**
+ * A word no list knows as a town but shaped like one after a facility and a separator ("Firmenich
+ * (Satigny)", "Regional Hospital (Buea)"): one capitalised word that is no dictionary word and no name,
+ * closing the phrase. A bracketed department or a pharmacy chain is a dictionary word ("(Outpatients)").
+ */
+const UNLISTED_TOWN = /^(\p{Lu}\p{Ll}{3,20}(?:-\p{Lu}?\p{Ll}{1,20}){0,3})(?=[ \t]*(?:[,.;:)\n–—]|$))/u;
+function unlistedTownAtStart(after: string): string | undefined {
+  const name = UNLISTED_TOWN.exec(after)?.[1];
+  if (name === undefined || SAINT.test(fold(name)) || isCountryOrRegion([name])) return undefined;
+  const parts = fold(name).split('-');
+  if (parts.some((p) => isDictionaryWord(p)) || isFirstName(name) || isLastName(name)) return undefined;
+  return name;
+}
+
+/**
+ * Facility spans cut before a town they ran over, and the CITY spans of towns in and after them. A
+ * contact's town after the name and a comma ("Dr Lise Aubry, Roubaix, 03 20 …") is read the same way,
+ * larger listed towns only, never a first name ("Dupont, Nancy" is a name written surname first).
+ */
 export function splitTownsFromFacilities(spans: Span[], doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   for (const s of spans) {
-    if (s.label !== 'HOSPITAL' || s.source === 'hl7') {
+    const facility = s.label === 'HOSPITAL';
+    if ((!facility && s.label !== 'PERSON') || s.source === 'hl7') {
       out.push(s);
       continue;
     }
-    let facility = s;
-    // A town ending the span after a separator ("…Hospital, Belfast"). Without one ("Arriva London",
-    // "Specsavers Hearcare Truro") the sets mark the town both ways: left in the name.
-    const tail = /(,|–|—|\(| -)[ \t]*(\p{L}[\p{L}'’ \t-]{2,60})\)?$/u.exec(t.slice(s.start, s.end));
+    let kept = s;
+    // A town ending the span after a separator ("…Hospital, Belfast"; a person's: a comma only).
+    // Without one ("Arriva London", "Specsavers Hearcare Truro") the sets mark the town both ways:
+    // left in the name.
+    const tail = (facility ? /(,|–|—|\(| -)[ \t]*(\p{L}[\p{L}'’ \t-]{2,60})\)?$/u : /(,)[ \t]*(\p{Lu}[\p{L}'’ \t-]{2,60})$/u).exec(t.slice(s.start, s.end));
     if (tail) {
       const name = tail[2]!.replace(/[ \t]+$/u, '');
       const head = t.slice(s.start, s.start + tail.index);
-      if (/\p{L}{2}/u.test(head) && !SAINT.test(fold(name)) && isListedTown(name, 1000)) {
+      if (/\p{L}{2}/u.test(head) && !SAINT.test(fold(name)) && isListedTown(name, facility ? 1000 : 20000) && (facility || !isFirstName(name))) {
         const cityStart = s.start + tail.index + tail[0].indexOf(name);
-        facility = { ...s, end: s.start + head.trimEnd().length };
+        kept = { ...s, end: s.start + head.trimEnd().length };
         out.push(cityAt(cityStart, cityStart + name.length));
       }
     }
-    out.push(facility);
-    // A listed town right after the facility and a separator.
-    const sep = SEPARATOR.exec(t.slice(s.end, s.end + 4));
+    out.push(kept);
+    // A town right after the facility or the person and a separator.
+    const sep = (facility ? SEPARATOR : /^,[ \t]*/u).exec(t.slice(s.end, s.end + 4));
     if (sep) {
       const at = s.end + sep[0].length;
-      const name = townAtStart(t.slice(at, at + 100));
-      if (name) out.push(cityAt(at, at + name.length));
+      const after = t.slice(at, at + 100);
+      const name = townAtStart(after) ?? (facility ? unlistedTownAtStart(after) : undefined);
+      // After a person, only a larger town: "PATEL, ROHAN" is a name written surname first, and small
+      // communes share many given names.
+      if (name && (facility || (!isFirstName(name) && isListedTown(name, 20000)))) out.push(cityAt(at, at + name.length));
     }
   }
   return out;
