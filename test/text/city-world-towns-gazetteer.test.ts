@@ -17,3 +17,13 @@ describe('a town of the world list after a place word', () => {
     expect(await cities('Seen in clinic with her son Corby today.')).toEqual([]);
   });
 });
+
+// Same round: "via", "outside" and "depuis" name where someone comes from or passes through.
+describe('a town after via, outside or depuis', () => {
+  it('is a CITY', async () => {
+    expect(await cities('Arrived via Beirut on the 10th.')).toEqual(['Beirut']);
+    expect(await cities('Farm just outside Otley, lives alone.')).toEqual(['Otley']);
+    const fr = 'Il a appelé depuis Quimperlé ce matin.';
+    expect((await detect(fr, { lang: 'fr' })).spans.filter((s) => s.label === 'CITY').map((s) => fr.slice(s.start, s.end))).toEqual(['Quimperlé']);
+  });
+});

@@ -85,7 +85,7 @@ const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux)[ \t]/;
 // In English, "in from Tuscaloosa": only before a capitalised word.
 const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near)[ \t](?=\p{Lu})/u;
 const CITY_CONTEXT = new RegExp(
-  String.raw`(?<![\p{L}])(?:a|au|aux|en|de|vers|sur|in|from|at|to|near|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
+  String.raw`(?<![\p{L}])(?:a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
 );
 
