@@ -81,9 +81,9 @@ const CITY_FIELD = new RegExp(String.raw`\b(?:ville|commune|localite|city|town|l
 const CITY_FIELD_HINT = /(?:ville|commune|localite|city|town|naissance|birth|residence|domicile)[ \t]*:/;
 // Only "à" / "au" / "aux", in French: "habite à Lyon", "vers le SSR à La Crau". Retrying after every
 // "a", "de", "in" or "to" would run the gazetteer on nearly every word of prose.
-const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux)[ \t]/;
+const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux|depuis)[ \t]/;
 // In English, "in from Tuscaloosa": only before a capitalised word.
-const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near)[ \t](?=\p{Lu})/u;
+const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near|via|outside)[ \t](?=\p{Lu})/u;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
