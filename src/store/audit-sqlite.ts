@@ -90,6 +90,12 @@ export class SqliteAuditStore implements AuditStore {
     else setTimeout(() => this.#flush(), BATCH_WINDOW_MS);
   }
 
+  /** After a batch: at once when `query` or `close` waits for every record, else after the window. */
+  #sendWaiting(): void {
+    if (this.#idleWaiters.length > 0) this.#flush();
+    else this.#scheduleFlush();
+  }
+
   /**
    * Sends every pending record to be written, as one batch — unless a batch is being written:
    * then they wait for its answer and go together (group commit). Under load the batches grow
@@ -119,7 +125,7 @@ export class SqliteAuditStore implements AuditStore {
       const batch = this.#inFlight.shift();
       if (batch === undefined) return;
       settle(batch, message.failed);
-      this.#scheduleFlush(); // the records that waited for this batch
+      this.#sendWaiting(); // the records that waited for this batch
       this.#afterBatch(writer);
     });
     const fail = () => {
@@ -128,7 +134,7 @@ export class SqliteAuditStore implements AuditStore {
       const lost = this.#inFlight.flat();
       this.#inFlight = [];
       for (const p of lost) p.reject(new VoileError('INTERNAL', 'The audit record could not be written'));
-      this.#scheduleFlush(); // records that waited go to a new thread
+      this.#sendWaiting(); // records that waited go to a new thread
       this.#afterBatch(writer);
     };
     writer.on('error', fail);

@@ -77,6 +77,18 @@ describe('SqliteAuditStore batches the appends of one event-loop turn', () => {
     await store.close();
   });
 
+  it('query waits for records appended while an earlier batch was being written (regression: the 5 ms window)', async () => {
+    const store = new SqliteAuditStore(dbPath());
+    const first = store.append(record({ requestId: 'first' }));
+    // Past the window: the first batch is with the writer thread (still starting up), not yet answered.
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const second = store.append(record({ requestId: 'second' }));
+    const rows = await store.query({ limit: 10 });
+    expect(rows.map((r) => r.record.requestId)).toEqual(['first', 'second']);
+    await Promise.all([first, second]);
+    await store.close();
+  });
+
   it('close writes what is pending, then refuses further appends', async () => {
     const path = dbPath();
     const store = new SqliteAuditStore(path);
