@@ -203,6 +203,19 @@ function tailOfWrappedWord(span: Span, doc: Doc, text: string): boolean {
   return head !== null && isDictionaryWord(fold(head[1]! + text));
 }
 
+/**
+ * Any of a-z: then the text is not in capitals (upper-casing never shortens a text, so a text equal to
+ * its upper case has every character unchanged). Found in the first few characters of most lines,
+ * where upper-casing and stripping the whole line cost per span (a line can be a whole note).
+ */
+function hasAsciiLowercase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+  }
+  return false;
+}
+
 function tokens(s: string): string[] {
   return s.split(/[\s,]+/).filter((t) => /\p{L}/u.test(t));
 }
@@ -224,7 +237,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
     const lineEndAt = doc.text.indexOf('\n', span.end);
     const line = doc.text.slice(lineStart, lineEndAt < 0 ? doc.text.length : lineEndAt);
-    return line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase() && !allCapitals(doc);
+    return !hasAsciiLowercase(line) && line.replace(/[^\p{L}]/gu, '').length > 8 && line === line.toUpperCase() && !allCapitals(doc);
   };
   // A possessive never opens a name ("his Martin Dubois", "Her Aetna card"): it is cut off and the rest
   // judged alone, not the whole span dropped (the name after it would leak).
