@@ -8,6 +8,7 @@ import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './re
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
+import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
@@ -33,6 +34,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...phoneSpans(doc),
     ...idSpans(doc),
     ...locationSpans(doc),
+    ...namedHouseSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),

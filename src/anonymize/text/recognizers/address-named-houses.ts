@@ -1,0 +1,20 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * A rural or named house that is the whole street part of an address ("Higher Rowe Farm, Hatherleigh",
+ * "Brook Cottage, Lower Slaughter GL54 2HS"): capitalised words ending on a house word, then a comma and
+ * the town. British and Irish addresses often have no number and no street. "House" and "Hall" are
+ * left out: they head care homes and offices too ("Hawthorn House, Corby").
+ */
+const NAMED_HOUSE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’-]+[ \t]+){1,3}(?:Farm|Farmhouse|Cottage|Cottages|Lodge|Barn|Croft|Grange|Bungalow))(?=[ \t]*,[ \t]*\p{Lu})/gu;
+// Cheap gate: nearly no note holds one of the house words.
+const HOUSE_WORD = /(?:Farm|Cottage|Lodge|Barn|Croft|Grange|Bungalow)/;
+
+export function namedHouseSpans(doc: Doc): Span[] {
+  if (!HOUSE_WORD.test(doc.text)) return [];
+  const out: Span[] = [];
+  for (const m of doc.text.matchAll(NAMED_HOUSE)) {
+    out.push({ start: m.index, end: m.index + m[1]!.length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'address-named-house' });
+  }
+  return out;
+}
