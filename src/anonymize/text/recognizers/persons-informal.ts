@@ -24,8 +24,9 @@ const INTRO = new RegExp(
   'dgu',
 );
 // "tonton Farid", "mamie jeannine", "auntie sue", "la maman de yanis", "mum of Leo"
+// A family word ends its word: "grandmother's" is no "gran" before "dmother's".
 const FAMILY_INFORMAL = new RegExp(
-  String.raw`\b(?:tonton|tata|tatie|tati|tante|oncle|mamie|mamy|mami|meme|papi|papy|pepe|marraine|parrain|nounou|uncle|auntie|aunty|aunt|grandma|granny|grandpa|gran|nana|nanny|(?:maman|papa|mere|pere|frere|soeur|mum|mom|dad|mother|father|brother|sister)[ \t]+(?:de|d'|of))[ \t]*(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
+  String.raw`\b(?:(?:tonton|tata|tatie|tati|tante|oncle|mamie|mamy|mami|meme|papi|papy|pepe|marraine|parrain|nounou|uncle|auntie|aunty|aunt|grandma|granny|grandpa|gran|nana|nanny|grandson|granddaughter|grandmother|grandfather|grandad|granddad|grandchild|grandmere|grand-mere|grandpere|grand-pere|petit-fils|petite-fille)(?![\p{L}'’])|(?:maman|papa|mere|pere|frere|soeur|mum|mom|dad|mother|father|brother|sister)[ \t]+(?:de|d'|of))[ \t]*(${TOKEN})(?:[ \t]+(${TOKEN}))?`,
   'dgu',
 );
 // "chez Gisèle", "chez Marc Olivier"
