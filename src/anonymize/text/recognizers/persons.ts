@@ -2,6 +2,7 @@ import { isDictionaryWord } from '../bloom.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isColumnHeader } from './id-columns.js';
+import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -37,10 +38,14 @@ const TITLE_LOWER_RE = new RegExp(
 );
 // The letter first, the lookbehind after it: a pattern that opens with a lookbehind is tried at every position.
 const TITLE_M_AFTER_NUMBER = /[mM](?<=[\p{N}][ \t]?[mM])\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
+// Field labels: a label, blanks, then ':', '=' or '|'.
+const FIELD_KEYWORDS = ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort`);
 const FIELD_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:` + ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort`) + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:` + FIELD_KEYWORDS + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
   'dgu',
 );
+// FIELD_RE's matches, tried only in the few characters before a separator (the label alternation at every position was the costliest scan here).
+const fieldMatches = keywordBeforeSeparatorScanner({ pattern: FIELD_RE, keywordSource: FIELD_KEYWORDS, separators: ':=|' });
 const FAMILY_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
@@ -183,7 +188,7 @@ export function personSpans(doc: Doc): Span[] {
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.8, PRIORITY.context, 'person-title-lower'));
   }
-  for (const m of t.matchAll(FIELD_RE)) {
+  for (const m of fieldMatches(t)) {
     const [s, e] = m.indices![1]!;
     // "| Patient | Procedure |": in a table header the next cell is another header, not a name.
     if (/\|[ \t]*$/.test(t.slice(m.index, s)) && !/\s/.test(m[1]!.trim()) && (isOrdinaryWord(m[1]!) || isColumnHeader(m[1]!))) continue;
