@@ -27,7 +27,8 @@ export function keywordBeforeSeparatorScanner(spec: KeywordBeforeSeparator): (te
     let from = 0;
     // Windows end where the blanks before a separator begin; they start `longest` characters earlier.
     let at = 0;
-    for (let q = nextSeparator(text, spec.separators, 0); q >= 0; q = nextSeparator(text, spec.separators, q + 1)) {
+    const separators = new SeparatorScan(text, spec.separators);
+    for (let q = separators.next(); q >= 0; q = separators.next()) {
       let keywordEnd = q;
       while (keywordEnd > 0 && (text[keywordEnd - 1] === ' ' || text[keywordEnd - 1] === '\t')) keywordEnd--;
       for (at = Math.max(at, from, keywordEnd - longest); at < keywordEnd; at++) {
@@ -43,9 +44,24 @@ export function keywordBeforeSeparatorScanner(spec: KeywordBeforeSeparator): (te
   };
 }
 
-function nextSeparator(text: string, separators: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (separators.includes(text[i]!)) return i;
-  return -1;
+/** The separators' positions in increasing order, each character found by indexOf (a character-by-character loop cost more than the pattern it saved). */
+class SeparatorScan {
+  readonly #text: string;
+  readonly #characters: string[];
+  readonly #nextAt: number[];
+  constructor(text: string, separators: string) {
+    this.#text = text;
+    this.#characters = [...separators];
+    this.#nextAt = this.#characters.map((c) => text.indexOf(c));
+  }
+  next(): number {
+    let k = -1;
+    for (let j = 0; j < this.#nextAt.length; j++) if (this.#nextAt[j]! >= 0 && (k < 0 || this.#nextAt[j]! < this.#nextAt[k]!)) k = j;
+    if (k < 0) return -1;
+    const at = this.#nextAt[k]!;
+    this.#nextAt[k] = this.#text.indexOf(this.#characters[k]!, at + 1);
+    return at;
+  }
 }
 
 /**
