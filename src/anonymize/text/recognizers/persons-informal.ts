@@ -44,7 +44,7 @@ const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
 // words as lower or capitalised. \b rather than a Unicode lookbehind: it is much cheaper at every
 // position, and every role starts with an ASCII letter.
 const ROLE_NAME = new RegExp(
-  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic|[iI]nterpreter|[iI]nterpr[eè]te|[tT]ranslator|[tT]raductrice|[tT]raducteur|[cC]haplain|[aA]um[oô]nier|[cC]arer|[cC]aregiver|[dD]oula|[aA]ide|[hH]ome aide|[nN]urse|[aA]udiologist|[oO]rthoptist|[pP]odiatrist|[pP]sychologist|[kK]eyworker|[sS]upport worker|[mM]edics?|[aA]mbulanci[eè]re?|[vV]eilleuse|[vV]eilleur|OPJ|Sr|Revd))[ \t]*:?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?(?:[ \t][\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?){0,2})(?![\p{L}])`,
+  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic|[iI]nterpreter|[iI]nterpr[eè]te|[tT]ranslator|[tT]raductrice|[tT]raducteur|[cC]haplain|[aA]um[oô]nier|[cC]arer|[cC]aregiver|[dD]oula|[aA]ide|[hH]ome aide|[nN]urse|[aA]udiologist|[oO]rthoptist|[pP]odiatrist|[pP]sychologist|[kK]eyworker|[sS]upport worker|[mM]edics?|[aA]mbulanci[eè]re?|[vV]eilleuse|[vV]eilleur|[oO]ptometrist|[oO]ptician|[dD]entist|[hH]ygienist|[sS]tudent|[rR]adiographer|[sS]onographer|[cC]hiropodist|[cC]ounsell?or|[sS]urgeon|[rR]egistrar|[cC]onsultant|[hH]ealth visitor|[dD]entiste|[oO]pticien(?:ne)?|[Éé]tudiante?|OPJ|Sr|Revd))[ \t]*[:,]?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?(?:[ \t][\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?){0,2})(?![\p{L}])`,
   'dgu',
 );
 // "ide nuit : nadia / as : jérémy", "rn: kelly": a care-role label and a colon, then a lowercase known
@@ -134,6 +134,10 @@ export function informalPersonSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(ROLE_NAME)) {
     const [s] = m.indices![1]!;
+    // A comma after a role word sets the name apart ("the Admiral Nurse, Ffion Bevan,"); after a role
+    // acronym it lists a team ("(SW, North … Council)"): no name there.
+    const role = t.slice(m.index, s);
+    if (role.includes(',') && !/\p{Ll}/u.test(role)) continue;
     // "Nurse: Ailsa Drummond RGN": a first name and a surname after the role; the words after the
     // first are kept while each could be a name ("IDE Martin Lundi": the weekday is not).
     const words = m[1]!.split(/[ \t]+/);
