@@ -17,7 +17,12 @@
  *   - a seventh held-out set eval/text/holdout7/*.jsonl, written blind while that round ran, scored
  *     once after it; its errors then guided a precision round;
  *   - an eighth sealed held-out set eval/text/holdout8/*.jsonl, written blind while that precision
- *     round (and a speed round) ran, scored once after them.
+ *     round (and a speed round) ran, scored once after them;
+ *   - a ninth sealed held-out set eval/text/holdout9/*.jsonl, written blind while a fifth rule round,
+ *     a retraining and speed rounds ran; the judge (aggregate only) of that retraining (model run 6,
+ *     shipped), then scored in full once after all of them;
+ *   - a tenth sealed held-out set eval/text/holdout10/*.jsonl, written blind at the same time and
+ *     used by nothing before its one scoring after all of them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,7 +57,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
 }
 
 /** The held-out sets, in the order they were written (each README says how it was sealed and used). */
-export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8'] as const;
+export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10'] as const;
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 
 function loadMarkedSet(set: 'dev' | HeldOutSet): Doc[] {
