@@ -12,8 +12,9 @@ Builds the NER training set (models/ner/data/train.jsonl, dev.jsonl), never from
   5. with --hand-written holdout,holdout2,holdout3 (2026-11-29, second retraining): the hand-written
      sets already scored and studied, each document --hand-written-copies times with names and towns
      swapped and document styles (handwritten.py), in the training split only. Those sets are then
-     no longer held out; the third retraining adds holdout4 and holdout5, the fourth holdout6..holdout8;
-     dev, holdout9, holdout10 and any set not in handwritten.TRAINABLE are refused.
+     no longer held out; the third retraining adds holdout4 and holdout5, the fourth holdout6..holdout8,
+     the fifth holdout9 and holdout10; dev, holdout11, holdout12 and any set not in
+     handwritten.TRAINABLE are refused.
 Model labels: PERSON, CITY, HOSPITAL, ADDRESS (street part). Everything else is left to the rules.
 Run: /usr/bin/python3 models/ner/make_data.py   (the shipped model's set)
      npx tsx models/ner/build-extra-gazetteers.ts && /usr/bin/python3 models/ner/make_data.py --second-generation 6000
@@ -264,7 +265,7 @@ def main():
     # 0 (default) rebuilds exactly the set the shipped model was trained on. The retraining of
     # 2026-11-29 used 6000 (see MODEL_CARD.md): its model was not shipped.
     ap.add_argument('--second-generation', type=int, default=0, help='documents from the second-generation templates (genres.py), after the first 5,000')
-    ap.add_argument('--hand-written', default='', help='comma-separated seen hand-written sets to train on (holdout .. holdout8)')
+    ap.add_argument('--hand-written', default='', help='comma-separated seen hand-written sets to train on (holdout .. holdout10)')
     ap.add_argument('--hand-written-copies', type=int, default=12, help='times each hand-written document is used (the first as written)')
     # EDS-Pseudo's own French notes weigh less once the second generation and the hand-written sets
     # are added; repeating them (templates re-drawn each time) keeps that style of note in the mix.
