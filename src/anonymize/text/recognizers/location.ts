@@ -24,7 +24,8 @@ const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))([ ,]{
 const CITY_THEN_ZIP = /(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{Lu}][\p{L}'’-]{0,40})[ \t]*\([ \t]*(\d{5})[ \t]*\)/dgu;
 const CITY_THEN_ZIP_HINT = /\([ \t]*\d{5}[ \t]*\)/;
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
-const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
+// DC and the territories (PR, VI, GU) write their ZIPs as the states do: "San Juan, PR 00911".
+const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
 
 const STREET_TYPES_FR = String.raw`rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
 const STREET_FR = new RegExp(
@@ -163,11 +164,11 @@ function escapeRe(s: string): string {
 }
 
 // "Boston, MA 02114", "Rochester, MN", "Dayton OH"
-const US_CITY_STATE = /(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO)\b(?=[ \t]*\d{5}))/gmu;
+const US_CITY_STATE = /(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO|PR|VI|GU)\b(?=[ \t]*\d{5}))/gmu;
 // What every US_CITY_STATE match holds: the name's last character, blanks, a state code. The pattern
 // itself tries one to three capitalised words at every capital of every note; this cheap test keeps it
 // to the notes that have a state code after a word (1 in 6 of the dev notes).
-const US_CITY_STATE_HINT = /[\p{Ll}'’.-],?[ \t]+(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|MD|PA|IN|OR|OK|ME|HI|DE|LA|DO)\b/u;
+const US_CITY_STATE_HINT = /[\p{Ll}'’.-],?[ \t]+(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|MD|PA|IN|OR|OK|ME|HI|DE|LA|DO|PR|VI|GU)\b/u;
 // Upper-case US addresses (faxes, labels): "SPENCERPORT NY 14559", "FALL RIVER, MA 02720". Only with the
 // ZIP after the state (upper-case words alone are headings); never a street word.
 const US_CITY_STATE_UPPER = /(?<![\p{L}])((?:[A-Z]{2,}[ \t]){0,2}[A-Z]{3,}),?[ \t]+(?:A[LKZR]|C[AOT]|DC|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[ADEINOST]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])[ \t]+(?=[\dO]{5}(?![\p{L}\p{N}]))/gu;
@@ -226,6 +227,8 @@ function townBeforePostcode(t: string, at: number, out: Span[]): void {
   for (let i = 0; i < words.length; i++) if (NOT_A_TOWN_WORD.test(words[i]!.replace(/\.$/, ''))) first = i + 1;
   while (first < words.length && /^\p{Ll}/u.test(words[first]!)) first++;
   if (first >= words.length || words[first]!.length < 3) return;
+  // "Blackrock, Co. Dublin A94 K2W6": an Irish county before its Eircode is no town.
+  if (/^(?:Co\.?|County)$/u.test(words[first]!)) return;
   const name = words.slice(first).join(' ');
   const start = at - before.length + m.index + m[0].indexOf(m[1]!) + m[1]!.lastIndexOf(name);
   out.push({ start, end: start + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-before-postcode' });
@@ -374,11 +377,17 @@ export function locationSpans(doc: Doc): Span[] {
   }
   for (const m of AU_STATE_POSTCODE_HINT.test(t) ? t.matchAll(AU_STATE_POSTCODE) : []) {
     if (!AU_POSTCODE_FIRST_DIGITS[m[1]!]!.includes(m[2]![0]!)) continue;
+    // The capital territory's postcodes are 02xx, 26xx and 29xx: "MENTAL HEALTH ACT 2001" is a law.
+    if (m[1] === 'ACT' && !/^(?:02|26|29)/.test(m[2]!)) continue;
     const [zs, ze] = m.indices![2]!;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-au' });
     townBeforePostcode(t, m.index, out);
   }
-  for (const m of t.matchAll(EIRCODE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-eircode' });
+  for (const m of t.matchAll(EIRCODE)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-eircode' });
+    // "Wilton, Cork T12 DC4A", "Galway H91 YR71": the town before an Eircode, as before a UK postcode.
+    townBeforePostcode(t, m.index, out);
+  }
   for (const m of t.matchAll(US_ZIP)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern, source: 'zip-us' });
 
   for (const m of doc.folded.matchAll(STREET_FR)) {
