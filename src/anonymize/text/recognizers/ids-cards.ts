@@ -1,0 +1,30 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Identifiers that name their document rather than a register: the UK National Insurance number in
+ * its printed pairs ("NI no. JK 48 19 73 C"), a number right after the word "card" ("his health card
+ * is 0098 765 432", "ID card 0348931M": grouped like a phone number, which the phone scan took), and
+ * the last four digits of a Social Security number ("Last 4 4417").
+ */
+// Two prefix letters (D, F, I, Q, U, V never; O never second), six digits in pairs or not, A–D.
+const NI_NUMBER = /(?<![\p{L}\p{N}])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\p{L}\p{N}])/gu;
+// "card", then "is / was / number / no / #" or a colon, then seven to fourteen digits (a letter may
+// close them: Maltese identity cards); fewer is a count ("red card 2"). Read on the folded text.
+const CARD_NUMBER = /(?<![\p{L}])card(?:[ \t]+(?:is|was|number|no\.?|#))?[ \t]*[:#]?[ \t]*(\d(?:[ -]?\d){6,13}[a-z]?)(?![\p{L}\p{N}])/dgu;
+const LAST_FOUR = /(?<![\p{L}])last[ \t]+(?:4|four)(?:[ \t]+digits)?(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:ssn|social|sin|card))?[ \t]*[:#]?[ \t]*(\d{4})(?![\p{L}\p{N}])/dgu;
+
+export function cardIdSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const m of doc.text.matchAll(NI_NUMBER)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-ni-number' });
+  }
+  const f = doc.folded;
+  for (const [re, source] of [[CARD_NUMBER, 'id-card-number'], [LAST_FOUR, 'id-last-four']] as const) {
+    if (!f.includes(source === 'id-card-number' ? 'card' : 'last')) continue;
+    for (const m of f.matchAll(re)) {
+      const [start, end] = m.indices![1]!;
+      out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source });
+    }
+  }
+  return out;
+}
