@@ -8,6 +8,7 @@ import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './re
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
+import { addressFieldSpans } from './recognizers/address-field.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
@@ -35,6 +36,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...idSpans(doc),
     ...locationSpans(doc),
     ...namedHouseSpans(doc),
+    ...addressFieldSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),

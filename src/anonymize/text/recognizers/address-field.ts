@@ -1,0 +1,50 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isListedTown } from './location.js';
+
+/**
+ * The street part of an address written after its field label when it has no street word
+ * ("Address: Mains of Tillyfourie, Inverurie AB51 3JA", "Demeurant La Grande Métairie, 86600 Lusignan",
+ * "Domicile : Cocody Angré, cité SIR, villa 38, Abidjan"): the comma-separated parts before the town.
+ * The town is the last part, or the one before it when the last is only a postcode, a state and its
+ * ZIP or an Irish county. One span for the whole street part, below the street and facility rules'
+ * priority (a street they found, or a care home, keeps its own span and this one is dropped), above the
+ * model's and the gazetteers' (a townland the model called a town is the street part here).
+ */
+// A noun labels a field only with its colon ("à domicile chez Mme …" is prose); the verbs need none.
+const ADDRESS_LABEL = /(?<![\p{L}])(?:(?:home address|usual address|address|adresse|domicile|residence)[ \t]*:|demeurant|domiciliee?)[ \t]*/gu;
+// Cheap gate on the folded text: nearly no note has none of these, but the scan runs only after one.
+const LABEL_HINT = /addres|adresse|domicil|demeurant|residence/;
+// Where a field's value ends: a line break, a wide gap, a dash or bar between fields, a semicolon.
+const VALUE_END = /\r?\n|[ \t]{3,}|\t| [–|] |;/u;
+const POSTCODE_TAIL = /(?:[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{4,6}(?:-\d{4})?))+$/u;
+const NOT_A_TOWN = /^(?:|\d{4,6}(?:-\d{4})?|[A-Z]{2}|(?:Co\.?|County)[ \t].*)$/u;
+// Values that state there is no address, or point elsewhere.
+const NO_ADDRESS = /^(?:NFA|SDF|N\/A|NA|None|Unknown|Not|No|Same|Idem|See|Voir|Inconnue?|Sans)(?![\p{L}])/iu;
+
+export function addressFieldSpans(doc: Doc): Span[] {
+  if (!LABEL_HINT.test(doc.folded)) return [];
+  const t = doc.text;
+  const out: Span[] = [];
+  for (const m of doc.folded.matchAll(ADDRESS_LABEL)) {
+    const start = m.index + m[0].length;
+    const rest = t.slice(start, start + 160);
+    const end = VALUE_END.exec(rest);
+    const value = (end ? rest.slice(0, end.index) : rest).replace(/[ \t.,]+$/u, '');
+    if (!/^[\p{Lu}\d]/u.test(value) || NO_ADDRESS.test(value) || /[@]|https?:/.test(value)) continue;
+    const commas = [...value.matchAll(/[ \t]*,[ \t]*/gu)];
+    const parts = value.split(/[ \t]*,[ \t]*/u);
+    let town = parts.length - 1;
+    if (town > 0 && NOT_A_TOWN.test(parts[town]!.replace(POSTCODE_TAIL, '').trim())) town--;
+    // "Brgy. Tungkop, Minglanilla, Cebu", "Cheranalloor, Kochi, Kerala": a listed town before the
+    // last part makes that part a province or a region.
+    else if (town > 1 && !/\d/.test(parts[town - 1]!) && isListedTown(parts[town - 1]!, 5000)) town--;
+    // A town begins with a capital or its postcode ("86600 Lusignan"); otherwise this is no address line.
+    if (town < 1 || !/^[\p{Lu}\d]/u.test(parts[town]!)) continue;
+    const length = commas[town - 1]!.index;
+    // One word with no number before the town is a district or a village ("Résidence : Nkwen, Bamenda").
+    if (town === 1 && !/\d|[ \t]/.test(parts[0]!)) continue;
+    if (length > 100) continue;
+    out.push({ start, end: start + length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-field' });
+  }
+  return out;
+}
