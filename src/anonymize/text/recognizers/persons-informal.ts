@@ -4,6 +4,7 @@ import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { chatSpeakerSpans } from './chat-speakers.js';
 import { nicknameSpans } from './persons-nicknames.js';
+import { surnameFirstSpans } from './persons-surname-first.js';
 
 /**
  * Names with no title in informal text (SMS, portal messages, nurse notes), often in lower case:
@@ -178,5 +179,5 @@ export function informalPersonSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');
   }
-  return out.concat(chatSpeakerSpans(doc), nicknameSpans(doc));
+  return out.concat(chatSpeakerSpans(doc), nicknameSpans(doc), surnameFirstSpans(doc));
 }
