@@ -1,6 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
-import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
