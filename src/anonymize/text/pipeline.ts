@@ -9,6 +9,7 @@ import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
 import { addressFieldSpans } from './recognizers/address-field.js';
+import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
@@ -37,6 +38,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...locationSpans(doc),
     ...namedHouseSpans(doc),
     ...addressFieldSpans(doc),
+    ...zipAfterListedTownSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),
