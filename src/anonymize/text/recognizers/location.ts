@@ -27,10 +27,13 @@ const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 // DC and the territories (PR, VI, GU) write their ZIPs as the states do: "San Juan, PR 00911".
 const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
 
-const STREET_TYPES_FR = String.raw`rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
+// The street words of Spanish, Portuguese, Maltese and Welsh addresses lead their names as French
+// ones do ("Calle Loíza 1904", "14, Triq il-Kbira", "Heol y Llan"), so they are read with them; the
+// Welsh article ("y", "yr") may come between, as the French ones do.
+const STREET_TYPES_FR = String.raw`calle|avenida|rua|triq|heol|rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
 const STREET_FR = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4})(?:\s?(?:bis|ter|quater|[a-d])(?![\p{L}]))?\s*,?\s*)?(?:${STREET_TYPES_FR})(?![\p{L}])\s+` +
-    String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au)[ \t]*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:[ \t]+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
+    String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au|yr(?=[ \t])|y(?=[ \t]))[ \t]*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:[ \t]+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
   'dgu',
 );
 const ZIP_CITY_AFTER_STREET = /^[ \t]*[,-]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$))/diu;
