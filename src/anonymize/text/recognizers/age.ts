@@ -14,7 +14,8 @@ const AGE = /(?<![\p{L}\p{N}.,])(\d{2,3})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:ans|an|jaa
 // and colon before the number are all between the cue and the number.
 const DIGIT_RUN = /\d+/g;
 const AGE_NUMBER = /\d{2,3}(?![\p{N}.,]\d|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|mmhg|bpm))/iuy;
-const AGE_CUE_BEFORE = /(?:\bage|\bâge|\bis|\baged|agee? de|âgée? de)$/iu;
+// "he's 93", "hes 93" (chat): the verb's contracted form is a cue as "is" is.
+const AGE_CUE_BEFORE = /(?:\bage|\bâge|\bis|\baged|agee? de|âgée? de|\bs?he['’]?s)$/iu;
 /** The longest cue ("âgée de") and the character before it, which "\b" reads. */
 const CUE_WINDOW = 8;
 // Markdown may close a bold name before the comma: "**Edna Roe**, 97, …".
