@@ -19,6 +19,9 @@ import { idSpans } from '../../src/anonymize/text/recognizers/ids.js';
 import { informalFacilitySpans } from '../../src/anonymize/text/recognizers/facilities-informal.js';
 import { hl7CodedRanges, hl7Spans, touchesRange } from '../../src/anonymize/text/recognizers/hl7.js';
 import { hospitalSpans, locationSpans } from '../../src/anonymize/text/recognizers/location.js';
+import { addressFieldSpans } from '../../src/anonymize/text/recognizers/address-field.js';
+import { namedHouseSpans } from '../../src/anonymize/text/recognizers/address-named-houses.js';
+import { zipAfterListedTownSpans } from '../../src/anonymize/text/recognizers/zip-after-listed-town.js';
 import { personSpans } from '../../src/anonymize/text/recognizers/persons.js';
 import { informalPersonSpans } from '../../src/anonymize/text/recognizers/persons-informal.js';
 import { phoneSpans } from '../../src/anonymize/text/recognizers/phones.js';
@@ -38,6 +41,9 @@ const recognizers: [string, (d: Doc) => Span[]][] = [
   ['phones', phoneSpans],
   ['identifiers', idSpans],
   ['places (locationSpans)', locationSpans],
+  ['named houses', namedHouseSpans],
+  ['address after its field label', addressFieldSpans],
+  ['postcode digits after a listed town', zipAfterListedTownSpans],
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],
   ['persons', personSpans],
