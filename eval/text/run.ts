@@ -27,7 +27,13 @@
  *      round, the fourth retraining and two speed rounds ran; the retraining's judge in aggregate
  *      figures only; scored in full once after all of them);
  *  12. the tenth sealed held-out set eval/text/holdout10/*.jsonl (written blind at the same time; used
- *      by nothing before its one scoring after all of them).
+ *      by nothing before its one scoring after all of them); holdout9's and holdout10's errors then
+ *      guided the sixth rule round;
+ *  13. the eleventh sealed held-out set eval/text/holdout11/*.jsonl (written blind during the sixth
+ *      round; the judge, aggregate only, of a candidate model that was not shipped; scored in full once
+ *      after the round);
+ *  14. the twelfth sealed held-out set eval/text/holdout12/*.jsonl (written blind at the same time;
+ *      used by nothing before its one scoring after the round).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -73,8 +79,10 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout6', title: 'Sixth held-out set', languages: 'French, English and bilingual', note: 'written blind, scored once; its errors guided the fourth and fifth rounds; training data of model run 6' },
   { folder: 'holdout7', title: 'Seventh held-out set', languages: 'French, English and bilingual', note: 'written blind while the fourth round ran, scored once after; its errors guided the precision and fifth rounds; training data of model run 6' },
   { folder: 'holdout8', title: 'Eighth held-out set', languages: 'French, English and bilingual', note: 'written blind while the precision and speed rounds ran, scored once after; its errors guided the fifth round; training data of model run 6' },
-  { folder: 'holdout9', title: 'Ninth sealed held-out set', languages: 'French, English and bilingual', note: "written blind during the fifth rule round, the fourth retraining and two speed rounds; that retraining's judge in aggregate only; scored in full once after all of them" },
-  { folder: 'holdout10', title: 'Tenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after all of them' },
+  { folder: 'holdout9', title: 'Ninth sealed held-out set', languages: 'French, English and bilingual', note: "written blind during the fifth rule round, the fourth retraining and two speed rounds; that retraining's judge in aggregate only; scored in full once after all of them; its errors guided the sixth round" },
+  { folder: 'holdout10', title: 'Tenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after all of them; its errors guided the sixth round' },
+  { folder: 'holdout11', title: 'Eleventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind during the sixth rule round; a rejected candidate model's judge in aggregate only; scored in full once after the round" },
+  { folder: 'holdout12', title: 'Twelfth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after the sixth round' },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
