@@ -13,15 +13,10 @@
  * training data of the fourth retraining's candidate (scored, studied, no longer sealed).
  * holdout9 was the sealed judge of that candidate (overall line only); holdout9 and holdout10 have
  * since been scored in full by eval:text and are training data of the fifth retraining's candidate.
- * holdout11 is the sealed judge of that candidate: it is not in eval/text/corpora.ts's HELD_OUT_SETS,
- * so it is read here from eval/text/holdout11/*.jsonl (only once its README has a line starting
- * '**Sealed.**' and the set is committed), and only its overall aggregate line is printed (no
- * per-label, model-label or model-alone figures, no errors). holdout12 is refused.
+ * holdout11 was the sealed judge of that candidate (overall line only); holdout11 and holdout12 have
+ * since been scored in full by eval:text and are loaded like the other scored sets. A future sealed
+ * set's judge gets its own overall-only loader, never its errors.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
 import { joinAddressParts, loadDev, loadEds, loadHeldOut, type Doc } from '../../eval/text/corpora.js';
@@ -77,24 +72,10 @@ const fmt = (c: Counts) => {
 const total = (m: Map<string, Counts>, only?: Set<string>) =>
   [...m.entries()].filter(([l]) => !only || only.has(l)).reduce((a, [, c]) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
 
-const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9', 'holdout11']);
+const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9']);
 // Sealed sets whose per-label figures are not printed either: only the overall line.
-const OVERALL_ONLY = new Set(['holdout9', 'holdout11']);
-if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5, holdout9 and holdout11 are scored in aggregate only: their errors are never printed');
-/** A sealed set not (yet) in corpora.ts, read as loadHeldOut reads the others; refused unless its README is there and says it is sealed. */
-function loadSealed(name: string): Doc[] {
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../eval/text', name);
-  const readme = path.join(dir, 'README.md');
-  if (!existsSync(readme) || !/^\*\*Sealed\.\*\*/m.test(readFileSync(readme, 'utf8'))) throw new Error(`${name} is not committed as a sealed set yet (no README.md line starting '**Sealed.**')`);
-  // Committed, not only written: the set must not change between the commit and its one scoring.
-  const rel = path.relative(process.cwd(), dir);
-  const tracked = execFileSync('git', ['ls-files', '--', rel], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.jsonl'));
-  const dirty = execFileSync('git', ['status', '--porcelain', '--', rel], { encoding: 'utf8' }).trim();
-  if (tracked.length === 0 || dirty) throw new Error(`${name} is not committed (or has uncommitted changes): not scored`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-  if (files.length === 0) throw new Error(`${name} has no .jsonl file`);
-  return files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc));
-}
+const OVERALL_ONLY = new Set(['holdout9']);
+if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5 and holdout9 are scored in aggregate only: their errors are never printed');
 const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   dev: [loadDev, 'auto', (_t, p) => p],
   eds: [loadEds, 'fr', joinAddressParts],
@@ -108,12 +89,12 @@ const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   holdout8: [() => loadHeldOut('holdout8'), 'auto', (_t, p) => p],
   holdout9: [() => loadHeldOut('holdout9'), 'auto', (_t, p) => p],
   holdout10: [() => loadHeldOut('holdout10'), 'auto', (_t, p) => p],
-  holdout11: [() => loadSealed('holdout11'), 'auto', (_t, p) => p],
+  holdout11: [() => loadHeldOut('holdout11'), 'auto', (_t, p) => p],
+  holdout12: [() => loadHeldOut('holdout12'), 'auto', (_t, p) => p],
 };
 const wanted = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',') ?? ['dev', 'eds', 'holdout', 'holdout2'];
 const sets: [string, Doc[], 'fr' | 'auto', Convention][] = wanted.map((name) => {
   const l = loaders[name];
-  if (name === 'holdout12') throw new Error('holdout12 is the final measure: never read by model work');
   if (!l) throw new Error(`unknown set ${name}`);
   return [name, l[0](), l[1], l[2]];
 });
