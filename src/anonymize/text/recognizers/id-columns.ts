@@ -3,11 +3,12 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 /**
  * Identifiers and people in table columns: a header cell that names an identifier ("UR", "MRN", "IPP", "N°",
  * "Patient ID", "NHS No") makes the cells below it identifiers, however short, as long as they look
- * like codes (a digit, no spaces inside) and the rows keep the header's separator; a "Patient",
+ * like codes (a digit, no spaces inside) and the rows keep the header's separator (also a numbered
+ * thing — "N° SINUS", "écrou", a porter's "task", a "client_id" — each number points at one person); a "Patient",
  * "Nom" or "Name" header makes the word cells below it names ("Smith J", "BRUN, Alice"). Theatre lists,
  * ward lists and lab worksheets give a number with no word before it, only the column says what it is.
  */
-const HEADER_CELL = /^(?:ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|n° dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|n° sejour|venue)$/;
+const HEADER_CELL = /^(?:ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|n° dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|n° sejour|venue|n° [a-z]+|ecrou|n° ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|case no\.?|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number))$/;
 // A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list), and the people
 // who care for them: "Attending", "Médecin", "IDE", "GP".
 const NAME_HEADER_CELL = /^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last name|first name|given names?|prenoms?|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant)$/;
