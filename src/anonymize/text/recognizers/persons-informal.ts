@@ -56,6 +56,11 @@ const ROLE_LABEL_HINT = /:[ \t]*\p{Ll}/u;
 // "pt ethan (7yo)", "pt jose ramirez, 45m", "patiente nadia k.": a lowercase known first name right after
 // "pt" / "patient" in lowercase notes, and the surname after it when it is no ordinary word.
 const PATIENT_LOWER = /\b(?:pt|patient|patiente|resident|client)[ \t]+([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
+// "patient : dumitrescu ionut", "pt : ngata mbala": after a patient field label and its colon, lowercase
+// notes give the surname first, often a name no list knows; two words that are no ordinary words, or
+// one that a name list knows, are the name (a finding there is one word or an ordinary one).
+const PATIENT_FIELD_LOWER = /\b(?:pt|patient|patiente|malade)[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,25})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
+const PATIENT_FIELD_HINT = /(?:pt|nt|de)[ \t]*:[ \t]*\p{Ll}/u;
 // "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
 // Found from the initial back to the word before it: initials are rare, capitalised words are not.
 const INITIAL = /(?<=[ \t])\p{Lu}\.(?!\p{L})/gu;
@@ -159,6 +164,12 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const last = m[2];
     const withLast = last !== undefined && !isDictionaryWord(fold(last)) && !NOT_A_NAME_HERE.has(fold(last));
     push(m.indices![1]![0], withLast ? m.indices![2]![1] : m.indices![1]![1], 'person-informal-patient');
+  }
+  for (const m of PATIENT_FIELD_HINT.test(t) ? t.matchAll(PATIENT_FIELD_LOWER) : []) {
+    const words = [m[1]!, m[2]].filter((w): w is string => w !== undefined && !NOT_A_NAME_HERE.has(fold(w)) && !isDictionaryWord(fold(w)));
+    const known = words.some((w) => isFirstName(w) || isLastName(w));
+    if (words[0] !== m[1] || (words.length < 2 && !known)) continue;
+    push(m.indices![1]![0], m.indices![words.length]![1], 'person-patient-field-lower');
   }
   for (const m of ROLE_LABEL_HINT.test(t) ? t.matchAll(ROLE_LABEL_LOWER) : []) {
     const w = m[1]!;
