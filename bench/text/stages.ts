@@ -19,6 +19,7 @@ import { idSpans } from '../../src/anonymize/text/recognizers/ids.js';
 import { informalFacilitySpans } from '../../src/anonymize/text/recognizers/facilities-informal.js';
 import { hl7CodedRanges, hl7Spans, touchesRange } from '../../src/anonymize/text/recognizers/hl7.js';
 import { hospitalSpans, locationSpans } from '../../src/anonymize/text/recognizers/location.js';
+import { addressBeforeTownSpans } from '../../src/anonymize/text/recognizers/address-before-town-postcode.js';
 import { addressFieldSpans } from '../../src/anonymize/text/recognizers/address-field.js';
 import { namedHouseSpans } from '../../src/anonymize/text/recognizers/address-named-houses.js';
 import { zipAfterListedTownSpans } from '../../src/anonymize/text/recognizers/zip-after-listed-town.js';
@@ -43,6 +44,7 @@ const recognizers: [string, (d: Doc) => Span[]][] = [
   ['places (locationSpans)', locationSpans],
   ['named houses', namedHouseSpans],
   ['address after its field label', addressFieldSpans],
+  ['street part before a town and its postcode', addressBeforeTownSpans],
   ['postcode digits after a listed town', zipAfterListedTownSpans],
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],

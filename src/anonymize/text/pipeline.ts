@@ -8,6 +8,7 @@ import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './re
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
+import { addressBeforeTownSpans } from './recognizers/address-before-town-postcode.js';
 import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
@@ -38,6 +39,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...locationSpans(doc),
     ...namedHouseSpans(doc),
     ...addressFieldSpans(doc),
+    ...addressBeforeTownSpans(doc),
     ...zipAfterListedTownSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),

@@ -1,0 +1,43 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isListedTown } from './location.js';
+
+/**
+ * The street part of an address line with no label and no street word, found from its end: "…, Bretton
+ * Gate, Peterborough PE3 9GZ", "Denmark Hill, London SE5 9RS", "…, Le Mas de Lacoste, 46090 Pradines".
+ * A town with its postcode (a UK postcode after it, a French one before it) ends the line; the
+ * comma part just before the town is a farm, a lane or an estate that no street word names. A part
+ * that names a facility, a person (a title) or a listed town is left to the other rules, and the span
+ * ranks below the street, facility and person rules (they keep their own spans), above the model's.
+ */
+// "Peterborough PE3 9GZ", "EDINBURGH EH16 4SA" (the town in capitals, one to three words), or "46090 Pradines".
+const TOWN_AND_POSTCODE = /,[ \t]*(?:[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:upon|on|under|de|sur|\p{Lu}[\p{L}'’-]+)){0,3}[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{5}[ \t]+\p{Lu}[\p{L}'’-]+)(?![\p{L}\p{N}])/gu;
+// Cheap gate: a UK postcode's inward part or a French postcode and a capital.
+const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}/u;
+// Where the part before the town starts: after the last comma, dash or bar between fields (or the line start).
+const PART_START = /,[ \t]*|[ \t][–—-][ \t]+|\|[ \t]*/gu;
+const STREET_PART = /^(?:\d{1,4}[A-Za-z]?[ \t]+)?(?:(?:the|le|la|les|l'|du|de|des|of|an)[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:of|de|du|des|la|le|the|\p{Lu}[\p{L}'’-]+|\d{1,4})){0,4}$/u;
+// Facilities, organisations and people are named by other rules; their part is no street.
+const NOT_A_STREET = /(?<![\p{L}])(?:hospital|infirmary|centre|center|clinic|surgery|practice|trust|office|unit|ward|department|dept|service|services|school|university|college|council|board|group|ltd|limited|inc|llc|plc|hopital|clinique|centre hospitalier|ch|chu|cabinet|ehpad|mairie|pharmacie|pharmacy|mr|mrs|ms|miss|dr|prof|mme|m|mlle|nhs|health|care|medical|road|street|avenue|rue)(?![\p{L}])/iu;
+
+const STREET_BEFORE = /\d|(?<![\p{L}])(?:road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|rue|chemin|route|avenue|boulevard|impasse|allee)\.?$/iu;
+
+export function addressBeforeTownSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  if (!HINT.test(t)) return [];
+  const out: Span[] = [];
+  for (const m of t.matchAll(TOWN_AND_POSTCODE)) {
+    const lineStart = t.lastIndexOf('\n', m.index) + 1;
+    const before = t.slice(Math.max(lineStart, m.index - 80), m.index);
+    let from = before.length === m.index - lineStart ? 0 : -1;
+    let previous = -1;
+    for (const c of before.matchAll(PART_START)) [previous, from] = [from, c.index + c[0].length];
+    if (from < 0) continue;
+    const part = before.slice(from).trim();
+    if (!STREET_PART.test(part) || NOT_A_STREET.test(part) || isListedTown(part, 5000)) continue;
+    // After a street ("44 Heol Hir, Llanishen, Cardiff", "Church Hill, Pinhoe, Exeter") the part is the district.
+    if (previous >= 0 && STREET_BEFORE.test(before.slice(previous, from).replace(/[ \t,|–—-]+$/u, ''))) continue;
+    const start = m.index - before.length + from;
+    out.push({ start, end: start + part.length, label: 'ADDRESS', score: 0.7, priority: PRIORITY.model + 5, source: 'address-before-town-postcode' });
+  }
+  return out;
+}
