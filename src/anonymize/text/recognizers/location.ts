@@ -77,7 +77,8 @@ const FLAT_BEFORE = /(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{1,4}[A-Za
 // ("BP" alone is blood pressure).
 const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te postale)[ \t]*\d{1,6}(?![\p{N}])|(?<![\p{L}])(?:BP|B\.P\.|CS)[ \t]*\d{1,6}(?=[ \t]*[,-]?[ \t]*\d{5}(?![\p{N}]))/gu;
 const PO_BOX_HINT = /Box|BP|B\.P\.|CS|postale/;
-const STREET_EN_NO_NUMBER_WORD = String.raw`(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens)(?![\p{L}])`;
+// Highways and motorways are named with no number ("rollover on Warrego Hwy", "collision, Bruce Highway").
+const STREET_EN_NO_NUMBER_WORD = String.raw`(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens|Highway|Hwy|Motorway|Freeway|Expressway)(?![\p{L}])`;
 const STREET_EN_NO_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{Ll}'’-]{1,40}[ \t]+){1,3}` + STREET_EN_NO_NUMBER_WORD, 'gu');
 const STREET_EN_NO_NUMBER_HINT = new RegExp(STREET_EN_NO_NUMBER_WORD, 'u');
 // Form fields that name a town: "Ville : Vannes", "Place of birth: Leeds", "Lieu de naissance : Oran".
