@@ -27,7 +27,10 @@
  *   - an eleventh sealed held-out set eval/text/holdout11/*.jsonl, written blind during that round:
  *     the judge of run 7 (aggregate only), then scored in full once after the round;
  *   - a twelfth sealed held-out set eval/text/holdout12/*.jsonl, written blind at the same time and
- *     used by nothing before its one scoring after the round.
+ *     used by nothing before its one scoring after the round; holdout11's and holdout12's errors then
+ *     guided a seventh rule round;
+ *   - a thirteenth sealed held-out set eval/text/holdout13/*.jsonl, written blind during that round and
+ *     used by nothing before its one scoring after it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,7 +65,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
 }
 
 /** The held-out sets, in the order they were written (each README says how it was sealed and used). */
-export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12'] as const;
+export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13'] as const;
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 
 function loadMarkedSet(set: 'dev' | HeldOutSet): Doc[] {

@@ -33,7 +33,10 @@
  *      round; the judge, aggregate only, of a candidate model that was not shipped; scored in full once
  *      after the round);
  *  14. the twelfth sealed held-out set eval/text/holdout12/*.jsonl (written blind at the same time;
- *      used by nothing before its one scoring after the round).
+ *      used by nothing before its one scoring after the round); holdout11's and holdout12's errors then
+ *      guided the seventh rule round;
+ *  15. the thirteenth sealed held-out set eval/text/holdout13/*.jsonl (written blind during the seventh
+ *      round; used by nothing before its one scoring after it).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -81,8 +84,9 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout8', title: 'Eighth held-out set', languages: 'French, English and bilingual', note: 'written blind while the precision and speed rounds ran, scored once after; its errors guided the fifth round; training data of model run 6' },
   { folder: 'holdout9', title: 'Ninth sealed held-out set', languages: 'French, English and bilingual', note: "written blind during the fifth rule round, the fourth retraining and two speed rounds; that retraining's judge in aggregate only; scored in full once after all of them; its errors guided the sixth round" },
   { folder: 'holdout10', title: 'Tenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after all of them; its errors guided the sixth round' },
-  { folder: 'holdout11', title: 'Eleventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind during the sixth rule round; a rejected candidate model's judge in aggregate only; scored in full once after the round" },
-  { folder: 'holdout12', title: 'Twelfth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after the sixth round' },
+  { folder: 'holdout11', title: 'Eleventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind during the sixth rule round; a rejected candidate model's judge in aggregate only; scored in full once after the round; its errors guided the seventh round" },
+  { folder: 'holdout12', title: 'Twelfth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after the sixth round; its errors guided the seventh round' },
+  { folder: 'holdout13', title: 'Thirteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the seventh rule round; used by nothing before its one scoring after it' },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
