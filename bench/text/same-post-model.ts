@@ -15,9 +15,9 @@
  * DIR is a tree with src/ (e.g. `git worktree add DIR HEAD`). --every N proposes spans at every N-th
  * word only (default 1). Exit code 1 on any difference.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { proofCorpus } from './proof-corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, fallback?: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
@@ -31,22 +31,7 @@ type Detect = (text: string, o: object) => Promise<{ spans: Span[] }>;
 const load = async (tree: string): Promise<Detect> => (await import(pathToFileURL(path.join(tree, 'src/anonymize/text/pipeline.ts')).href)).detect;
 const [before, after] = [await load(trees.old), await load(trees.new)];
 
-const root = path.join(here, '../..');
-const texts = (file: string, field: string): string[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as Record<string, string>)[field]!);
-const setDir = (name: string) => path.join(root, 'eval/text', name);
-const sets = ['dev', 'holdout', 'holdout2', 'holdout4', 'holdout5', 'holdout6'].filter((s) => existsSync(setDir(s)));
-const corpus: string[] = sets.flatMap((s) =>
-  readdirSync(setDir(s))
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => texts(path.join(setDir(s), f), 'text')),
-);
-const eds = path.resolve(root, '../shared/reference/eds-pseudo/public_small_test_data.jsonl');
-if (existsSync(eds)) corpus.push(...texts(eds, 'note_text'));
+const { texts: corpus, from: corpusFrom } = proofCorpus();
 
 const LABELS = ['PERSON', 'CITY', 'HOSPITAL', 'ADDRESS'];
 /** One to three whitespace-separated words from every N-th word start, labels and scores in turn. */
@@ -78,5 +63,5 @@ for (const [i, text] of corpus.entries()) {
     if (++differences <= 10) console.error(`${what} differ on document ${i}`);
   }
 }
-console.log(`${corpus.length} documents (${sets.join(', ')}${existsSync(eds) ? ', EDS-Pseudo test' : ''}), ${spanCount} made-up model spans: ${differences === 0 ? 'identical' : `${differences} differences`}`);
+console.log(`${corpus.length} documents (${corpusFrom}), ${spanCount} made-up model spans: ${differences === 0 ? 'identical' : `${differences} differences`}`);
 process.exit(differences === 0 ? 0 : 1);
