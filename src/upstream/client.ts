@@ -51,7 +51,7 @@ export interface BufferedResponse {
   readonly body: Buffer;
 }
 
-/** A failure before any response: the one case `getBuffered` retries. */
+/** A failure before any response: the one case `get` and `getBuffered` retry. */
 class BeforeResponse extends Error {
   constructor(override readonly cause: unknown) {
     super('no response');
@@ -98,22 +98,8 @@ export class UpstreamClient {
       headers: { ...this.#headers, accept },
       ...(signal === undefined ? {} : { signal }),
     };
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.#pool.request(options);
-    } catch (err) {
-      // One retry of a GET whose connection failed before any response (typically a kept-alive
-      // socket the upstream had just closed). Done here rather than with undici's retry
-      // interceptor, whose per-request handler chain cost ~3 % of a read's CPU for a path that
-      // almost never runs.
-      if (!isRetryableConnectionError(err) || signal?.aborted === true) throw this.connectionError(err);
-      try {
-        await sleep(RETRY_DELAY_MS, undefined, signal === undefined ? undefined : { signal });
-        response = await this.#pool.request(options);
-      } catch (retryErr) {
-        throw this.connectionError(retryErr);
-      }
-    }
+    // Every failure of `request` comes before a response.
+    const response = await this.#withOneRetry(() => this.#pool.request(options).catch((err: unknown) => Promise.reject(new BeforeResponse(err))), signal);
     if (response.statusCode >= 200 && response.statusCode < 300) return response;
     // Small error bodies are drained to keep the socket; none is read into anything.
     response.body.dump({ limit: ERROR_BODY_DRAIN_BYTES }).catch(() => {});
@@ -129,17 +115,27 @@ export class UpstreamClient {
    */
   async getBuffered(pathAndQuery: string, accept: string, maxBytes: number, signal?: AbortSignal): Promise<BufferedResponse> {
     const options: Dispatcher.DispatchOptions = { origin: this.base.origin, path: pathAndQuery, method: 'GET', headers: { ...this.#headers, accept } };
+    return this.#withOneRetry(() => this.#bufferedOnce(options, maxBytes, signal), signal);
+  }
+
+  /**
+   * Runs `attempt`, and once more if it failed before any response on a connection error (typically
+   * a kept-alive socket the upstream had just closed). Done here rather than with undici's retry
+   * interceptor, whose per-request handler chain cost ~3 % of a read's CPU for a path that almost
+   * never runs. Failures before a response become sanitised connection errors; the attempt's own
+   * VoileErrors pass through.
+   */
+  async #withOneRetry<T>(attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    const sanitised = (err: unknown) => (err instanceof BeforeResponse ? this.connectionError(err.cause) : err instanceof VoileError ? err : this.connectionError(err));
     try {
-      return await this.#bufferedOnce(options, maxBytes, signal);
+      return await attempt();
     } catch (err) {
-      if (!(err instanceof BeforeResponse)) throw err;
-      // As in `get`: one retry of a GET whose connection failed before any response.
-      if (!isRetryableConnectionError(err.cause) || signal?.aborted === true) throw this.connectionError(err.cause);
+      if (!(err instanceof BeforeResponse) || !isRetryableConnectionError(err.cause) || signal?.aborted === true) throw sanitised(err);
       try {
         await sleep(RETRY_DELAY_MS, undefined, signal === undefined ? undefined : { signal });
-        return await this.#bufferedOnce(options, maxBytes, signal);
+        return await attempt();
       } catch (retryErr) {
-        throw retryErr instanceof BeforeResponse ? this.connectionError(retryErr.cause) : retryErr instanceof VoileError ? retryErr : this.connectionError(retryErr);
+        throw sanitised(retryErr);
       }
     }
   }
