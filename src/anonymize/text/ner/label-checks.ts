@@ -54,10 +54,13 @@ function runsOverLineEnd(text: string, folded: string): boolean {
 const WORK_CUE =
   /\b(?:work(?:s|ed|ing)?|job|employ(?:s|ed|ee|er|ment)?|staff|clerk|colleagues?|sick|secondment|contract|travaill\w*|emploi\w*|employe\w*|salarie\w*|poste|metier|collegues?|arret|contrat)\b/;
 function afterWorkCue(span: Span, doc: Doc): boolean {
-  // Bounded look-back (linear): the sentence before the span, at most 80 characters.
+  return WORK_CUE.test(sentenceBefore(span, doc));
+}
+
+/** The folded sentence before the span, at most 80 characters back (a bounded look-back: linear). */
+function sentenceBefore(span: Span, doc: Doc): string {
   const before = doc.folded.slice(Math.max(0, span.start - 80), span.start);
-  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), -1) + 1);
-  return WORK_CUE.test(sentence);
+  return before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), -1) + 1);
 }
 
 /**
@@ -74,8 +77,7 @@ const AGENCY_BEFORE = /(?:^|[^\p{L}])(?:to|from|by|via|par|aupres d[eu]|a la|au|
 const EMPLOYING_BODY = /\b(?:council|conseil|insurance|insurer|mutual|mutuelle|assurances?|union|federation|ministry|ministere|solicitors|avocats|tribunal|coroner|departementale)\b/;
 function notEmployerHere(span: Span, doc: Doc, folded: string): boolean {
   if (!EMPLOYING_BODY.test(folded)) return true;
-  const before = doc.folded.slice(Math.max(0, span.start - 80), span.start);
-  const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), -1) + 1);
+  const sentence = sentenceBefore(span, doc);
   // At a line start, or after a field label, a dash, a slash or a bracket ("Prepared for:", "(SW, …
   // Council)"): a heading or a reference, not a workplace.
   return NOT_EMPLOYER_CUE.test(sentence) || AGENCY_BEFORE.test(sentence) || /(?:^|[:(–—/,]|\s-)\s*$/.test(sentence);
