@@ -54,15 +54,11 @@ export class DicomwebUpstream {
 
   /** A DICOM JSON array of data sets (QIDO, metadata); anything else is a bad response. */
   async json(relative: string, query?: URLSearchParams): Promise<DicomJsonDataset[]> {
-    const res = await this.#client.get(this.url(relative, query), 'application/dicom+json');
-    if (res.statusCode === 204) {
-      await res.body.dump();
-      return [];
-    }
-    const bytes = await this.#client.readCapped(res.body, this.#maxJson);
+    const res = await this.#client.getBuffered(this.url(relative, query), 'application/dicom+json', this.#maxJson);
+    if (res.statusCode === 204) return [];
     let parsed: unknown;
     try {
-      parsed = JSON.parse(bytes.toString('utf8'));
+      parsed = JSON.parse(res.body.toString('utf8'));
     } catch {
       throw this.#client.badResponse('The upstream response is malformed');
     }

@@ -108,7 +108,7 @@ export class UpstreamClient {
 
   /**
    * GET `pathAndQuery` and read the whole 2xx body into one Buffer, failing past `maxBytes`. Same
-   * outcomes as `get` + `readCapped` (sanitised errors, one retry of a connection that failed
+   * outcomes as `get` followed by reading the body (sanitised errors, one retry of a connection that failed
    * before any response, error bodies discarded unread), without a response stream: undici hands
    * the chunks straight to a handler. A stream (RequestHandler, BodyReadable, its events and
    * ticks) per upstream response was ~10 % of a read's CPU for a body that is always read whole.
@@ -196,45 +196,6 @@ export class UpstreamClient {
           settle(() => reject(status === 0 ? new BeforeResponse(err) : this.connectionError(err))),
       };
       this.#pool.dispatch(options, handler);
-    });
-  }
-
-  /**
-   * A response body read whole, failing past `maxBytes` (then the stream is closed). Read with
-   * stream events, not an async iterator: the iterator costs promises and turns per chunk on every
-   * upstream response.
-   */
-  readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let settled = false;
-      // The listeners stay on: once settled they do nothing, and the error listener keeps the
-      // abort error of a destroyed body from going unhandled.
-      const settle = (outcome: () => void) => {
-        if (settled) return;
-        settled = true;
-        outcome();
-      };
-      const onData = (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          settle(() => {
-            body.destroy();
-            reject(this.tooLarge(`limit ${maxBytes} bytes`));
-          });
-          return;
-        }
-        chunks.push(chunk);
-      };
-      const onEnd = () => settle(() => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
-      const onError = (err: unknown) => settle(() => reject(this.connectionError(err)));
-      // Closed before its end without an error (aborted): the body is incomplete.
-      const onClose = () => settle(() => reject(this.connectionError(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }))));
-      body.on('data', onData);
-      body.on('end', onEnd);
-      body.on('error', onError);
-      body.on('close', onClose);
     });
   }
 
