@@ -1,7 +1,7 @@
 import { dateSpans } from './recognizers/dates.js';
 import { nirSpans } from './recognizers/ids.js';
 import { locationSpans } from './recognizers/location.js';
-import { phoneSpans } from './recognizers/phones.js';
+import { digitCount, phoneSpans } from './recognizers/phones.js';
 import type { Doc, Span } from './types.js';
 
 /**
@@ -38,7 +38,7 @@ function runAround(text: string, start: number, end: number): { end: number; dig
 }
 
 function enoughDigits(span: Span, value: string): boolean {
-  const digits = value.match(/\d/g)?.length ?? 0;
+  const digits = digitCount(value);
   return digits >= MIN_DIGITS || (span.label === 'DATE' && value.includes('/') && digits >= MIN_DATE_DIGITS);
 }
 

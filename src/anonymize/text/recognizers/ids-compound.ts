@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { digitCount } from './phones.js';
 
 /**
  * Identifiers the keyword list in ids.ts does not announce:
@@ -52,7 +53,7 @@ const MIN_DASHED_DIGITS = 9;
 export function isRegisterValue(value: string): boolean {
   const prefix = /^(\p{L}{1,5}) /u.exec(value);
   if (prefix && prefix[1] !== prefix[1]!.toUpperCase()) return false;
-  const digits = value.match(/\d/g)?.length ?? 0;
+  const digits = digitCount(value);
   return digits >= 5 || (digits === 4 && /\p{L}/u.test(value));
 }
 
@@ -62,7 +63,7 @@ export function compoundIdSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(COMPOUND_CODE)) {
     const code = m[0];
     if (m.index > 0 && GLUED_BEFORE.test(t[m.index - 1]!)) continue;
-    if ((code.match(/\d/g)?.length ?? 0) < MIN_CODE_DIGITS || NOT_PERSONAL_HEAD.test(code) || COUNTRY_POSTCODE.test(code)) continue;
+    if (digitCount(code) < MIN_CODE_DIGITS || NOT_PERSONAL_HEAD.test(code) || COUNTRY_POSTCODE.test(code)) continue;
     if (NOT_PERSONAL_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index))) continue;
     // Above the name and place rules that read a capitalised code as a word, below validated patterns.
     out.push({ start: m.index, end: m.index + code.length, label: 'ID', score: 0.85, priority: PRIORITY.pattern - 5, source: 'id-compound' });
@@ -73,7 +74,7 @@ export function compoundIdSpans(doc: Doc): Span[] {
     out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-register' });
   }
   for (const m of t.matchAll(DASHED_DIGITS)) {
-    if ((m[0].match(/\d/g)?.length ?? 0) < MIN_DASHED_DIGITS) continue;
+    if (digitCount(m[0]) < MIN_DASHED_DIGITS) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-dashed-digits' });
   }
   for (const m of USERNAME_WORDS.some((w) => doc.folded.includes(w)) ? doc.folded.matchAll(USERNAME) : []) {

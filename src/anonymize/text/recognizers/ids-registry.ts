@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { digitCount } from './phones.js';
 
 /**
  * A register's acronym before a number ("GOC 01-32448", "HRN 804412", "RFU ID: 2418867", "BHT No:
@@ -26,7 +27,7 @@ export function registryIdSpans(doc: Doc): Span[] {
     if (MEASURE_ACRONYM.has(acronym)) continue;
     // The acronym labels a value set apart from it ("GOC 01-32448"), not the head of one code ("ONC-4471-301").
     if (m[0].length - acronym.length - value.length === 0) continue;
-    const digits = value.replace(/\D/g, '').length;
+    const digits = digitCount(value);
     if (digits < 4 || (digits === 4 && value.length === 4 && /^(?:19|20)\d\d$/.test(value))) continue;
     const grouped = /\d[./-]\d/.test(value) && digits >= 6;
     const numberWordBefore = NUMBER_WORD_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index));

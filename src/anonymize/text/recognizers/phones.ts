@@ -53,7 +53,8 @@ function isPlausiblePhone(raw: string): boolean {
   return digits >= 9 && digits <= 15;
 }
 
-function digitCount(raw: string): number {
+/** ASCII digits in a value: phone, identifier and OCR rules all gate on it. */
+export function digitCount(raw: string): number {
   return raw.replace(/\D/g, '').length;
 }
 
