@@ -1,4 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { UNIT_EN } from './dates-spoken.js';
+import { UNIT as UNIT_FR } from './phones-spoken-fr.js';
 
 /**
  * An identifier dictated letter by letter and digit by digit, as voice notes transcribe it:
@@ -8,7 +10,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * and only a run of five tokens at least, four of them digit words: a sentence of short words is no
  * identifier. Matched on the folded view (lower case, no accents).
  */
-const DIGIT = '(?:(?:double|triple)[ -])?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq|sept|huit|neuf)';
+const DIGIT = `(?:(?:double|triple)[ -])?(?:zero|oh|${UNIT_EN}|${UNIT_FR})`;
 const TOKEN = String.raw`(?:${DIGIT}|[a-z])`;
 const SPOKEN_ID = new RegExp(
   String.raw`\b(?:(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id)[ \t]+(?:number|no)|mrn|ipp|nda|(?:numero|n°)[ \t]+(?:de[ \t]+)?(?:dossier|patient|securite sociale|secu|ss)|dossier|identifier|identifiant)[ \t]+(?:(?:is|est|:)[ \t]+)?(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`,
