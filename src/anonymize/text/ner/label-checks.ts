@@ -116,7 +116,7 @@ export function fieldName(span: Span, doc: Doc, words: readonly string[]): boole
 export function placeNotPerson(words: readonly string[]): boolean {
   if (words.length !== 1) return false;
   const word = words[0]!.replace(/[^\p{L}'’-]/gu, '');
-  if (isFirstName(word) || isLastName(word)) return false;
+  if (isKnownName(word)) return false;
   // Only the large cities of WORLD_CITIES: many French surnames are communes too ("Vizille" could
   // be either), and a name taken for a town would then lose its PERSON span to the town.
   return isWorldCity(word);

@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
-import { isFirstName, isLastName } from '../gazetteers.js';
-import { isCountryOrRegion } from '../ner/label-checks.js';
+import { isFirstName } from '../gazetteers.js';
+import { isCountryOrRegion, isKnownName } from '../ner/label-checks.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isListedTown } from './location.js';
@@ -50,7 +50,7 @@ function unlistedTownAtStart(after: string): string | undefined {
   const name = UNLISTED_TOWN.exec(after)?.[1];
   if (name === undefined || SAINT.test(fold(name)) || isCountryOrRegion([name])) return undefined;
   const parts = fold(name).split('-');
-  if (parts.some((p) => isDictionaryWord(p)) || isFirstName(name) || isLastName(name)) return undefined;
+  if (parts.some((p) => isDictionaryWord(p)) || isKnownName(name)) return undefined;
   return name;
 }
 
