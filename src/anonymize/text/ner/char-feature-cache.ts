@@ -18,10 +18,6 @@ export class CharFeatureCache {
     this.#slab = new Float32Array(this.#capacity * width);
   }
 
-  get size(): number {
-    return this.#slots.size;
-  }
-
   /** Copies the features of `key` to `out` at `at` and marks them recently used; false when absent. */
   copyTo(key: string, out: Float32Array, at: number): boolean {
     const slot = this.#slots.get(key);
