@@ -50,15 +50,14 @@ export interface StallRequest {
 }
 
 const init = workerData as Init;
-let why: WholeModelReason | undefined;
-const inferencePromise: Promise<Inference> = (async () => {
+const loaded: Promise<{ inference: Inference; why?: WholeModelReason }> = (async () => {
   const files = readModelFiles(init.modelDir, init.split);
-  if (files.kind === 'whole') why = files.why;
-  return createInference(files, init);
+  const inference = await createInference(files, init);
+  return files.kind === 'whole' ? { inference, why: files.why } : { inference };
 })();
 // Loaded or not: after a failed load each batch answers 'inference failed'.
-void inferencePromise.then(
-  (inference) => parentPort!.postMessage({ ready: true, files: inference.files, why } satisfies ReadyMessage),
+void loaded.then(
+  ({ inference, why }) => parentPort!.postMessage({ ready: true, files: inference.files, why } satisfies ReadyMessage),
   () => parentPort!.postMessage({ ready: true } satisfies ReadyMessage),
 );
 
@@ -68,7 +67,7 @@ parentPort!.on('message', async (req: BatchRequest | StallRequest) => {
     return;
   }
   try {
-    const inference = await inferencePromise;
+    const { inference } = await loaded;
     const { batch: b, tokens: t, maxChars: c } = req;
     const words = new Int32Array(req.buffer, 0, b * t);
     const shapes = new Int32Array(req.buffer, 4 * b * t, b * t);
