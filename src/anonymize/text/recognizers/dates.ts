@@ -117,7 +117,7 @@ const SCORES_BEFORE = /(?:^|[^\p{L}])apgar[ \t:]*$/u;
  * A bare "a/b" is a date only when it is no fraction, score or pressure: "17/10" and "3/2" are dates,
  * "3/4", "7/10", "5/5" are not, unless a time follows ("1/9 07:55") or brackets enclose it ("[1/9]").
  */
-function dayMonthAlone(t: string, start: number, end: number, a: number, b: number): boolean {
+function dayMonthAlone(t: string, start: number, end: number, a: number, b: number, zeroPadded: boolean): boolean {
   const before = t.slice(Math.max(0, start - 24), start);
   const after = t.slice(end, end + 24);
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
@@ -125,7 +125,8 @@ function dayMonthAlone(t: string, start: number, end: number, a: number, b: numb
   if (a === 24 && b === 7) return false; // round the clock
   const timeAfter = /^[ \t]*(?:a |at |-[ \t]*)?\d{1,2}[:h]\d{2}(?!\d)/u.test(after);
   const bracketed = /\[[ \t]*$/u.test(before) && /^[ \t]*[\],]/u.test(after);
-  return timeAfter || bracketed || a > b;
+  // A fraction, a score or a ratio is never written with a leading zero: "04/12", "02/12", "09/11" are dates.
+  return timeAfter || bracketed || a > b || zeroPadded;
 }
 
 export function isValidDay(year: number | undefined, month: number, day: number): boolean {
@@ -148,8 +149,18 @@ export function yearValue(raw: string): number {
 // weekday and month-first forms of dates-extra.ts): each needs a digit, a slash and a digit.
 export const DIGIT_SLASH_DIGIT = /\d\/\d/;
 
+// A dash between two full dates ("01/10/2026–31/10/2026", "2025-11-24-2025-11-25") joins a range: the
+// numeric scans refuse a date with a dash and a digit beside it (a longer number or code), so that dash
+// is read as a blank. Same length, so every offset holds.
+const RANGE_DASH = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2}([/.])\d{1,2}\2(?:\d{4}|\d{2})[ \t]?|\d{4}-\d{1,2}-\d{1,2}[ \t]?)-(?=[ \t]?(?:\d{1,2}\2\d{1,2}\2(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?![\p{N}]|[/.-]\d))/gu;
+
+/** The folded text with the dash of each date range blanked (see RANGE_DASH). */
+export function blankRangeDashes(folded: string): string {
+  return folded.includes('-') ? folded.replace(RANGE_DASH, '$1 ') : folded;
+}
+
 function findDates(doc: Doc): DateParts[] {
-  const t = doc.folded;
+  const t = blankRangeDashes(doc.folded);
   const found: DateParts[] = [];
   const at = (m: RegExpExecArray, group: number): { start: number; end: number } => {
     const [start, end] = m.indices![group]!;
@@ -284,7 +295,8 @@ function findDates(doc: Doc): DateParts[] {
   for (const m of slashed ? t.matchAll(NUMERIC_DM_ALONE) : []) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    if (!dayMonthAlone(t, m.index, m.index + m[0].length, a, b)) continue;
+    const zeroPadded = (m[1]!.length === 2 && m[1]![0] === '0') || (m[2]!.length === 2 && m[2]![0] === '0');
+    if (!dayMonthAlone(t, m.index, m.index + m[0].length, a, b, zeroPadded)) continue;
     // English writes month first unless that is no date ("17/10" is 17 October everywhere).
     const usFirst = doc.lang === 'en' && isValidDay(undefined, a, b);
     const [day, month] = usFirst ? [b, a] : [a, b];

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+async function dates(text: string, lang: 'fr' | 'en' = 'en'): Promise<string[]> {
+  const { spans } = await detect(text, { lang });
+  return spans.filter((s) => s.label === 'DATE').map((s) => text.slice(s.start, s.end));
+}
+
+// Regression (holdout12 and holdout13 miss class): two full dates joined by a dash are a range; each
+// numeric scan refused a date with a dash and a digit beside it, so both dates were left as text (or
+// the first one and two digits became a phone).
+describe('a dash between two full dates', () => {
+  it('gives both dates, en dash or hyphen, day-first, month-first or ISO', async () => {
+    expect(await dates('Diary period 01/10/2026–31/10/2026 (export emailed)')).toEqual(['01/10/2026', '31/10/2026']);
+    expect(await dates('Night of 11/24/2025-11/25/2025 — Supervisor on call')).toEqual(['11/24/2025', '11/25/2025']);
+    expect(await dates('séjour du 12.03.2024 – 15.03.2024 en SSR', 'fr')).toEqual(['12.03.2024', '15.03.2024']);
+    expect(await dates('admitted 2025-11-24–2025-11-27 then home')).toEqual(['2025-11-24', '2025-11-27']);
+  });
+
+  it('a date glued to a number that is no date stays refused', async () => {
+    expect(await dates('batch 12/03/2023-1 released')).toEqual([]);
+  });
+});
+
+// Regression (holdout7, holdout11, holdout12, holdout13): a day and month with no year and no word
+// before ("synthèse : 04/12", "infusion due 02/12", a log line "09/11 – set 1") was read as a fraction.
+describe('a zero-padded day or month with no year', () => {
+  it('is a date: fractions and scores are never written with a leading zero', async () => {
+    expect(await dates('Prochaine synthèse : 04/12.', 'fr')).toEqual(['04/12']);
+    expect(await dates('crizanlizumab infusion due 02/12.')).toEqual(['02/12']);
+    expect(await dates('home: 2 orchard way\n09/11 – set 1 (baseline): sacral ulcer')).toEqual(['09/11']);
+  });
+
+  it('scores, fractions and doses stay text', async () => {
+    expect(await dates('EVA 03/10 au repos', 'fr')).toEqual([]);
+    expect(await dates('took 3/4 of the dose')).toEqual([]);
+    expect(await dates('power 4/5 in the left arm')).toEqual([]);
+  });
+});
