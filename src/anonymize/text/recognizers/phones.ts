@@ -20,6 +20,9 @@ const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p
 const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|mob|fax|cell|ph|contact|ligne directe|direct line|whatsapp|joignable au|num[eé]ro)\.?\s*(?:[:.]|n°|no)?\s*$/i;
 // UK national: 020 7188 7188, 07700 900461, 0113 243 2799, 01632 960 412
 const UK = /(?<![\p{N}+])0\d{2,4}[ ]\d{3,4}(?:[ ]?\d{3,4})?(?![\p{N}])/gu;
+// UK numbers whose area code has six digits with its 0 (Brampton "016977", Appleby "017683"): the local
+// number has four or five digits, grouped "42 118", "4211 8" or not at all.
+const UK_LONG_AREA = /(?<![\p{N}+])01\d{4}[ ](?:\d{4,5}|\d{2}[ ]\d{3}|\d{3}[ ]\d{2})(?![\p{N}]|[.,\/-]\d)/gu;
 const UK_INTL = /(?<![\p{N}])\+44[ ]?(?:\(0\)[ ]?)?\d{2,4}[ ]?\d{3,4}[ ]?\d{3,4}(?![\p{N}])/gu;
 const SPACED_FR = /(?<![\p{N}] ?)0 [1-9](?: \d){8}(?! ?[\p{N}])/gu;
 const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
@@ -28,6 +31,7 @@ const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
 // The first digit consumed before the look-behind ("no digit before it"): V8 then skips to digits fast.
 const SHORT_AFTER_CONTEXT = /\d(?<!\d\d)\d{0,3}(?:[ .-]\d{2,4}){1,3}(?![\p{N}]|[.,]\d)/gu;
 const MIN_SHORT_DIGITS = 6;
+const MIN_INTL_DIGITS = 8;
 // A national number opened by its trunk 0 and written in groups, in plans the shapes above miss
 // (Ireland "01 612 8840", India "0422-315-7700", Malaysia "013-402 7781"): 9 to 11 digits. Without a
 // phone word it ranks below any identifier a keyword or a column names.
@@ -84,11 +88,17 @@ export function phoneSpans(doc: Doc): Span[] {
     if (CONTEXT.test(before) || /[()+]/.test(m[0])) push(m, 'phone-nanp');
     else push(m, 'phone-nanp-bare', PRIORITY.pattern - 15);
   }
-  for (const m of t.matchAll(INTL)) push(m, 'phone-intl');
+  // A '+' and a country code say phone whatever the length: Samoa, Tonga and the Cook Islands dial five
+  // local digits ("+685 21 212"), eight in all.
+  for (const m of t.matchAll(INTL)) {
+    const d = digitCount(m[0]);
+    if (d >= MIN_INTL_DIGITS && d <= 15) out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.97, priority: PRIORITY.pattern, source: 'phone-intl' });
+  }
   for (const m of t.includes('(0') ? t.matchAll(AU_LANDLINE) : []) push(m, 'phone-au');
   for (const m of t.matchAll(GROUPED_3322)) push(m, 'phone-3322');
   for (const m of t.matchAll(SPACED_FR)) push(m, 'phone-fr-spaced');
   for (const m of t.matchAll(UK_INTL)) push(m, 'phone-uk');
+  for (const m of t.matchAll(UK_LONG_AREA)) push(m, 'phone-uk');
   for (const m of t.matchAll(UK)) {
     const d = m[0].replace(/\D/g, '');
     if (d.length === 10 || d.length === 11) push(m, 'phone-uk');
