@@ -11,6 +11,7 @@ import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
 import { addressBeforeTownSpans } from './recognizers/address-before-town-postcode.js';
 import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
+import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
@@ -41,6 +42,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...addressFieldSpans(doc),
     ...addressBeforeTownSpans(doc),
     ...zipAfterListedTownSpans(doc),
+    ...lowercaseUkPostcodeSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),

@@ -1,0 +1,37 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * UK postcodes typed in lowercase, as chat, dictated and nursing notes write a whole address ("19
+ * bridge street, leominster hr6 8dx"). The upper-case scan (location.ts) does not see them. Lowercase,
+ * the shape alone is weak ("t2 3ab" could be anything), so the letters before the first digit must be
+ * one of the UK's postcode areas and the code must close an address part (a line end, a comma, a
+ * bracket or a table bar after it) with a word before it on its line.
+ */
+const LOWER_POSTCODE = /(?<![\p{L}\p{N}])([a-z]{1,2})\d[a-z\d]? \d[a-z]{2}(?=[ \t]*(?:$|[\n,;|)]))/gmu;
+const POSTCODE_AREAS = new Set(
+  `ab al b ba bb bd bf bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en ex fk fy g gl gu gy
+  ha hd hg hp hr hs hu hx ig im ip iv je ka kt kw ky l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr
+  rg rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa wc wd wf wn wr ws wv yo ze`.split(/\s+/),
+);
+const WORD_BEFORE = /\p{L}{2,}[ \t,]+$/u;
+// The town: the comma part just before the code, one to three lowercase words and no street word
+// ("…, bognor regis po21 3qd"); the code closing the address says it is the town.
+const TOWN_PART = /,[ \t]*([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]+$/u;
+const STREET_WORD = /\b(?:street|st|road|rd|lane|ln|avenue|ave|drive|dr|way|close|court|crescent|place|terrace|gardens|grove|hill|row|walk|green|park|square|mews|flat|apt|unit|house|farm|cottage)\b/u;
+
+export function lowercaseUkPostcodeSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const out: Span[] = [];
+  for (const m of /\d[a-z]{2}\b/.test(t) ? t.matchAll(LOWER_POSTCODE) : []) {
+    if (!POSTCODE_AREAS.has(m[1]!)) continue;
+    const lineStart = t.lastIndexOf('\n', m.index - 1) + 1;
+    if (!WORD_BEFORE.test(t.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk-lower' });
+    const before = t.slice(Math.max(lineStart, m.index - 40), m.index);
+    const town = TOWN_PART.exec(before);
+    if (!town || STREET_WORD.test(town[1]!)) continue;
+    const start = m.index - before.length + town.index + town[0].indexOf(town[1]!);
+    out.push({ start, end: start + town[1]!.length, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-before-postcode' });
+  }
+  return out;
+}
