@@ -60,6 +60,12 @@ const PATIENT_LOWER = /\b(?:pt|patient|patiente|resident|client)[ \t]+([\p{Ll}][
 // notes give the surname first, often a name no list knows; two words that are no ordinary words, or
 // one that a name list knows, are the name (a finding there is one word or an ordinary one).
 const PATIENT_FIELD_LOWER = /\b(?:pt|patient|patiente|malade)[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,25})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
+// "practice nurse gemma platt", "caller lupe tuilagi", "pilote olivier ribes", "orthophoniste : marine
+// delpech": lowercase notes name the team and the callers after their role word, in lowercase too. Only
+// a known first name (as written in lowercase), then its surname when it is no ordinary word. Not "as"
+// (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
+const ROLE_LOWER_NAME = /\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue)[ \t]*:?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
+const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist']);
 const PATIENT_FIELD_HINT = /(?:pt|nt|de)[ \t]*:[ \t]*\p{Ll}/u;
 // "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
 // Found from the initial back to the word before it: initials are rare, capitalised words are not.
@@ -170,6 +176,12 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const known = words.some((w) => isFirstName(w) || isLastName(w));
     if (words[0] !== m[1] || (words.length < 2 && !known)) continue;
     push(m.indices![1]![0], m.indices![words.length]![1], 'person-patient-field-lower');
+  }
+  for (const m of f.matchAll(ROLE_LOWER_NAME)) {
+    const first = word(m, 1);
+    if (!/^\p{Ll}/u.test(first) || NOT_A_NAME_AFTER_ROLE.has(fold(first)) || !firstNameHere(first) || isDictionaryWord(fold(first))) continue;
+    const last = m[2] === undefined ? undefined : word(m, 2);
+    push(m.indices![1]![0], last !== undefined && /^\p{Ll}/u.test(last) && surnameAfter(last) ? m.indices![2]![1] : m.indices![1]![1], 'person-role-lower');
   }
   for (const m of ROLE_LABEL_HINT.test(t) ? t.matchAll(ROLE_LABEL_LOWER) : []) {
     const w = m[1]!;
