@@ -12,6 +12,7 @@ import { addressBeforeTownSpans } from './recognizers/address-before-town-postco
 import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
+import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
@@ -43,6 +44,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...addressBeforeTownSpans(doc),
     ...zipAfterListedTownSpans(doc),
     ...lowercaseUkPostcodeSpans(doc),
+    ...townBeforeCountrySpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),
