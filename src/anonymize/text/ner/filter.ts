@@ -157,6 +157,12 @@ function isAcronym(word: string): boolean {
 }
 
 const LOWERCASE_TOWN_MIN_SCORE = 0.9;
+/** Single capitals with a dot after one of them at least, a hyphen allowed between: "J.M.", "K.O.", "J-P.H.", "T.D.N.". */
+const DOTTED_INITIALS = /^(?=[^.]*\.)\p{Lu}(?:(?:\.-?|-)\p{Lu}){1,3}\.?$/u;
+/** A capitalised surname right after an initial (the initial's dot may be outside the span). */
+/** Canadian provinces abbreviated the French way look like initials ("Medicare N.-B.", "Halifax (N.-É.)"). */
+const PROVINCE_INITIALS = /^(?:N\.-[BÉE]\.|Î\.-P\.-É\.|T\.-N\.-L\.|T\.N\.-O\.)$/u;
+const SURNAME_AFTER_INITIAL = /^\.?[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?![\p{L}])/u;
 
 /** The word cut by a line-end hyphen joined again ("franche-⏎leins" → "francheleins"). */
 function unwrap(text: string): string {
@@ -226,9 +232,19 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   const text = doc.text.slice(span.start, span.end);
   const folded = doc.folded.slice(span.start, span.end);
   const words = tokens(text);
+  // An initial the model cut from its surname ("Confraternellement, H.| Lambinet", "Logged by P.|
+  // Adeyemi"): the span takes the capitalised word after it and is judged whole, not dropped as one letter.
+  if (span.label === 'PERSON' && /^\p{Lu}\.?$/u.test(text)) {
+    const surname = SURNAME_AFTER_INITIAL.exec(doc.text.slice(span.end, span.end + 40));
+    if (surname && (text.endsWith('.') || surname[0].startsWith('.'))) {
+      span.end += surname[0].length;
+      return plausibleModelSpan(span, doc);
+    }
+  }
   if (words.length === 0 || text.replace(/[^\p{L}]/gu, '').length < 2) return false;
   if (span.label !== 'ADDRESS' && neverAlone(span, doc, words)) return false;
-  if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!)) return false;
+  // Initials with their dots ("J.K.M.", "J-P.H.", "H.K.") are a person the model read, not an acronym.
+  if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!) && !(span.label === 'PERSON' && DOTTED_INITIALS.test(words[0]!) && !PROVINCE_INITIALS.test(words[0]!))) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
   const allUpper = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
   // A line written in capitals is a heading, not a name, unless the words are known names. Only
