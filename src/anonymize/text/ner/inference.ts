@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-node';
-import { CharFeatureCache, charRowKey } from './char-feature-cache.js';
+import { CharFeatureCache } from './char-feature-cache.js';
 import type { ModelFiles } from './model-files.js';
 
 /** One batch of the encoder's rows: words and shapes [B, T], chars [B, T, maxChars]; zeros are padding. */
@@ -45,6 +45,11 @@ function sessionOptions(o: InferenceOptions): ort.InferenceSession.SessionOption
   };
 }
 
+/** Copies `width` floats; a loop beats subarray + set for rows this short (no view object per row). */
+function copyRow(from: Float32Array, fromAt: number, to: Float32Array, toAt: number, width: number): void {
+  for (let k = 0; k < width; k++) to[toAt + k] = from[fromAt + k]!;
+}
+
 function int64(a: Int32Array): BigInt64Array {
   const out = new BigInt64Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = BigInt(a[i]!);
@@ -65,43 +70,56 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
   }
   const [charEncoder, tagger] = await Promise.all([ort.InferenceSession.create(files.charEncoder, sessionOptions(o)), ort.InferenceSession.create(files.tagger, sessionOptions(o))]);
   const width = files.charFeatures;
-  const cache = new CharFeatureCache(o.cacheEntries, width);
+  // Made on the first batch, whose rows give the characters per token (the vocabulary's maxChars).
+  let cache: CharFeatureCache | undefined;
   const cacheStats = { hits: 0, computed: 0 };
+  // Nonzero, new for each batch: a cache slot left waiting by another batch (failed, or still
+  // running) is never read by this one.
+  let batchNumber = 0;
   return {
     files: 'split',
     cacheStats,
     async logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars }) {
+      batchNumber = batchNumber === 0x7fffffff ? 1 : batchNumber + 1;
+      const batch = batchNumber;
       // Padding positions are looked up like tokens (their character row is all zeros): they get
       // what the whole model computes for them, so the logits stay the same to the bit even for a
       // model that would not mask padding (the shipped one zeroes it before each convolution).
+      const store = (cache ??= new CharFeatureCache(o.cacheEntries, width, c));
+      if (store.rowLength !== c) throw new Error('characters per token changed');
       const features = new Float32Array(b * t * width);
-      // Each distinct token of the batch is looked up (or computed) once, at its first position;
-      // its later positions copy from there.
-      const firstAt = new Map<string, number>();
-      const repeats: number[] = [];
-      const missing: { key: string; at: number }[] = [];
+      const cached = store.features;
+      // Rows the cache lacks are computed once per batch: `missingAt` holds the first position of
+      // each, `waiting` the later positions (position, row) that copy from the computed row.
+      const missingAt: number[] = [];
+      const missingSlot: number[] = [];
+      const waiting: number[] = [];
       for (let p = 0; p < b * t; p++) {
-        const key = charRowKey(chars, p * c, c);
-        const first = firstAt.get(key);
-        if (first !== undefined) repeats.push(p, first);
+        let slot = store.find(chars, p * c);
+        const row = slot < 0 ? CharFeatureCache.STALE : store.waitingRow(slot, batch);
+        if (row === CharFeatureCache.READY) {
+          copyRow(cached, slot * width, features, p * width, width);
+          cacheStats.hits++;
+        } else if (row >= 0) waiting.push(p, row);
         else {
-          firstAt.set(key, p);
-          if (cache.copyTo(key, features, p * width)) cacheStats.hits++;
-          else missing.push({ key, at: p });
+          if (slot < 0) slot = store.reserve(chars, p * c, batch, missingAt.length);
+          else store.wait(slot, batch, missingAt.length);
+          missingSlot.push(slot);
+          missingAt.push(p);
         }
       }
-      if (missing.length > 0) {
-        const rows = new Int32Array(missing.length * c);
-        missing.forEach(({ at }, r) => rows.set(chars.subarray(at * c, (at + 1) * c), r * c));
-        const result = await charEncoder.run({ chars: tensor(rows, [missing.length, c]) });
+      if (missingAt.length > 0) {
+        const rows = new Int32Array(missingAt.length * c);
+        missingAt.forEach((at, r) => rows.set(chars.subarray(at * c, (at + 1) * c), r * c));
+        const result = await charEncoder.run({ chars: tensor(rows, [missingAt.length, c]) });
         const computed = result.charFeatures!.data as Float32Array;
-        missing.forEach(({ key, at }, r) => {
-          features.set(computed.subarray(r * width, (r + 1) * width), at * width);
-          cache.put(key, computed, r * width);
+        missingAt.forEach((at, r) => {
+          copyRow(computed, r * width, features, at * width, width);
+          store.fill(missingSlot[r]!, batch, r, computed, r * width);
         });
-        cacheStats.computed += missing.length;
+        for (let k = 0; k < waiting.length; k += 2) copyRow(computed, waiting[k + 1]! * width, features, waiting[k]! * width, width);
+        cacheStats.computed += missingAt.length;
       }
-      for (let k = 0; k < repeats.length; k += 2) features.copyWithin(repeats[k]! * width, repeats[k + 1]! * width, (repeats[k + 1]! + 1) * width);
       const result = await tagger.run({ words: tensor(words, [b, t]), charFeatures: new ort.Tensor('float32', features, [b, t, width]), shapes: tensor(shapes, [b, t]) });
       return result.logits!.data as Float32Array;
     },
