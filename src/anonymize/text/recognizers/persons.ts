@@ -200,8 +200,11 @@ export function personSpans(doc: Doc): Span[] {
   for (const m of FAMILY_UPPER_HINT.test(t) ? [...t.matchAll(FAMILY_RE), ...t.matchAll(FAMILY_UPPER_RE)] : t.matchAll(FAMILY_RE)) {
     const [s, e] = m.indices![1]!;
     // "Le père Allaitement maternel …": after a family word, one ordinary capitalised word that no
-    // name list knows starts a new sentence, it does not name the relative.
-    if (m[1]!.split(/[ \t]+/).every((w) => isOrdinaryWord(w))) continue;
+    // name list knows starts a new sentence, it does not name the relative. Two capitalised words or
+    // more are a given name and a surname even when a dictionary holds both ("husband Tuan Dang").
+    const familyWords = m[1]!.trim().split(/[ \t]+/);
+    if (familyWords.length === 1 && isOrdinaryWord(familyWords[0]!)) continue;
+    if (familyWords.length > 1 && familyWords.every((w) => isOrdinaryWord(w)) && !familyWords.every((w) => /^\p{Lu}/u.test(w))) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
   }
   // INVERTED_RE is tried at every line start and field label; most notes have no ", <day>" at all.
