@@ -6,6 +6,8 @@
  * Tokens: runs of letters/marks, runs of decimal digits, or one other non-space character; runs are
  * cut every `maxTokenChars` code points. Offsets are UTF-16 code units of the input.
  */
+import { AsciiWordTable, HASH_SEED, hashStep, keyCode } from './ascii-word-table.js';
+
 export interface Token {
   start: number;
   end: number;
@@ -128,18 +130,14 @@ export interface BatchRows {
   readonly tokens: number;
 }
 
-const DIGIT_KEYS: string[] = [];
-/** The word key of an ASCII digit run: as many '0' as digits. */
-function digitKey(n: number): string {
-  return (DIGIT_KEYS[n] ??= '0'.repeat(n));
-}
-
 /** Encodes tokens into the model's three inputs, laid out row-major. */
 export class FeatureEncoder {
   readonly #words: Map<string, number>;
   readonly #chars: Map<string, number>;
   /** Character id of each ASCII code (the folded, i.e. lower-cased, character's id). */
   readonly #asciiCharId = new Int32Array(128);
+  /** The word ids of ASCII tokens, found from their char codes (no string made per token). */
+  readonly #asciiWords: AsciiWordTable;
   readonly vocab: Vocabulary;
 
   constructor(vocab: Vocabulary) {
@@ -147,6 +145,7 @@ export class FeatureEncoder {
     this.#words = new Map(vocab.words.map((w, i) => [w, i + 2]));
     this.#chars = new Map([...vocab.charset].map((c, i) => [c, i + 2]));
     for (let code = 0; code < 128; code++) this.#asciiCharId[code] = this.#chars.get(String.fromCharCode(code).toLowerCase()) ?? 1;
+    this.#asciiWords = new AsciiWordTable(this.#words);
   }
 
   wordId(token: string): number {
@@ -173,7 +172,7 @@ export class FeatureEncoder {
   /**
    * Writes one window at `row` of batch arrays that are zero where nothing is written (padding).
    * ASCII tokens (most of clinical text) are read by char code: no folded copy, no regex, no
-   * per-character lookup in a Map; others take the general path of foldToken / wordKey / shapeId.
+   * string key for the word (AsciiWordTable), no per-character lookup in a Map; others take the general path of foldToken / wordKey / shapeId.
    * Both give the same ids (tokenizer-parity.test.ts).
    */
   encodeInto(text: string, tokens: readonly Token[], rows: BatchRows, row: number): void {
@@ -186,6 +185,7 @@ export class FeatureEncoder {
       let lower = 0;
       let digits = 0;
       let ascii = true;
+      let hash = HASH_SEED;
       for (let k = start; k < end; k++) {
         const code = text.charCodeAt(k);
         if (code >= 128) {
@@ -195,6 +195,7 @@ export class FeatureEncoder {
         if (code >= 97 && code <= 122) lower++;
         else if (code >= 65 && code <= 90) upper++;
         else if (code >= 48 && code <= 57) digits++;
+        hash = hashStep(hash, keyCode(code));
       }
       const n = end - start;
       if (!ascii) {
@@ -208,14 +209,8 @@ export class FeatureEncoder {
       }
       const m = Math.min(n, maxChars);
       for (let k = 0; k < m; k++) rows.chars[at + k] = this.#asciiCharId[text.charCodeAt(start + k)]!;
-      if (digits === n) {
-        rows.words[base + i] = this.#words.get(digitKey(n)) ?? 1;
-        rows.shapes[base + i] = 5;
-        continue;
-      }
-      const s = text.slice(start, end);
-      rows.words[base + i] = this.#words.get(digits === 0 ? s.toLowerCase() : keyOfFolded(s.toLowerCase())) ?? 1;
-      rows.shapes[base + i] = upper + lower === n ? asciiLetterShape(text, start, n, upper) : shapeId(s);
+      rows.words[base + i] = this.#asciiWords.find(text, start, n, hash);
+      rows.shapes[base + i] = digits === n ? 5 : upper + lower === n ? asciiLetterShape(text, start, n, upper) : shapeId(text.slice(start, end));
     }
   }
 }
