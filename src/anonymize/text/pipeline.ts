@@ -1,3 +1,4 @@
+import { coordinatedNameSpans } from './coordinated-names.js';
 import { dropHardNegatives, mergeSpans, propagateCities, propagateNames } from './merge.js';
 import { plausibleModelSpan } from './ner/filter.js';
 import { makeDoc } from './normalize.js';
@@ -76,6 +77,7 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
     );
   }
   spans = propagateNames(spans, doc);
+  spans = spans.concat(coordinatedNameSpans(spans, doc));
   spans = propagateCities(spans, doc);
   spans = dropHardNegatives(spans, doc);
   return { doc, spans: mergeSpans(spans, doc) };
