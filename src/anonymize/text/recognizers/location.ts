@@ -30,9 +30,9 @@ const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDA
 // The street words of Spanish, Portuguese, Maltese and Welsh addresses lead their names as French
 // ones do ("Calle Loíza 1904", "14, Triq il-Kbira", "Heol y Llan"), so they are read with them; the
 // Welsh article ("y", "yr") may come between, as the French ones do.
-const STREET_TYPES_FR = String.raw`calle|avenida|rua|triq|heol|rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
+const STREET_TYPES_FR = String.raw`calle|avenida|rua|triq|heol|hent|rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
 const STREET_FR = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,4})(?:\s?(?:bis|ter|quater|[a-d])(?![\p{L}]))?\s*,?\s*)?(?:${STREET_TYPES_FR})(?![\p{L}])\s+` +
+  String.raw`(?<![\p{L}\p{N}])(?:(?<![.\/-])(\d{1,4})(?:\s?(?:bis|ter|quater|[a-d])(?![\p{L}]))?\s*,?\s*)?(?:${STREET_TYPES_FR})(?![\p{L}])\s+` +
     String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au|yr(?=[ \t])|y(?=[ \t]))[ \t]*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:[ \t]+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
   'dgu',
 );
@@ -75,7 +75,7 @@ const STREET_EN_ON_HINT = /(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|l
 const FLAT_BEFORE = /(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+(?:(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:Court|House|Building|Mansions|Lodge|Towers?|Heights|Apartments|Residences?|Place|Close|Hall),[ \t]+)?$/u;
 // Postal boxes: "PO Box 8812", "P.O. Box 12"; the French "BP 105" / "CS 70001" only before a postal code
 // ("BP" alone is blood pressure).
-const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te postale)[ \t]*\d{1,6}(?![\p{N}])|(?<![\p{L}])(?:BP|B\.P\.|CS)[ \t]*\d{1,6}(?=[ \t]*[,-]?[ \t]*\d{5}(?![\p{N}]))/gu;
+const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te postale)[ \t]*\d{1,6}(?![\p{N}])|(?<![\p{L}])(?:BP|B\.P\.|CS)[ \t]*\d{1,6}(?=[ \t]*[,\-–—]?[ \t]*\d{5}(?![\p{N}]))/gu;
 const PO_BOX_HINT = /Box|BP|B\.P\.|CS|postale/;
 // Highways and motorways are named with no number ("rollover on Warrego Hwy", "collision, Bruce Highway").
 const STREET_EN_NO_NUMBER_WORD = String.raw`(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens|Highway|Hwy|Motorway|Freeway|Expressway)(?![\p{L}])`;
