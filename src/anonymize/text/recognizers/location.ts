@@ -36,7 +36,7 @@ const STREET_FR = new RegExp(
     String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au|yr(?=[ \t])|y(?=[ \t]))[ \t]*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:[ \t]+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
   'dgu',
 );
-const ZIP_CITY_AFTER_STREET = /^[ \t]*[,-]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$))/diu;
+const ZIP_CITY_AFTER_STREET = /^[ \t]*[,\-–—]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$)|[ \t]+[–—][ \t])/diu;
 const TOWN_ON_NEXT_LINE = /^[ \t,]*\r?\n[ \t]*([\p{Lu}][\p{L}'’-]{2,30}(?:[ \t-][\p{Lu}][\p{L}'’-]{1,30}){0,2})(?:,?[ \t]+([A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{2}[ \t]+\d{5}))?[ \t]*(?:\r?\n|$)/du;
 // "… apt 3 chicago right now": a known town right after the street, whatever follows it (two words, then one).
 const KNOWN_TOWN_AFTER_SPACE = [
