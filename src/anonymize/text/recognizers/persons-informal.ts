@@ -34,7 +34,7 @@ const FAMILY_INFORMAL = new RegExp(
 const CHEZ = new RegExp(String.raw`(?<![\p{L}])chez[ \t]+([\p{Lu}][\p{L}'’]{1,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?)`, 'dgu');
 // "bisous, léa" / "merci karen" / "thanks - Tom" ending a line
 const CLOSING_NAME = new RegExp(
-  String.raw`\b(?:bisous|bises|biz|gros bisous|merci|merci beaucoup|a\+|a plus|a demain|bonne soiree|bonne journee|thanks|thank you|thx|ta|cheers|love|xoxo|xx|see you|cu)[ \t]*[,!.-]*[ \t]*(${TOKEN})[ \t]*[.!]*[ \t]*(?=\n|$)`,
+  String.raw`\b(?:bisous|bises|biz|gros bisous|merci|merci beaucoup|a\+|a plus|a demain|bonne soiree|bonne journee|thanks|thank you|thx|ta|cheers|love|xoxo|xx|see you|cu)(?![\p{L}])[ \t]*[,!.-]*[ \t]*(${TOKEN})[ \t]*[.!]*[ \t]*(?=\n|$)`,
   'dgu',
 );
 // "child life (karen)", "(Nadia)"
@@ -74,6 +74,19 @@ const INITIAL = /(?<=[ \t])\p{Lu}\.(?!\p{L})/gu;
 // "biologiste C. ABDELLI", "RN J. OKAFOR"): alone, "S. AUREUS" or "E. COLI" read the same, so the
 // role must be there, before (with an optional colon) or after (with an optional comma).
 const INITIAL_UPPER_SURNAME = /(?<![\p{L}])\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}'’-]{2,30}(?![\p{L}])/gu;
+// "Logged by P. Adeyemi", "adjuster K. Pruitt:", "(K. Belkacem)": an initial and a capitalised surname
+// no dictionary knows (or a name list does). Not a unit or a grade letter ending a sentence ("98 G/L.
+// Contrôle", "BCLC B. Proposition": ordinary words), nor a street's direction or a street's name ("2217
+// E. Preston St.", "B. Rodriguez St.").
+const INITIAL_SURNAME = /(?<![\p{L}\p{N}.'’/])(\p{Lu})\.[ \t]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\p{L}\p{N}])/dgu;
+/** Species after a genus initial, capitalised by some writers ("E. Coli", "S. Aureus"): never a surname. */
+const SPECIES = new Set(
+  `coli aureus pylori difficile faecalis faecium pneumoniae epidermidis influenzae aeruginosa albicans gonorrhoeae meningitidis pyogenes
+  agalactiae trachomatis tuberculosis jirovecii vivax falciparum malariae burgdorferi typhi jejuni monocytogenes cloacae mirabilis marcescens
+  maltophilia baumannii fumigatus neoformans pallidum pertussis`.split(/\s+/),
+);
+const GRADE_BEFORE = /(?:^|[^\p{L}])(?:type|types|stade|stage|grade|classe|class|bclc|score|groupe|group)[ \t]*$/u;
+const STREET_AFTER_SURNAME = /^(?:[ \t]+\p{Lu}[\p{L}'’]*){0,2}[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Park|Place|Pl|Court|Ct|Terrace|Highway|Hwy)\b/u;
 const CARE_ROLE = String.raw`(?:biologiste|interne|externe|ide|idel|infirmi[eè]re?|pharmacien(?:ne)?|technicien(?:ne)?|manipulat(?:eur|rice)|sage-femme|kin[eé]|secr[eé]taire|cadre(?: de sant[eé])?|m[eé]decin|chirurgien(?:ne)?|anesth[eé]siste|radiologue|biologist|pharmacist|nurse|rn|lpn|technician|tech|resident|registrar|intern|midwife|physio(?:therapist)?|consultant|attending|radiologist|anaesthetist|anesthesiologist)`;
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${CARE_ROLE}[ \t]*:?[ \t]*$`, 'iu');
 const ROLE_AFTER = new RegExp(String.raw`^[ \t]*,?[ \t]*(?:\(?[ \t]*)${CARE_ROLE}(?![\p{L}])`, 'iu');
@@ -198,6 +211,15 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const end = m.index + m[0].length;
     if (!ROLE_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)) && !ROLE_AFTER.test(t.slice(end, end + 24))) continue;
     push(m.index, end, 'person-initial-role');
+  }
+  for (const m of /\p{Lu}\.[ \t]?\p{Lu}\p{Ll}/u.test(t) ? t.matchAll(INITIAL_SURNAME) : []) {
+    const surname = m[2]!;
+    const end = m.index + m[0].length;
+    if (SPECIES.has(fold(surname)) || surname.split('-').some((part) => isDictionaryWord(fold(part)) && !isLastName(part))) continue;
+    if (STREET_AFTER_SURNAME.test(t.slice(end, end + 40)) || /\d[ \t]*$/u.test(t.slice(Math.max(0, m.index - 3), m.index))) continue;
+    // A grade or a type letter ("type B. Microcalcifications"), or a word glued to a lowercase one ("A. Ex-serviceman").
+    if (GRADE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index)) || /^-\p{Ll}/u.test(t.slice(end, end + 2))) continue;
+    push(m.index, end, 'person-initial-surname');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');
