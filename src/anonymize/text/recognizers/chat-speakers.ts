@@ -10,9 +10,10 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * for it even when no name list knows it. A word that is an ordinary word and no known name
  * ("System", "Note", "Rappel") is left alone: exports write those there too.
  */
-// Line start, a bracketed timestamp (a date and/or a time) or a bare date-time and a dash, then one
+// Line start, a bracketed timestamp (a date and/or a time), a bare date-time and a dash, or a bare time
+// and a dash (a night's message log: "01:15 – Manon : curatelle simple"), then one
 // to three capitalised words (an initial may end the name), an optional role in brackets, a colon.
-const CHAT_SPEAKER = /^[ \t]*(?:\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-)[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:/dgmu;
+const CHAT_SPEAKER = /^[ \t]*(?:\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-])[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:/dgmu;
 // Both timestamp forms hold a time: a note with no "d:dd" has no chat line and skips the scan.
 const CHAT_HINT = /\d:\d\d/;
 
