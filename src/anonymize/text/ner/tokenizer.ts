@@ -6,7 +6,7 @@
  * Tokens: runs of letters/marks, runs of decimal digits, or one other non-space character; runs are
  * cut every `maxTokenChars` code points. Offsets are UTF-16 code units of the input.
  */
-import { AsciiWordTable, HASH_SEED, hashStep, keyCode } from './ascii-word-table.js';
+import { HASH_SEED, hashStep, WordTable } from './word-table.js';
 
 export interface Token {
   start: number;
@@ -95,6 +95,34 @@ function keyOfFolded(folded: string): string {
   return out;
 }
 
+/**
+ * Per-character answers of the functions above for the codes below TABLE_END (ASCII, Latin-1,
+ * Latin Extended-A and -B: the letters of French and English clinical text), so that the encoder
+ * reads a token of them code by code. Lower- and upper-casing, decomposing and dropping the marks
+ * all work character by character there (no context rule such as Greek's final sigma, no mark that
+ * canonical reordering would move), so a token's answer is made of its characters' answers;
+ * tokenizer-parity and ner-word-table compare both ways on every character and every pair.
+ */
+const TABLE_END = 0x250;
+/** The character's folded code (foldToken), or -1 when it does not fold to exactly one code. */
+const FOLDED = new Int32Array(TABLE_END);
+/** The word-key code (keyOfFolded of the folded character), or -1 as above. */
+const KEY = new Int32Array(TABLE_END);
+/** Bit 1: lower-casing leaves it as it is; bit 2: upper-casing does. */
+const CASE = new Uint8Array(TABLE_END);
+const LOWER_SAME = 1;
+const UPPER_SAME = 2;
+/** charClass, as 'L' → 1, 'N' → 2, 'P' → 3, 'S' → 0. */
+const CLASS = new Uint8Array(TABLE_END);
+for (let code = 0; code < TABLE_END; code++) {
+  const c = String.fromCharCode(code);
+  const folded = foldToken(c);
+  FOLDED[code] = folded.length === 1 ? folded.charCodeAt(0) : -1;
+  KEY[code] = folded.length === 1 ? keyOfFolded(folded).charCodeAt(0) : -1;
+  CASE[code] = (c.toLowerCase() === c ? LOWER_SAME : 0) | (c.toUpperCase() === c ? UPPER_SAME : 0);
+  CLASS[code] = { S: 0, L: 1, N: 2, P: 3 }[charClass(c)];
+}
+
 const ASCII_UPPER = /^[A-Z]+$/;
 const ASCII_LOWER = /^[a-z]+$/;
 const ASCII_CAPITALISED = /^[A-Z][a-z]+$/;
@@ -134,18 +162,18 @@ export interface BatchRows {
 export class FeatureEncoder {
   readonly #words: Map<string, number>;
   readonly #chars: Map<string, number>;
-  /** Character id of each ASCII code (the folded, i.e. lower-cased, character's id). */
-  readonly #asciiCharId = new Int32Array(128);
-  /** The word ids of ASCII tokens, found from their char codes (no string made per token). */
-  readonly #asciiWords: AsciiWordTable;
+  /** Character id of each code below TABLE_END (its folded character's id). */
+  readonly #charId = new Int32Array(TABLE_END);
+  /** The word ids of tokens of such codes, found from the codes (no string made per token). */
+  readonly #wordTable: WordTable;
   readonly vocab: Vocabulary;
 
   constructor(vocab: Vocabulary) {
     this.vocab = vocab;
     this.#words = new Map(vocab.words.map((w, i) => [w, i + 2]));
     this.#chars = new Map([...vocab.charset].map((c, i) => [c, i + 2]));
-    for (let code = 0; code < 128; code++) this.#asciiCharId[code] = this.#chars.get(String.fromCharCode(code).toLowerCase()) ?? 1;
-    this.#asciiWords = new AsciiWordTable(this.#words);
+    for (let code = 0; code < TABLE_END; code++) this.#charId[code] = FOLDED[code]! < 0 ? 1 : (this.#chars.get(String.fromCharCode(FOLDED[code]!)) ?? 1);
+    this.#wordTable = new WordTable(this.#words);
   }
 
   wordId(token: string): number {
@@ -171,9 +199,10 @@ export class FeatureEncoder {
 
   /**
    * Writes one window at `row` of batch arrays that are zero where nothing is written (padding).
-   * ASCII tokens (most of clinical text) are read by char code: no folded copy, no regex, no
-   * string key for the word (AsciiWordTable), no per-character lookup in a Map; others take the general path of foldToken / wordKey / shapeId.
-   * Both give the same ids (tokenizer-parity.test.ts).
+   * Tokens of codes below TABLE_END (nearly all of clinical text) are read code by code through
+   * the per-character tables: no folded copy, regex, string key or Map; others take the general
+   * path of foldToken / wordKey / shapeId. Both give the same ids (tokenizer-parity.test.ts,
+   * ner-word-table.test.ts).
    */
   encodeInto(text: string, tokens: readonly Token[], rows: BatchRows, row: number): void {
     const maxChars = this.vocab.maxChars;
@@ -181,24 +210,23 @@ export class FeatureEncoder {
     for (let i = 0; i < tokens.length; i++) {
       const { start, end } = tokens[i]!;
       const at = (base + i) * maxChars;
-      let upper = 0;
-      let lower = 0;
-      let digits = 0;
-      let ascii = true;
+      const n = end - start;
       let hash = HASH_SEED;
+      let tabled = true;
+      // AND of the CASE bits over the token, and over the token after its first character.
+      let allCase = LOWER_SAME | UPPER_SAME;
+      let restCase = LOWER_SAME | UPPER_SAME;
       for (let k = start; k < end; k++) {
         const code = text.charCodeAt(k);
-        if (code >= 128) {
-          ascii = false;
+        if (code >= TABLE_END || KEY[code]! < 0) {
+          tabled = false;
           break;
         }
-        if (code >= 97 && code <= 122) lower++;
-        else if (code >= 65 && code <= 90) upper++;
-        else if (code >= 48 && code <= 57) digits++;
-        hash = hashStep(hash, keyCode(code));
+        hash = hashStep(hash, KEY[code]!);
+        allCase &= CASE[code]!;
+        if (k > start) restCase &= CASE[code]!;
       }
-      const n = end - start;
-      if (!ascii) {
+      if (!tabled) {
         const s = text.slice(start, end);
         const folded = foldToken(s);
         rows.words[base + i] = this.#words.get(keyOfFolded(folded)) ?? 1;
@@ -207,19 +235,27 @@ export class FeatureEncoder {
         rows.shapes[base + i] = shapeId(s);
         continue;
       }
+      // One folded code per character: the folded token is as long as the token.
       const m = Math.min(n, maxChars);
-      for (let k = 0; k < m; k++) rows.chars[at + k] = this.#asciiCharId[text.charCodeAt(start + k)]!;
-      rows.words[base + i] = this.#asciiWords.find(text, start, n, hash);
-      rows.shapes[base + i] = digits === n ? 5 : upper + lower === n ? asciiLetterShape(text, start, n, upper) : shapeId(text.slice(start, end));
+      for (let k = 0; k < m; k++) rows.chars[at + k] = this.#charId[text.charCodeAt(start + k)]!;
+      rows.words[base + i] = this.#wordTable.find(text, start, n, hash, KEY);
+      rows.shapes[base + i] = tabledShape(CLASS[text.charCodeAt(start)]!, CASE[text.charCodeAt(start)]!, n, allCase, restCase);
     }
   }
 }
 
-/** shapeId of an ASCII letter run, from its count of capitals. */
-function asciiLetterShape(text: string, start: number, n: number, upper: number): number {
-  if (upper === 0) return 1;
-  if (n === 1) return 4;
-  if (upper === n) return 3;
-  const first = text.charCodeAt(start);
-  return upper === 1 && first >= 65 && first <= 90 ? 2 : 7;
+/**
+ * shapeId of a token of table codes, from its first character's class and CASE bits and the AND of
+ * the CASE bits over the token and over the rest: the same branches in the same order.
+ */
+function tabledShape(firstClass: number, firstCase: number, n: number, allCase: number, restCase: number): number {
+  if (firstClass === 2) return 5;
+  if (firstClass === 3) return 6;
+  const lowerSame = (allCase & LOWER_SAME) !== 0;
+  const upperSame = (allCase & UPPER_SAME) !== 0;
+  if (lowerSame && !upperSame) return 1;
+  if (n === 1) return upperSame && !lowerSame ? 4 : 7;
+  if (upperSame && !lowerSame) return 3;
+  const firstCapital = (firstCase & UPPER_SAME) !== 0 && (firstCase & LOWER_SAME) === 0;
+  return firstCapital && (restCase & LOWER_SAME) !== 0 ? 2 : 7;
 }

@@ -1,14 +1,14 @@
 /**
- * The vocabulary's ASCII words, found from a token's character codes: the feature encoder looks up
- * the word of every token, and for ASCII tokens (most of clinical text) this spares slicing the
- * token, lower-casing it and hashing the new string for a Map. Keys are what the encoder's word
- * key makes of an ASCII token: letters lower-cased, every digit '0'.
+ * The vocabulary's words, found from a token's character codes: the feature encoder looks up the
+ * word of every token, and this spares slicing the token, folding it and hashing the new string
+ * for a Map. A token's key codes come from a per-code table (`CharTables.key`: what the encoder's
+ * word key makes of each character).
  *
  * Open addressing, linear probing, over typed arrays made once.
  */
-export class AsciiWordTable {
-  /** The words' key codes, one after another. */
-  readonly #codes: Uint8Array;
+export class WordTable {
+  /** The words' codes, one after another. */
+  readonly #codes: Uint16Array;
   readonly #start: Int32Array;
   readonly #length: Int32Array;
   readonly #id: Int32Array;
@@ -18,8 +18,8 @@ export class AsciiWordTable {
 
   /** `ids`: word → id, as the encoder's Map has it (the last of duplicate words wins there too). */
   constructor(ids: ReadonlyMap<string, number>) {
-    const words = [...ids].filter(([w]) => /^[\x00-\x7f]*$/.test(w));
-    this.#codes = new Uint8Array(words.reduce((n, [w]) => n + w.length, 0));
+    const words = [...ids];
+    this.#codes = new Uint16Array(words.reduce((n, [w]) => n + w.length, 0));
     this.#start = new Int32Array(words.length);
     this.#length = new Int32Array(words.length);
     this.#id = new Int32Array(words.length);
@@ -45,35 +45,28 @@ export class AsciiWordTable {
   }
 
   /**
-   * The id of the word whose key is the ASCII token `text[start, start + n)`, given `hash`, the
-   * hashStep fold of its key codes from HASH_SEED; 1 (unknown) when absent.
+   * The id of the word whose codes are `key[text.charCodeAt(k)]` for k in [start, start + n),
+   * given `hash`, the hashStep fold of those codes from HASH_SEED; 1 (unknown) when absent.
    */
-  find(text: string, start: number, n: number, hash: number): number {
+  find(text: string, start: number, n: number, hash: number, key: Int32Array): number {
     for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
       const entry = this.#table[slot]!;
       if (entry === 0) return 1;
       const i = entry - 1;
-      if (this.#length[i] === n && this.#sameKey(i, text, start, n)) return this.#id[i]!;
+      if (this.#length[i] === n && this.#sameKey(i, text, start, n, key)) return this.#id[i]!;
     }
   }
 
-  #sameKey(i: number, text: string, start: number, n: number): boolean {
+  #sameKey(i: number, text: string, start: number, n: number, key: Int32Array): boolean {
     const at = this.#start[i]!;
-    for (let k = 0; k < n; k++) if (this.#codes[at + k] !== keyCode(text.charCodeAt(start + k))) return false;
+    for (let k = 0; k < n; k++) if (this.#codes[at + k] !== key[text.charCodeAt(start + k)]) return false;
     return true;
   }
 }
 
 export const HASH_SEED = 0x811c9dc5;
 
-/** FNV-1a step over one key code. */
+/** FNV-1a step over one code. */
 export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
-}
-
-/** The word-key code of an ASCII character: capitals lower-cased, digits '0'. */
-export function keyCode(code: number): number {
-  if (code >= 65 && code <= 90) return code + 32;
-  if (code >= 48 && code <= 57) return 48;
-  return code;
 }
