@@ -14,6 +14,7 @@ import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
+import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
@@ -46,6 +47,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...zipAfterListedTownSpans(doc),
     ...lowercaseUkPostcodeSpans(doc),
     ...townBeforeCountrySpans(doc),
+    ...townsAroundArrowSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),
