@@ -49,32 +49,43 @@ export function charClass(c: string): CharClass {
 export function tokenize(text: string, maxTokenChars = 24): Token[] {
   const out: Token[] = [];
   const n = text.length;
-  // Class and width (1 or 2 UTF-16 units) of the code point at i.
-  const classAt = (i: number): CharClass => {
-    const code = text.charCodeAt(i);
-    if (code < 128) return ASCII_CLASS[code]!;
-    return charClass(String.fromCodePoint(text.codePointAt(i)!));
-  };
-  const width = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
   let i = 0;
   while (i < n) {
-    const k = classAt(i);
-    if (k === 'S') {
-      i += width(i);
+    const k = classAt(text, i);
+    if (k === SPACE) {
+      i += widthAt(text, i);
       continue;
     }
     const start = i;
-    i += width(i);
-    if (k === 'L' || k === 'N') {
+    i += widthAt(text, i);
+    if (k === LETTERS || k === DIGITS) {
       let count = 1;
-      while (i < n && count < maxTokenChars && classAt(i) === k) {
-        i += width(i);
+      while (i < n && count < maxTokenChars && classAt(text, i) === k) {
+        i += widthAt(text, i);
         count++;
       }
     }
     out.push({ start, end: i });
   }
   return out;
+}
+
+const SPACE = 0;
+const LETTERS = 1;
+const DIGITS = 2;
+const CLASS_NUMBER: Record<CharClass, number> = { S: SPACE, L: LETTERS, N: DIGITS, P: 3 };
+
+/** charClass of the code point at i, as a number: from the table below TABLE_END (no string made). */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < TABLE_END) return CLASS[code]!;
+  return CLASS_NUMBER[charClass(String.fromCodePoint(text.codePointAt(i)!))];
+}
+
+/** UTF-16 units of the code point at i: 2 for a surrogate pair. */
+function widthAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
@@ -101,7 +112,7 @@ function keyOfFolded(folded: string): string {
  * reads a token of them code by code. Lower- and upper-casing, decomposing and dropping the marks
  * all work character by character there (no context rule such as Greek's final sigma, no mark that
  * canonical reordering would move), so a token's answer is made of its characters' answers;
- * tokenizer-parity and ner-word-table compare both ways on every character and every pair.
+ * tokenizer-parity and ner-encoder-fast-paths compare both ways on every character and every pair.
  */
 const TABLE_END = 0x250;
 /** The character's folded code (foldToken), or -1 when it does not fold to exactly one code. */
@@ -112,7 +123,7 @@ const KEY = new Int32Array(TABLE_END);
 const CASE = new Uint8Array(TABLE_END);
 const LOWER_SAME = 1;
 const UPPER_SAME = 2;
-/** charClass, as 'L' → 1, 'N' → 2, 'P' → 3, 'S' → 0. */
+/** charClass as a number (CLASS_NUMBER). */
 const CLASS = new Uint8Array(TABLE_END);
 for (let code = 0; code < TABLE_END; code++) {
   const c = String.fromCharCode(code);
@@ -120,7 +131,7 @@ for (let code = 0; code < TABLE_END; code++) {
   FOLDED[code] = folded.length === 1 ? folded.charCodeAt(0) : -1;
   KEY[code] = folded.length === 1 ? keyOfFolded(folded).charCodeAt(0) : -1;
   CASE[code] = (c.toLowerCase() === c ? LOWER_SAME : 0) | (c.toUpperCase() === c ? UPPER_SAME : 0);
-  CLASS[code] = { S: 0, L: 1, N: 2, P: 3 }[charClass(c)];
+  CLASS[code] = CLASS_NUMBER[charClass(c)];
 }
 
 const ASCII_UPPER = /^[A-Z]+$/;
@@ -202,7 +213,7 @@ export class FeatureEncoder {
    * Tokens of codes below TABLE_END (nearly all of clinical text) are read code by code through
    * the per-character tables: no folded copy, regex, string key or Map; others take the general
    * path of foldToken / wordKey / shapeId. Both give the same ids (tokenizer-parity.test.ts,
-   * ner-word-table.test.ts).
+   * ner-encoder-fast-paths.test.ts).
    */
   encodeInto(text: string, tokens: readonly Token[], rows: BatchRows, row: number): void {
     const maxChars = this.vocab.maxChars;
@@ -249,8 +260,8 @@ export class FeatureEncoder {
  * the CASE bits over the token and over the rest: the same branches in the same order.
  */
 function tabledShape(firstClass: number, firstCase: number, n: number, allCase: number, restCase: number): number {
-  if (firstClass === 2) return 5;
-  if (firstClass === 3) return 6;
+  if (firstClass === DIGITS) return 5;
+  if (firstClass === CLASS_NUMBER.P) return 6;
   const lowerSame = (allCase & LOWER_SAME) !== 0;
   const upperSame = (allCase & UPPER_SAME) !== 0;
   if (lowerSame && !upperSame) return 1;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeatureEncoder, shapeId, tokenize, type Vocabulary } from '../../src/anonymize/text/ner/tokenizer.js';
+import { charClass, FeatureEncoder, shapeId, tokenize, type Vocabulary } from '../../src/anonymize/text/ner/tokenizer.js';
 
 // The encoder reads tokens of ASCII and Latin letters code by code (per-character tables and
 // WordTable); its word ids, shapes and character ids must be those of the general path (foldToken,
@@ -59,5 +59,40 @@ describe('word ids, shapes and character ids read code by code', () => {
       .flatMap((f) => readFileSync(path.join(dev, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
     expect(notes.length).toBeGreaterThan(10);
     for (const note of notes) expect(mismatches(note).wrong).toEqual([]);
+  });
+});
+
+/** The tokenizer's rule spelled out code point by code point (the Python twin's), as a reference. */
+function referenceTokens(text: string, maxTokenChars: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const points = [...text];
+  let at = 0;
+  let i = 0;
+  while (i < points.length) {
+    const k = charClass(points[i]!);
+    const start = at;
+    at += points[i]!.length;
+    i++;
+    if (k === 'S') continue;
+    let count = 1;
+    while ((k === 'L' || k === 'N') && i < points.length && count < maxTokenChars && charClass(points[i]!) === k) {
+      at += points[i]!.length;
+      i++;
+      count++;
+    }
+    out.push({ start, end: at });
+  }
+  return out;
+}
+
+describe('tokenize reads classes from the table below U+0250', () => {
+  it('the same tokens as the rule spelled out, on every character below U+0250 in pairs, astral characters, marks, spaces and the dev notes', () => {
+    const all = Array.from({ length: 0x250 }, (_, c) => String.fromCharCode(c));
+    const texts = all.map((first) => all.map((second) => first + second + 'a1').join(''));
+    texts.push('😀Zoë\u0301 l\u2019h\u00f4pital 12ème 𝟘𝟙 ΣΑΣ \u00a0\u2009x\ud800y\udc00z \u3000終', 'a'.repeat(60) + '1'.repeat(50));
+    const dev = path.resolve(process.cwd(), 'eval/text/dev');
+    for (const f of readdirSync(dev).filter((f) => f.endsWith('.jsonl'))) texts.push(...readFileSync(path.join(dev, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+    const differ = texts.filter((t) => JSON.stringify(tokenize(t, vocab.maxTokenChars)) !== JSON.stringify(referenceTokens(t, vocab.maxTokenChars)));
+    expect(differ.map((t) => t.slice(0, 20))).toEqual([]);
   });
 });
