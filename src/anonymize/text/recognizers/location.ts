@@ -183,7 +183,7 @@ const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]
 const UPPER_CITY = /(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu;
 const CITY_COMMON_WORDS = new Set(['nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte']);
 // The date must follow: a month name after the day, or a separator and digits ("Glasgow 11 (Y3 …" is a score).
-const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?(?:[ \t]+(?:[Jj]an|[Ff][eé]v|[Ff]eb|[Mm]ar|[Aa]vr|[Aa]pr|[Mm]a[iy]|[Jj]ui|[Jj]u[nl]|[Aa]o[uû]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd][eé]c|JAN|F[EÉ]V|FEB|MAR|AVR|APR|MA[IY]|JUI|JU[NL]|AO[UÛ]|AUG|SEP|OCT|NOV|D[EÉ]C)|[./-]\d))/gu;
+const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?(?:[ \t]+(?:[Jj]an|[Ff][eé]v|[Ff]eb|[Mm]ar|[Aa]vr|[Aa]pr|[Mm]a[iy]|[Jj]ui|[Jj]u[nl]|[Aa]o[uû]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd][eé]c|JAN|F[EÉ]V|FEB|MAR|AVR|APR|MA[IY]|JUI|JU[NL]|AO[UÛ]|AUG|SEP|OCT|NOV|D[EÉ]C)|[./-]\d)|\d{4}-\d{2}-\d{2})/gu;
 // Canadian postal codes ("V3W 4E5": letter digit letter, digit letter digit, letters D F I O Q U never
 // used) and Irish Eircodes ("D04 X2K7": a routing key, then four characters mixing letters and digits).
 // \b rather than a Unicode lookbehind: much cheaper at every position (the codes are ASCII).
@@ -284,6 +284,24 @@ function cedexOf(commune: string, code: string, after: string): boolean {
   return /^[ \t]+cedex(?![\p{L}])/iu.test(after) && communeInDepartment(commune, code.replace(/\s/g, '').slice(0, 2));
 }
 
+/**
+ * A town no list holds, heading a letter's dateline ("Sherbrooke, 2026-11-23"): a comma after it, the
+ * date ending the line (a dateline is a line of its own), and no word of the name an ordinary word, a
+ * title or a weekday ("Fait, le 3 mars", "Lundi, 12/03", "Thurs, 20/11/2025").
+ */
+function unlistedDatelineTown(t: string, dateStart: number, name: string): boolean {
+  const lineEnd = t.indexOf('\n', dateStart);
+  const rest = t.slice(dateStart, lineEnd < 0 ? t.length : lineEnd);
+  if (rest.length > DATELINE_DATE_LENGTH || !/^[\p{L}\d .\/-]+$/u.test(rest.trim())) return false;
+  const words = name.split(/[ -]/).map((w) => fold(w));
+  // "Saint-Dié", "Sainte-Foy": a saint's prefix is no ordinary word there, but never a name alone.
+  const named = words.filter((w) => !SAINT.test(w));
+  return named.length > 0 && named.every((w) => w.length >= 2 && !isDictionaryWord(w) && !TITLE_OR_LABEL.test(w));
+}
+const DATELINE_DATE_LENGTH = 24;
+const SAINT = /^(?:st|ste|saint|sainte|san|santa|sao)$/;
+const TITLE_OR_LABEL = /^(?:dr|pr|mr|mrs|ms|mme|mlle|date|le|la|les|du|de|des|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)$/;
+
 export function locationSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   const t = doc.text;
@@ -350,7 +368,7 @@ export function locationSpans(doc: Doc): Span[] {
   // Letter dateline: "Poitiers, le 3 avril 2024", "Lyon, 5 septembre 2021"
   for (const m of t.matchAll(DATELINE)) {
     const name = m[1]!;
-    if (communePopulation(name) !== undefined || WORLD.has(fold(name)) || US_UK_CITIES.has(fold(name))) {
+    if (communePopulation(name) !== undefined || WORLD.has(fold(name)) || US_UK_CITIES.has(fold(name)) || (m[0].includes(',') && unlistedDatelineTown(t, m.index + m[0].length, name))) {
       out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.9, priority: PRIORITY.pattern - 5, source: 'city-dateline' });
     }
   }
