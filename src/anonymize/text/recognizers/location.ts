@@ -108,7 +108,11 @@ const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|cli
   // cystic-fibrosis centres (CMRR, CRCM), biobanks (CRB), home help (ADMR), blood service sites (EFS),
   // prison health units (USMP), hospital groups (GHT), Quebec's CLSC, children's CMP (CMPEA), and a
   // hospital's site ("site Jean Minjoz"; "site de Roanne" is the town, as NAMED_BY_TOWN_ONLY says).
-  String.raw`msp|iml|institut medico-legal|cmrr|crcm|crb|admr|efs|usmp|ght|clsc|cmpea|site)`;
+  String.raw`msp|iml|institut medico-legal|cmrr|crcm|crb|admr|efs|usmp|ght|clsc|cmpea|site|` +
+  // Regional health services named after their town ("CeGIDD de Bourges", "CECOS de Tours", "SMUR de
+  // Perpignan", "CCMM de Toulouse", "CLAT de Meaux", "CRC-MHC de Nancy", "EMSP du Lot"). Not "SAMU":
+  // "SAMU SOCIAL", "SAMU-Pallia" name programmes as often as a département's SAMU.
+  String.raw`cegidd|cecos|smur|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls".
 const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante)){0,2}`;
@@ -591,7 +595,7 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
   return out;
 }
 
-const HOSPITAL_OF_TOWN_LOWER = /(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu;
+const HOSPITAL_OF_TOWN_LOWER = /(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu;
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
