@@ -218,6 +218,9 @@ export class FeatureEncoder {
   encodeInto(text: string, tokens: readonly Token[], rows: BatchRows, row: number): void {
     const maxChars = this.vocab.maxChars;
     const base = row * rows.tokens;
+    const { words, shapes, chars } = rows;
+    const charId = this.#charId;
+    const wordTable = this.#wordTable;
     for (let i = 0; i < tokens.length; i++) {
       const { start, end } = tokens[i]!;
       const at = (base + i) * maxChars;
@@ -227,6 +230,9 @@ export class FeatureEncoder {
       // AND of the CASE bits over the token, and over the token after its first character.
       let allCase = LOWER_SAME | UPPER_SAME;
       let restCase = LOWER_SAME | UPPER_SAME;
+      // One folded code per character: the folded token is as long as the token, and its first
+      // maxChars characters' ids are written as the token is read.
+      const charsEnd = start + Math.min(n, maxChars);
       for (let k = start; k < end; k++) {
         const code = text.charCodeAt(k);
         if (code >= TABLE_END || KEY[code]! < 0) {
@@ -236,21 +242,21 @@ export class FeatureEncoder {
         hash = hashStep(hash, KEY[code]!);
         allCase &= CASE[code]!;
         if (k > start) restCase &= CASE[code]!;
+        if (k < charsEnd) chars[at + k - start] = charId[code]!;
       }
       if (!tabled) {
+        // Every character id of the row is written again here (the loop above may have begun).
         const s = text.slice(start, end);
         const folded = foldToken(s);
-        rows.words[base + i] = this.#words.get(keyOfFolded(folded)) ?? 1;
+        words[base + i] = this.#words.get(keyOfFolded(folded)) ?? 1;
         const ids = this.#charIdsOfFolded(folded);
-        for (let k = 0; k < maxChars; k++) rows.chars[at + k] = ids[k]!;
-        rows.shapes[base + i] = shapeId(s);
+        for (let k = 0; k < maxChars; k++) chars[at + k] = ids[k]!;
+        shapes[base + i] = shapeId(s);
         continue;
       }
-      // One folded code per character: the folded token is as long as the token.
-      const m = Math.min(n, maxChars);
-      for (let k = 0; k < m; k++) rows.chars[at + k] = this.#charId[text.charCodeAt(start + k)]!;
-      rows.words[base + i] = this.#wordTable.find(text, start, n, hash, KEY);
-      rows.shapes[base + i] = tabledShape(CLASS[text.charCodeAt(start)]!, CASE[text.charCodeAt(start)]!, n, allCase, restCase);
+      words[base + i] = wordTable.find(text, start, n, hash, KEY);
+      const first = text.charCodeAt(start);
+      shapes[base + i] = tabledShape(CLASS[first]!, CASE[first]!, n, allCase, restCase);
     }
   }
 }
