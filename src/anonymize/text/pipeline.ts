@@ -15,6 +15,7 @@ import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js'
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
+import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
@@ -48,6 +49,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...lowercaseUkPostcodeSpans(doc),
     ...townBeforeCountrySpans(doc),
     ...townsAroundArrowSpans(doc),
+    ...servicesNamedByTownSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),

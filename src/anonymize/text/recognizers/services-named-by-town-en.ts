@@ -1,0 +1,32 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isListedTown } from './location.js';
+
+/**
+ * English services named after their town: "Taunton Renal Unit", "Slough TB Service", "Shrewsbury
+ * South Team", "Hull Recovery Partnership", "Inverness Drug and Alcohol Recovery Service", "Gallup
+ * Fire Department". The label guide makes a service named after a place a HOSPITAL, whole; only the
+ * town was found (a CITY). The first words must be a town a list knows, the words up to the head
+ * capitalised (or an acronym, "and", "&", "of"), all in title case: a heading in capitals is left to the
+ * heading rules.
+ */
+const HEAD = String.raw`(?:Service|Services|Team|Unit|Partnership|Department|Dept)`;
+const SERVICE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]\p{Lu}\p{Ll}[\p{L}'’-]*)?)((?:[ \t]+\p{Lu}[\p{L}'’-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|and|&|of)){0,4}?)[ \t]+${HEAD}(?![\p{L}])`,
+  'dgu',
+);
+const HINT = new RegExp(`[ \\t]${HEAD}(?![\\p{L}])`, 'u');
+
+export function servicesNamedByTownSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  if (!HINT.test(t)) return [];
+  const out: Span[] = [];
+  for (const m of t.matchAll(SERVICE)) {
+    // The town: the first word, or the first two ("Market Harborough District Nurses").
+    const words = m[1]!.split(/[ \t]/);
+    if (!isListedTown(m[1]!, 5000) && !(words.length === 2 && isListedTown(words[0]!, 5000))) continue;
+    // "and", "&", "of" join words; they never end the words before the head.
+    if (/(?:and|&|of)$/.test(m[2]!.trimEnd())) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 10, source: 'service-named-by-town' });
+  }
+  return out;
+}
