@@ -1,3 +1,4 @@
+import { isFirstName } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -22,10 +23,10 @@ const LOWER_HOME_HINT = /ehpad|usld|maison de retraite|foyer logement|residence 
 // "de", "et", "&" inside ("Transports Guérin et Fils", "Aéroports de Paris", "Net'Clean Services").
 const EMPLOYER_NAME = String.raw`[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}(?:[ \t]+(?:(?:de|du|des|et|and|of|&|la|le)[ \t]+)?[\p{Lu}\p{N}][\p{L}\p{N}'’&-]{0,30}){0,4}`;
 const EMPLOYER = new RegExp(
-  String.raw`\b(?:[Ee]mployeur|[Ee]mployer|[Ee]ntreprise|[Ss]oci[ée]t[ée]|[Rr]etrait[ée]e? de(?: la| l'|s)?|[Rr]etired from|[Ww]ork(?:s|ed|ing)?(?:[ \t]+(?:part-time|full-time|part time|full time|nights|shifts))?(?:[ \t]+as[ \t]+(?:an?[ \t]+)?\p{Ll}[\p{Ll}-]{1,25}(?:[ \t]+\p{Ll}[\p{Ll}-]{1,25}){0,2})?[ \t]+(?:at|for)|[Rr]eturns?[ \t]+to[ \t]+work[ \t]+at|(?:[Tt]ravaill(?:e|ait)|[Aa][ \t]+repris|[Rr]eprend)(?:[ \t]+(?:de nuit|de jour|[àa] mi-temps|[àa] temps partiel|en int[ée]rim))?[ \t]+(?:chez|pour)|(?:[Oo]uvri[eè]re?|[Ss]alari[ée]e?|[Ee]mploy[ée]e?|[Ii]nt[ée]rimaire|[Ss]tagiaire|[Aa]pprentie?|[Aa]gente?[ \t]+d'[\p{Ll}-]{3,20}|\p{Ll}[\p{Ll}-]{2,20}(?:ier|i[eè]re|eur|euse|rice|iste|ienne?))[ \t]+(?:chez|(?<=(?:ari|loy)[ée]e?[ \t]+)de)|[Ee]mployed (?:at|by)|[Tt]ravaille (?:chez|[àa] la|[àa]u|pour)|(?:[Cc]omme|[Ee]n tant que|[Pp]rofession(?:nelle)?[ \t]*:)[ \t]+\p{Ll}[\p{Ll}-]{2,25}(?:[ \t]+\p{Ll}[\p{Ll}-]{2,25})?[ \t]+chez)[ \t]*:?[ \t]*(?:(?:la|le|l'|the)[ \t]*)?(?:soci[ée]t[ée][ \t]+(?:de[ \t]+[\p{Ll}]+[ \t]+)?)?(${EMPLOYER_NAME})`,
+  String.raw`\b(?:(?:[Ee]mployeur|[Ee]mployer)(?:[ \t]*\([^()\n]{1,25}\))?|[Ee]ntreprise|[Ww]orker[ \t]+(?:at|for)|[Tt]ravail(?:[ \t]+de[ \t]+(?:nuit|jour))?[ \t]+chez|[Ss]oci[ée]t[ée]|[Rr]etrait[ée]e? de(?: la| l'|s)?|[Rr]etired from|[Ww]ork(?:s|ed|ing)?(?:[ \t]+(?:part-time|full-time|part time|full time|nights|shifts))?(?:[ \t]+as[ \t]+(?:an?[ \t]+)?\p{Ll}[\p{Ll}-]{1,25}(?:[ \t]+\p{Ll}[\p{Ll}-]{1,25}){0,2})?[ \t]+(?:at|for)|[Rr]eturns?[ \t]+to[ \t]+work[ \t]+at|(?:[Tt]ravaill(?:e|ait)|[Aa][ \t]+repris|[Rr]eprend)(?:[ \t]+(?:de nuit|de jour|[àa] mi-temps|[àa] temps partiel|en int[ée]rim|en alternance))?[ \t]+(?:chez|pour)|(?:[Oo]uvri[eè]re?|[Ss]alari[ée]e?|[Ee]mploy[ée]e?|[Ii]nt[ée]rimaire|[Ss]tagiaire|[Aa]pprentie?|[Aa]gente?[ \t]+d'[\p{Ll}-]{3,20}|\p{Ll}[\p{Ll}-]{2,20}(?:ier|i[eè]re|eur|euse|rice|iste|ienne?))(?:[ \t]+\p{Lu}{2,6})?[ \t]+(?:chez|(?<=(?:ari|loy)[ée]e?[ \t]+)de)|[Ee]mployed (?:at|by)|[Tt]ravaille (?:chez|[àa] la|[àa]u|pour)|(?:[Cc]omme|[Ee]n tant que|[Pp]rofession(?:nelle)?[ \t]*:)[ \t]+\p{Ll}[\p{Ll}-]{2,25}(?:[ \t]+\p{Ll}[\p{Ll}-]{2,25}){0,2}[ \t]+chez)[ \t]*:?[ \t]*(?:(?:la|le|l'|the)[ \t]*)?(?:soci[ée]t[ée][ \t]+(?:de[ \t]+[\p{Ll}]+[ \t]+)?)?(${EMPLOYER_NAME})`,
   'dgu',
 );
-const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|ork|ravaill|repr| chez |alari/;
+const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|ork|ravail|repr| chez |alari/;
 /** Capitalised words after an employer word that name no employer: titles, weekdays, generic nouns. */
 const NOT_EMPLOYER = /^(?:Dr|Mr|Mrs|Ms|Mme|M|Monsieur|Madame|Le|La|Les|The|A|An|Home|Night|Nights|Day|Days|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Française|Francaise|French)$/u;
 
@@ -45,6 +46,8 @@ export function informalFacilitySpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     const first = t.slice(start, end).split(/[ \t]+/)[0]!;
     if (NOT_EMPLOYER.test(first)) continue;
+    // "le travail chez Marie": a first name alone after the word is a person's home, not a firm.
+    if (end - start === first.length && isFirstName(first)) continue;
     out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer' });
   }
   return out;
