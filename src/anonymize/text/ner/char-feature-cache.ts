@@ -8,12 +8,6 @@
  * in typed arrays made once (a string key and a Map per position cost about as much as a sixth of
  * the tagger's run). A full cache recycles the slot of the entry it evicts.
  *
- * A slot can be reserved before its features exist (`reserve`): the batch that missed the row
- * computes them and `fill`s the slot, unless a later miss of the same batch recycled it meanwhile.
- * A slot waiting for another batch (one that failed before filling it, or one still running: the
- * worker's batches interleave at each model run) is stale for this one: its features are never
- * read, this batch computes the row again and waits for it itself.
- *
  * Lives inside an inference worker; holds model features of character ids, never text.
  */
 export class CharFeatureCache {
@@ -35,9 +29,6 @@ export class CharFeatureCache {
   #head = -1;
   #tail = -1;
   #size = 0;
-  /** Per slot: the batch whose features it waits for (0 once filled), and that batch's row. */
-  readonly #waitingBatch: Int32Array;
-  readonly #waitingRow: Int32Array;
 
   constructor(capacity: number, width: number, rowLength: number) {
     this.#capacity = Math.max(1, capacity);
@@ -46,24 +37,19 @@ export class CharFeatureCache {
     this.features = new Float32Array(this.#capacity * width);
     this.#rows = new Int32Array(this.#capacity * rowLength);
     this.#hashOf = new Int32Array(this.#capacity);
-    let tableSize = 2;
-    while (tableSize < 2 * this.#capacity) tableSize *= 2;
-    this.#table = new Int32Array(tableSize);
-    this.#mask = tableSize - 1;
+    this.#table = new Int32Array(tableSizeFor(this.#capacity));
+    this.#mask = this.#table.length - 1;
     this.#prev = new Int32Array(this.#capacity);
     this.#next = new Int32Array(this.#capacity);
-    this.#waitingBatch = new Int32Array(this.#capacity);
-    this.#waitingRow = new Int32Array(this.#capacity);
   }
 
-  /** The slot holding the row `chars[at .. at + rowLength)`, made the most recently used; -1 when absent. */
-  find(chars: Int32Array, at: number): number {
-    const hash = this.#hash(chars, at);
+  /** The slot holding the row `chars[at .. at + rowLength)` (whose rowHash is `hash`), made the most recently used; -1 when absent. */
+  find(chars: Int32Array, at: number, hash: number): number {
     for (let i = hash & this.#mask; ; i = (i + 1) & this.#mask) {
       const entry = this.#table[i]!;
       if (entry === 0) return -1;
       const slot = entry - 1;
-      if (this.#hashOf[slot] === hash && this.#sameRow(slot, chars, at)) {
+      if (this.#hashOf[slot] === hash && sameRow(this.#rows, slot * this.rowLength, chars, at, this.rowLength)) {
         this.#touch(slot);
         return slot;
       }
@@ -71,23 +57,10 @@ export class CharFeatureCache {
   }
 
   /**
-   * READY (-1) when the slot's features are there; the row of `batch` it waits for; STALE (-2) when
-   * it waits for another batch: then `wait` for this one.
+   * Stores the features of a row that `find` did not find (width values of `from` at `fromAt`), in a
+   * new slot or the least recently used one's.
    */
-  waitingRow(slot: number, batch: number): number {
-    const waitsFor = this.#waitingBatch[slot]!;
-    if (waitsFor === 0) return CharFeatureCache.READY;
-    return waitsFor === batch ? this.#waitingRow[slot]! : CharFeatureCache.STALE;
-  }
-
-  static readonly READY = -1;
-  static readonly STALE = -2;
-
-  /**
-   * Takes a slot for a row that `find` did not find (the least recently used one when full), to be
-   * filled with the features of row `row` of batch `batch` (a nonzero number, new for each batch).
-   */
-  reserve(chars: Int32Array, at: number, batch: number, row: number): number {
+  put(chars: Int32Array, at: number, hash: number, from: Float32Array, fromAt: number): void {
     let slot: number;
     if (this.#size < this.#capacity) slot = this.#size++;
     else {
@@ -95,40 +68,13 @@ export class CharFeatureCache {
       this.#unlink(slot);
       this.#removeFromTable(slot);
     }
-    const hash = this.#hash(chars, at);
-    this.#rows.set(chars.subarray(at, at + this.rowLength), slot * this.rowLength);
+    for (let k = 0; k < this.rowLength; k++) this.#rows[slot * this.rowLength + k] = chars[at + k]!;
     this.#hashOf[slot] = hash;
     let i = hash & this.#mask;
     while (this.#table[i] !== 0) i = (i + 1) & this.#mask;
     this.#table[i] = slot + 1;
     this.#linkFirst(slot);
-    this.wait(slot, batch, row);
-    return slot;
-  }
-
-  /** Marks `slot` as waiting for row `row` of batch `batch`. */
-  wait(slot: number, batch: number, row: number): void {
-    this.#waitingBatch[slot] = batch;
-    this.#waitingRow[slot] = row;
-  }
-
-  /** Stores the features computed for row `row` of batch `batch` (width values of `from` at `fromAt`) if `slot` still waits for them. */
-  fill(slot: number, batch: number, row: number, from: Float32Array, fromAt: number): void {
-    if (this.#waitingBatch[slot] !== batch || this.#waitingRow[slot] !== row) return;
-    this.#waitingBatch[slot] = 0;
-    this.features.set(from.subarray(fromAt, fromAt + this.#width), slot * this.#width);
-  }
-
-  #hash(chars: Int32Array, at: number): number {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < this.rowLength; k++) h = Math.imul(h ^ chars[at + k]!, 0x01000193);
-    return (h ^ (h >>> 15)) | 0;
-  }
-
-  #sameRow(slot: number, chars: Int32Array, at: number): boolean {
-    const base = slot * this.rowLength;
-    for (let k = 0; k < this.rowLength; k++) if (this.#rows[base + k] !== chars[at + k]) return false;
-    return true;
+    for (let k = 0; k < this.#width; k++) this.features[slot * this.#width + k] = from[fromAt + k]!;
   }
 
   /** Backward-shift deletion: later entries of the probe run move up, so no tombstones build up. */
@@ -169,4 +115,62 @@ export class CharFeatureCache {
     this.#head = slot;
     if (this.#tail < 0) this.#tail = slot;
   }
+}
+
+/**
+ * The rows a batch lacks, each once: its positions are looked up by row, so that a token missing
+ * from the cache is computed once per batch however often it repeats there (and however small the
+ * cache). Open addressing over the batch's own `chars`; made per batch, only when something misses.
+ */
+export class MissingRows {
+  /** Position of the row's first occurrence + 1, 0 where empty. */
+  readonly #table: Int32Array;
+  readonly #mask: number;
+  /** The first position of each missing row, in the order found. */
+  readonly positions: number[] = [];
+  readonly hashes: number[] = [];
+
+  constructor(
+    readonly chars: Int32Array,
+    readonly rowLength: number,
+    positions: number,
+  ) {
+    this.#table = new Int32Array(tableSizeFor(positions));
+    this.#mask = this.#table.length - 1;
+  }
+
+  /** The index (in `positions`) of the row at position `p`, added when new. */
+  indexOf(p: number, hash: number): number {
+    const at = p * this.rowLength;
+    for (let i = hash & this.#mask; ; i = (i + 1) & this.#mask) {
+      const entry = this.#table[i]!;
+      if (entry === 0) {
+        this.#table[i] = this.positions.length + 1;
+        this.positions.push(p);
+        this.hashes.push(hash);
+        return this.positions.length - 1;
+      }
+      const index = entry - 1;
+      if (this.hashes[index] === hash && sameRow(this.chars, this.positions[index]! * this.rowLength, this.chars, at, this.rowLength)) return index;
+    }
+  }
+}
+
+/** FNV-1a over a character-id row. */
+export function rowHash(chars: Int32Array, at: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < length; k++) h = Math.imul(h ^ chars[at + k]!, 0x01000193);
+  return (h ^ (h >>> 15)) | 0;
+}
+
+function sameRow(a: Int32Array, aAt: number, b: Int32Array, bAt: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[aAt + k] !== b[bAt + k]) return false;
+  return true;
+}
+
+/** A power of two, at least twice `entries`: probe runs stay short. */
+function tableSizeFor(entries: number): number {
+  let size = 2;
+  while (size < 2 * entries) size *= 2;
+  return size;
 }

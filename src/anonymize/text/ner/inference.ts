@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-node';
-import { CharFeatureCache } from './char-feature-cache.js';
+import { CharFeatureCache, MissingRows, rowHash } from './char-feature-cache.js';
 import type { ModelFiles } from './model-files.js';
 
 /** One batch of the encoder's rows: words and shapes [B, T], chars [B, T, maxChars]; zeros are padding. */
@@ -73,15 +73,10 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
   // Made on the first batch, whose rows give the characters per token (the vocabulary's maxChars).
   let cache: CharFeatureCache | undefined;
   const cacheStats = { hits: 0, computed: 0 };
-  // Nonzero, new for each batch: a cache slot left waiting by another batch (failed, or still
-  // running) is never read by this one.
-  let batchNumber = 0;
   return {
     files: 'split',
     cacheStats,
     async logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars }) {
-      batchNumber = batchNumber === 0x7fffffff ? 1 : batchNumber + 1;
-      const batch = batchNumber;
       // Padding positions are looked up like tokens (their character row is all zeros): they get
       // what the whole model computes for them, so the logits stay the same to the bit even for a
       // model that would not mask padding (the shipped one zeroes it before each convolution).
@@ -89,36 +84,33 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
       if (store.rowLength !== c) throw new Error('characters per token changed');
       const features = new Float32Array(b * t * width);
       const cached = store.features;
-      // Rows the cache lacks are computed once per batch: `missingAt` holds the first position of
-      // each, `waiting` the later positions (position, row) that copy from the computed row.
-      const missingAt: number[] = [];
-      const missingSlot: number[] = [];
+      // Rows the cache lacks are computed once per batch: `waiting` holds each position that
+      // missed and the index of its row among the missing ones.
+      let missing: MissingRows | undefined;
       const waiting: number[] = [];
       for (let p = 0; p < b * t; p++) {
-        let slot = store.find(chars, p * c);
-        const row = slot < 0 ? CharFeatureCache.STALE : store.waitingRow(slot, batch);
-        if (row === CharFeatureCache.READY) {
+        const hash = rowHash(chars, p * c, c);
+        const slot = store.find(chars, p * c, hash);
+        if (slot >= 0) {
           copyRow(cached, slot * width, features, p * width, width);
           cacheStats.hits++;
-        } else if (row >= 0) waiting.push(p, row);
-        else {
-          if (slot < 0) slot = store.reserve(chars, p * c, batch, missingAt.length);
-          else store.wait(slot, batch, missingAt.length);
-          missingSlot.push(slot);
-          missingAt.push(p);
+        } else {
+          missing ??= new MissingRows(chars, c, b * t);
+          waiting.push(p, missing.indexOf(p, hash));
         }
       }
-      if (missingAt.length > 0) {
-        const rows = new Int32Array(missingAt.length * c);
-        missingAt.forEach((at, r) => rows.set(chars.subarray(at * c, (at + 1) * c), r * c));
-        const result = await charEncoder.run({ chars: tensor(rows, [missingAt.length, c]) });
+      if (missing) {
+        const { positions, hashes } = missing;
+        const rows = new Int32Array(positions.length * c);
+        positions.forEach((at, r) => rows.set(chars.subarray(at * c, (at + 1) * c), r * c));
+        const result = await charEncoder.run({ chars: tensor(rows, [positions.length, c]) });
         const computed = result.charFeatures!.data as Float32Array;
-        missingAt.forEach((at, r) => {
-          copyRow(computed, r * width, features, at * width, width);
-          store.fill(missingSlot[r]!, batch, r, computed, r * width);
-        });
         for (let k = 0; k < waiting.length; k += 2) copyRow(computed, waiting[k + 1]! * width, features, waiting[k]! * width, width);
-        cacheStats.computed += missingAt.length;
+        // Another batch of this worker may have stored a row meanwhile (they interleave at each run).
+        positions.forEach((at, r) => {
+          if (store.find(chars, at * c, hashes[r]!) < 0) store.put(chars, at * c, hashes[r]!, computed, r * width);
+        });
+        cacheStats.computed += positions.length;
       }
       const result = await tagger.run({ words: tensor(words, [b, t]), charFeatures: new ort.Tensor('float32', features, [b, t, width]), shapes: tensor(shapes, [b, t]) });
       return result.logits!.data as Float32Array;
