@@ -2,6 +2,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 import { tableColumnIds } from './id-columns.js';
 import { cardIdSpans } from './ids-cards.js';
 import { compoundIdSpans, COUNTRY_POSTCODE, NOT_PERSONAL_HEAD } from './ids-compound.js';
+import { loginIdSpans } from './ids-logins.js';
 import { spokenIdSpans } from './ids-spoken.js';
 import { registryIdSpans } from './ids-registry.js';
 
@@ -93,7 +94,7 @@ export function idSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-unit-record' });
   }
-  out.push(...tableColumnIds(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc));
+  out.push(...tableColumnIds(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc));
   for (const m of doc.text.matchAll(ALNUM_ID)) {
     if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0]) || COUNTRY_POSTCODE.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });

@@ -1,0 +1,36 @@
+import { isDictionaryWord } from '../bloom.js';
+import { fold } from '../normalize.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Logins, which an audit log or an incident names a person by ("user bolsen32", "2025-10-14T09:12:44;
+ * ajegou;JÉGOU Annick;…", "2025-09-03 14:22:08 | dhalibal (Baljit Dhaliwal) |"): the label guide
+ * makes them identifiers. A login is one lowercase token of letters, maybe digits, dots or dashes:
+ *   - after "user", "username", "login", "utilisateur" or "identifiant" (not an English word: "login
+ *     from 83.24.…");
+ *   - in the first cell after an ISO timestamp that opens a table row (a cell of ordinary words there
+ *     is an action: "consultation", "impression").
+ */
+const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
+const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
+const AFTER_TIMESTAMP = new RegExp(String.raw`^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?[ \t]*[|;,][ \t]*(${LOGIN})(?=[ \t]*(?:[|;,]|\())`, 'dgmu');
+const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
+
+function loginShaped(token: string): boolean {
+  const letters = token.replace(/[^a-z]/g, '');
+  return !isDictionaryWord(fold(letters)) || /\d/.test(token);
+}
+
+export function loginIdSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  if (!HINT.test(t)) return [];
+  const out: Span[] = [];
+  for (const re of [AFTER_KEYWORD, AFTER_TIMESTAMP]) {
+    for (const m of t.matchAll(re)) {
+      if (!loginShaped(m[1]!)) continue;
+      const [start, end] = m.indices![1]!;
+      out.push({ start, end, label: 'ID', score: 0.8, priority: PRIORITY.context, source: 'id-login' });
+    }
+  }
+  return out;
+}
