@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isVoileError } from '../errors.js';
 import type { AuditStore } from '../store/audit-store.js';
 import { classifyPath, countResources, outcomeOf, type AuditInteraction, type AuditRecord } from './record.js';
+import { newRecordId } from './record-id.js';
 
 /**
  * What a transport tells the audit about a request, when it knows better than the path shape:
@@ -134,9 +134,10 @@ function buildRecord(request: FastifyRequest, reply: FastifyReply): AuditRecord 
   const principal = request.principal;
   const errorCode = note.errorCode ?? null;
   const resourceType = note.resourceType ?? classified.resourceType;
+  const now = Date.now();
   return {
-    id: randomUUID(),
-    recorded: new Date().toISOString(),
+    id: newRecordId(now),
+    recorded: new Date(now).toISOString(),
     clientId: principal?.clientId ?? note.clientId ?? null,
     policy: principal?.policy.name ?? null,
     method: request.method,

@@ -24,7 +24,7 @@ export type AuditInteraction =
 export type AuditOutcome = '0' | '4' | '8' | '12';
 
 export interface AuditRecord {
-  /** Random UUID, not derived from anything in the request. */
+  /** UUIDv7: the time of recording and random bits, nothing from the request (src/audit/record-id.ts). */
   readonly id: string;
   /** When the response ended (ISO 8601, UTC). */
   readonly recorded: string;

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { outcomeOf, type AuditRecord } from '../audit/record.js';
+import { newRecordId } from '../audit/record-id.js';
 import type { VoileError } from '../errors.js';
 
 /** What differs between the two ways a cohort build is started (CLI, admin route). */
@@ -22,9 +22,10 @@ export interface CohortBuildAudit {
 export function cohortBuildAuditRecord(build: CohortBuildAudit): AuditRecord {
   const status = build.failure?.status ?? 200;
   const errorCode = build.failure?.code ?? null;
+  const now = Date.now();
   return {
-    id: randomUUID(),
-    recorded: new Date().toISOString(),
+    id: newRecordId(now),
+    recorded: new Date(now).toISOString(),
     clientId: build.clientId,
     policy: build.policy,
     method: build.method,
