@@ -3,6 +3,7 @@ import { tableColumnIds } from './id-columns.js';
 import { cardIdSpans } from './ids-cards.js';
 import { compoundIdSpans, COUNTRY_POSTCODE, NOT_PERSONAL_HEAD } from './ids-compound.js';
 import { loginIdSpans } from './ids-logins.js';
+import { sameShapeIdsAfter } from './ids-same-shape.js';
 import { spokenIdSpans } from './ids-spoken.js';
 import { registryIdSpans } from './ids-registry.js';
 
@@ -99,5 +100,5 @@ export function idSpans(doc: Doc): Span[] {
     if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0]) || COUNTRY_POSTCODE.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
   }
-  return out;
+  return out.concat(sameShapeIdsAfter(out, doc.text));
 }
