@@ -3,12 +3,14 @@
  * on a shared, noisy machine (wall-clock throughput moves with the other processes' load; the
  * CPU a process spends per request does not, much).
  *
- * Starts the same children as `npm run bench:fhir` (bench/fhir/servers.ts), drives each proxy
+ * Starts the same children as `npm run bench:fhir` (bench/fhir/servers.ts; the gateway compiled and
+ * started as the product runs it, bench/fhir/product-gateway.ts), drives each proxy
  * for BENCH_SECONDS (default 4) after a warm-up, and reads the child's user + system time from
  * /proc/<pid>/stat (Linux) before and after. Prints CPU ms per request and the gateway / pass-through
  * CPU ratio per scenario, and per measurement the CPU the upstream and the load generator (this process)
  * spent per request and how idle the machine was: at 0 % idle the sum of the three bounds throughput.
- * BENCH_GATEWAY_PROCESSES=N runs the gateway as N cluster workers (counted together). BENCH_FLOOR=1 also
+ * BENCH_GATEWAY_PROCESSES=N runs the gateway as N cluster workers (counted together; from the sources under tsx,
+ * servers.ts). BENCH_FLOOR=1 also
  * measures a bare fastify proxy that parses and re-serializes the upstream JSON (servers.ts `floor`).
  * BENCH_CPU_PROF=DIR writes a V8 CPU profile per server process.
  */
@@ -19,6 +21,7 @@ import { generateCohort } from '../../src/demo/cohort.js';
 import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
+import { buildProduct, startProductGateway } from './product-gateway.js';
 import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, machineJiffies, processTree, treeCpuMs } from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -27,8 +30,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const children: ChildProcess[] = [];
 
 async function main(): Promise<void> {
+  const clustered = Number(process.env.BENCH_GATEWAY_PROCESSES ?? 1) > 1;
+  if (!clustered) buildProduct();
   const upstream = await start('upstream');
-  const [passThrough, gateway] = await Promise.all([start('passthrough', upstream.url), start('gateway', upstream.url)]);
+  const [passThrough, gateway] = await Promise.all([start('passthrough', upstream.url), clustered ? start('gateway', upstream.url) : startGateway(upstream.url)]);
   // BENCH_FLOOR=1: also a bare fastify proxy that parses and re-serializes (servers.ts `floor`).
   const floor = process.env.BENCH_FLOOR === '1' ? await start('floor', upstream.url) : undefined;
   const identity = new Identity(BENCH_SECRET, { store: new MemoryMappingStore(), maxDateShiftDays: BENCH_MAX_DATE_SHIFT_DAYS });
@@ -77,10 +82,18 @@ function both(cpu: { user: number; system: number }): number {
   return cpu.user + cpu.system;
 }
 
+const cpuProfFlags = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+
+async function startGateway(upstream: string): Promise<{ url: string; pid: number }> {
+  const { url, child } = await startProductGateway(upstream, cpuProfFlags);
+  children.push(child);
+  return { url, pid: child.pid! };
+}
+
 function start(role: string, upstream?: string): Promise<{ url: string; pid: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
-      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
+      execArgv: ['--import', 'tsx', ...cpuProfFlags],
       stdio: ['ignore', role === 'gateway' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
     });
     children.push(child);

@@ -2,8 +2,9 @@
  * `npm run bench:fhir` (`tsx bench/fhir/run.ts`): FHIR proxy cost, measured in one run.
  *
  * Starts, each in its own process, the embedded demo upstream (120-patient cohort), a plain
- * pass-through proxy (undici, no anonymization) and the Voile gateway (demo-research policy, i.e.
- * the research-strict profile), then drives each proxy with the same closed-loop load: reads of
+ * pass-through proxy (undici, no anonymization) and the Voile gateway as the product runs it
+ * (compiled first, then `node dist/cli/main.js serve`: bench/fhir/product-gateway.ts; demo-research
+ * policy, i.e. the research-strict profile), then drives each proxy with the same closed-loop load: reads of
  * Patient resources, and 50-entry Observation searches. Prints throughput and p50/p99 latency of
  * each, the gateway / pass-through throughput ratio and the p99 latency the gateway adds to a
  * 50-entry bundle, and writes them to bench/results/fhir.md.
@@ -25,6 +26,7 @@ import { generateCohort } from '../../src/demo/cohort.js';
 import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive, percentile, type LoadResult } from './load.js';
+import { buildProduct, startProductGateway } from './product-gateway.js';
 import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET } from './shared.js';
 
 const SECONDS = positive('BENCH_SECONDS', 10);
@@ -50,8 +52,9 @@ interface Measured {
 }
 
 async function main(): Promise<void> {
+  buildProduct();
   const upstream = await start('upstream');
-  const [passThrough, gateway] = await Promise.all([start('passthrough', upstream), start('gateway', upstream)]);
+  const [passThrough, gateway] = await Promise.all([start('passthrough', upstream), startGateway(upstream)]);
   console.log(`upstream ${upstream}\npass-through ${passThrough}\ngateway ${gateway}\n`);
 
   // The same cohort the upstream generated (same default seed): real ids for the pass-through,
@@ -113,8 +116,8 @@ function render(measured: Measured[]): string {
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:fhir\` (bench/fhir/run.ts): Node ${process.version},`,
     `${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
     `Closed loop on loopback, ${WARMUP_SECONDS} s of warm-up before each measurement. upstream = embedded demo FHIR server (120 patients),`,
-    `pass-through = undici proxy without anonymization, gateway = Voile as \`voile serve\` assembles it (SQLite mappings and audit`,
-    `trail, rate limits, info logs), policy ${BENCH_POLICY} (profile research-strict). Each server runs in its own process.`,
+    `pass-through = undici proxy without anonymization, gateway = Voile compiled and started as \`voile serve\` (SQLite mappings`,
+    `and audit trail, rate limits, info logs), policy ${BENCH_POLICY} (profile research-strict). Each server runs in its own process.`,
   ];
   for (const concurrency of [...new Set(measured.map((m) => m.concurrency))]) {
     lines.push('', ...phaseTables(measured.filter((m) => m.concurrency === concurrency), concurrency));
@@ -156,13 +159,20 @@ function summary(r: LoadResult): string {
   return `${(r.requests / r.seconds).toFixed(0)} req/s, p50 ${fmt(percentile(r.latencies, 50))} ms, p99 ${fmt(percentile(r.latencies, 99))} ms, errors ${r.errors}`;
 }
 
+// BENCH_CPU_PROF=DIR: each server process writes a V8 CPU profile there when it stops.
+const cpuProfFlags = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+
+async function startGateway(upstream: string): Promise<string> {
+  const { url, child } = await startProductGateway(upstream, cpuProfFlags);
+  children.push(child);
+  return url;
+}
+
 function start(role: string, upstream?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
-      // BENCH_CPU_PROF=DIR: each server process writes a V8 CPU profile there when it stops.
-      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
-      // The gateway logs one line per request (production default level): written, then discarded.
-      stdio: ['ignore', role === 'gateway' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
+      execArgv: ['--import', 'tsx', ...cpuProfFlags],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children.push(child);
     child.once('message', (m) => resolve((m as { url: string }).url));

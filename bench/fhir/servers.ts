@@ -5,7 +5,9 @@
  *
  *   upstream                 the embedded demo FHIR server with the default cohort
  *   passthrough <upstream>   a plain proxy (undici pool, no anonymization)
- *   gateway <upstream>       the Voile gateway as production assembles it, demo-research policy (research-strict)
+ *   gateway <upstream>       the Voile gateway assembled in this process from the sources (under tsx), demo-research
+ *                            policy (research-strict); only for BENCH_GATEWAY_PROCESSES > 1 in cpu.ts: bench:fhir and
+ *                            cpu.ts otherwise start the compiled product (bench/fhir/product-gateway.ts)
  *   floor <upstream>         a bare fastify proxy that parses and re-serializes the upstream JSON (no hooks, no
  *                            anonymization): the least a JSON-rewriting proxy on this stack costs
  *
