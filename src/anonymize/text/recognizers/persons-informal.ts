@@ -87,6 +87,11 @@ const SPECIES = new Set(
 );
 const GRADE_BEFORE = /(?:^|[^\p{L}])(?:type|types|stade|stage|grade|classe|class|bclc|score|groupe|group)[ \t]*$/u;
 const STREET_AFTER_SURNAME = /^(?:[ \t]+\p{Lu}[\p{L}'’]*){0,2}[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Park|Place|Pl|Court|Ct|Terrace|Highway|Hwy)\b/u;
+// Irish and Scottish Gaelic surnames open on a particle ("Pádraig Ó Murchú", "Siobhán Ní Bhriain",
+// "Máire Uí Fhlaithearta", "Fionnlagh Mac an Tàilleir", "SEÁN Ó BROIN"): the particle and the capitalised
+// word after it are a surname wherever they stand, and a given name before it goes with them.
+const GAELIC_SURNAME = /(?<![\p{L}])(?:(\p{Lu}[\p{L}'’-]+)[ \t]+)?(?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua)[ \t]+\p{Lu}[\p{L}'’-]+/dgu;
+const TITLE_WORD = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|nee|re|dear)$/;
 const CARE_ROLE = String.raw`(?:biologiste|interne|externe|ide|idel|infirmi[eè]re?|pharmacien(?:ne)?|technicien(?:ne)?|manipulat(?:eur|rice)|sage-femme|kin[eé]|secr[eé]taire|cadre(?: de sant[eé])?|m[eé]decin|chirurgien(?:ne)?|anesth[eé]siste|radiologue|biologist|pharmacist|nurse|rn|lpn|technician|tech|resident|registrar|intern|midwife|physio(?:therapist)?|consultant|attending|radiologist|anaesthetist|anesthesiologist)`;
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${CARE_ROLE}[ \t]*:?[ \t]*$`, 'iu');
 const ROLE_AFTER = new RegExp(String.raw`^[ \t]*,?[ \t]*(?:\(?[ \t]*)${CARE_ROLE}(?![\p{L}])`, 'iu');
@@ -220,6 +225,13 @@ export function informalPersonSpans(doc: Doc): Span[] {
     // A grade or a type letter ("type B. Microcalcifications"), or a word glued to a lowercase one ("A. Ex-serviceman").
     if (GRADE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index)) || /^-\p{Ll}/u.test(t.slice(end, end + 2))) continue;
     push(m.index, end, 'person-initial-surname');
+  }
+  for (const m of /Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua/u.test(t) ? t.matchAll(GAELIC_SURNAME) : []) {
+    const given = m[1];
+    const withGiven = given !== undefined && !TITLE_WORD.test(fold(given)) && (isFirstName(given) || !isDictionaryWord(fold(given)));
+    // A title or an ordinary word before the particle stays out: the name starts at the particle.
+    const start = withGiven || given === undefined ? m.index : m.index + given.length + /^[ \t]*/u.exec(m[0].slice(given.length))![0].length;
+    push(start, m.index + m[0].length, 'person-gaelic');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');
