@@ -13,8 +13,8 @@
  * new/old ratio of the pass pairs. --alternate group switches sides every group of `concurrency`
  * notes (about 0.1 s) instead of every pass (seconds), so that both meet the same moment of a
  * machine whose speed swings within a pass; a pass's CPU is then the sum of its groups. Run both
- * orders (--old and --new swapped): on 2026-11-29 they disagreed by 5–9 %, as if the side loaded
- * second paid 2–3 % (docs/text.md, "NER path speed round").
+ * orders (--old and --new swapped) and combine them: on 2026-11-29 they differed by up to 5 %
+ * (docs/text.md, "NER path speed round").
  */
 import os from 'node:os';
 import path from 'node:path';
