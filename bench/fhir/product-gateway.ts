@@ -26,23 +26,26 @@ export interface ProductGateway {
   readonly child: ChildProcess;
 }
 
-/** Compiles this tree into dist/ (as `npm start` does first), so the bench measures the current sources. */
-export function buildProduct(): void {
+/**
+ * Compiles a tree (default: this one) into its dist/ (as `npm start` does first), so the bench
+ * measures the current sources.
+ */
+export function buildProduct(tree: string = root): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: tree, stdio: 'inherit' });
 }
 
 /**
  * `voile serve` on a free loopback port, in front of `upstream`; resolves once `/healthz` answers.
- * `nodeFlags` go before the script (e.g. `--cpu-prof`). The temporary folder is removed when this
- * process exits.
+ * `nodeFlags` go before the script (e.g. `--cpu-prof`); `tree` is the built tree to run (default: this
+ * one). The temporary folder is removed when this process exits.
  */
-export async function startProductGateway(upstream: string, nodeFlags: readonly string[] = []): Promise<ProductGateway> {
+export async function startProductGateway(upstream: string, nodeFlags: readonly string[] = [], tree: string = root): Promise<ProductGateway> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'voile-bench-'));
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const policiesDir = path.join(dataDir, 'policies');
   mkdirSync(policiesDir);
-  const policy = readFileSync(path.join(root, 'policies', `${BENCH_POLICY}.yaml`), 'utf8');
+  const policy = readFileSync(path.join(tree, 'policies', `${BENCH_POLICY}.yaml`), 'utf8');
   writeFileSync(path.join(policiesDir, `${BENCH_POLICY}.yaml`), `${policy}\nlimits:\n  requestsPerMinute: 100000000\n`);
   const port = await freePort();
   const configFile = path.join(dataDir, 'voile.json');
@@ -53,14 +56,14 @@ export async function startProductGateway(upstream: string, nodeFlags: readonly 
       upstream: { fhir: { url: upstream, connections: 64 } },
       identity: { domains: { demo: { secret: `base64:${BENCH_SECRET.toString('base64')}` } } },
       store: { sqlite: { path: path.join(dataDir, 'voile.db') } },
-      policies: { dir: policiesDir, profilesDir: path.join(root, 'profiles'), only: [BENCH_POLICY] },
+      policies: { dir: policiesDir, profilesDir: path.join(tree, 'profiles'), only: [BENCH_POLICY] },
       auth: { mode: 'none', policy: BENCH_POLICY },
       logging: { level: 'info' },
     }),
   );
   // The gateway logs one line per request (production default level): written, then discarded.
   const child = spawn(process.execPath, [...nodeFlags, 'dist/cli/main.js', 'serve', '--config', configFile], {
-    cwd: root,
+    cwd: tree,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`gateway exited with code ${code}`))));
