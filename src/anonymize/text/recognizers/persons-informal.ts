@@ -78,7 +78,9 @@ const INITIAL_UPPER_SURNAME = /(?<![\p{L}])\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}'’-]{2,3
 // no dictionary knows (or a name list does). Not a unit or a grade letter ending a sentence ("98 G/L.
 // Contrôle", "BCLC B. Proposition": ordinary words), nor a street's direction or a street's name ("2217
 // E. Preston St.", "B. Rodriguez St.").
-const INITIAL_SURNAME = /(?<![\p{L}\p{N}.'’/])(\p{Lu})\.[ \t]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\p{L}\p{N}])/dgu;
+// The initial is consumed before the look-behind (which covers it): a leading look-behind was tried at
+// every position, six times the cost.
+const INITIAL_SURNAME = /(\p{Lu})(?<![\p{L}\p{N}.'’/]\p{Lu})\.[ \t]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\p{L}\p{N}])/dgu;
 /** Species after a genus initial, capitalised by some writers ("E. Coli", "S. Aureus"): never a surname. */
 const SPECIES = new Set(
   `coli aureus pylori difficile faecalis faecium pneumoniae epidermidis influenzae aeruginosa albicans gonorrhoeae meningitidis pyogenes
@@ -90,7 +92,9 @@ const STREET_AFTER_SURNAME = /^(?:[ \t]+\p{Lu}[\p{L}'’]*){0,2}[ \t]+(?:St|Stre
 // Irish and Scottish Gaelic surnames open on a particle ("Pádraig Ó Murchú", "Siobhán Ní Bhriain",
 // "Máire Uí Fhlaithearta", "Fionnlagh Mac an Tàilleir", "SEÁN Ó BROIN"): the particle and the capitalised
 // word after it are a surname wherever they stand, and a given name before it goes with them.
-const GAELIC_SURNAME = /(?<![\p{L}])(?:(\p{Lu}[\p{L}'’-]+)[ \t]+)?(?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua)[ \t]+\p{Lu}[\p{L}'’-]+/dgu;
+// Read from the particle (its look-behind after it, which covers it), the given name looked for before it.
+const GAELIC_SURNAME = /(?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua)(?<![\p{L}](?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua))[ \t]+\p{Lu}[\p{L}'’-]+/gu;
+const GIVEN_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}'’-]+)[ \t]+$/u;
 const TITLE_WORD = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|nee|re|dear)$/;
 const CARE_ROLE = String.raw`(?:biologiste|interne|externe|ide|idel|infirmi[eè]re?|pharmacien(?:ne)?|technicien(?:ne)?|manipulat(?:eur|rice)|sage-femme|kin[eé]|secr[eé]taire|cadre(?: de sant[eé])?|m[eé]decin|chirurgien(?:ne)?|anesth[eé]siste|radiologue|biologist|pharmacist|nurse|rn|lpn|technician|tech|resident|registrar|intern|midwife|physio(?:therapist)?|consultant|attending|radiologist|anaesthetist|anesthesiologist)`;
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${CARE_ROLE}[ \t]*:?[ \t]*$`, 'iu');
@@ -226,12 +230,12 @@ export function informalPersonSpans(doc: Doc): Span[] {
     if (GRADE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index)) || /^-\p{Ll}/u.test(t.slice(end, end + 2))) continue;
     push(m.index, end, 'person-initial-surname');
   }
-  for (const m of /Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua/u.test(t) ? t.matchAll(GAELIC_SURNAME) : []) {
-    const given = m[1];
-    const withGiven = given !== undefined && !TITLE_WORD.test(fold(given)) && (isFirstName(given) || !isDictionaryWord(fold(given)));
+  for (const m of t.matchAll(GAELIC_SURNAME)) {
+    const before = GIVEN_BEFORE.exec(t.slice(Math.max(0, m.index - 32), m.index));
+    const given = before?.[1];
     // A title or an ordinary word before the particle stays out: the name starts at the particle.
-    const start = withGiven || given === undefined ? m.index : m.index + given.length + /^[ \t]*/u.exec(m[0].slice(given.length))![0].length;
-    push(start, m.index + m[0].length, 'person-gaelic');
+    const withGiven = given !== undefined && !TITLE_WORD.test(fold(given)) && (isFirstName(given) || !isDictionaryWord(fold(given)));
+    push(withGiven ? m.index - before![0].length : m.index, m.index + m[0].length, 'person-gaelic');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');

@@ -29,9 +29,13 @@ const COUNTRIES = new Set(
 );
 const LONGEST_COUNTRY_WORDS = 4;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-// The place: one to three capitalised words (small link words inside: "Sidi Bel Abbès", "Saint-Louis du
-// Sénégal" stays out), starting a comma part; then ", " or " (" and the country.
-const TOWN_THEN_COUNTRY = new RegExp(String.raw`(?<![\p{L}\p{N}'’.-])(${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2})(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*|[ \t]du[ \t]\p{Lu}[\p{L}]*){0,${LONGEST_COUNTRY_WORDS - 1}})`, 'dgu');
+// Found from the country back: a comma or an opening bracket, then capitalised words that may be a
+// country (read from the separators only; a scan for the town's words at every position cost ten times
+// more), then the place before the separator: one to three capitalised words ending right there.
+const COUNTRY_AFTER = new RegExp(String.raw`[,(][ \t]*(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*|[ \t]du[ \t]\p{Lu}[\p{L}]*){0,${LONGEST_COUNTRY_WORDS - 1}})`, 'dgu');
+const TOWN_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.-])(${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2})[ \t]*$`, 'u');
+/** Characters looked at before the separator: three long words and their blanks. */
+const TOWN_WINDOW = 80;
 const FACILITY_WORD =
   /\b(?:hospital|hopital|clinic|clinique|centre|center|health|sante|medical|university|universite|airport|aeroport|school|ecole|college|institute|institut|ministry|ministere|embassy|ambassade|consulate|consulat|church|eglise|hotel|farm|prison|camp|district|province|region|state|county|island|ile|street|road|rue|avenue)\b/;
 const PLACE_KIND_BEFORE = /(?:\b(?:ile|iles|island|islands|delta|region|province|state|etat|district|departement|county|comte|lac|lake|mont|mount|vallee|valley)(?:[ \t]+(?:de|du|des|d'|of))?|\bdu|\bde la)[ \t]*$/;
@@ -59,14 +63,18 @@ function countryAt(words: string): string | undefined {
 export function townBeforeCountrySpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
-  for (const m of t.matchAll(TOWN_THEN_COUNTRY)) {
-    const country = countryAt(m[2]!);
+  for (const m of /[,(][ \t]*\p{Lu}/u.test(t) ? t.matchAll(COUNTRY_AFTER) : []) {
+    const country = countryAt(m[1]!);
     if (country === undefined) continue;
     // The country closes the part: "Mrs Jordan, Kenya Smith" lists persons.
-    const countryEnd = m.indices![2]![0] + countryLength(m[2]!, country);
+    const countryEnd = m.indices![1]![0] + countryLength(m[1]!, country);
     if (!COUNTRY_CLOSES.test(t.slice(countryEnd, countryEnd + 3))) continue;
-    const [s, e] = m.indices![1]!;
-    const town = m[1]!;
+    const from = Math.max(0, m.index - TOWN_WINDOW);
+    const place = TOWN_BEFORE.exec(t.slice(from, m.index));
+    if (!place) continue;
+    const town = place[1]!;
+    const s = from + place.index;
+    const e = s + town.length;
     const key = fold(town);
     if (ACRONYM.test(town) || FACILITY_WORD.test(key) || countryAt(town) !== undefined) continue;
     // "Mrs Jordan, Kenya": a title opens a person; "St. Michael", "Saint-Louis" are towns (a saint's name with more after it).
