@@ -36,7 +36,10 @@
  *      used by nothing before its one scoring after the round); holdout11's and holdout12's errors then
  *      guided the seventh rule round;
  *  15. the thirteenth sealed held-out set eval/text/holdout13/*.jsonl (written blind during the seventh
- *      round; used by nothing before its one scoring after it).
+ *      round; used by nothing before its one scoring after it; its errors then guided the eighth round);
+ *  16. the fourteenth and fifteenth sealed held-out sets eval/text/holdout14/*.jsonl and
+ *      eval/text/holdout15/*.jsonl (written blind, independently, during the eighth round and a speed
+ *      round; used by nothing before their one scoring after them).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -86,7 +89,9 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout10', title: 'Tenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after all of them; its errors guided the sixth round' },
   { folder: 'holdout11', title: 'Eleventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind during the sixth rule round; a rejected candidate model's judge in aggregate only; scored in full once after the round; its errors guided the seventh round" },
   { folder: 'holdout12', title: 'Twelfth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time; used by nothing before its one scoring after the sixth round; its errors guided the seventh round' },
-  { folder: 'holdout13', title: 'Thirteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the seventh rule round; used by nothing before its one scoring after it' },
+  { folder: 'holdout13', title: 'Thirteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the seventh rule round; used by nothing before its one scoring after it; its errors guided the eighth round' },
+  { folder: 'holdout14', title: 'Fourteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the eighth rule round and a speed round; used by nothing before its one scoring after them' },
+  { folder: 'holdout15', title: 'Fifteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time, independently of holdout14; used by nothing before its one scoring after them' },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
