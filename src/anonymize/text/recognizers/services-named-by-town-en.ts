@@ -9,9 +9,12 @@ import { isListedTown } from './location.js';
  * capitalised (or an acronym, "and", "&", "of"), all in title case: a heading in capitals is left to the
  * heading rules.
  */
+// Words are bounded: a match may start after every hyphen or apostrophe, and an unbounded word there
+// is read to its end from each of them (quadratic on a long hyphenated run); no town word is this long.
+const WORD_REST = String.raw`[\p{L}'’-]{0,60}`;
 const HEAD = String.raw`(?:Service|Services|Team|Unit|Partnership|Department|Dept)`;
 const SERVICE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]\p{Lu}\p{Ll}[\p{L}'’-]*)?)((?:[ \t]+\p{Lu}[\p{L}'’-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|and|&|of)){0,4}?)[ \t]+${HEAD}(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}${WORD_REST}(?:[ \t]\p{Lu}\p{Ll}${WORD_REST})?)((?:[ \t]+\p{Lu}${WORD_REST})(?:[ \t]+(?:\p{Lu}${WORD_REST}|and|&|of)){0,4}?)[ \t]+${HEAD}(?![\p{L}])`,
   'dgu',
 );
 const HINT = new RegExp(`[ \\t]${HEAD}(?![\\p{L}])`, 'u');

@@ -10,7 +10,11 @@ import { isListedTown } from './location.js';
  * facility: the arrow between two places says it is one ("Suva → Lautoka Hospital" names a town and a
  * hospital; "CeGIDD → CSAPA" and "SAMU → CHU Dijon" are services).
  */
-const SIDE = String.raw`\p{Lu}[\p{L}'’.-]+(?:[ \t]\p{Lu}[\p{L}'’.-]+){0,2}`;
+// Words are bounded: a match may start after every hyphen, dot or apostrophe, and an unbounded word
+// there is read to its end from each of them (quadratic on a long hyphenated run). The longest commune
+// names ("Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson", 45 characters) fit well within the bound.
+const LONGEST_WORD = 60;
+const SIDE = String.raw`\p{Lu}[\p{L}'’.-]{1,${LONGEST_WORD}}(?:[ \t]\p{Lu}[\p{L}'’.-]{1,${LONGEST_WORD}}){0,2}`;
 const ARROW = new RegExp(String.raw`(?<![\p{L}\p{N}])(${SIDE})[ \t]*(?:→|->|=>)[ \t]*(${SIDE})(?![\p{L}\p{N}])`, 'dgu');
 const FACILITY = /\b(?:hospital|hopital|ospedale|clinic|clinique|centre|center|chu|ch|samu|unit|unite|ward|service|department|pediatrics|hospice|ehpad)\b/;
 
