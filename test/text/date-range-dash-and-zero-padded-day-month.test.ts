@@ -20,6 +20,19 @@ describe('a dash between two full dates', () => {
   it('a date glued to a number that is no date stays refused', async () => {
     expect(await dates('batch 12/03/2023-1 released')).toEqual([]);
   });
+
+  // Regression (review of the eighth rule round): after an ISO date the range's back-reference to the
+  // slash separator was unset and matched nothing, so any run of 4 to 8 digits passed for the second
+  // date; the dash was blanked, the date alone was found and outranked the code, whose digits leaked.
+  it('an ISO date opening a longer code is not cut from it', async () => {
+    for (const [text, code] of [
+      ['Lot 2025-11-24-123456 reçu.', '2025-11-24-123456'],
+      ['échantillon 2024-03-05-7781 prélevé', '2024-03-05-7781'],
+    ]) {
+      const { spans } = await detect(text!, { lang: 'fr' });
+      expect(spans.map((s) => text!.slice(s.start, s.end))).toEqual([code]);
+    }
+  });
 });
 
 // Regression (holdout7, holdout11, holdout12, holdout13): a day and month with no year and no word

@@ -151,12 +151,21 @@ export const DIGIT_SLASH_DIGIT = /\d\/\d/;
 
 // A dash between two full dates ("01/10/2026–31/10/2026", "2025-11-24-2025-11-25") joins a range: the
 // numeric scans refuse a date with a dash and a digit beside it (a longer number or code), so that dash
-// is read as a blank. Same length, so every offset holds.
-const RANGE_DASH = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2}([/.])\d{1,2}\2(?:\d{4}|\d{2})[ \t]?|\d{4}-\d{1,2}-\d{1,2}[ \t]?)-(?=[ \t]?(?:\d{1,2}\2\d{1,2}\2(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?![\p{N}]|[/.-]\d))/gu;
+// is read as a blank. Same length, so every offset holds. Each form of the first date has its own
+// branch: a back-reference to the slash form's separator, unset after an ISO date, would match nothing
+// there and let a mere digit run pass for the second date ("Lot 2025-11-24-123456" lost its code).
+const SECOND_DATE_END = String.raw`(?![\p{N}]|[/.-]\d)`;
+const RANGE_DASH = new RegExp(
+  String.raw`(?<![\p{N}][/.-]?|[/.-])` +
+    String.raw`(?:\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})[ \t]?-(?=[ \t]?(?:\d{1,2}\1\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})${SECOND_DATE_END})` +
+    String.raw`|\d{4}-\d{1,2}-\d{1,2}[ \t]?-(?=[ \t]?\d{4}-\d{1,2}-\d{1,2}${SECOND_DATE_END}))`,
+  'gu',
+);
 
 /** The folded text with the dash of each date range blanked (see RANGE_DASH). */
 export function blankRangeDashes(folded: string): string {
-  return folded.includes('-') ? folded.replace(RANGE_DASH, '$1 ') : folded;
+  // The match ends on the dash (the second date is only looked at).
+  return folded.includes('-') ? folded.replace(RANGE_DASH, (range) => range.slice(0, -1) + ' ') : folded;
 }
 
 function findDates(doc: Doc): DateParts[] {
