@@ -159,9 +159,9 @@ function isAcronym(word: string): boolean {
 const LOWERCASE_TOWN_MIN_SCORE = 0.9;
 /** Single capitals with a dot after one of them at least, a hyphen allowed between: "J.M.", "K.O.", "J-P.H.", "T.D.N.". */
 const DOTTED_INITIALS = /^(?=[^.]*\.)\p{Lu}(?:(?:\.-?|-)\p{Lu}){1,3}\.?$/u;
-/** A capitalised surname right after an initial (the initial's dot may be outside the span). */
 /** Canadian provinces abbreviated the French way look like initials ("Medicare N.-B.", "Halifax (N.-É.)"). */
 const PROVINCE_INITIALS = /^(?:N\.-[BÉE]\.|Î\.-P\.-É\.|T\.-N\.-L\.|T\.N\.-O\.)$/u;
+/** A capitalised surname right after an initial (the initial's dot may be outside the span). */
 const SURNAME_AFTER_INITIAL = /^\.?[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?![\p{L}])/u;
 
 /** The word cut by a line-end hyphen joined again ("franche-⏎leins" → "francheleins"). */
@@ -226,7 +226,11 @@ function tokens(s: string): string[] {
   return s.split(/[\s,]+/).filter((t) => /\p{L}/u.test(t));
 }
 
-/** Whether a model span is kept; a span whose label is plainly wrong but that still names PHI gets the right one (in place) rather than being dropped. */
+/**
+ * Whether a model span is kept; a span whose label is plainly wrong but that still names PHI gets the
+ * right one (in place) rather than being dropped, and an initial the model cut from its surname is
+ * grown over the surname (in place too) before it is judged.
+ */
 export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.score < MODEL_MIN_SCORE) return false;
   const text = doc.text.slice(span.start, span.end);
