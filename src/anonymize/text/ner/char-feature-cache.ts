@@ -8,7 +8,9 @@
  * in typed arrays made once (a string key and a Map per position cost about as much as a sixth of
  * the tagger's run). A full cache recycles the slot of the entry it evicts.
  *
- * Lives inside an inference worker; holds model features of character ids, never text.
+ * Lives inside an inference worker, in its memory only: it holds the character-id rows of recent
+ * tokens (their first maxChars folded characters, which the charset maps back to letters) and their
+ * features, across documents; nothing of it is logged or leaves the worker.
  */
 export class CharFeatureCache {
   /** Features of each slot, `width` floats from `slot * width`. */
@@ -130,12 +132,13 @@ export class MissingRows {
   readonly positions: number[] = [];
   readonly hashes: number[] = [];
 
+  /** `positionCount`: the batch's token positions, the most rows that can be missing. */
   constructor(
     readonly chars: Int32Array,
     readonly rowLength: number,
-    positions: number,
+    positionCount: number,
   ) {
-    this.#table = new Int32Array(tableSizeFor(positions));
+    this.#table = new Int32Array(tableSizeFor(positionCount));
     this.#mask = this.#table.length - 1;
   }
 
