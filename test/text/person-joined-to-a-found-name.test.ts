@@ -16,6 +16,13 @@ describe('a first name joined to a found name', () => {
     expect(await persons('Seen with Mrs Ayesha Karim (mother) + Sophie today.')).toEqual(['Ayesha Karim', 'Sophie']);
   });
 
+  // Regression (review of the eighth rule round): the joined names were added after the names were
+  // spread, so a later bare mention of them was left in clear.
+  it('its later mentions are found too', async () => {
+    expect(await persons('Seen with Mrs Ayesha Karim (mother) + Sophie today. Sophie was tearful.')).toEqual(['Ayesha Karim', 'Sophie', 'Sophie']);
+    expect(await persons('Présents : Dr Bernadette Alric, Kévin (éducateur). Kévin reviendra jeudi.', 'fr')).toEqual(['Bernadette Alric', 'Kévin', 'Kévin']);
+  });
+
   it('a town, an ordinary word or a lowercase word joined so stays text', async () => {
     expect(await persons('Vue par Mme Nadia Roux, Paris le 12 mars.', 'fr')).toEqual(['Nadia Roux']);
     expect(await persons('Reviewed by Dr Helen Ward, Diabetes clinic to follow.')).toEqual(['Helen Ward']);

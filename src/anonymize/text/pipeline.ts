@@ -81,7 +81,10 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
     );
   }
   spans = propagateNames(spans, doc);
-  spans = spans.concat(coordinatedNameSpans(spans, doc));
+  // Names joined to a found one (or to a spread mention: "McCluskey, Sean"), then spread in turn, so
+  // that their later mentions are found too ("Mrs Ayesha Karim + Sophie … Sophie was tearful").
+  const joined = coordinatedNameSpans(spans, doc);
+  if (joined.length) spans = propagateNames(spans.concat(joined), doc);
   spans = propagateCities(spans, doc);
   spans = dropHardNegatives(spans, doc);
   return { doc, spans: mergeSpans(spans, doc) };
