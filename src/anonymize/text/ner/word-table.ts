@@ -1,8 +1,8 @@
 /**
  * The vocabulary's words, found from a token's character codes: the feature encoder looks up the
  * word of every token, and this spares slicing the token, folding it and hashing the new string
- * for a Map. A token's key codes come from a per-code table (`CharTables.key`: what the encoder's
- * word key makes of each character).
+ * for a Map. A token's key codes come from a per-code table (tokenizer.ts's `KEY`: what the
+ * encoder's word key makes of each character).
  *
  * Open addressing, linear probing, over typed arrays made once.
  */
