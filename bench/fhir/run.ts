@@ -13,9 +13,13 @@
  * request at a time (BENCH_LATENCY_SECONDS per measurement), where the latency a proxy adds is its own
  * work and not the queue behind other requests on a 2-core machine.
  *
+ * Each measurement is cut into BENCH_SLICES slices, pass-through and gateway alternated (ABBA…), so
+ * that a change of the shared machine's load during the run falls on both sides: the ratio printed
+ * is the median of the slice pairs' ratios, with their range; req/s and latencies pool the slices.
+ *
  * Options (environment): BENCH_SECONDS (default 10) per throughput measurement, BENCH_CONCURRENCY
  * (default 16), BENCH_LATENCY_SECONDS (default 6; 0 skips the one-client phase), BENCH_WARMUP_SECONDS
- * (default 3).
+ * (default 3), BENCH_SLICES (default 5).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,6 +37,7 @@ const SECONDS = positive('BENCH_SECONDS', 10);
 const CONCURRENCY = positive('BENCH_CONCURRENCY', 16);
 const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', 3);
 const LATENCY_SECONDS = nonNegative('BENCH_LATENCY_SECONDS', 6);
+const SLICES = Math.round(positive('BENCH_SLICES', 5));
 const here = path.dirname(fileURLToPath(import.meta.url));
 const children: ChildProcess[] = [];
 
@@ -48,7 +53,10 @@ interface Measured {
   readonly concurrency: number;
   readonly scenario: string;
   readonly target: 'pass-through' | 'gateway';
+  /** The slices pooled. */
   readonly result: LoadResult;
+  /** Throughput of each slice, in the order measured (slice i of both targets forms a pair). */
+  readonly sliceRates: readonly number[];
 }
 
 async function main(): Promise<void> {
@@ -77,14 +85,25 @@ async function main(): Promise<void> {
   const measured: Measured[] = [];
   for (const [concurrency, seconds] of phases) {
     for (const scenario of scenarios) {
-      for (const [target, base, paths] of [
+      const targets = [
         ['pass-through', passThrough, scenario.passThrough],
         ['gateway', gateway, scenario.gateway],
-      ] as const) {
+      ] as const;
+      for (const [, base, paths] of targets) {
         await check(base, paths, scenario.entries);
         await drive(origin(base), paths, concurrency, WARMUP_SECONDS);
-        const result = await drive(origin(base), paths, concurrency, seconds);
-        measured.push({ concurrency, scenario: scenario.name, target, result });
+      }
+      const slices = new Map<string, LoadResult[]>(targets.map(([target]) => [target, []]));
+      for (let i = 0; i < SLICES; i++) {
+        // ABBA: neither side always runs first, right after the other's load.
+        for (const [target, base, paths] of i % 2 === 0 ? targets : [...targets].reverse()) {
+          slices.get(target)!.push(await drive(origin(base), paths, concurrency, seconds / SLICES));
+        }
+      }
+      for (const [target] of targets) {
+        const parts = slices.get(target)!;
+        const result = pool(parts);
+        measured.push({ concurrency, scenario: scenario.name, target, result, sliceRates: parts.map((r) => r.requests / r.seconds) });
         console.log(`${scenario.name} via ${target}, ${concurrency} client(s): ${summary(result)}`);
       }
     }
@@ -115,9 +134,10 @@ function render(measured: Measured[]): string {
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:fhir\` (bench/fhir/run.ts): Node ${process.version},`,
     `${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end.`,
-    `Closed loop on loopback, ${WARMUP_SECONDS} s of warm-up before each measurement. upstream = embedded demo FHIR server (120 patients),`,
+    `Closed loop on loopback, ${WARMUP_SECONDS} s of warm-up of each proxy, then ${SLICES} slices of each, alternated (ABBA). upstream = embedded demo FHIR server (120 patients),`,
     `pass-through = undici proxy without anonymization, gateway = Voile compiled and started as \`voile serve\` (SQLite mappings`,
-    `and audit trail, rate limits, info logs), policy ${BENCH_POLICY} (profile research-strict). Each server runs in its own process.`,
+    `and audit trail, rate limits, info logs), policy ${BENCH_POLICY} (profile research-strict). Each server runs in its own process;`,
+    'the upstream and the pass-through run their TypeScript under tsx (the pass-through is a few lines around undici).',
   ];
   for (const concurrency of [...new Set(measured.map((m) => m.concurrency))]) {
     lines.push('', ...phaseTables(measured.filter((m) => m.concurrency === concurrency), concurrency));
@@ -134,7 +154,7 @@ function render(measured: Measured[]): string {
 }
 
 function phaseTables(measured: Measured[], concurrency: number): string[] {
-  const find = (scenario: string, target: string) => measured.find((m) => m.scenario === scenario && m.target === target)!.result;
+  const find = (scenario: string, target: string) => measured.find((m) => m.scenario === scenario && m.target === target)!;
   const seconds = measured[0]?.result.seconds ?? 0;
   const lines = [
     `## ${concurrency === 1 ? 'One client at a time (latency)' : `${concurrency} concurrent clients (throughput)`}, ~${seconds.toFixed(0)} s per measurement`,
@@ -143,16 +163,33 @@ function phaseTables(measured: Measured[], concurrency: number): string[] {
     '|---|---|---:|---:|---:|---:|',
     ...measured.map((m) => `| ${m.scenario} | ${m.target} | ${m.result.requests / m.result.seconds | 0} | ${fmt(percentile(m.result.latencies, 50))} | ${fmt(percentile(m.result.latencies, 99))} | ${m.result.errors} |`),
     '',
-    '| scenario | throughput ratio gateway / pass-through | added p50 ms | added p99 ms |',
-    '|---|---:|---:|---:|',
+    `| scenario | throughput ratio gateway / pass-through (median of ${SLICES} alternated slice pairs) | range of the pairs | added p50 ms | added p99 ms |`,
+    '|---|---:|---:|---:|---:|',
   ];
   for (const scenario of [...new Set(measured.map((m) => m.scenario))]) {
     const p = find(scenario, 'pass-through');
     const g = find(scenario, 'gateway');
-    const ratio = g.requests / g.seconds / (p.requests / p.seconds);
-    lines.push(`| ${scenario} | ${ratio.toFixed(2)} | ${fmt(percentile(g.latencies, 50) - percentile(p.latencies, 50))} | ${fmt(percentile(g.latencies, 99) - percentile(p.latencies, 99))} |`);
+    const ratios = g.sliceRates.map((rate, i) => rate / p.sliceRates[i]!).sort((a, b) => a - b);
+    const range = `${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)}`;
+    lines.push(`| ${scenario} | ${median(ratios).toFixed(2)} | ${range} | ${fmt(percentile(g.result.latencies, 50) - percentile(p.result.latencies, 50))} | ${fmt(percentile(g.result.latencies, 99) - percentile(p.result.latencies, 99))} |`);
   }
   return lines;
+}
+
+/** The slices of one target as one measurement: all requests over all the time measured. */
+function pool(parts: readonly LoadResult[]): LoadResult {
+  const latencies = Float64Array.from(parts.flatMap((r) => [...r.latencies])).sort();
+  return {
+    requests: parts.reduce((n, r) => n + r.requests, 0),
+    errors: parts.reduce((n, r) => n + r.errors, 0),
+    seconds: parts.reduce((n, r) => n + r.seconds, 0),
+    latencies,
+  };
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function summary(r: LoadResult): string {
