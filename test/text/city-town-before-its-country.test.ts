@@ -24,4 +24,17 @@ describe('the town before its country', () => {
     expect(await cities('seen by Mrs Jordan, Kenya Smith and Tom')).toEqual([]);
     expect(await cities('letter copied to Dr Patel, India.')).toEqual([]);
   });
+
+  // Regression (review of the eighth rule round): the last capitalised words of a facility's name
+  // were taken for the town before the country, and that CITY outranked the facility's span, so the
+  // rest of its name ("Clinique Pasteur", "Hôpital Saint Jean de") was left in clear.
+  it('not the end of a facility name, whose whole span stays', async () => {
+    for (const [text, facility] of [
+      ['Clinique Pasteur Les Almadies Dakar, Sénégal', 'Clinique Pasteur Les Almadies Dakar'],
+      ["Née à l'Hôpital Saint Jean de Dieu Thiès (Sénégal).", 'Hôpital Saint Jean de Dieu Thiès'],
+    ]) {
+      const { spans } = await detect(text!, { lang: 'fr' });
+      expect(spans.map((s) => `${s.label} ${text!.slice(s.start, s.end)}`)).toContain(`HOSPITAL ${facility}`);
+    }
+  });
 });

@@ -40,6 +40,8 @@ const FACILITY_WORD =
   /\b(?:hospital|hopital|clinic|clinique|centre|center|health|sante|medical|university|universite|airport|aeroport|school|ecole|college|institute|institut|ministry|ministere|embassy|ambassade|consulate|consulat|church|eglise|hotel|farm|prison|camp|district|province|region|state|county|island|ile|street|road|rue|avenue)\b/;
 const PLACE_KIND_BEFORE = /(?:\b(?:ile|iles|island|islands|delta|region|province|state|etat|district|departement|county|comte|lac|lake|mont|mount|vallee|valley)(?:[ \t]+(?:de|du|des|d'|of))?|\bdu|\bde la)[ \t]*$/;
 const ACRONYM = /^\p{Lu}{2,5}$/u;
+/** What splits a line into parts: a comma, a bracket, a colon, a bar, a dash between blanks (folded, an en dash is '-'). */
+const PART_SEPARATOR = /[,(;:|\n]|[ \t][-–—][ \t]/;
 
 const COUNTRY_CLOSES = /^(?:[ \t]*(?:$|[\n,.;:)\]–—]|[ \t]-))/u;
 const TITLE = /^(?:mr|mrs|ms|miss|dr|pr|prof|mme|mlle|m|sir|dame|lady|lord|saint|st)\.?$/;
@@ -80,9 +82,12 @@ export function townBeforeCountrySpans(doc: Doc): Span[] {
     // "Mrs Jordan, Kenya": a title opens a person; "St. Michael", "Saint-Louis" are towns (a saint's name with more after it).
     const firstWord = fold(town.split(/[ \t]+/)[0]!);
     if (TITLE.test(firstWord) && (town.split(/[ \t]+/).length === 1 || !/^(?:saint|st)\.?$/.test(firstWord))) continue;
-    // The town starts its comma part: a comma, a bracket, a dash, a link word or a line start before it.
-    const before = doc.folded.slice(Math.max(0, s - 30), s);
-    if (PLACE_KIND_BEFORE.test(before)) continue;
+    // An island, a region or a lake just before names the place ("île de Santiago (Cap-Vert)"). A
+    // facility word earlier in the comma part means the town ends the facility's name ("Clinique
+    // Pasteur Les Almadies Dakar, Sénégal"): this CITY would outrank the facility's span and leave
+    // the rest of its name in clear.
+    const before = doc.folded.slice(Math.max(0, s - TOWN_WINDOW), s);
+    if (PLACE_KIND_BEFORE.test(before.slice(-30)) || FACILITY_WORD.test(before.split(PART_SEPARATOR).pop()!)) continue;
     out.push({ start: s, end: e, label: 'CITY', score: 0.8, priority: PRIORITY.pattern - 5, source: 'city-before-country' });
   }
   return out;
