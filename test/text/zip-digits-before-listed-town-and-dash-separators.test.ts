@@ -28,4 +28,13 @@ describe('postcodes and towns across dashes and in the code-first order', () => 
     expect(await places('In total, 2019 Paris visits were logged', 'en')).toEqual([]);
     expect(await places('Lot 4, 1200 Widgets shipped', 'en')).toEqual([]);
   });
+
+  // Regression (review of the eighth rule round): in an address field closed by its country, the
+  // field's span took the country for the town and ran over the postcode and the town; their spans
+  // outrank it, merging drops an outranked span whole, and the street ("Grand'Rue 3") was left in clear.
+  it('an address field closed by its country keeps its street', async () => {
+    const text = "Adresse : Grand'Rue 3, 6000 Charleroi, Belgique";
+    const { spans } = await detect(text, { lang: 'fr' });
+    expect(spans.map((s) => `${s.label} ${text.slice(s.start, s.end)}`)).toEqual(["ADDRESS Grand'Rue 3", 'ZIP 6000', 'CITY Charleroi']);
+  });
 });

@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isListedTown } from './location.js';
+import { isCountry } from './town-before-country.js';
 
 /**
  * The street part of an address written after its field label when it has no street word
@@ -34,7 +35,9 @@ export function addressFieldSpans(doc: Doc): Span[] {
     const commas = [...value.matchAll(/[ \t]*,[ \t]*/gu)];
     const parts = value.split(/[ \t]*,[ \t]*/u);
     let town = parts.length - 1;
-    if (town > 0 && NOT_A_TOWN.test(parts[town]!.replace(POSTCODE_TAIL, '').trim())) town--;
+    // A country closing the value is no town ("Grand'Rue 3, 6000 Charleroi, Belgique"): taken for one,
+    // the span ran over the postcode and the town, whose own spans outrank it, and the street was dropped with it.
+    if (town > 0 && (NOT_A_TOWN.test(parts[town]!.replace(POSTCODE_TAIL, '').trim()) || isCountry(parts[town]!))) town--;
     // "Brgy. Tungkop, Minglanilla, Cebu", "Cheranalloor, Kochi, Kerala": a listed town before the
     // last part makes that part a province or a region.
     else if (town > 1 && !/\d/.test(parts[town - 1]!) && isListedTown(parts[town - 1]!, 5000)) town--;

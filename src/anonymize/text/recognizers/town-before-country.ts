@@ -53,6 +53,11 @@ function countryLength(words: string, country: string): number {
   return m ? m[0].replace(/[.,]+$/, '').length : words.length;
 }
 
+/** Whether `name` is a country the list holds, whole ("Belgique", "New Zealand", "Côte d'Ivoire"). */
+export function isCountry(name: string): boolean {
+  return COUNTRIES.has(fold(name.trim().split(/[ \t]+/).join('-')).replace(/[.,]+$/, ''));
+}
+
 function countryAt(words: string): string | undefined {
   const parts = words.split(/[ \t]+/);
   for (let n = Math.min(parts.length, LONGEST_COUNTRY_WORDS); n >= 1; n--) {
