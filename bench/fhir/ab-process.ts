@@ -23,7 +23,7 @@ import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, statCpuMs } from './shared.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, runBench, statCpuMs } from './shared.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const thisTree = path.resolve(here, '../..');
@@ -101,18 +101,4 @@ function startUpstream(): Promise<string> {
   });
 }
 
-function stopChildren(): void {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-}
-
-main().then(
-  () => {
-    stopChildren();
-    process.exit(0);
-  },
-  (err: unknown) => {
-    process.stderr.write(`bench ab-process failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    stopChildren();
-    process.exit(1);
-  },
-);
+runBench('bench ab-process', main, children);

@@ -22,7 +22,7 @@ import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, machineJiffies, processTree, treeCpuMs } from './shared.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, machineJiffies, processTree, runBench, treeCpuMs } from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -102,14 +102,4 @@ function start(role: string, upstream?: string): Promise<{ url: string; pid: num
   });
 }
 
-main().then(
-  () => {
-    for (const child of children) child.kill('SIGTERM');
-    process.exit(0);
-  },
-  (err: unknown) => {
-    console.error(`bench cpu failed: ${err instanceof Error ? err.message : String(err)}`);
-    for (const child of children) child.kill('SIGTERM');
-    process.exit(1);
-  },
-);
+runBench('bench cpu', main, children);

@@ -31,7 +31,7 @@ import { Identity } from '../../src/identity/index.js';
 import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive, percentile, type LoadResult } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET } from './shared.js';
+import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET, runBench } from './shared.js';
 
 const SECONDS = positive('BENCH_SECONDS', 10);
 const CONCURRENCY = positive('BENCH_CONCURRENCY', 16);
@@ -237,18 +237,4 @@ function nonNegative(name: string, fallback: number): number {
   return value;
 }
 
-function stopChildren(): void {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-}
-
-main().then(
-  () => {
-    stopChildren();
-    process.exit(0);
-  },
-  (err: unknown) => {
-    console.error(`bench:fhir failed: ${err instanceof Error ? err.message : String(err)}`);
-    stopChildren();
-    process.exit(1);
-  },
-);
+runBench('bench:fhir', main, children);

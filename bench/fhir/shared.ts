@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Fixed key material of the benchmark (never a real secret): the runner derives pseudonyms from it. */
@@ -55,4 +56,25 @@ export function treeCpuMs(pids: readonly number[]): { user: number; system: numb
 export function machineJiffies(): { idle: number; total: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   return { idle: fields[3]! + fields[4]!, total: fields.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Runs a benchmark's `main`, then stops the server processes it started (whether it succeeded or
+ * not, so that no server outlives its bench) and exits 0, or 1 with `name` and the error's message.
+ */
+export function runBench(name: string, main: () => Promise<void>, children: readonly ChildProcess[]): void {
+  const stop = () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  main().then(
+    () => {
+      stop();
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      stop();
+      process.exit(1);
+    },
+  );
 }
