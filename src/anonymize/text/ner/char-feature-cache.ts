@@ -1,3 +1,5 @@
+import { HASH_SEED, hashStep, tableSizeFor } from './word-table.js';
+
 /**
  * Character features of tokens already seen, keyed by the token's character-id row, least recently
  * used evicted first. The features of one token depend on its characters alone, so a cached row is
@@ -159,21 +161,14 @@ export class MissingRows {
   }
 }
 
-/** FNV-1a over a character-id row. */
+/** FNV-1a over a character-id row (word-table.ts's hashStep), its high bits folded into the low ones. */
 export function rowHash(chars: Int32Array, at: number, length: number): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < length; k++) h = Math.imul(h ^ chars[at + k]!, 0x01000193);
+  let h = HASH_SEED;
+  for (let k = 0; k < length; k++) h = hashStep(h, chars[at + k]!);
   return (h ^ (h >>> 15)) | 0;
 }
 
 function sameRow(a: Int32Array, aAt: number, b: Int32Array, bAt: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (a[aAt + k] !== b[bAt + k]) return false;
   return true;
-}
-
-/** A power of two, at least twice `entries`: probe runs stay short. */
-function tableSizeFor(entries: number): number {
-  let size = 2;
-  while (size < 2 * entries) size *= 2;
-  return size;
 }

@@ -23,10 +23,8 @@ export class WordTable {
     this.#start = new Int32Array(words.length);
     this.#length = new Int32Array(words.length);
     this.#id = new Int32Array(words.length);
-    let tableSize = 2;
-    while (tableSize < 2 * words.length) tableSize *= 2;
-    this.#table = new Int32Array(tableSize);
-    this.#mask = tableSize - 1;
+    this.#table = new Int32Array(tableSizeFor(words.length));
+    this.#mask = this.#table.length - 1;
     let at = 0;
     words.forEach(([word, id], i) => {
       this.#start[i] = at;
@@ -69,4 +67,11 @@ export const HASH_SEED = 0x811c9dc5;
 /** FNV-1a step over one code. */
 export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
+}
+
+/** A power of two, at least twice `entries`: probe runs stay short. */
+export function tableSizeFor(entries: number): number {
+  let size = 2;
+  while (size < 2 * entries) size *= 2;
+  return size;
 }
