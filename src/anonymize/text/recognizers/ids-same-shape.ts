@@ -1,4 +1,5 @@
 import { PRIORITY, type Span } from '../types.js';
+import { digitCount } from './phones.js';
 
 /**
  * A second identifier written right after a first, in its shape: "NHS number 787 789 3280 (Ms K) /
@@ -10,7 +11,7 @@ const JOINED_VALUE = /^(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:\/|,|&|\band\b|\bet\
 const MIN_DIGITS = 4;
 
 /** "787 789 3280" → "999 999 9999", "3HKT9921" → "9AAA9999": the shape two identifiers of one register share. */
-export function valueShape(value: string): string {
+function valueShape(value: string): string {
   return value.replace(/\p{N}/gu, '9').replace(/\p{Lu}/gu, 'A');
 }
 
@@ -21,7 +22,7 @@ export function sameShapeIdsAfter(ids: readonly Span[], text: string): Span[] {
     const m = JOINED_VALUE.exec(text.slice(s.end, s.end + 60));
     if (!m) continue;
     const value = m[1]!.trimEnd();
-    if (valueShape(value) !== valueShape(text.slice(s.start, s.end)) || value.replace(/\D/g, '').length < MIN_DIGITS) continue;
+    if (valueShape(value) !== valueShape(text.slice(s.start, s.end)) || digitCount(value) < MIN_DIGITS) continue;
     const start = s.end + m.index + m[0].length - m[1]!.length;
     out.push({ ...s, start, end: start + value.length, source: 'id-same-shape' });
   }
