@@ -25,9 +25,9 @@ export function lowercaseUkPostcodeSpans(doc: Doc): Span[] {
   for (const m of /\d[a-z]{2}\b/.test(t) ? t.matchAll(LOWER_POSTCODE) : []) {
     if (!POSTCODE_AREAS.has(m[1]!)) continue;
     const lineStart = t.lastIndexOf('\n', m.index - 1) + 1;
-    if (!WORD_BEFORE.test(t.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk-lower' });
     const before = t.slice(Math.max(lineStart, m.index - 40), m.index);
+    if (!WORD_BEFORE.test(before)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk-lower' });
     const town = TOWN_PART.exec(before);
     if (!town || STREET_WORD.test(town[1]!)) continue;
     const start = m.index - before.length + town.index + town[0].indexOf(town[1]!);
