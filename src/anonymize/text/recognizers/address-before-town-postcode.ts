@@ -17,9 +17,9 @@ const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}/u;
 const PART_START = /,[ \t]*|[ \t][–—-][ \t]+|\|[ \t]*/gu;
 const STREET_PART = /^(?:\d{1,4}[A-Za-z]?[ \t]+)?(?:(?:the|le|la|les|l'|du|de|des|of|an)[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:of|de|du|des|la|le|the|\p{Lu}[\p{L}'’-]+|\d{1,4})){0,4}$/u;
 // Facilities, organisations and people are named by other rules; their part is no street.
-const NOT_A_STREET = /(?<![\p{L}])(?:hospital|infirmary|centre|center|clinic|surgery|practice|trust|office|unit|ward|department|dept|service|services|school|university|college|council|board|group|ltd|limited|inc|llc|plc|hopital|clinique|centre hospitalier|ch|chu|cabinet|ehpad|mairie|pharmacie|pharmacy|mr|mrs|ms|miss|dr|prof|mme|m|mlle|nhs|health|care|medical|road|street|avenue|rue)(?![\p{L}])/iu;
+const NOT_A_STREET = /(?<![\p{L}])(?:hospital|infirmary|centre|center|clinic|surgery|practice|trust|office|unit|ward|department|dept|service|services|school|university|college|council|board|group|ltd|limited|inc|llc|plc|hopital|clinique|ch|chu|cabinet|ehpad|mairie|pharmacie|pharmacy|mr|mrs|ms|miss|dr|prof|mme|m|mlle|nhs|health|care|medical|road|street|avenue|rue)(?![\p{L}])/iu;
 
-const STREET_BEFORE = /\d|(?<![\p{L}])(?:road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|rue|chemin|route|avenue|boulevard|impasse|allee)\.?$/iu;
+const STREET_BEFORE = /\d|(?<![\p{L}])(?:road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|rue|chemin|route|boulevard|impasse|allee)\.?$/iu;
 
 export function addressBeforeTownSpans(doc: Doc): Span[] {
   const t = doc.text;
