@@ -18,21 +18,20 @@ const TOWN_THEN_DIGITS = new RegExp(String.raw`,[ \t]*((?:\p{Lu}[\p{L}'’-]+[ \
  */
 const DIGITS_THEN_TOWN = new RegExp(String.raw`(?:,|[ \t][–—])[ \t]*(\d{4,5})[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})${PART_END}`, 'dgu');
 
+/** "2019": four digits read as a year are a date, not a postcode. */
+const isYear = (digits: string) => /^(?:19|20)\d\d$/.test(digits);
+
 export function zipAfterListedTownSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const m of doc.text.matchAll(TOWN_THEN_DIGITS)) {
-    const digits = m[2]!;
-    if (digits.length === 4 && /^(?:19|20)\d\d$/.test(digits)) continue;
-    if (!isListedTown(m[1]!, 5000)) continue;
+    if (isYear(m[2]!) || !isListedTown(m[1]!, 5000)) continue;
     const [ts, te] = m.indices![1]!;
     const [zs, ze] = m.indices![2]!;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-after-listed-town' });
     out.push({ start: ts, end: te, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-before-zip-digits' });
   }
   for (const m of doc.text.matchAll(DIGITS_THEN_TOWN)) {
-    const digits = m[1]!;
-    if (digits.length === 4 && /^(?:19|20)\d\d$/.test(digits)) continue;
-    if (!isListedTown(m[2]!, 5000)) continue;
+    if (isYear(m[1]!) || !isListedTown(m[2]!, 5000)) continue;
     const [zs, ze] = m.indices![1]!;
     const [ts, te] = m.indices![2]!;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-before-listed-town' });
