@@ -19,8 +19,8 @@ export function cardIdSpans(doc: Doc): Span[] {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-ni-number' });
   }
   const f = doc.folded;
-  for (const [re, source] of [[CARD_NUMBER, 'id-card-number'], [LAST_FOUR, 'id-last-four']] as const) {
-    if (!f.includes(source === 'id-card-number' ? 'card' : 'last')) continue;
+  for (const [re, source, hint] of [[CARD_NUMBER, 'id-card-number', 'card'], [LAST_FOUR, 'id-last-four', 'last']] as const) {
+    if (!f.includes(hint)) continue;
     for (const m of f.matchAll(re)) {
       const [start, end] = m.indices![1]!;
       out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source });
