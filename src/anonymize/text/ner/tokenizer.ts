@@ -30,16 +30,8 @@ const DIGIT = /^\p{Nd}$/u;
 
 type CharClass = 'S' | 'L' | 'N' | 'P';
 
-// ASCII fast path: most clinical text is ASCII, and a table lookup beats three regex tests.
-const ASCII_CLASS: CharClass[] = [];
-for (let i = 0; i < 128; i++) {
-  const c = String.fromCharCode(i);
-  ASCII_CLASS.push(SPACES.has(c) ? 'S' : /[A-Za-z]/.test(c) ? 'L' : /[0-9]/.test(c) ? 'N' : 'P');
-}
-
+/** The rule itself; the tokenizer and the encoder read it from CLASS (below) for codes below TABLE_END. */
 export function charClass(c: string): CharClass {
-  const code = c.charCodeAt(0);
-  if (c.length === 1 && code < 128) return ASCII_CLASS[code]!;
   if (SPACES.has(c)) return 'S';
   if (LETTER.test(c)) return 'L';
   if (DIGIT.test(c)) return 'N';
@@ -73,7 +65,8 @@ export function tokenize(text: string, maxTokenChars = 24): Token[] {
 const SPACE = 0;
 const LETTERS = 1;
 const DIGITS = 2;
-const CLASS_NUMBER: Record<CharClass, number> = { S: SPACE, L: LETTERS, N: DIGITS, P: 3 };
+const OTHER = 3;
+const CLASS_NUMBER: Record<CharClass, number> = { S: SPACE, L: LETTERS, N: DIGITS, P: OTHER };
 
 /** charClass of the code point at i, as a number: from the table below TABLE_END (no string made). */
 function classAt(text: string, i: number): number {
@@ -267,7 +260,7 @@ export class FeatureEncoder {
  */
 function tabledShape(firstClass: number, firstCase: number, n: number, allCase: number, restCase: number): number {
   if (firstClass === DIGITS) return 5;
-  if (firstClass === CLASS_NUMBER.P) return 6;
+  if (firstClass === OTHER) return 6;
   const lowerSame = (allCase & LOWER_SAME) !== 0;
   const upperSame = (allCase & UPPER_SAME) !== 0;
   if (lowerSame && !upperSame) return 1;
