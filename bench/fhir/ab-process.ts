@@ -18,12 +18,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCohort } from '../../src/demo/cohort.js';
-import { Identity } from '../../src/identity/index.js';
-import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, runBench, statCpuMs } from './shared.js';
+import { benchScenarios } from './scenarios.js';
+import { runBench, statCpuMs } from './shared.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const thisTree = path.resolve(here, '../..');
@@ -54,7 +52,8 @@ async function main(): Promise<void> {
     children.push(child);
     gateways.push({ ...variant, origin: new URL(url).origin, pid: child.pid! });
   }
-  const paths = pathsFor(scenario);
+  const [read, search] = benchScenarios();
+  const paths = (scenario === 'read' ? read : search).gateway;
   for (const g of gateways) await drive(g.origin, paths, CONCURRENCY, 4); // warm-up (JIT, caches)
   const cpu = (file: string) => {
     const { user, system } = statCpuMs(file);
@@ -82,14 +81,6 @@ function quartiles(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(3);
   return `min ${at(0)} q1 ${at(0.25)} median ${at(0.5)}`;
-}
-
-function pathsFor(name: string): string[] {
-  if (name === 'read') {
-    const identity = new Identity(BENCH_SECRET, { store: new MemoryMappingStore(), maxDateShiftDays: BENCH_MAX_DATE_SHIFT_DAYS });
-    return generateCohort().patients.map((p) => `/fhir/Patient/${identity.pseudonymizeId('Patient', p.id)}`);
-  }
-  return ['', 'category=vital-signs&', 'category=laboratory&'].map((q) => `/fhir/Observation?${q}_count=50`);
 }
 
 function startUpstream(): Promise<string> {

@@ -17,12 +17,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCohort } from '../../src/demo/cohort.js';
-import { Identity } from '../../src/identity/index.js';
-import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_SECRET, machineJiffies, processTree, runBench, treeCpuMs } from './shared.js';
+import { benchScenarios } from './scenarios.js';
+import { machineJiffies, processTree, runBench, treeCpuMs } from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -36,13 +34,7 @@ async function main(): Promise<void> {
   const [passThrough, gateway] = await Promise.all([start('passthrough', upstream.url), clustered ? start('gateway', upstream.url) : startGateway(upstream.url)]);
   // BENCH_FLOOR=1: also a bare fastify proxy that parses and re-serializes (servers.ts `floor`).
   const floor = process.env.BENCH_FLOOR === '1' ? await start('floor', upstream.url) : undefined;
-  const identity = new Identity(BENCH_SECRET, { store: new MemoryMappingStore(), maxDateShiftDays: BENCH_MAX_DATE_SHIFT_DAYS });
-  const patients = generateCohort().patients.map((p) => p.id);
-  const searches = ['_count=50', 'category=vital-signs&_count=50', 'category=laboratory&_count=50'].map((q) => `/fhir/Observation?${q}`);
-  const scenarios = [
-    { name: 'read Patient', passThrough: patients.map((id) => `/fhir/Patient/${id}`), gateway: patients.map((id) => `/fhir/Patient/${identity.pseudonymizeId('Patient', id)}`) },
-    { name: 'search Observation, 50 entries', passThrough: searches, gateway: searches },
-  ];
+  const scenarios = benchScenarios();
   for (const scenario of scenarios) {
     const perRequest: { total: number; system: number }[] = [];
     const targets: [string, { url: string; pid: number }, readonly string[]][] = [

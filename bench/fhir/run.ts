@@ -26,12 +26,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCohort } from '../../src/demo/cohort.js';
-import { Identity } from '../../src/identity/index.js';
-import { MemoryMappingStore } from '../../src/store/mapping-store.js';
 import { drive, percentile, type LoadResult } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
-import { BENCH_MAX_DATE_SHIFT_DAYS, BENCH_POLICY, BENCH_SECRET, runBench } from './shared.js';
+import { benchScenarios } from './scenarios.js';
+import { BENCH_POLICY, runBench } from './shared.js';
 
 const SECONDS = positive('BENCH_SECONDS', 10);
 const CONCURRENCY = positive('BENCH_CONCURRENCY', 16);
@@ -40,14 +38,6 @@ const LATENCY_SECONDS = nonNegative('BENCH_LATENCY_SECONDS', 6);
 const SLICES = Math.round(positive('BENCH_SLICES', 5));
 const here = path.dirname(fileURLToPath(import.meta.url));
 const children: ChildProcess[] = [];
-
-interface Scenario {
-  readonly name: string;
-  readonly passThrough: readonly string[];
-  readonly gateway: readonly string[];
-  /** Entries each response must carry (checked once before measuring), for searches. */
-  readonly entries?: number;
-}
 
 interface Measured {
   readonly concurrency: number;
@@ -65,20 +55,7 @@ async function main(): Promise<void> {
   const [passThrough, gateway] = await Promise.all([start('passthrough', upstream), startGateway(upstream)]);
   console.log(`upstream ${upstream}\npass-through ${passThrough}\ngateway ${gateway}\n`);
 
-  // The same cohort the upstream generated (same default seed): real ids for the pass-through,
-  // their pseudonyms (same secret as the gateway child) for the gateway.
-  const cohort = generateCohort();
-  const identity = new Identity(BENCH_SECRET, { store: new MemoryMappingStore(), maxDateShiftDays: BENCH_MAX_DATE_SHIFT_DAYS });
-  const patients = cohort.patients.map((p) => p.id);
-  const searches = ['_count=50', 'category=vital-signs&_count=50', 'category=laboratory&_count=50'].map((q) => `/fhir/Observation?${q}`);
-  const scenarios: Scenario[] = [
-    {
-      name: 'read Patient',
-      passThrough: patients.map((id) => `/fhir/Patient/${id}`),
-      gateway: patients.map((id) => `/fhir/Patient/${identity.pseudonymizeId('Patient', id)}`),
-    },
-    { name: 'search Observation, 50 entries', passThrough: searches, gateway: searches, entries: 50 },
-  ];
+  const scenarios = benchScenarios();
 
   const phases: [concurrency: number, seconds: number][] = [[CONCURRENCY, SECONDS]];
   if (LATENCY_SECONDS > 0 && CONCURRENCY !== 1) phases.push([1, LATENCY_SECONDS]);
