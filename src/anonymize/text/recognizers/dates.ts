@@ -163,7 +163,7 @@ const RANGE_DASH = new RegExp(
 );
 
 /** The folded text with the dash of each date range blanked (see RANGE_DASH). */
-export function blankRangeDashes(folded: string): string {
+function blankRangeDashes(folded: string): string {
   // The match ends on the dash (the second date is only looked at).
   return folded.includes('-') ? folded.replace(RANGE_DASH, (range) => range.slice(0, -1) + ' ') : folded;
 }
