@@ -46,10 +46,12 @@ const PART_SEPARATOR = /[,(;:|\n]|[ \t][-–—][ \t]/;
 const COUNTRY_CLOSES = /^(?:[ \t]*(?:$|[\n,.;:)\]–—]|[ \t]-))/u;
 const TITLE = /^(?:mr|mrs|ms|miss|dr|pr|prof|mme|mlle|m|sir|dame|lady|lord|saint|st)\.?$/;
 
+/** The first one to LONGEST_COUNTRY_WORDS words of a text (countryAt finds no longer country). */
+const FIRST_WORDS = Array.from({ length: LONGEST_COUNTRY_WORDS }, (_, i) => new RegExp(String.raw`^\S+(?:[ \t]+\S+){${i}}`, 'u'));
+
 /** The characters of `words` its first `country` words take ("Sri Lanka" of "Sri Lanka Today"). */
 function countryLength(words: string, country: string): number {
-  const n = country.split('-').length;
-  const m = new RegExp(String.raw`^\S+(?:[ \t]+\S+){${n - 1}}`, 'u').exec(words);
+  const m = FIRST_WORDS[country.split('-').length - 1]!.exec(words);
   return m ? m[0].replace(/[.,]+$/, '').length : words.length;
 }
 
