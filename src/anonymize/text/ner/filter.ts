@@ -164,6 +164,11 @@ const PROVINCE_INITIALS = /^(?:N\.-[BÉE]\.|Î\.-P\.-É\.|T\.-N\.-L\.|T\.N\.-O\.
 /** A capitalised surname right after an initial (the initial's dot may be outside the span). */
 const SURNAME_AFTER_INITIAL = /^\.?[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?![\p{L}])/u;
 
+/** Initials with their dots ("J.K.M.", "J-P.H.", "H.K.") in a PERSON span: a person the model read, not an acronym (provinces excepted). */
+function personInitials(span: Span, word: string): boolean {
+  return span.label === 'PERSON' && DOTTED_INITIALS.test(word) && !PROVINCE_INITIALS.test(word);
+}
+
 /** The word cut by a line-end hyphen joined again ("franche-⏎leins" → "francheleins"). */
 function unwrap(text: string): string {
   return text.replace(/-[ \t]*\r?\n[ \t]*/gu, '');
@@ -247,8 +252,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   }
   if (words.length === 0 || text.replace(/[^\p{L}]/gu, '').length < 2) return false;
   if (span.label !== 'ADDRESS' && neverAlone(span, doc, words)) return false;
-  // Initials with their dots ("J.K.M.", "J-P.H.", "H.K.") are a person the model read, not an acronym.
-  if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!) && !(span.label === 'PERSON' && DOTTED_INITIALS.test(words[0]!) && !PROVINCE_INITIALS.test(words[0]!))) return false;
+  if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!) && !personInitials(span, words[0]!)) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
   const allUpper = (w: string) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
   // A line written in capitals is a heading, not a name, unless the words are known names. Only
