@@ -136,8 +136,8 @@ export class MissingRows {
 
   /** `positionCount`: the batch's token positions, the most rows that can be missing. */
   constructor(
-    readonly chars: Int32Array,
-    readonly rowLength: number,
+    private readonly chars: Int32Array,
+    private readonly rowLength: number,
     positionCount: number,
   ) {
     this.#table = new Int32Array(tableSizeFor(positionCount));
