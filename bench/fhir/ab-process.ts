@@ -15,13 +15,13 @@
  * BENCH_SCENARIO: read (default) or search (50 entries). BENCH_ROUNDS (default 12), BENCH_SECONDS per
  * round (default 3), BENCH_CONCURRENCY (default 16).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drive } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
 import { benchScenarios } from './scenarios.js';
-import { runBench, statCpuMs } from './shared.js';
+import { forkServer, runBench, statCpuMs } from './shared.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const thisTree = path.resolve(here, '../..');
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     { name: `this tree ${flags('BENCH_FLAGS_B').join(' ')}`.trim(), tree: thisTree, flags: flags('BENCH_FLAGS_B') },
   ];
   for (const tree of new Set(variants.map((v) => v.tree))) buildProduct(tree);
-  const upstream = await startUpstream();
+  const upstream = (await forkServer('upstream', undefined, children, { quietStdout: true })).url;
   const gateways = [];
   for (const variant of variants) {
     const { url, child } = await startProductGateway(upstream, variant.flags, variant.tree);
@@ -81,15 +81,6 @@ function quartiles(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(3);
   return `min ${at(0)} q1 ${at(0.25)} median ${at(0.5)}`;
-}
-
-function startUpstream(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'servers.ts'), ['upstream'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    children.push(child);
-    child.once('message', (m) => resolve((m as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`upstream exited with code ${code}`)));
-  });
 }
 
 runBench('bench ab-process', main, children);

@@ -14,17 +14,14 @@
  * measures a bare fastify proxy that parses and re-serializes the upstream JSON (servers.ts `floor`).
  * BENCH_CPU_PROF=DIR writes a V8 CPU profile per server process.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { drive } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
 import { benchScenarios } from './scenarios.js';
-import { machineJiffies, processTree, runBench, treeCpuMs } from './shared.js';
+import { CPU_PROFILE_FLAGS, forkServer, machineJiffies, processTree, runBench, treeCpuMs } from './shared.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const here = path.dirname(fileURLToPath(import.meta.url));
 const children: ChildProcess[] = [];
 
 async function main(): Promise<void> {
@@ -74,24 +71,15 @@ function both(cpu: { user: number; system: number }): number {
   return cpu.user + cpu.system;
 }
 
-const cpuProfFlags = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-
 async function startGateway(upstream: string): Promise<{ url: string; pid: number }> {
-  const { url, child } = await startProductGateway(upstream, cpuProfFlags);
+  const { url, child } = await startProductGateway(upstream, CPU_PROFILE_FLAGS);
   children.push(child);
   return { url, pid: child.pid! };
 }
 
-function start(role: string, upstream?: string): Promise<{ url: string; pid: number }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
-      execArgv: ['--import', 'tsx', ...cpuProfFlags],
-      stdio: ['ignore', role === 'gateway' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
-    });
-    children.push(child);
-    child.once('message', (m) => resolve({ url: (m as { url: string }).url, pid: child.pid! }));
-    child.once('exit', (code) => reject(new Error(`${role} exited with code ${code}`)));
-  });
-}
-
 runBench('bench cpu', main, children);
+
+/** A bench server process; the in-process gateway's request logs are discarded (as the product gateway's are). */
+function start(role: string, upstream?: string): Promise<{ url: string; pid: number }> {
+  return forkServer(role, upstream, children, { quietStdout: role === 'gateway' });
+}

@@ -21,7 +21,7 @@
  * (default 16), BENCH_LATENCY_SECONDS (default 6; 0 skips the one-client phase), BENCH_WARMUP_SECONDS
  * (default 3), BENCH_SLICES (default 5).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { drive, percentile, type LoadResult } from './load.js';
 import { buildProduct, startProductGateway } from './product-gateway.js';
 import { benchScenarios } from './scenarios.js';
-import { BENCH_POLICY, runBench } from './shared.js';
+import { BENCH_POLICY, CPU_PROFILE_FLAGS, forkServer, runBench } from './shared.js';
 
 const SECONDS = positive('BENCH_SECONDS', 10);
 const CONCURRENCY = positive('BENCH_CONCURRENCY', 16);
@@ -51,8 +51,8 @@ interface Measured {
 
 async function main(): Promise<void> {
   buildProduct();
-  const upstream = await start('upstream');
-  const [passThrough, gateway] = await Promise.all([start('passthrough', upstream), startGateway(upstream)]);
+  const upstream = (await forkServer('upstream', undefined, children)).url;
+  const [passThrough, gateway] = await Promise.all([forkServer('passthrough', upstream, children).then((s) => s.url), startGateway(upstream)]);
   console.log(`upstream ${upstream}\npass-through ${passThrough}\ngateway ${gateway}\n`);
 
   const scenarios = benchScenarios();
@@ -173,25 +173,10 @@ function summary(r: LoadResult): string {
   return `${(r.requests / r.seconds).toFixed(0)} req/s, p50 ${fmt(percentile(r.latencies, 50))} ms, p99 ${fmt(percentile(r.latencies, 99))} ms, errors ${r.errors}`;
 }
 
-// BENCH_CPU_PROF=DIR: each server process writes a V8 CPU profile there when it stops.
-const cpuProfFlags = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-
 async function startGateway(upstream: string): Promise<string> {
-  const { url, child } = await startProductGateway(upstream, cpuProfFlags);
+  const { url, child } = await startProductGateway(upstream, CPU_PROFILE_FLAGS);
   children.push(child);
   return url;
-}
-
-function start(role: string, upstream?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'servers.ts'), upstream ? [role, upstream] : [role], {
-      execArgv: ['--import', 'tsx', ...cpuProfFlags],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    children.push(child);
-    child.once('message', (m) => resolve((m as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`${role} exited with code ${code}`)));
-  });
 }
 
 function origin(base: string): string {

@@ -1,5 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Fixed key material of the benchmark (never a real secret): the runner derives pseudonyms from it. */
 export const BENCH_SECRET = Buffer.alloc(32, 0x42);
@@ -77,4 +79,23 @@ export function runBench(name: string, main: () => Promise<void>, children: read
       process.exit(1);
     },
   );
+}
+
+/** Node flags that make each bench server write a V8 CPU profile when it stops (BENCH_CPU_PROF=DIR). */
+export const CPU_PROFILE_FLAGS: readonly string[] = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+
+/**
+ * Starts one role of bench/fhir/servers.ts (upstream, passthrough, floor, gateway) in its own
+ * process under tsx, added to `children`; resolves with its URL and pid once it listens.
+ */
+export function forkServer(role: string, upstream: string | undefined, children: ChildProcess[], options: { quietStdout?: boolean } = {}): Promise<{ url: string; pid: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'servers.ts'), upstream ? [role, upstream] : [role], {
+      execArgv: ['--import', 'tsx', ...CPU_PROFILE_FLAGS],
+      stdio: ['ignore', options.quietStdout ? 'ignore' : 'inherit', 'inherit', 'ipc'],
+    });
+    children.push(child);
+    child.once('message', (m) => resolve({ url: (m as { url: string }).url, pid: child.pid! }));
+    child.once('exit', (code) => reject(new Error(`${role} exited with code ${code}`)));
+  });
 }
