@@ -15,6 +15,12 @@ describe('lowercase patient fields and more field labels', () => {
     expect((await persons('pt : ngata mbala, né le 01/01/1990')).join(' ')).toContain('ngata mbala');
   });
 
+  // Regression: the quick pre-check of the scan let "patient :", "pt :" and "malade :" through but
+  // not "patiente :", so a note that gave the name only there left it in clear.
+  it('two unlisted lowercase words after "patiente :" are the name', async () => {
+    expect((await persons('patiente : dumitrescu ionut, vue ce jour')).join(' ')).toContain('dumitrescu ionut');
+  });
+
   it('a finding after "patient :" stays text', async () => {
     expect(await persons('patient : calme, coopérant')).toEqual([]);
     expect(await persons('patient : vu ce jour')).toEqual([]);

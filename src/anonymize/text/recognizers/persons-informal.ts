@@ -66,7 +66,9 @@ const PATIENT_FIELD_LOWER = /\b(?:pt|patient|patiente|malade)[ \t]*:[ \t]*([\p{L
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
 const ROLE_LOWER_NAME = /\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue)[ \t]*:?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
 const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist']);
-const PATIENT_FIELD_HINT = /(?:pt|nt|de)[ \t]*:[ \t]*\p{Ll}/u;
+// The last two letters of each label of PATIENT_FIELD_LOWER (pt, patieNT, patienTE, malaDE): a cheap
+// test before the full scan, which must let every label through.
+const PATIENT_FIELD_HINT = /(?:pt|nt|te|de)[ \t]*:[ \t]*\p{Ll}/u;
 // "Sandrine P.", "Deb R. called": a known first name with the initial of the surname.
 // Found from the initial back to the word before it: initials are rare, capitalised words are not.
 const INITIAL = /(?<=[ \t])\p{Lu}\.(?!\p{L})/gu;
