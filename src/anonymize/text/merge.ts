@@ -156,21 +156,67 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
-/** A city found once (after a postal code, "à Lyon") is a city everywhere else in the document, written the same way. */
+/**
+ * A city found once (after a postal code, "à Lyon", before its country) is a city everywhere else in
+ * the document, written the same way or, when found capitalised, capitalised in another case ("ST.
+ * MICHAEL, BARBADOS" in a letterhead, "St. Michael" in the address; never "nice" for "Nice").
+ */
 export function propagateCities(spans: Span[], doc: Doc): Span[] {
-  const names = new Set<string>();
-  for (const s of spans) if (s.label === 'CITY' && s.score >= 0.85 && s.end - s.start >= 3) names.add(doc.text.slice(s.start, s.end));
+  const names = new Map<string, string>();
+  for (const s of spans) if (spreadsItsTown(s, doc)) names.set(doc.folded.slice(s.start, s.end), doc.text.slice(s.start, s.end));
   if (names.size === 0) return spans;
-  const extra: Span[] = [];
+  const mentions: Span[] = [];
   const boundary = (c: string | undefined) => c === undefined || !/[\p{L}\p{N}-]/u.test(c);
-  for (const name of names) {
-    for (let at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + name.length)) {
-      if (boundary(doc.text[at - 1]) && boundary(doc.text[at + name.length])) {
-        extra.push({ start: at, end: at + name.length, label: 'CITY', score: 0.8, priority: 25, source: 'city-propagated' });
-      }
+  const capitalised = (name: string) => /^\p{Lu}/u.test(name);
+  for (const [folded, written] of names) {
+    for (let at = doc.folded.indexOf(folded); at >= 0; at = doc.folded.indexOf(folded, at + folded.length)) {
+      const end = at + folded.length;
+      const mention = doc.text.slice(at, end);
+      if (!boundary(doc.text[at - 1]) || !boundary(doc.text[end])) continue;
+      if (mention !== written && !(capitalised(written) && capitalised(mention))) continue;
+      mentions.push({ start: at, end, label: 'CITY', score: 0.8, priority: 25, source: 'city-propagated' });
     }
   }
-  return spans.concat(extra);
+  return spans.concat(outrankingTownsCutShort(mentions, spans));
+}
+
+/**
+ * Whether a CITY span's town is spread: one of the surer rules' (score 0.85 and up), or the town
+ * before its country ("Lomé, Togo") unless it is one word a name list or the dictionary knows: "Ella,
+ * Sri Lanka" is a town, but spread, it would make every "Ella" of the note one.
+ */
+function spreadsItsTown(s: Span, doc: Doc): boolean {
+  if (s.label !== 'CITY' || s.end - s.start < 3) return false;
+  if (s.score >= 0.85) return true;
+  if (s.source !== 'city-before-country') return false;
+  const words = doc.folded.slice(s.start, s.end).split(/[ \t]+/);
+  return words.length > 1 || !(isFirstName(words[0]!) || isLastName(words[0]!) || isDictionaryWord(words[0]!));
+}
+
+/**
+ * A shorter CITY inside a mention is the town cut short ("St" of "Lot 12, Pine Gardens, St. Michael",
+ * where the street rule stops at the dot): the mention takes its priority, and being longer, wins over
+ * it in the merge. Only over it: a surer span of another label across the mention still wins, and then
+ * the shorter town is kept.
+ */
+function outrankingTownsCutShort(mentions: Span[], spans: Span[]): Span[] {
+  if (mentions.length === 0) return mentions;
+  // The CITY spans by their first character, so that each mention looks at its own characters only
+  // (not spans × mentions).
+  const citiesAt = new Map<number, Span[]>();
+  for (const s of spans) {
+    if (s.label !== 'CITY') continue;
+    const at = citiesAt.get(s.start);
+    if (at) at.push(s);
+    else citiesAt.set(s.start, [s]);
+  }
+  return mentions.map((m) => {
+    let priority = m.priority;
+    for (let i = m.start; i < m.end; i++) {
+      for (const s of citiesAt.get(i) ?? []) if (s.end <= m.end && s.end - s.start < m.end - m.start) priority = Math.max(priority, s.priority);
+    }
+    return priority === m.priority ? m : { ...m, priority };
+  });
 }
 
 const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte']);
