@@ -82,8 +82,17 @@ const requiredTextProfile: FhirProfile = profile([
   { path: 'Observation.code.coding.code', method: 'keep' },
   { path: "nodesByType('Address').line", method: 'text' },
   { path: "nodesByType('Address').city", method: 'keep' },
+  { path: "nodesByType('Address').city.extension", method: 'keep' },
+  { path: 'Patient.birthDate.extension', method: 'keep' },
   { path: "nodesByType('Address').line.extension", method: 'keep' },
   { path: 'Patient.gender', method: 'keep' },
+  { path: 'Observation.component.code.text', method: 'text' },
+  { path: 'Observation.component.value', method: 'keep' },
+  { path: "nodesByType('Extension').url", method: 'keep' },
+  { path: "nodesByType('Extension').value as string", method: 'text' },
+  { path: 'Observation.extension', method: 'keep' },
+  { path: 'Observation.modifierExtension', method: 'keep' },
+  { path: 'Patient.birthDate', method: 'keep' },
 ]);
 
 const requiredTextResources: Resource[] = [
@@ -98,6 +107,23 @@ const requiredTextResources: Resource[] = [
     note: [{ text: 'ab', time: '2020-01-01' }, { text: 'abc', time: '2020-01-02' }, { text: 'abcd' }, { text: 'abcde' }],
   },
   { resourceType: 'Observation', id: 'o2', status: 'final', code: { text: 'abc' }, note: [{ text: 'abc' }] },
+  {
+    resourceType: 'Observation',
+    id: 'o3',
+    status: 'final',
+    // A required element (component.code) left with only its text; extensions left with their url only.
+    component: [{ code: { text: 'abc' }, valueQuantity: { value: 1 } }, { code: { text: 'abc' } }, { code: { text: 'ab' } }],
+    extension: [{ url: 'http://e.org/a', valueString: 'abc' }, { valueString: 'abc' }, { url: 'http://e.org/b', valueString: 'ab' }],
+    modifierExtension: [{ url: 'http://e.org/m', valueString: 'abc' }],
+  },
+  {
+    resourceType: 'Patient',
+    id: 'p2',
+    // A null value kept for its extensions, beside a text that goes (nested) and at the root.
+    birthDate: null,
+    _birthDate: { extension: [{ url: 'http://e.org/d', valueString: 'ab' }] },
+    address: [{ line: ['abc'], city: null, _city: { extension: [{ url: 'http://e.org/c', valueString: 'abc' }] } }],
+  },
   {
     resourceType: 'Patient',
     id: 'p1',
