@@ -5,8 +5,8 @@ import type { TextContext, TextFormat } from '../text/api.js';
 import type { FhirAnonymizeDeps, FhirAnonymizeResult, FhirAnonymizer } from './api.js';
 import { compileFhirPath, emptyHits, primitiveKey, recordHits, type NodeHits } from './fhirpath-eval.js';
 import { compileSimplePath, leadingResourceType, toStandardFhirPath, type SimplePattern } from './paths.js';
-import { findPatientId } from './patient.js';
-import { parseReference, uuidFromHash } from './references.js';
+import { PatientFinder } from './patient.js';
+import { CACHE_LIMIT, parseReference, uuidFromHash } from './references.js';
 import { typeInfo, type ElementInfo, type TypeInfo } from './schema.js';
 import { addSecurityLabels, SecurityLabels } from './security.js';
 import { compileCases, DATE_TYPES, generalizeValue, NUMBER_TYPES, perturbValue, STRING_TYPES, TEXT_TYPES, yearOf, type CompiledCases } from './values.js';
@@ -132,6 +132,7 @@ class VoileEngine implements FhirAnonymizer {
   // reference as written → as released (a pure function of the secret). Pseudonyms and date
   // shifts themselves are memoized once, in Identity, which DICOM and the search guard share.
   readonly #references = new Map<string, string | undefined>();
+  readonly #patients = new PatientFinder();
 
   constructor(profile: FhirProfile, deps: FhirAnonymizeDeps) {
     this.#profile = profile;
@@ -191,7 +192,7 @@ class VoileEngine implements FhirAnonymizer {
 
     const ctx: ResourceCtx = {
       resourceType,
-      patientId: inheritedPatient ?? findPatientId(input, uuidTargets),
+      patientId: inheritedPatient ?? this.#patients.find(input, uuidTargets),
       hits: this.#hitsFor(input, resourceType),
       labels: new SecurityLabels(),
       texts: [],
@@ -750,7 +751,6 @@ function asAnonymizationFailure(err: unknown): VoileError {
 }
 
 const NOT_APPLICABLE = Symbol('not-applicable');
-const CACHE_LIMIT = 50_000;
 const DICOM_UID = /^(?:urn:oid:)?[0-2](?:\.(?:0|[1-9][0-9]*))+$/;
 
 class PendingText {

@@ -1,5 +1,8 @@
 import { isResourceType } from './schema.js';
 
+/** Bound of the engine's memo maps (references as written → parsed or released): cleared when full. */
+export const CACHE_LIMIT = 50_000;
+
 /** A literal reference taken apart: `[base/]Type/id[/_history/v]`, `urn:uuid:…`, `#local`. */
 export type ParsedReference =
   | { readonly kind: 'literal'; readonly type: string; readonly id: string; readonly version: string | undefined }
