@@ -55,7 +55,18 @@ class StateSet {
   readonly #matches = new Map<string, readonly number[]>();
   // The schema's ElementInfo objects are unique per (type, property): one identity lookup per element.
   readonly #transitions = new Map<ElementInfo, Transition>();
+  readonly #shapes = new Map<TypeInfo, Shape>();
   constructor(readonly states: readonly State[]) {}
+
+  /** The properties of `type` under these states, interned like the sets themselves. */
+  shape(type: TypeInfo): Shape {
+    let shape = this.#shapes.get(type);
+    if (!shape) {
+      shape = new Shape(type, this);
+      this.#shapes.set(type, shape);
+    }
+    return shape;
+  }
 
   step(info: ElementInfo): Transition {
     let t = this.#transitions.get(info);
@@ -92,7 +103,84 @@ class StateSet {
   }
 }
 
-const NO_STATES = new StateSet([]);
+/** How one JSON property of a type is walked under one state set: which element, where the states go. */
+interface PropertyStep {
+  readonly info: ElementInfo;
+  readonly transition: Transition;
+  readonly isExtension: boolean;
+  /** The element's own properties, for a complex element of a known type. */
+  readonly childShape: Shape | undefined;
+}
+
+/**
+ * The properties of a type under one state set, each looked up once per engine: the walk then costs
+ * one map lookup per property instead of a schema lookup and a state step. A `_name` key maps to
+ * the step of `name` (its primitive's extensions); null: not an element of the type.
+ */
+class Shape {
+  readonly #steps = new Map<string, PropertyStep | null>();
+  readonly #plans = new Map<readonly number[], ObjectPlan>();
+  constructor(readonly type: TypeInfo, readonly states: StateSet) {}
+
+  step(key: string): PropertyStep | null {
+    let step = this.#steps.get(key);
+    if (step === undefined) {
+      const info = this.type.properties.get(key) ?? this.type.shadows.get(key);
+      step = info === undefined ? null : this.#stepOf(info);
+      this.#steps.set(key, step);
+    }
+    return step;
+  }
+
+  /** The walk plan of objects of this shape whose candidate rules are `candidates` (an interned list). */
+  plan(candidates: readonly number[]): ObjectPlan {
+    let plan = this.#plans.get(candidates);
+    if (!plan) {
+      plan = new ObjectPlan(this, candidates);
+      this.#plans.set(candidates, plan);
+    }
+    return plan;
+  }
+
+  #stepOf(info: ElementInfo): PropertyStep {
+    const transition = this.states.step(info);
+    const childType = info.primitive ? undefined : typeInfo(info.type);
+    return {
+      info,
+      transition,
+      isExtension: info.name === 'extension' || info.name === 'modifierExtension',
+      childShape: childType === undefined ? undefined : transition.next.shape(childType),
+    };
+  }
+}
+
+/** A property under a walk plan: its step, and the candidate rules of its value (none from FHIRPath). */
+interface PlannedProperty {
+  readonly step: PropertyStep;
+  readonly candidates: readonly number[];
+  /** The plan of a complex value's own properties, linked on first use. */
+  child: ObjectPlan | undefined;
+}
+
+/**
+ * A shape under one interned candidate list: per property, the candidates of its value too. Only
+ * for resources without FHIRPath hits, whose candidate lists are all interned (so are the plans);
+ * a resource with hits walks its shapes and merges candidates per node.
+ */
+class ObjectPlan {
+  readonly #properties = new Map<string, PlannedProperty | null>();
+  constructor(readonly shape: Shape, readonly candidates: readonly number[]) {}
+
+  property(key: string): PlannedProperty | null {
+    let planned = this.#properties.get(key);
+    if (planned === undefined) {
+      const step = this.shape.step(key);
+      planned = step === null ? null : { step, candidates: internedCandidates(step.transition, step.isExtension ? NO_RULES : this.candidates), child: undefined };
+      this.#properties.set(key, planned);
+    }
+    return planned;
+  }
+}
 /** The one empty candidate list: candidate lists are compared by identity in the merge caches. */
 const NO_RULES: readonly number[] = Object.freeze([]);
 
@@ -128,6 +216,8 @@ class VoileEngine implements FhirAnonymizer {
   readonly #rules: readonly CompiledRule[];
   readonly #exprRules: readonly CompiledRule[];
   readonly #initialStates = new Map<string, StateSet>();
+  // Per engine, not shared: its shapes keep plans of this engine's candidate lists.
+  readonly #noStates = new StateSet([]);
   readonly #rootCandidatesByType = new Map<string, readonly number[]>();
   // reference as written → as released (a pure function of the secret). Pseudonyms and date
   // shifts themselves are memoized once, in Identity, which DICOM and the search guard share.
@@ -239,10 +329,15 @@ class VoileEngine implements FhirAnonymizer {
 
   #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
     const states = this.#statesFor(ctx.resourceType);
-    const hits = ctx.hits?.objects.get(input);
-    // Without hits the list is the same for every resource of this type: interned, like every list below.
+    const shape = states.shape(type);
+    if (ctx.hits === undefined) {
+      // Without hits the list is the same for every resource of this type: interned, like every list below.
+      const candidates = this.#rootCandidates(ctx.resourceType, states);
+      return this.#object(input, shape, candidates, shape.plan(candidates), ctx, true);
+    }
+    const hits = ctx.hits.objects.get(input);
     const candidates = hits === undefined ? this.#rootCandidates(ctx.resourceType, states) : merge(NO_RULES, withHits(states.matches(ctx.resourceType), hits));
-    return this.#object(input, type, states, candidates, ctx, true);
+    return this.#object(input, shape, candidates, undefined, ctx, true);
   }
 
   #rootCandidates(resourceType: string, states: StateSet): readonly number[] {
@@ -260,14 +355,8 @@ class VoileEngine implements FhirAnonymizer {
    */
   #candidates(t: Transition, inherited: readonly number[], hits: readonly number[] | undefined, ctx: ResourceCtx): readonly number[] {
     if (hits !== undefined) return merge(inherited, withHits(t.matches, hits));
-    if (t.matches.length === 0) return inherited;
     if (ctx.hits !== undefined) return merge(inherited, t.matches);
-    let merged = t.merged.get(inherited);
-    if (merged === undefined) {
-      merged = merge(inherited, t.matches);
-      t.merged.set(inherited, merged);
-    }
-    return merged;
+    return internedCandidates(t, inherited);
   }
 
   async #contained(input: Record<string, unknown>, ctx: ResourceCtx): Promise<unknown[] | undefined | typeof REMOVED> {
@@ -373,7 +462,7 @@ class VoileEngine implements FhirAnonymizer {
       for (const rule of this.#rules) {
         if (rule.pattern && (rule.pattern.root === undefined || rule.pattern.root === resourceType)) states.push({ rule, step: 0 });
       }
-      set = states.length === 0 ? NO_STATES : new StateSet(states);
+      set = states.length === 0 ? this.#noStates : new StateSet(states);
       this.#initialStates.set(resourceType, set);
     }
     return set;
@@ -403,14 +492,11 @@ class VoileEngine implements FhirAnonymizer {
 
   // ---- the walk -------------------------------------------------------------------------------
 
-  #object(
-    input: Record<string, unknown>,
-    type: TypeInfo,
-    states: StateSet,
-    candidates: readonly number[],
-    ctx: ResourceCtx,
-    isRoot: boolean,
-  ): Record<string, unknown> {
+  /**
+   * `plan` (resources without FHIRPath hits) gives each property's candidates ready-made; without
+   * it they are merged per node from `candidates` and the hits.
+   */
+  #object(input: Record<string, unknown>, shape: Shape, candidates: readonly number[], plan: ObjectPlan | undefined, ctx: ResourceCtx, isRoot: boolean): Record<string, unknown> {
     // A resource's own object starts with its type, as FHIR JSON is written (no copy to reorder it).
     const out: Record<string, unknown> = isRoot ? { resourceType: ctx.resourceType } : {};
     const textsBefore = ctx.texts.length;
@@ -425,16 +511,15 @@ class VoileEngine implements FhirAnonymizer {
     }
     for (const key of keys) {
       if (isRoot && (key === 'resourceType' || key === 'contained')) continue;
-      let info = type.properties.get(key);
-      if (info === undefined) {
-        info = type.shadows.get(key); // `_name`: the extensions of a primitive
-        if (info !== undefined && info.key in input) continue; // handled with its value
-      }
-      if (!info) {
+      const planned = plan?.property(key) ?? undefined;
+      const step = planned?.step ?? shape.step(key);
+      if (step === null) {
         ctx.labels.add('REDACTED'); // not an element of this type: nothing vouches for it
         continue;
       }
+      const info = step.info;
       const name = info.key;
+      if (key !== name && name in input) continue; // `_name`: the extensions of a primitive, handled with its value
       if (isRoot && info.type === 'Narrative' && name === 'text') {
         this.#narrative(out, ctx);
         continue;
@@ -449,12 +534,12 @@ class VoileEngine implements FhirAnonymizer {
       const shadow = anyShadow ? input[info.shadowKey] : undefined;
       if ((value === undefined || value === null) && (shadow === undefined || shadow === null)) continue;
       if (info.primitive) {
-        this.#primitiveProperty(out, input, name, value, shadow, info, states, candidates, ctx, isRoot);
+        this.#primitiveProperty(out, input, value, shadow, step, planned?.candidates, candidates, ctx, isRoot);
       } else if (Array.isArray(value)) {
         const itemTextsBefore = ctx.texts.length;
         const items: unknown[] = [];
         for (const item of value) {
-          const r = this.#complex(item, info, states, candidates, ctx);
+          const r = this.#complex(item, step, planned, candidates, ctx);
           if (r !== undefined) items.push(r);
         }
         if (items.length > 0) {
@@ -462,7 +547,7 @@ class VoileEngine implements FhirAnonymizer {
           if (ctx.texts.length !== itemTextsBefore) ctx.textHolders.add(items);
         }
       } else if (value !== undefined && value !== null) {
-        const r = this.#complex(value, info, states, candidates, ctx);
+        const r = this.#complex(value, step, planned, candidates, ctx);
         if (r !== undefined) out[name] = r;
       }
     }
@@ -470,13 +555,12 @@ class VoileEngine implements FhirAnonymizer {
     return out;
   }
 
-  #complex(value: unknown, info: ElementInfo, parentStates: StateSet, inherited: readonly number[], ctx: ResourceCtx): unknown {
+  #complex(value: unknown, step: PropertyStep, planned: PlannedProperty | undefined, inherited: readonly number[], ctx: ResourceCtx): unknown {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw failure('element has the wrong shape');
-    const type = typeInfo(info.type);
-    if (!type) throw failure('element of an unknown type');
-    const t = parentStates.step(info);
-    const isExtension = info.name === 'extension' || info.name === 'modifierExtension';
-    const candidates = this.#candidates(t, isExtension ? NO_RULES : inherited, ctx.hits?.objects.get(value), ctx);
+    const shape = step.childShape;
+    if (!shape) throw failure('element of an unknown type');
+    const { info, isExtension } = step;
+    const candidates = planned?.candidates ?? this.#candidates(step.transition, isExtension ? NO_RULES : inherited, ctx.hits?.objects.get(value), ctx);
     const decided = this.#decideComplex(value as Record<string, unknown>, info, candidates, ctx);
     if (decided !== undefined) {
       if (decided === REMOVED && info.name === 'modifierExtension') ctx.modifierDropped = true;
@@ -488,7 +572,8 @@ class VoileEngine implements FhirAnonymizer {
       if (info.name === 'modifierExtension') ctx.modifierDropped = true;
       return undefined;
     }
-    const out = this.#object(value as Record<string, unknown>, type, t.next, candidates, ctx, false);
+    const plan = planned === undefined ? undefined : (planned.child ??= shape.plan(candidates));
+    const out = this.#object(value as Record<string, unknown>, shape, candidates, plan, ctx, false);
     // #object only ever adds non-empty values, so emptiness is the only thing left to check.
     const pruned = isEmptyObject(out) ? undefined : out;
     if (isExtension && pruned !== undefined && typeof (pruned as Record<string, unknown>)['url'] !== 'string') {
@@ -496,7 +581,7 @@ class VoileEngine implements FhirAnonymizer {
       if (info.name === 'modifierExtension') ctx.modifierDropped = true;
       return undefined;
     }
-    if (pruned !== undefined && !hasRequired(pruned as Record<string, unknown>, type)) {
+    if (pruned !== undefined && !hasRequired(pruned as Record<string, unknown>, shape.type)) {
       // An element that lost a mandatory part (an Annotation without its text) would make the
       // resource invalid and says little alone: it goes as a whole.
       ctx.labels.add('REDACTED');
@@ -564,20 +649,20 @@ class VoileEngine implements FhirAnonymizer {
     }
   }
 
+  /** `planned`: the candidates of a resource without FHIRPath hits; else merged per value from the hits. */
   #primitiveProperty(
     out: Record<string, unknown>,
     parent: Record<string, unknown>,
-    name: string,
     value: unknown,
     shadow: unknown,
-    info: ElementInfo,
-    parentStates: StateSet,
+    step: PropertyStep,
+    planned: readonly number[] | undefined,
     inherited: readonly number[],
     ctx: ResourceCtx,
     isRoot: boolean,
   ): void {
-    const t = parentStates.step(info);
-    const states = t.next;
+    const { info, transition: t } = step;
+    const name = info.key;
     const byKey = ctx.hits?.primitives.get(parent);
     if (Array.isArray(value) || Array.isArray(shadow)) {
       const values = Array.isArray(value) ? value : [];
@@ -587,8 +672,8 @@ class VoileEngine implements FhirAnonymizer {
       const textsBefore = ctx.texts.length;
       const n = Math.max(values.length, shadows.length);
       for (let i = 0; i < n; i++) {
-        const candidates = this.#candidates(t, inherited, byKey?.get(primitiveKey(name, i)), ctx);
-        const r = this.#primitive(values[i] ?? undefined, shadows[i] ?? undefined, info, name, candidates, states, ctx, false);
+        const candidates = planned ?? this.#candidates(t, inherited, byKey?.get(primitiveKey(name, i)), ctx);
+        const r = this.#primitive(values[i] ?? undefined, shadows[i] ?? undefined, info, candidates, t.next, ctx, false);
         if (r.value === undefined && r.shadow === undefined) continue;
         outValues.push(r.value ?? null);
         outShadows.push(r.shadow ?? null);
@@ -601,17 +686,35 @@ class VoileEngine implements FhirAnonymizer {
       if (outShadows.some((v) => v !== null)) out[info.shadowKey] = outShadows;
       return;
     }
-    const candidates = this.#candidates(t, inherited, byKey?.get(primitiveKey(name, -1)), ctx);
-    const r = this.#primitive(value, shadow, info, name, candidates, states, ctx, isRoot);
+    const candidates = planned ?? this.#candidates(t, inherited, byKey?.get(primitiveKey(name, -1)), ctx);
+    if (shadow === undefined || shadow === null) {
+      // The common case, without extensions: no { value, shadow } pair to build per primitive.
+      const released = this.#primitiveValue(value, info, candidates, ctx, isRoot);
+      if (released !== undefined) out[name] = released;
+      return;
+    }
+    const r = this.#primitive(value, shadow, info, candidates, t.next, ctx, isRoot);
     if (r.value !== undefined) out[name] = r.value;
     if (r.shadow !== undefined) out[info.shadowKey] = r.shadow;
+  }
+
+  /** `#primitive` for a primitive without extensions (`value` defined): what it releases, or undefined. */
+  #primitiveValue(value: unknown, info: ElementInfo, candidates: readonly number[], ctx: ResourceCtx, isRoot: boolean): unknown {
+    const type = info.type;
+    if (value !== null && !hasPrimitiveShape(type, value)) throw failure('a primitive element has the wrong shape');
+    for (const index of candidates) {
+      const applied = this.#applyToPrimitive(this.#rules[index]!.rule, index, value, type, info.key, ctx, isRoot, info.required);
+      if (applied === NOT_APPLICABLE) continue;
+      return applied === REMOVED ? undefined : applied;
+    }
+    ctx.labels.add('REDACTED');
+    return undefined;
   }
 
   #primitive(
     value: unknown,
     shadow: unknown,
     info: ElementInfo,
-    name: string,
     candidates: readonly number[],
     states: StateSet,
     ctx: ResourceCtx,
@@ -621,13 +724,12 @@ class VoileEngine implements FhirAnonymizer {
     if (value !== undefined && value !== null && !hasPrimitiveShape(type, value)) throw failure('a primitive element has the wrong shape');
     for (const index of candidates) {
       const { rule } = this.#rules[index]!;
-      const applied = this.#applyToPrimitive(rule, index, value, type, name, ctx, isRoot, info.required);
+      const applied = this.#applyToPrimitive(rule, index, value, type, info.key, ctx, isRoot, info.required);
       if (applied === NOT_APPLICABLE) continue;
       let outShadow: unknown;
       if (rule.method === 'keep' && shadow !== null && typeof shadow === 'object') {
         // The primitive's own extensions: walked like any element (extensions need their own rule).
-        const element = typeInfo('Element')!;
-        const r = this.#object(shadow as Record<string, unknown>, element, states, candidates, ctx, false);
+        const r = this.#object(shadow as Record<string, unknown>, states.shape(typeInfo('Element')!), candidates, undefined, ctx, false);
         outShadow = isEmptyObject(r) ? undefined : r;
       } else if (shadow !== undefined && shadow !== null) {
         ctx.labels.add('REDACTED');
@@ -827,6 +929,17 @@ function ownMatches(states: readonly State[], type: string, hits: readonly numbe
     if (s.step === pattern.steps.length && (pattern.ofType === undefined || pattern.ofType === type)) out.push(s.rule.index);
   }
   return out;
+}
+
+/** `inherited` ∪ the rules ending at `t`, for an interned `inherited`: computed once, interned too. */
+function internedCandidates(t: Transition, inherited: readonly number[]): readonly number[] {
+  if (t.matches.length === 0) return inherited;
+  let merged = t.merged.get(inherited);
+  if (merged === undefined) {
+    merged = merge(inherited, t.matches);
+    t.merged.set(inherited, merged);
+  }
+  return merged;
 }
 
 function withHits(matches: readonly number[], hits: readonly number[] | undefined): readonly number[] {
