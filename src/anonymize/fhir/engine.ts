@@ -114,11 +114,13 @@ interface PropertyStep {
 
 /**
  * The properties of a type under one state set, each looked up once per engine: the walk then costs
- * one map lookup per property instead of a schema lookup and a state step. A `_name` key maps to
- * the step of `name` (its primitive's extensions); null: not an element of the type.
+ * one map lookup per property instead of a schema lookup and a state step. A `_name` key gets the
+ * step of the element `name` (its primitive's extensions); null: not an element of the type.
  */
 class Shape {
-  readonly #steps = new Map<string, PropertyStep | null>();
+  // Elements only: keys that are not (null) come from the data and are never remembered, so the
+  // map stays bounded by the schema.
+  readonly #steps = new Map<string, PropertyStep>();
   readonly #plans = new Map<readonly number[], ObjectPlan>();
   constructor(readonly type: TypeInfo, readonly states: StateSet) {}
 
@@ -126,7 +128,8 @@ class Shape {
     let step = this.#steps.get(key);
     if (step === undefined) {
       const info = this.type.properties.get(key) ?? this.type.shadows.get(key);
-      step = info === undefined ? null : this.#stepOf(info);
+      if (info === undefined) return null;
+      step = this.#stepOf(info);
       this.#steps.set(key, step);
     }
     return step;
@@ -168,19 +171,22 @@ interface PlannedProperty {
  * a resource with hits walks its shapes and merges candidates per node.
  */
 class ObjectPlan {
-  readonly #properties = new Map<string, PlannedProperty | null>();
+  // Elements only, as in Shape.
+  readonly #properties = new Map<string, PlannedProperty>();
   constructor(readonly shape: Shape, readonly candidates: readonly number[]) {}
 
   property(key: string): PlannedProperty | null {
     let planned = this.#properties.get(key);
     if (planned === undefined) {
       const step = this.shape.step(key);
-      planned = step === null ? null : { step, candidates: internedCandidates(step.transition, step.isExtension ? NO_RULES : this.candidates), child: undefined };
+      if (step === null) return null;
+      planned = { step, candidates: internedCandidates(step.transition, step.isExtension ? NO_RULES : this.candidates), child: undefined };
       this.#properties.set(key, planned);
     }
     return planned;
   }
 }
+
 /** The one empty candidate list: candidate lists are compared by identity in the merge caches. */
 const NO_RULES: readonly number[] = Object.freeze([]);
 
