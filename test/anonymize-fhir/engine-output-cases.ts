@@ -119,10 +119,13 @@ const requiredTextResources: Resource[] = [
   {
     resourceType: 'Patient',
     id: 'p2',
-    // A null value kept for its extensions, beside a text that goes (nested) and at the root.
+    // A null value kept for its extensions, beside a text that goes or stays (nested) and at the root.
     birthDate: null,
     _birthDate: { extension: [{ url: 'http://e.org/d', valueString: 'ab' }] },
-    address: [{ line: ['abc'], city: null, _city: { extension: [{ url: 'http://e.org/c', valueString: 'abc' }] } }],
+    address: [
+      { line: ['abc'], city: null, _city: { extension: [{ url: 'http://e.org/c', valueString: 'abc' }] } },
+      { line: ['ab'], city: null, _city: { extension: [{ url: 'http://e.org/c', valueString: 'ab' }] } },
+    ],
   },
   {
     resourceType: 'Patient',
