@@ -202,10 +202,24 @@ interface ResourceCtx {
   readonly hits: NodeHits | undefined;
   readonly labels: SecurityLabels;
   readonly texts: TextJob[];
-  /** Output objects and arrays holding a pending text (directly or below): all `prune` visits. */
-  readonly textHolders: Set<object>;
+  /**
+   * Output objects and arrays holding a pending text (directly or below): all `prune` visits. Made
+   * on the first pending text: most resources have none, or only texts answered during the walk.
+   */
+  textHolders: Set<object> | undefined;
   readonly uuidTargets: ReadonlyMap<string, string> | undefined;
   modifierDropped: boolean;
+  /**
+   * Texts a synchronous hook answered during the walk, so far: each is in place already, or left a
+   * GONE where it was. An output that got one is settled as `prune` would have left it.
+   */
+  answered: number;
+}
+
+const NO_HOLDERS: ReadonlySet<object> = new Set();
+
+function holdsText(ctx: ResourceCtx, holder: object): void {
+  (ctx.textHolders ??= new Set()).add(holder);
 }
 
 const REMOVED = Symbol('removed');
@@ -292,9 +306,10 @@ class VoileEngine implements FhirAnonymizer {
       hits: this.#hitsFor(input, resourceType),
       labels: new SecurityLabels(),
       texts: [],
-      textHolders: new Set(),
+      textHolders: undefined,
       uuidTargets,
       modifierDropped: false,
+      answered: 0,
     };
     const out = this.#resourceBody(input, type, ctx);
     if (ctx.modifierDropped) {
@@ -305,18 +320,25 @@ class VoileEngine implements FhirAnonymizer {
     // resources, many no free text or only text a redacting hook answers at once, and every await is
     // a turn of the microtask queue per resource.
     if (Array.isArray(input['contained']) && input['contained'].length > 0) return this.#withContained(input, ctx, out, labelled);
-    if (ctx.texts.length === 0) {
-      if (labelled) addSecurityLabels(out, ctx.labels);
-      return out;
-    }
-    const texts = this.#deidentifyTexts(ctx);
-    return texts instanceof Promise ? texts.then((t) => this.#withTexts(out, t, ctx, labelled)) : this.#withTexts(out, texts, ctx, labelled);
+    if (ctx.texts.length === 0) return this.#settled(out, ctx, labelled);
+    return this.#deidentifyTexts(ctx).then((t) => this.#withTexts(out, t, ctx, labelled));
+  }
+
+  /**
+   * The resource when nothing is left to wait for: what texts answered during the walk removed is
+   * settled away, and a top-level resource labelled.
+   */
+  #settled(out: Record<string, unknown>, ctx: ResourceCtx, labelled: boolean): Record<string, unknown> {
+    // A resource whose required text went keeps its type only (as if nothing survived).
+    const result = ctx.answered === 0 ? out : (settledResource(out) ?? { resourceType: ctx.resourceType });
+    if (labelled) addSecurityLabels(result, ctx.labels);
+    return result;
   }
 
   /** The resource with its de-identified texts in place (labelled when it is a top-level resource). */
   #withTexts(out: Record<string, unknown>, texts: readonly (string | undefined)[], ctx: ResourceCtx, labelled: boolean): Record<string, unknown> {
     // A resource whose required text went keeps its type only (as if nothing survived).
-    const result = pruneResource(out, texts, ctx.textHolders) ?? { resourceType: ctx.resourceType };
+    const result = pruneResource(out, texts, ctx.textHolders ?? NO_HOLDERS) ?? { resourceType: ctx.resourceType };
     if (labelled) addSecurityLabels(result, ctx.labels);
     return result;
   }
@@ -326,10 +348,7 @@ class VoileEngine implements FhirAnonymizer {
     const contained = await this.#contained(input, ctx);
     if (contained === REMOVED) return undefined;
     if (contained) out['contained'] = contained;
-    if (ctx.texts.length === 0) {
-      if (labelled) addSecurityLabels(out, ctx.labels);
-      return out;
-    }
+    if (ctx.texts.length === 0) return this.#settled(out, ctx, labelled);
     return this.#withTexts(out, await this.#deidentifyTexts(ctx), ctx, labelled);
   }
 
@@ -391,9 +410,10 @@ class VoileEngine implements FhirAnonymizer {
       hits: this.#hitsFor(input, resourceType),
       labels,
       texts: [],
-      textHolders: new Set(),
+      textHolders: undefined,
       uuidTargets: parent.uuidTargets,
       modifierDropped: false,
+      answered: 0,
     };
     const out = this.#resourceBody(input, type, ctx);
     if (ctx.modifierDropped) {
@@ -402,7 +422,7 @@ class VoileEngine implements FhirAnonymizer {
     }
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
-    if (ctx.texts.length === 0) return out;
+    if (ctx.texts.length === 0) return this.#settled(out, ctx, false);
     return this.#withTexts(out, await this.#deidentifyTexts(ctx), ctx, false);
   }
 
@@ -543,21 +563,22 @@ class VoileEngine implements FhirAnonymizer {
         this.#primitiveProperty(out, input, value, shadow, step, planned?.candidates, candidates, ctx, isRoot);
       } else if (Array.isArray(value)) {
         const itemTextsBefore = ctx.texts.length;
+        const answeredBefore = ctx.answered;
         const items: unknown[] = [];
         for (const item of value) {
           const r = this.#complex(item, step, planned, candidates, ctx);
           if (r !== undefined) items.push(r);
         }
         if (items.length > 0) {
-          out[name] = items;
-          if (ctx.texts.length !== itemTextsBefore) ctx.textHolders.add(items);
+          out[name] = ctx.answered === answeredBefore ? items : settledArray(items);
+          if (ctx.texts.length !== itemTextsBefore) holdsText(ctx, items);
         }
       } else if (value !== undefined && value !== null) {
         const r = this.#complex(value, step, planned, candidates, ctx);
         if (r !== undefined) out[name] = r;
       }
     }
-    if (ctx.texts.length !== textsBefore) ctx.textHolders.add(out);
+    if (ctx.texts.length !== textsBefore) holdsText(ctx, out);
     return out;
   }
 
@@ -579,6 +600,7 @@ class VoileEngine implements FhirAnonymizer {
       return undefined;
     }
     const plan = planned === undefined ? undefined : (planned.child ??= shape.plan(candidates));
+    const answeredBefore = ctx.answered;
     const out = this.#object(value as Record<string, unknown>, shape, candidates, plan, ctx, false);
     // #object only ever adds non-empty values, so emptiness is the only thing left to check.
     const pruned = isEmptyObject(out) ? undefined : out;
@@ -595,7 +617,8 @@ class VoileEngine implements FhirAnonymizer {
       return undefined;
     }
     if (pruned === undefined && info.name === 'modifierExtension') ctx.modifierDropped = true;
-    return pruned;
+    // Decided as with PendingTexts in place (a GONE counts as present): only now does what went go.
+    return pruned === undefined || ctx.answered === answeredBefore ? pruned : settledObject(pruned);
   }
 
   /** Whole-node decisions on a complex element; undefined = walk its children. */
@@ -676,6 +699,7 @@ class VoileEngine implements FhirAnonymizer {
       const outValues: unknown[] = [];
       const outShadows: unknown[] = [];
       const textsBefore = ctx.texts.length;
+      const answeredBefore = ctx.answered;
       const n = Math.max(values.length, shadows.length);
       for (let i = 0; i < n; i++) {
         const candidates = planned ?? this.#candidates(t, inherited, byKey?.get(primitiveKey(name, i)), ctx);
@@ -685,11 +709,12 @@ class VoileEngine implements FhirAnonymizer {
         outShadows.push(r.shadow ?? null);
       }
       if (ctx.texts.length !== textsBefore) {
-        ctx.textHolders.add(outValues);
-        ctx.textHolders.add(outShadows);
+        holdsText(ctx, outValues);
+        holdsText(ctx, outShadows);
       }
-      if (outValues.some((v) => v !== null)) out[name] = outValues;
-      if (outShadows.some((v) => v !== null)) out[info.shadowKey] = outShadows;
+      const answered = ctx.answered !== answeredBefore;
+      if (outValues.some((v) => v !== null)) out[name] = answered ? settledArray(outValues) : outValues;
+      if (outShadows.some((v) => v !== null)) out[info.shadowKey] = answered ? settledArray(outShadows) : outShadows;
       return;
     }
     const candidates = planned ?? this.#candidates(t, inherited, byKey?.get(primitiveKey(name, -1)), ctx);
@@ -735,8 +760,9 @@ class VoileEngine implements FhirAnonymizer {
       let outShadow: unknown;
       if (rule.method === 'keep' && shadow !== null && typeof shadow === 'object') {
         // The primitive's own extensions: walked like any element (extensions need their own rule).
+        const answeredBefore = ctx.answered;
         const r = this.#object(shadow as Record<string, unknown>, states.shape(typeInfo('Element')!), candidates, undefined, ctx, false);
-        outShadow = isEmptyObject(r) ? undefined : r;
+        outShadow = isEmptyObject(r) ? undefined : ctx.answered === answeredBefore ? r : settledObject(r);
       } else if (shadow !== undefined && shadow !== null) {
         ctx.labels.add('REDACTED');
       }
@@ -819,11 +845,21 @@ class VoileEngine implements FhirAnonymizer {
         if (!STRING_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
         ctx.labels.add('MASKED');
         return identity.encrypt(value);
-      case 'text':
+      case 'text': {
         if (!TEXT_TYPES.has(type) || typeof value !== 'string') return NOT_APPLICABLE;
         ctx.labels.add('MASKED');
-        ctx.texts.push({ value, format: type === 'markdown' ? 'markdown' : 'plain', patientId: ctx.patientId });
-        return new PendingText(ctx.texts.length - 1, required);
+        const job: TextJob = { value, format: type === 'markdown' ? 'markdown' : 'plain', patientId: ctx.patientId };
+        const sync = this.#deps.text.deidentifySync;
+        if (sync === undefined) {
+          ctx.texts.push(job);
+          return new PendingText(ctx.texts.length - 1, required);
+        }
+        // Answered at once (redaction): in place now, instead of a PendingText and a prune walk after.
+        const text = sync(value, textContext(job));
+        ctx.answered++;
+        if (typeof text === 'string' && text.length > 0) return text;
+        return required ? GONE_REQUIRED : GONE;
+      }
       default:
         return NOT_APPLICABLE;
     }
@@ -838,13 +874,8 @@ class VoileEngine implements FhirAnonymizer {
     }
   }
 
-  /**
-   * Free text goes through the text hook after the walk (the walk left a PendingText in its place):
-   * at once when the hook can answer synchronously (redaction), else as a promise.
-   */
-  #deidentifyTexts(ctx: ResourceCtx): readonly (string | undefined)[] | Promise<readonly (string | undefined)[]> {
-    const sync = this.#deps.text.deidentifySync;
-    if (sync !== undefined) return ctx.texts.map((job) => sync(job.value, textContext(job)));
+  /** Free text a hook answers asynchronously goes through it after the walk (which left a PendingText in its place). */
+  #deidentifyTexts(ctx: ResourceCtx): Promise<readonly (string | undefined)[]> {
     return Promise.all(ctx.texts.map((job) => this.#deps.text.deidentify(job.value, textContext(job))));
   }
 }
@@ -860,6 +891,14 @@ function asAnonymizationFailure(err: unknown): VoileError {
 
 const NOT_APPLICABLE = Symbol('not-applicable');
 const DICOM_UID = /^(?:urn:oid:)?[0-2](?:\.(?:0|[1-9][0-9]*))+$/;
+
+/**
+ * Where a text the hook removed during the walk was: present while the walk decides (emptiness,
+ * required elements), as a PendingText would be, then settled away as `prune` would remove it.
+ */
+const GONE = Symbol('gone');
+/** GONE for a required element: its parent goes with it. */
+const GONE_REQUIRED = Symbol('gone-required');
 
 class PendingText {
   /** `required`: the element holding this text is invalid without it, and goes if the text goes. */
@@ -1019,6 +1058,49 @@ function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>,
     any = true;
   }
   return any;
+}
+
+/**
+ * What `prune` leaves of an object holding answered texts (its own values settled already): GONE
+ * when a required text went or nothing is left; without GONEs and nulls otherwise.
+ */
+function settledObject(value: Record<string, unknown>): Record<string, unknown> | typeof GONE {
+  let dropped = false;
+  let kept = false;
+  for (const k in value) {
+    const v = value[k];
+    if (v === GONE_REQUIRED) return GONE;
+    if (v === GONE || v === null) dropped = true;
+    else kept = true;
+  }
+  if (!kept) return GONE;
+  if (!dropped) return value;
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    const v = value[k];
+    if (v !== GONE && v !== null) out[k] = v;
+  }
+  return out;
+}
+
+/** `prune` of an array holding answered texts: without its GONEs, nulls kept (aligned with shadows); GONE if only nulls are left. */
+function settledArray(items: unknown[]): unknown[] | typeof GONE {
+  const kept = items.some((v) => v === GONE || v === GONE_REQUIRED) ? items.filter((v) => v !== GONE && v !== GONE_REQUIRED) : items;
+  return kept.some((v) => v !== null) ? kept : GONE;
+}
+
+/** `pruneResource` for a resource whose texts were answered during the walk: undefined when a required one went. */
+function settledResource(out: Record<string, unknown>): Record<string, unknown> | undefined {
+  let dropped = false;
+  for (const k in out) {
+    const v = out[k];
+    if (v === GONE_REQUIRED) return undefined;
+    if (v === GONE) dropped = true;
+  }
+  if (!dropped) return out;
+  const kept: Record<string, unknown> = {};
+  for (const k in out) if (out[k] !== GONE) kept[k] = out[k];
+  return kept;
 }
 
 function failure(detail: string): VoileError {
