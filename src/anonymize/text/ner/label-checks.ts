@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { countryKey, isCountryOrRegionKey } from '../countries.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isWorldCity } from '../recognizers/location.js';
@@ -131,16 +132,6 @@ export function firmNotPerson(text: string, folded: string): boolean {
 
 /** Months that are first names too ("April", "Mai") are never a town. */
 const MONTH_NAME = /^(?:april|may|june|august|avril|mai|juin|aout)$/;
-/**
- * Countries, states and regions: the label guide leaves them out (only towns are CITY). Those the
- * notes of many countries name; a region no list holds stays a false positive.
- */
-const COUNTRY_OR_REGION = new Set(
-  `france allemagne germany belgique belgium suisse switzerland italie italy espagne spain portugal royaume-uni england angleterre scotland ecosse wales
-  ireland irlande australia australie canada usa etats-unis maroc morocco algerie algeria tunisie tunisia senegal mali cameroun cameroon nigeria ghana kenya
-  jamaica jamaique india inde pakistan chine china japon japan vietnam viet-nam malaysia malaisie philippines bresil brazil mexique mexico peru perou
-  ontario quebec selangor europe afrique africa asie asia`.split(/\s+/).filter(Boolean),
-);
 /** A language or a nationality in -ese ("Portuguese", "Congolese") is no name; "Therese", "Reese" are known names. */
 const NATIONALITY_ENDING = /ese$/;
 /**
@@ -159,7 +150,7 @@ const TRAVEL_OR_ORIGIN =
   /\b(?:travel\w*|trips?|flights?|flew|fly\w*|moved?|moving|went|go|goes|going|gone|back|return\w*|emigra\w*|immigra\w*|relocat\w*|holidays?|visit\w*|deport\w*|repatri\w*|native|citizens?|nationals?|born|arriv\w*|retour|rentr\w*|venu\w*|venant|originaire|parti\w*|voyage\w*|sejour|vacances|nee?|natif|ressortissante?|republi\w*|embass\w*|ambassade|pays|country)\b/;
 /** A span that is one country or region of the list ("India", "Royaume-Uni"). */
 export function isCountryOrRegion(words: readonly string[]): boolean {
-  return COUNTRY_OR_REGION.has(fold(words.join('-')).replace(/[^a-z-]/g, ''));
+  return isCountryOrRegionKey(countryKey(words));
 }
 
 /** Countries, regions and nationalities the model calls persons ("retour de Belgique", "Japanese"). */
@@ -189,7 +180,8 @@ export function announcedAsName(span: Span, doc: Doc): boolean {
   return first !== undefined && isFirstName(first);
 }
 
+/** Months that are first names, countries and regions (the label guide leaves them out: only towns are CITY). */
 export function notATown(words: readonly string[]): boolean {
-  const joined = fold(words.join('-')).replace(/[^a-z-]/g, '');
-  return (words.length === 1 && MONTH_NAME.test(joined)) || COUNTRY_OR_REGION.has(joined);
+  const joined = countryKey(words);
+  return (words.length === 1 && MONTH_NAME.test(joined)) || isCountryOrRegionKey(joined);
 }

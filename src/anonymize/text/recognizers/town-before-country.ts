@@ -1,3 +1,4 @@
+import { countryKey, isAbbreviationAlsoWord, isCountryKey } from '../countries.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -9,30 +10,12 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * an island, a delta or a region before it ("île de Santiago (Cap-Vert)"), nor an acronym ("NPI
  * (Bénin)": a register of that country).
  */
-const COUNTRIES = new Set(
-  `afghanistan albania albanie algeria algerie allemagne angola argentina argentine armenia armenie australia australie austria autriche
-  azerbaijan azerbaidjan bangladesh barbados barbade belarus belgium belgique benin bolivia bolivie bosnia bosnie botswana brazil bresil
-  bulgaria bulgarie burkina-faso burundi cambodia cambodge cameroon cameroun canada cap-vert cape-verde chile chili china chine colombia
-  colombie comores comoros congo costa-rica cote-d'ivoire croatia croatie cuba cyprus chypre czechia tchequie danemark denmark djibouti
-  dominique ecuador equateur egypt egypte england angleterre eritrea erythree estonia estonie ethiopia ethiopie fiji fidji finland finlande
-  france gabon gambia gambie georgia georgie germany ghana greece grece guatemala guinea guinee guyana haiti honduras hungary hongrie
-  iceland islande india inde indonesia indonesie iran iraq irak ireland irlande israel italy italie jamaica jamaique japan japon jordan
-  jordanie kazakhstan kenya kosovo kuwait koweit laos latvia lettonie lebanon liban liberia libya libye lithuania lituanie luxembourg
-  madagascar malawi malaysia malaisie mali malta malte mauritania mauritanie mauritius maurice mexico mexique moldova moldavie mongolia
-  mongolie montenegro morocco maroc mozambique myanmar namibia namibie nepal netherlands pays-bas new-zealand nouvelle-zelande nicaragua
-  niger nigeria norway norvege oman pakistan palestine panama papua-new-guinea papouasie-nouvelle-guinee paraguay peru perou philippines
-  poland pologne portugal qatar rdc romania roumanie russia russie rwanda samoa saudi-arabia arabie-saoudite scotland ecosse senegal
-  serbia serbie seychelles sierra-leone singapore singapour slovakia slovaquie slovenia slovenie somalia somalie south-africa
-  afrique-du-sud sri-lanka sudan soudan suriname sweden suede switzerland suisse syria syrie taiwan tanzania tanzanie tchad chad thailand
-  thailande togo tonga trinidad tunisia tunisie turkey turquie uganda ouganda ukraine uruguay usa uzbekistan ouzbekistan vanuatu
-  venezuela vietnam viet-nam wales yemen zambia zambie zimbabwe`.split(/\s+/).filter(Boolean),
-);
 const LONGEST_COUNTRY_WORDS = 4;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 // Found from the country back: a comma or an opening bracket, then capitalised words that may be a
 // country (read from the separators only; a scan for the town's words at every position cost ten times
 // more), then the place before the separator: one to three capitalised words ending right there.
-const COUNTRY_AFTER = new RegExp(String.raw`[,(][ \t]*(\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*|[ \t]du[ \t]\p{Lu}[\p{L}]*){0,${LONGEST_COUNTRY_WORDS - 1}})`, 'dgu');
+const COUNTRY_AFTER = new RegExp(String.raw`[,(][ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*|[ \t](?:du|of)[ \t]\p{Lu}[\p{L}]*){0,${LONGEST_COUNTRY_WORDS - 1}})`, 'dgu');
 const TOWN_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.-])(${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2})[ \t]*$`, 'u');
 /** Characters looked at before the separator: three long words and their blanks. */
 const TOWN_WINDOW = 80;
@@ -55,18 +38,36 @@ function countryLength(words: string, country: string): number {
   return m ? m[0].replace(/[.,]+$/, '').length : words.length;
 }
 
-/** Whether `name` is a country the list holds, whole ("Belgique", "New Zealand", "Côte d'Ivoire"). */
+/**
+ * Whether `name`, the last part of an address, is a country the list holds, whole ("Belgique", "New
+ * Zealand", "Côte d'Ivoire"); closing an address, "US" and "UK" are countries too.
+ */
 export function isCountry(name: string): boolean {
-  return COUNTRIES.has(fold(name.trim().split(/[ \t]+/).join('-')).replace(/[.,]+$/, ''));
+  return isCountryKey(countryKey(name.trim().split(/[ \t]+/)), true);
 }
 
+/** The key of the country the first words of `words` name, the longest first; "US" and "UK" included. */
 function countryAt(words: string): string | undefined {
   const parts = words.split(/[ \t]+/);
   for (let n = Math.min(parts.length, LONGEST_COUNTRY_WORDS); n >= 1; n--) {
-    const key = fold(parts.slice(0, n).join('-')).replace(/[.,]+$/, '');
-    if (COUNTRIES.has(key)) return key;
+    const key = countryKey(parts.slice(0, n));
+    if (isCountryKey(key, true)) return key;
   }
   return undefined;
+}
+
+/** A numbered street before the town, a part or two between ("Home: 14 Mill Lane, Ystradowen", "9b Kirkgate, Flat 2, Leeds"). */
+const NUMBERED_PART = /(?:^|[,:])[ \t]*\d{1,5}[A-Za-z]?[ \t]+\p{Lu}[^,\n]*,[ \t]*(?:[^,\n]*,[ \t]*){0,2}$/u;
+/** Characters of the address line looked at before the town. */
+const ADDRESS_WINDOW = 160;
+/**
+ * Whether a bare "US" or "UK" (`written`) closes an address here: in capitals, ending its line, after
+ * a numbered street part and the town ("14 Mill Lane, Ystradowen, UK"). Elsewhere it is ultrasound
+ * ("Radio, US"), the pronoun or a code.
+ */
+function closesAddress(t: string, townStart: number, written: string, countryEnd: number): boolean {
+  if (!/^(?:US|UK)$/.test(written) || !/^[ \t.]*(?:\r?\n|$)/.test(t.slice(countryEnd, countryEnd + 8))) return false;
+  return NUMBERED_PART.test(t.slice(Math.max(t.lastIndexOf('\n', townStart - 1) + 1, townStart - ADDRESS_WINDOW), townStart));
 }
 
 export function townBeforeCountrySpans(doc: Doc): Span[] {
@@ -76,14 +77,20 @@ export function townBeforeCountrySpans(doc: Doc): Span[] {
     const country = countryAt(m[1]!);
     if (country === undefined) continue;
     // The country closes the part: "Mrs Jordan, Kenya Smith" lists persons.
-    const countryEnd = m.indices![1]![0] + countryLength(m[1]!, country);
+    const countryStart = m.indices![1]![0];
+    const countryEnd = countryStart + countryLength(m[1]!, country);
     if (!COUNTRY_CLOSES.test(t.slice(countryEnd, countryEnd + 3))) continue;
+    // In brackets, the country alone: "(Northern Ireland, Med 3)" after a heading qualifies the form.
+    if (t[m.index] === '(' && !/^[ \t]*\)/.test(t.slice(countryEnd, countryEnd + 3))) continue;
     const from = Math.max(0, m.index - TOWN_WINDOW);
     const place = TOWN_BEFORE.exec(t.slice(from, m.index));
     if (!place) continue;
     const town = place[1]!;
     const s = from + place.index;
     const e = s + town.length;
+    // A bare "US" or "UK" (not "U.S.", "U.K.") only where an address closes.
+    const written = t.slice(countryStart, countryEnd);
+    if (isAbbreviationAlsoWord(country) && !written.includes('.') && !closesAddress(t, s, written, countryEnd)) continue;
     const key = fold(town);
     if (ACRONYM.test(town) || FACILITY_WORD.test(key) || countryAt(town) !== undefined) continue;
     // "Mrs Jordan, Kenya": a title opens a person; "St. Michael", "Saint-Louis" are towns (a saint's name with more after it).
