@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { tableColumnIds } from './id-columns.js';
 import { cardIdSpans } from './ids-cards.js';
 import { compoundIdSpans, COUNTRY_POSTCODE, NOT_PERSONAL_HEAD } from './ids-compound.js';
@@ -14,11 +15,11 @@ import { registryIdSpans } from './ids-registry.js';
  */
 const NIR = /(?<![\p{L}\p{N}])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\p{L}\p{N}])/gu;
 const SSN = /(?<![\p{N}-])(\d{3})-(\d{2})-(\d{4})(?![\p{N}-])/gu;
-const CONTEXT_ID = new RegExp(
+const CONTEXT_ID = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:ipp|nip|nda|n[°o]?\s*(?:de\s+)?(?:dossier|sejour|patient|admission|venue|ss|secu)|num(?:ero)?\.?\s+(?:de\s+)?(?:dossier|sejour|patient|venue|securite sociale|secu)|dossier|mrn|medical record(?:\s+(?:number|no\.?|#))?|record\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#)|rpps|adeli|finess|nss|securite sociale|secu|insee|nir|ssn|social security(?:\s+number)?|account\s+(?:number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?))?|visit\s+(?:id|number|no\.?)|episode\s+(?:id|number|no\.?)|accession(?:\s+(?:number|no\.?|#))?|id\s+patient|identifiant(?:\s+patient)?|ins|matricule|badge|pid|acc#?|acct|clinic\s+(?:number|no\.?)|hospital\s+(?:number|no\.?)|ohip|medicare(?:\s+(?:id|number))?|rx\s*#|rx\s+(?:no\.?|number)|ppsn|pps\s+(?:no\.?|number)|hosp(?:ital)?\.?\s+(?:no\.?|number|#|id)|hosp\s*#|chi\s+(?:no\.?|number)|ihi|(?:case|file|chart|folio|member|policy|claim|prescription|script|order|specimen|sample|requisition|dossier|ordonnance|bon|prelevement|demande|carte|card)\s+(?:no\.?|number|#|id|n[°o])|medicaid(?:\s+id)?|nhs(?:\s+(?:number|no\.?))?|cpr(?:\s+number)?|niss|insz|ahv|ramq|(?:numero|n°)\s+(?:de\s+)?registre\s+national|rijksregister(?:nummer)?|national\s+(?:register|registry|insurance)\s+(?:no\.?|number)|mrn#?|dossier\s+n[°o]?|gmc|gdc|goc|nmc|hcpc|gphc|rcvs|(?:matter|case|claim|file|our|your)\s+ref(?:erence)?\.?|code\s+d'anonymat|ahpra|npi|dea|clia|upin|passport(?:\s+(?:no\.?|number|#))?|passeport|permis(?:\s+de\s+conduire)?|driver'?s\s+licen[cs]e|driving\s+licen[cs]e|cni|carte\s+(?:nationale\s+)?d'identite|titre\s+de\s+sejour|lic(?:ence|ense)\s+(?:no\.?|number|#)|group(?=\s*(?:[:#]|no\b|number))|(?:num(?:ero)?\.?|n°)\s+(?:d'|de\s+)?(?:ame|cmu|css|caf|allocataire|adherent|assure|contrat|police|sinistre|immatriculation|mdph|pension|invalidite)|n°|no\.|#)` +
     String.raw`\s*(?:\(?(?:ipp|nda|mrn)\)?)?\s*(?:n[°o]\.?|no\.?|nr|#|number|numero|is|was|est|on\s+(?:file|record)|:|=|-|\s)*\s*((?:(?<![a-z])[a-z]{1,5}[ ](?=\d{3}))?[a-z0-9]{0,5}[-/]?[0-9](?:[0-9a-z\-/.]|[ ](?=\d{3}))+[0-9a-z])`,
   'dgu',
-);
+));
 // "UR 1234567" (Australian unit record number): upper case only, "ur" is chat for "your".
 const UNIT_RECORD = /(?<![\p{L}])URN?[ \t]*(?:No\.?|#|:)?[ \t]*(\d{4,10})(?![\p{L}\p{N}])/dgu;
 // A fax or letter page ("N° 3/4", "page 2/5") is no identifier.
@@ -41,7 +42,7 @@ const NOT_ID_BEFORE = /(?<![a-z])(?:cerfa|formulaire|kit|lot|batch|pager|pgr|ble
 // lowercase word there is prose.
 const LOWER_PREFIX = /^\p{Ll}{1,5} /u;
 const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
-const ALNUM_ID = /(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
+const ALNUM_ID = notAfter(/(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu);
 
 /** The NIR control key: 97 − (number mod 97), with Corsica's 2A → 19 and 2B → 18 for the computation. */
 export function nirKey(first13: string): number {
@@ -80,7 +81,7 @@ export function idSpans(doc: Doc): Span[] {
   for (const m of doc.text.matchAll(SSN)) {
     if (isValidSsn(m[0])) out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'ssn' });
   }
-  for (const m of doc.folded.matchAll(CONTEXT_ID)) {
+  for (const m of matchesNotAfter(CONTEXT_ID, doc.folded)) {
     const [start, end] = m.indices![1]!;
     if (PAGE_NUMBER.test(m[1]!) || LOWER_PREFIX.test(doc.text.slice(start, end))) continue;
     if (NOT_ID_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -96,7 +97,7 @@ export function idSpans(doc: Doc): Span[] {
     out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-unit-record' });
   }
   out.push(...tableColumnIds(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc));
-  for (const m of doc.text.matchAll(ALNUM_ID)) {
+  for (const m of matchesNotAfter(ALNUM_ID, doc.text)) {
     if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0]) || COUNTRY_POSTCODE.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
   }

@@ -1,4 +1,5 @@
 import citiesEn from '../data/cities-en.json' with { type: 'json' };
+import { matchesNotAfter, notAfter } from './not-after.js';
 import worldTowns from '../data/world-towns.json' with { type: 'json' };
 import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
@@ -57,16 +58,16 @@ const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights|` +
   // upper case as faxes and labels print it; not "DR" ("SEEN 2 DAYS AGO BY DR")
   String.raw`STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|COURT|TERRACE|HIGHWAY|HWY`;
-const STREET_EN = new RegExp(
+const STREET_EN = notAfter(new RegExp(
   // One line only: "7:41 PM\nHi Dr Haugen" is a time and a greeting.
   String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th)?)[ \t]+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?[ \t]+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?[ \t]*#?\w+)?`,
   'gu',
-);
+));
 // A number and a capitalised name with a suite or flat after it, and no street word: "2200 N. Lincoln
 // Park West, Suite 410", "15 Kingsway, Apt 2".
 const STREET_EN_SUITE = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){0,3}[\p{Lu}][\p{L}'’-]{1,30},[ \t]*(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|#)[ \t]*#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}])/gu;
 const STREET_EN_SUITE_HINT = /, ?(?:Suite|Ste|Apt|Apartment|Unit|Flat|Floor|#)/;
-const STREET_EN_LOWER = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway|st|ave|rd|blvd|ln)(?![\p{L}])(?![ \t]+[\p{L}][\p{L}-]*'s(?![\p{L}]))(?:,?[ \t]+(?:apt|apartment|unit|suite|#)\.?[ \t]*#?[\p{L}\p{N}]{1,5}(?![\p{L}\p{N}]))?/gu;
+const STREET_EN_LOWER = notAfter(/(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[\p{L}][\p{L}'’.-]{0,40}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:street|avenue|road|lane|drive|boulevard|court|terrace|parkway|st|ave|rd|blvd|ln)(?![\p{L}])(?![ \t]+[\p{L}][\p{L}-]*'s(?![\p{L}]))(?:,?[ \t]+(?:apt|apartment|unit|suite|#)\.?[ \t]*#?[\p{L}\p{N}]{1,5}(?![\p{L}\p{N}]))?/gu);
 // A street named without its number after "on" / "at" ("a party on Cheyenne Mountain Blvd", "remove
 // sutures at the clinic on pleasant st", "still on penn avenue"), English only; not "on the street".
 const STREET_EN_ON = /\b(?:on|at)[ \t]+((?:(?!(?:the|a|an|this|that|my|his|her|your|our|their|same|other|main|busy|wrong|next)[ \t])[\p{L}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)\.?)(?![\p{L}])/dgu;
@@ -164,8 +165,8 @@ const KNOWN_HOSPITALS = [
 ];
 // Medical-laboratory and imaging networks, named without any facility word and often in capitals
 // on reports ("BIOGROUP", "Cerballiance"): the large French, UK and US networks.
-const LAB_NETWORKS = /(?<![\p{L}])(?:biogroup|cerballiance|synlab|eurofins(?: biomnis)?|biomnis|cerba|unilabs|inovie|laborizon|bioesterel|biolam|lxbio|novescia|oriade|bioaxiome|labcorp|quest diagnostics|sonic healthcare|healthlab|medlab)(?![\p{L}])/gu;
-const KNOWN_HOSPITAL_RE = new RegExp(String.raw`(?<![\p{L}])(?:${KNOWN_HOSPITALS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`, 'gu');
+const LAB_NETWORKS = notAfter(/(?<![\p{L}])(?:biogroup|cerballiance|synlab|eurofins(?: biomnis)?|biomnis|cerba|unilabs|inovie|laborizon|bioesterel|biolam|lxbio|novescia|oriade|bioaxiome|labcorp|quest diagnostics|sonic healthcare|healthlab|medlab)(?![\p{L}])/gu);
+const KNOWN_HOSPITAL_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:${KNOWN_HOSPITALS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`, 'gu'));
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -184,7 +185,7 @@ const UPPER_STREET_WORD = /^(?:ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|DR|DRIVE|LN|LAN
 // A capitalised or upper-case place name right after a facility, in parentheses or after a comma/dash.
 const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]{1,40}(?:[ -](?:(?:sur|sous|en|les|lès|le|la|de|du|des|aux)[ -])?[\p{Lu}][\p{L}'’]{1,40}){0,3})(?=[ \t]{0,3}(?:[),.;\n]|$|–|—| -|[ \t]\d{5}|[ \t]+(?:le|on)\b))/gmu;
 // Upper-case city names in letterheads: "CENTRE HOSPITALIER DE VALENCIENNES", "CLINIQUE X – HAGUENAU"
-const UPPER_CITY = /(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu;
+const UPPER_CITY = notAfter(/(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu);
 // Communes named like common words; "Us" (Val-d'Oise) like ultrasound ("Radio, US") and the pronoun.
 const CITY_COMMON_WORDS = new Set(['us', 'nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte']);
 // The date must follow: a month name after the day, or a separator and digits ("Glasgow 11 (Y3 …" is a score).
@@ -364,7 +365,7 @@ export function locationSpans(doc: Doc): Span[] {
       out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-punct' });
     }
   }
-  for (const m of t.matchAll(UPPER_CITY)) {
+  for (const m of matchesNotAfter(UPPER_CITY, t)) {
     const pop = communePopulation(m[0]);
     if (pop !== undefined && pop >= 5000 && !CITY_COMMON_WORDS.has(fold(m[0]))) {
       out.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-upper' });
@@ -479,12 +480,12 @@ export function locationSpans(doc: Doc): Span[] {
       out.push({ start: ze - zip[0].length, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
     }
   };
-  for (const m of t.matchAll(STREET_EN)) {
+  for (const m of matchesNotAfter(STREET_EN, t)) {
     const flat = /Flat|Apartment|Apt|Unit|Suite|Room/.test(t.slice(Math.max(0, m.index - 80), m.index)) ? FLAT_BEFORE.exec(t.slice(Math.max(0, m.index - 80), m.index)) : null;
     out.push({ start: m.index - (flat ? flat[0].length : 0), end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });
     townAfter(m.index + m[0].length);
   }
-  for (const m of t.matchAll(STREET_EN_LOWER)) {
+  for (const m of matchesNotAfter(STREET_EN_LOWER, t)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.85, priority: PRIORITY.pattern - 3, source: 'street-en-lower' });
     townAfter(m.index + m[0].length);
   }
@@ -692,8 +693,8 @@ export function hospitalSpans(doc: Doc): Span[] {
     out.push({ start: at, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'facility-en' });
   }
   for (const m of t.matchAll(HOSPITAL_OF)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-of' });
-  for (const m of doc.folded.matchAll(LAB_NETWORKS)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'lab-network' });
-  for (const m of t.matchAll(KNOWN_HOSPITAL_RE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 8, source: 'hospital-known' });
+  for (const m of matchesNotAfter(LAB_NETWORKS, doc.folded)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'lab-network' });
+  for (const m of matchesNotAfter(KNOWN_HOSPITAL_RE, t)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 8, source: 'hospital-known' });
   return out.concat(townsAfterFacilities(t, out));
 }
 

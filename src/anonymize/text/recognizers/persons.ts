@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isColumnHeader } from './id-columns.js';
@@ -26,16 +27,16 @@ function ci(source: string): string {
 
 const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
 // Not after a dot either: the "m." of "p.m." / "a.m." is no title ("6 p.m.\n\nSincerely").
-const TITLE_RE = new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu');
+const TITLE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu'));
 // Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
 // "mme da costa", "m. poulain", "M. samba". The title may be capitalised, the name is not (capitalised
 // names are TITLE_RE's), also after an initial ("dr p. martineau"). "m" needs its dot, and not after a number ("50 m. puis" is a distance).
 const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
-const TITLE_LOWER_RE = new RegExp(
+const TITLE_LOWER_RE = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:` + ci(String.raw`dr|docteur|doctor|pr|mme|mr|mlle|madame|monsieur|mrs|ms`) + String.raw`\.?|(?<![\p{N}][ \t]?)[mM]\.)[ \t]{1,4}` +
     String.raw`((?:[\p{Ll}]\.[ \t]?)?(?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
   'dgu',
-);
+));
 // The letter first, the lookbehind after it: a pattern that opens with a lookbehind is tried at every position.
 const TITLE_M_AFTER_NUMBER = /[mM](?<=[\p{N}][ \t]?[mM])\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
 // Field labels: a label, blanks, then ':', '=' or '|'.
@@ -46,30 +47,30 @@ const FIELD_RE = new RegExp(
 );
 // FIELD_RE's matches, tried only in the few characters before a separator (the label alternation at every position was the costliest scan here).
 const fieldMatches = keywordBeforeSeparatorScanner({ pattern: FIELD_RE, keywordSource: FIELD_KEYWORDS, separators: ':=|' });
-const FAMILY_RE = new RegExp(
+const FAMILY_RE = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
-);
+));
 // Family words in capitals, as forms print them ("PERE, ERWAN LE BRAS"): a separate pattern, run only
 // when one of them is there (each alternative costs at every position of every note).
-const FAMILY_UPPER_RE = new RegExp(
+const FAMILY_UPPER_RE = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:PERE|PÈRE|MERE|MÈRE|EPOUSE|ÉPOUSE|EPOUX|ÉPOUX|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
-);
+));
 const FAMILY_UPPER_HINT = /PERE|PÈRE|MERE|MÈRE|EPOU|ÉPOU|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER/;
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
-const NAME_PAIR = /(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu;
+const NAME_PAIR = notAfter(/(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu);
 // "Priya Raman, MD", "Natalie Brooks, NP"
-const DEGREE_RE = new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu');
+const DEGREE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu'));
 const DEGREE_HINT = /[ \t](?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])/u;
 const DEGREE_WORD = /^(?:MD|M\.D|PhD|RN|NP|PA|PA-C|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)$/;
 // "Dear Sam," "Chère Hélène,"
-const GREETING_RE = new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chère|Bonjour|Hey|Dr)[ \t]+(${NAME_SEQ})[ \t]*,`, 'dgu');
+const GREETING_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chère|Bonjour|Hey|Dr)[ \t]+(${NAME_SEQ})[ \t]*,`, 'dgu'));
 // "née Quéméneur", "née BELLANGER le …", "born Smith"
-const BORN_RE = new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu');
+const BORN_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu'));
 // Lowercase names after a family word in nurse notes: "fils joaquim", "daughter karen"
-const FAMILY_LOWER_RE = /(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
+const FAMILY_LOWER_RE = notAfter(/(?<![\p{L}])(?:fils|fille|epouse|épouse|epoux|époux|mari|femme|frere|frère|soeur|sœur|daughter|wife|husband|brother|sister|niece|nephew|petite-fille|petit-fils|neveu|voisine|charge nurse)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
 
 // Identity lines written surname first, then first name, then the birth date, at the start of a
 // line or after a field label: "Pedron, Ekrem, 5 JUIN 1940", "Patient : le ravalec, ODETTE, 10 AVRIL 2005",
@@ -82,13 +83,13 @@ const INVERTED_RE = new RegExp(
 
 // Two people after one plural or repeated title: "Mmes Perrot et Lagarde", "Drs Khan and Patel";
 // TITLE_RE finds the first, this the second.
-const COORDINATED_RE = new RegExp(
+const COORDINATED_RE = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:Mmes|MM\.|Drs\.?|Prs\.?|Drs|Mrs\.?|Messrs\.?|Dr\.?|Pr\.?|Mme|M\.|Mr\.?|Ms\.?)[ \t]+${NAME_TOKEN}(?:[ \t]+${NAME_TOKEN})?[ \t]+(?:et|and|&)[ \t]+(?:(?:${TITLES})[ \t]+)?(${NAME_SEQ})`,
   'dgu',
-);
+));
 // English relatives in lowercase notes ("her son peter"): "son" is also French for "his", so English only,
 // and the word must be a known first name or no ordinary word ("partner works" is not a name).
-const FAMILY_LOWER_EN = /(?<![\p{L}])(?:son|mother|father|mom|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|cousin)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu;
+const FAMILY_LOWER_EN = notAfter(/(?<![\p{L}])(?:son|mother|father|mom|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|cousin)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
 const INVERTED_HINT = /[,;][ \t]*\d/;
 // A list line that opens with "Surname, First name" ("Papadopoulos, Georgios – bed 4", "- Walker-Smith,
 // Ethan (7)"): the first name must be a known one, the surname no ordinary word.
@@ -158,11 +159,11 @@ export function personSpans(doc: Doc): Span[] {
     const r = trimName(t, start, end);
     if (r) out.push(span(r[0], r[1], score, priority, source));
   };
-  for (const m of t.matchAll(TITLE_RE)) {
+  for (const m of matchesNotAfter(TITLE_RE, t)) {
     const [s, e] = m.indices![1]!;
     push(s, e, 0.95, PRIORITY.context + 5, 'person-title');
   }
-  for (const m of t.matchAll(TITLE_LOWER_RE)) {
+  for (const m of matchesNotAfter(TITLE_LOWER_RE, t)) {
     const w = m[1]!;
     // "PR positive" (progesterone receptor), "pr bpco" (pour): "pr" is a title only before a word that
     // reads as a name; in capitals it never is one.
@@ -197,7 +198,7 @@ export function personSpans(doc: Doc): Span[] {
     // A surname alone, then a comma: the given names follow ("Dr Ana Ruiz, Leeds" is a name and a town).
     push(s, /\s/.test(m[1]!.trim()) ? e : e + givenNamesAfterComma(t, e), 0.9, PRIORITY.context, 'person-field');
   }
-  for (const m of FAMILY_UPPER_HINT.test(t) ? [...t.matchAll(FAMILY_RE), ...t.matchAll(FAMILY_UPPER_RE)] : t.matchAll(FAMILY_RE)) {
+  for (const m of FAMILY_UPPER_HINT.test(t) ? [...matchesNotAfter(FAMILY_RE, t), ...matchesNotAfter(FAMILY_UPPER_RE, t)] : matchesNotAfter(FAMILY_RE, t)) {
     const [s, e] = m.indices![1]!;
     // "Le père Allaitement maternel …": after a family word, one ordinary capitalised word that no
     // name list knows starts a new sentence, it does not name the relative. Two capitalised words or
@@ -228,28 +229,28 @@ export function personSpans(doc: Doc): Span[] {
   }
   // DEGREE_RE tries every capitalised word: only when a degree follows a space somewhere at all.
   for (const re of DEGREE_HINT.test(t) ? [DEGREE_RE, GREETING_RE, BORN_RE] : [GREETING_RE, BORN_RE]) {
-    for (const m of t.matchAll(re)) {
+    for (const m of matchesNotAfter(re, t)) {
       const [s, e] = m.indices![1]!;
       push(s, e, 0.85, PRIORITY.context, 'person-context');
     }
   }
-  for (const m of t.matchAll(COORDINATED_RE)) {
+  for (const m of matchesNotAfter(COORDINATED_RE, t)) {
     const [s, e] = m.indices![1]!;
     push(s, e, 0.9, PRIORITY.context + 5, 'person-title-coordinated');
   }
-  for (const m of doc.lang === 'en' ? t.matchAll(FAMILY_LOWER_EN) : []) {
+  for (const m of doc.lang === 'en' ? matchesNotAfter(FAMILY_LOWER_EN, t) : []) {
     const w = m[1]!;
     if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || (!isFirstName(w) && isDictionaryWord(w))) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
-  for (const m of t.matchAll(FAMILY_LOWER_RE)) {
+  for (const m of matchesNotAfter(FAMILY_LOWER_RE, t)) {
     const w = m[1]!;
     if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w)) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
-  for (const m of t.matchAll(NAME_PAIR)) {
+  for (const m of matchesNotAfter(NAME_PAIR, t)) {
     const a = m[1]!;
     const b = m[3]!;
     const aUpper = a === a.toUpperCase();
