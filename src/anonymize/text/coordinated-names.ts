@@ -15,6 +15,35 @@ const JOINED_AFTER = /^(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*(?:,|\+|&|\band\b|\bet\
 const JOINED_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)[ \t]*(?:\+|&|\band\b|\bet\b)[ \t]*(?:(?:M|Mme|Mr|Mrs|Ms|Dr)\.?[ \t]+)?$/u;
 const WINDOW = 48;
 
+const TITLES_BEFORE_NAME = ['Mme', 'Mrs', 'Mr', 'Ms', 'Dr', 'M'];
+const CONNECTORS = ['+', '&', 'and', 'et'];
+
+/**
+ * What JOINED_BEFORE needs at the very end of `text.slice(from, to)`: a connector, then blanks, or
+ * then blanks, a title, its dot and blanks. Checked by hand first because the regex, anchored at the
+ * end only, is tried from every one of the 48 characters, for every name, and nearly always fails.
+ */
+function mayEndWithConnector(text: string, from: number, to: number): boolean {
+  const end = skipBlanksBack(text, from, to);
+  if (endsWithConnector(text, from, end)) return true;
+  if (end === to) return false; // a title needs blanks after it
+  const titleEnd = end > from && text[end - 1] === '.' ? end - 1 : end;
+  return TITLES_BEFORE_NAME.some((title) => endsWith(text, from, titleEnd, title) && endsWithConnector(text, from, skipBlanksBack(text, from, titleEnd - title.length)));
+}
+
+function skipBlanksBack(text: string, from: number, at: number): number {
+  while (at > from && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
+}
+
+function endsWithConnector(text: string, from: number, at: number): boolean {
+  return CONNECTORS.some((connector) => endsWith(text, from, at, connector));
+}
+
+function endsWith(text: string, from: number, at: number, word: string): boolean {
+  return at - word.length >= from && text.startsWith(word, at - word.length);
+}
+
 function bareFirstName(word: string): boolean {
   const key = fold(word);
   return key.length >= 3 && isFirstName(word) && !isDictionaryWord(key) && communePopulation(word) === undefined;
@@ -37,7 +66,7 @@ function joinedTo(spans: readonly Span[], doc: Doc): Span[] {
       out.push({ start, end: start + after[1]!.length, label: 'PERSON', score: 0.8, priority: s.priority - 5, source: 'person-coordinated' });
     }
     const from = Math.max(0, s.start - WINDOW);
-    const before = JOINED_BEFORE.exec(t.slice(from, s.start));
+    const before = mayEndWithConnector(t, from, s.start) ? JOINED_BEFORE.exec(t.slice(from, s.start)) : null;
     if (before && bareFirstName(before[1]!)) {
       const start = from + before.index;
       out.push({ start, end: start + before[1]!.length, label: 'PERSON', score: 0.8, priority: s.priority - 5, source: 'person-coordinated' });

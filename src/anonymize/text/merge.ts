@@ -71,6 +71,38 @@ function mayEndWithEponymHead(before: string): boolean {
   return word.endsWith('de') || word.endsWith('du') || word.endsWith('des') || word.endsWith('of') || word.endsWith('selon') || word.endsWith('to');
 }
 
+const LETTER = /\p{L}/u;
+
+/**
+ * What `/([\p{L}-]+)[ \t]+$/u` captures in `text.slice(from, to)`: the letters and hyphens right
+ * before the blanks that end it. Read backwards from the end: the regex, anchored at the end only,
+ * was tried from each of the 30 characters, for every span.
+ */
+export function wordBeforeBlanks(text: string, from: number, to: number): string | undefined {
+  let end = to;
+  while (end > from && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  if (end === to) return undefined;
+  let start = end;
+  for (;;) {
+    const width = letterOrHyphenWidthBefore(text, from, start);
+    if (width === 0) break;
+    start -= width;
+  }
+  return start < end ? text.slice(start, end) : undefined;
+}
+
+/** The width (1, or 2 for a surrogate pair) of the letter or hyphen that ends at `at`, 0 if none or at `from`. */
+function letterOrHyphenWidthBefore(text: string, from: number, at: number): number {
+  if (at <= from) return 0;
+  const code = text.charCodeAt(at - 1);
+  if (code < 0x80) return code === 0x2d || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? 1 : 0;
+  if (code >= 0xdc00 && code <= 0xdfff && at - 2 >= from) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return LETTER.test(text.slice(at - 2, at)) ? 2 : 0;
+  }
+  return LETTER.test(text[at - 1]!) ? 1 : 0;
+}
+
 function isOrdinaryModelWord(w: string): boolean {
   return w.length >= 3 && isDictionaryWord(w) && !isFirstName(w) && !isLastName(w) && communePopulation(w) === undefined;
 }
@@ -95,7 +127,7 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
       // "Abilify Maintena": one unknown word right after a drug name is its brand form, not a name.
       // Looked for only where it can matter: this end-anchored regex costs per span, and most spans are the rules'.
       if (words.length === 1 && !isFirstName(words[0]!) && !isLastName(words[0]!)) {
-        const wordBefore = /([\p{L}-]+)[ \t]+$/u.exec(doc.text.slice(Math.max(0, s.start - 30), s.start))?.[1];
+        const wordBefore = wordBeforeBlanks(doc.text, Math.max(0, s.start - 30), s.start);
         if (wordBefore !== undefined && isDrugName(wordBefore)) return false;
       }
       // One ordinary word the model took for a name or a place ("Consultation", "place", "clinique"):
