@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { isListedTown } from './location.js';
 import { isCountry } from './town-before-country.js';
 
@@ -12,7 +13,7 @@ import { isCountry } from './town-before-country.js';
  * model's and the gazetteers' (a townland the model called a town is the street part here).
  */
 // A noun labels a field only with its colon ("à domicile chez Mme …" is prose); the verbs need none.
-const ADDRESS_LABEL = /(?<![\p{L}])(?:(?:home address|usual address|address|adresse|domicile|residence)[ \t]*:|demeurant|domiciliee?)[ \t]*/gu;
+const ADDRESS_LABEL = notAfter(/(?<![\p{L}])(?:(?:home address|usual address|address|adresse|domicile|residence)[ \t]*:|demeurant|domiciliee?)[ \t]*/gu);
 // Cheap gate on the folded text: nearly no note has none of these, but the scan runs only after one.
 const LABEL_HINT = /addres|adresse|domicil|demeurant|residence/;
 // Where a field's value ends: a line break, a wide gap, a dash or bar between fields, a semicolon.
@@ -26,7 +27,7 @@ export function addressFieldSpans(doc: Doc): Span[] {
   if (!LABEL_HINT.test(doc.folded)) return [];
   const t = doc.text;
   const out: Span[] = [];
-  for (const m of doc.folded.matchAll(ADDRESS_LABEL)) {
+  for (const m of matchesNotAfter(ADDRESS_LABEL, doc.folded)) {
     const start = m.index + m[0].length;
     const rest = t.slice(start, start + 160);
     const end = VALUE_END.exec(rest);

@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 
 /**
  * A rural or named house that is the whole street part of an address ("Higher Rowe Farm, Hatherleigh",
@@ -6,14 +7,14 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * the town. British and Irish addresses often have no number and no street. "House" and "Hall" are
  * left out: they head care homes and offices too ("Hawthorn House, Corby").
  */
-const NAMED_HOUSE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’-]+[ \t]+){1,3}(?:Farm|Farmhouse|Cottage|Cottages|Lodge|Barn|Croft|Grange|Bungalow))(?=[ \t]*,[ \t]*\p{Lu})/gu;
+const NAMED_HOUSE = notAfter(/(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’-]+[ \t]+){1,3}(?:Farm|Farmhouse|Cottage|Cottages|Lodge|Barn|Croft|Grange|Bungalow))(?=[ \t]*,[ \t]*\p{Lu})/gu);
 // Cheap gate: nearly no note holds one of the house words.
 const HOUSE_WORD = /(?:Farm|Cottage|Lodge|Barn|Croft|Grange|Bungalow)/;
 
 export function namedHouseSpans(doc: Doc): Span[] {
   if (!HOUSE_WORD.test(doc.text)) return [];
   const out: Span[] = [];
-  for (const m of doc.text.matchAll(NAMED_HOUSE)) {
+  for (const m of matchesNotAfter(NAMED_HOUSE, doc.text)) {
     out.push({ start: m.index, end: m.index + m[1]!.length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'address-named-house' });
   }
   return out;

@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { isValidDay, type DateParts } from './dates.js';
 
 /**
@@ -13,7 +14,7 @@ const BEFORE_DAY = /(?<![\p{L}\p{N}/.,:-])(\d{1,2})(?:er|st|nd|rd|th)?[ \t]*(?:(
 const COUNT_WORD_BEFORE = /(?:^|[^\p{L}])(?:day|days|jour|jours|j|d|pod|week|weeks|semaine|semaines|cycle|cycles|cure|cures|dose|doses|n°|no|x|grade|stade|stage|score|version|v|page|p|lit|bed|room|chambre|salle)[ \t.:#]*$/u;
 const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}]|[/.:]\d)/u;
 const WEEKDAY_DAY =
-  /(?<![\p{L}])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))/dgu;
+  notAfter(/(?<![\p{L}])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))/dgu);
 
 // Cheap test first: every weekday ends in "di", "day" or "che" ("dimanche"), and a day number follows
 // after blanks; most texts have none of these, and WEEKDAY_DAY is tried at every position.
@@ -56,7 +57,7 @@ export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] 
       }
     }
   }
-  for (const m of WEEKDAY_DAY_HINT.test(t) ? t.matchAll(WEEKDAY_DAY) : []) {
+  for (const m of WEEKDAY_DAY_HINT.test(t) ? matchesNotAfter(WEEKDAY_DAY, t) : []) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     push(m.index, m.indices![1]![1], 'date-weekday-day');

@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 
 /**
  * Identifiers that name their document rather than a register: the UK National Insurance number in
@@ -7,7 +8,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * the last four digits of a Social Security number ("Last 4 4417").
  */
 // Two prefix letters (D, F, I, Q, U, V never; O never second), six digits in pairs or not, A–D.
-const NI_NUMBER = /(?<![\p{L}\p{N}])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\p{L}\p{N}])/gu;
+const NI_NUMBER = notAfter(/(?<![\p{L}\p{N}])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\p{L}\p{N}])/gu);
 // "card", then "is / was / number / no / #" or a colon, then seven to fourteen digits (a letter may
 // close them: Maltese identity cards); fewer is a count ("red card 2"). Read on the folded text.
 const CARD_NUMBER = /(?<![\p{L}])card(?:[ \t]+(?:is|was|number|no\.?|#))?[ \t]*[:#]?[ \t]*(\d(?:[ -]?\d){6,13}[a-z]?)(?![\p{L}\p{N}])/dgu;
@@ -15,7 +16,7 @@ const LAST_FOUR = /(?<![\p{L}])last[ \t]+(?:4|four)(?:[ \t]+digits)?(?:[ \t]+of[
 
 export function cardIdSpans(doc: Doc): Span[] {
   const out: Span[] = [];
-  for (const m of doc.text.matchAll(NI_NUMBER)) {
+  for (const m of matchesNotAfter(NI_NUMBER, doc.text)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-ni-number' });
   }
   const f = doc.folded;

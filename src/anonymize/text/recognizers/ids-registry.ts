@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { digitCount } from './phones.js';
 
 /**
@@ -10,7 +11,7 @@ import { digitCount } from './phones.js';
  * ("PLT: 250000", "WBC 11500") and values with a unit are measures, not identifiers.
  */
 const REGISTRY_ID =
-  /(?<![\p{L}\p{N}])([A-Z]{2,6})(?:[ \t]*\([\p{L} ]{1,20}\))?[ \t]*(No\.?|N[º°]|#|ID|Nr\.?|ref\.?|number)?[ \t]*(:)?[ \t]*([A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])){3,24})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
+  notAfter(/(?<![\p{L}\p{N}])([A-Z]{2,6})(?:[ \t]*\([\p{L} ]{1,20}\))?[ \t]*(No\.?|N[º°]|#|ID|Nr\.?|ref\.?|number)?[ \t]*(:)?[ \t]*([A-Z0-9](?:[A-Z0-9]|[./-](?=[A-Z0-9])){3,24})(?![\p{L}\p{N}]|[.,/-]\d)/gu);
 const MEASURE_ACRONYM = new Set(
   `PLT WBC RBC HB HGB HCT MCV MCH CK CPK BNP LDH ALT AST GGT ALP CRP PCT TSH PSA INR APTT PTT PT TP LDL HDL TG HBA EGFR DFG GFR NT FEV FVC PEF
   BP HR RR SPO SAO GCS ETA UF NIHSS VAS EVA IMC BMI UI IU CD CV PA TA FC FR SAT NA CL CA MG PO TCA TCK VS VGM CCMH GB GR PNN PNE VEMS CVF DLCO`.split(/\s+/),
@@ -22,7 +23,7 @@ const UNIT_AFTER = /^[ \t]*(?:%|mg|g\b|kg|ml|l\b|mm|cm|µ|u\/|ui|iu|\/|×|x ?10|
 export function registryIdSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
-  for (const m of t.matchAll(REGISTRY_ID)) {
+  for (const m of matchesNotAfter(REGISTRY_ID, t)) {
     const [, acronym, marker, colon, value] = m as unknown as [string, string, string | undefined, string | undefined, string];
     if (MEASURE_ACRONYM.has(acronym)) continue;
     // The acronym labels a value set apart from it ("GOC 01-32448"), not the head of one code ("ONC-4471-301").

@@ -131,10 +131,10 @@ const HOSPITAL_FR_SCAN = new RegExp(HOSPITAL_FR.source, 'dgu');
 const HOSPITAL_EN_HEADS = String.raw`(?:Hospitals|Hospital|NHS Trust|HOSPITALS|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`;
 // "Harbourside Hospitals NHS Foundation Trust": the trust's name goes on after a hospital head.
 const HOSPITAL_EN_TRUST = String.raw`(?:[ \t]+(?:NHS[ \t]+)?(?:Foundation[ \t]+)?Trust(?![\p{L}]))?`;
-const HOSPITAL_EN = new RegExp(
+const HOSPITAL_EN = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)[ \t]+)?(?:[\p{Lu}][\p{L}'’.-]{0,40}[ \t]+){1,5}(?:General[ \t]+)?` + HOSPITAL_EN_HEADS + HOSPITAL_EN_TRUST,
   'gu',
-);
+));
 const HOSPITAL_EN_HINT = new RegExp(HOSPITAL_EN_HEADS, 'u');
 const HOSPITAL_EN_HEAD_AT_END = new RegExp(String.raw`(?:General[ \t]+)?` + HOSPITAL_EN_HEADS + HOSPITAL_EN_TRUST + '$', 'u');
 // The head and what joins it to the name, when the head can name a department: "Unité ", "Hôpital de ", "Centre d'".
@@ -143,16 +143,16 @@ const FR_DEPARTMENT_JOIN = /^\S+(?:[ \t]+de)?(?:[ \t]+|[ \t]*d')$/;
 // "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
 // ("Day Centre", "High School"), so at least one word before them must be no generic one.
 const FACILITY_EN_HEAD = String.raw`(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab|Family[ \t]+Medicine|Internal[ \t]+Medicine|Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology|Dental[ \t]+(?:Studio|Care|Group|Clinic)|Eye[ \t]+Care|Urgent[ \t]+Care|Physical[ \t]+Therapy|(?:NHS[ \t]+)?Foundation[ \t]+Trust|Health[ \t]+Board)`;
-const FACILITY_EN = new RegExp(
+const FACILITY_EN = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}` + FACILITY_EN_HEAD + String.raw`(?![\p{L}])(?:[ \t]+of[ \t]+[\p{Lu}][\p{L}'’-]{1,30}(?:[ \t]+[\p{Lu}][\p{L}'’-]{1,30}){0,2})?`,
   'gu',
-);
+));
 /** The head that ends a FACILITY_EN match (its "of …" tail cut off first): the same list, anchored at the end. */
 const FACILITY_EN_HEAD_AT_END = new RegExp(FACILITY_EN_HEAD + '$', 'u');
 const SPECIALTY_HEAD = /^(?:Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology)$/u;
 const FACILITY_EN_HINT = /Practice|Nursing|Home|Dialysis|Associates|Partners|Institute|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Facility|Living|Cent(?:re|er)|School|Academy|College|Pharmacy|Laborator|Labs|Diagnostics|Ambulance|Rehab|Medicine|Neurology|Cardiology|Dermatology|ediatrics|Oncology|Urology|Dental|Eye Care|Urgent Care|Physical Therapy|Trust|Health Board/;
 const FACILITY_EN_GENERIC = /^(?:the|a|an|at|in|to|from|our|this|your|his|her|day|community|family|medical|health|care|mental|primary|secondary|high|middle|junior|senior|elementary|grammar|nursery|medical|nursing|trauma|cancer|cardiac|heart|stroke|burn|dialysis|sleep|pain|wellness|treatment|recovery|rehabilitation|rehab|imaging|diagnostic|diagnostics|urgent|emergency|walk-in|outpatient|inpatient|surgical|surgery|general|group|dental|skilled|assisted|living|local|regional|national|state|county|city|district|university|teaching|children's|women's|veterans|va|poison|control|crisis|call|data|contact|service|services|resource|resources|information|support|training|research|simulation|learning|test|testing|vaccination|covid|referral|the|and|of|for|&|new|main|north|south|east|west|central|please|see|seen|called|refer|referred|discharged|admitted|transferred|dr|mr|mrs|ms|clinical|specialist|specialty|practice|pharmacy|laboratory|lab|labs|school|academy|college|centre|center|nurse|nurses|doctor|doctors|patient|patients|student|students|medicine|medicines|drug|drugs)$/i;
-const HOSPITAL_OF = /(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu;
+const HOSPITAL_OF = notAfter(/(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu);
 const KNOWN_HOSPITALS = [
   'Pitié-Salpêtrière', 'Pitie-Salpetriere', 'La Pitié', 'Salpêtrière', 'Bicêtre', 'Necker', 'Necker-Enfants Malades', 'Cochin', 'HEGP', 'Georges Pompidou', 'Georges-Pompidou',
   'Lariboisière', 'Tenon', 'Saint-Antoine', 'Avicenne', 'Beaujon', 'Bichat', 'Charles Foix', 'Henri Mondor', 'Henri-Mondor', 'Robert Debré', 'Robert-Debré', 'Trousseau',
@@ -173,7 +173,7 @@ function escapeRe(s: string): string {
 }
 
 // "Boston, MA 02114", "Rochester, MN", "Dayton OH"
-const US_CITY_STATE = /(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO|PR|VI|GU)\b(?=[ \t]*\d{5}))/gmu;
+const US_CITY_STATE = notAfter(/(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO|PR|VI|GU)\b(?=[ \t]*\d{5}))/gmu);
 // What every US_CITY_STATE match holds: the name's last character, blanks, a state code. The pattern
 // itself tries one to three capitalised words at every capital of every note; this cheap test keeps it
 // to the notes that have a state code after a word (1 in 6 of the dev notes).
@@ -195,7 +195,7 @@ const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\
 // \b rather than a Unicode lookbehind: much cheaper at every position (the codes are ASCII).
 const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
 const EIRCODE = /\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?(?=[0-9A-Z]{0,3}\d)(?=[0-9A-Z]{0,3}[A-Z])[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])/gu;
-const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
+const UK_POSTCODE = notAfter(/(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\p{N}])/gu);
 // Australian addresses end on a state code and a four-digit postcode ("Footscray VIC 3011"). The
 // postcode's first digit must be one its state uses, so "NSW 2019" read as a year or "SA 7" as a
 // count is rare; the town before the state needs no gazetteer (as before a UK postcode).
@@ -388,12 +388,12 @@ export function locationSpans(doc: Doc): Span[] {
     const start = m.index + m[1]!.lastIndexOf(name);
     out.push({ start, end: start + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-us-state-upper' });
   }
-  for (const m of US_CITY_STATE_HINT.test(t) ? t.matchAll(US_CITY_STATE) : []) {
+  for (const m of US_CITY_STATE_HINT.test(t) ? matchesNotAfter(US_CITY_STATE, t) : []) {
     const name = m[1]!;
     if (/^(?:Dr|Mr|Mrs|Ms|Suite|Apt|Street|Avenue|Road)$/u.test(name)) continue;
     out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.9, priority: PRIORITY.pattern - 5, source: 'city-us-state' });
   }
-  for (const m of t.matchAll(UK_POSTCODE)) {
+  for (const m of matchesNotAfter(UK_POSTCODE, t)) {
     if (/\d[A-Z]{2}$/.test(m[0]) && /[A-Z]/.test(m[0][0]!)) {
       out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk' });
       townBeforePostcode(t, m.index, out);
@@ -597,7 +597,7 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
   return out;
 }
 
-const HOSPITAL_OF_TOWN_LOWER = /(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu;
+const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
@@ -653,14 +653,14 @@ export function hospitalSpans(doc: Doc): Span[] {
     re.lastIndex = ns + len;
   }
   // Lowercase notes name hospitals by their town: "transfert au chu de reims", "ch de vannes".
-  for (const m of doc.folded.matchAll(HOSPITAL_OF_TOWN_LOWER)) {
+  for (const m of matchesNotAfter(HOSPITAL_OF_TOWN_LOWER, doc.folded)) {
     const [cs, ce] = m.indices![1]!;
     if (t.slice(m.index, ce) !== t.slice(m.index, ce).toLowerCase()) continue; // capitalised: HOSPITAL_FR's
     if (communePopulation(t.slice(cs, ce)) === undefined) continue;
     out.push({ start: m.index, end: ce, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 10, source: 'hospital-fr-town' });
   }
   // HOSPITAL_EN tries every run of capitalised words: only when one of its head words is there at all.
-  for (const m of HOSPITAL_EN_HINT.test(t) ? t.matchAll(HOSPITAL_EN) : []) {
+  for (const m of HOSPITAL_EN_HINT.test(t) ? matchesNotAfter(HOSPITAL_EN, t) : []) {
     const lead = /^(?:The|A|An|At|In|To|From|Our|This|Admitted|Seen|Transferred|Referred|Discharged)\s+/iu.exec(m[0]); // also in upper-case text
     const start = m.index + (lead ? lead[0].length : 0);
     // "Blue Harbor Health Insurance", "… Health Plan": an insurer, not a place of care.
@@ -671,7 +671,7 @@ export function hospitalSpans(doc: Doc): Span[] {
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
   }
   // FACILITY_EN tries every run of capitalised words: only when one of its head words is there at all.
-  for (const m of FACILITY_EN_HINT.test(t) ? t.matchAll(FACILITY_EN) : []) {
+  for (const m of FACILITY_EN_HINT.test(t) ? matchesNotAfter(FACILITY_EN, t) : []) {
     const words = m[0].split(/[ \t]+/);
     let lead = 0;
     while (lead < words.length - 1 && /^(?:The|A|An|At|In|To|From|Our|This|Your|Please|See|Seen|Called|Referred|Discharged|Admitted|Transferred|And|Or|Of|For)$/i.test(words[lead]!)) lead++;
@@ -692,7 +692,7 @@ export function hospitalSpans(doc: Doc): Span[] {
     const at = lead === 0 ? m.index : m.index + m[0].indexOf(name[0]!, words.slice(0, lead).join(' ').length);
     out.push({ start: at, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'facility-en' });
   }
-  for (const m of t.matchAll(HOSPITAL_OF)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-of' });
+  for (const m of matchesNotAfter(HOSPITAL_OF, t)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-of' });
   for (const m of matchesNotAfter(LAB_NETWORKS, doc.folded)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'lab-network' });
   for (const m of matchesNotAfter(KNOWN_HOSPITAL_RE, t)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 8, source: 'hospital-known' });
   return out.concat(townsAfterFacilities(t, out));

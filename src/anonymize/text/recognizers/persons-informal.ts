@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -31,7 +32,7 @@ const FAMILY_INFORMAL = new RegExp(
   'dgu',
 );
 // "chez Gisèle", "chez Marc Olivier"
-const CHEZ = new RegExp(String.raw`(?<![\p{L}])chez[ \t]+([\p{Lu}][\p{L}'’]{1,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?)`, 'dgu');
+const CHEZ = notAfter(new RegExp(String.raw`(?<![\p{L}])chez[ \t]+([\p{Lu}][\p{L}'’]{1,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?)`, 'dgu'));
 // "bisous, léa" / "merci karen" / "thanks - Tom" ending a line
 const CLOSING_NAME = new RegExp(
   String.raw`\b(?:bisous|bises|biz|gros bisous|merci|merci beaucoup|a\+|a plus|a demain|bonne soiree|bonne journee|thanks|thank you|thx|ta|cheers|love|xoxo|xx|see you|cu)(?![\p{L}])[ \t]*[,!.-]*[ \t]*(${TOKEN})[ \t]*[.!]*[ \t]*(?=\n|$)`,
@@ -75,7 +76,7 @@ const INITIAL = /(?<=[ \t])\p{Lu}\.(?!\p{L})/gu;
 // An initial and an upper-case surname next to a care or lab role ("PAR S. DELMAS, BIOLOGISTE",
 // "biologiste C. ABDELLI", "RN J. OKAFOR"): alone, "S. AUREUS" or "E. COLI" read the same, so the
 // role must be there, before (with an optional colon) or after (with an optional comma).
-const INITIAL_UPPER_SURNAME = /(?<![\p{L}])\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}'’-]{2,30}(?![\p{L}])/gu;
+const INITIAL_UPPER_SURNAME = notAfter(/(?<![\p{L}])\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}'’-]{2,30}(?![\p{L}])/gu);
 // "Logged by P. Adeyemi", "adjuster K. Pruitt:", "(K. Belkacem)": an initial and a capitalised surname
 // no dictionary knows (or a name list does). Not a unit or a grade letter ending a sentence ("98 G/L.
 // Contrôle", "BCLC B. Proposition": ordinary words), nor a street's direction or a street's name ("2217
@@ -161,7 +162,7 @@ export function informalPersonSpans(doc: Doc): Span[] {
     if (firstNameHere(w) || unknownNameHere(w)) withSurname(m, 'person-informal-family');
   }
   // CHEZ tries its lookbehind at every position: only when the word is there at all (as written, no i flag).
-  for (const m of t.includes('chez') ? t.matchAll(CHEZ) : []) {
+  for (const m of t.includes('chez') ? matchesNotAfter(CHEZ, t) : []) {
     const w = m[1]!;
     // "chez Nancy" is a town; a commune name that is also a first name stays a place here.
     if (firstNameHere(w) && communePopulation(w) === undefined) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-chez');
@@ -218,7 +219,7 @@ export function informalPersonSpans(doc: Doc): Span[] {
     if (!w || !firstNameHere(w[1]!)) continue;
     push(m.index - before.length + w.index, m.index + 2, 'person-first-initial');
   }
-  for (const m of /\p{Lu}\.[ \t]?\p{Lu}{3}/u.test(t) ? t.matchAll(INITIAL_UPPER_SURNAME) : []) {
+  for (const m of /\p{Lu}\.[ \t]?\p{Lu}{3}/u.test(t) ? matchesNotAfter(INITIAL_UPPER_SURNAME, t) : []) {
     const end = m.index + m[0].length;
     if (!ROLE_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index)) && !ROLE_AFTER.test(t.slice(end, end + 24))) continue;
     push(m.index, end, 'person-initial-role');

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -10,12 +11,12 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * when it can and joins the first name to that span otherwise).
  */
 const TITLE_SURNAME_FIRST =
-  /(?<![\p{L}])(?:(?:patiente?|eleve|enfant)[ \t]*:?[ \t]*(?:(?:mme|mlle|madame|monsieur|m\.|mr\.?)[ \t]+)?|(?:mme|mlle|madame|monsieur|m\.|mr\.?|mrs\.?|ms\.?)[ \t]+)([\p{L}][\p{L}'’-]{1,30})[ \t]+([\p{L}][\p{L}'’-]{1,20})(?![\p{L}\p{N}'’.-])/dgu;
+  notAfter(/(?<![\p{L}])(?:(?:patiente?|eleve|enfant)[ \t]*:?[ \t]*(?:(?:mme|mlle|madame|monsieur|m\.|mr\.?)[ \t]+)?|(?:mme|mlle|madame|monsieur|m\.|mr\.?|mrs\.?|ms\.?)[ \t]+)([\p{L}][\p{L}'’-]{1,30})[ \t]+([\p{L}][\p{L}'’-]{1,20})(?![\p{L}\p{N}'’.-])/dgu);
 
 export function surnameFirstSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   const t = doc.text;
-  for (const m of doc.folded.matchAll(TITLE_SURNAME_FIRST)) {
+  for (const m of matchesNotAfter(TITLE_SURNAME_FIRST, doc.folded)) {
     const [ss, se] = m.indices![1]!;
     const [fs, fe] = m.indices![2]!;
     const surname = t.slice(ss, se);

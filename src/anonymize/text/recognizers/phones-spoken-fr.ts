@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 
 /**
  * A French phone number said in pairs, as a transcribed voicemail or consultation writes it:
@@ -12,13 +13,13 @@ export const UNIT = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
 export const TEEN = 'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|quinze|seize';
 const TENS = 'vingt|trente|quarante|cinquante';
 const PAIR = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN}|${UNIT}|zero)`;
-const SPOKEN_FR_PHONE = new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}(?![\p{L}-])`, 'gu');
+const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}(?![\p{L}-])`, 'gu'));
 
 export function spokenFrenchPhoneSpans(doc: Doc): Span[] {
   // Cheap test first: most texts never say "zéro" before a digit word.
   if (!/zero[ -](?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b/.test(doc.folded)) return [];
   const out: Span[] = [];
-  for (const m of doc.folded.matchAll(SPOKEN_FR_PHONE)) {
+  for (const m of matchesNotAfter(SPOKEN_FR_PHONE, doc.folded)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern, source: 'phone-spoken-fr' });
   }
   return out;

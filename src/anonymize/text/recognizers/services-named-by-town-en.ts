@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { isListedTown } from './location.js';
 
 /**
@@ -13,17 +14,17 @@ import { isListedTown } from './location.js';
 // is read to its end from each of them (quadratic on a long hyphenated run); no town word is this long.
 const WORD_REST = String.raw`[\p{L}'’-]{0,60}`;
 const HEAD = String.raw`(?:Service|Services|Team|Unit|Partnership|Department|Dept)`;
-const SERVICE = new RegExp(
+const SERVICE = notAfter(new RegExp(
   String.raw`(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}${WORD_REST}(?:[ \t]\p{Lu}\p{Ll}${WORD_REST})?)((?:[ \t]+\p{Lu}${WORD_REST})(?:[ \t]+(?:\p{Lu}${WORD_REST}|and|&|of)){0,4}?)[ \t]+${HEAD}(?![\p{L}])`,
   'dgu',
-);
+));
 const HINT = new RegExp(`[ \\t]${HEAD}(?![\\p{L}])`, 'u');
 
 export function servicesNamedByTownSpans(doc: Doc): Span[] {
   const t = doc.text;
   if (!HINT.test(t)) return [];
   const out: Span[] = [];
-  for (const m of t.matchAll(SERVICE)) {
+  for (const m of matchesNotAfter(SERVICE, t)) {
     // The town: the first word, or the first two ("Market Harborough District Nurses").
     const words = m[1]!.split(/[ \t]/);
     if (!isListedTown(m[1]!, 5000) && !(words.length === 2 && isListedTown(words[0]!, 5000))) continue;

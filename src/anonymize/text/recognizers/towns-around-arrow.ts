@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { matchesNotAfter, notAfter } from './not-after.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isListedTown } from './location.js';
@@ -15,7 +16,7 @@ import { isListedTown } from './location.js';
 // names ("Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson", 45 characters) fit well within the bound.
 const LONGEST_WORD = 60;
 const SIDE = String.raw`\p{Lu}[\p{L}'’.-]{1,${LONGEST_WORD}}(?:[ \t]\p{Lu}[\p{L}'’.-]{1,${LONGEST_WORD}}){0,2}`;
-const ARROW = new RegExp(String.raw`(?<![\p{L}\p{N}])(${SIDE})[ \t]*(?:→|->|=>)[ \t]*(${SIDE})(?![\p{L}\p{N}])`, 'dgu');
+const ARROW = notAfter(new RegExp(String.raw`(?<![\p{L}\p{N}])(${SIDE})[ \t]*(?:→|->|=>)[ \t]*(${SIDE})(?![\p{L}\p{N}])`, 'dgu'));
 const FACILITY = /\b(?:hospital|hopital|ospedale|clinic|clinique|centre|center|chu|ch|samu|unit|unite|ward|service|department|pediatrics|hospice|ehpad)\b/;
 
 function unknownPlaceName(side: string): boolean {
@@ -28,7 +29,7 @@ export function townsAroundArrowSpans(doc: Doc): Span[] {
   const t = doc.text;
   if (!/→|->|=>/.test(t)) return [];
   const out: Span[] = [];
-  for (const m of t.matchAll(ARROW)) {
+  for (const m of matchesNotAfter(ARROW, t)) {
     const sides = [1, 2].map((g) => ({ text: m[g]!, at: m.indices![g]! }));
     const listed = sides.map((s) => !FACILITY.test(fold(s.text)) && isListedTown(s.text, 5000));
     if (!listed.some(Boolean)) continue;
