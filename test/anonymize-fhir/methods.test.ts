@@ -156,8 +156,11 @@ describe('text', () => {
   });
 
   it('removes the text when the hook returns undefined (the default redacting hook)', async () => {
-    const out = await anonymize(profile([{ path: "nodesByType('CodeableConcept').text", method: 'text' }, { path: 'Observation.status', method: 'keep' }]), obs);
-    expect(out).toEqual({ resourceType: 'Observation', status: 'final', meta: expect.anything() });
+    // With a coding, code (required) is left without its text, not empty (the resource would then keep its type only).
+    const coding = [{ system: 'http://loinc.org', code: '29463-7' }];
+    const rules = [{ path: "nodesByType('CodeableConcept').text", method: 'text' as const }, { path: 'Observation.status', method: 'keep' as const }, { path: 'Observation.code.coding', method: 'keep' as const }];
+    const out = await anonymize(profile(rules), { ...obs, code: { ...obs.code, coding } });
+    expect(out).toEqual({ resourceType: 'Observation', status: 'final', code: { coding }, meta: expect.anything() });
   });
 
   it('drops an element whose mandatory text went (Annotation.text)', async () => {

@@ -203,10 +203,11 @@ interface ResourceCtx {
   readonly labels: SecurityLabels;
   readonly texts: TextJob[];
   /**
-   * Output objects and arrays holding a pending text (directly or below): all `prune` visits. Made
+   * Output objects and arrays holding a pending text (directly or below): all `prune` visits, with
+   * an object's type (undefined for an array), so `prune` can tell when a required part went. Made
    * on the first pending text: most resources have none, or only texts answered during the walk.
    */
-  textHolders: Set<object> | undefined;
+  textHolders: Map<object, TypeInfo | undefined> | undefined;
   readonly uuidTargets: ReadonlyMap<string, string> | undefined;
   modifierDropped: boolean;
   /**
@@ -216,10 +217,10 @@ interface ResourceCtx {
   answered: number;
 }
 
-const NO_HOLDERS: ReadonlySet<object> = new Set();
+const NO_HOLDERS: ReadonlyMap<object, TypeInfo | undefined> = new Map();
 
-function holdsText(ctx: ResourceCtx, holder: object): void {
-  (ctx.textHolders ??= new Set()).add(holder);
+function holdsText(ctx: ResourceCtx, holder: object, type?: TypeInfo): void {
+  (ctx.textHolders ??= new Map()).set(holder, type);
 }
 
 const REMOVED = Symbol('removed');
@@ -330,7 +331,7 @@ class VoileEngine implements FhirAnonymizer {
    */
   #settled(out: Record<string, unknown>, ctx: ResourceCtx, labelled: boolean): Record<string, unknown> {
     // A resource whose required text went keeps its type only (as if nothing survived).
-    const result = ctx.answered === 0 ? out : (settledResource(out) ?? { resourceType: ctx.resourceType });
+    const result = ctx.answered === 0 ? out : (settledResource(out, typeInfo(ctx.resourceType)!, ctx.labels) ?? { resourceType: ctx.resourceType });
     if (labelled) addSecurityLabels(result, ctx.labels);
     return result;
   }
@@ -338,7 +339,7 @@ class VoileEngine implements FhirAnonymizer {
   /** The resource with its de-identified texts in place (labelled when it is a top-level resource). */
   #withTexts(out: Record<string, unknown>, texts: readonly (string | undefined)[], ctx: ResourceCtx, labelled: boolean): Record<string, unknown> {
     // A resource whose required text went keeps its type only (as if nothing survived).
-    const result = pruneResource(out, texts, ctx.textHolders ?? NO_HOLDERS) ?? { resourceType: ctx.resourceType };
+    const result = pruneResource(out, { texts, holders: ctx.textHolders ?? NO_HOLDERS, labels: ctx.labels }) ?? { resourceType: ctx.resourceType };
     if (labelled) addSecurityLabels(result, ctx.labels);
     return result;
   }
@@ -578,7 +579,7 @@ class VoileEngine implements FhirAnonymizer {
         if (r !== undefined) out[name] = r;
       }
     }
-    if (ctx.texts.length !== textsBefore) holdsText(ctx, out);
+    if (ctx.texts.length !== textsBefore) holdsText(ctx, out, shape.type);
     return out;
   }
 
@@ -618,7 +619,7 @@ class VoileEngine implements FhirAnonymizer {
     }
     if (pruned === undefined && info.name === 'modifierExtension') ctx.modifierDropped = true;
     // Decided as with PendingTexts in place (a GONE counts as present): only now does what went go.
-    return pruned === undefined || ctx.answered === answeredBefore ? pruned : settledObject(pruned);
+    return pruned === undefined || ctx.answered === answeredBefore ? pruned : settledObject(pruned, shape.type, ctx.labels);
   }
 
   /** Whole-node decisions on a complex element; undefined = walk its children. */
@@ -761,8 +762,9 @@ class VoileEngine implements FhirAnonymizer {
       if (rule.method === 'keep' && shadow !== null && typeof shadow === 'object') {
         // The primitive's own extensions: walked like any element (extensions need their own rule).
         const answeredBefore = ctx.answered;
-        const r = this.#object(shadow as Record<string, unknown>, states.shape(typeInfo('Element')!), candidates, undefined, ctx, false);
-        outShadow = isEmptyObject(r) ? undefined : ctx.answered === answeredBefore ? r : settledObject(r);
+        const shape = states.shape(typeInfo('Element')!);
+        const r = this.#object(shadow as Record<string, unknown>, shape, candidates, undefined, ctx, false);
+        outShadow = isEmptyObject(r) ? undefined : ctx.answered === answeredBefore ? r : settledObject(r, shape.type, ctx.labels);
       } else if (shadow !== undefined && shadow !== null) {
         ctx.labels.add('REDACTED');
       }
@@ -919,13 +921,33 @@ function isEmptyObject(value: Record<string, unknown>): boolean {
 
 function hasRequired(value: Record<string, unknown>, type: TypeInfo): boolean {
   if (type.required.length === 0) return true;
+  const present = presentElements(value, type);
+  return type.required.every((r) => present.has(r));
+}
+
+/** The elements of `type` that `value` has: `_name` (extensions only) counts as `name`. */
+function presentElements(value: Record<string, unknown>, type: TypeInfo): Set<string> {
   const present = new Set<string>();
   for (const key of Object.keys(value)) {
-    const name = key.startsWith('_') ? key.slice(1) : key;
-    const info = type.properties.get(name);
+    const info = type.properties.get(key) ?? type.shadows.get(key);
     if (info) present.add(info.name);
   }
-  return type.required.every((r) => present.has(r));
+  return present;
+}
+
+/**
+ * Whether settling `before` (the walk's output, a removed text still present) into `after` took
+ * away a required element: the walk's rule then holds as if it had been missing in the walk (an
+ * element that lost a mandatory part goes whole, labelled REDACTED), and so on up to the resource.
+ * Only what went in settlement counts: the walk has already decided on what it left out.
+ */
+function lostRequiredPart(before: Record<string, unknown>, after: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): boolean {
+  if (type.required.length === 0) return false;
+  const had = presentElements(before, type);
+  const has = presentElements(after, type);
+  if (!type.required.some((r) => had.has(r) && !has.has(r))) return false;
+  labels.add('REDACTED');
+  return true;
 }
 
 const METHODS = new Set(['keep', 'redact', 'pseudonymize', 'dateshift', 'generalize', 'perturb', 'substitute', 'cryptoHash', 'encrypt', 'text']);
@@ -998,73 +1020,79 @@ function merge(inherited: readonly number[], own: readonly number[]): readonly n
   return [...all].sort((a, b) => a - b);
 }
 
+/** What `prune` needs: the hook's answers, the walk's holders (with their types), the labels to add to. */
+interface Pruning {
+  readonly texts: readonly (string | undefined)[];
+  readonly holders: ReadonlyMap<object, TypeInfo | undefined>;
+  readonly labels: SecurityLabels;
+}
+
 /**
  * Puts the de-identified `texts` in place of the walk's pending texts, removing an empty or
- * undefined text, then what became empty, bottom-up. The walk's output is otherwise already
- * clean (no removed values, no empty objects or arrays), so only `holders` — the objects and
- * arrays with a pending text at or below them — are visited; every other branch is kept as is.
+ * undefined text, then what became empty or lost a required part, bottom-up. The walk's output is
+ * otherwise already clean (no removed values, no empty objects or arrays), so only `holders` — the
+ * objects and arrays with a pending text at or below them — are visited; every other branch is kept as is.
  */
-function prune(value: unknown, texts: readonly (string | undefined)[], holders: ReadonlySet<object>): unknown {
+function prune(value: unknown, pruning: Pruning): unknown {
   if (value === REMOVED || value === undefined || value === null) return undefined;
   if (value instanceof PendingText) {
-    const text = texts[value.job];
+    const text = pruning.texts[value.job];
     return typeof text === 'string' && text.length > 0 ? text : undefined;
   }
-  if (typeof value !== 'object' || !holders.has(value)) return value;
+  if (typeof value !== 'object' || !pruning.holders.has(value)) return value;
   if (Array.isArray(value)) {
     // Nulls keep primitive arrays aligned with their `_name` shadows.
-    const items = value.map((v) => (v === null ? null : prune(v, texts, holders)));
+    const items = value.map((v) => (v === null ? null : prune(v, pruning)));
     const kept = items.some((v) => v !== undefined && v !== null) ? items.filter((v) => v !== undefined) : [];
     return kept.length > 0 ? kept : undefined;
   }
   const out: Record<string, unknown> = {};
-  return pruneInto(out, value as Record<string, unknown>, texts, holders) ? out : undefined;
+  return pruneInto(out, value as Record<string, unknown>, pruning, false) ? out : undefined;
 }
 
 /**
- * `prune` for a resource's own object (which holds a pending text): in place, unless a property
- * goes (then copied without it, so the object keeps a fast shape). undefined when a required text went.
+ * `prune` for a resource's own object (which holds a pending text). Its nulls (a primitive kept for
+ * its extensions) stay, as `settledResource` leaves them. undefined when a required part went.
  */
-function pruneResource(out: Record<string, unknown>, texts: readonly (string | undefined)[], holders: ReadonlySet<object>): Record<string, unknown> | undefined {
-  let gone: Set<string> | undefined;
-  for (const k of Object.keys(out)) {
-    const v = out[k];
-    if (!(v instanceof PendingText) && !(typeof v === 'object' && v !== null && holders.has(v))) continue;
-    const p = prune(v, texts, holders);
-    if (p !== undefined) out[k] = p;
-    else if (v instanceof PendingText && v.required) return undefined;
-    else (gone ??= new Set()).add(k);
-  }
-  if (gone === undefined) return out;
+function pruneResource(out: Record<string, unknown>, pruning: Pruning): Record<string, unknown> | undefined {
   const kept: Record<string, unknown> = {};
-  for (const k of Object.keys(out)) if (!gone.has(k)) kept[k] = out[k];
-  return kept;
+  return pruneInto(kept, out, pruning, true) ? kept : undefined;
 }
 
 /**
- * The properties of `from` that survive `prune`, copied into `into`. False when nothing survived,
- * or when a required text went: the object is then invalid and goes whole.
+ * The properties of `from` (a holder) that survive `prune`, copied into `into`. False when nothing
+ * survived or a required part went: the object is then invalid and goes whole. Every property is
+ * pruned before deciding, so the labels added below do not depend on the order of the keys.
  */
-function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>, texts: readonly (string | undefined)[], holders: ReadonlySet<object>): boolean {
+function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>, pruning: Pruning, keepNulls: boolean): boolean {
+  const type = pruning.holders.get(from);
   let any = false;
+  let dropped = false;
+  let requiredTextGone = false;
   for (const k of Object.keys(from)) {
     const v = from[k];
-    const p = prune(v, texts, holders);
+    if (v === null && keepNulls) {
+      into[k] = v;
+      continue;
+    }
+    const p = prune(v, pruning);
     if (p === undefined) {
-      if (v instanceof PendingText && v.required) return false;
+      dropped = true;
+      if (v instanceof PendingText && v.required) requiredTextGone = true;
       continue;
     }
     into[k] = p;
     any = true;
   }
-  return any;
+  if (requiredTextGone || !any) return false;
+  return !(dropped && type !== undefined && lostRequiredPart(from, into, type, pruning.labels));
 }
 
 /**
  * What `prune` leaves of an object holding answered texts (its own values settled already): GONE
- * when a required text went or nothing is left; without GONEs and nulls otherwise.
+ * when a required text or part went or nothing is left; without GONEs and nulls otherwise.
  */
-function settledObject(value: Record<string, unknown>): Record<string, unknown> | typeof GONE {
+function settledObject(value: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): Record<string, unknown> | typeof GONE {
   let dropped = false;
   let kept = false;
   for (const k in value) {
@@ -1080,7 +1108,7 @@ function settledObject(value: Record<string, unknown>): Record<string, unknown> 
     const v = value[k];
     if (v !== GONE && v !== null) out[k] = v;
   }
-  return out;
+  return lostRequiredPart(value, out, type, labels) ? GONE : out;
 }
 
 /** `prune` of an array holding answered texts: without its GONEs, nulls kept (aligned with shadows); GONE if only nulls are left. */
@@ -1089,8 +1117,8 @@ function settledArray(items: unknown[]): unknown[] | typeof GONE {
   return kept.some((v) => v !== null) ? kept : GONE;
 }
 
-/** `pruneResource` for a resource whose texts were answered during the walk: undefined when a required one went. */
-function settledResource(out: Record<string, unknown>): Record<string, unknown> | undefined {
+/** `pruneResource` for a resource whose texts were answered during the walk: undefined when a required text or part went. */
+function settledResource(out: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): Record<string, unknown> | undefined {
   let dropped = false;
   for (const k in out) {
     const v = out[k];
@@ -1100,7 +1128,7 @@ function settledResource(out: Record<string, unknown>): Record<string, unknown> 
   if (!dropped) return out;
   const kept: Record<string, unknown> = {};
   for (const k in out) if (out[k] !== GONE) kept[k] = out[k];
-  return kept;
+  return lostRequiredPart(out, kept, type, labels) ? undefined : kept;
 }
 
 function failure(detail: string): VoileError {

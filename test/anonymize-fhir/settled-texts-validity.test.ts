@@ -1,0 +1,79 @@
+import { validateResource } from '@medplum/core';
+import type { Resource } from '@medplum/fhirtypes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureFhirSchema } from '../../src/anonymize/fhir/r4-definitions.js';
+import { redactingTextDeidentifier, type TextDeidentifier } from '../../src/anonymize/text/api.js';
+import type { FhirProfile } from '../../src/policy/types.js';
+import { anonymize, profile } from './helpers.js';
+
+// A text the hook removes is settled away after the walk decided (sync hook) or after the texts
+// came back (async hook). What that settlement leaves must be as valid as what the walk leaves,
+// and the same on both paths.
+
+beforeAll(() => ensureFhirSchema());
+
+const droppingSync: TextDeidentifier = { deidentify: async () => undefined, deidentifySync: () => undefined };
+const droppingAsync: TextDeidentifier = { deidentify: async () => undefined };
+const HOOKS = [
+  ['redacting', redactingTextDeidentifier],
+  ['dropping synchronously', droppingSync],
+  ['dropping asynchronously', droppingAsync],
+] as const;
+
+function labels(out: Record<string, unknown> | undefined): string[] {
+  const meta = out?.['meta'] as { security?: { code: string }[] } | undefined;
+  return (meta?.security ?? []).map((s) => s.code);
+}
+
+const LOINC = 'http://loinc.org';
+
+describe('a required element emptied by a removed text takes its parent with it', () => {
+  const p: FhirProfile = profile([
+    { path: 'Observation.status', method: 'keep' },
+    { path: 'Observation.code.coding', method: 'keep' },
+    { path: 'Observation.code.text', method: 'text' },
+    { path: 'Observation.component.code.text', method: 'text' },
+    { path: 'Observation.component.value', method: 'keep' },
+    { path: 'DocumentReference.status', method: 'keep' },
+    { path: 'DocumentReference.content.attachment.title', method: 'text' },
+  ]);
+
+  it.each(HOOKS)('a component whose code had its text only goes whole, its array with it (%s)', async (_name, text) => {
+    const observation = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: LOINC, code: '85354-9' }] },
+      component: [{ code: { text: 'systolic, said Mr Dupont' }, valueQuantity: { value: 120 } }],
+    } as Resource;
+    const out = await anonymize(p, observation, { text });
+    expect(() => validateResource(out as unknown as Resource)).not.toThrow();
+    expect(out).toEqual({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '85354-9' }] }, meta: expect.anything() });
+    expect(labels(out)).toContain('REDACTED');
+  });
+
+  it.each(HOOKS)('only the component that lost its code goes (%s)', async (_name, text) => {
+    const observation = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: LOINC, code: '85354-9' }] },
+      component: [
+        { code: { text: 'systolic' }, valueQuantity: { value: 120 } },
+        { code: { coding: [{ system: LOINC, code: '8462-4' }], text: 'diastolic' }, valueQuantity: { value: 80 } },
+      ],
+    } as Resource;
+    const withCoding = profile([...p.rules, { path: 'Observation.component.code.coding', method: 'keep' }]);
+    const out = await anonymize(withCoding, observation, { text });
+    expect(() => validateResource(out as unknown as Resource)).not.toThrow();
+    expect(out?.['component']).toEqual([{ code: { coding: [{ system: LOINC, code: '8462-4' }] }, valueQuantity: { value: 80 } }]);
+  });
+
+  it.each(HOOKS)('a resource that lost a required element keeps its type only (%s)', async (_name, text) => {
+    const observation = { resourceType: 'Observation', status: 'final', code: { text: 'seen by Dr Martin' } } as Resource;
+    expect(await anonymize(p, observation, { text })).toEqual({ resourceType: 'Observation', meta: expect.anything() });
+    // content (1..*) whose only attachment (1..1) had its title only: the content goes, then the resource.
+    const document = { resourceType: 'DocumentReference', status: 'current', content: [{ attachment: { title: 'letter to Dr Martin' } }] } as Resource;
+    const out = await anonymize(p, document, { text });
+    expect(out).toEqual({ resourceType: 'DocumentReference', meta: expect.anything() });
+    expect(labels(out)).toContain('REDACTED');
+  });
+});
