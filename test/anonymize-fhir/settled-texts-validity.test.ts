@@ -77,3 +77,23 @@ describe('a required element emptied by a removed text takes its parent with it'
     expect(labels(out)).toContain('REDACTED');
   });
 });
+
+describe('a primitive array whose text goes stays aligned with its _name array', () => {
+  // A FHIRPath rule gives one value a text rule; the others are kept with their extensions.
+  const p: FhirProfile = profile([
+    { path: "Patient.name.given.where($this = 'Jeanne')", method: 'text' },
+    { path: 'Patient.name.given', method: 'keep' },
+    { path: 'Patient.name.given.extension', method: 'keep' },
+    { path: "nodesByType('Extension').url", method: 'keep' },
+    { path: "nodesByType('Extension').value", method: 'keep' },
+    { path: 'Patient.gender', method: 'keep' },
+  ]);
+  const extension = { extension: [{ url: 'http://e.org/initial', valueString: 'M' }] };
+
+  it.each(HOOKS)('the value that went goes from both arrays, the extension stays with its value (%s)', async (_name, text) => {
+    const patient = { resourceType: 'Patient', gender: 'female', name: [{ given: ['Jeanne', 'Marie', 'Paule'], _given: [null, extension, null] }] } as unknown as Resource;
+    const out = await anonymize(p, patient, { text });
+    expect(() => validateResource(out as unknown as Resource)).not.toThrow();
+    expect(out?.['name']).toEqual([{ given: ['Marie', 'Paule'], _given: [extension, null] }]);
+  });
+});

@@ -713,9 +713,12 @@ class VoileEngine implements FhirAnonymizer {
         holdsText(ctx, outValues);
         holdsText(ctx, outShadows);
       }
-      const answered = ctx.answered !== answeredBefore;
-      if (outValues.some((v) => v !== null)) out[name] = answered ? settledArray(outValues) : outValues;
-      if (outShadows.some((v) => v !== null)) out[info.shadowKey] = answered ? settledArray(outShadows) : outShadows;
+      const hasValues = outValues.some((v) => v !== null);
+      const hasShadows = outShadows.some((v) => v !== null);
+      if (ctx.answered !== answeredBefore) settleAligned(outValues, outShadows);
+      // What went entirely stays a GONE: present for the parent's decisions, as a PendingText is.
+      if (hasValues) out[name] = outValues.some((v) => v !== null) ? outValues : GONE;
+      if (hasShadows) out[info.shadowKey] = outShadows.some((v) => v !== null) ? outShadows : GONE;
       return;
     }
     const candidates = planned ?? this.#candidates(t, inherited, byKey?.get(primitiveKey(name, -1)), ctx);
@@ -1041,7 +1044,7 @@ function prune(value: unknown, pruning: Pruning): unknown {
   }
   if (typeof value !== 'object' || !pruning.holders.has(value)) return value;
   if (Array.isArray(value)) {
-    // Nulls keep primitive arrays aligned with their `_name` shadows.
+    // A primitive array's nulls (a value with extensions only) stay: its `_name` array is pruned with it (pruneAligned).
     const items = value.map((v) => (v === null ? null : prune(v, pruning)));
     const kept = items.some((v) => v !== undefined && v !== null) ? items.filter((v) => v !== undefined) : [];
     return kept.length > 0 ? kept : undefined;
@@ -1075,6 +1078,18 @@ function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>,
       into[k] = v;
       continue;
     }
+    if (Array.isArray(v) && type !== undefined) {
+      const shadowOf = type.shadows.get(k);
+      if (shadowOf !== undefined && Array.isArray(from[shadowOf.key])) continue; // pruned with its values
+      const info = type.properties.get(k);
+      const shadows = info?.primitive ? from[info.shadowKey] : undefined;
+      if (info !== undefined && Array.isArray(shadows)) {
+        const kept = pruneAligned(into, info, v, shadows, pruning);
+        any ||= kept > 0;
+        dropped ||= kept < 2;
+        continue;
+      }
+    }
     const p = prune(v, pruning);
     if (p === undefined) {
       dropped = true;
@@ -1086,6 +1101,34 @@ function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>,
   }
   if (requiredTextGone || !any) return false;
   return !(dropped && type !== undefined && lostRequiredPart(from, into, type, pruning.labels));
+}
+
+/**
+ * `prune` of a primitive array and its `_name` array together, as `settleAligned`: written to
+ * `into` if anything is left in them. How many of the two arrays are left (0 to 2).
+ */
+function pruneAligned(into: Record<string, unknown>, info: ElementInfo, values: unknown[], shadows: unknown[], pruning: Pruning): number {
+  const outValues: unknown[] = [];
+  const outShadows: unknown[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const s = shadows[i];
+    const value = v === null ? null : (prune(v, pruning) ?? null);
+    const shadow = s === null ? null : (prune(s, pruning) ?? null);
+    if (value === null && shadow === null && (v !== null || s !== null)) continue;
+    outValues.push(value);
+    outShadows.push(shadow);
+  }
+  let kept = 0;
+  if (outValues.some((v) => v !== null)) {
+    into[info.key] = outValues;
+    kept++;
+  }
+  if (outShadows.some((v) => v !== null)) {
+    into[info.shadowKey] = outShadows;
+    kept++;
+  }
+  return kept;
 }
 
 /**
@@ -1111,10 +1154,31 @@ function settledObject(value: Record<string, unknown>, type: TypeInfo, labels: S
   return lostRequiredPart(value, out, type, labels) ? GONE : out;
 }
 
-/** `prune` of an array holding answered texts: without its GONEs, nulls kept (aligned with shadows); GONE if only nulls are left. */
+/** `prune` of an array of complex elements holding answered texts: without its GONEs; GONE if nothing is left. */
 function settledArray(items: unknown[]): unknown[] | typeof GONE {
   const kept = items.some((v) => v === GONE || v === GONE_REQUIRED) ? items.filter((v) => v !== GONE && v !== GONE_REQUIRED) : items;
-  return kept.some((v) => v !== null) ? kept : GONE;
+  return kept.length > 0 ? kept : GONE;
+}
+
+/**
+ * A primitive array and its `_name` array, holding answered texts, settled in place together: FHIR
+ * JSON aligns them by index. An index where something went and nothing is left in either goes from
+ * both; where a value went and its extensions stay, the value is null (and the other way round).
+ */
+function settleAligned(values: unknown[], shadows: unknown[]): void {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const s = shadows[i];
+    const value = v === GONE || v === GONE_REQUIRED ? null : v;
+    const shadow = s === GONE ? null : s;
+    if (value === null && shadow === null && (value !== v || shadow !== s)) continue;
+    values[n] = value;
+    shadows[n] = shadow;
+    n++;
+  }
+  values.length = n;
+  shadows.length = n;
 }
 
 /** `pruneResource` for a resource whose texts were answered during the walk: undefined when a required text or part went. */
