@@ -729,7 +729,9 @@ class VoileEngine implements FhirAnonymizer {
       return;
     }
     const r = this.#primitive(value, shadow, info, candidates, t.next, ctx, isRoot);
-    if (r.value !== undefined) out[name] = r.value;
+    // A kept null (a value with extensions only) is not written: FHIR JSON writes such a single
+    // primitive as `_name` alone (only arrays hold null, to stay aligned with their `_name` array).
+    if (r.value !== undefined && r.value !== null) out[name] = r.value;
     if (r.shadow !== undefined) out[info.shadowKey] = r.shadow;
   }
 
@@ -1050,16 +1052,13 @@ function prune(value: unknown, pruning: Pruning): unknown {
     return kept.length > 0 ? kept : undefined;
   }
   const out: Record<string, unknown> = {};
-  return pruneInto(out, value as Record<string, unknown>, pruning, false) ? out : undefined;
+  return pruneInto(out, value as Record<string, unknown>, pruning) ? out : undefined;
 }
 
-/**
- * `prune` for a resource's own object (which holds a pending text). Its nulls (a primitive kept for
- * its extensions) stay, as `settledResource` leaves them. undefined when a required part went.
- */
+/** `prune` for a resource's own object (which holds a pending text): undefined when a required part went. */
 function pruneResource(out: Record<string, unknown>, pruning: Pruning): Record<string, unknown> | undefined {
   const kept: Record<string, unknown> = {};
-  return pruneInto(kept, out, pruning, true) ? kept : undefined;
+  return pruneInto(kept, out, pruning) ? kept : undefined;
 }
 
 /**
@@ -1067,17 +1066,13 @@ function pruneResource(out: Record<string, unknown>, pruning: Pruning): Record<s
  * survived or a required part went: the object is then invalid and goes whole. Every property is
  * pruned before deciding, so the labels added below do not depend on the order of the keys.
  */
-function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>, pruning: Pruning, keepNulls: boolean): boolean {
+function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>, pruning: Pruning): boolean {
   const type = pruning.holders.get(from);
   let any = false;
   let dropped = false;
   let requiredTextGone = false;
   for (const k of Object.keys(from)) {
     const v = from[k];
-    if (v === null && keepNulls) {
-      into[k] = v;
-      continue;
-    }
     if (Array.isArray(v) && type !== undefined) {
       const shadowOf = type.shadows.get(k);
       if (shadowOf !== undefined && Array.isArray(from[shadowOf.key])) continue; // pruned with its values
@@ -1133,7 +1128,7 @@ function pruneAligned(into: Record<string, unknown>, info: ElementInfo, values: 
 
 /**
  * What `prune` leaves of an object holding answered texts (its own values settled already): GONE
- * when a required text or part went or nothing is left; without GONEs and nulls otherwise.
+ * when a required text or part went or nothing is left; without its GONEs otherwise.
  */
 function settledObject(value: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): Record<string, unknown> | typeof GONE {
   let dropped = false;
@@ -1141,7 +1136,7 @@ function settledObject(value: Record<string, unknown>, type: TypeInfo, labels: S
   for (const k in value) {
     const v = value[k];
     if (v === GONE_REQUIRED) return GONE;
-    if (v === GONE || v === null) dropped = true;
+    if (v === GONE) dropped = true;
     else kept = true;
   }
   if (!kept) return GONE;
@@ -1149,7 +1144,7 @@ function settledObject(value: Record<string, unknown>, type: TypeInfo, labels: S
   const out: Record<string, unknown> = {};
   for (const k in value) {
     const v = value[k];
-    if (v !== GONE && v !== null) out[k] = v;
+    if (v !== GONE) out[k] = v;
   }
   return lostRequiredPart(value, out, type, labels) ? GONE : out;
 }
