@@ -3,7 +3,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFhirSchema } from '../../src/anonymize/fhir/r4-definitions.js';
 import { redactingTextDeidentifier, type TextDeidentifier } from '../../src/anonymize/text/api.js';
-import type { FhirProfile } from '../../src/policy/types.js';
+import type { FhirProfile, FhirRule } from '../../src/policy/types.js';
 import { anonymize, profile } from './helpers.js';
 
 // What the walk leaves once a rule or a removed text took a part away must be valid FHIR, and the
@@ -20,10 +20,64 @@ const HOOKS = [
   ['dropping asynchronously', droppingAsync],
 ] as const;
 
+function labels(out: Record<string, unknown> | undefined): string[] {
+  const meta = out?.['meta'] as { security?: { code: string }[] } | undefined;
+  return (meta?.security ?? []).map((s) => s.code);
+}
+
 function expectValid(out: Record<string, unknown> | undefined): void {
   expect(out).toBeDefined();
   expect(() => validateResource(out as unknown as Resource)).not.toThrow();
 }
+
+const LOINC = 'http://loinc.org';
+
+describe('an extension left with its url only goes (ext-1)', () => {
+  const rules = [
+    { path: 'Observation.status', method: 'keep' },
+    { path: 'Observation.code', method: 'keep' },
+    { path: "nodesByType('Extension').url", method: 'keep' },
+    { path: "nodesByType('Extension').value as string", method: 'text' },
+    { path: 'Observation.extension', method: 'keep' },
+    { path: 'Observation.modifierExtension', method: 'keep' },
+  ] satisfies FhirRule[];
+  const base = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '8302-2' }] } };
+
+  it.each(HOOKS)('its value removed by a rule or by a removed text (%s)', async (_name, text) => {
+    const p: FhirProfile = profile([{ path: "nodesByType('Extension').value as code", method: 'redact' }, ...rules]);
+    const observation = {
+      ...base,
+      extension: [
+        { url: 'http://e.org/note', valueString: 'said Mr Dupont' },
+        { url: 'http://e.org/coded', valueCode: 'x' },
+        { url: 'http://e.org/kept', valueBoolean: true },
+      ],
+    } as Resource;
+    const out = await anonymize(p, observation, { text });
+    expectValid(out);
+    // The note's text went (every hook here removes texts), the coded value by the rule.
+    expect(out?.['extension']).toEqual([{ url: 'http://e.org/kept', valueBoolean: true }]);
+    expect(labels(out)).toContain('REDACTED');
+  });
+
+  it.each(HOOKS)('an extension whose nested extensions all went goes too (%s)', async (_name, text) => {
+    const p: FhirProfile = profile([...rules, { path: 'Observation.extension.extension', method: 'keep' }]);
+    const observation = { ...base, extension: [{ url: 'http://e.org/outer', extension: [{ url: 'http://e.org/inner', valueString: 'Mr Dupont' }] }] } as Resource;
+    const out = await anonymize(p, observation, { text });
+    expectValid(out);
+    expect(out).not.toHaveProperty('extension');
+  });
+
+  it.each(HOOKS)('a modifierExtension that goes this way drops the resource, or fails it (%s)', async (_name, text) => {
+    const p: FhirProfile = profile([{ path: 'Observation.modifierExtension.value', method: 'redact' }, ...rules]);
+    const observation = { ...base, modifierExtension: [{ url: 'http://e.org/m', valueString: 'not really' }] } as Resource;
+    expect(await anonymize(p, observation, { text })).toBeUndefined();
+    await expect(anonymize(profile([...p.rules], { unknownModifierExtension: 'fail' }), observation, { text })).rejects.toThrow();
+    // Its value a text the hook removes (after the walk, for the async hook).
+    expect(await anonymize(profile([...rules]), observation, { text })).toBeUndefined();
+    await expect(anonymize(profile([...rules], { unknownModifierExtension: 'fail' }), observation, { text })).rejects.toThrow();
+  });
+});
 
 describe('a single primitive kept for its extensions only is written as _name alone', () => {
   const extension = { extension: [{ url: 'http://e.org/why', valueCode: 'masked' }] };

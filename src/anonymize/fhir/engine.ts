@@ -313,10 +313,7 @@ class VoileEngine implements FhirAnonymizer {
       answered: 0,
     };
     const out = this.#resourceBody(input, type, ctx);
-    if (ctx.modifierDropped) {
-      if (this.#profile.unknownModifierExtension === 'fail') throw failure('resource carries a modifierExtension no rule keeps');
-      return undefined;
-    }
+    if (ctx.modifierDropped) return this.#droppedForModifier(ctx);
     // Asynchronous only when there is something to wait for: most resources have no contained
     // resources, many no free text or only text a redacting hook answers at once, and every await is
     // a turn of the microtask queue per resource.
@@ -336,10 +333,16 @@ class VoileEngine implements FhirAnonymizer {
     return result;
   }
 
-  /** The resource with its de-identified texts in place (labelled when it is a top-level resource). */
-  #withTexts(out: Record<string, unknown>, texts: readonly (string | undefined)[], ctx: ResourceCtx, labelled: boolean): Record<string, unknown> {
+  /**
+   * The resource with its de-identified texts in place (labelled when it is a top-level resource);
+   * undefined when a modifierExtension went with a text (`ctx.modifierDropped` then set).
+   */
+  #withTexts(out: Record<string, unknown>, texts: readonly (string | undefined)[], ctx: ResourceCtx, labelled: boolean): Record<string, unknown> | undefined {
+    const pruning: Pruning = { texts, holders: ctx.textHolders ?? NO_HOLDERS, labels: ctx.labels, modifierDropped: false };
     // A resource whose required text went keeps its type only (as if nothing survived).
-    const result = pruneResource(out, { texts, holders: ctx.textHolders ?? NO_HOLDERS, labels: ctx.labels }) ?? { resourceType: ctx.resourceType };
+    const pruned = pruneResource(out, pruning);
+    if (pruning.modifierDropped) return this.#droppedForModifier(ctx);
+    const result = pruned ?? { resourceType: ctx.resourceType };
     if (labelled) addSecurityLabels(result, ctx.labels);
     return result;
   }
@@ -351,6 +354,16 @@ class VoileEngine implements FhirAnonymizer {
     if (contained) out['contained'] = contained;
     if (ctx.texts.length === 0) return this.#settled(out, ctx, labelled);
     return this.#withTexts(out, await this.#deidentifyTexts(ctx), ctx, labelled);
+  }
+
+  /**
+   * A resource that lost a modifierExtension (which may change the meaning of the rest) is not
+   * released: dropped, or the request fails, as the profile says.
+   */
+  #droppedForModifier(ctx: ResourceCtx): undefined {
+    ctx.modifierDropped = true;
+    if (this.#profile.unknownModifierExtension === 'fail') throw failure('resource carries a modifierExtension no rule keeps');
+    return undefined;
   }
 
   #resourceBody(input: Record<string, unknown>, type: TypeInfo, ctx: ResourceCtx): Record<string, unknown> {
@@ -417,14 +430,13 @@ class VoileEngine implements FhirAnonymizer {
       answered: 0,
     };
     const out = this.#resourceBody(input, type, ctx);
-    if (ctx.modifierDropped) {
-      if (this.#profile.unknownModifierExtension === 'fail') throw failure('resource carries a modifierExtension no rule keeps');
-      return REMOVED;
-    }
+    // A contained resource that lost a modifierExtension takes its container with it.
+    if (ctx.modifierDropped) return this.#droppedForModifier(ctx) ?? REMOVED;
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
     if (ctx.texts.length === 0) return this.#settled(out, ctx, false);
-    return this.#withTexts(out, await this.#deidentifyTexts(ctx), ctx, false);
+    const result = this.#withTexts(out, await this.#deidentifyTexts(ctx), ctx, false);
+    return ctx.modifierDropped ? REMOVED : result;
   }
 
   async #bundle(input: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -610,6 +622,12 @@ class VoileEngine implements FhirAnonymizer {
       if (info.name === 'modifierExtension') ctx.modifierDropped = true;
       return undefined;
     }
+    if (isExtension && pruned !== undefined && !hasValueOrExtensions(pruned as Record<string, unknown>)) {
+      // ext-1: an extension left with its url only says nothing, and is invalid: it goes.
+      ctx.labels.add('REDACTED');
+      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
+      return undefined;
+    }
     if (pruned !== undefined && !hasRequired(pruned as Record<string, unknown>, shape.type)) {
       // An element that lost a mandatory part (an Annotation without its text) would make the
       // resource invalid and says little alone: it goes as a whole.
@@ -619,7 +637,10 @@ class VoileEngine implements FhirAnonymizer {
     }
     if (pruned === undefined && info.name === 'modifierExtension') ctx.modifierDropped = true;
     // Decided as with PendingTexts in place (a GONE counts as present): only now does what went go.
-    return pruned === undefined || ctx.answered === answeredBefore ? pruned : settledObject(pruned, shape.type, ctx.labels);
+    if (pruned === undefined || ctx.answered === answeredBefore) return pruned;
+    const settled = settledObject(pruned, shape.type, ctx.labels);
+    if (settled === GONE && info.name === 'modifierExtension') ctx.modifierDropped = true;
+    return settled;
   }
 
   /** Whole-node decisions on a complex element; undefined = walk its children. */
@@ -940,6 +961,26 @@ function presentElements(value: Record<string, unknown>, type: TypeInfo): Set<st
   return present;
 }
 
+/** ext-1: an extension says something only with a value[x] (`_value…` alone too) or nested extensions. */
+function hasValueOrExtensions(extension: Record<string, unknown>): boolean {
+  for (const key in extension) {
+    if (key === 'extension' || key.startsWith('value') || key.startsWith('_value')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether what settlement left of an element (`after`) must go whole, as the walk would have
+ * decided had the removed texts been missing: a required part went, or an extension kept its url only.
+ */
+function settledAway(before: Record<string, unknown>, after: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): boolean {
+  if (type.name === 'Extension' && !hasValueOrExtensions(after)) {
+    labels.add('REDACTED');
+    return true;
+  }
+  return lostRequiredPart(before, after, type, labels);
+}
+
 /**
  * Whether settling `before` (the walk's output, a removed text still present) into `after` took
  * away a required element: the walk's rule then holds as if it had been missing in the walk (an
@@ -1025,11 +1066,15 @@ function merge(inherited: readonly number[], own: readonly number[]): readonly n
   return [...all].sort((a, b) => a - b);
 }
 
-/** What `prune` needs: the hook's answers, the walk's holders (with their types), the labels to add to. */
+/**
+ * What `prune` needs: the hook's answers, the walk's holders (with their types), the labels to add
+ * to; it sets `modifierDropped` when a modifierExtension went (the resource is then not released).
+ */
 interface Pruning {
   readonly texts: readonly (string | undefined)[];
   readonly holders: ReadonlyMap<object, TypeInfo | undefined>;
   readonly labels: SecurityLabels;
+  modifierDropped: boolean;
 }
 
 /**
@@ -1086,6 +1131,7 @@ function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>,
       }
     }
     const p = prune(v, pruning);
+    if (k === 'modifierExtension' && (p === undefined || (p as unknown[]).length < (v as unknown[]).length)) pruning.modifierDropped = true;
     if (p === undefined) {
       dropped = true;
       if (v instanceof PendingText && v.required) requiredTextGone = true;
@@ -1095,7 +1141,7 @@ function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>,
     any = true;
   }
   if (requiredTextGone || !any) return false;
-  return !(dropped && type !== undefined && lostRequiredPart(from, into, type, pruning.labels));
+  return !(dropped && type !== undefined && settledAway(from, into, type, pruning.labels));
 }
 
 /**
@@ -1146,7 +1192,7 @@ function settledObject(value: Record<string, unknown>, type: TypeInfo, labels: S
     const v = value[k];
     if (v !== GONE) out[k] = v;
   }
-  return lostRequiredPart(value, out, type, labels) ? GONE : out;
+  return settledAway(value, out, type, labels) ? GONE : out;
 }
 
 /** `prune` of an array of complex elements holding answered texts: without its GONEs; GONE if nothing is left. */
