@@ -25,6 +25,15 @@ export function loadProfile(name: string): FhirProfile {
   return data as unknown as FhirProfile;
 }
 
+/**
+ * Rules that keep an Observation's required elements (status, code), to put last: an Observation
+ * without them is not released, so a test about another element adds them to its rules.
+ */
+export const OBSERVATION_REQUIRED: FhirRule[] = [
+  { path: 'Observation.status', method: 'keep' },
+  { path: 'Observation.code', method: 'keep' },
+];
+
 export function profile(rules: FhirRule[], extra: Partial<FhirProfile> = {}): FhirProfile {
   return { kind: 'fhir-profile', name: 'test', rules, ...extra };
 }

@@ -1,7 +1,7 @@
 import type { Observation, Patient } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import type { TextDeidentifier } from '../../src/anonymize/text/api.js';
-import { anonymize, newIdentity, profile } from './helpers.js';
+import { anonymize, newIdentity, OBSERVATION_REQUIRED, profile } from './helpers.js';
 
 const patient: Patient = { resourceType: 'Patient', id: 'p1', gender: 'male', birthDate: '1980-07-14', active: true, name: [{ family: 'Durand', given: ['Luc'] }] };
 const obs: Observation = {
@@ -57,7 +57,7 @@ describe('dateshift', () => {
 
   it('shifts dates of a resource in the compartment of its subject', async () => {
     const identity = newIdentity();
-    const out = await anonymize(profile([{ path: "nodesByType('dateTime')", method: 'dateshift' }]), obs, { identity });
+    const out = await anonymize(profile([{ path: "nodesByType('dateTime')", method: 'dateshift' }, ...OBSERVATION_REQUIRED]), obs, { identity });
     expect(out?.['effectiveDateTime']).toBe(identity.shiftDate('2024-01-10T10:00:00Z', 'p1'));
   });
 
@@ -67,7 +67,7 @@ describe('dateshift', () => {
     ['keep', '2024-01-10T10:00:00Z'],
   ] as const)('datesOutsideCompartment=%s', async (mode, expected) => {
     const orphan = { ...obs, subject: undefined };
-    const out = await anonymize(profile([{ path: "nodesByType('dateTime')", method: 'dateshift' }], { datesOutsideCompartment: mode }), orphan);
+    const out = await anonymize(profile([{ path: "nodesByType('dateTime')", method: 'dateshift' }, ...OBSERVATION_REQUIRED], { datesOutsideCompartment: mode }), orphan);
     expect(out?.['effectiveDateTime']).toBe(expected);
   });
 });
@@ -82,7 +82,7 @@ describe('generalize', () => {
   it('removes values no case matches unless otherValues is keep', async () => {
     const cases = { '%value > 100': '100' };
     const rule = { path: 'Observation.value.value', method: 'generalize' as const, cases };
-    const base = [{ path: 'Observation.value', method: 'keep' as const }];
+    const base = [{ path: 'Observation.value', method: 'keep' as const }, ...OBSERVATION_REQUIRED];
     expect((await anonymize(profile([rule, ...base]), obs))?.['valueQuantity']).toEqual({ unit: 'kg' });
     expect((await anonymize(profile([{ ...rule, otherValues: 'keep' }, ...base]), obs))?.['valueQuantity']).toEqual({ value: 72.4, unit: 'kg' });
   });
@@ -90,14 +90,14 @@ describe('generalize', () => {
   it('groups ages over 89', async () => {
     const cases = { '%value > 89': '90' };
     const old = { ...obs, valueQuantity: { value: 97, unit: 'a' } };
-    const out = await anonymize(profile([{ path: 'Observation.value.value', method: 'generalize', cases, otherValues: 'keep' }, { path: 'Observation.value', method: 'keep' }]), old);
+    const out = await anonymize(profile([{ path: 'Observation.value.value', method: 'generalize', cases, otherValues: 'keep' }, { path: 'Observation.value', method: 'keep' }, ...OBSERVATION_REQUIRED]), old);
     expect(out?.['valueQuantity']).toEqual({ value: 90, unit: 'a' });
   });
 });
 
 describe('perturb', () => {
   it('adds bounded, deterministic noise and rounds', async () => {
-    const p = profile([{ path: 'Observation.value as Quantity', method: 'perturb', span: 5, rangeType: 'fixed', roundTo: 1 }, { path: 'Observation.value', method: 'keep' }]);
+    const p = profile([{ path: 'Observation.value as Quantity', method: 'perturb', span: 5, rangeType: 'fixed', roundTo: 1 }, { path: 'Observation.value', method: 'keep' }, ...OBSERVATION_REQUIRED]);
     const a = (await anonymize(p, obs))?.['valueQuantity'] as { value: number; unit: string };
     const b = (await anonymize(p, obs))?.['valueQuantity'] as { value: number };
     expect(a.unit).toBe('kg');
@@ -107,7 +107,7 @@ describe('perturb', () => {
   });
 
   it('proportional noise stays within span × |value|', async () => {
-    const p = profile([{ path: 'Observation.value.value', method: 'perturb', span: 0.1, rangeType: 'proportional' }]);
+    const p = profile([{ path: 'Observation.value.value', method: 'perturb', span: 0.1, rangeType: 'proportional' }, ...OBSERVATION_REQUIRED]);
     for (const value of [10, 250, 1000]) {
       const out = (await anonymize(p, { ...obs, valueQuantity: { value } }))?.['valueQuantity'] as { value: number };
       expect(Math.abs(out.value - value)).toBeLessThanOrEqual(value * 0.1 + 0.01);
@@ -150,13 +150,13 @@ describe('text', () => {
         return value.replace('Durand', '[NOM]');
       },
     };
-    const out = await anonymize(profile([{ path: "nodesByType('CodeableConcept').text", method: 'text' }]), obs, { text });
+    const out = await anonymize(profile([{ path: "nodesByType('CodeableConcept').text", method: 'text' }, ...OBSERVATION_REQUIRED]), obs, { text });
     expect(out?.['code']).toEqual({ text: 'Poids de M. [NOM]' });
     expect(calls).toEqual([{ format: 'plain', patientId: 'p1' }]);
   });
 
   it('removes the text when the hook returns undefined (the default redacting hook)', async () => {
-    // With a coding, code (required) is left without its text, not empty (the resource would then keep its type only).
+    // With a coding, code (required) is left without its text, not empty (the resource would then not be released).
     const coding = [{ system: 'http://loinc.org', code: '29463-7' }];
     const rules = [{ path: "nodesByType('CodeableConcept').text", method: 'text' as const }, { path: 'Observation.status', method: 'keep' as const }, { path: 'Observation.code.coding', method: 'keep' as const }];
     const out = await anonymize(profile(rules), { ...obs, code: { ...obs.code, coding } });

@@ -49,10 +49,11 @@ describe('free text is put back where it was found, and what it emptied goes', (
   });
 
   it('a mandatory text that goes takes its element with it, up to an element left empty', async () => {
+    const coding = [{ system: 'http://loinc.org', code: '29463-7' }];
     const obs: Observation = {
       resourceType: 'Observation',
       status: 'final',
-      code: { text: 'weight' },
+      code: { coding, text: 'weight' },
       note: [{ text: 'secret: call the family', time: '2024-01-10' }, { text: 'fasting', time: '2024-01-11' }],
     };
     const out = await anonymize(
@@ -60,12 +61,13 @@ describe('free text is put back where it was found, and what it emptied goes', (
         { path: "nodesByType('Annotation').text", method: 'text' },
         { path: 'Observation.note', method: 'keep' },
         { path: 'Observation.status', method: 'keep' },
+        { path: 'Observation.code.coding', method: 'keep' },
       ]),
       obs,
       { text },
     );
     expect(out?.['note']).toEqual([{ text: 'FASTING', time: expect.any(String) }]);
-    expect(out?.['code']).toBeUndefined();
+    expect(out?.['code']).toEqual({ coding });
   });
 
   it('texts of contained resources land in the contained resource', async () => {

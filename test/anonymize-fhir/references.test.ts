@@ -1,9 +1,9 @@
 import type { Observation } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { anonymize, newIdentity, profile } from './helpers.js';
+import { anonymize, newIdentity, OBSERVATION_REQUIRED, profile } from './helpers.js';
 
 const UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const rules = profile([{ path: "nodesByType('Reference')", method: 'pseudonymize' }]);
+const rules = profile([{ path: "nodesByType('Reference')", method: 'pseudonymize' }, ...OBSERVATION_REQUIRED]);
 
 function withSubject(subject: Record<string, unknown>): Observation {
   return { resourceType: 'Observation', status: 'final', code: { text: 'x' }, subject } as Observation;
@@ -60,7 +60,7 @@ describe('reference forms under pseudonymize', () => {
 
   it('a Reference.reference leaf rule rewrites the string the same way', async () => {
     const identity = newIdentity();
-    const out = await anonymize(profile([{ path: 'Observation.subject.reference', method: 'pseudonymize' }]), withSubject({ reference: 'Patient/9', display: 'X' }), { identity });
+    const out = await anonymize(profile([{ path: 'Observation.subject.reference', method: 'pseudonymize' }, ...OBSERVATION_REQUIRED]), withSubject({ reference: 'Patient/9', display: 'X' }), { identity });
     expect(out?.['subject']).toEqual({ reference: `Patient/${identity.pseudonymizeId('Patient', '9')}` });
   });
 });
@@ -76,7 +76,7 @@ describe('contained resources', () => {
       performer: [{ reference: '#pr1' }],
       subject: { reference: 'Patient/123' },
     } as Observation;
-    const out = await anonymize(profile([{ path: "nodesByType('Reference')", method: 'pseudonymize' }, { path: 'Practitioner.gender', method: 'keep' }]), input, { identity });
+    const out = await anonymize(profile([{ path: "nodesByType('Reference')", method: 'pseudonymize' }, { path: 'Practitioner.gender', method: 'keep' }, ...OBSERVATION_REQUIRED]), input, { identity });
     expect(out?.['contained']).toEqual([{ resourceType: 'Practitioner', id: 'pr1', gender: 'male' }]);
     expect(out?.['performer']).toEqual([{ reference: '#pr1' }]);
   });

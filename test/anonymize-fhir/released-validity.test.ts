@@ -116,3 +116,35 @@ describe('a single primitive kept for its extensions only is written as _name al
     }
   });
 });
+
+describe('a resource that lost a required element of its own is not released', () => {
+  it.each(HOOKS)('by a rule that does not keep it: dropped (%s)', async (_name, text) => {
+    const p: FhirProfile = profile([
+      { path: 'Resource.id', method: 'pseudonymize' },
+      { path: 'Observation.status', method: 'keep' },
+      { path: 'Observation.note.text', method: 'text' },
+      { path: 'Subscription.status', method: 'keep' },
+      { path: 'Subscription.reason', method: 'keep' },
+      { path: 'Subscription.criteria', method: 'keep' },
+    ]);
+    const observation = { resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'glucose' }, note: [{ text: 'seen by Dr Martin' }] } as Resource;
+    expect(await anonymize(p, observation, { text })).toBeUndefined();
+    const subscription = { resourceType: 'Subscription', id: 's1', status: 'active', reason: 'r', criteria: 'Observation?code=1', channel: { type: 'rest-hook' } } as Resource;
+    expect(await anonymize(p, subscription, { text })).toBeUndefined();
+  });
+
+  it.each(HOOKS)('a contained resource that lost one is left out of its container (%s)', async (_name, text) => {
+    const p: FhirProfile = profile([{ path: 'Observation.status', method: 'keep' }, { path: 'Observation.code.coding', method: 'keep' }]);
+    const contained = { resourceType: 'Observation', id: 'c1', status: 'final', code: { text: 'glucose' } };
+    const observation = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '8302-2' }] }, contained: [contained] } as Resource;
+    const out = await anonymize(p, observation, { text });
+    expectValid(out);
+    expect(out).not.toHaveProperty('contained');
+  });
+
+  it.each(HOOKS)('a resource with all its required elements is released valid (%s)', async (_name, text) => {
+    const p: FhirProfile = profile([{ path: 'Observation.status', method: 'keep' }, { path: 'Observation.code.coding', method: 'keep' }]);
+    const observation = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '8302-2' }], text: 'x' } } as Resource;
+    expectValid(await anonymize(p, observation, { text }));
+  });
+});

@@ -322,15 +322,9 @@ class VoileEngine implements FhirAnonymizer {
     return this.#deidentifyTexts(ctx).then((t) => this.#withTexts(out, t, ctx, labelled));
   }
 
-  /**
-   * The resource when nothing is left to wait for: what texts answered during the walk removed is
-   * settled away, and a top-level resource labelled.
-   */
-  #settled(out: Record<string, unknown>, ctx: ResourceCtx, labelled: boolean): Record<string, unknown> {
-    // A resource whose required text went keeps its type only (as if nothing survived).
-    const result = ctx.answered === 0 ? out : (settledResource(out, typeInfo(ctx.resourceType)!, ctx.labels) ?? { resourceType: ctx.resourceType });
-    if (labelled) addSecurityLabels(result, ctx.labels);
-    return result;
+  /** The resource when nothing is left to wait for: what texts answered during the walk removed is settled away. */
+  #settled(out: Record<string, unknown>, ctx: ResourceCtx, labelled: boolean): Record<string, unknown> | undefined {
+    return this.#released(ctx.answered === 0 ? out : settledResource(out, typeInfo(ctx.resourceType)!, ctx.labels), ctx, labelled);
   }
 
   /**
@@ -339,10 +333,30 @@ class VoileEngine implements FhirAnonymizer {
    */
   #withTexts(out: Record<string, unknown>, texts: readonly (string | undefined)[], ctx: ResourceCtx, labelled: boolean): Record<string, unknown> | undefined {
     const pruning: Pruning = { texts, holders: ctx.textHolders ?? NO_HOLDERS, labels: ctx.labels, modifierDropped: false };
-    // A resource whose required text went keeps its type only (as if nothing survived).
     const pruned = pruneResource(out, pruning);
     if (pruning.modifierDropped) return this.#droppedForModifier(ctx);
-    const result = pruned ?? { resourceType: ctx.resourceType };
+    return this.#released(pruned, ctx, labelled);
+  }
+
+  /**
+   * What is released of a walked and settled resource (`undefined`: a required text or part of it
+   * went in settlement), labelled when it is a top-level resource.
+   *
+   * A resource that lost a required element of its own (Observation.code or .status, a
+   * Subscription's channel: a rule that does not keep it, or a required text removed) is not
+   * released at all. Its nested elements go whole when they lose a mandatory part, but the
+   * resource has no parent to go with: what is left is invalid FHIR, and the shell of its type
+   * that used to be released for a removed required text is invalid too, and misleading: a
+   * partner counting Observations would count records with no code or status. Failing the request
+   * instead would let one resource deny a whole search page, or a whole bulk export, for a choice of
+   * the profile. So it goes as a resource outside the profile's types or one that lost a
+   * modifierExtension (`drop-resource`) goes: a read answers as for a resource it cannot see, a
+   * search page and a bulk export leave it out, a container leaves out a contained one. A profile
+   * that keeps no required element of a type it releases thus releases none of that type: visible,
+   * not hidden in shells.
+   */
+  #released(result: Record<string, unknown> | undefined, ctx: ResourceCtx, labelled: boolean): Record<string, unknown> | undefined {
+    if (result === undefined || !hasRequired(result, typeInfo(ctx.resourceType)!)) return undefined;
     if (labelled) addSecurityLabels(result, ctx.labels);
     return result;
   }
