@@ -960,9 +960,10 @@ function isEmptyObject(value: Record<string, unknown>): boolean {
 }
 
 function hasRequired(value: Record<string, unknown>, type: TypeInfo): boolean {
-  if (type.required.length === 0) return true;
-  const present = presentElements(value, type);
-  return type.required.every((r) => present.has(r));
+  for (const keys of type.requiredKeys) {
+    if (!keys.some((key) => value[key] !== undefined)) return false;
+  }
+  return true;
 }
 
 /** The elements of `type` that `value` has: `_name` (extensions only) counts as `name`. */

@@ -32,6 +32,11 @@ export interface TypeInfo {
   readonly shadows: ReadonlyMap<string, ElementInfo>;
   /** Element names (choice names without `[x]`) with min ≥ 1. */
   readonly required: readonly string[];
+  /**
+   * Per required element, the JSON properties that hold it (every `value[x]` form, and `_name`):
+   * whether an object has its required elements is then a few property reads, no set built.
+   */
+  readonly requiredKeys: readonly (readonly string[])[];
 }
 
 const PRIMITIVES = new Set([
@@ -62,7 +67,8 @@ export function typeInfo(typeName: string): TypeInfo | undefined {
       shadows.set(element.shadowKey, element);
       if (req === 1) required.add(name);
     }
-    info = { name: typeName, isResource: entry[0] === 1, properties, shadows, required: [...required] };
+    const requiredKeys = [...required].map((name) => [...properties.values()].filter((e) => e.name === name).flatMap((e) => [e.key, e.shadowKey]));
+    info = { name: typeName, isResource: entry[0] === 1, properties, shadows, required: [...required], requiredKeys };
   }
   cache.set(typeName, info);
   return info;
