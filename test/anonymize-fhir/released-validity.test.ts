@@ -77,6 +77,12 @@ describe('an extension left with its url only goes (ext-1)', () => {
     expect(await anonymize(profile([...rules]), observation, { text })).toBeUndefined();
     await expect(anonymize(profile([...rules], { unknownModifierExtension: 'fail' }), observation, { text })).rejects.toThrow();
   });
+
+  it.each(HOOKS)('a contained resource whose modifierExtension went this way takes its container with it (%s)', async (_name, text) => {
+    const contained = { ...base, id: 'c1', modifierExtension: [{ url: 'http://e.org/m', valueString: 'not really' }] };
+    const observation = { ...base, contained: [contained] } as Resource;
+    expect(await anonymize(profile([...rules]), observation, { text })).toBeUndefined();
+  });
 });
 
 describe('a single primitive kept for its extensions only is written as _name alone', () => {

@@ -444,8 +444,11 @@ class VoileEngine implements FhirAnonymizer {
       answered: 0,
     };
     const out = this.#resourceBody(input, type, ctx);
-    // A contained resource that lost a modifierExtension takes its container with it.
-    if (ctx.modifierDropped) return this.#droppedForModifier(ctx) ?? REMOVED;
+    if (ctx.modifierDropped) {
+      // A contained resource that lost a modifierExtension takes its container with it.
+      this.#droppedForModifier(ctx);
+      return REMOVED;
+    }
     // A contained id is a local anchor (`#id`), not an identifier: it stays as written.
     if (typeof input['id'] === 'string') out['id'] = input['id'];
     if (ctx.texts.length === 0) return this.#settled(out, ctx, false);
