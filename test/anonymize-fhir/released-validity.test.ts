@@ -2,28 +2,15 @@ import { validateResource } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFhirSchema } from '../../src/anonymize/fhir/r4-definitions.js';
-import { redactingTextDeidentifier, type TextDeidentifier } from '../../src/anonymize/text/api.js';
 import type { FhirProfile, FhirRule } from '../../src/policy/types.js';
 import { anonymize, profile } from './helpers.js';
+import { REMOVING_HOOKS, securityCodes } from './removing-hooks.js';
 
 // What the walk leaves once a rule or a removed text took a part away must be valid FHIR, and the
 // same whether the text hook answers during the walk (sync) or after it (async). Every hook here
 // removes the texts it is given (the redacting one too).
 
 beforeAll(() => ensureFhirSchema());
-
-const droppingSync: TextDeidentifier = { deidentify: async () => undefined, deidentifySync: () => undefined };
-const droppingAsync: TextDeidentifier = { deidentify: async () => undefined };
-const HOOKS = [
-  ['redacting', redactingTextDeidentifier],
-  ['dropping synchronously', droppingSync],
-  ['dropping asynchronously', droppingAsync],
-] as const;
-
-function labels(out: Record<string, unknown> | undefined): string[] {
-  const meta = out?.['meta'] as { security?: { code: string }[] } | undefined;
-  return (meta?.security ?? []).map((s) => s.code);
-}
 
 function expectValid(out: Record<string, unknown> | undefined): void {
   expect(out).toBeDefined();
@@ -43,7 +30,7 @@ describe('an extension left with its url only goes (ext-1)', () => {
   ] satisfies FhirRule[];
   const base = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '8302-2' }] } };
 
-  it.each(HOOKS)('its value removed by a rule or by a removed text (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('its value removed by a rule or by a removed text (%s)', async (_name, text) => {
     const p: FhirProfile = profile([{ path: "nodesByType('Extension').value as code", method: 'redact' }, ...rules]);
     const observation = {
       ...base,
@@ -57,10 +44,10 @@ describe('an extension left with its url only goes (ext-1)', () => {
     expectValid(out);
     // The note's text went (every hook here removes texts), the coded value by the rule.
     expect(out?.['extension']).toEqual([{ url: 'http://e.org/kept', valueBoolean: true }]);
-    expect(labels(out)).toContain('REDACTED');
+    expect(securityCodes(out)).toContain('REDACTED');
   });
 
-  it.each(HOOKS)('an extension whose nested extensions all went goes too (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('an extension whose nested extensions all went goes too (%s)', async (_name, text) => {
     const p: FhirProfile = profile([...rules, { path: 'Observation.extension.extension', method: 'keep' }]);
     const observation = { ...base, extension: [{ url: 'http://e.org/outer', extension: [{ url: 'http://e.org/inner', valueString: 'Mr Dupont' }] }] } as Resource;
     const out = await anonymize(p, observation, { text });
@@ -68,7 +55,7 @@ describe('an extension left with its url only goes (ext-1)', () => {
     expect(out).not.toHaveProperty('extension');
   });
 
-  it.each(HOOKS)('a modifierExtension that goes this way drops the resource, or fails it (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('a modifierExtension that goes this way drops the resource, or fails it (%s)', async (_name, text) => {
     const p: FhirProfile = profile([{ path: 'Observation.modifierExtension.value', method: 'redact' }, ...rules]);
     const observation = { ...base, modifierExtension: [{ url: 'http://e.org/m', valueString: 'not really' }] } as Resource;
     expect(await anonymize(p, observation, { text })).toBeUndefined();
@@ -78,7 +65,7 @@ describe('an extension left with its url only goes (ext-1)', () => {
     await expect(anonymize(profile([...rules], { unknownModifierExtension: 'fail' }), observation, { text })).rejects.toThrow();
   });
 
-  it.each(HOOKS)('a contained resource whose modifierExtension went this way takes its container with it (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('a contained resource whose modifierExtension went this way takes its container with it (%s)', async (_name, text) => {
     const contained = { ...base, id: 'c1', modifierExtension: [{ url: 'http://e.org/m', valueString: 'not really' }] };
     const observation = { ...base, contained: [contained] } as Resource;
     expect(await anonymize(profile([...rules]), observation, { text })).toBeUndefined();
@@ -99,7 +86,7 @@ describe('a single primitive kept for its extensions only is written as _name al
     { path: "nodesByType('Extension').value", method: 'keep' },
   ]);
 
-  it.each(HOOKS)('at the root and nested, beside texts or not (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('at the root and nested, beside texts or not (%s)', async (_name, text) => {
     const patient = {
       resourceType: 'Patient',
       gender: 'female',
@@ -124,7 +111,7 @@ describe('a single primitive kept for its extensions only is written as _name al
 });
 
 describe('a resource that lost a required element of its own is not released', () => {
-  it.each(HOOKS)('by a rule that does not keep it: dropped (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('by a rule that does not keep it: dropped (%s)', async (_name, text) => {
     const p: FhirProfile = profile([
       { path: 'Resource.id', method: 'pseudonymize' },
       { path: 'Observation.status', method: 'keep' },
@@ -139,7 +126,7 @@ describe('a resource that lost a required element of its own is not released', (
     expect(await anonymize(p, subscription, { text })).toBeUndefined();
   });
 
-  it.each(HOOKS)('a contained resource that lost one is left out of its container (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('a contained resource that lost one is left out of its container (%s)', async (_name, text) => {
     const p: FhirProfile = profile([{ path: 'Observation.status', method: 'keep' }, { path: 'Observation.code.coding', method: 'keep' }]);
     const contained = { resourceType: 'Observation', id: 'c1', status: 'final', code: { text: 'glucose' } };
     const observation = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '8302-2' }] }, contained: [contained] } as Resource;
@@ -148,7 +135,7 @@ describe('a resource that lost a required element of its own is not released', (
     expect(out).not.toHaveProperty('contained');
   });
 
-  it.each(HOOKS)('a resource with all its required elements is released valid (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('a resource with all its required elements is released valid (%s)', async (_name, text) => {
     const p: FhirProfile = profile([{ path: 'Observation.status', method: 'keep' }, { path: 'Observation.code.coding', method: 'keep' }]);
     const observation = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '8302-2' }], text: 'x' } } as Resource;
     expectValid(await anonymize(p, observation, { text }));

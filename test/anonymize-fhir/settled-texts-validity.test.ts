@@ -2,28 +2,15 @@ import { validateResource } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFhirSchema } from '../../src/anonymize/fhir/r4-definitions.js';
-import { redactingTextDeidentifier, type TextDeidentifier } from '../../src/anonymize/text/api.js';
 import type { FhirProfile } from '../../src/policy/types.js';
 import { anonymize, profile } from './helpers.js';
+import { REMOVING_HOOKS, securityCodes } from './removing-hooks.js';
 
 // A text the hook removes is settled away after the walk decided (sync hook) or after the texts
 // came back (async hook). What that settlement leaves must be as valid as what the walk leaves,
 // and the same on both paths.
 
 beforeAll(() => ensureFhirSchema());
-
-const droppingSync: TextDeidentifier = { deidentify: async () => undefined, deidentifySync: () => undefined };
-const droppingAsync: TextDeidentifier = { deidentify: async () => undefined };
-const HOOKS = [
-  ['redacting', redactingTextDeidentifier],
-  ['dropping synchronously', droppingSync],
-  ['dropping asynchronously', droppingAsync],
-] as const;
-
-function labels(out: Record<string, unknown> | undefined): string[] {
-  const meta = out?.['meta'] as { security?: { code: string }[] } | undefined;
-  return (meta?.security ?? []).map((s) => s.code);
-}
 
 const LOINC = 'http://loinc.org';
 
@@ -38,7 +25,7 @@ describe('a required element emptied by a removed text takes its parent with it'
     { path: 'DocumentReference.content.attachment.title', method: 'text' },
   ]);
 
-  it.each(HOOKS)('a component whose code had its text only goes whole, its array with it (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('a component whose code had its text only goes whole, its array with it (%s)', async (_name, text) => {
     const observation = {
       resourceType: 'Observation',
       status: 'final',
@@ -48,10 +35,10 @@ describe('a required element emptied by a removed text takes its parent with it'
     const out = await anonymize(p, observation, { text });
     expect(() => validateResource(out as unknown as Resource)).not.toThrow();
     expect(out).toEqual({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '85354-9' }] }, meta: expect.anything() });
-    expect(labels(out)).toContain('REDACTED');
+    expect(securityCodes(out)).toContain('REDACTED');
   });
 
-  it.each(HOOKS)('only the component that lost its code goes (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('only the component that lost its code goes (%s)', async (_name, text) => {
     const observation = {
       resourceType: 'Observation',
       status: 'final',
@@ -67,7 +54,7 @@ describe('a required element emptied by a removed text takes its parent with it'
     expect(out?.['component']).toEqual([{ code: { coding: [{ system: LOINC, code: '8462-4' }] }, valueQuantity: { value: 80 } }]);
   });
 
-  it.each(HOOKS)('a resource that lost a required element is not released, not even as a shell of its type (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('a resource that lost a required element is not released, not even as a shell of its type (%s)', async (_name, text) => {
     const observation = { resourceType: 'Observation', status: 'final', code: { text: 'seen by Dr Martin' } } as Resource;
     expect(await anonymize(p, observation, { text })).toBeUndefined();
     // content (1..*) whose only attachment (1..1) had its title only: the content goes, then the resource.
@@ -88,7 +75,7 @@ describe('a primitive array whose text goes stays aligned with its _name array',
   ]);
   const extension = { extension: [{ url: 'http://e.org/initial', valueString: 'M' }] };
 
-  it.each(HOOKS)('the value that went goes from both arrays, the extension stays with its value (%s)', async (_name, text) => {
+  it.each(REMOVING_HOOKS)('the value that went goes from both arrays, the extension stays with its value (%s)', async (_name, text) => {
     const patient = { resourceType: 'Patient', gender: 'female', name: [{ given: ['Jeanne', 'Marie', 'Paule'], _given: [null, extension, null] }] } as unknown as Resource;
     const out = await anonymize(p, patient, { text });
     expect(() => validateResource(out as unknown as Resource)).not.toThrow();
