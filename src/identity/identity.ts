@@ -3,6 +3,7 @@ import type { MappingEntry, MappingStore } from '../store/mapping-store.js';
 import { decodeIdSafe, encodeIdSafe, packId, unpackId } from './id-codec.js';
 import { deriveDomainKeys, hmacParts, type DomainKeys } from './keys.js';
 import { shiftDateValue } from './date-shift.js';
+import { rememberBounded } from '../util/bounded-memo.js';
 
 export interface IdentityOptions {
   /** Largest date shift in days, both directions. A shift is never 0. Default 365. */
@@ -241,8 +242,7 @@ export class Identity {
 }
 
 function memo<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  cache.set(key, value);
+  rememberBounded(cache, key, value, MEMO_LIMIT);
 }
 
 function openAead(key: Buffer, token: string): Buffer | undefined {

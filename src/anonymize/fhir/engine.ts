@@ -10,6 +10,7 @@ import { CACHE_LIMIT, parseReference, uuidFromHash } from './references.js';
 import { typeInfo, type ElementInfo, type TypeInfo } from './schema.js';
 import { addSecurityLabels, SecurityLabels } from './security.js';
 import { compileCases, DATE_TYPES, generalizeValue, NUMBER_TYPES, perturbValue, STRING_TYPES, TEXT_TYPES, yearOf, type CompiledCases } from './values.js';
+import { rememberBounded } from '../../util/bounded-memo.js';
 
 /**
  * The Voile rule engine: default deny, first matching rule (on the element or an ancestor) wins.
@@ -696,8 +697,7 @@ class VoileEngine implements FhirAnonymizer {
   #referenceString(reference: string): string | undefined {
     if (this.#references.has(reference)) return this.#references.get(reference);
     const rewritten = this.#rewriteReference(reference);
-    if (this.#references.size >= CACHE_LIMIT) this.#references.clear();
-    this.#references.set(reference, rewritten);
+    rememberBounded(this.#references, reference, rewritten, CACHE_LIMIT);
     return rewritten;
   }
 

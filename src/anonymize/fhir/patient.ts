@@ -1,4 +1,5 @@
 import { CACHE_LIMIT, parseReference } from './references.js';
+import { rememberBounded } from '../../util/bounded-memo.js';
 
 /**
  * Finds the real patient a resource belongs to (its patient compartment), before anything is
@@ -54,8 +55,7 @@ export class PatientFinder {
     let pointer = this.#pointers.get(reference);
     if (pointer === undefined) {
       pointer = pointerOf(reference);
-      if (this.#pointers.size >= CACHE_LIMIT) this.#pointers.clear();
-      this.#pointers.set(reference, pointer);
+      rememberBounded(this.#pointers, reference, pointer, CACHE_LIMIT);
     }
     return pointer;
   }

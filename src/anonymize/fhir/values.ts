@@ -1,6 +1,7 @@
 import type { FhirRule } from '../../policy/types.js';
 import type { Identity } from '../../identity/index.js';
 import { compileFhirPathValue } from './fhirpath-eval.js';
+import { rememberBounded } from '../../util/bounded-memo.js';
 
 /** Value-level methods shared by the engine: generalize, perturb, date handling. */
 
@@ -70,8 +71,7 @@ export function generalizeValue(compiled: CompiledCases, value: unknown, type: s
   let outcome = compiled.outcomes.get(key);
   if (!outcome) {
     outcome = evaluateCases(compiled, value, type);
-    if (compiled.outcomes.size >= 10_000) compiled.outcomes.clear();
-    compiled.outcomes.set(key, outcome);
+    rememberBounded(compiled.outcomes, key, outcome, 10_000);
   }
   return outcome;
 }
