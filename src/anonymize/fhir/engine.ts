@@ -620,45 +620,39 @@ class VoileEngine implements FhirAnonymizer {
     const { info, isExtension } = step;
     const candidates = planned?.candidates ?? this.#candidates(step.transition, isExtension ? NO_RULES : inherited, ctx.hits?.objects.get(value), ctx);
     const decided = this.#decideComplex(value as Record<string, unknown>, info, candidates, ctx);
-    if (decided !== undefined) {
-      if (decided === REMOVED && info.name === 'modifierExtension') ctx.modifierDropped = true;
-      return decided === REMOVED ? undefined : decided;
-    }
-    if (isExtension && candidates.length === 0) {
-      // Unknown extension: nothing kept it.
-      ctx.labels.add('REDACTED');
-      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
-      return undefined;
-    }
+    if (decided === REMOVED) return this.#gone(info, ctx, false);
+    if (decided !== undefined) return decided;
+    // Unknown extension: nothing kept it.
+    if (isExtension && candidates.length === 0) return this.#gone(info, ctx, true);
     const plan = planned === undefined ? undefined : (planned.child ??= shape.plan(candidates));
     const answeredBefore = ctx.answered;
     const out = this.#object(value as Record<string, unknown>, shape, candidates, plan, ctx, false);
     // #object only ever adds non-empty values, so emptiness is the only thing left to check.
     const pruned = isEmptyObject(out) ? undefined : out;
-    if (isExtension && pruned !== undefined && typeof (pruned as Record<string, unknown>)['url'] !== 'string') {
-      // An extension without its url means nothing; never release its value alone.
-      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
-      return undefined;
-    }
-    if (isExtension && pruned !== undefined && !hasValueOrExtensions(pruned as Record<string, unknown>)) {
-      // ext-1: an extension left with its url only says nothing, and is invalid: it goes.
-      ctx.labels.add('REDACTED');
-      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
-      return undefined;
-    }
-    if (pruned !== undefined && !hasRequired(pruned as Record<string, unknown>, shape.type)) {
-      // An element that lost a mandatory part (an Annotation without its text) would make the
-      // resource invalid and says little alone: it goes as a whole.
-      ctx.labels.add('REDACTED');
-      if (info.name === 'modifierExtension') ctx.modifierDropped = true;
-      return undefined;
-    }
-    if (pruned === undefined && info.name === 'modifierExtension') ctx.modifierDropped = true;
+    if (pruned === undefined) return this.#gone(info, ctx, false);
+    // An extension without its url means nothing; never release its value alone.
+    if (isExtension && typeof (pruned as Record<string, unknown>)['url'] !== 'string') return this.#gone(info, ctx, false);
+    // ext-1: an extension left with its url only says nothing, and is invalid: it goes.
+    if (isExtension && !hasValueOrExtensions(pruned as Record<string, unknown>)) return this.#gone(info, ctx, true);
+    // An element that lost a mandatory part (an Annotation without its text) would make the
+    // resource invalid and says little alone: it goes as a whole.
+    if (!hasRequired(pruned as Record<string, unknown>, shape.type)) return this.#gone(info, ctx, true);
     // Decided as with PendingTexts in place (a GONE counts as present): only now does what went go.
-    if (pruned === undefined || ctx.answered === answeredBefore) return pruned;
+    if (ctx.answered === answeredBefore) return pruned;
     const settled = settledObject(pruned, shape.type, ctx.labels);
-    if (settled === GONE && info.name === 'modifierExtension') ctx.modifierDropped = true;
+    if (settled === GONE) this.#gone(info, ctx, false);
     return settled;
+  }
+
+  /**
+   * An element that goes (REDACTED when nothing vouched for its removal otherwise): a
+   * modifierExtension among them changes the resource's meaning, so the resource is dropped or the
+   * call fails, per profile (#droppedForModifier).
+   */
+  #gone(info: ElementInfo, ctx: ResourceCtx, redacted: boolean): undefined {
+    if (redacted) ctx.labels.add('REDACTED');
+    if (info.name === 'modifierExtension') ctx.modifierDropped = true;
+    return undefined;
   }
 
   /** Whole-node decisions on a complex element; undefined = walk its children. */
