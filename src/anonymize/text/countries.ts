@@ -52,9 +52,12 @@ const CITY_STATES = keys('luxembourg singapore singapour djibouti');
 /** Regions and continents: larger than a town, but no country closing an address. */
 const REGIONS = keys('ontario quebec selangor europe afrique africa asie asia');
 
-/** Whether `key` is a country; "US" and "UK" only when they close an address (`closesAddress`). */
-export function isCountryKey(key: string, closesAddress: boolean): boolean {
-  return COUNTRIES.has(key) || (closesAddress && ABBREVIATIONS_ALSO_WORDS.has(key));
+/**
+ * Whether `key` is a country, "US" and "UK" included: whether one closes an address here is the
+ * caller's to judge (isAbbreviationAlsoWord).
+ */
+export function isCountryKey(key: string): boolean {
+  return COUNTRIES.has(key) || ABBREVIATIONS_ALSO_WORDS.has(key);
 }
 
 /** Whether `key` is a bare "US" or "UK" (ABBREVIATIONS_ALSO_WORDS). */

@@ -43,7 +43,7 @@ function countryLength(words: string, country: string): number {
  * Zealand", "Côte d'Ivoire"); closing an address, "US" and "UK" are countries too.
  */
 export function isCountry(name: string): boolean {
-  return isCountryKey(countryKey(name.trim().split(/[ \t]+/)), true);
+  return isCountryKey(countryKey(name.trim().split(/[ \t]+/)));
 }
 
 /** The key of the country the first words of `words` name, the longest first; "US" and "UK" included. */
@@ -51,7 +51,7 @@ function countryAt(words: string): string | undefined {
   const parts = words.split(/[ \t]+/);
   for (let n = Math.min(parts.length, LONGEST_COUNTRY_WORDS); n >= 1; n--) {
     const key = countryKey(parts.slice(0, n));
-    if (isCountryKey(key, true)) return key;
+    if (isCountryKey(key)) return key;
   }
   return undefined;
 }
