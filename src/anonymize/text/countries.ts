@@ -60,6 +60,14 @@ export function isCountryKey(key: string): boolean {
   return COUNTRIES.has(key) || ABBREVIATIONS_ALSO_WORDS.has(key);
 }
 
+/**
+ * Whether `name`, the last part of an address, is a country the list holds, whole ("Belgique", "New
+ * Zealand", "Côte d'Ivoire"); closing an address, "US" and "UK" are countries too.
+ */
+export function isCountry(name: string): boolean {
+  return isCountryKey(countryKey(name.trim().split(/[ \t]+/)));
+}
+
 /** Whether `key` is a bare "US" or "UK" (ABBREVIATIONS_ALSO_WORDS). */
 export function isAbbreviationAlsoWord(key: string): boolean {
   return ABBREVIATIONS_ALSO_WORDS.has(key);

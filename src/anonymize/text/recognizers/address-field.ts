@@ -1,7 +1,7 @@
+import { isCountry } from '../countries.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import { isListedTown } from './location.js';
-import { isCountry } from './town-before-country.js';
 
 /**
  * The street part of an address written after its field label when it has no street word

@@ -38,14 +38,6 @@ function countryLength(words: string, country: string): number {
   return m ? m[0].replace(/[.,]+$/, '').length : words.length;
 }
 
-/**
- * Whether `name`, the last part of an address, is a country the list holds, whole ("Belgique", "New
- * Zealand", "Côte d'Ivoire"); closing an address, "US" and "UK" are countries too.
- */
-export function isCountry(name: string): boolean {
-  return isCountryKey(countryKey(name.trim().split(/[ \t]+/)));
-}
-
 /** The key of the country the first words of `words` name, the longest first; "US" and "UK" included. */
 function countryAt(words: string): string | undefined {
   const parts = words.split(/[ \t]+/);
