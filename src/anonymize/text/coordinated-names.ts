@@ -1,3 +1,4 @@
+import { blanksStartBefore } from './blanks.js';
 import { isDictionaryWord } from './bloom.js';
 import { communePopulation, isFirstName } from './gazetteers.js';
 import { fold } from './normalize.js';
@@ -24,16 +25,11 @@ const CONNECTORS = ['+', '&', 'and', 'et'];
  * end only, is tried from every one of the 48 characters, for every name, and nearly always fails.
  */
 function mayEndWithConnector(text: string, from: number, to: number): boolean {
-  const end = skipBlanksBack(text, from, to);
+  const end = blanksStartBefore(text, from, to);
   if (endsWithConnector(text, from, end)) return true;
   if (end === to) return false; // a title needs blanks after it
   const titleEnd = end > from && text[end - 1] === '.' ? end - 1 : end;
-  return TITLES_BEFORE_NAME.some((title) => endsWith(text, from, titleEnd, title) && endsWithConnector(text, from, skipBlanksBack(text, from, titleEnd - title.length)));
-}
-
-function skipBlanksBack(text: string, from: number, at: number): number {
-  while (at > from && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  return at;
+  return TITLES_BEFORE_NAME.some((title) => endsWith(text, from, titleEnd, title) && endsWithConnector(text, from, blanksStartBefore(text, from, titleEnd - title.length)));
 }
 
 function endsWithConnector(text: string, from: number, at: number): boolean {

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from './bloom.js';
+import { blanksStartBefore } from './blanks.js';
 import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
@@ -64,8 +65,7 @@ const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvr
  */
 function mayEndWithEponymHead(before: string): boolean {
   if (before.endsWith("d'")) return true;
-  let end = before.length;
-  while (end > 0 && (before[end - 1] === ' ' || before[end - 1] === '\t')) end--;
+  const end = blanksStartBefore(before, 0, before.length);
   if (end === before.length) return false;
   const word = before.slice(Math.max(0, end - 5), end);
   return word.endsWith('de') || word.endsWith('du') || word.endsWith('des') || word.endsWith('of') || word.endsWith('selon') || word.endsWith('to');
@@ -79,8 +79,7 @@ const LETTER = /\p{L}/u;
  * was tried from each of the 30 characters, for every span.
  */
 export function wordBeforeBlanks(text: string, from: number, to: number): string | undefined {
-  let end = to;
-  while (end > from && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  const end = blanksStartBefore(text, from, to);
   if (end === to) return undefined;
   let start = end;
   for (;;) {
