@@ -11,6 +11,8 @@ import { typeInfo, type ElementInfo, type TypeInfo } from './schema.js';
 import { addSecurityLabels, SecurityLabels } from './security.js';
 import { compileCases, DATE_TYPES, generalizeValue, NUMBER_TYPES, perturbValue, STRING_TYPES, TEXT_TYPES, yearOf, type CompiledCases } from './values.js';
 import { rememberBounded } from '../../util/bounded-memo.js';
+import { alignedOrGone, GONE, GONE_REQUIRED, hasValueOrExtensions, settleAligned, settledArray, settledObject, settledResource } from './settle.js';
+import { PendingText, settledWithAnswers, type Answers } from './settle-answers.js';
 
 /**
  * The Voile rule engine: default deny, first matching rule (on the element or an ancestor) wins.
@@ -204,16 +206,16 @@ interface ResourceCtx {
   readonly labels: SecurityLabels;
   readonly texts: TextJob[];
   /**
-   * Output objects and arrays holding a pending text (directly or below): all `prune` visits, with
-   * an object's type (undefined for an array), so `prune` can tell when a required part went. Made
-   * on the first pending text: most resources have none, or only texts answered during the walk.
+   * Output objects and arrays holding a PendingText (directly or below): all `settledWithAnswers`
+   * visits, with an object's type (undefined for an array), so it can tell when a required part went.
+   * Made on the first pending text: most resources have none, or only texts answered during the walk.
    */
   textHolders: Map<object, TypeInfo | undefined> | undefined;
   readonly uuidTargets: ReadonlyMap<string, string> | undefined;
   modifierDropped: boolean;
   /**
    * Texts a synchronous hook answered during the walk, so far: each is in place already, or left a
-   * GONE where it was. An output that got one is settled as `prune` would have left it.
+   * GONE where it was. An output that got one is settled as the walk completes it (settle.ts).
    */
   answered: number;
 }
@@ -333,10 +335,10 @@ class VoileEngine implements FhirAnonymizer {
    * undefined when a modifierExtension went with a text (`ctx.modifierDropped` then set).
    */
   #withTexts(out: Record<string, unknown>, texts: readonly (string | undefined)[], ctx: ResourceCtx, labelled: boolean): Record<string, unknown> | undefined {
-    const pruning: Pruning = { texts, holders: ctx.textHolders ?? NO_HOLDERS, labels: ctx.labels, modifierDropped: false };
-    const pruned = pruneResource(out, pruning);
-    if (pruning.modifierDropped) return this.#droppedForModifier(ctx);
-    return this.#released(pruned, ctx, labelled);
+    const answers: Answers = { texts, holders: ctx.textHolders ?? NO_HOLDERS, labels: ctx.labels, modifierDropped: false };
+    const settled = settledWithAnswers(out, typeInfo(ctx.resourceType)!, answers);
+    if (answers.modifierDropped) return this.#droppedForModifier(ctx);
+    return this.#released(settled, ctx, labelled);
   }
 
   /**
@@ -637,7 +639,7 @@ class VoileEngine implements FhirAnonymizer {
     // An element that lost a mandatory part (an Annotation without its text) would make the
     // resource invalid and says little alone: it goes as a whole.
     if (!hasRequired(pruned as Record<string, unknown>, shape.type)) return this.#gone(info, ctx, true);
-    // Decided as with PendingTexts in place (a GONE counts as present): only now does what went go.
+    // Decided with the removed texts present, as a GONE (or a PendingText): only now does what went go.
     if (ctx.answered === answeredBefore) return pruned;
     const settled = settledObject(pruned, shape.type, ctx.labels);
     if (settled === GONE) this.#gone(info, ctx, false);
@@ -749,8 +751,8 @@ class VoileEngine implements FhirAnonymizer {
       const hasShadows = outShadows.some((v) => v !== null);
       if (ctx.answered !== answeredBefore) settleAligned(outValues, outShadows);
       // What went entirely stays a GONE: present for the parent's decisions, as a PendingText is.
-      if (hasValues) out[name] = outValues.some((v) => v !== null) ? outValues : GONE;
-      if (hasShadows) out[info.shadowKey] = outShadows.some((v) => v !== null) ? outShadows : GONE;
+      if (hasValues) out[name] = alignedOrGone(outValues);
+      if (hasShadows) out[info.shadowKey] = alignedOrGone(outShadows);
       return;
     }
     const candidates = planned ?? this.#candidates(t, inherited, byKey?.get(primitiveKey(name, -1)), ctx);
@@ -893,7 +895,7 @@ class VoileEngine implements FhirAnonymizer {
           ctx.texts.push(job);
           return new PendingText(ctx.texts.length - 1, required);
         }
-        // Answered at once (redaction): in place now, instead of a PendingText and a prune walk after.
+        // Answered at once (redaction): in place now, instead of a PendingText settled after the walk.
         const text = sync(value, textContext(job));
         ctx.answered++;
         if (typeof text === 'string' && text.length > 0) return text;
@@ -931,19 +933,6 @@ function asAnonymizationFailure(err: unknown): VoileError {
 const NOT_APPLICABLE = Symbol('not-applicable');
 const DICOM_UID = /^(?:urn:oid:)?[0-2](?:\.(?:0|[1-9][0-9]*))+$/;
 
-/**
- * Where a text the hook removed during the walk was: present while the walk decides (emptiness,
- * required elements), as a PendingText would be, then settled away as `prune` would remove it.
- */
-const GONE = Symbol('gone');
-/** GONE for a required element: its parent goes with it. */
-const GONE_REQUIRED = Symbol('gone-required');
-
-class PendingText {
-  /** `required`: the element holding this text is invalid without it, and goes if the text goes. */
-  constructor(readonly job: number, readonly required: boolean) {}
-}
-
 /** JSON shape of FHIR primitives: a keep must never pass an object smuggled into a string slot. */
 function hasPrimitiveShape(type: string, value: unknown): boolean {
   if (type === 'boolean') return typeof value === 'boolean';
@@ -960,51 +949,6 @@ function hasRequired(value: Record<string, unknown>, type: TypeInfo): boolean {
   for (const keys of type.requiredKeys) {
     if (!keys.some((key) => value[key] !== undefined)) return false;
   }
-  return true;
-}
-
-/** The elements of `type` that `value` has: `_name` (extensions only) counts as `name`. */
-function presentElements(value: Record<string, unknown>, type: TypeInfo): Set<string> {
-  const present = new Set<string>();
-  for (const key of Object.keys(value)) {
-    const info = type.properties.get(key) ?? type.shadows.get(key);
-    if (info) present.add(info.name);
-  }
-  return present;
-}
-
-/** ext-1: an extension says something only with a value[x] (`_value…` alone too) or nested extensions. */
-function hasValueOrExtensions(extension: Record<string, unknown>): boolean {
-  for (const key in extension) {
-    if (key === 'extension' || key.startsWith('value') || key.startsWith('_value')) return true;
-  }
-  return false;
-}
-
-/**
- * Whether what settlement left of an element (`after`) must go whole, as the walk would have
- * decided had the removed texts been missing: a required part went, or an extension kept its url only.
- */
-function settledAway(before: Record<string, unknown>, after: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): boolean {
-  if (type.name === 'Extension' && !hasValueOrExtensions(after)) {
-    labels.add('REDACTED');
-    return true;
-  }
-  return lostRequiredPart(before, after, type, labels);
-}
-
-/**
- * Whether settling `before` (the walk's output, a removed text still present) into `after` took
- * away a required element: the walk's rule then holds as if it had been missing in the walk (an
- * element that lost a mandatory part goes whole, labelled REDACTED), and so on up to the resource.
- * Only what went in settlement counts: the walk has already decided on what it left out.
- */
-function lostRequiredPart(before: Record<string, unknown>, after: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): boolean {
-  if (type.required.length === 0) return false;
-  const had = presentElements(before, type);
-  const has = presentElements(after, type);
-  if (!type.required.some((r) => had.has(r) && !has.has(r))) return false;
-  labels.add('REDACTED');
   return true;
 }
 
@@ -1076,176 +1020,6 @@ function merge(inherited: readonly number[], own: readonly number[]): readonly n
   if (inherited.length === 0 && own.length === 1) return own;
   const all = new Set([...inherited, ...own]);
   return [...all].sort((a, b) => a - b);
-}
-
-/**
- * What `prune` needs: the hook's answers, the walk's holders (with their types), the labels to add
- * to; it sets `modifierDropped` when a modifierExtension went (the resource is then not released).
- */
-interface Pruning {
-  readonly texts: readonly (string | undefined)[];
-  readonly holders: ReadonlyMap<object, TypeInfo | undefined>;
-  readonly labels: SecurityLabels;
-  modifierDropped: boolean;
-}
-
-/**
- * Puts the de-identified `texts` in place of the walk's pending texts, removing an empty or
- * undefined text, then what became empty or lost a required part, bottom-up. The walk's output is
- * otherwise already clean (no removed values, no empty objects or arrays), so only `holders` — the
- * objects and arrays with a pending text at or below them — are visited; every other branch is kept as is.
- */
-function prune(value: unknown, pruning: Pruning): unknown {
-  if (value === REMOVED || value === undefined || value === null) return undefined;
-  if (value instanceof PendingText) {
-    const text = pruning.texts[value.job];
-    return typeof text === 'string' && text.length > 0 ? text : undefined;
-  }
-  if (typeof value !== 'object' || !pruning.holders.has(value)) return value;
-  if (Array.isArray(value)) {
-    // A primitive array's nulls (a value with extensions only) stay: its `_name` array is pruned with it (pruneAligned).
-    const items = value.map((v) => (v === null ? null : prune(v, pruning)));
-    const kept = items.some((v) => v !== undefined && v !== null) ? items.filter((v) => v !== undefined) : [];
-    return kept.length > 0 ? kept : undefined;
-  }
-  const out: Record<string, unknown> = {};
-  return pruneInto(out, value as Record<string, unknown>, pruning) ? out : undefined;
-}
-
-/** `prune` for a resource's own object (which holds a pending text): undefined when a required part went. */
-function pruneResource(out: Record<string, unknown>, pruning: Pruning): Record<string, unknown> | undefined {
-  const kept: Record<string, unknown> = {};
-  return pruneInto(kept, out, pruning) ? kept : undefined;
-}
-
-/**
- * The properties of `from` (a holder) that survive `prune`, copied into `into`. False when nothing
- * survived or a required part went: the object is then invalid and goes whole. Every property is
- * pruned before deciding, so the labels added below do not depend on the order of the keys.
- */
-function pruneInto(into: Record<string, unknown>, from: Record<string, unknown>, pruning: Pruning): boolean {
-  const type = pruning.holders.get(from);
-  let any = false;
-  let dropped = false;
-  let requiredTextGone = false;
-  for (const k of Object.keys(from)) {
-    const v = from[k];
-    if (Array.isArray(v) && type !== undefined) {
-      const shadowOf = type.shadows.get(k);
-      if (shadowOf !== undefined && Array.isArray(from[shadowOf.key])) continue; // pruned with its values
-      const info = type.properties.get(k);
-      const shadows = info?.primitive ? from[info.shadowKey] : undefined;
-      if (info !== undefined && Array.isArray(shadows)) {
-        const kept = pruneAligned(into, info, v, shadows, pruning);
-        any ||= kept > 0;
-        dropped ||= kept < 2;
-        continue;
-      }
-    }
-    const p = prune(v, pruning);
-    if (k === 'modifierExtension' && (p === undefined || (p as unknown[]).length < (v as unknown[]).length)) pruning.modifierDropped = true;
-    if (p === undefined) {
-      dropped = true;
-      if (v instanceof PendingText && v.required) requiredTextGone = true;
-      continue;
-    }
-    into[k] = p;
-    any = true;
-  }
-  if (requiredTextGone || !any) return false;
-  return !(dropped && type !== undefined && settledAway(from, into, type, pruning.labels));
-}
-
-/**
- * `prune` of a primitive array and its `_name` array together, as `settleAligned`: written to
- * `into` if anything is left in them. How many of the two arrays are left (0 to 2).
- */
-function pruneAligned(into: Record<string, unknown>, info: ElementInfo, values: unknown[], shadows: unknown[], pruning: Pruning): number {
-  const outValues: unknown[] = [];
-  const outShadows: unknown[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const s = shadows[i];
-    const value = v === null ? null : (prune(v, pruning) ?? null);
-    const shadow = s === null ? null : (prune(s, pruning) ?? null);
-    if (value === null && shadow === null && (v !== null || s !== null)) continue;
-    outValues.push(value);
-    outShadows.push(shadow);
-  }
-  let kept = 0;
-  if (outValues.some((v) => v !== null)) {
-    into[info.key] = outValues;
-    kept++;
-  }
-  if (outShadows.some((v) => v !== null)) {
-    into[info.shadowKey] = outShadows;
-    kept++;
-  }
-  return kept;
-}
-
-/**
- * What `prune` leaves of an object holding answered texts (its own values settled already): GONE
- * when a required text or part went or nothing is left; without its GONEs otherwise.
- */
-function settledObject(value: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): Record<string, unknown> | typeof GONE {
-  let dropped = false;
-  let kept = false;
-  for (const k in value) {
-    const v = value[k];
-    if (v === GONE_REQUIRED) return GONE;
-    if (v === GONE) dropped = true;
-    else kept = true;
-  }
-  if (!kept) return GONE;
-  if (!dropped) return value;
-  const out: Record<string, unknown> = {};
-  for (const k in value) {
-    const v = value[k];
-    if (v !== GONE) out[k] = v;
-  }
-  return settledAway(value, out, type, labels) ? GONE : out;
-}
-
-/** `prune` of an array of complex elements holding answered texts: without its GONEs; GONE if nothing is left. */
-function settledArray(items: unknown[]): unknown[] | typeof GONE {
-  const kept = items.some((v) => v === GONE || v === GONE_REQUIRED) ? items.filter((v) => v !== GONE && v !== GONE_REQUIRED) : items;
-  return kept.length > 0 ? kept : GONE;
-}
-
-/**
- * A primitive array and its `_name` array, holding answered texts, settled in place together: FHIR
- * JSON aligns them by index. An index where something went and nothing is left in either goes from
- * both; where a value went and its extensions stay, the value is null (and the other way round).
- */
-function settleAligned(values: unknown[], shadows: unknown[]): void {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const s = shadows[i];
-    const value = v === GONE || v === GONE_REQUIRED ? null : v;
-    const shadow = s === GONE ? null : s;
-    if (value === null && shadow === null && (value !== v || shadow !== s)) continue;
-    values[n] = value;
-    shadows[n] = shadow;
-    n++;
-  }
-  values.length = n;
-  shadows.length = n;
-}
-
-/** `pruneResource` for a resource whose texts were answered during the walk: undefined when a required text or part went. */
-function settledResource(out: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): Record<string, unknown> | undefined {
-  let dropped = false;
-  for (const k in out) {
-    const v = out[k];
-    if (v === GONE_REQUIRED) return undefined;
-    if (v === GONE) dropped = true;
-  }
-  if (!dropped) return out;
-  const kept: Record<string, unknown> = {};
-  for (const k in out) if (out[k] !== GONE) kept[k] = out[k];
-  return lostRequiredPart(out, kept, type, labels) ? undefined : kept;
 }
 
 function failure(detail: string): VoileError {
