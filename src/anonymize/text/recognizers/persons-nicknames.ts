@@ -20,8 +20,12 @@ const NICK_CUE = new RegExp(
 // After English verbs that also quote terms ("called "urgent"").
 const NICK_CUE_WEAK = new RegExp(String.raw`\b(?:known as|goes by|called)[ \t]*${QUOTE_OPEN}(${NICK})${QUOTE_CLOSE}`, 'dgiu');
 // Between a capitalised first name and a capitalised surname, or in brackets after a capitalised word.
-const NICK_INSIDE = new RegExp(String.raw`(?<=\p{Lu}\p{Ll}+[ \t]+)${QUOTE_OPEN}(\p{Lu}[\p{L}'’-]{1,25})${QUOTE_CLOSE}(?=[ \t]+\p{Lu})`, 'dgu');
-const NICK_BRACKETS = new RegExp(String.raw`(?<=\p{Lu}[\p{L}'’-]+[ \t]*)\([ \t]*${QUOTE_OPEN}(\p{Lu}[\p{L}'’-]{1,25})${QUOTE_CLOSE}[ \t]*\)`, 'dgu');
+// The word before is checked by a lookbehind placed after the opening quote or bracket, which it
+// repeats: the same matches as the lookbehind before it, but V8 tries a leading lookbehind at every
+// position (and this one reads back over the whole word each time), while here the search first skips
+// ahead to a quote or a bracket (NICK_BRACKETS: a hundredth of the time on the eval documents).
+const NICK_INSIDE = new RegExp(String.raw`["“«](?<=\p{Lu}\p{Ll}+[ \t]+["“«])[ \t]*(\p{Lu}[\p{L}'’-]{1,25})${QUOTE_CLOSE}(?=[ \t]+\p{Lu})`, 'dgu');
+const NICK_BRACKETS = new RegExp(String.raw`\((?<=\p{Lu}[\p{L}'’-]+[ \t]*\()[ \t]*${QUOTE_OPEN}(\p{Lu}[\p{L}'’-]{1,25})${QUOTE_CLOSE}[ \t]*\)`, 'dgu');
 const QUOTE_HINT = /["“«]/;
 
 /** Quoted words are often terms ("the "good" knee"): after a weak cue or in brackets, only a name or a word no dictionary knows. */
