@@ -1,7 +1,7 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /** Emails, URLs and IP addresses: shapes that need no context, validated where a shape allows it. */
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
+export const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
 // Addresses typed with spaces around the @ ("chatagn57 @ chu-montpellier.fr"), as in copied headers.
 const EMAIL_SPACED = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}[ \t]{1,2}@[ \t]{1,2}[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
 const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'()[\]{}]+[^\s<>"'()[\]{}.,;:!?]/giu;
@@ -16,7 +16,7 @@ export function contactSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   // The email patterns try up to 64 characters before an @ at every position: skip them when there is none.
   if (t.includes('@')) {
-    for (const m of t.matchAll(EMAIL)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
+    for (const m of emailMatches(t)) out.push(span(m.index, m[0].length, 'EMAIL', 'email'));
     for (const m of /[ \t]@[ \t]/.test(t) ? t.matchAll(EMAIL_SPACED) : []) out.push(span(m.index, m[0].length, 'EMAIL', 'email-spaced'));
   }
   // A URL opens with "://" after its scheme or with "www." (any case: the folded view is lower case).
@@ -33,6 +33,32 @@ export function contactSpans(doc: Doc): Span[] {
   }
   return out;
 }
+
+/**
+ * The matches of EMAIL, as `t.matchAll(EMAIL)` finds them, without trying the pattern at every position
+ * of a long note: an address's @ comes at most 64 code points (128 UTF-16 units) after its start, so no
+ * match starts more than 128 units before the next @, and the search jumps there.
+ */
+export function emailMatches(t: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let from = 0; ; ) {
+    const at = t.indexOf('@', from);
+    if (at < 0) break;
+    let start = Math.max(from, at - 128);
+    // Never between the two halves of a surrogate pair, where the search from 0 never stops either.
+    if (start > from && isTrailSurrogate(t.charCodeAt(start)) && isLeadSurrogate(t.charCodeAt(start - 1))) start--;
+    EMAIL.lastIndex = start;
+    const m = EMAIL.exec(t);
+    if (!m) break;
+    out.push(m);
+    from = m.index + m[0].length;
+  }
+  EMAIL.lastIndex = 0;
+  return out;
+}
+
+const isLeadSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isTrailSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 function span(start: number, length: number, label: Span['label'], source: string): Span {
   return { start, end: start + length, label, score: 0.99, priority: PRIORITY.validated, source };
