@@ -4,7 +4,9 @@ import { writtenAgeSpans } from './age-written.js';
 /** Ages over 89 only (HIPAA Safe Harbor): the number in "92 ans", "agée de 95 ans", "91-year-old", "93 yo". */
 // Bilingual Belgian forms put the Dutch unit first: "94 j./ans", "94 jaar".
 // Not a number glued to a letter or a unit glued to more digits: "Galway H91 YR71" is an Eircode.
-const AGE = /(?<![\p{L}\p{N}.,])(\d{2,3})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:ans|an|jaar|years?(?:[\s-]old)?|yrs?|yo|y\/o|y\.o\.|year-old)(?![\p{L}\p{N}])/gu;
+// What may not come before is tested after the first digit (the same matches; the search skips ahead
+// to a digit instead of trying a leading lookbehind at every position).
+const AGE = /(\d(?<![\p{L}\p{N}.,]\d)\d{1,2})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:ans|an|jaar|years?(?:[\s-]old)?|yrs?|yo|y\/o|y\.o\.|year-old)(?![\p{L}\p{N}])/gu;
 
 // "Age: 94", "âge : 91", "She is 91 and", "âgée de 95", "Raymond Fuller, 91, MRN": a cue word, an
 // optional colon between blanks, the number. Found number first: the cue alternation, case-insensitive

@@ -83,8 +83,10 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-// Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years
-const NUMERIC_DMY = /(?<![\p{N}][/.-]?|[/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
+// Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years. The test of what comes before is a lookbehind
+// after the first digit, which it repeats: the same matches as a lookbehind before it, but V8 tries a
+// leading lookbehind at every position, while here the search first skips ahead to a digit.
+const NUMERIC_DMY = /(\d(?<!(?:[\p{N}][/.-]?|[/.-])\d)\d?)\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // Numeric: m/y
@@ -97,7 +99,8 @@ const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! 
 const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 
 // Numeric d/m with no word before it ("note IDE - 17/10", "[1/9 07:55]"): see dayMonthAlone for what it must not be.
-const NUMERIC_DM_ALONE = /(?<![\p{L}\p{N}]|[\p{N}][ \t]?[/.,:x×*-][ \t]?|[/.,:°#=+*-])(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.,-]\d|[\p{L}%])/dgu;
+// (The lookbehind after the first digit, as in NUMERIC_DMY.)
+const NUMERIC_DM_ALONE = /(\d(?<!(?:[\p{L}\p{N}]|[\p{N}][ \t]?[/.,:x×*-][ \t]?|[/.,:°#=+*-])\d)\d?)\/(\d{1,2})(?![\p{N}]|[/.,-]\d|[\p{L}%])/dgu;
 // Words after which a/b is a score, a pressure, a ratio, a page or a count ("EVA 7/10", "TA 12/8", "N° 3/4", "grade 2/4").
 const NOT_DATE_BEFORE = /(?:^|[^\p{L}])(?:ta|pa|bp|tension|pression(?: arterielle)?|blood pressure|page|pages|p\.|pg|n°|no\.?|num|fax|feuillet|sheet|grade|stade|stage|nyha|classe?|force|mrc|eva|en|ens|vas|nrs|gcs|glasgow|apgar|score|mmse|moca|iks|ecog|oms|who|ratio|rapport|visus|acuity|va|od|og|ou|acuite|x|×|for|pendant|dose|doses|cure|cycle|cycles|c|j|d|week|semaine|sa|gestite|parite|g|p)[ \t:]*$/u;
 // Units and counts after a/b: "1/2 cp", "3/4 of the dose", "2/3 des patients", "5/7 jours".

@@ -25,7 +25,9 @@ const UK = /(?<![\p{N}+])0\d{2,4}[ ]\d{3,4}(?:[ ]?\d{3,4})?(?![\p{N}])/gu;
 const UK_LONG_AREA = /(?<![\p{N}+])01\d{4}[ ](?:\d{4,5}|\d{2}[ ]\d{3}|\d{3}[ ]\d{2})(?![\p{N}]|[.,\/-]\d)/gu;
 const UK_INTL = /(?<![\p{N}])\+44[ ]?(?:\(0\)[ ]?)?\d{2,4}[ ]?\d{3,4}[ ]?\d{3,4}(?![\p{N}])/gu;
 const SPACED_FR = /(?<![\p{N}] ?)0 [1-9](?: \d){8}(?! ?[\p{N}])/gu;
-const LOOSE = /(?<![\p{N}])\d{2,4}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
+// No digit before: tested after the first digit (the same matches; the search skips ahead to a digit
+// instead of trying a leading lookbehind at every position).
+const LOOSE = /\d(?<![\p{N}]\d)\d{1,3}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
 // After a phone word, shorter national plans count too: eight digits in two or three groups
 // (Singapore "6123 4501", Mauritius "5 712 3340"), six in three (New Caledonia "27 15 80").
 // The first digit consumed before the look-behind ("no digit before it"): V8 then skips to digits fast.
