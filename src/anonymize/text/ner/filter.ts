@@ -227,6 +227,16 @@ function hasAsciiLowercase(text: string): boolean {
   return false;
 }
 
+/**
+ * Letters that fill two UTF-16 units at least, as `text.replace(/[^\p{L}]/gu, '').length >= 2` counts
+ * them (two letters, or one outside the Basic Multilingual Plane), without building the string of
+ * letters for every model span.
+ */
+const TWO_LETTER_UNITS = /\p{L}[^]*\p{L}|(?=\p{L})[\u{10000}-\u{10FFFF}]/u;
+export function twoLetterUnits(text: string): boolean {
+  return TWO_LETTER_UNITS.test(text);
+}
+
 function tokens(s: string): string[] {
   return s.split(/[\s,]+/).filter((t) => /\p{L}/u.test(t));
 }
@@ -250,7 +260,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       return plausibleModelSpan(span, doc);
     }
   }
-  if (words.length === 0 || text.replace(/[^\p{L}]/gu, '').length < 2) return false;
+  if (words.length === 0 || !twoLetterUnits(text)) return false;
   if (span.label !== 'ADDRESS' && neverAlone(span, doc, words)) return false;
   if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!) && !personInitials(span, words[0]!)) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
