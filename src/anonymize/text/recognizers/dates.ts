@@ -165,10 +165,23 @@ const RANGE_DASH = new RegExp(
   'gu',
 );
 
-/** The folded text with the dash of each date range blanked (see RANGE_DASH). */
+/**
+ * The folded text with the dash of each date range blanked (see RANGE_DASH). Built from an exec loop
+ * rather than `replace` with a callback, which V8 runs about twice as slowly here.
+ */
 function blankRangeDashes(folded: string): string {
-  // The match ends on the dash (the second date is only looked at).
-  return folded.includes('-') ? folded.replace(RANGE_DASH, (range) => range.slice(0, -1) + ' ') : folded;
+  if (!folded.includes('-')) return folded;
+  let out = '';
+  let copied = 0;
+  RANGE_DASH.lastIndex = 0;
+  for (let m = RANGE_DASH.exec(folded); m; m = RANGE_DASH.exec(folded)) {
+    // The match ends on the dash (the second date is only looked at); it is never empty.
+    const dash = m.index + m[0].length - 1;
+    out += folded.slice(copied, dash) + ' ';
+    copied = dash + 1;
+  }
+  RANGE_DASH.lastIndex = 0;
+  return copied === 0 ? folded : out + folded.slice(copied);
 }
 
 function findDates(doc: Doc): DateParts[] {
