@@ -174,8 +174,10 @@ export function isKnownName(word: string): boolean {
 const TITLE_BEFORE = /(?:^|[^\p{L}])(?:dr|pr|prof|mr|mrs|ms|miss|mme|mlle|m|madame|monsieur|mademoiselle|docteur|doctor|professeur|professor)\.?[ \t]+$/u;
 /** The text announces a name at the span: a personal title, or a known first name in capitals or capitalised, right before it. */
 export function announcedAsName(span: Span, doc: Doc): boolean {
-  const before = doc.text.slice(Math.max(0, span.start - 24), span.start);
-  if (TITLE_BEFORE.test(fold(before))) return true;
+  const from = Math.max(0, span.start - 24);
+  // fold maps each UTF-16 unit to one unit: the folded view's slice is the folded window.
+  if (TITLE_BEFORE.test(doc.folded.slice(from, span.start))) return true;
+  const before = doc.text.slice(from, span.start);
   const first = /(\p{Lu}[\p{L}'’-]+)[ \t]+$/u.exec(before)?.[1];
   return first !== undefined && isFirstName(first);
 }
