@@ -35,6 +35,16 @@ function atInCutToken(t: string, breakStart: number, breakEnd: number): boolean 
   return false;
 }
 
+/** How many of 0-9 (what /\D/g leaves) lie in t[from, to). */
+function asciiDigits(t: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = t.charCodeAt(i);
+    if (code >= 48 && code <= 57) n++;
+  }
+  return n;
+}
+
 interface Snippet {
   doc: Doc;
   /** Where the first line starts in the original, where the break starts and ends, and the joiner's length. */
@@ -116,7 +126,7 @@ export function wrappedSpans(doc: Doc, found: readonly Span[]): Span[] {
       const postcode = /[A-Z]{1,2}\d[A-Z\d]?$/.test(t.slice(Math.max(0, breakStart - 4), breakStart)) && /^\d[A-Z]{2}(?![\p{L}])/u.test(t.slice(breakEnd, breakEnd + 4));
       // A phone or an identifier has six digits at least near the cut; most breaks after a number
       // (a date, a dose ending a line) have fewer, and are not looked at again.
-      const digitsNear = (t.slice(Math.max(0, breakStart - 16), breakStart) + t.slice(breakEnd, breakEnd + 16)).replace(/\D/g, '').length;
+      const digitsNear = asciiDigits(t, Math.max(0, breakStart - 16), breakStart) + asciiDigits(t, breakEnd, Math.min(t.length, breakEnd + 16));
       if ((!postcode && digitsNear < 6) || whole) continue;
       const s = snippet(doc, breakStart, breakEnd, '');
       for (const span of [...phoneSpans(s.doc), ...idSpans(s.doc), ...(postcode ? locationSpans(s.doc) : [])]) {
