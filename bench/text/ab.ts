@@ -2,7 +2,7 @@
  * Old vs new text pipeline in ONE process, in alternating passes, so that both meet the same load
  * on a shared machine (the figures of two separate runs minutes apart are not comparable there).
  *
- *   tsx bench/text/ab.ts --old /path/to/old/checkout [--new .] [--mode model|full|rules] [--concurrency 16] [--alternate pass|group]
+ *   tsx bench/text/ab.ts --old /path/to/old/checkout [--new .] [--mode model|full|rules] [--concurrency 16] [--alternate pass|group] [--corpus dev|eval]
  *
  * The old checkout is any tree with src/ (e.g. `git archive <commit> src | tar -x -C DIR`, with a
  * node_modules link). Both use the model of --model-dir (default: this checkout's models/ner), so a
@@ -19,6 +19,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { HELD_OUT_SETS, loadDev, loadEds, loadHeldOut } from '../../eval/text/corpora.js';
 import { devCorpus } from './dev-corpus.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,7 +55,13 @@ async function load(name: 'old' | 'new'): Promise<Side> {
 }
 const sides = [await load('old'), await load('new')];
 
-const { corpus, size } = devCorpus(Number(process.env.BENCH_TEXT_BYTES ?? 300_000));
+// --corpus eval: every eval document once (dev, EDS-Pseudo test, every held-out set) instead of the dev
+// notes repeated; the held-out sets hold forms (quotes, e-mails, tables) the dev notes rarely have.
+const { corpus, size } = arg('--corpus', 'dev') === 'eval' ? evalCorpus() : devCorpus(Number(process.env.BENCH_TEXT_BYTES ?? 300_000));
+function evalCorpus(): { corpus: string[]; size: number } {
+  const texts = [...loadDev(), ...loadEds(), ...HELD_OUT_SETS.flatMap((s) => loadHeldOut(s))].map((d) => d.text);
+  return { corpus: texts, size: texts.reduce((n, t) => n + t.length, 0) };
+}
 
 /** CPU seconds (every thread) of one group of notes in flight. */
 async function group(side: Side, texts: string[]): Promise<number> {
