@@ -16,10 +16,20 @@ export interface Scores {
   overlap: Map<string, Counts>;
   /** Gold spans touched by a predicted span of any label (what a leak check cares about). */
   anyLabel: { covered: number; total: number };
+  /**
+   * Letters and digits of gold spans that no predicted span of any label covers: what goes out in
+   * clear. A name counted as found by overlap may still leave a surname here ("Owain" of "Owain Rees").
+   */
+  inClear: { all: CharCount; person: CharCount };
+}
+
+export interface CharCount {
+  uncovered: number;
+  total: number;
 }
 
 export function emptyScores(): Scores {
-  return { strict: new Map(), overlap: new Map(), anyLabel: { covered: 0, total: 0 } };
+  return { strict: new Map(), overlap: new Map(), anyLabel: { covered: 0, total: 0 }, inClear: { all: { uncovered: 0, total: 0 }, person: { uncovered: 0, total: 0 } } };
 }
 
 function bump(map: Map<string, Counts>, label: string, key: keyof Counts): void {
@@ -30,7 +40,8 @@ function bump(map: Map<string, Counts>, label: string, key: keyof Counts): void 
 
 const overlaps = (a: Gold, b: Gold) => a.start < b.end && b.start < a.end;
 
-export function score(into: Scores, gold: readonly Gold[], pred: readonly Gold[]): void {
+/** `text` (the document) also counts the characters of gold spans left uncovered. */
+export function score(into: Scores, gold: readonly Gold[], pred: readonly Gold[], text?: string): void {
   for (const p of pred) {
     bump(into.strict, p.label, gold.some((g) => g.label === p.label && g.start === p.start && g.end === p.end) ? 'tp' : 'fp');
     if (!gold.some((g) => g.label === p.label && overlaps(g, p))) bump(into.overlap, p.label, 'fp');
@@ -40,6 +51,26 @@ export function score(into: Scores, gold: readonly Gold[], pred: readonly Gold[]
     bump(into.overlap, g.label, pred.some((p) => p.label === g.label && overlaps(g, p)) ? 'tp' : 'fn');
     into.anyLabel.total++;
     if (pred.some((p) => overlaps(g, p))) into.anyLabel.covered++;
+  }
+  if (text !== undefined) countInClear(into.inClear, gold, pred, text);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function countInClear(into: Scores['inClear'], gold: readonly Gold[], pred: readonly Gold[], text: string): void {
+  const covered = new Uint8Array(text.length);
+  for (const p of pred) covered.fill(1, p.start, p.end);
+  for (const g of gold) {
+    for (let i = g.start; i < g.end; i++) {
+      if (!LETTER_OR_DIGIT.test(text[i]!)) continue;
+      const left = covered[i] === 0 ? 1 : 0;
+      into.all.total++;
+      into.all.uncovered += left;
+      if (g.label === 'PERSON') {
+        into.person.total++;
+        into.person.uncovered += left;
+      }
+    }
   }
 }
 
@@ -63,5 +94,8 @@ export function table(s: Scores): string {
   for (const l of labels) line(l, s.strict.get(l) ?? zero, s.overlap.get(l) ?? zero);
   line('**overall (micro)**', total(s.strict), total(s.overlap));
   rows.push('', `Gold spans overlapped by a predicted span of any label: ${s.anyLabel.covered}/${s.anyLabel.total} (${fmt(s.anyLabel.covered / Math.max(1, s.anyLabel.total))}).`);
+  const { all, person } = s.inClear;
+  const share = (c: CharCount) => `${c.uncovered}/${c.total} (${((100 * c.uncovered) / Math.max(1, c.total)).toFixed(2)} %)`;
+  if (all.total > 0) rows.push(`Letters and digits of gold spans left in clear (covered by no predicted span): ${share(all)}; of PERSON spans: ${share(person)}.`);
   return rows.join('\n');
 }
