@@ -2,6 +2,7 @@ import { isDictionaryWord } from './bloom.js';
 import { blanksStartBefore } from './blanks.js';
 import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
+import { outrankedPersonRests } from './outranked-rests.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
 
 /**
@@ -11,21 +12,26 @@ import { PRIORITY, type Doc, type Span } from './types.js';
 export function mergeSpans(spans: Span[], doc: Doc): Span[] {
   const ordered = [...spans].filter((s) => s.end > s.start).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Span[] = [];
-  // Characters already claimed by a kept span: a candidate is kept when none of its own is. Linear in
-  // the characters looked at (a kept span marks its own, never twice), not spans × kept spans.
-  const claimed = new Uint8Array(ordered.reduce((n, s) => Math.max(n, s.end), 0));
+  const dropped: Span[] = [];
+  // The kept span holding each character (-1: none): a candidate is kept when none of its own is held.
+  // Linear in the characters looked at (a kept span marks its own, never twice), not spans × kept spans.
+  const claimedBy = new Int32Array(ordered.reduce((n, s) => Math.max(n, s.end), 0)).fill(-1);
   for (const s of ordered) {
     let free = true;
     for (let i = s.start; i < s.end; i++) {
-      if (claimed[i] === 1) {
+      if (claimedBy[i] !== -1) {
         free = false;
         break;
       }
     }
-    if (!free) continue;
-    claimed.fill(1, s.start, s.end);
+    if (!free) {
+      dropped.push(s);
+      continue;
+    }
+    claimedBy.fill(taken.length, s.start, s.end);
     taken.push({ ...s });
   }
+  taken.push(...outrankedPersonRests(dropped, taken, claimedBy, doc));
   taken.sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (const s of taken) {
