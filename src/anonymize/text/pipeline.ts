@@ -1,5 +1,6 @@
 import { coordinatedNameSpans } from './coordinated-names.js';
 import { dropHardNegatives, mergeSpans, propagateCities, propagateNames } from './merge.js';
+import { surnamesAfterFirstNames } from './surname-after-first-name.js';
 import { plausibleModelSpan } from './ner/filter.js';
 import { makeDoc } from './normalize.js';
 import { contactSpans } from './recognizers/contact.js';
@@ -85,6 +86,9 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   // that their later mentions are found too ("Mrs Ayesha Karim + Sophie … Sophie was tearful").
   const joined = coordinatedNameSpans(spans, doc);
   if (joined.length) spans = propagateNames(spans.concat(joined), doc);
+  // Surnames after a name that stops at its first name, then spread in turn.
+  const surnames = surnamesAfterFirstNames(spans, doc);
+  if (surnames.length) spans = propagateNames(spans.concat(surnames), doc);
   spans = propagateCities(spans, doc);
   spans = dropHardNegatives(spans, doc);
   return { doc, spans: mergeSpans(spans, doc) };
