@@ -19,17 +19,18 @@ export function surnamesAfterFirstNames(spans: readonly Span[], doc: Doc): Span[
   const out: Span[] = [];
   const seen = new Set<string>();
   for (const s of spans) {
-    if (s.label !== 'PERSON') continue;
-    const after = t.slice(s.end, s.end + 1 + MAX_WORD * 2);
-    const last = LAST_WORD.exec(t.slice(Math.max(s.start, s.end - MAX_WORD), s.end))?.[0];
-    if (last === undefined) continue;
+    // Most name spans end before punctuation or a line break: one character says so.
+    const c = t.charCodeAt(s.end);
+    if (s.label !== 'PERSON' || (c !== 0x20 && c !== 0x09)) continue;
     // "Owain ap Dafydd", "Guadalupe Orozco de Villarreal", "ayoub el amrani": after any name, a
     // particle announces the surname. Without one, the name must end on a first name or be one word a
     // recognizer or the model vouched for as a name ("dr solène giraudeau").
-    const next = PARTICLE_THEN_WORD.exec(after) ?? (isFirstName(last) || ONE_WORD.test(t.slice(s.start, s.end)) ? NEXT_WORD.exec(after) : null);
-    if (next === null) continue;
-    const word = next[1]!;
-    if (!sameCaseStyle(last, word) || !readsAsSurname(word)) continue;
+    const particle = matchAt(PARTICLE_THEN_WORD, t, s.end);
+    const next = particle ?? matchAt(NEXT_WORD, t, s.end);
+    if (next === null || !readsAsSurname(next[1]!)) continue;
+    const last = LAST_WORD.exec(t.slice(Math.max(s.start, s.end - MAX_WORD), s.end))?.[0];
+    if (last === undefined || !sameCaseStyle(last, next[1]!)) continue;
+    if (particle === null && !(isFirstName(last) || ONE_WORD.test(t.slice(s.start, s.end)))) continue;
     const end = s.end + next[0].length;
     // Another name span already holds the first name with its surname ("OPJ Karim" beside "Karim Belkacem").
     if (spans.some((o) => o.label === 'PERSON' && o.start <= s.end - last.length && o.end >= end)) continue;
@@ -42,15 +43,21 @@ export function surnamesAfterFirstNames(spans: readonly Span[], doc: Doc): Span[
 }
 
 const MAX_WORD = 40;
-/** One blank, then a word ending where letters and digits end (not "Ellie's", not "Rees2"). */
-const NEXT_WORD = /^[ \t](\p{L}[\p{L}’'-]*\p{L})(?![\p{L}\p{N}’'])/u;
+/** One blank, then a word ending where letters and digits end (not "Ellie's", not "Rees2"). Sticky: tried at one place. */
+const NEXT_WORD = /[ \t](\p{L}[\p{L}’'-]*\p{L})(?![\p{L}\p{N}’'])/uy;
 const LAST_WORD = /[\p{L}][\p{L}-]*$/u;
 const ONE_WORD = /^\p{L}[\p{L}-]*$/u;
 /** One or two particles of a surname, each after one blank, then the word they announce. */
 const PARTICLE_THEN_WORD = new RegExp(
-  String.raw`^(?:[ \t](?:de|del|della|da|das|do|dos|di|du|des|le|la|van|von|der|den|ter|ten|ap|ab|el|al|ben|bin|ibn|ould|mint|mac|mc)){1,2}[ \t](\p{L}[\p{L}’'-]*\p{L})(?![\p{L}\p{N}’'])`,
-  'iu',
+  String.raw`(?:[ \t](?:de|del|della|da|das|do|dos|di|du|des|le|la|van|von|der|den|ter|ten|ap|ab|el|al|ben|bin|ibn|ould|mint|mac|mc)){1,2}[ \t](\p{L}[\p{L}’'-]*\p{L})(?![\p{L}\p{N}’'])`,
+  'iuy',
 );
+
+/** A sticky pattern's match right at `at`, or null. */
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 
 /**
  * What follows a name without being one, yet no dictionary tells apart (the dictionary leaves out
