@@ -12,7 +12,8 @@ import { PRIORITY, type Doc, type Span } from './types.js';
 export function mergeSpans(spans: Span[], doc: Doc): Span[] {
   const ordered = [...spans].filter((s) => s.end > s.start).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Span[] = [];
-  const dropped: Span[] = [];
+  /** PERSON candidates outranked here: what their winners leave of them may still be a name (outranked-rests.ts). */
+  const droppedNames: Span[] = [];
   // The kept span holding each character (-1: none): a candidate is kept when none of its own is held.
   // Linear in the characters looked at (a kept span marks its own, never twice), not spans × kept spans.
   const claimedBy = new Int32Array(ordered.reduce((n, s) => Math.max(n, s.end), 0)).fill(-1);
@@ -25,13 +26,13 @@ export function mergeSpans(spans: Span[], doc: Doc): Span[] {
       }
     }
     if (!free) {
-      dropped.push(s);
+      if (s.label === 'PERSON') droppedNames.push(s);
       continue;
     }
     claimedBy.fill(taken.length, s.start, s.end);
     taken.push({ ...s });
   }
-  taken.push(...outrankedPersonRests(dropped, taken, claimedBy, doc));
+  if (droppedNames.length > 0) taken.push(...outrankedPersonRests(droppedNames, taken, claimedBy, doc));
   taken.sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (const s of taken) {
