@@ -80,8 +80,13 @@ export class PostgresAvatarStore implements AvatarBuildStore {
     void this.refresh().catch(() => {});
   }
 
-  /** Loads the builds (the first time) or checks them; rejects cleanly when the database is down. */
-  ready(): Promise<void> {
+  /**
+   * Loads the builds (the first time) or checks them, reading the database as it is now: a refresh
+   * already in flight (the first one, or the interval's) may have read it before the caller's last
+   * write, so it is waited for and a new one read after it. Rejects cleanly when the database is down.
+   */
+  async ready(): Promise<void> {
+    await this.#refreshing?.catch(() => {});
     return this.refresh();
   }
 
