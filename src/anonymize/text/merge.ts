@@ -2,7 +2,7 @@ import { isDictionaryWord } from './bloom.js';
 import { blanksStartBefore } from './blanks.js';
 import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
-import { outrankedPersonRests } from './outranked-rests.js';
+import { outrankedPersonRests, widenOverOutranked } from './outranked-rests.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
 
 /**
@@ -12,8 +12,9 @@ import { PRIORITY, type Doc, type Span } from './types.js';
 export function mergeSpans(spans: Span[], doc: Doc): Span[] {
   const ordered = [...spans].filter((s) => s.end > s.start).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Span[] = [];
-  /** PERSON candidates outranked here: what their winners leave of them may still be a name (outranked-rests.ts). */
+  /** Candidates outranked here: what their winners leave of them may still be PHI (outranked-rests.ts). */
   const droppedNames: Span[] = [];
+  const droppedOthers: Span[] = [];
   // The kept span holding each character (-1: none): a candidate is kept when none of its own is held.
   // Linear in the characters looked at (a kept span marks its own, never twice), not spans × kept spans.
   const claimedBy = new Int32Array(ordered.reduce((n, s) => Math.max(n, s.end), 0)).fill(-1);
@@ -26,13 +27,15 @@ export function mergeSpans(spans: Span[], doc: Doc): Span[] {
       }
     }
     if (!free) {
-      if (s.label === 'PERSON') droppedNames.push(s);
+      (s.label === 'PERSON' ? droppedNames : droppedOthers).push(s);
       continue;
     }
     claimedBy.fill(taken.length, s.start, s.end);
     taken.push({ ...s });
   }
+  // Names first: a rest of a name is a name even where a span of another label was outranked too.
   if (droppedNames.length > 0) taken.push(...outrankedPersonRests(droppedNames, taken, claimedBy, doc));
+  if (droppedOthers.length > 0) widenOverOutranked(droppedOthers, taken, claimedBy, doc);
   taken.sort((a, b) => a.start - b.start);
   const out: Span[] = [];
   for (const s of taken) {

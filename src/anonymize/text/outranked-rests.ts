@@ -1,4 +1,5 @@
 import { fold } from './normalize.js';
+import { addressLabelLengthAt } from './recognizers/address-field.js';
 import type { Doc, Span } from './types.js';
 
 /**
@@ -92,4 +93,43 @@ function readsAsName(rest: string, beside: string): boolean {
   if (/^\p{Lu}{2,4}$/u.test(rest) && /\p{Ll}/u.test(beside)) return false;
   const words = rest.split(/[ \t]+/).map((w) => fold(w).replace(/[^\p{L}\p{N}'-]/gu, ''));
   return words.every((w) => !NOT_NAMES.has(w)) && words.some((w) => w.length >= 2 && !/\d/.test(w));
+}
+
+/**
+ * A kept span widened over what an outranked span of its own label found beyond it: "Women's
+ * Hospital" kept by a rule inside the model's "Brigham and Women's Hospital", "9876" inside "9876 543
+ * 210", "14 allée Marcel Cachin" inside "Résidence les Peupliers, bât. C, 14 allée Marcel Cachin".
+ * The outranked span was dropped whole, and what only it covered went out in clear although two
+ * recognizers agreed on what the thing is. Not for names (outrankedPersonRests: titles and roles run
+ * into name spans), never over an address field label nor across a line break; only over characters no kept span holds, so the
+ * widened span stays one piece. `claimedBy` and `taken` are updated in place.
+ */
+export function widenOverOutranked(dropped: readonly Span[], taken: Span[], claimedBy: Int32Array, doc: Doc): void {
+  const text = doc.text;
+  for (const d of dropped) {
+    const w = keptOfLabelWithin(d, taken, claimedBy);
+    if (w === undefined) continue;
+    const kept = taken[w]!;
+    let start = kept.start;
+    let end = kept.end;
+    while (start > d.start && claimedBy[start - 1] === -1) start--;
+    while (end < d.end && claimedBy[end] === -1) end++;
+    while (start < kept.start && !WORD_CHAR.test(text[start]!)) start++;
+    // An outranked street part may open with its field label ("Demeurant Les Hautes Brandes").
+    if (start < kept.start) start = Math.min(kept.start, start + addressLabelLengthAt(doc.folded, start));
+    while (end > kept.end && !WORD_CHAR.test(text[end - 1]!)) end--;
+    if ((start === kept.start && end === kept.end) || text.slice(start, kept.start).includes('\n') || text.slice(kept.end, end).includes('\n')) continue;
+    claimedBy.fill(w, start, kept.start);
+    claimedBy.fill(w, kept.end, end);
+    taken[w] = { ...kept, start, end };
+  }
+}
+
+/** The index of the first kept span of `d`'s label that holds one of `d`'s characters. */
+function keptOfLabelWithin(d: Span, taken: readonly Span[], claimedBy: Int32Array): number | undefined {
+  for (let i = d.start; i < d.end; i++) {
+    const w = claimedBy[i]!;
+    if (w >= 0 && taken[w]!.label === d.label) return w;
+  }
+  return undefined;
 }

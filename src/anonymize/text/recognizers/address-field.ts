@@ -13,7 +13,15 @@ import { isListedTown } from './location.js';
  * model's and the gazetteers' (a townland the model called a town is the street part here).
  */
 // A noun labels a field only with its colon ("à domicile chez Mme …" is prose); the verbs need none.
-const ADDRESS_LABEL = notAfter(/(?<![\p{L}])(?:(?:home address|usual address|address|adresse|domicile|residence)[ \t]*:|demeurant|domiciliee?)[ \t]*/gu);
+const LABEL = String.raw`(?:(?:home address|usual address|address|adresse|domicile|residence)[ \t]*:|demeurant|domiciliee?)[ \t]*`;
+const ADDRESS_LABEL = notAfter(new RegExp(String.raw`(?<![\p{L}])` + LABEL, 'gu'));
+const ADDRESS_LABEL_AT = new RegExp(LABEL, 'uy');
+
+/** The length of an address field label ("Address:", "demeurant") right at `at` of a folded text; 0 if none. */
+export function addressLabelLengthAt(folded: string, at: number): number {
+  ADDRESS_LABEL_AT.lastIndex = at;
+  return ADDRESS_LABEL_AT.exec(folded)?.[0].length ?? 0;
+}
 // Cheap gate on the folded text: nearly no note has none of these, but the scan runs only after one.
 const LABEL_HINT = /addres|adresse|domicil|demeurant|residence/;
 // Where a field's value ends: a line break, a wide gap, a dash or bar between fields, a semicolon.
