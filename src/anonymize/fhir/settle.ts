@@ -115,20 +115,12 @@ function settledAway(before: Record<string, unknown>, after: Record<string, unkn
  * Only what went in settlement counts: the walk has already decided on what it left out.
  */
 function lostRequiredPart(before: Record<string, unknown>, after: Record<string, unknown>, type: TypeInfo, labels: SecurityLabels): boolean {
-  if (type.required.length === 0) return false;
-  const had = presentElements(before, type);
-  const has = presentElements(after, type);
-  if (!type.required.some((r) => had.has(r) && !has.has(r))) return false;
+  if (!type.requiredKeys.some((keys) => holdsAny(before, keys) && !holdsAny(after, keys))) return false;
   labels.add('REDACTED');
   return true;
 }
 
-/** The elements of `type` that `value` has: `_name` (extensions only) counts as `name`. */
-function presentElements(value: Record<string, unknown>, type: TypeInfo): Set<string> {
-  const present = new Set<string>();
-  for (const key of Object.keys(value)) {
-    const info = type.properties.get(key) ?? type.shadows.get(key);
-    if (info) present.add(info.name);
-  }
-  return present;
+/** Whether `value` has one of the JSON properties of an element (`_name`, extensions only, counts). */
+function holdsAny(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  return keys.some((key) => Object.hasOwn(value, key));
 }
