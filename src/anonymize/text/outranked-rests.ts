@@ -1,3 +1,4 @@
+import { CREDENTIALS_AND_RECORD_LABELS } from './beside-names.js';
 import { fold } from './normalize.js';
 import { addressLabelLengthAt } from './recognizers/address-field.js';
 import type { Doc, Span } from './types.js';
@@ -13,10 +14,9 @@ import type { Doc, Span } from './types.js';
  *
  * `claimedBy[i]` is the index in `taken` of the span that holds character i (-1: none).
  */
-export function outrankedPersonRests(dropped: readonly Span[], taken: readonly Span[], claimedBy: Int32Array, doc: Doc): Span[] {
+export function outrankedPersonRests(droppedNames: readonly Span[], taken: readonly Span[], claimedBy: Int32Array, doc: Doc): Span[] {
   const rests: Span[] = [];
-  for (const s of dropped) {
-    if (s.label !== 'PERSON') continue;
+  for (const s of droppedNames) {
     for (const [start, end] of unclaimedRuns(s, claimedBy)) {
       const rest = trimToWords(doc.text, start, end);
       if (rest === undefined) continue;
@@ -75,13 +75,14 @@ function joinLength(gap: string, atEnd: boolean): number {
 const JOINING = /[ \t'’"-]/;
 
 /** Titles, field labels, roles and kin a name span runs into ("Dr", "DOB", "MRN", "grandfather Rubén Archuleta"). */
-const NOT_NAMES = new Set(
-  `m mr mrs ms mme mlle dr pr prof professor professeur docteur doctor sister nurse rev father pere mere madame monsieur
-  dob ddn dn mrn ipp nda rpps adeli nhs attn ref tel fax md np gp rn ide iade cs cc
+const NOT_NAMES = new Set([
+  ...CREDENTIALS_AND_RECORD_LABELS,
+  ...`m mr mrs ms mme mlle dr pr prof professor professeur docteur doctor sister nurse rev father pere mere madame monsieur
+  dn attn ref tel fax gp cs cc
   son daughter wife husband partner mother brother grandmother grandfather grandson granddaughter uncle aunt niece nephew
   cousin friend neighbour neighbor carer fils fille epoux epouse mari femme frere soeur oncle tante neveu cousine ami amie
   voisin voisine grand-mere grand-pere`.split(/\s+/),
-);
+]);
 
 /**
  * Whether the rest reads as (part of) a name: no title, field label, kin or role word, more than

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from './bloom.js';
+import { CREDENTIALS_AND_RECORD_LABELS } from './beside-names.js';
 import { isFirstName } from './gazetteers.js';
 import { fold } from './normalize.js';
 import type { Doc, Span } from './types.js';
@@ -64,12 +65,12 @@ function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | n
  * words that are also names: "Will", "Can"): particles (the surname is after them), verbs, and the
  * credentials, roles and codes written after a name ("dr tran pgr", "KEONI MRN", "dr tissot orl").
  */
-const NOT_SURNAMES = new Set(
-  `and et the de du des la le les van von der da dos del ap mac ben bin el al
+const NOT_SURNAMES = new Set([
+  ...CREDENTIALS_AND_RECORD_LABELS,
+  ...`and et the de du des la le les van von der da dos del ap mac ben bin el al
   will can may might must did does has had was were are says said saw sees
-  md rn np pa do dds phd msc bsc rgn rmn pgr sho reg frcs frcp mrcp mrcgp ide iade ibode ipde sf orl vih
-  mrn dob ddn ipp nda nir rpps adeli ssn nhs`.split(/\s+/),
-);
+  pa do dds phd msc bsc rgn rmn pgr sho reg frcs frcp mrcp mrcgp ibode ipde sf orl vih nir ssn`.split(/\s+/),
+]);
 
 function readsAsSurname(word: string): boolean {
   const key = fold(word);
