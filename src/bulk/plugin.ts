@@ -44,20 +44,6 @@ export const bulkExportPlugin: FastifyPluginAsync<BulkExportOptions> = async (ap
     request.principal ??= await options.authenticate(request);
   });
 
-  // Closing the gateway drops idle connections, but one whose response is still being written (a
-  // file streamed from disk: the client can hold every byte before the read stream's EOF ends the
-  // response) is skipped, then kept alive once the response ends, and the server's close waits
-  // the whole keep-alive timeout (72 s) for it. A response that ends while the gateway closes
-  // therefore ends its connection too.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onResponse', async (request) => {
-    const socket = request.raw.socket;
-    if (closing && !socket.destroyed) socket.end(() => socket.destroy());
-  });
-
   const sweeper = setInterval(() => void sweepExpired(), Math.min(limits.fileTtlSeconds * 1000, 60_000));
   sweeper.unref();
   app.addHook('onClose', async () => {

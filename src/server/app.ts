@@ -5,6 +5,7 @@ import { bearerChallenge } from '../auth/authenticator.js';
 import { VoileError } from '../errors.js';
 import { fhirRoutes } from '../fhir/routes.js';
 import { FhirUpstream } from '../upstream/fhir-upstream.js';
+import { endConnectionsOfResponsesFinishingWhileClosing } from './close-in-flight.js';
 import { normalizeError, operationOutcome, plainErrorBody } from './error-mapping.js';
 import { healthRoutes, metricsRoutes } from './health.js';
 import { GatewayMetrics } from './metrics.js';
@@ -66,6 +67,8 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
+  // Before any plugin is registered, so every route (Bulk, DICOMweb, cohort admin included) has it.
+  endConnectionsOfResponsesFinishingWhileClosing(app);
   app.addHook('onClose', async () => {
     logStream?.flush();
     await upstream.close();
