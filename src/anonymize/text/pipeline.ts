@@ -15,6 +15,7 @@ import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
+import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
@@ -49,6 +50,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...zipAfterListedTownSpans(doc),
     ...lowercaseUkPostcodeSpans(doc),
     ...townBeforeCountrySpans(doc),
+    ...hyphenatedCommuneSpans(doc),
     ...townsAroundArrowSpans(doc),
     ...servicesNamedByTownSpans(doc),
     ...hospitalSpans(doc),

@@ -1,0 +1,75 @@
+import { communePopulation, communeRows, foldName, isFirstName } from '../gazetteers.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * French communes written as one hyphenated compound ("Argenton-sur-Creuse", "Vitry-le-François",
+ * "Saint-Aubin-sur-Yonne", "bagnoles-de-l'orne", "CHÂTEAU-GONTIER"): wherever they stand, such a compound
+ * that the commune list holds is a town. The other place rules want a context (a postal code, "à", a
+ * dateline), and notes name a town's compound bare: "Station choisie : Bagnoles-de-l'Orne", "site
+ * d'Argenton-sur-Creuse", "GENDARMERIE DE CHÂTEAU-GONTIER". The hyphens make a chance match rare; the
+ * rule still asks for a link word inside ("-sur-", "-de-", "-lès-"), or else two parts neither of which
+ * is a first name ("Jean-Pierre", "Marie-Claude" are people) nor a saint's ("Saint-Louis", "Sainte-Anne", "Notre-Dame"
+ * also name hospitals, churches and people). Merged communes are still written by their former name
+ * ("Château-Gontier" is now "Château-Gontier-sur-Mayenne"): a compound that begins a listed commune's
+ * name up to a link word counts too.
+ */
+const COMPOUND = /(?<![\p{L}\p{N}'’-])(?:[dlDL]['’])?([\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*){1,6})(?![\p{L}\p{N}-])/dgu;
+/** The article some communes open on, written before the compound ("Le Chaffaut-Saint-Jurson"). */
+const ARTICLE_BEFORE = /(?<![\p{L}])(?:Le|La|Les|LE|LA|LES|le|la|les)[ \t]$/u;
+const LINK = new Set(['sur', 'sous', 'en', 'les', 'lez', 'le', 'la', 'de', 'du', 'des', 'aux', 'au', 'et', 'd', 'l']);
+const SAINT = new Set(['saint', 'sainte', 'st', 'ste', 'notre']);
+/** A street or a facility named after the town is the address's or the facility's rule ("rue de Vitry-le-François" is a street). */
+const STREET_OR_FACILITY_BEFORE =
+  /(?:^|[^\p{L}])(?:rue|avenue|av|bd|boulevard|place|chemin|allee|allée|impasse|route|rte|quai|cours|square|faubourg|hopital|hôpital|clinique|ch|chu|chr|centre hospitalier|ehpad|residence|résidence)[ \t]+(?:(?:de|du|des|d['’])[ \t]*)?$/iu;
+
+let formerNames: Set<string> | undefined;
+
+/**
+ * "chateau gontier" of "chateau gontier sur mayenne", "bagnoles de l orne" of "bagnoles de l orne
+ * normandie": the first two words or more of a listed name, ending on a word that is no link word.
+ */
+function isFormerName(key: string): boolean {
+  if (!formerNames) {
+    formerNames = new Set();
+    for (const [, name] of communeRows()) {
+      const words = foldName(name).split(' ');
+      for (let i = 2; i < words.length; i++) if (!LINK.has(words[i - 1]!)) formerNames.add(words.slice(0, i).join(' '));
+    }
+  }
+  return formerNames.has(key);
+}
+
+function population(name: string): number | undefined {
+  const listed = communePopulation(name);
+  if (listed !== undefined) return listed;
+  return isFormerName(foldName(name)) ? 0 : undefined;
+}
+
+function isTown(compound: string): boolean {
+  const lower = compound === compound.toLowerCase();
+  const upper = compound === compound.toUpperCase();
+  if (!lower && !upper && !/^\p{Lu}/u.test(compound)) return false;
+  const parts = foldName(compound).split(' ');
+  const linked = parts.slice(1, -1).some((p) => LINK.has(p)) || /['’]/.test(compound);
+  const pop = population(compound);
+  if (pop === undefined) return false;
+  if (linked) return !lower || pop >= 1000;
+  if (lower || SAINT.has(parts[0]!) || parts.length !== 2) return false;
+  return !compound.split('-').some((p) => isFirstName(p)) && (pop >= 2000 || pop === 0);
+}
+
+export function hyphenatedCommuneSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  if (!t.includes('-')) return [];
+  const out: Span[] = [];
+  for (const m of t.matchAll(COMPOUND)) {
+    let [start, end] = m.indices![1]!;
+    const before = t.slice(Math.max(0, m.index - 40), m.index);
+    if (STREET_OR_FACILITY_BEFORE.test(before)) continue;
+    const article = ARTICLE_BEFORE.exec(t.slice(Math.max(0, start - 4), start));
+    if (article && population(t.slice(start - article[0].length, end)) !== undefined) start -= article[0].length;
+    else if (!isTown(m[1]!)) continue;
+    out.push({ start, end, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-hyphenated-commune' });
+  }
+  return out;
+}
