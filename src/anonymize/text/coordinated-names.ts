@@ -47,11 +47,19 @@ function bareFirstName(word: string): boolean {
 
 /** The names joined to the PERSON spans, then to those (a list of three: "Ana, Luis and Marta"). */
 export function coordinatedNameSpans(spans: readonly Span[], doc: Doc): Span[] {
-  const first = joinedTo(spans, doc);
-  return first.concat(joinedTo(first, doc));
+  const first = joinedTo(spans, spans, doc);
+  return first.concat(joinedTo(first, spans, doc));
 }
 
-function joinedTo(spans: readonly Span[], doc: Doc): Span[] {
+/**
+ * A word another rule already read as a place or a facility ("Dr Gray's Hospital, Elgin": a town that is
+ * also a first name) stays theirs: being joined to a name by a comma or "and" says less than their context.
+ */
+function placeAt(all: readonly Span[], start: number, end: number): boolean {
+  return all.some((o) => o.label !== 'PERSON' && o.start <= start && o.end >= end);
+}
+
+function joinedTo(spans: readonly Span[], all: readonly Span[], doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   for (const s of spans) {
@@ -59,13 +67,13 @@ function joinedTo(spans: readonly Span[], doc: Doc): Span[] {
     const after = JOINED_AFTER.exec(t.slice(s.end, s.end + WINDOW));
     if (after && bareFirstName(after[1]!)) {
       const start = s.end + after.index + after[0].length - after[1]!.length;
-      out.push({ start, end: start + after[1]!.length, label: 'PERSON', score: 0.8, priority: s.priority - 5, source: 'person-coordinated' });
+      if (!placeAt(all, start, start + after[1]!.length)) out.push({ start, end: start + after[1]!.length, label: 'PERSON', score: 0.8, priority: s.priority - 5, source: 'person-coordinated' });
     }
     const from = Math.max(0, s.start - WINDOW);
     const before = mayEndWithConnector(t, from, s.start) ? JOINED_BEFORE.exec(t.slice(from, s.start)) : null;
     if (before && bareFirstName(before[1]!)) {
       const start = from + before.index;
-      out.push({ start, end: start + before[1]!.length, label: 'PERSON', score: 0.8, priority: s.priority - 5, source: 'person-coordinated' });
+      if (!placeAt(all, start, start + before[1]!.length)) out.push({ start, end: start + before[1]!.length, label: 'PERSON', score: 0.8, priority: s.priority - 5, source: 'person-coordinated' });
     }
   }
   return out;

@@ -9,7 +9,7 @@ import { fold } from './normalize.js';
  */
 type CommuneRow = [postalCode: string, name: string, population: number];
 const COMMUNES = communesData as CommuneRow[];
-const NAMES = namesData as { first: string[]; last: string[]; fr: { first: string[]; last: string[] }; en: { first: string[]; last: string[] } };
+const NAMES = namesData as { first: string[]; last: string[]; world: string[]; fr: { first: string[]; last: string[] }; en: { first: string[]; last: string[] } };
 
 export function foldName(s: string): string {
   return fold(s).replace(/[-'\s]+/g, ' ').replace(/^(saint|st) /, 'saint ').trim();
@@ -66,10 +66,22 @@ export function communeRows(): readonly CommuneRow[] {
 let firstSet: Set<string> | undefined;
 let lastSet: Set<string> | undefined;
 
+let worldSet: Set<string> | undefined;
+
+/**
+ * A first name of the core locales, or of the more distant ones ("world": Yoruba, Zulu, Turkish, Polish,
+ * Indian … names no dictionary holds) unless written as a short upper-case word, which in a note is a unit
+ * or an acronym far more often than a name ("NICU", "ESAT", "SAMU"; "Nicu", "Samu" still count).
+ */
 export function isFirstName(token: string): boolean {
   firstSet ??= new Set(NAMES.first.map((n) => fold(n)));
+  worldSet ??= new Set(NAMES.world.map((n) => fold(n)));
   const f = fold(token);
-  return firstSet.has(f) || (f.includes('-') && f.split('-').every((part) => firstSet!.has(part)));
+  const known = (part: string) => firstSet!.has(part) || worldSet!.has(part);
+  const hyphenated = f.includes('-');
+  if (firstSet.has(f) || (hyphenated && f.split('-').every((part) => firstSet!.has(part)))) return true;
+  if (token.length <= 5 && token === token.toUpperCase()) return false;
+  return known(f) || (hyphenated && f.split('-').every(known));
 }
 
 export function isLastName(token: string): boolean {

@@ -65,6 +65,16 @@ const EPONYMS = new Set(
   moro rossolimo
   brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
 );
+/**
+ * Eponyms of two names, a given name among them, that read as a person's name: "Ivor Lewis" (an
+ * oesophagectomy), "Dandy Walker", "Austin Flint", "Stevens Johnson". Dropped as a whole span only, unless
+ * a title announced a person; each word alone stays a name.
+ */
+const EPONYM_NAMES = new Set(
+  ['ivor lewis', 'dandy walker', 'austin flint', 'stevens johnson', 'arnold chiari', 'budd chiari', 'mallory weiss', 'zollinger ellison',
+    'peutz jeghers', 'osgood schlatter', 'brown sequard', 'kimmelstiel wilson', 'charcot marie tooth', 'legg calve perthes', 'wolff parkinson white',
+    'roux en y', 'sister mary joseph', 'marcus gunn', 'argyll robertson', 'adams stokes', 'bence jones', 'hand schuller christian', 'jervell lange nielsen'],
+);
 const EPONYM_AFTER = /^[ \t]+(?:test|tests|sign|signs|syndrome|disease|maneuver|manoeuvre|procedure|repair|fracture|reflex|phenomenon|classification|criteria|score|scale|stain|changes|type|catheter|tube|drain|forceps|retractor|clamp)(?![\p{L}])/u;
 const EPONYM_HEAD = /(?:maladie|syndrome|signe|score|echelle|sonde|test|manoeuvre|manœuvre|classification|stade|criteres|loi|triade|canal|reflexe|phenomene|intervention|operation|technique|fracture|procedure|disease|sign|scale|tube|catheter|catheter|reflex|phenomenon|classification|criteria|stage|grade|index|indice|tumeur|lymphome|sarcome|lymphoma|sarcoma|tumor|tumour|body|corps|cellules?|cells?|anse|ligne|point|drain|lame|pince|ecarteur|attelle|valve|clou|plaque)[ \t]+(?:de[ \t]+|d'|du[ \t]+|des[ \t]+|of[ \t]+|selon[ \t]+|according to[ \t]+)$/;
 
@@ -130,7 +140,7 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
     // Only what the model or name propagation proposed: a title or a field rule outranks any list.
     const fromModel = s.priority <= PRIORITY.model;
     const words = folded.split(/[\s-]+/).filter(Boolean);
-    const onlyEponyms = words.every((w) => EPONYMS.has(w));
+    const onlyEponyms = words.every((w) => EPONYMS.has(w)) || EPONYM_NAMES.has(words.join(' '));
     if (fromModel) {
       if (isDrugSpan(doc.text.slice(s.start, s.end))) return false;
       // "Abilify Maintena": one unknown word right after a drug name is its brand form, not a name.

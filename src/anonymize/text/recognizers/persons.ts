@@ -41,16 +41,21 @@ const TITLE_LOWER_RE = notAfter(new RegExp(
 const TITLE_M_AFTER_NUMBER = /[mM](?<=[\p{N}][ \t]?[mM])\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
 // Field labels: a label, blanks, then ':', '=' or '|'.
 const FIELD_KEYWORDS = ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort|malade|team leader|typed(?: by)?|orthophoniste|psychologue|ergoth[eé]rapeute|kin[eé]sith[eé]rapeute|brancardier|pilote`);
+// A field's name goes on across two blanks or more ("Jean  DUPONT") but not into the next field of the
+// line ("NOM : ZERBIB   Prénom : Lévana"): not onto words that a separator follows.
+const FIELD_NAME_SEQ = String.raw`${NAME_TOKEN}(?:(?:[ \t]|[ \t]{2,}(?![^\s:=|]+(?:[ \t][^\s:=|]+){0,2}[ \t]*[:=|]))(?:${PARTICLE}[ \t]+)?${NAME_TOKEN}){0,3}`;
 const FIELD_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:` + FIELD_KEYWORDS + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:` + FIELD_KEYWORDS + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${FIELD_NAME_SEQ})`,
   'dgu',
 );
 // FIELD_RE's matches, tried only in the few characters before a separator (the label alternation at every position was the costliest scan here).
 const fieldMatches = keywordBeforeSeparatorScanner({ pattern: FIELD_RE, keywordSource: FIELD_KEYWORDS, separators: ':=|' });
 const FAMILY_RE = notAfter(new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie|spouse|Spouse|grandson|granddaughter|grandmother|grandfather|Grandson|Granddaughter|Grandmother|Grandfather|aunt|Aunt|auntie|Auntie|uncle|Uncle|cousin|Cousin|cousine|Cousine|tante|Tante|oncle|Oncle|gran|Gran|granny|Granny)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
 ));
+/** What opens a FAMILY_RE match when a possessive comes before the family word: "her son ", "sa fille (16 ans), ". */
+const POSSESSIVE_BEFORE_FAMILY = /^(?:son|sa|ses|his|her|their|the patient's|patient's|Son|Sa|His|Her|Their)\s+\S+[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+$/u;
 // Family words in capitals, as forms print them ("PERE, ERWAN LE BRAS"): a separate pattern, run only
 // when one of them is there (each alternative costs at every position of every note).
 const FAMILY_UPPER_RE = notAfter(new RegExp(
@@ -61,6 +66,8 @@ const FAMILY_UPPER_HINT = /PERE|PÈRE|MERE|MÈRE|EPOU|ÉPOU|FRERE|FRÈRE|SOEUR|S
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
 const NAME_PAIR = notAfter(/(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu);
+/** NAME_PAIR read at one position (its look-behind is a blank there, so the plain body does). */
+const NAME_PAIR_AT = new RegExp(NAME_PAIR.body.source, 'duy');
 // "Priya Raman, MD", "Natalie Brooks, NP"
 const DEGREE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu'));
 const DEGREE_HINT = /[ \t](?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])/u;
@@ -89,7 +96,11 @@ const COORDINATED_RE = notAfter(new RegExp(
 ));
 // English relatives in lowercase notes ("her son peter"): "son" is also French for "his", so English only,
 // and the word must be a known first name or no ordinary word ("partner works" is not a name).
-const FAMILY_LOWER_EN = notAfter(/(?<![\p{L}])(?:son|mother|father|mom|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|cousin)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
+const FAMILY_LOWER_EN = notAfter(/(?<![\p{L}])(?:son|mother|father|mom|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|auntie|aunty|cousin|spouse|hubby|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|grandfather)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
+// French relatives in lowercase notes ("pere murat chauffeur", "jumelles defne et ada"): as in English, only
+// a known first name or no ordinary word ("pere absent", "mere presente" are no names). "père" and "mère"
+// are French only: "a mere 5 mg".
+const FAMILY_LOWER_FR = notAfter(/(?<![\p{L}])(?:pere|père|mere|mère|tante|oncle|cousin|cousine|jumelles?|jumeaux|jumeau|grand-m[eè]re|grand-p[eè]re|beau-p[eè]re|belle-m[eè]re|belle-s[oœ]eur|beau-fr[eè]re|compagnon|compagne|conjointe?)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
 // Every match of INVERTED_RE ends with a comma or semicolon, blanks, then its birth date: a cheap
 // test of that tail first (a tenth of the eval documents pass it; a bare ", <digit>" let two thirds through).
 const INVERTED_HINT = /[,;][ \t]*\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?)[ \t./-]+\d{2,4}(?!\d)/u;
@@ -206,7 +217,12 @@ export function personSpans(doc: Doc): Span[] {
     // name list knows starts a new sentence, it does not name the relative. Two capitalised words or
     // more are a given name and a surname even when a dictionary holds both ("husband Tuan Dang").
     const familyWords = m[1]!.trim().split(/[ \t]+/);
-    if (familyWords.length === 1 && isOrdinaryWord(familyWords[0]!)) continue;
+    // After a possessive ("her son Taras", "sa fille Rose"), one capitalised word mid-sentence is the
+    // relative's name even when a dictionary holds it; not an acronym ("her son ED visit").
+    const possessive = POSSESSIVE_BEFORE_FAMILY.test(t.slice(m.index, s));
+    if (familyWords.length === 1 && isOrdinaryWord(familyWords[0]!) && (!possessive || /^\p{Lu}{2}/u.test(familyWords[0]!))) continue;
+    // "her son ED visit", "sa fille IDE": a short acronym is no relative's name unless a surname list knows it.
+    if (familyWords.length === 1 && /^\p{Lu}{2,3}$/u.test(familyWords[0]!) && !isLastName(familyWords[0]!)) continue;
     if (familyWords.length > 1 && familyWords.every((w) => isOrdinaryWord(w)) && !familyWords.every((w) => /^\p{Lu}/u.test(w))) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
   }
@@ -220,7 +236,9 @@ export function personSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(INVERTED_LINE)) {
     if (!isFirstName(m[2]!) || isOrdinaryWord(m[1]!) || NOT_NAMES.has(m[1]!.toLowerCase())) continue;
-    push(m.indices![1]![0], m.indices![2]![1], 0.85, PRIORITY.context, 'person-inverted-line');
+    // Two names, as the other surname-first rules give them: the surname, then the given name.
+    push(m.indices![1]![0], m.indices![1]![1], 0.85, PRIORITY.context, 'person-inverted-line');
+    push(m.indices![2]![0], m.indices![2]![1], 0.85, PRIORITY.context, 'person-inverted-line');
   }
   for (const m of doc.folded.matchAll(CLOSING_RE)) {
     const lineStart = m.index + m[0].length;
@@ -240,9 +258,9 @@ export function personSpans(doc: Doc): Span[] {
     const [s, e] = m.indices![1]!;
     push(s, e, 0.9, PRIORITY.context + 5, 'person-title-coordinated');
   }
-  for (const m of doc.lang === 'en' ? matchesNotAfter(FAMILY_LOWER_EN, t) : []) {
+  for (const m of doc.lang === 'en' ? matchesNotAfter(FAMILY_LOWER_EN, t) : doc.lang === 'fr' ? matchesNotAfter(FAMILY_LOWER_FR, t) : []) {
     const w = m[1]!;
-    if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || (!isFirstName(w) && isDictionaryWord(w))) continue;
+    if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || TITLE_WORDS_LOWER.has(w) || (!isFirstName(w) && isDictionaryWord(fold(w)))) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
@@ -252,7 +270,9 @@ export function personSpans(doc: Doc): Span[] {
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
-  for (const m of matchesNotAfter(NAME_PAIR, t)) {
+  const pairs = matchesNotAfter(NAME_PAIR, t);
+  for (let i = 0; i < pairs.length; i++) {
+    const m = pairs[i]!;
     const a = m[1]!;
     const b = m[3]!;
     const aUpper = a === a.toUpperCase();
@@ -262,6 +282,20 @@ export function personSpans(doc: Doc): Span[] {
     if ((aUpper && bUpper && isOrdinaryWord(b)) || /^(?:de|du|des|le|la|les|da|di|van|von|del)$/i.test(b)) continue;
     // "ASA III", "NYHA IV", "GOLD II": a grade or class in Roman numerals, not a surname.
     if (/^(?:I{1,3}|IV|VI{0,3}|IX|X)$/.test(b)) continue;
+    // "Prénom : Lévana   Lien : fille", "PATEL, ROHAN  MRN …": two blanks or more part a form's columns;
+    // across them only a surname goes on the name, not the next field's label.
+    if (/[ \t]{2}/.test(m[2]!) && (isOrdinaryWord(b) || (bUpper && b.length <= 4 && !isLastName(b)))) continue;
+    // "NICU SBAR", "MP Solène", "DCR Tomasz": an acronym, a unit or a role in capitals is no surname, even
+    // when a first-name list of some language holds it; a short capitalised word goes only when a
+    // surname list knows it ("LY Mai", "NG Wei").
+    if (aUpper && bUpper && a.length <= 4 && b.length <= 4 && !isLastName(a) && !isLastName(b)) continue;
+    if (aUpper && !bUpper && a.length <= 3 && !isLastName(a)) {
+      // The name may start at the second word ("EMT Stacey McGuinness", "CNS Hayley Orme"): read from there.
+      NAME_PAIR_AT.lastIndex = m.index + m[0].length - b.length;
+      const again = NAME_PAIR_AT.exec(t);
+      if (again) pairs.splice(i + 1, 0, again);
+      continue;
+    }
     const hit = (isFirstName(a) && (bUpper || !isCommonWord(b))) || (aUpper && a.length > 1 && isFirstName(b) && !bUpper);
     if (hit && !isCommonWord(a.toLowerCase() === a ? a : '') && !NOT_NAMES.has(a.toLowerCase())) {
       out.push(span(m.index, m.index + m[0].length, 0.85, PRIORITY.gazetteer + 5, 'person-first-name'));
@@ -269,6 +303,9 @@ export function personSpans(doc: Doc): Span[] {
   }
   return out;
 }
+
+/** A title after a relative word opens the name, it is none: "mère (mme lopes", "sa mere mme delphine". */
+const TITLE_WORDS_LOWER = new Set(['mme', 'mr', 'mrs', 'ms', 'miss', 'dr', 'madame', 'monsieur', 'mlle', 'mademoiselle', 'pr']);
 
 const FAMILY_LOWER_STOP = new Set([
   'est', 'present', 'presente', 'présent', 'présente', 'aware', 'called', 'visited', 'informed', 'informe', 'informee', 'prevenu', 'prevenue', 'prévenu', 'prévenue',
