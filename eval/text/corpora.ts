@@ -35,7 +35,9 @@
  *     eval/text/holdout15/*.jsonl, written blind (independently of each other) while the eighth rule
  *     round and a speed round ran, and used by nothing before their one scoring after them;
  *   - a sixteenth sealed held-out set eval/text/holdout16/*.jsonl, written blind during the night
- *     speed round, scored once with the rules before the name-rest work and once after it.
+ *     speed round, scored once with the rules before the name-rest work and once after it;
+ *   - a seventeenth sealed held-out set eval/text/holdout17/*.jsonl, written blind while the rules of
+ *     2026-11-30 were written, scored with the rules before them and after them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,7 +72,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
 }
 
 /** The held-out sets, in the order they were written (each README says how it was sealed and used). */
-export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16'] as const;
+export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17'] as const;
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 
 function loadMarkedSet(set: 'dev' | HeldOutSet): Doc[] {

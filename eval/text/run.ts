@@ -41,7 +41,9 @@
  *      eval/text/holdout15/*.jsonl (written blind, independently, during the eighth round and a speed
  *      round; used by nothing before their one scoring after them);
  *  17. the sixteenth sealed held-out set eval/text/holdout16/*.jsonl (written blind during the night
- *      speed round and the name-rest work; scored once with the rules before that work and once after).
+ *      speed round and the name-rest work; scored once with the rules before that work and once after);
+ *  18. the seventeenth sealed held-out set eval/text/holdout17/*.jsonl (written blind while the rules of
+ *      2026-11-30 were written; scored with the rules before them and after them).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -95,6 +97,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout14', title: 'Fourteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the eighth rule round and a speed round; used by nothing before its one scoring after them' },
   { folder: 'holdout15', title: 'Fifteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time, independently of holdout14; used by nothing before its one scoring after them' },
   { folder: 'holdout16', title: 'Sixteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the night speed round; scored once before and once after the name-rest rules (docs/text.md), used by nothing else' },
+  { folder: 'holdout17', title: 'Seventeenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind while the rules of 2026-11-30 were written; scored with the code before them and after them (docs/text.md), used by nothing else' },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
