@@ -18,7 +18,11 @@ const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name
 // Columns of ages, postcodes and towns: "Age" (only over 89 is PHI), "postcode", "CP", "Ville".
 const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)$/;
 const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|code postal|eircode)$/;
-const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence)$/;
+// Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
+// donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
+const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|communaute|hometown|home town|town\/village|ville\/village|colline|lieu de naissance|place of birth|birthplace|provenance)$/;
+// A GP or a doctor column may hold the practice instead of the person ("gas house lane surgery").
+const PRACTICE_CELL = /(?:^|[ \t])(?:surgery|practice|medical group|medical cent(?:re|er)|health cent(?:re|er)|clinic|cabinet(?: medical)?|maison de sante|centre de sante|dispensaire)$/;
 const ZIP_CELL = /^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
 const NAME_CELL = /^[\p{L}][\p{L}'’.,-]*(?:[ \t]+[\p{L}][\p{L}'’.,-]*){0,4}$/u;
 // A code, or digit groups with single spaces ("628 194 8211": an NHS number in its column).
@@ -124,7 +128,8 @@ export function tableColumnIds(doc: Doc): Span[] {
         for (const k of nameColumns) {
           const { value, start } = cellAt(k);
           if (value.length < 2 || !NAME_CELL.test(value)) continue;
-          out.push({ start, end: start + value.replace(/[.,]+$/, '').length, label: 'PERSON', score: 0.85, priority: PRIORITY.context, source: 'person-column' });
+          const label = PRACTICE_CELL.test(value.toLowerCase()) ? 'HOSPITAL' : 'PERSON';
+          out.push({ start, end: start + value.replace(/[.,]+$/, '').length, label, score: 0.85, priority: PRIORITY.context, source: `${label === 'HOSPITAL' ? 'practice' : 'person'}-column` });
         }
         for (const k of ageColumns) {
           const { value, start } = cellAt(k);
