@@ -597,7 +597,8 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
   return out;
 }
 
-const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|ch|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp) (?:de |d')([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
+// The link word may be left out ("chu nantes", "chu estaing"): the commune list still decides.
+const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
