@@ -3,7 +3,7 @@ import { isFirstName } from '../gazetteers.js';
 import { isCountryOrRegion, isKnownName } from '../ner/label-checks.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { isListedTown } from './location.js';
+import { isListedTown, isTownOfAnyList } from './location.js';
 
 /**
  * The town written with a facility or an employer ("Royal Victoria Hospital, Belfast", "Hamad Medical
@@ -27,15 +27,20 @@ function cityAt(start: number, end: number): Span {
   return { start, end, label: 'CITY', score: 0.8, priority: PRIORITY.context + 5, source: 'city-with-facility' };
 }
 
-/** The longest run of 1–3 words at the start of `after` that a list knows as a town (a larger commune when in lower case). */
-function townAtStart(after: string): string | undefined {
+/**
+ * The longest run of 1–3 words at the start of `after` that a list knows as a town (a larger commune when in
+ * lower case). After a facility, a listed town that is also a name counts ("Princess Royal Hospital,
+ * Telford", "Billings Clinic, Billings"); after a person it does not ("PATEL, ROHAN").
+ */
+function townAtStart(after: string, facility = false): string | undefined {
   const run = TOWN_WORDS.exec(after)?.[1];
   if (!run) return undefined;
   const parts = run.split(/(?<=[ \t-])/u);
   for (let k = parts.length; k >= 1; k--) {
     const name = parts.slice(0, k).join('').replace(/[ \t-]+$/u, '');
     if (name.length < 3 || SAINT.test(fold(name))) continue;
-    if (isListedTown(name, name === name.toLowerCase() ? 5000 : 1000) && TOWN_END.test(after.slice(name.length))) return name;
+    const listed = isListedTown(name, name === name.toLowerCase() ? 5000 : 1000) || (facility && name !== name.toLowerCase() && isTownOfAnyList(name));
+    if (listed && TOWN_END.test(after.slice(name.length))) return name;
   }
   return undefined;
 }
@@ -88,7 +93,7 @@ export function splitTownsFromFacilities(spans: Span[], doc: Doc): Span[] {
     if (sep) {
       const at = s.end + sep[0].length;
       const after = t.slice(at, at + 100);
-      const name = townAtStart(after) ?? (facility ? unlistedTownAtStart(after) : undefined);
+      const name = townAtStart(after, facility) ?? (facility ? unlistedTownAtStart(after) : undefined);
       // After a person, only a larger town: "PATEL, ROHAN" is a name written surname first, and small
       // communes share many given names.
       if (name && (facility || (!isFirstName(name) && isListedTown(name, 20000)))) out.push(cityAt(at, at + name.length));

@@ -173,7 +173,7 @@ function escapeRe(s: string): string {
 }
 
 // "Boston, MA 02114", "Rochester, MN", "Dayton OH"
-const US_CITY_STATE = notAfter(/(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.\n]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO|PR|VI|GU)\b(?=[ \t]*\d{5}))/gmu);
+const US_CITY_STATE = notAfter(/(?<![\p{L}])((?:[\p{Lu}][\p{Ll}'’.-]{1,40}[ \t]){0,2}[\p{Lu}][\p{Ll}'’.-]{1,40}),?[ \t]+(?:(?:A[LKZR]|C[AOT]|DC|FL|GA|I[DLA]|K[SY]|M[AINSTO]|N[EVHJMYCD]|OH|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b(?=[ \t]*(?:\d{5}|[,.;)\n–—]|[ \t]-[ \t]|$))|(?:MD|PA|IN|OR|OK|ME|HI|DE|LA|DO|PR|VI|GU)\b(?=[ \t]*\d{5}))/gmu);
 // What every US_CITY_STATE match holds: the name's last character, blanks, a state code. The pattern
 // itself tries one to three capitalised words at every capital of every note; this cheap test keeps it
 // to the notes that have a state code after a word (1 in 6 of the dev notes).
@@ -270,6 +270,17 @@ function isKnownEnglishTown(name: string): boolean {
 function isKnownTown(name: string): boolean {
   const key = fold(name);
   return US_UK_CITIES.has(key) || WORLD.has(key) || isKnownEnglishTown(name);
+}
+
+/**
+ * A town some list holds, whatever else the word is ("Telford", "Chesterfield", "Leek" are also a surname,
+ * a sofa and a vegetable; "Savannah" a given name): only for places where the context has already said a
+ * town comes (after a facility and a separator), and never a word of the common-words lists.
+ */
+export function isTownOfAnyList(name: string): boolean {
+  const key = fold(name);
+  if (CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) return false;
+  return US_UK_CITIES.has(key) || WORLD.has(key) || EN_TOWNS.has(key) || WORLD_TOWNS.has(key);
 }
 
 /**
