@@ -13,7 +13,11 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * ("Château-Gontier" is now "Château-Gontier-sur-Mayenne"): a compound that begins a listed commune's
  * name up to a link word counts too.
  */
-const COMPOUND = /(?<![\p{L}\p{N}'’-])(?:[dlDL]['’])?([\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*){1,6})(?![\p{L}\p{N}-])/dgu;
+/** The compound around a hyphen: letters and apostrophes joined by single hyphens, two to seven parts. */
+const COMPOUND = /^[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*){1,6}$/u;
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+/** An elided article glued before the compound ("d'Argenton-sur-Creuse", "l'Isle-Adam"): not part of the name. */
+const ELISION = /^[dlDL]['’]/u;
 /** The article some communes open on, written before the compound ("Le Chaffaut-Saint-Jurson"). */
 const ARTICLE_BEFORE = /(?<![\p{L}])(?:Le|La|Les|LE|LA|LES|le|la|les)[ \t]$/u;
 const LINK = new Set(['sur', 'sous', 'en', 'les', 'lez', 'le', 'la', 'de', 'du', 'des', 'aux', 'au', 'et', 'd', 'l']);
@@ -60,15 +64,24 @@ function isTown(compound: string): boolean {
 
 export function hyphenatedCommuneSpans(doc: Doc): Span[] {
   const t = doc.text;
-  if (!t.includes('-')) return [];
   const out: Span[] = [];
-  for (const m of t.matchAll(COMPOUND)) {
-    let [start, end] = m.indices![1]!;
-    const before = t.slice(Math.max(0, m.index - 40), m.index);
-    if (STREET_OR_FACILITY_BEFORE.test(before)) continue;
+  // From each hyphen out to the word around it (a regex scan for compounds, tried at every position, cost
+  // twenty times more).
+  for (let hyphen = t.indexOf('-'); hyphen >= 0; hyphen = t.indexOf('-', hyphen + 1)) {
+    let from = hyphen;
+    while (from > 0 && WORD_CHAR.test(t[from - 1]!)) from--;
+    let end = hyphen + 1;
+    while (end < t.length && WORD_CHAR.test(t[end]!)) end++;
+    hyphen = end;
+    const wordStart = from;
+    if (ELISION.test(t.slice(from, from + 2))) from += 2;
+    const compound = t.slice(from, end);
+    if (!COMPOUND.test(compound)) continue;
+    if (STREET_OR_FACILITY_BEFORE.test(t.slice(Math.max(0, wordStart - 40), wordStart))) continue;
+    let start = from;
     const article = ARTICLE_BEFORE.exec(t.slice(Math.max(0, start - 4), start));
     if (article && population(t.slice(start - article[0].length, end)) !== undefined) start -= article[0].length;
-    else if (!isTown(m[1]!)) continue;
+    else if (!isTown(compound)) continue;
     out.push({ start, end, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-hyphenated-commune' });
   }
   return out;
