@@ -74,14 +74,18 @@ let worldSet: Set<string> | undefined;
  * or an acronym far more often than a name ("NICU", "ESAT", "SAMU"; "Nicu", "Samu" still count).
  */
 export function isFirstName(token: string): boolean {
-  firstSet ??= new Set(NAMES.first.map((n) => fold(n)));
-  worldSet ??= new Set(NAMES.world.map((n) => fold(n)));
+  const core = (firstSet ??= new Set(NAMES.first.map((n) => fold(n))));
+  const world = (worldSet ??= new Set(NAMES.world.map((n) => fold(n))));
   const f = fold(token);
-  const known = (part: string) => firstSet!.has(part) || worldSet!.has(part);
-  const hyphenated = f.includes('-');
-  if (firstSet.has(f) || (hyphenated && f.split('-').every((part) => firstSet!.has(part)))) return true;
-  if (token.length <= 5 && token === token.toUpperCase()) return false;
-  return known(f) || (hyphenated && f.split('-').every(known));
+  if (core.has(f)) return true;
+  // Called for nearly every word of every note: the common answer (no list, no hyphen) in two lookups.
+  const inWorld = world.has(f);
+  if (!inWorld && !f.includes('-')) return false;
+  const shortUpper = token.length <= 5 && token === token.toUpperCase();
+  if (inWorld) return !shortUpper;
+  const parts = f.split('-');
+  if (parts.every((part) => core.has(part))) return true;
+  return !shortUpper && parts.every((part) => core.has(part) || world.has(part));
 }
 
 export function isLastName(token: string): boolean {
