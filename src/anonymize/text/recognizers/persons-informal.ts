@@ -66,6 +66,9 @@ const PATIENT_FIELD_LOWER = /\b(?:pt|patient|patiente|malade)[ \t]*:[ \t]*([\p{L
 // a known first name (as written in lowercase), then its surname when it is no ordinary word. Not "as"
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
 const ROLE_LOWER_NAME = /\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sgt|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp)[ \t]*:?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
+// "pharmacist: h. de vries", "therapist: g. vardy", "standardiste : j. rousselot": an initial and a word after
+// a role in lowercase notes; the initial says a name follows, whatever list knows the surname.
+const ROLE_INITIAL_LOWER = /\b(?:nurse|rn|ide|idel|caller|pharmacist|pharmacienne?|therapist|physio|slt|midwife|sage-femme|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|psychologue|kine|operator|operat(?:eur|rice)|standardiste|secretaire|secretary|social worker|assistante? sociale|advis(?:or|er)|hcp|phn)[ \t]*:?[ \t]*([a-z]\.[ \t]?(?:(?:de|du|le|la|van|von|da|di|mc|mac)[ \t])?[a-z][a-z'’-]{2,30})(?![\p{L}])/dgu;
 const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist']);
 // The last two letters of each label of PATIENT_FIELD_LOWER (pt, patieNT, patienTE, malaDE): a cheap
 // test before the full scan, which must let every label through.
@@ -117,6 +120,9 @@ const NOT_A_NAME_HERE = new Set([
   'remplacant', 'remplacante', 'liberal', 'liberale', 'domicile', 'transmissions', 'releve', 'report', 'handover', 'lead', 'charge', 'senior', 'junior',
   'france', 'paris', 'lourdes', 'florence', 'valence', 'nancy', 'lorraine', 'charlotte', 'victoria', 'georgia', 'sydney', 'austin', 'chelsea', 'jordan',
 ]);
+
+/** Words that follow "nurse a." or "rn j." in prose without naming anyone ("nurse a. m. shift" reads a time). */
+const LOWER_STOP_AFTER_INITIAL = new Set(['shift', 'round', 'rounds', 'note', 'notes', 'and', 'the', 'with', 'for', 'and', 'et', 'pour', 'avec']);
 
 function firstNameHere(word: string): boolean {
   const key = fold(word);
@@ -201,6 +207,12 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const known = words.some((w) => isFirstName(w) || isLastName(w));
     if (words[0] !== m[1] || (words.length < 2 && !known)) continue;
     push(m.indices![1]![0], m.indices![words.length]![1], 'person-patient-field-lower');
+  }
+  for (const m of f.includes('.') ? f.matchAll(ROLE_INITIAL_LOWER) : []) {
+    const [s, e] = m.indices![1]!;
+    const last = fold(t.slice(s, e)).split(/[ \t.]+/).pop()!;
+    if (!/^\p{Ll}/u.test(t.slice(s, e)) || NOT_A_NAME_HERE.has(last) || LOWER_STOP_AFTER_INITIAL.has(last)) continue;
+    push(s, e, 'person-role-initial-lower');
   }
   for (const m of f.matchAll(ROLE_LOWER_NAME)) {
     const first = word(m, 1);

@@ -26,6 +26,12 @@ function ci(source: string): string {
 }
 
 const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
+// Police, gendarmerie and military ranks name the officer after them ("ADJ. FOUCHER", "Sgt Pellow",
+// "Médecin-commandant Yolaine Lecoeur"), but are nouns too ("the Commandant Report", "Captain Cook
+// Hospital" is the hospital's): the word after the rank must be no ordinary word.
+const RANKS = ci(String.raw`adj\.|adjudant|adjudant-chef|sgt|sgt\.|sergent|sergent-chef|sergeant|cpl|caporal|caporal-chef|corporal|lieutenant|capitaine|captain|capt\.|commandant|colonel|inspector|insp\.|inspecteur|constable|gendarme|brigadier`);
+const RANK_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${RANKS})\s+(${NAME_SEQ})`, 'dgu'));
+const RANK_HINT = /adj|sgt|serg|cpl|capor|corpor|lieut|capit|capt|command|colon|insp|constab|gendarm|brigad/i;
 // Not after a dot either: the "m." of "p.m." / "a.m." is no title ("6 p.m.\n\nSincerely").
 const TITLE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu'));
 // Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
@@ -40,7 +46,7 @@ const TITLE_LOWER_RE = notAfter(new RegExp(
 // The letter first, the lookbehind after it: a pattern that opens with a lookbehind is tried at every position.
 const TITLE_M_AFTER_NUMBER = /[mM](?<=[\p{N}][ \t]?[mM])\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
 // Field labels: a label, blanks, then ':', '=' or '|'.
-const FIELD_KEYWORDS = ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort|malade|team leader|typed(?: by)?|orthophoniste|psychologue|ergoth[eé]rapeute|kin[eé]sith[eé]rapeute|brancardier|pilote`);
+const FIELD_KEYWORDS = ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort|malade|team leader|typed(?: by)?|orthophoniste|psychologue|ergoth[eé]rapeute|kin[eé]sith[eé]rapeute|brancardier|pilote|trait[eé]e? par|standardiste|operator|call taker|dispatcher|r[eé]gulateur|handled by|processed by|logged by|taken by|entered by|completed by|therapist`);
 // A field's name goes on across two blanks or more ("Jean  DUPONT") but not into the next field of the
 // line ("NOM : ZERBIB   Prénom : Lévana"): not onto words that a separator follows.
 const FIELD_NAME_SEQ = String.raw`${NAME_TOKEN}(?:(?:[ \t]|[ \t]{2,}(?![^\s:=|]+(?:[ \t][^\s:=|]+){0,2}[ \t]*[:=|]))(?:${PARTICLE}[ \t]+)?${NAME_TOKEN}){0,3}`;
@@ -176,6 +182,11 @@ export function personSpans(doc: Doc): Span[] {
     const [s, e] = m.indices![1]!;
     push(s, e, 0.95, PRIORITY.context + 5, 'person-title');
   }
+  for (const m of RANK_HINT.test(t) ? matchesNotAfter(RANK_RE, t) : []) {
+    const [s, e] = m.indices![1]!;
+    if (isOrdinaryWord(m[1]!.split(/[ \t]+/)[0]!)) continue;
+    push(s, e, 0.9, PRIORITY.context, 'person-rank');
+  }
   for (const m of matchesNotAfter(TITLE_LOWER_RE, t)) {
     const w = m[1]!;
     // "PR positive" (progesterone receptor), "pr bpco" (pour): "pr" is a title only before a word that
@@ -188,7 +199,7 @@ export function personSpans(doc: Doc): Span[] {
     // A name of two letters only after a particle ("da costa" yes, "mr le" no).
     if (LOWER_STOP.has(last) || NOT_NAMES.has(last) || last.length < (words.length > 1 ? 2 : 3)) continue;
     // "Dr de garde", "médecin de permanence": a particle and an ordinary word name a duty, not a family.
-    if (words.length > 1 && isOrdinaryWord(last)) continue;
+    if (words.length > 1 && !/^\p{Ll}\.$/u.test(words[0]!) && isOrdinaryWord(last)) continue;
     // "doctor" is also a plain noun in English ("the doctor said"): a dictated "this is doctor
     // hollingsworth" names someone only by a word no dictionary knows ("said", "advised" are also names).
     if (/^doctor$/i.test(title) && words.length === 1 && isDictionaryWord(fold(last))) continue;
