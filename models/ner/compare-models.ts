@@ -14,14 +14,20 @@
  * holdout9 was the sealed judge of that candidate (overall line only); holdout9 and holdout10 have
  * since been scored in full by eval:text and are training data of the fifth retraining's candidate.
  * holdout11 was the sealed judge of that candidate (overall line only); holdout11 and holdout12 have
- * since been scored in full by eval:text and are loaded like the other scored sets. A future sealed
- * set's judge gets its own overall-only loader, never its errors.
+ * since been scored in full by eval:text and are loaded like the other scored sets, as holdout13 ..
+ * holdout17 are. holdout18 is the sixth retraining's sealed judge: its own loader, overall line only,
+ * never its errors.
  */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
 import { joinAddressParts, loadDev, loadEds, loadHeldOut, type Doc } from '../../eval/text/corpora.js';
 import { emptyScores, prf, score, type Counts, type Gold, type Scores } from '../../eval/text/metrics.js';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const [oldDir, newDir] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!oldDir || !newDir) throw new Error('usage: compare-models.ts OLD_DIR NEW_DIR [--errors]');
 const showErrors = process.argv.includes('--errors');
@@ -72,10 +78,26 @@ const fmt = (c: Counts) => {
 const total = (m: Map<string, Counts>, only?: Set<string>) =>
   [...m.entries()].filter(([l]) => !only || only.has(l)).reduce((a, [, c]) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
 
-const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9']);
+const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9', 'holdout18']);
 // Sealed sets whose per-label figures are not printed either: only the overall line.
-const OVERALL_ONLY = new Set(['holdout9']);
-if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5 and holdout9 are scored in aggregate only: their errors are never printed');
+const OVERALL_ONLY = new Set(['holdout9', 'holdout18']);
+if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5, holdout9 and holdout18 are scored in aggregate only: their errors are never printed');
+
+/**
+ * The sixth retraining's sealed judge, read here only (eval:text does not list it until it has judged):
+ * refused unless its README opens on a "**Sealed.**" line and git sees it committed, unchanged.
+ */
+function loadSealedJudge(name: string): Doc[] {
+  const dir = path.join(ROOT, 'eval', 'text', name);
+  if (!/^\*\*Sealed\.\*\*/m.test(readFileSync(path.join(dir, 'README.md'), 'utf8'))) throw new Error(`${name}: its README has no **Sealed.** line`);
+  const status = execFileSync('git', ['status', '--porcelain', '--', dir], { cwd: ROOT, encoding: 'utf8' });
+  const tracked = execFileSync('git', ['ls-files', '--', dir], { cwd: ROOT, encoding: 'utf8' });
+  if (status.trim() !== '' || tracked.trim() === '') throw new Error(`${name}: not committed, or changed since its commit`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc));
+}
 const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   dev: [loadDev, 'auto', (_t, p) => p],
   eds: [loadEds, 'fr', joinAddressParts],
@@ -91,6 +113,12 @@ const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   holdout10: [() => loadHeldOut('holdout10'), 'auto', (_t, p) => p],
   holdout11: [() => loadHeldOut('holdout11'), 'auto', (_t, p) => p],
   holdout12: [() => loadHeldOut('holdout12'), 'auto', (_t, p) => p],
+  holdout13: [() => loadHeldOut('holdout13'), 'auto', (_t, p) => p],
+  holdout14: [() => loadHeldOut('holdout14'), 'auto', (_t, p) => p],
+  holdout15: [() => loadHeldOut('holdout15'), 'auto', (_t, p) => p],
+  holdout16: [() => loadHeldOut('holdout16'), 'auto', (_t, p) => p],
+  holdout17: [() => loadHeldOut('holdout17'), 'auto', (_t, p) => p],
+  holdout18: [() => loadSealedJudge('holdout18'), 'auto', (_t, p) => p],
 };
 const wanted = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',') ?? ['dev', 'eds', 'holdout', 'holdout2'];
 const sets: [string, Doc[], 'fr' | 'auto', Convention][] = wanted.map((name) => {

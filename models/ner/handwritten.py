@@ -1,7 +1,7 @@
 """
 Hand-written held-out sets that have already been scored (eval/text/holdout, holdout2, holdout3 for
 the 2026-11-29 second retraining; holdout4 and holdout5 for the third; holdout6, holdout7 and holdout8
-for the fourth; holdout9 and holdout10 for the fifth, MODEL_CARD.md), turned into
+for the fourth; holdout9 and holdout10 for the fifth; holdout11 .. holdout17 for the sixth, MODEL_CARD.md), turned into
 training documents. Once trained on they are no longer held-out sets: a model trained on them is
 judged on a newer sealed set only.
 
@@ -14,9 +14,8 @@ contexts of these genres, not these names.
 
 Labels: PERSON, CITY, HOSPITAL, ADDRESS as written in the sets (the same labels as the model's);
 every other label (DATE, ID, ZIP ...) is left to the rules and becomes O.
-Never reads eval/text/dev (it judges the rules) nor any set not listed in TRAINABLE, holdout11 and
-holdout12 above all (sealed: holdout11 judges the fifth retraining's candidate, holdout12 is the final
-measure).
+Never reads eval/text/dev (it judges the rules) nor any set not listed in TRAINABLE, holdout18 above all
+(sealed: it judges the sixth retraining's candidate).
 """
 import json, os, re
 
@@ -24,7 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 # An allow-list, not a deny-list: a sealed set added later stays refused until someone adds it here.
 TRAINABLE = ('holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8',
-             'holdout9', 'holdout10')
+             'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16',
+             'holdout17')
 MODEL_LABELS = ('PERSON', 'CITY', 'HOSPITAL', 'ADDRESS')
 WORD = re.compile(r"[^\W\d_]+", re.U)
 
