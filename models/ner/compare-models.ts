@@ -15,8 +15,8 @@
  * since been scored in full by eval:text and are training data of the fifth retraining's candidate.
  * holdout11 was the sealed judge of that candidate (overall line only); holdout11 and holdout12 have
  * since been scored in full by eval:text and are loaded like the other scored sets, as holdout13 ..
- * holdout17 are. holdout18 is the sixth retraining's sealed judge: its own loader, overall line only,
- * never its errors.
+ * holdout17 are. holdout18 was the sixth retraining's sealed judge and holdout19 is the seventh's: their
+ * own loader, overall line only, never their errors.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -78,13 +78,13 @@ const fmt = (c: Counts) => {
 const total = (m: Map<string, Counts>, only?: Set<string>) =>
   [...m.entries()].filter(([l]) => !only || only.has(l)).reduce((a, [, c]) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
 
-const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9', 'holdout18']);
+const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9', 'holdout18', 'holdout19']);
 // Sealed sets whose per-label figures are not printed either: only the overall line.
-const OVERALL_ONLY = new Set(['holdout9', 'holdout18']);
-if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5, holdout9 and holdout18 are scored in aggregate only: their errors are never printed');
+const OVERALL_ONLY = new Set(['holdout9', 'holdout18', 'holdout19']);
+if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5, holdout9, holdout18 and holdout19 are scored in aggregate only: their errors are never printed');
 
 /**
- * The sixth retraining's sealed judge, read here only (eval:text does not list it until it has judged):
+ * A retraining's sealed judge (holdout18, holdout19), read here only (eval:text does not list it until it has judged):
  * refused unless its README opens on a "**Sealed.**" line and git sees it committed, unchanged.
  */
 function loadSealedJudge(name: string): Doc[] {
@@ -119,6 +119,7 @@ const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   holdout16: [() => loadHeldOut('holdout16'), 'auto', (_t, p) => p],
   holdout17: [() => loadHeldOut('holdout17'), 'auto', (_t, p) => p],
   holdout18: [() => loadSealedJudge('holdout18'), 'auto', (_t, p) => p],
+  holdout19: [() => loadSealedJudge('holdout19'), 'auto', (_t, p) => p],
 };
 const wanted = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',') ?? ['dev', 'eds', 'holdout', 'holdout2'];
 const sets: [string, Doc[], 'fr' | 'auto', Convention][] = wanted.map((name) => {
