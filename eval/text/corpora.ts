@@ -76,7 +76,15 @@ export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'ho
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 
 function loadMarkedSet(set: 'dev' | HeldOutSet): Doc[] {
-  const dir = path.join(here, set);
+  return loadSetFolder(set);
+}
+
+/**
+ * Every document of the jsonl files of one folder of eval/text, in file order. Also for a sealed set
+ * that is listed nowhere yet (models/ner/compare-models.ts reads a retraining's judge with it).
+ */
+export function loadSetFolder(folder: string): Doc[] {
+  const dir = path.join(here, folder);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()

@@ -91,12 +91,7 @@ console.log(`communes rows ${rows.length}, first names ${first.size} (and ${worl
 
 const names = new Set([...first, ...world, ...last].map((n) => foldText(n)));
 const dictionary = new Set<string>();
-for (const list of ['an-array-of-english-words/index.json', 'an-array-of-french-words/index.json']) {
-  for (const w of require(list) as string[]) {
-    const f = foldText(w);
-    if (f.length >= 3 && /^[a-z'-]+$/.test(f) && !names.has(f)) dictionary.add(f);
-  }
-}
+for (const f of rawDictionary) if (f.length >= 3 && /^[a-z'-]+$/.test(f) && !names.has(f)) dictionary.add(f);
 const bits = new Uint8Array(BLOOM_BITS / 8);
 for (const w of dictionary) for (const p of bloomPositions(w)) bits[p >>> 3]! |= 1 << (p & 7);
 writeFileSync(new URL('../ner/words.bloom', import.meta.url), bits);

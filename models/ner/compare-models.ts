@@ -19,12 +19,12 @@
  * own loader, overall line only, never their errors.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { joinAddressParts, loadDev, loadEds, loadHeldOut, type Doc } from '../../eval/text/corpora.js';
+import { joinAddressParts, loadDev, loadEds, loadHeldOut, loadSetFolder, type Doc } from '../../eval/text/corpora.js';
 import { emptyScores, prf, score, type Counts, type Gold, type Scores } from '../../eval/text/metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -93,10 +93,7 @@ function loadSealedJudge(name: string): Doc[] {
   const status = execFileSync('git', ['status', '--porcelain', '--', dir], { cwd: ROOT, encoding: 'utf8' });
   const tracked = execFileSync('git', ['ls-files', '--', dir], { cwd: ROOT, encoding: 'utf8' });
   if (status.trim() !== '' || tracked.trim() === '') throw new Error(`${name}: not committed, or changed since its commit`);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc));
+  return loadSetFolder(name);
 }
 const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   dev: [loadDev, 'auto', (_t, p) => p],

@@ -140,7 +140,7 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
     // Only what the model or name propagation proposed: a title or a field rule outranks any list.
     const fromModel = s.priority <= PRIORITY.model;
     const words = folded.split(/[\s-]+/).filter(Boolean);
-    const onlyEponyms = words.every((w) => EPONYMS.has(w)) || EPONYM_NAMES.has(words.join(' '));
+    const onlyEponyms = words.every((w) => EPONYMS.has(w)) || (words.length >= 2 && words.length <= 4 && EPONYM_NAMES.has(words.join(' ')));
     if (fromModel) {
       if (isDrugSpan(doc.text.slice(s.start, s.end))) return false;
       // "Abilify Maintena": one unknown word right after a drug name is its brand form, not a name.

@@ -128,7 +128,7 @@ export function tableColumnIds(doc: Doc): Span[] {
         for (const k of nameColumns) {
           const { value, start } = cellAt(k);
           if (value.length < 2 || !NAME_CELL.test(value)) continue;
-          const label = PRACTICE_CELL.test(value.toLowerCase()) ? 'HOSPITAL' : 'PERSON';
+          const label = PRACTICE_CELL.test(value) ? 'HOSPITAL' : 'PERSON'; // cells of the folded text: lower case already
           out.push({ start, end: start + value.replace(/[.,]+$/, '').length, label, score: 0.85, priority: PRIORITY.context, source: `${label === 'HOSPITAL' ? 'practice' : 'person'}-column` });
         }
         for (const k of ageColumns) {

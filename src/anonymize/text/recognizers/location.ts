@@ -261,7 +261,7 @@ const WORLD_TOWNS = new Set((worldTowns as string[]).map((c) => fold(c)));
 function isKnownEnglishTown(name: string): boolean {
   // fold only: the set lookup runs for every candidate after a place word, the name checks only on a hit.
   const key = fold(name);
-  if (!EN_TOWNS.has(key) && !WORLD_TOWNS.has(key)) return false;
+  if (!inEnglishOrWorldTowns(key)) return false;
   if (/[ -]/.test(key)) return true;
   return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
 }
@@ -280,7 +280,11 @@ function isKnownTown(name: string): boolean {
 export function isTownOfAnyList(name: string): boolean {
   const key = fold(name);
   if (CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) return false;
-  return US_UK_CITIES.has(key) || WORLD.has(key) || EN_TOWNS.has(key) || WORLD_TOWNS.has(key);
+  return US_UK_CITIES.has(key) || WORLD.has(key) || inEnglishOrWorldTowns(key);
+}
+
+function inEnglishOrWorldTowns(key: string): boolean {
+  return EN_TOWNS.has(key) || WORLD_TOWNS.has(key);
 }
 
 /**
