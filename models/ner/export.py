@@ -23,8 +23,10 @@ def main():
     # Optional argument: the directory train.py wrote to with --out (default models/ner).
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
     vocab = json.load(open(os.path.join(out, 'vocab.json')))
-    model = Tagger(len(vocab['words']) + 2, len(CHARSET) + 2, len(TAGS))
-    model.load_state_dict(torch.load(os.path.join(out, 'data', 'state.pt')))
+    state = torch.load(os.path.join(out, 'data', 'state.pt'))
+    # A state with attention parameters was trained with --context.
+    model = Tagger(len(vocab['words']) + 2, len(CHARSET) + 2, len(TAGS), context=any(k.startswith('att_') for k in state))
+    model.load_state_dict(state)
     model.eval()
     wrapped = Int32Inputs(model).eval()
     W = torch.randint(1, 50, (2, 7), dtype=torch.int32)

@@ -25,8 +25,9 @@ MAX_LEN = 128
 
 
 class Tagger(nn.Module):
-    def __init__(self, vocab_size, n_chars, n_tags, wdim=48, cdim=24, cfil=64, sdim=8, hid=128):
+    def __init__(self, vocab_size, n_chars, n_tags, wdim=48, cdim=24, cfil=64, sdim=8, hid=128, context=False, adim=64):
         super().__init__()
+        self.context = context
         self.word = nn.Embedding(vocab_size, wdim, padding_idx=0)
         self.char = nn.Embedding(n_chars, cdim, padding_idx=0)
         self.char_conv = nn.Conv1d(cdim, cfil, 3, padding=1)
@@ -36,6 +37,18 @@ class Tagger(nn.Module):
         self.d4 = nn.Conv1d(hid, hid, 3, padding=4, dilation=4)
         self.out = nn.Linear(hid, n_tags)
         self.drop = nn.Dropout(0.25)
+        if context:
+            # Window-wide context (--context): one masked self-attention head over the convolutions'
+            # output, residual. The convolutions see +-7 tokens; this layer lets a token use the whole
+            # 128-token window ("lives in X" three lines up, the same word tagged elsewhere). Its output
+            # projection starts at zero, so a warm start begins exactly at the model it extends.
+            self.att_q = nn.Linear(hid, adim)
+            self.att_k = nn.Linear(hid, adim)
+            self.att_v = nn.Linear(hid, adim)
+            self.att_o = nn.Linear(adim, hid)
+            nn.init.zeros_(self.att_o.weight)
+            nn.init.zeros_(self.att_o.bias)
+            self.att_scale = adim ** -0.5
 
     def forward(self, words, chars, shapes):
         b, t = words.shape
@@ -49,7 +62,15 @@ class Tagger(nn.Module):
         h = F.relu(self.inp(x)) * mask
         h = h + F.relu(self.d2(self.drop(h))) * mask
         h = h + F.relu(self.d4(self.drop(h))) * mask
-        return self.out(self.drop(h.transpose(1, 2)))
+        h = h.transpose(1, 2)  # (b, t, hid)
+        if self.context:
+            # Padded keys get a large negative score (their weight underflows to exactly 0), so a
+            # window's output does not depend on the padding of its batch.
+            scores = torch.matmul(self.att_q(h), self.att_k(h).transpose(1, 2)) * self.att_scale
+            scores = scores.masked_fill(mask == 0, -1e4)  # mask (b, 1, t) broadcasts over queries
+            att = torch.matmul(torch.softmax(scores, dim=-1), self.att_v(h))
+            h = h + self.att_o(self.drop(att)) * mask.transpose(1, 2)
+        return self.out(self.drop(h))
 
 
 def encode(row, vocab):
@@ -138,6 +159,8 @@ def main():
     ap.add_argument('--init-vocab', help="the vocab.json that --init's state was trained with, when the vocabulary changed: "
                     'rows of words in both vocabularies are copied, new words start from the unknown-word row')
     ap.add_argument('--lr', type=float, default=2e-3)
+    ap.add_argument('--context', action='store_true', help='add the window-wide self-attention layer (a state without it warm-starts the rest)')
+    ap.add_argument('--context-lr', type=float, default=2e-3, help="learning rate of the attention layer's parameters (with --context)")
     ap.add_argument('--out', default=HERE, help='where model.onnx, vocab.json, metrics.json and state.pt go (default models/ner; '
                     'a scratch directory keeps the shipped model in place until the new one is accepted)')
     args = ap.parse_args()
@@ -154,19 +177,23 @@ def main():
     train = [x for r in train_rows for x in encode(r, vocab)]
     dev = [x for r in dev_rows for x in encode(r, vocab)]
     print('train seqs', len(train), 'dev seqs', len(dev), 'vocab', len(vocab) + 2, flush=True)
-    model = Tagger(len(vocab) + 2, len(CHARSET) + 2, len(TAGS))
+    model = Tagger(len(vocab) + 2, len(CHARSET) + 2, len(TAGS), context=args.context)
     if args.init:
         state = torch.load(args.init)
         if args.init_vocab:
             state['word.weight'] = remap_words(state['word.weight'], json.load(open(args.init_vocab))['words'], words, model.word.weight.detach())
-        model.load_state_dict(state)
+        missing, unexpected = model.load_state_dict(state, strict=False)
+        if unexpected or any(not k.startswith('att_') for k in missing):
+            sys.exit(f'--init does not fit this architecture: missing {missing}, unexpected {unexpected}')
         print('warm start from', args.init, 'dev', evaluate(model, dev), flush=True)
     os.makedirs(os.path.join(args.out, 'data'), exist_ok=True)
     vocab_json = {'words': words, 'tags': TAGS, 'charset': CHARSET, 'maxChars': MAX_CHARS, 'maxTokenChars': MAX_TOKEN_CHARS, 'maxLen': MAX_LEN}
     # Written now, and the best state after every epoch that improves: a long run can be exported
     # (export.py OUT) and looked at before it ends.
     json.dump(vocab_json, open(os.path.join(args.out, 'vocab.json'), 'w'), ensure_ascii=False)
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    new = [p for n, p in model.named_parameters() if n.startswith('att_')]
+    old = [p for n, p in model.named_parameters() if not n.startswith('att_')]
+    opt = torch.optim.Adam([{'params': old, 'lr': args.lr}] + ([{'params': new, 'lr': args.context_lr}] if new else []))
     deadline = time.time() + args.minutes * 60
     epoch = 0
     best, best_state = -1, None
