@@ -1,5 +1,6 @@
 import { communePopulation, communeRows, foldName, isFirstName } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { STREET_TYPES_FR } from './street-types.js';
 
 /**
  * French communes written as one hyphenated compound ("Argenton-sur-Creuse", "Vitry-le-François",
@@ -23,8 +24,10 @@ const ARTICLE_BEFORE = /(?<![\p{L}])(?:Le|La|Les|LE|LA|LES|le|la|les)[ \t]$/u;
 const LINK = new Set(['sur', 'sous', 'en', 'les', 'lez', 'le', 'la', 'de', 'du', 'des', 'aux', 'au', 'et', 'd', 'l']);
 const SAINT = new Set(['saint', 'sainte', 'st', 'ste', 'notre']);
 /** A street or a facility named after the town is the address's or the facility's rule ("rue de Vitry-le-François" is a street). */
-const STREET_OR_FACILITY_BEFORE =
-  /(?:^|[^\p{L}])(?:rue|avenue|av|bd|boulevard|place|chemin|allee|allée|impasse|route|rte|quai|cours|square|faubourg|hopital|hôpital|clinique|ch|chu|chr|centre hospitalier|ehpad|residence|résidence)[ \t]+(?:(?:de|du|des|d['’])[ \t]*)?$/iu;
+const STREET_OR_FACILITY_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${STREET_TYPES_FR}|hopital|clinique|ch|chu|chr|centre hospitalier|ehpad)[ \t]+(?:(?:de|du|des|d['’])[ \t]*)?$`,
+  'u',
+);
 
 let formerNames: Set<string> | undefined;
 
@@ -77,7 +80,7 @@ export function hyphenatedCommuneSpans(doc: Doc): Span[] {
     if (ELISION.test(t.slice(from, from + 2))) from += 2;
     const compound = t.slice(from, end);
     if (!COMPOUND.test(compound)) continue;
-    if (STREET_OR_FACILITY_BEFORE.test(t.slice(Math.max(0, wordStart - 40), wordStart))) continue;
+    if (STREET_OR_FACILITY_BEFORE.test(doc.folded.slice(Math.max(0, wordStart - 40), wordStart))) continue;
     let start = from;
     const article = ARTICLE_BEFORE.exec(t.slice(Math.max(0, start - 4), start));
     if (article && population(t.slice(start - article[0].length, end)) !== undefined) start -= article[0].length;

@@ -7,6 +7,7 @@ import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { structuredPlaceSpans } from './structured-places.js';
 import { FR_DEPARTMENT_HEAD, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from './departments.js';
+import { STREET_TYPES_FR } from './street-types.js';
 
 /**
  * Places: French postal codes confirmed by the commune that follows them (or by an address before
@@ -31,7 +32,6 @@ const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDA
 // The street words of Spanish, Portuguese, Maltese and Welsh addresses lead their names as French
 // ones do ("Calle Loíza 1904", "14, Triq il-Kbira", "Heol y Llan"), so they are read with them; the
 // Welsh article ("y", "yr") may come between, as the French ones do.
-const STREET_TYPES_FR = String.raw`calle|avenida|rua|triq|heol|hent|rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
 const STREET_FR = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?<![.\/-])(\d{1,4})(?:\s?(?:bis|ter|quater|[a-d])(?![\p{L}]))?\s*,?\s*)?(?:${STREET_TYPES_FR})(?![\p{L}])\s+` +
     String.raw`(?:(?:de la|de l'|des|du|de|d'|la|le|les|l'|aux|au|yr(?=[ \t])|y(?=[ \t]))[ \t]*)?([\p{L}\p{N}][\p{L}\p{N}'’.-]*(?:[ \t]+(?!(?:depuis|avec|pour|chez|et|ou|a|au|dans|puis|mais|vers|since|with|and)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]*){0,5})`,
