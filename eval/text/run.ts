@@ -43,7 +43,10 @@
  *  17. the sixteenth sealed held-out set eval/text/holdout16/*.jsonl (written blind during the night
  *      speed round and the name-rest work; scored once with the rules before that work and once after);
  *  18. the seventeenth sealed held-out set eval/text/holdout17/*.jsonl (written blind while the rules of
- *      2026-11-30 were written; scored with the rules before them and after them).
+ *      2026-11-30 were written; scored with the rules before them and after them);
+ *  19. the eighteenth to twentieth sealed held-out sets eval/text/holdout18..20/*.jsonl (each written
+ *      blind as a model retraining's sealed judge, read for that as one overall line; scored in full once
+ *      after the last of those judgements, with the code of that time).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -98,6 +101,9 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout15', title: 'Fifteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the same time, independently of holdout14; used by nothing before its one scoring after them' },
   { folder: 'holdout16', title: 'Sixteenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the night speed round; scored once before and once after the name-rest rules (docs/text.md), used by nothing else' },
   { folder: 'holdout17', title: 'Seventeenth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind while the rules of 2026-11-30 were written; scored with the code before them and after them (docs/text.md), used by nothing else' },
+  { folder: 'holdout18', title: 'Eighteenth sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the sixth retraining's judge (overall line only, candidate not shipped); scored in full once on 2026-11-30 after the eighth retraining's judgement" },
+  { folder: 'holdout19', title: 'Nineteenth sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the seventh retraining's judge (overall lines only, candidates not shipped); scored in full once at the same time" },
+  { folder: 'holdout20', title: 'Twentieth sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the eighth retraining's judge (window-wide attention; overall line only, not shipped); scored in full once at the same time" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });

@@ -15,8 +15,9 @@
  * since been scored in full by eval:text and are training data of the fifth retraining's candidate.
  * holdout11 was the sealed judge of that candidate (overall line only); holdout11 and holdout12 have
  * since been scored in full by eval:text and are loaded like the other scored sets, as holdout13 ..
- * holdout17 are. holdout18 was the sixth retraining's sealed judge and holdout19 is the seventh's: their
- * own loader, overall line only, never their errors.
+ * holdout17 are. holdout18 was the sixth retraining's sealed judge, holdout19 the seventh's and holdout20
+ * the eighth's (a model with window-wide attention), each read as its overall line only until all three
+ * were scored in full by eval:text; a later sealed set (holdout21 …) is read the same way, by name.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -78,13 +79,15 @@ const fmt = (c: Counts) => {
 const total = (m: Map<string, Counts>, only?: Set<string>) =>
   [...m.entries()].filter(([l]) => !only || only.has(l)).reduce((a, [, c]) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
 
-const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9', 'holdout18', 'holdout19']);
+// holdout4, holdout5, holdout9 and holdout18..20 were judges scored in aggregate here; holdout18..20 have
+// since been scored in full by eval:text (2026-11-30), the others stay aggregate-only. A sealed set not yet
+// in eval:text (holdout21 and later) is read through loadSealedJudge, overall line only.
+const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9']);
 // Sealed sets whose per-label figures are not printed either: only the overall line.
-const OVERALL_ONLY = new Set(['holdout9', 'holdout18', 'holdout19']);
-if (errorsIn.some((n) => AGGREGATE_ONLY.has(n))) throw new Error('holdout4, holdout5, holdout9, holdout18 and holdout19 are scored in aggregate only: their errors are never printed');
+const OVERALL_ONLY = new Set(['holdout9']);
 
 /**
- * A retraining's sealed judge (holdout18, holdout19), read here only (eval:text does not list it until it has judged):
+ * A retraining's sealed judge (any holdoutN not in `loaders`, i.e. not yet in eval:text), read here only:
  * refused unless its README opens on a "**Sealed.**" line and git sees it committed, unchanged.
  */
 function loadSealedJudge(name: string): Doc[] {
@@ -115,12 +118,16 @@ const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   holdout15: [() => loadHeldOut('holdout15'), 'auto', (_t, p) => p],
   holdout16: [() => loadHeldOut('holdout16'), 'auto', (_t, p) => p],
   holdout17: [() => loadHeldOut('holdout17'), 'auto', (_t, p) => p],
-  holdout18: [() => loadSealedJudge('holdout18'), 'auto', (_t, p) => p],
-  holdout19: [() => loadSealedJudge('holdout19'), 'auto', (_t, p) => p],
+  holdout18: [() => loadHeldOut('holdout18'), 'auto', (_t, p) => p],
+  holdout19: [() => loadHeldOut('holdout19'), 'auto', (_t, p) => p],
+  holdout20: [() => loadHeldOut('holdout20'), 'auto', (_t, p) => p],
 };
+const isSealedJudge = (name: string) => /^holdout\d+$/.test(name) && !(name in loaders);
+const aggregateOnly = (name: string) => AGGREGATE_ONLY.has(name) || isSealedJudge(name);
+if (errorsIn.some(aggregateOnly)) throw new Error(`${[...AGGREGATE_ONLY].join(', ')} and sealed judges are scored in aggregate only: their errors are never printed`);
 const wanted = process.argv.find((a) => a.startsWith('--sets='))?.slice(7).split(',') ?? ['dev', 'eds', 'holdout', 'holdout2'];
 const sets: [string, Doc[], 'fr' | 'auto', Convention][] = wanted.map((name) => {
-  const l = loaders[name];
+  const l = loaders[name] ?? (isSealedJudge(name) ? ([() => loadSealedJudge(name), 'auto', (_t: string, p: Gold[]) => p] as const) : undefined);
   if (!l) throw new Error(`unknown set ${name}`);
   return [name, l[0](), l[1], l[2]];
 });
@@ -128,8 +135,8 @@ for (const [tag, dir] of [['old', oldDir], ['new', newDir]] as const) {
   const runner = NerRunner.create({ executionProvider: 'cpu', modelDir: dir });
   if (!runner) throw new Error(`no model in ${dir}`);
   for (const [name, docs, lang, conv] of sets) {
-    const s = await run(docs, runner, lang, conv, !AGGREGATE_ONLY.has(name) && ((showErrors && tag === 'new' && name === 'holdout2') || errorsIn.includes(name)));
-    if (OVERALL_ONLY.has(name)) {
+    const s = await run(docs, runner, lang, conv, !aggregateOnly(name) && ((showErrors && tag === 'new' && name === 'holdout2') || errorsIn.includes(name)));
+    if (OVERALL_ONLY.has(name) || isSealedJudge(name)) {
       console.log(`${tag} ${name.padEnd(8)} overall ${fmt(total(s.overlap))} | any ${(s.anyLabel.covered / Math.max(1, s.anyLabel.total)).toFixed(3)}`);
       continue;
     }
