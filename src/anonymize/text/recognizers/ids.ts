@@ -7,6 +7,7 @@ import { loginIdSpans } from './ids-logins.js';
 import { sameShapeIdsAfter } from './ids-same-shape.js';
 import { spokenIdSpans } from './ids-spoken.js';
 import { registryIdSpans } from './ids-registry.js';
+import { nationalIdSpans } from './ids-national.js';
 
 /**
  * Identifiers: the French NIR (numéro de sécurité sociale) checked with its control key, US SSN with
@@ -96,7 +97,7 @@ export function idSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-unit-record' });
   }
-  out.push(...tableColumnIds(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc));
+  out.push(...tableColumnIds(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc), ...nationalIdSpans(doc));
   for (const m of matchesNotAfter(ALNUM_ID, doc.text)) {
     if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0]) || COUNTRY_POSTCODE.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });

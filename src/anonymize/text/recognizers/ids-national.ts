@@ -1,0 +1,52 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * National identifiers whose form alone says what they are, so no word needs to announce them: the
+ * Italian codice fiscale (its last letter is a check character over the fifteen before it) and the
+ * US Medicare Beneficiary Identifier (eleven characters, each position a digit or a letter from a fixed
+ * set). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
+ * "code fiscal", "Medicare (US)").
+ */
+
+// Six letters of surname and first name, then year, month letter, day (+40 for women), the town's
+// code and the check letter. A digit may be replaced by a letter (omocodia) when two people would
+// otherwise share a code.
+const OMO = '[0-9LMNPQRSTUV]';
+const CODICE_FISCALE = new RegExp(String.raw`(?<![\p{L}\p{N}])[A-Z]{6}${OMO}{2}[ABCDEHLMPRST]${OMO}{2}[A-Z]${OMO}{3}[A-Z](?![\p{L}\p{N}])`, 'gu');
+const ODD_VALUES: Record<string, number> = {
+  0: 1, 1: 0, 2: 5, 3: 7, 4: 9, 5: 13, 6: 15, 7: 17, 8: 19, 9: 21,
+  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
+  N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+};
+
+/** The codice fiscale's check letter: odd positions (1st, 3rd …) through a fixed table, even ones by their value, sum mod 26. */
+export function codiceFiscaleCheck(first15: string): string {
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = first15[i]!;
+    sum += i % 2 === 0 ? ODD_VALUES[c]! : /\d/.test(c) ? Number(c) : c.charCodeAt(0) - 65;
+  }
+  return String.fromCharCode(65 + (sum % 26));
+}
+
+// The Medicare Beneficiary Identifier: C A AN N A AN N A A N N (C: 1–9, N: a digit, A: a letter but
+// S, L, O, I, B and Z, AN: either), printed whole or in groups of 4, 3 and 4.
+const MBI_LETTER = '[AC-HJKMNP-RT-Y]';
+const MBI_EITHER = `(?:\\d|${MBI_LETTER})`;
+const MBI = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])[1-9]${MBI_LETTER}${MBI_EITHER}\d(-?)${MBI_LETTER}${MBI_EITHER}\d\1${MBI_LETTER}{2}\d{2}(?![\p{L}\p{N}]|-[\p{L}\p{N}])`,
+  'gu',
+);
+
+export function nationalIdSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const out: Span[] = [];
+  for (const m of t.matchAll(CODICE_FISCALE)) {
+    if (codiceFiscaleCheck(m[0]) !== m[0][15]) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.99, priority: PRIORITY.validated, source: 'id-codice-fiscale' });
+  }
+  for (const m of t.matchAll(MBI)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-medicare-mbi' });
+  }
+  return out;
+}
