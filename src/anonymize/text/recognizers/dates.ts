@@ -202,7 +202,8 @@ function findDates(doc: Doc): DateParts[] {
     const year = m[3] !== undefined ? yearValue(m[3]) : undefined;
     if (!isValidDay(year, month, day)) continue;
     // "mar"/"sep"/"dec" alone are too ambiguous without a year in prose ("3 mar", "2 sep")...
-    if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && t[at(m, 2).end] !== '.') continue;
+    // (unless written as a month is, capitalised: "physio on 2 Dec", not "MAR" or "dec").
+    if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && t[at(m, 2).end] !== '.' && !/^\p{Lu}\p{Ll}{2}$/u.test(doc.text.slice(at(m, 2).start, at(m, 2).end))) continue;
     // ... and "may" in English needs a year or a day-month shape that reads like a date.
     found.push({
       start,
@@ -227,7 +228,10 @@ function findDates(doc: Doc): DateParts[] {
     // "Jan 5", "Sept 12": English notes abbreviate the month and drop the year; only capitalised as a
     // month is written ("MAR" is a medication record, "dec" a decrease), and no unit after the day.
     const monthRaw = doc.text.slice(m.index, m.index + m[1]!.length);
-    const abbreviated = doc.lang === 'en' && m[1] !== 'may' && /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) && !NOT_DATE_AFTER.test(t.slice(end, end + 12));
+    // Lowercase notes and logs write "nov 20", "feb 3": lowercase too, but for the abbreviations that are
+    // also words or codes ("mar", "sep", "dec": a decrease).
+    const monthShape = /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) || (/^\p{Ll}{3,4}$/u.test(monthRaw) && !AMBIGUOUS_MONTHS.has(m[1]!));
+    const abbreviated = doc.lang === 'en' && m[1] !== 'may' && monthShape && !NOT_DATE_AFTER.test(t.slice(end, end + 12));
     // A month only English names ("June 12th") is English in a French or bilingual note too.
     const englishMonth = EN_ONLY_MONTHS.test(m[1]!);
     if (year === undefined && !mayTheMonth && !abbreviated && ((doc.lang !== 'en' && !englishMonth) || m[1]!.length <= 3)) continue; // "mai 12" is rare; "mar 3" ambiguous
