@@ -29,9 +29,9 @@ const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professe
 // Police, gendarmerie and military ranks name the officer after them ("ADJ. FOUCHER", "Sgt Pellow",
 // "Médecin-commandant Yolaine Lecoeur"), but are nouns too ("the Commandant Report", "Captain Cook
 // Hospital" is the hospital's): the word after the rank must be no ordinary word.
-const RANKS = ci(String.raw`adj\.|adjudant|adjudant-chef|sgt|sgt\.|sergent|sergent-chef|sergeant|cpl|caporal|caporal-chef|corporal|lieutenant|capitaine|captain|capt\.|commandant|colonel|inspector|insp\.|inspecteur|constable|gendarme|brigadier`);
+const RANKS = ci(String.raw`adj\.|adjudant|adjudant-chef|sgt|sgt\.|sergent|sergent-chef|sergeant|cpl|caporal|caporal-chef|corporal|lieutenant|capitaine|captain|capt\.|commandant|colonel|inspector|insp\.|inspecteur|constable|gendarme|brigadier|wo1|wo2|pte|spc|pfc|lcpl|sdt|mdl|cne|cdt|ltn|slt|matelot`);
 const RANK_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${RANKS})\s+(${NAME_SEQ})`, 'dgu'));
-const RANK_HINT = /adj|sgt|serg|cpl|capor|corpor|lieut|capit|capt|command|colon|insp|constab|gendarm|brigad/i;
+const RANK_HINT = /adj|sgt|serg|cpl|capor|corpor|lieut|capit|capt|command|colon|insp|constab|gendarm|brigad|wo[12]|pte|spc|pfc|sdt|mdl|cne|cdt|ltn|slt|matelot/i;
 // Not after a dot either: the "m." of "p.m." / "a.m." is no title ("6 p.m.\n\nSincerely").
 const TITLE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu'));
 // Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
@@ -185,6 +185,8 @@ export function personSpans(doc: Doc): Span[] {
   for (const m of RANK_HINT.test(t) ? matchesNotAfter(RANK_RE, t) : []) {
     const [s, e] = m.indices![1]!;
     if (isOrdinaryWord(m[1]!.split(/[ \t]+/)[0]!)) continue;
+    // "Rank: LCpl   Name: O'SULLIVAN": a word closed by a colon after the rank is the form's next label.
+    if (/^[ \t]*:/.test(t.slice(e, e + 4))) continue;
     push(s, e, 0.9, PRIORITY.context, 'person-rank');
   }
   for (const m of matchesNotAfter(TITLE_LOWER_RE, t)) {
