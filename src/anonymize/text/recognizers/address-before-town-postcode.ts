@@ -14,7 +14,10 @@ const TOWN_AND_POSTCODE = /,[ \t]*(?:[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:upon|on|un
 // Cheap gate: a UK postcode's inward part or a French postcode and a capital.
 const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}/u;
 // Where the part before the town starts: after the last comma, dash or bar between fields (or the line start).
-const PART_START = /,[ \t]*|[ \t][–—-][ \t]+|\|[ \t]*/gu;
+const PART_START = /,[ \t]*|[ \t][–—-][ \t]+|\|[ \t]*|\([ \t]*/gu;
+// A home label opens the part on its own line or after a name ("domiciliés La Besse Haute, 19550 Lapleau",
+// "domicile du donneur : la Ville-Halgand, 44550 …"): what follows it is the address.
+const HOME_LABEL = /(?<![\p{L}])(?:domicile(?:[ \t]+(?:du|de la|de l')[ \t]*[\p{L}-]+)?|domicili[ée]e?s?|r[ée]sidant|demeurant|adresse|address|home|lives at|living at|resides at)[ \t]*:?[ \t]+/giu;
 const STREET_PART = /^(?:\d{1,4}[A-Za-z]?[ \t]+)?(?:(?:the|le|la|les|l'|du|de|des|of|an)[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:of|de|du|des|la|le|the|\p{Lu}[\p{L}'’-]+|\d{1,4})){0,4}$/u;
 // Facilities, organisations and people are named by other rules; their part is no street.
 const NOT_A_STREET = /(?<![\p{L}])(?:hospital|infirmary|centre|center|clinic|surgery|practice|trust|office|unit|ward|department|dept|service|services|school|university|college|council|board|group|ltd|limited|inc|llc|plc|hopital|clinique|ch|chu|cabinet|ehpad|mairie|pharmacie|pharmacy|mr|mrs|ms|miss|dr|prof|mme|m|mlle|nhs|health|care|medical|road|street|avenue|rue)(?![\p{L}])/iu;
@@ -32,7 +35,11 @@ export function addressBeforeTownSpans(doc: Doc): Span[] {
     let previous = -1;
     for (const c of before.matchAll(PART_START)) [previous, from] = [from, c.index + c[0].length];
     if (from < 0) continue;
-    const part = before.slice(from).trim();
+    let label: RegExpExecArray | null = null;
+    for (const l of before.slice(from).matchAll(HOME_LABEL)) label = l;
+    if (label) from += label.index + label[0].length;
+    // An article opening a lieu-dit is written in lowercase in running text ("la Ville-Halgand").
+    const part = before.slice(from).trim().replace(/^(l[ae]s?)(?=[ \t])/u, (a) => a[0]!.toUpperCase() + a.slice(1));
     if (!STREET_PART.test(part) || NOT_A_STREET.test(part) || isListedTown(part, 5000)) continue;
     // After a street ("44 Heol Hir, Llanishen, Cardiff", "Church Hill, Pinhoe, Exeter") the part is the district.
     if (previous >= 0 && STREET_BEFORE.test(before.slice(previous, from).replace(/[ \t,|–—-]+$/u, ''))) continue;

@@ -76,9 +76,9 @@ const STREET_EN_ON = /\b(?:on|at)[ \t]+((?:(?!(?:the|a|an|this|that|my|his|her|y
 const STREET_EN_ON_HINT = /(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|parkway|pkwy)(?![\p{L}])/u;
 // A flat and building before an English street: "Flat 12, Hollis Court, 3 Denmark Hill", "Apt 4B, 210 Main St".
 const FLAT_BEFORE = /(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+(?:(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){1,3}(?:Court|House|Building|Mansions|Lodge|Towers?|Heights|Apartments|Residences?|Place|Close|Hall),[ \t]+)?$/u;
-// Postal boxes: "PO Box 8812", "P.O. Box 12"; the French "BP 105" / "CS 70001" only before a postal code
+// Postal boxes: "PO Box 8812", "P.O. Box 12", a rural "Box 412, Brocket" (before a town only); the French "BP 105" / "CS 70001" only before a postal code
 // ("BP" alone is blood pressure).
-const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te postale)[ \t]*\d{1,6}(?![\p{N}])|(?<![\p{L}])(?:BP|B\.P\.|CS)[ \t]*\d{1,6}(?=[ \t]*[,\-–—]?[ \t]*\d{5}(?![\p{N}]))/gu;
+const PO_BOX = /(?<![\p{L}])(?:P\.?[ \t]?O\.?[ \t]?Box|Post Office Box|Bo[iî]te postale)[ \t]*\d{1,6}(?![\p{N}])|(?<![\p{L}])Box[ \t]+\d{2,6}(?=,[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?(?:,?[ \t]+[A-Z]{2}(?![\p{L}])|[ \t]*(?:\n|$)))|(?<![\p{L}])(?:BP|B\.P\.|CS)[ \t]*\d{1,6}(?=[ \t]*[,\-–—]?[ \t]*\d{5}(?![\p{N}]))/gu;
 const PO_BOX_HINT = /Box|BP|B\.P\.|CS|postale/;
 // Highways and motorways are named with no number ("rollover on Warrego Hwy", "collision, Bruce Highway").
 const STREET_EN_NO_NUMBER_WORD = String.raw`(?:Street|Road|Avenue|Lane|Boulevard|Terrace|Crescent|Gardens|Highway|Hwy|Motorway|Freeway|Expressway)(?![\p{L}])`;

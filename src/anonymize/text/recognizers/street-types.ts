@@ -3,4 +3,4 @@
  * (lowercase, no accents). Shared by the street rule (location.ts) and the rule that leaves a
  * commune inside a street's name to it (hyphenated-communes.ts), so both know the same streets.
  */
-export const STREET_TYPES_FR = String.raw`calle|avenida|rua|triq|heol|hent|rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle`;
+export const STREET_TYPES_FR = String.raw`calle|avenida|rua|triq|heol|hent|rue|avenue|av\.?|boulevard|bd|bld|blvd|place|pl\.|chemin|ch\.|allee|impasse|imp\.|route|rte|quai|cours|square|sq\.|voie|lieu[- ]dit|residence|res\.|cite|faubourg|fbg|passage|sentier|parvis|esplanade|promenade|rond[- ]point|hameau|lotissement|domaine|villa|mail|montee|ruelle|traverse|clos|chaussee|venelle|quartier|zone artisanale|zone industrielle|zone d'activites|zone commerciale|parc d'activites`;
