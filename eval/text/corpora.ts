@@ -40,7 +40,9 @@
  *     2026-11-30 were written, scored with the rules before them and after them;
  *   - an eighteenth, nineteenth and twentieth sealed held-out set eval/text/holdout18..20/*.jsonl,
  *     written blind as the sealed judges of three model retrainings (overall line only, none shipped),
- *     then scored in full once, after the third of those judgements (2026-11-30).
+ *     then scored in full once, after the third of those judgements (2026-11-30);
+ *   - a twenty-first sealed held-out set eval/text/holdout21/*.jsonl, written blind during the tenth
+ *     rule round, scored (overall line) with the rules before the round and after it, then in full.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -75,7 +77,7 @@ export function joinPersons(text: string, spans: Gold[]): Gold[] {
 }
 
 /** The held-out sets, in the order they were written (each README says how it was sealed and used). */
-export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout19', 'holdout20'] as const;
+export const HELD_OUT_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout19', 'holdout20', 'holdout21'] as const;
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 
 function loadMarkedSet(set: 'dev' | HeldOutSet): Doc[] {

@@ -46,7 +46,9 @@
  *      2026-11-30 were written; scored with the rules before them and after them);
  *  19. the eighteenth to twentieth sealed held-out sets eval/text/holdout18..20/*.jsonl (each written
  *      blind as a model retraining's sealed judge, read for that as one overall line; scored in full once
- *      after the last of those judgements, with the code of that time).
+ *      after the last of those judgements, with the code of that time);
+ *  20. the twenty-first sealed held-out set eval/text/holdout21/*.jsonl (written blind during the tenth
+ *      rule round; scored with the rules before and after it, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -104,6 +106,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout18', title: 'Eighteenth sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the sixth retraining's judge (overall line only, candidate not shipped); scored in full once on 2026-11-30 after the eighth retraining's judgement" },
   { folder: 'holdout19', title: 'Nineteenth sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the seventh retraining's judge (overall lines only, candidates not shipped); scored in full once at the same time" },
   { folder: 'holdout20', title: 'Twentieth sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the eighth retraining's judge (window-wide attention; overall line only, not shipped); scored in full once at the same time" },
+  { folder: 'holdout21', title: 'Twenty-first sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the tenth rule round (whose rules holdout18..20 guided); scored with the rules before and after the round (overall line), then in full, used by nothing else' },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });

@@ -121,6 +121,7 @@ const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   holdout18: [() => loadHeldOut('holdout18'), 'auto', (_t, p) => p],
   holdout19: [() => loadHeldOut('holdout19'), 'auto', (_t, p) => p],
   holdout20: [() => loadHeldOut('holdout20'), 'auto', (_t, p) => p],
+  holdout21: [() => loadHeldOut('holdout21'), 'auto', (_t, p) => p],
 };
 const isSealedJudge = (name: string) => /^holdout\d+$/.test(name) && !(name in loaders);
 const aggregateOnly = (name: string) => AGGREGATE_ONLY.has(name) || isSealedJudge(name);
