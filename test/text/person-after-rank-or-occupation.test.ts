@@ -24,6 +24,13 @@ describe('a name after a rank or an occupation', () => {
     expect(await persons('paramedic r. oduya on scene first')).toContain('r. oduya');
   });
 
+  it('leaves the rank out of the name of a person field', async () => {
+    const names = await persons('Soldier: Pte Rhodri Gwynfor, Army No 30118842');
+    expect(names).toContain('Rhodri Gwynfor');
+    expect(names.some((n) => n.includes('Pte'))).toBe(false);
+    expect((await persons('Patient : Caporal-chef FERRAND-NDIAYE Jules, 1er RCP', 'fr')).some((n) => n.includes('Caporal'))).toBe(false);
+  });
+
   it('is not a job and its employer, a form label, a word that starts with a rank, or a calf', async () => {
     expect(await persons('Occupation: driver, Northern Haulage Company, shifts nights.')).toEqual([]);
     expect(await persons('Rank: LCpl   Name: O\'DRISCOLL, Fionn')).not.toContain('Name');

@@ -51,7 +51,7 @@ const FIELD_KEYWORDS = ci(String.raw`nom(?: de naissance| d'usage| de jeune fill
 // line ("NOM : ZERBIB   Prénom : Lévana"): not onto words that a separator follows.
 const FIELD_NAME_SEQ = String.raw`${NAME_TOKEN}(?:(?:[ \t]|[ \t]{2,}(?![^\s:=|]+(?:[ \t][^\s:=|]+){0,2}[ \t]*[:=|]))(?:${PARTICLE}[ \t]+)?${NAME_TOKEN}){0,3}`;
 const FIELD_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:` + FIELD_KEYWORDS + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES})\s+)?(${FIELD_NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:` + FIELD_KEYWORDS + String.raw`)[ \t]*[:=|][ \t]*(?:(?:${TITLES}|${RANKS})\s+)?(${FIELD_NAME_SEQ})`,
   'dgu',
 );
 // FIELD_RE's matches, tried only in the few characters before a separator (the label alternation at every position was the costliest scan here).
