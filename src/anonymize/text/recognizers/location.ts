@@ -52,9 +52,10 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
   }
   return null;
 }
-// The town ends at punctuation, a line end or a spaced dash ("Pine Gardens, St. Michael – tel …"); the dot
+// The town ends at punctuation, a line end, a spaced dash ("Pine Gardens, St. Michael – tel …") or a
+// form's column gap ("…, Timaru 7910   Mobile …"); the dot
 // of "St." / "Mt." is part of the town, not its end (it left "St" of "St. Michael" and "Michael" in clear).
-const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|[A-Za-z]{2}[ \t]+\d{5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?!(?<=(?:^|[ \t,])(?:St|Ste|Mt|Ft))\.)(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[–—][ \t])/du;
+const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|\d{4}|[A-Za-z]{2,3}[ \t]+\d{4,5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?!(?<=(?:^|[ \t,])(?:St|Ste|Mt|Ft))\.)(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[–—][ \t]|[ \t]{2,})/du;
 const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))/gu;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights|` +
@@ -491,8 +492,10 @@ export function locationSpans(doc: Doc): Span[] {
     out.push({ start: end + cs, end: end + ce - (/\.+$/.exec(name)?.[0].length ?? 0), label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
     // "dayton oh 45402", "minneapolis 55404": the ZIP after a lowercase state or none, which US_ZIP
     // (upper-case states) does not see.
-    const zip = m[3] !== undefined ? /\d{5}(?:-\d{4})?$/.exec(m[3]) : null;
-    if (zip && m.indices[3]) {
+    // Four digits are the postcode of Australia, New Zealand and much of Europe ("Timaru 7910", "kalgoorlie
+    // wa 6430"), unless they read as a year ("…, Leeds 2019").
+    const zip = m[3] !== undefined ? /\d{4,5}(?:-\d{4})?$/.exec(m[3]) : null;
+    if (zip && m.indices[3] && !/^(?:19|20)\d{2}$/.test(zip[0])) {
       const ze = end + m.indices[3][1];
       out.push({ start: ze - zip[0].length, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
     }
