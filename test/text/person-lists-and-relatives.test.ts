@@ -26,6 +26,12 @@ describe('names in lists, CSV rows, after initials, and lowercase English relati
     expect(await persons('courrier au dr p. martineau, 3 place de l eglise', 'fr')).toContain('p. martineau');
   });
 
+  // Review of 2026-11-30: the title after a relative word opens the name and is no part of it, in the
+  // lowercase relative scan too ("voisine mme gendrot" gave "mme gendrot").
+  it('leaves the title out of a lowercase name after a relative word', async () => {
+    expect(await persons('vit seule. sa voisine mme poiraudeau passe le soir.', 'fr')).toEqual(['poiraudeau']);
+  });
+
   it('finds a lowercase English relative, not an ordinary word or part of a word', async () => {
     expect(await persons('mrs. jablonski refused meds, said her son peter would bring her pills', 'en')).toContain('peter');
     expect(await persons('her partner works nights; sonographic findings normal', 'en')).toEqual([]);

@@ -276,7 +276,7 @@ export function personSpans(doc: Doc): Span[] {
   }
   for (const m of doc.lang === 'en' ? matchesNotAfter(FAMILY_LOWER_EN, t) : doc.lang === 'fr' ? matchesNotAfter(FAMILY_LOWER_FR, t) : []) {
     const w = m[1]!;
-    if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || TITLE_WORDS_LOWER.has(w) || (!isFirstName(w) && isDictionaryWord(fold(w)))) continue;
+    if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || (!isFirstName(w) && isDictionaryWord(fold(w)))) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
@@ -320,10 +320,12 @@ export function personSpans(doc: Doc): Span[] {
   return out;
 }
 
-/** A title after a relative word opens the name, it is none: "mère (mme lopes", "sa mere mme delphine". */
-const TITLE_WORDS_LOWER = new Set(['mme', 'mr', 'mrs', 'ms', 'miss', 'dr', 'madame', 'monsieur', 'mlle', 'mademoiselle', 'pr']);
-
+/**
+ * Words after a relative word that are no name: verbs, articles, other relatives, places in the ward, and
+ * the titles that open the name rather than being it ("mère (mme lopes", "sa mere mme delphine").
+ */
 const FAMILY_LOWER_STOP = new Set([
+  'mme', 'mr', 'mrs', 'ms', 'miss', 'dr', 'madame', 'monsieur', 'mlle', 'mademoiselle', 'pr',
   'est', 'present', 'presente', 'présent', 'présente', 'aware', 'called', 'visited', 'informed', 'informe', 'informee', 'prevenu', 'prevenue', 'prévenu', 'prévenue',
   'joignable', 'reachable', 'available', 'lives', 'vit', 'habite', 'says', 'said', 'wants', 'souhaite', 'would', 'could', 'should', 'can', 'will',
   'pas', 'non', 'not', 'who', 'which', 'that', 'this', 'the', 'les', 'des', 'une', 'son', 'sa', 'ses', 'her', 'his', 'their', 'and', 'et', 'ou', 'nor',
