@@ -53,8 +53,8 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
   return null;
 }
 // The town ends at punctuation, a line end, a spaced dash ("Pine Gardens, St. Michael – tel …") or a
-// form's column gap ("…, Timaru 7910   Mobile …"); the dot
-// of "St." / "Mt." is part of the town, not its end (it left "St" of "St. Michael" and "Michael" in clear).
+// form's column gap ("…, Timaru 7910   Mobile …"); the dot of "St." / "Mt." is part of the town, not its
+// end (it left "St" of "St. Michael" and "Michael" in clear).
 const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|\d{4}|[A-Za-z]{2,3}[ \t]+\d{4,5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?!(?<=(?:^|[ \t,])(?:St|Ste|Mt|Ft))\.)(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[–—][ \t]|[ \t]{2,})/du;
 const LOWER_TOWN_AFTER_PUNCT = /(?<=(?:,|\()[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))/gu;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;

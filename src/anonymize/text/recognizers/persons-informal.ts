@@ -6,6 +6,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 import { chatSpeakerSpans } from './chat-speakers.js';
 import { nicknameSpans } from './persons-nicknames.js';
 import { surnameFirstSpans } from './persons-surname-first.js';
+import { RANK_WORDS } from './ranks.js';
 
 /**
  * Names with no title in informal text (SMS, portal messages, nurse notes), often in lower case:
@@ -64,12 +65,12 @@ const PATIENT_FIELD_LOWER = /\b(?:pt|patient|patiente|malade)[ \t]*:[ \t]*([\p{L
 // Military and police ranks as quick logs write them in lowercase ("sdt kevin arnaudies", "cal f. ozturk",
 // "spc luis ocasio"): French and English abbreviations and the full words. Not "lt" (left) nor "maj"
 // (majeur, major as an adjective), which lowercase notes use as words.
-const LOWER_RANKS = String.raw`sdt|soldat|cal|cch|caporal(?:-chef)?|sergent(?:-chef)?|mdl|mdl/?c|adj|adc|adjudant(?:-chef)?|cne|capitaine|cdt|commandant|ltn|lieutenant|slt|sous-lieutenant|brigadier(?:-chef)?|gendarme|quartier-maitre|second-maitre|spc|pfc|pte|cpl|lcpl|sgt|ssgt|capt`;
+const LOWER_RANKS = String.raw`${RANK_WORDS}|soldat|cal|cch|mdl/?c|adj|adc|sous-lieutenant|brigadier-chef|quartier-maitre|second-maitre|ssgt|capt`;
 // "practice nurse gemma platt", "caller lupe tuilagi", "pilote olivier ribes", "orthophoniste : marine
 // delpech": lowercase notes name the team and the callers after their role word, in lowercase too. Only
 // a known first name (as written in lowercase), then its surname when it is no ordinary word. Not "as"
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
-const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sgt|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate)(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
+const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate)(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
 // "pharmacist: h. de vries", "therapist: g. vardy", "standardiste : j. rousselot": an initial and a word after
 // a role in lowercase notes; the initial says a name follows, whatever list knows the surname.
 const ROLE_INITIAL_LOWER = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|pharmacist|pharmacienne?|therapist|physio|slt|midwife|sage-femme|dietitian|dieteticienne?|coordinat(?:or|rice)s?|infirmiere?|psychologue|kine|operator|operat(?:eur|rice)|standardiste|secretaire|secretary|social worker|assistante? sociale|advis(?:or|er)|hcp|phn|paramedic|puericultrice|${LOWER_RANKS})(?:[ \t]*:[ \t]*|[ \t]+)([a-z]\.[ \t]?(?:(?:de|du|le|la|van|von|da|di|mc|mac)[ \t])?[a-z][a-z'’-]{2,30})(?![\p{L}])`, 'dgu');
@@ -127,7 +128,7 @@ const NOT_A_NAME_HERE = new Set([
 ]);
 
 /** Words that follow "nurse a." or "rn j." in prose without naming anyone ("nurse a. m. shift" reads a time). */
-const LOWER_STOP_AFTER_INITIAL = new Set(['shift', 'round', 'rounds', 'note', 'notes', 'and', 'the', 'with', 'for', 'and', 'et', 'pour', 'avec']);
+const LOWER_STOP_AFTER_INITIAL = new Set(['shift', 'round', 'rounds', 'note', 'notes', 'and', 'the', 'with', 'for', 'et', 'pour', 'avec']);
 
 function firstNameHere(word: string): boolean {
   const key = fold(word);

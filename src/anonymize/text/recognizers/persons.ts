@@ -5,6 +5,7 @@ import { fold } from '../normalize.js';
 import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { RANK_WORDS } from './ranks.js';
 
 /**
  * Person names by context: titles (Dr, Pr, Mme, M., Mrs …), labelled fields ("Nom :", "Patient:",
@@ -29,7 +30,7 @@ const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professe
 // Police, gendarmerie and military ranks name the officer after them ("ADJ. FOUCHER", "Sgt Pellow",
 // "Médecin-commandant Yolaine Lecoeur"), but are nouns too ("the Commandant Report", "Captain Cook
 // Hospital" is the hospital's): the word after the rank must be no ordinary word.
-const RANKS = ci(String.raw`adj\.|adjudant|adjudant-chef|sgt|sgt\.|sergent|sergent-chef|sergeant|cpl|caporal|caporal-chef|corporal|lieutenant|capitaine|captain|capt\.|commandant|colonel|inspector|insp\.|inspecteur|constable|gendarme|brigadier|wo1|wo2|pte|spc|pfc|lcpl|sdt|mdl|cne|cdt|ltn|slt|matelot`);
+const RANKS = ci(String.raw`${RANK_WORDS}|adj\.|sgt\.|sergeant|corporal|captain|capt\.|colonel|inspector|insp\.|inspecteur|constable|wo1|wo2|matelot`);
 const RANK_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${RANKS})\s+(${NAME_SEQ})`, 'dgu'));
 const RANK_HINT = /adj|sgt|serg|cpl|capor|corpor|lieut|capit|capt|command|colon|insp|constab|gendarm|brigad|wo[12]|pte|spc|pfc|sdt|mdl|cne|cdt|ltn|slt|matelot/i;
 // Not after a dot either: the "m." of "p.m." / "a.m." is no title ("6 p.m.\n\nSincerely").
