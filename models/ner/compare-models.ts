@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
-import { joinAddressParts, loadDev, loadEds, loadHeldOut, loadSetFolder, type Doc } from '../../eval/text/corpora.js';
+import { HELD_OUT_SETS, joinAddressParts, loadDev, loadEds, loadHeldOut, loadSetFolder, type Doc } from '../../eval/text/corpora.js';
 import { emptyScores, prf, score, type Counts, type Gold, type Scores } from '../../eval/text/metrics.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -101,27 +101,8 @@ function loadSealedJudge(name: string): Doc[] {
 const loaders: Record<string, [() => Doc[], 'fr' | 'auto', Convention]> = {
   dev: [loadDev, 'auto', (_t, p) => p],
   eds: [loadEds, 'fr', joinAddressParts],
-  holdout: [() => loadHeldOut('holdout'), 'auto', (_t, p) => p],
-  holdout2: [() => loadHeldOut('holdout2'), 'auto', (_t, p) => p],
-  holdout3: [() => loadHeldOut('holdout3'), 'auto', (_t, p) => p],
-  holdout4: [() => loadHeldOut('holdout4'), 'auto', (_t, p) => p],
-  holdout5: [() => loadHeldOut('holdout5'), 'auto', (_t, p) => p],
-  holdout6: [() => loadHeldOut('holdout6'), 'auto', (_t, p) => p],
-  holdout7: [() => loadHeldOut('holdout7'), 'auto', (_t, p) => p],
-  holdout8: [() => loadHeldOut('holdout8'), 'auto', (_t, p) => p],
-  holdout9: [() => loadHeldOut('holdout9'), 'auto', (_t, p) => p],
-  holdout10: [() => loadHeldOut('holdout10'), 'auto', (_t, p) => p],
-  holdout11: [() => loadHeldOut('holdout11'), 'auto', (_t, p) => p],
-  holdout12: [() => loadHeldOut('holdout12'), 'auto', (_t, p) => p],
-  holdout13: [() => loadHeldOut('holdout13'), 'auto', (_t, p) => p],
-  holdout14: [() => loadHeldOut('holdout14'), 'auto', (_t, p) => p],
-  holdout15: [() => loadHeldOut('holdout15'), 'auto', (_t, p) => p],
-  holdout16: [() => loadHeldOut('holdout16'), 'auto', (_t, p) => p],
-  holdout17: [() => loadHeldOut('holdout17'), 'auto', (_t, p) => p],
-  holdout18: [() => loadHeldOut('holdout18'), 'auto', (_t, p) => p],
-  holdout19: [() => loadHeldOut('holdout19'), 'auto', (_t, p) => p],
-  holdout20: [() => loadHeldOut('holdout20'), 'auto', (_t, p) => p],
-  holdout21: [() => loadHeldOut('holdout21'), 'auto', (_t, p) => p],
+  // Every scored held-out set, as corpora.ts lists them for eval:text.
+  ...Object.fromEntries(HELD_OUT_SETS.map((name): [string, [() => Doc[], 'auto', Convention]] => [name, [() => loadHeldOut(name), 'auto', (_t, p) => p]])),
 };
 const isSealedJudge = (name: string) => /^holdout\d+$/.test(name) && !(name in loaders);
 const aggregateOnly = (name: string) => AGGREGATE_ONLY.has(name) || isSealedJudge(name);
