@@ -73,3 +73,35 @@ def shape_id(tok):
 def char_ids(tok):
     f = fold(tok)[:MAX_CHARS]
     return [CHAR_IDS.get(c, 1) for c in f] + [0] * (MAX_CHARS - len(f))
+
+
+def vector_variants(tok):
+    """The forms of a token looked up in the pretrained vectors' keys (build_vectors.py), in order:
+    as written (NFC), lowercase, capitalised; an all-capitals word ("MARTIN") tries capitalised first,
+    since capitals are a header's style, not the word's."""
+    t = unicodedata.normalize('NFC', tok)
+    low, cap = t.lower(), t[:1].upper() + t[1:].lower()
+    if len(t) > 1 and t.upper() == t and low != t:
+        return [cap, low, t]
+    return [t, low, cap]
+
+
+def vector_id(tok, keys):
+    """Row of the token in the pretrained table (1..), 0 when no form of it is a key."""
+    if char_class(tok[0]) != 'L':
+        return 0
+    for v in vector_variants(tok):
+        r = keys.get(v)
+        if r is not None:
+            return r
+    return 0
+
+
+def load_vector_keys(path):
+    import gzip
+    keys = {}
+    with gzip.open(path, 'rt', encoding='utf8') as f:
+        for line in f:
+            k, r = line.rstrip('\n').split('\t')
+            keys[k] = int(r)
+    return keys

@@ -2,8 +2,10 @@
 Trains Voile's NER model and exports it to ONNX.
   /usr/bin/python3 models/ner/make_data.py
   nice -n 10 /usr/bin/python3 models/ner/train.py [--minutes 10]
-Writes models/ner/model.onnx, models/ner/vocab.json (word vocabulary + labels + tokenizer constants),
-models/ner/metrics.json (token/entity scores on the held-out synthetic split).
+  /usr/bin/python3 models/ner/export.py
+Writes models/ner/vocab.json (word vocabulary + labels + tokenizer constants), models/ner/metrics.json
+(token/entity scores on the held-out synthetic split) and models/ner/data/state.pt; export.py makes
+model.onnx from them (int32 inputs), then split.py its runtime files.
 
 Architecture (small on purpose: CPU inference ≥ 200 KB/s per core): word embedding (48) + char CNN
 (24-dim chars, 64 filters, width 3, max-pool) + shape embedding (8) → 3 dilated 1-D convolutions
@@ -17,7 +19,7 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from tokenizer import tokenize, word_key, shape_id, char_ids, MAX_CHARS, CHARSET, MAX_TOKEN_CHARS  # noqa: E402
+from tokenizer import tokenize, word_key, shape_id, char_ids, vector_id, load_vector_keys, MAX_CHARS, CHARSET, MAX_TOKEN_CHARS  # noqa: E402
 
 ENTITY = ['PERSON', 'CITY', 'HOSPITAL', 'ADDRESS']
 TAGS = ['O'] + [f'{p}-{e}' for e in ENTITY for p in ('B', 'I')]
@@ -25,9 +27,18 @@ MAX_LEN = 128
 
 
 class Tagger(nn.Module):
-    def __init__(self, vocab_size, n_chars, n_tags, wdim=48, cdim=24, cfil=64, sdim=8, hid=128, context=False, adim=64):
+    def __init__(self, vocab_size, n_chars, n_tags, wdim=48, cdim=24, cfil=64, sdim=8, hid=128, context=False, adim=64, vectors=None):
         super().__init__()
         self.context = context
+        self.vectors = vectors is not None
+        if self.vectors:
+            # Pretrained vectors (--vectors, build_vectors.py): a frozen table, a learned projection
+            # added to the first convolution's output before its ReLU. The projection starts at zero,
+            # so a warm start begins exactly at the model it extends.
+            self.register_buffer('vec_table', torch.as_tensor(vectors, dtype=torch.float32))
+            self.vec_proj = nn.Linear(self.vec_table.shape[1], hid)
+            nn.init.zeros_(self.vec_proj.weight)
+            nn.init.zeros_(self.vec_proj.bias)
         self.word = nn.Embedding(vocab_size, wdim, padding_idx=0)
         self.char = nn.Embedding(n_chars, cdim, padding_idx=0)
         self.char_conv = nn.Conv1d(cdim, cfil, 3, padding=1)
@@ -50,7 +61,7 @@ class Tagger(nn.Module):
             nn.init.zeros_(self.att_o.bias)
             self.att_scale = adim ** -0.5
 
-    def forward(self, words, chars, shapes):
+    def forward(self, words, chars, shapes, vecs=None):
         b, t = words.shape
         c = self.char(chars.reshape(b * t, MAX_CHARS)).transpose(1, 2)  # (bt, cdim, C)
         c = F.relu(self.char_conv(c)).max(dim=2).values.reshape(b, t, -1)
@@ -59,7 +70,10 @@ class Tagger(nn.Module):
         mask = (words != 0).to(torch.float32).unsqueeze(1)  # (b, 1, t)
         x = torch.cat([self.word(words), c, self.shape(shapes)], dim=2)
         x = self.drop(x).transpose(1, 2) * mask  # (b, feat, t)
-        h = F.relu(self.inp(x)) * mask
+        h = self.inp(x)
+        if self.vectors:
+            h = h + self.vec_proj(self.drop(F.embedding(vecs, self.vec_table))).transpose(1, 2)
+        h = F.relu(h) * mask
         h = h + F.relu(self.d2(self.drop(h))) * mask
         h = h + F.relu(self.d4(self.drop(h))) * mask
         h = h.transpose(1, 2)  # (b, t, hid)
@@ -73,7 +87,7 @@ class Tagger(nn.Module):
         return self.out(self.drop(h))
 
 
-def encode(row, vocab):
+def encode(row, vocab, keys=None):
     text = row['text']
     toks = tokenize(text)
     tags = [0] * len(toks)
@@ -86,9 +100,10 @@ def encode(row, vocab):
     words = [vocab.get(word_key(text[s:e]), 1) for s, e in toks]
     shapes = [shape_id(text[s:e]) for s, e in toks]
     chars = [char_ids(text[s:e]) for s, e in toks]
+    vecs = [vector_id(text[s:e], keys) if keys is not None else 0 for s, e in toks]
     out = []
     for k in range(0, max(1, len(toks)), MAX_LEN):
-        out.append((words[k:k + MAX_LEN], chars[k:k + MAX_LEN], shapes[k:k + MAX_LEN], tags[k:k + MAX_LEN]))
+        out.append((words[k:k + MAX_LEN], chars[k:k + MAX_LEN], shapes[k:k + MAX_LEN], tags[k:k + MAX_LEN], vecs[k:k + MAX_LEN]))
     return [o for o in out if o[0]]
 
 
@@ -98,13 +113,15 @@ def batchify(items):
     C = torch.zeros(len(items), t, MAX_CHARS, dtype=torch.long)
     S = torch.zeros(len(items), t, dtype=torch.long)
     Y = torch.full((len(items), t), -100, dtype=torch.long)
-    for k, (w, c, s, y) in enumerate(items):
+    V = torch.zeros(len(items), t, dtype=torch.long)
+    for k, (w, c, s, y, v) in enumerate(items):
         n = len(w)
         W[k, :n] = torch.tensor(w)
         C[k, :n] = torch.tensor(c)
         S[k, :n] = torch.tensor(s)
         Y[k, :n] = torch.tensor(y)
-    return W, C, S, Y
+        V[k, :n] = torch.tensor(v)
+    return W, C, S, Y, V
 
 
 def spans(tags):
@@ -125,8 +142,8 @@ def evaluate(model, data):
     with torch.no_grad():
         for k in range(0, len(data), 64):
             items = data[k:k + 64]
-            W, C, S, Y = batchify(items)
-            pred = model(W, C, S).argmax(-1)
+            W, C, S, Y, V = batchify(items)
+            pred = model(W, C, S, V).argmax(-1)
             for j, it in enumerate(items):
                 n = len(it[0])
                 g, p = spans(list(it[3])), spans(pred[j, :n].tolist())
@@ -161,6 +178,7 @@ def main():
     ap.add_argument('--lr', type=float, default=2e-3)
     ap.add_argument('--context', action='store_true', help='add the window-wide self-attention layer (a state without it warm-starts the rest)')
     ap.add_argument('--context-lr', type=float, default=2e-3, help="learning rate of the attention layer's parameters (with --context)")
+    ap.add_argument('--vectors', action='store_true', help='add the pretrained word vectors (build_vectors.py: vector-keys.tsv.gz, data/vectors.npy; a state without them warm-starts the rest)')
     ap.add_argument('--out', default=HERE, help='where model.onnx, vocab.json, metrics.json and state.pt go (default models/ner; '
                     'a scratch directory keeps the shipped model in place until the new one is accepted)')
     args = ap.parse_args()
@@ -174,16 +192,21 @@ def main():
             counts[word_key(r['text'][s:e])] += 1
     words = [w for w, c in counts.most_common(20000) if c >= 2]
     vocab = {w: i + 2 for i, w in enumerate(words)}
-    train = [x for r in train_rows for x in encode(r, vocab)]
-    dev = [x for r in dev_rows for x in encode(r, vocab)]
+    keys = load_vector_keys(os.path.join(HERE, 'vector-keys.tsv.gz')) if args.vectors else None
+    table = None
+    if args.vectors:
+        import numpy as np
+        table = np.load(os.path.join(HERE, 'data', 'vectors.npy'))
+    train = [x for r in train_rows for x in encode(r, vocab, keys)]
+    dev = [x for r in dev_rows for x in encode(r, vocab, keys)]
     print('train seqs', len(train), 'dev seqs', len(dev), 'vocab', len(vocab) + 2, flush=True)
-    model = Tagger(len(vocab) + 2, len(CHARSET) + 2, len(TAGS), context=args.context)
+    model = Tagger(len(vocab) + 2, len(CHARSET) + 2, len(TAGS), context=args.context, vectors=table)
     if args.init:
         state = torch.load(args.init)
         if args.init_vocab:
             state['word.weight'] = remap_words(state['word.weight'], json.load(open(args.init_vocab))['words'], words, model.word.weight.detach())
         missing, unexpected = model.load_state_dict(state, strict=False)
-        if unexpected or any(not k.startswith('att_') for k in missing):
+        if unexpected or any(not k.startswith(('att_', 'vec_')) for k in missing):
             sys.exit(f'--init does not fit this architecture: missing {missing}, unexpected {unexpected}')
         print('warm start from', args.init, 'dev', evaluate(model, dev), flush=True)
     os.makedirs(os.path.join(args.out, 'data'), exist_ok=True)
@@ -191,8 +214,8 @@ def main():
     # Written now, and the best state after every epoch that improves: a long run can be exported
     # (export.py OUT) and looked at before it ends.
     json.dump(vocab_json, open(os.path.join(args.out, 'vocab.json'), 'w'), ensure_ascii=False)
-    new = [p for n, p in model.named_parameters() if n.startswith('att_')]
-    old = [p for n, p in model.named_parameters() if not n.startswith('att_')]
+    new = [p for n, p in model.named_parameters() if n.startswith(('att_', 'vec_'))]
+    old = [p for n, p in model.named_parameters() if not n.startswith(('att_', 'vec_'))]
     opt = torch.optim.Adam([{'params': old, 'lr': args.lr}] + ([{'params': new, 'lr': args.context_lr}] if new else []))
     deadline = time.time() + args.minutes * 60
     epoch = 0
@@ -207,10 +230,12 @@ def main():
         total = 0.0
         for items in batches:
             # word dropout: teaches the model to use characters and shape for unknown names
-            W, C, S, Y = batchify(items)
+            W, C, S, Y, V = batchify(items)
             mask = (torch.rand(W.shape) < 0.1) & (W > 1)
             W = W.masked_fill(mask, 1)
-            loss = F.cross_entropy(model(W, C, S).reshape(-1, len(TAGS)), Y.reshape(-1), weight=weights, ignore_index=-100)
+            # the same for the pretrained vectors: a word without one must still be found
+            V = V.masked_fill(torch.rand(V.shape) < 0.1, 0)
+            loss = F.cross_entropy(model(W, C, S, V).reshape(-1, len(TAGS)), Y.reshape(-1), weight=weights, ignore_index=-100)
             opt.zero_grad(); loss.backward(); opt.step()
             total += loss.item()
             if time.time() > deadline:
@@ -224,10 +249,6 @@ def main():
     torch.save(best_state, os.path.join(args.out, 'data', 'state.pt'))
     model.eval()
     metrics = evaluate(model, dev)
-    W, C, S, _ = batchify(dev[:2])
-    torch.onnx.export(model, (W, C, S), os.path.join(args.out, 'model.onnx'), input_names=['words', 'chars', 'shapes'], output_names=['logits'],
-                      dynamic_axes={'words': {0: 'batch', 1: 'tokens'}, 'chars': {0: 'batch', 1: 'tokens'}, 'shapes': {0: 'batch', 1: 'tokens'}, 'logits': {0: 'batch', 1: 'tokens'}},
-                      opset_version=13)
     json.dump(vocab_json, open(os.path.join(args.out, 'vocab.json'), 'w'), ensure_ascii=False)
     json.dump({'heldOutSynthetic': metrics, 'epochs': epoch, 'trainSequences': len(train), 'params': sum(p.numel() for p in model.parameters())},
               open(os.path.join(args.out, 'metrics.json'), 'w'), indent=1)
