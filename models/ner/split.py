@@ -73,7 +73,8 @@ def cut_points(graph):
     if len(after) != 1 or after[0].op_type != 'Reshape':
         sys.exit('the character max-pool is not followed by one Reshape to [B, T, 64]')
     inputs = {i.name for i in graph.input}
-    if inputs != {'words', 'chars', 'shapes'}:
+    # `vectors` (a model trained with --vectors) goes to the tagger like words and shapes.
+    if inputs - {'vectors'} != {'words', 'chars', 'shapes'}:
         sys.exit(f'unexpected inputs {sorted(inputs)}')
     made_by = producers(graph)
     # Walk from `chars` through an optional Cast to the Reshape that flattens it.

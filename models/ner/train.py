@@ -178,7 +178,8 @@ def main():
     ap.add_argument('--lr', type=float, default=2e-3)
     ap.add_argument('--context', action='store_true', help='add the window-wide self-attention layer (a state without it warm-starts the rest)')
     ap.add_argument('--context-lr', type=float, default=2e-3, help="learning rate of the attention layer's parameters (with --context)")
-    ap.add_argument('--vectors', action='store_true', help='add the pretrained word vectors (build_vectors.py: vector-keys.tsv.gz, data/vectors.npy; a state without them warm-starts the rest)')
+    ap.add_argument('--vectors', action='store_true', help='add the pretrained word vectors (build_vectors.py: data/vector-keys.tsv.gz, data/vectors.npy; a state without them warm-starts the rest)')
+    ap.add_argument('--keep-epochs', action='store_true', help='also save every epoch\'s state (data/state-epochN.pt), to choose one on other data than the synthetic held-out split')
     ap.add_argument('--out', default=HERE, help='where model.onnx, vocab.json, metrics.json and state.pt go (default models/ner; '
                     'a scratch directory keeps the shipped model in place until the new one is accepted)')
     args = ap.parse_args()
@@ -192,7 +193,7 @@ def main():
             counts[word_key(r['text'][s:e])] += 1
     words = [w for w, c in counts.most_common(20000) if c >= 2]
     vocab = {w: i + 2 for i, w in enumerate(words)}
-    keys = load_vector_keys(os.path.join(HERE, 'vector-keys.tsv.gz')) if args.vectors else None
+    keys = load_vector_keys(os.path.join(HERE, 'data', 'vector-keys.tsv.gz')) if args.vectors else None
     table = None
     if args.vectors:
         import numpy as np
@@ -242,6 +243,8 @@ def main():
                 break
         m = evaluate(model, dev)
         print(f'epoch {epoch} loss {total / len(batches):.4f} dev {m}', flush=True)
+        if args.keep_epochs:
+            torch.save(model.state_dict(), os.path.join(args.out, 'data', f'state-epoch{epoch}.pt'))
         if m['f1'] > best:
             best, best_state = m['f1'], {k: v.clone() for k, v in model.state_dict().items()}
             torch.save(best_state, os.path.join(args.out, 'data', 'state.pt'))
