@@ -33,8 +33,6 @@ for (const dir of dirs) {
     const words = new Int32Array(b * t);
     const shapes = new Int32Array(b * t);
     const chars = new Int32Array(b * t * c);
-    // A model trained with pretrained vectors (vocab.vectorKeys) takes their rows too (20,000 + none).
-    const vectors = vocab.vectorKeys === undefined ? undefined : new Int32Array(b * t);
     for (let row = 0; row < b; row++) {
       const length = Math.max(1, t - Math.floor(Math.random() * 16));
       for (let k = 0; k < length; k++) {
@@ -43,10 +41,9 @@ for (const dir of dirs) {
         shapes[i] = 1 + Math.floor(Math.random() * 7);
         const n = 1 + Math.floor(Math.random() * 4);
         for (let j = 0; j < n; j++) chars[i * c + j] = 1 + Math.floor(Math.random() * 8);
-        if (vectors) vectors[i] = Math.floor(Math.random() * 20_001);
       }
     }
-    const batch = { batch: b, tokens: t, maxChars: c, words, shapes, chars, ...(vectors ? { vectors } : {}) };
+    const batch = { batch: b, tokens: t, maxChars: c, words, shapes, chars };
     const expected = await whole.logits(batch);
     const got = await cached.logits(batch);
     for (let k = 0; k < expected.length; k++) (total++, Object.is(expected[k], got[k]) && same++);

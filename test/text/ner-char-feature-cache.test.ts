@@ -6,7 +6,6 @@ import { createInference, type BatchInputs, type InferenceOptions } from '../../
 import { readModelFiles, SPLIT_MANIFEST } from '../../src/anonymize/text/ner/model-files.js';
 import { DEFAULT_MODEL_DIR, NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { FeatureEncoder, tokenize, type Vocabulary } from '../../src/anonymize/text/ner/tokenizer.js';
-import { readVectorKeys } from '../../src/anonymize/text/ner/vector-keys.js';
 import { makeDoc } from '../../src/anonymize/text/normalize.js';
 
 // The character-feature cache (models/ner/split.py's char-encoder.onnx + tagger.onnx, features
@@ -15,9 +14,7 @@ import { makeDoc } from '../../src/anonymize/text/normalize.js';
 // be used.
 const dir = DEFAULT_MODEL_DIR;
 const vocab = JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as Vocabulary;
-// The pretrained vectors' keys file of a model trained with them (vocab.vectorKeys), beside vocab.json.
-const vectorKeysFile = vocab.vectorKeys === undefined ? undefined : path.basename(vocab.vectorKeys);
-const encoder = new FeatureEncoder(vocab, vectorKeysFile === undefined ? undefined : readVectorKeys(path.join(dir, vectorKeysFile)));
+const encoder = new FeatureEncoder(vocab);
 const texts = readFileSync(path.join(dir, 'fixtures/tokenizer.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
@@ -33,10 +30,9 @@ function batches(size: number): BatchInputs[] {
     const group = texts.slice(k, k + size).map((text) => ({ text, tokens: tokenize(text, vocab.maxTokenChars).slice(0, vocab.maxLen) }));
     const t = Math.ceil(Math.max(...group.map((g) => g.tokens.length)) / 16) * 16;
     const c = vocab.maxChars;
-    const n = group.length * t;
-    const rows = { words: new Int32Array(n), shapes: new Int32Array(n), chars: new Int32Array(n * c), tokens: t, ...(vectorKeysFile ? { vectors: new Int32Array(n) } : {}) };
+    const rows = { words: new Int32Array(group.length * t), shapes: new Int32Array(group.length * t), chars: new Int32Array(group.length * t * c), tokens: t };
     group.forEach((g, i) => encoder.encodeInto(g.text, g.tokens, rows, i));
-    out.push({ batch: group.length, tokens: t, maxChars: c, words: rows.words, shapes: rows.shapes, chars: rows.chars, ...(rows.vectors ? { vectors: rows.vectors } : {}) });
+    out.push({ batch: group.length, tokens: t, maxChars: c, words: rows.words, shapes: rows.shapes, chars: rows.chars });
   }
   return out;
 }
@@ -49,7 +45,7 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 function copyOfModelDir(): string {
   const to = mkdtempSync(path.join(tmpdir(), 'voile-ner-split-'));
   temps.push(to);
-  for (const f of ['model.onnx', 'vocab.json', 'char-encoder.onnx', 'tagger.onnx', SPLIT_MANIFEST, ...(vectorKeysFile ? [vectorKeysFile] : [])]) copyFileSync(path.join(dir, f), path.join(to, f));
+  for (const f of ['model.onnx', 'vocab.json', 'char-encoder.onnx', 'tagger.onnx', SPLIT_MANIFEST]) copyFileSync(path.join(dir, f), path.join(to, f));
   return to;
 }
 
@@ -103,12 +99,6 @@ describe('character features computed once per distinct token', () => {
     const garbled = copyOfModelDir();
     writeFileSync(path.join(garbled, SPLIT_MANIFEST), '{');
     expect(readModelFiles(garbled)).toMatchObject({ kind: 'whole', why: 'split manifest unreadable' });
-  });
-
-  it.runIf(vectorKeysFile !== undefined)('a runner for a model whose vector keys file is missing refuses to start (it would get no vector for any word)', () => {
-    const missing = copyOfModelDir();
-    rmSync(path.join(missing, vectorKeysFile!));
-    expect(() => NerRunner.create({ executionProvider: 'cpu', modelDir: missing })).toThrow(/vector keys file/);
   });
 
   it('a runner on stale split files warns without quoting any text, runs model.onnx whole and finds the same spans', async () => {

@@ -10,8 +10,6 @@ export interface BatchInputs {
   readonly words: Int32Array;
   readonly shapes: Int32Array;
   readonly chars: Int32Array;
-  /** [B, T] rows of the pretrained vectors, for a model trained with them. */
-  readonly vectors?: Int32Array;
 }
 
 export interface InferenceOptions {
@@ -64,10 +62,8 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
     const session = await ort.InferenceSession.create(files.model, sessionOptions(o));
     return {
       files: 'whole',
-      async logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars, vectors }) {
-        const feeds: Record<string, ort.Tensor> = { words: tensor(words, [b, t]), chars: tensor(chars, [b, t, c]), shapes: tensor(shapes, [b, t]) };
-        if (vectors) feeds.vectors = tensor(vectors, [b, t]);
-        const result = await session.run(feeds);
+      async logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars }) {
+        const result = await session.run({ words: tensor(words, [b, t]), chars: tensor(chars, [b, t, c]), shapes: tensor(shapes, [b, t]) });
         return result.logits!.data as Float32Array;
       },
     };
@@ -80,7 +76,7 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
   return {
     files: 'split',
     cacheStats,
-    async logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars, vectors }) {
+    async logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars }) {
       // Padding positions are looked up like tokens (their character row is all zeros): they get
       // what the whole model computes for them, so the logits stay the same to the bit even for a
       // model that would not mask padding (the shipped one zeroes it before each convolution).
@@ -116,9 +112,7 @@ export async function createInference(files: ModelFiles, o: InferenceOptions): P
         });
         cacheStats.computed += positions.length;
       }
-      const feeds: Record<string, ort.Tensor> = { words: tensor(words, [b, t]), charFeatures: new ort.Tensor('float32', features, [b, t, width]), shapes: tensor(shapes, [b, t]) };
-      if (vectors) feeds.vectors = tensor(vectors, [b, t]);
-      const result = await tagger.run(feeds);
+      const result = await tagger.run({ words: tensor(words, [b, t]), charFeatures: new ort.Tensor('float32', features, [b, t, width]), shapes: tensor(shapes, [b, t]) });
       return result.logits!.data as Float32Array;
     },
   };

@@ -7,7 +7,6 @@ import { VoileError } from '../../../errors.js';
 import { spawnModuleWorker } from '../../../util/spawn-worker.js';
 import { PRIORITY, type Doc, type Label, type Span } from '../types.js';
 import { FeatureEncoder, tokenize, type Token, type Vocabulary } from './tokenizer.js';
-import { readVectorKeys } from './vector-keys.js';
 import type { BatchReply, BatchRequest, ReadyMessage, StallRequest } from './worker.js';
 
 export type ExecutionProvider = 'cpu' | 'cuda';
@@ -119,13 +118,7 @@ export class NerRunner {
 
   private constructor(dir: string, options: NerRunnerOptions) {
     this.#vocab = JSON.parse(readFileSync(path.join(dir, 'vocab.json'), 'utf8')) as Vocabulary;
-    // A model trained with pretrained vectors needs their keys: without them it would get no vector
-    // for any word, an input it was never trained on, so the runner refuses to start.
-    const keysFile = this.#vocab.vectorKeys === undefined ? undefined : path.join(dir, path.basename(this.#vocab.vectorKeys));
-    if (keysFile !== undefined && !existsSync(keysFile)) {
-      throw new VoileError('CONFIG_INVALID', 'The text model needs its vector keys file, which is missing', { detail: 'vocab.json names vectorKeys; ship that file beside it' });
-    }
-    this.#encoder = new FeatureEncoder(this.#vocab, keysFile === undefined ? undefined : readVectorKeys(keysFile));
+    this.#encoder = new FeatureEncoder(this.#vocab);
     this.#maxBatch = options.maxBatch ?? 64;
     this.#maxWaitMs = options.maxWaitMs ?? 2;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
@@ -258,22 +251,15 @@ export class NerRunner {
   #send(batch: Pending[], t: number): void {
     const b = batch.length;
     const c = this.#vocab.maxChars;
-    const vectors = this.#vocab.vectorKeys !== undefined;
-    const buffer = new ArrayBuffer(4 * b * t * (2 + c + (vectors ? 1 : 0)));
-    const rows = {
-      words: new Int32Array(buffer, 0, b * t),
-      shapes: new Int32Array(buffer, 4 * b * t, b * t),
-      chars: new Int32Array(buffer, 8 * b * t, b * t * c),
-      tokens: t,
-      ...(vectors ? { vectors: new Int32Array(buffer, 4 * b * t * (2 + c), b * t) } : {}),
-    };
+    const buffer = new ArrayBuffer(4 * b * t * (2 + c));
+    const rows = { words: new Int32Array(buffer, 0, b * t), shapes: new Int32Array(buffer, 4 * b * t, b * t), chars: new Int32Array(buffer, 8 * b * t, b * t * c), tokens: t };
     batch.forEach((p, i) => this.#encoder.encodeInto(p.text, p.tokens, rows, i));
     const id = this.#nextId++;
     const slot = this.#slots.reduce((a, s) => (s.batches.size < a.batches.size ? s : a));
     this.#inflight.set(id, { batch, slot });
     slot.batches.add(id);
     slot.worker.ref();
-    const req: BatchRequest = { id, batch: b, tokens: t, maxChars: c, vectors, buffer };
+    const req: BatchRequest = { id, batch: b, tokens: t, maxChars: c, buffer };
     slot.worker.postMessage(req, [buffer]);
     // A worker that never answers must not hold requests forever, nor the next ones: fail closed and
     // start a fresh worker.

@@ -6,7 +6,6 @@
  * Tokens: runs of letters/marks, runs of decimal digits, or one other non-space character; runs are
  * cut every `maxTokenChars` code points. Offsets are UTF-16 code units of the input.
  */
-import { vectorId, type VectorKeys } from './vector-keys.js';
 import { HASH_SEED, hashStep, WordTable } from './word-table.js';
 
 export interface Token {
@@ -23,8 +22,6 @@ export interface Vocabulary {
   readonly maxLen: number;
   /** Tensor type of the model's inputs (models/ner/export.py writes int32). Default int64. */
   readonly inputType?: 'int32' | 'int64';
-  /** File of the pretrained vectors' keys (beside vocab.json) of a model trained with them: it takes a fourth input, `vectors`. */
-  readonly vectorKeys?: string;
 }
 
 const SPACES = new Set([...' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff']);
@@ -163,8 +160,6 @@ export interface BatchRows {
   readonly chars: Int32Array;
   /** T: the padded length of every row. */
   readonly tokens: number;
-  /** [B, T] rows of the pretrained vectors (a model with vectorKeys only). */
-  readonly vectors?: Int32Array;
 }
 
 /** Encodes tokens into the model's three inputs, laid out row-major. */
@@ -176,12 +171,9 @@ export class FeatureEncoder {
   /** The word ids of tokens of such codes, found from the codes (no string made per token). */
   readonly #wordTable: WordTable;
   readonly vocab: Vocabulary;
-  readonly #vectorKeys: VectorKeys | undefined;
 
-  /** `vectorKeys`: those of vocab.vectorKeys, for a model trained with pretrained vectors. */
-  constructor(vocab: Vocabulary, vectorKeys?: VectorKeys) {
+  constructor(vocab: Vocabulary) {
     this.vocab = vocab;
-    this.#vectorKeys = vectorKeys;
     this.#words = new Map(vocab.words.map((w, i) => [w, i + 2]));
     this.#chars = new Map([...vocab.charset].map((c, i) => [c, i + 2]));
     for (let code = 0; code < TABLE_END; code++) this.#charId[code] = FOLDED[code]! < 0 ? 1 : (this.#chars.get(String.fromCharCode(FOLDED[code]!)) ?? 1);
@@ -203,9 +195,8 @@ export class FeatureEncoder {
     return ids;
   }
 
-  encode(text: string, tokens: readonly Token[]): { words: Int32Array; chars: Int32Array; shapes: Int32Array; vectors?: Int32Array } {
-    const n = tokens.length;
-    const rows = { words: new Int32Array(n), chars: new Int32Array(n * this.vocab.maxChars), shapes: new Int32Array(n), tokens: n, ...(this.#vectorKeys ? { vectors: new Int32Array(n) } : {}) };
+  encode(text: string, tokens: readonly Token[]): { words: Int32Array; chars: Int32Array; shapes: Int32Array } {
+    const rows = { words: new Int32Array(tokens.length), chars: new Int32Array(tokens.length * this.vocab.maxChars), shapes: new Int32Array(tokens.length), tokens: tokens.length };
     this.encodeInto(text, tokens, rows, 0);
     return rows;
   }
@@ -223,14 +214,8 @@ export class FeatureEncoder {
     const { words, shapes, chars } = rows;
     const charId = this.#charId;
     const wordTable = this.#wordTable;
-    const vectors = this.#vectorKeys && rows.vectors;
     for (let i = 0; i < tokens.length; i++) {
       const { start, end } = tokens[i]!;
-      if (vectors) {
-        // Only words have vectors: the slice is made for tokens of letters only.
-        const first = text.charCodeAt(start);
-        vectors[base + i] = first < TABLE_END && CLASS[first] !== LETTERS ? 0 : vectorId(text.slice(start, end), this.#vectorKeys!);
-      }
       const at = (base + i) * maxChars;
       const n = end - start;
       let hash = HASH_SEED;

@@ -22,14 +22,13 @@ interface Init {
 }
 /**
  * One buffer, transferred (not copied): words [B, T], then shapes [B, T], then chars [B, T, maxChars],
- * then, for a model with pretrained vectors, their rows [B, T]; all int32.
+ * all int32.
  */
 export interface BatchRequest {
   id: number;
   batch: number;
   tokens: number;
   maxChars: number;
-  vectors: boolean;
   buffer: ArrayBuffer;
 }
 /** probs (float32, B × T) then tags (uint8, B × T) in one transferred buffer. */
@@ -73,8 +72,7 @@ parentPort!.on('message', async (req: BatchRequest | StallRequest) => {
     const words = new Int32Array(req.buffer, 0, b * t);
     const shapes = new Int32Array(req.buffer, 4 * b * t, b * t);
     const chars = new Int32Array(req.buffer, 8 * b * t, b * t * c);
-    const vectors = req.vectors ? new Int32Array(req.buffer, 4 * b * t * (2 + c), b * t) : undefined;
-    const logits = await inference.logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars, ...(vectors ? { vectors } : {}) });
+    const logits = await inference.logits({ batch: b, tokens: t, maxChars: c, words, shapes, chars });
     const n = logits.length / (b * t);
     const buffer = new ArrayBuffer(5 * b * t);
     const probs = new Float32Array(buffer, 0, b * t);
