@@ -180,7 +180,7 @@ def main():
     ap.add_argument('--context-lr', type=float, default=2e-3, help="learning rate of the attention layer's parameters (with --context)")
     ap.add_argument('--vectors', action='store_true', help='add the pretrained word vectors (build_vectors.py: data/vector-keys.tsv.gz, data/vectors.npy; a state without them warm-starts the rest)')
     ap.add_argument('--keep-epochs', action='store_true', help='also save every epoch\'s state (data/state-epochN.pt), to choose one on other data than the synthetic held-out split')
-    ap.add_argument('--out', default=HERE, help='where model.onnx, vocab.json, metrics.json and state.pt go (default models/ner; '
+    ap.add_argument('--out', default=HERE, help='where vocab.json, metrics.json and data/state.pt go, and export.py OUT then writes model.onnx (default models/ner; '
                     'a scratch directory keeps the shipped model in place until the new one is accepted)')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
