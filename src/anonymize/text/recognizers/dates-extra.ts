@@ -11,8 +11,9 @@ import { DIGIT_SLASH_DIGIT, isValidDay, yearValue } from './dates.js';
  * - a French weekday abbreviation before a day and a month ("ven. 7/2", "dim 14/9"), as shift books and
  *   tables write them.
  * - in English, a month-first day with no year ("seen 4/27", "my 11/19 shift"): only when the day
- *   cannot be a month (over 12), and a word that introduces a date comes before or the number stands
- *   alone at a line start before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
+ *   cannot be a month (over 12), and a word that introduces a date or an event of care comes before
+ *   ("next 4/27", "discharged 11/19", "culture 10/30") or the number stands alone at a line start or in
+ *   a table cell ("| 11/16 |") before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
  * - "on the 21st." — an English ordinal day alone after a preposition, closed by punctuation.
  * Scans on the folded view open with "\b" (a true word start there: ASCII letters only), not a look-behind.
  */
@@ -25,8 +26,10 @@ const SPACED_EVERY_DIGIT = /(?<![\p{N}] ?)(\d) (\d) ?\/ ?(\d) (\d) ?\/ ?(\d) (\d
 const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|ddn|date de naissance|naissance|ne\(?e?\)? le|born)[^\p{L}\p{N}\n]{0,6}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/dgu;
 const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
-const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated)[ \t]*$/u;
-const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)]|at\b|@|$|\n)/u;
+const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated|admitted|discharged|died|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$/u;
+const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)|]|at\b|@|$|\n)/u;
+/** A table cell's start ("| 11/16 | Abdu Rashid |"): the date alone in its cell, as at a line start. */
+const CELL_START_BEFORE = /\|[ \t]*$/;
 const EN_ORDINAL_DAY = /\b(?:on|by|until|till|from|since|before|after) the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=[ \t]*[.,;!?)]|[ \t]*$)/dgmu;
 
 function span(start: number, end: number, source: string): Span {
@@ -61,7 +64,7 @@ export function extraDateSpans(doc: Doc): Span[] {
     for (const m of slashed ? f.matchAll(EN_MONTH_FIRST) : []) {
       const end = m.index + m[0].length;
       const cued = EN_DATE_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index));
-      const lineStart = m.index === 0 || f[m.index - 1] === '\n';
+      const lineStart = m.index === 0 || f[m.index - 1] === '\n' || CELL_START_BEFORE.test(f.slice(Math.max(0, m.index - 4), m.index));
       if (!cued && !(lineStart && ALONE_AFTER.test(f.slice(end, end + 4)))) continue;
       if (isValidDay(undefined, Number(m[1]), Number(m[2]))) out.push(span(m.index, end, 'date-month-first'));
     }
