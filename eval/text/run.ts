@@ -51,7 +51,9 @@
  *      rule round; scored with the rules before and after it, overall line, then in full);
  *  21. the twenty-second sealed held-out set eval/text/holdout22/*.jsonl (written blind as the ninth
  *      retraining's judge; scored with the model-span filter before and after its recalibration,
- *      overall line, then in full).
+ *      overall line, then in full);
+ *  22. the twenty-third sealed held-out set eval/text/holdout23/*.jsonl (written blind at the end of that
+ *      session; scored with the code before the session and with its final code, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -111,6 +113,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout20', title: 'Twentieth sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the eighth retraining's judge (window-wide attention; overall line only, not shipped); scored in full once at the same time" },
   { folder: 'holdout21', title: 'Twenty-first sealed held-out set', languages: 'French, English and bilingual', note: 'written blind during the tenth rule round (whose rules holdout18..20 guided); scored with the rules before and after the round (overall line), then in full, used by nothing else' },
   { folder: 'holdout22', title: 'Twenty-second sealed held-out set', languages: 'French, English and bilingual', note: "written blind as the ninth retraining's judge (pretrained vectors; overall line only, not shipped); scored with the model-span filter before and after its recalibration (overall line), then in full, used by nothing else" },
+  { folder: 'holdout23', title: 'Twenty-third sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the end of the session of the filter recalibration; scored with the code before that session and with its final code (overall line), then in full, used by nothing else' },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });

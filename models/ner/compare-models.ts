@@ -17,8 +17,8 @@
  * since been scored in full by eval:text and are loaded like the other scored sets, as holdout13 ..
  * holdout17 are. holdout18 was the sixth retraining's sealed judge, holdout19 the seventh's and holdout20
  * the eighth's (a model with window-wide attention), each read as its overall line only until all three
- * were scored in full by eval:text; holdout21 and holdout22 were read
- * the same way before their full scoring, and a later sealed set (holdout23 …) is, by name.
+ * were scored in full by eval:text; holdout21 to holdout23 were read
+ * the same way before their full scoring, and a later sealed set (holdout24 …) is, by name.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -82,7 +82,7 @@ const total = (m: Map<string, Counts>, only?: Set<string>) =>
 
 // holdout4, holdout5, holdout9 and holdout18..20 were judges scored in aggregate here; holdout18..20 have
 // since been scored in full by eval:text (2026-11-30), the others stay aggregate-only. A sealed set not yet
-// in eval:text (holdout23 and later) is read through loadSealedJudge, overall line only.
+// in eval:text (holdout24 and later) is read through loadSealedJudge, overall line only.
 const AGGREGATE_ONLY = new Set(['holdout4', 'holdout5', 'holdout9']);
 // Sealed sets whose per-label figures are not printed either: only the overall line.
 const OVERALL_ONLY = new Set(['holdout9']);
