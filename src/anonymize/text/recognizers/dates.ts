@@ -103,8 +103,10 @@ const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|unt
 const NUMERIC_DM_ALONE = /(\d(?<!(?:[\p{L}\p{N}]|[\p{N}][ \t]?[/.,:x×*-][ \t]?|[/.,:°#=+*-])\d)\d?)\/(\d{1,2})(?![\p{N}]|[/.,-]\d|[\p{L}%])/dgu;
 // Words after which a/b is a score, a pressure, a ratio, a page or a count ("EVA 7/10", "TA 12/8", "N° 3/4", "grade 2/4").
 const NOT_DATE_BEFORE = /(?:^|[^\p{L}])(?:ta|pa|bp|tension|pression(?: arterielle)?|blood pressure|page|pages|p\.|pg|n°|no\.?|num|fax|feuillet|sheet|grade|stade|stage|nyha|classe?|force|mrc|eva|en|ens|vas|nrs|gcs|glasgow|apgar|score|mmse|moca|iks|ecog|oms|who|ratio|rapport|visus|acuity|va|od|og|ou|acuite|x|×|for|pendant|dose|doses|cure|cycle|cycles|c|j|d|week|semaine|sa|gestite|parite|g|p)[ \t:]*$/u;
-// Units and counts after a/b: "1/2 cp", "3/4 of the dose", "2/3 des patients", "5/7 jours".
-const NOT_DATE_AFTER = /^[ \t]*(?:mg|ml|g|µg|ug|mcg|cp|comprimes?|tab|tabs|tablets?|gel|gelules?|amp|ampoules?|doses?|of|des|du|de|d'|jours?|j\b|days?|nuits?|semaines?|weeks?|mois|months?|ans?\b|years?|mmhg|cmh2o|cm|mm|%|x\b|fois|times|pts?|points?|h\b|heures?|hours?|min|sec)/u;
+// Units and counts after a/b: "1/2 cp", "3/4 of the dose", "2/3 des patients", "5/7 jours". Whole words
+// only: "24/11 mme Ribeiro", "12/3 demain", "02/12 cmp" are dates (a unit's letters began the next word).
+const NOT_DATE_AFTER =
+  /^[ \t]*(?:(?:mg|ml|g|µg|ug|mcg|cp|comprimes?|tab|tabs|tablets?|gel|gelules?|amp|ampoules?|doses?|of|des|du|de|jours?|j|days?|nuits?|semaines?|weeks?|mois|months?|ans?|years?|mmhg|cmh2o|cm|mm|x|fois|times|pts?|points?|h|heures?|hours?|min|sec)(?![\p{L}\p{N}])|d'|%)/u;
 
 // Scottish and Australian flats are written "2/1" or "17/3 Dalry Road": a flat before, a street after.
 const FLAT_BEFORE = /(?:^|[^\p{L}])(?:flat|apt|apartment|unit|appartement|logement)[ \t]*$/u;
