@@ -42,7 +42,8 @@ const NOT_ID_BEFORE = /(?<![a-z])(?:cerfa|formulaire|kit|lot|batch|pager|pgr|ble
 // A letter prefix before a space belongs to the value only in upper case ("MRN: KLM 2209941"); a
 // lowercase word there is prose.
 const LOWER_PREFIX = /^\p{Ll}{1,5} /u;
-const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?![\p{L}\p{N}]|[,.]\d)/gu;
+// A state or issuer suffix in capitals stays with the number ("ProviderOne ID 108847219WA").
+const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?:[A-Z]{1,3})?(?![\p{L}\p{N}]|[,.]\d)/gu;
 const ALNUM_ID = notAfter(/(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu);
 
 /** The NIR control key: 97 − (number mod 97), with Corsica's 2A → 19 and 2B → 18 for the computation. */
