@@ -47,8 +47,7 @@ def main():
     if vectors is not None:
         # The runtime looks the tokens' rows up in the keys build_vectors.py wrote: they travel with the model.
         vocab['vectorKeys'] = 'vector-keys.tsv.gz'
-        if os.path.abspath(out) != HERE or not os.path.exists(os.path.join(out, vocab['vectorKeys'])):
-            shutil.copyfile(os.path.join(HERE, 'data', 'vector-keys.tsv.gz'), os.path.join(out, vocab['vectorKeys']))
+        shutil.copyfile(os.path.join(HERE, 'data', 'vector-keys.tsv.gz'), os.path.join(out, vocab['vectorKeys']))
     else:
         vocab.pop('vectorKeys', None)
     json.dump(vocab, open(os.path.join(out, 'vocab.json'), 'w'), ensure_ascii=False)

@@ -193,10 +193,10 @@ def main():
             counts[word_key(r['text'][s:e])] += 1
     words = [w for w, c in counts.most_common(20000) if c >= 2]
     vocab = {w: i + 2 for i, w in enumerate(words)}
-    keys = load_vector_keys(os.path.join(HERE, 'data', 'vector-keys.tsv.gz')) if args.vectors else None
-    table = None
+    keys, table = None, None
     if args.vectors:
         import numpy as np
+        keys = load_vector_keys(os.path.join(HERE, 'data', 'vector-keys.tsv.gz'))
         table = np.load(os.path.join(HERE, 'data', 'vectors.npy'))
     train = [x for r in train_rows for x in encode(r, vocab, keys)]
     dev = [x for r in dev_rows for x in encode(r, vocab, keys)]

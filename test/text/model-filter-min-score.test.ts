@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plausibleModelSpan } from '../../src/anonymize/text/ner/filter.js';
-import { makeDoc } from '../../src/anonymize/text/normalize.js';
-import type { Label, Span } from '../../src/anonymize/text/types.js';
-
-function plausible(text: string, part: string, label: Label, score: number): boolean {
-  const start = text.indexOf(part);
-  if (start < 0) throw new Error(`"${part}" is not in the text`);
-  const span: Span = { start, end: start + part.length, label, score, priority: 40, source: 'ner' };
-  return plausibleModelSpan(span, makeDoc(text, 'auto'));
-}
+import { modelSpanKept as plausible } from './helpers.js';
 
 // Regression (2026-11-30 calibration): model spans scored 0.45-0.65 that pass every other check were
 // dropped, and with them names and towns the model had found ("navette Port-Navalo ↔ Locmariaquer",

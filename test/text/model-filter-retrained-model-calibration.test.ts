@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plausibleModelSpan } from '../../src/anonymize/text/ner/filter.js';
-import { makeDoc } from '../../src/anonymize/text/normalize.js';
-import type { Label, Span } from '../../src/anonymize/text/types.js';
-
-function plausible(text: string, part: string, label: Label, score = 0.97): boolean {
-  const start = text.indexOf(part);
-  if (start < 0) throw new Error(`"${part}" is not in the text`);
-  const span: Span = { start, end: start + part.length, label, score, priority: 40, source: 'ner' };
-  return plausibleModelSpan(span, makeDoc(text, 'auto'));
-}
+import { modelSpanKept as plausible } from './helpers.js';
 
 // Regression (2026-11-29 retraining): the retrained model proposes facilities cut before a person's
 // name, sentence-case phrases and bare head words as facilities, and the ends of words cut by a

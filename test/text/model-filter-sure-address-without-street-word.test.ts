@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { plausibleModelSpan } from '../../src/anonymize/text/ner/filter.js';
-import { makeDoc } from '../../src/anonymize/text/normalize.js';
-import type { Span } from '../../src/anonymize/text/types.js';
+import { modelSpanKept } from './helpers.js';
 
-function keptAsAddress(text: string, part: string, score: number): boolean {
-  const start = text.indexOf(part);
-  if (start < 0) throw new Error(`"${part}" is not in the text`);
-  const span: Span = { start, end: start + part.length, label: 'ADDRESS', score, priority: 40, source: 'ner' };
-  return plausibleModelSpan(span, makeDoc(text, 'auto'));
-}
+const keptAsAddress = (text: string, part: string, score: number) => modelSpanKept(text, part, 'ADDRESS', score);
 
 // Regression (read sets, 2026-11-30): the model's addresses without a street word or a house number
 // followed by a name were dropped however sure it was — named houses, lieux-dits, "7700 S Broadway".

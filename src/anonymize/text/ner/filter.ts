@@ -350,7 +350,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       return (
         STREET_WORD.test(folded) ||
         /\d[\s,]+(?:[NSEW]\.?[ \t]+)?\p{L}{2,}/u.test(text) ||
-        (span.score >= SURE_ADDRESS_MIN_SCORE && words.some((w) => capitalised(w)) && !headingLine())
+        (span.score >= SURE_ADDRESS_MIN_SCORE && words.some(capitalised) && !headingLine())
       );
     default:
       return true;

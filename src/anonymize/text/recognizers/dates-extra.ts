@@ -64,8 +64,9 @@ export function extraDateSpans(doc: Doc): Span[] {
     for (const m of slashed ? f.matchAll(EN_MONTH_FIRST) : []) {
       const end = m.index + m[0].length;
       const cued = EN_DATE_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index));
-      const lineStart = m.index === 0 || f[m.index - 1] === '\n' || CELL_START_BEFORE.test(f.slice(Math.max(0, m.index - 4), m.index));
-      if (!cued && !(lineStart && ALONE_AFTER.test(f.slice(end, end + 4)))) continue;
+      // Alone at the start of a line or of a table cell, closed by punctuation or the cell's bar.
+      const fieldStart = m.index === 0 || f[m.index - 1] === '\n' || CELL_START_BEFORE.test(f.slice(Math.max(0, m.index - 4), m.index));
+      if (!cued && !(fieldStart && ALONE_AFTER.test(f.slice(end, end + 4)))) continue;
       if (isValidDay(undefined, Number(m[1]), Number(m[2]))) out.push(span(m.index, end, 'date-month-first'));
     }
     for (const m of f.matchAll(EN_ORDINAL_DAY)) {
