@@ -1,5 +1,6 @@
 import { extraDateSpans } from './dates-extra.js';
 import { PRIORITY, type Doc, type Lang, type Span } from '../types.js';
+import { datesNamedAloneSpans } from './dates-named-alone.js';
 import { partialDateSpans } from './dates-partial.js';
 import { spokenDateSpans } from './dates-spoken.js';
 
@@ -102,7 +103,7 @@ const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|unt
 // (The lookbehind after the first digit, as in NUMERIC_DMY.)
 const NUMERIC_DM_ALONE = /(\d(?<!(?:[\p{L}\p{N}]|[\p{N}][ \t]?[/.,:x×*-][ \t]?|[/.,:°#=+*-])\d)\d?)\/(\d{1,2})(?![\p{N}]|[/.,-]\d|[\p{L}%])/dgu;
 // Words after which a/b is a score, a pressure, a ratio, a page or a count ("EVA 7/10", "TA 12/8", "N° 3/4", "grade 2/4").
-const NOT_DATE_BEFORE = /(?:^|[^\p{L}])(?:ta|pa|bp|tension|pression(?: arterielle)?|blood pressure|page|pages|p\.|pg|n°|no\.?|num|fax|feuillet|sheet|grade|stade|stage|nyha|classe?|force|mrc|eva|en|ens|vas|nrs|gcs|glasgow|apgar|score|mmse|moca|iks|ecog|oms|who|ratio|rapport|visus|acuity|va|od|og|ou|acuite|x|×|for|pendant|dose|doses|cure|cycle|cycles|c|j|d|week|semaine|sa|gestite|parite|g|p)[ \t:]*$/u;
+export const NOT_DATE_BEFORE = /(?:^|[^\p{L}])(?:ta|pa|bp|tension|pression(?: arterielle)?|blood pressure|page|pages|p\.|pg|n°|no\.?|num|fax|feuillet|sheet|grade|stade|stage|nyha|classe?|force|mrc|eva|en|ens|vas|nrs|gcs|glasgow|apgar|score|mmse|moca|iks|ecog|oms|who|ratio|rapport|visus|acuity|va|od|og|ou|acuite|x|×|for|pendant|dose|doses|cure|cycle|cycles|c|j|d|week|semaine|sa|gestite|parite|g|p)[ \t:]*$/u;
 // Units and counts after a/b: "1/2 cp", "3/4 of the dose", "2/3 des patients", "5/7 jours". Whole words
 // only: "24/11 mme Ribeiro", "12/3 demain", "02/12 cmp" are dates (a unit's letters began the next word).
 const NOT_DATE_AFTER =
@@ -379,7 +380,7 @@ function dropContained(dates: DateParts[]): DateParts[] {
 export function dateSpans(doc: Doc): Span[] {
   const dates = findDates(doc);
   const full: Span[] = dates.map((d) => ({ start: d.start, end: d.end, label: 'DATE', score: 0.99, priority: PRIORITY.pattern + 5, source: 'date' }));
-  return full.concat(partialDateSpans(doc, dates), spokenDateSpans(doc), extraDateSpans(doc));
+  return full.concat(partialDateSpans(doc, dates), spokenDateSpans(doc), extraDateSpans(doc), datesNamedAloneSpans(doc));
 }
 
 // ---- writing a moved date back in the same format -------------------------------------------
@@ -416,7 +417,35 @@ export function shiftWrittenDate(text: string, days: number, doc: Pick<Doc, 'lan
     const shifted = shiftParsed(prefix + text, prefix.length, days, doc, fold);
     if (shifted !== undefined) return shifted.slice(prefix.length);
   }
-  return shiftLoneDay(text, days, doc, fold);
+  return shiftLoneDay(text, days, doc, fold) ?? shiftNamedAlone(text, days, fold);
+}
+
+const EN_WEEKDAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * A month or a weekday named alone ("octobre", "mi-janvier", "Friday", "thurs"): a month moves as its
+ * 15th would, a weekday by the shift mod 7, each written in its own language, length and case.
+ */
+function shiftNamedAlone(text: string, days: number, fold: (s: string) => string): string | undefined {
+  const m = /^(mi-)?(\p{L}+)(\.?)$/u.exec(text);
+  if (!m) return undefined;
+  const word = fold(m[2]!);
+  const prefix = m[1] ?? '';
+  // Abbreviations are read as English first: the recognizer takes them after English words only.
+  for (const [lang, form] of [['fr', 'long'], ['en', 'long'], ['en', 'short'], ['fr', 'short']] as const) {
+    const index = MONTH_NAMES[lang][form].findIndex((x) => fold(x) === word || (form === 'short' && lang === 'en' && word === 'sept' && x === 'Sep'));
+    if (index < 0) continue;
+    const moved = new Date(Date.UTC(2001, index, 15) + days * 86_400_000).getUTCMonth();
+    return prefix + sameCase(m[2]!, MONTH_NAMES[lang][form][moved]!) + m[3]!;
+  }
+  if (prefix) return undefined;
+  for (const lang of ['fr', 'en'] as const) {
+    const index = WEEKDAY_NAMES[lang].findIndex((w) => fold(w) === word);
+    if (index >= 0) return sameCase(m[2]!, WEEKDAY_NAMES[lang][(((index + days) % 7) + 7) % 7]!) + m[3]!;
+  }
+  const abbr = EN_WEEKDAY_ABBR.findIndex((w) => word.startsWith(fold(w)));
+  if (abbr >= 0 && /^(?:tues?|weds?|thu|thur|thurs|fri|sat|sun)$/.test(word)) return sameCase(m[2]!, EN_WEEKDAY_ABBR[(((abbr + days) % 7) + 7) % 7]!) + m[3]!;
+  return undefined;
 }
 
 /**

@@ -1,0 +1,104 @@
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * A month or a weekday named without any number, where it says when something happened or will:
+ * "depuis octobre", "la rentrée de septembre", "f/u January", "since Monday", "sortie prévue vendredi",
+ * "d/c thurs". Left in clear, such a word contradicts the shifted dates around it (a Monday moved by
+ * 10 days is a Thursday) and so tells the shift; as a DATE it moves with them (surrogates.ts).
+ *
+ * What stays out, because it names no one day:
+ * - a recurring weekday: a schedule or a habit ("kiné lundi/mercredi/vendredi", "Mon/Wed/Fri", "le lundi
+ *   et le jeudi", "visite le dimanche", "tous les mardis", "every Monday", "on Mondays");
+ * - a weekday that labels a line or a table cell of a roster or a log ("Mardi : Dr Roux", "tue: bloods");
+ * - a month without a word of time before it ("He missed May."), so the verb "may", "march" and the
+ *   planet stay words; English month abbreviations only after an English word of time, never in
+ *   capitals ("OCT : œdème maculaire" is an examination).
+ * A month or weekday next to a day number or a year belongs to the full date scans (dates.ts).
+ * Scans run on the folded view (lower case, no accents), whose offsets are the text's.
+ */
+const MONTH_FULL =
+  'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december';
+const MONTH_ABBR_EN = 'jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec';
+const WEEKDAY_FULL = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const WEEKDAY_ABBR_EN = 'tues?|weds?|thu|thur|thurs|fri|sat|sun';
+
+// Words of time right before the month. French "de" only for the full French names ("rentrée de septembre").
+const MONTH_CUE_FR = String.raw`(?:en|depuis|des|jusqu'en|jusqu'a|fin|debut|courant|mi|d'ici|avant|apres|pour|mois de|mois d'|de|d')`;
+const MONTH_CUE_EN = String.raw`(?:in|since|until|till|by|from|last|next|early|late|mid|end of|beginning of|start of|during|through|before|after|f\/u|fu|due|around)`;
+const MONTH_ALONE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${MONTH_CUE_FR}|${MONTH_CUE_EN})(?:[ \t]+|-|(?<=')|(?<=d'))(${MONTH_FULL}|${MONTH_ABBR_EN})\.?(?![\p{L}\p{N}]|[ \t]*\d|[./-]\d)`,
+  'dgu',
+);
+const FR_CUES = new Set(['en', 'depuis', 'des', "jusqu'en", "jusqu'a", 'fin', 'debut', 'courant', 'mi', "d'ici", 'avant', 'apres', 'pour', 'mois de', "mois d'", 'de', "d'"]);
+const FR_MONTHS = new Set(['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre']);
+// "may" and "march" are ordinary English words after most cues ("by may", "the march"): only these.
+const VERB_LIKE_MONTH_CUES = new Set(['in', 'since', 'until', 'till', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'last', 'next', 'during']);
+
+const WEEKDAY_ALONE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN})\.?(?![\p{L}\p{N}])`, 'dgu');
+const WEEKDAY_ANY = new RegExp(String.raw`^(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon|lun|mar|mer|jeu|ven|sam|dim)s?\.?$`, 'u');
+const WEEKDAY_ABBR_CUE_BEFORE = /(?:^|[^\p{L}])(?:on|by|until|till|since|from|next|last|this|before|after|f\/u|fu|d\/c|dc|due|booked|planned)[ \t]*$/u;
+// A habit or a schedule: "tous les", "chaque", "every", "each", French "le lundi" without a day number.
+// "le premier jeudi de chaque mois", "the first Monday of the month" too.
+const RECURRING_BEFORE =
+  /(?:^|[^\p{L}])(?:tous[ \t]+les|toutes[ \t]+les|chaque|every|each|les|le|(?:le|the)[ \t]+(?:premier|1er|deuxieme|second|troisieme|dernier|first|third|fourth|last))[ \t]*$/u;
+const SPECIFIC_AFTER_LE = /^[ \t]+(?:prochain|dernier|suivant|precedent|d'apres|d'avant)\b/u;
+// Another weekday joined by a list or range word: the days of a schedule.
+const JOINED_BEFORE = /(?:^|[^\p{L}])(\p{L}+)\.?[ \t]*(?:\/|,|-|–|&|\+|et|and|ou|or|to|au|a|through)[ \t]*(?:le[ \t]+|the[ \t]+)?$/u;
+const JOINED_AFTER = /^[ \t]*(?:\/|,|-|–|&|\+|et|and|ou|or|to|au|a|through)[ \t]*(?:le[ \t]+|the[ \t]+)?(\p{L}+)/u;
+const DU_BEFORE = /(?:^|[^\p{L}])(?:du|from|between|entre)[ \t]*$/u;
+// A day number (not a time) or a month after the weekday: the full date scans read "jeudi 27",
+// "Monday, November 30".
+const DAY_NUMBER_AFTER = new RegExp(String.raw`^[ \t]*(?:\d{1,2}(?![\p{N}]|[ \t]*(?:h|:|am\b|pm\b))|,[ \t]*(?:the[ \t]+)?\d|,?[ \t]*(?:the[ \t]+)?(?:${MONTH_FULL}|${MONTH_ABBR_EN}|mar)(?![\p{L}]))`, 'u');
+const WEEKDAY_FULL_ONLY = new RegExp(`^(?:${WEEKDAY_FULL})$`, 'u');
+const LABEL_AFTER = /^[ \t]*:/u;
+const HOLIDAY_BEFORE = /(?:^|[^\p{L}])(?:good|black|cyber|ash|holy|maundy|super)[ \t]*$/u;
+const NOT_A_DAY_AFTER = /^[ \t]+(?:gras|night fever|morning blues|club)\b/u;
+
+function span(start: number, end: number, source: string): Span {
+  return { start, end, label: 'DATE', score: 0.85, priority: PRIORITY.pattern, source };
+}
+
+export function datesNamedAloneSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  const f = doc.folded;
+  const out: Span[] = [];
+  for (const m of f.matchAll(MONTH_ALONE)) {
+    const cue = m[1]!.replace(/[ \t]+/g, ' ');
+    const month = m[2]!;
+    const [start, end] = m.indices![2]!;
+    const french = FR_MONTHS.has(month);
+    const abbreviated = !french && !/^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/.test(month);
+    // After "de", a month in capitals is a title ("LES ORAGES DE NOVEMBRE"), not when something happened.
+    if ((cue === 'de' || cue === "d'") && (!french || t.slice(start, end) === t.slice(start, end).toUpperCase())) continue;
+    if (FR_CUES.has(cue) && !french && !MONTH_CUE_EN_SET.has(cue)) continue;
+    if (abbreviated && !MONTH_CUE_EN_SET.has(cue)) continue;
+    const written = t.slice(start, end);
+    if (abbreviated && written === written.toUpperCase()) continue;
+    if ((month === 'may' || month === 'march') && !VERB_LIKE_MONTH_CUES.has(cue)) continue;
+    // "mi-janvier" is one word: the date keeps its "mi-".
+    const from = cue === 'mi' && f[start - 1] === '-' ? start - 3 : start;
+    out.push(span(from, end, 'date-month-alone'));
+  }
+  for (const m of f.matchAll(WEEKDAY_ALONE)) {
+    const [start, end] = m.indices![1]!;
+    const day = m[1]!;
+    const before = f.slice(Math.max(0, start - 24), start);
+    const after = f.slice(end, end + 24);
+    const abbreviated = !WEEKDAY_FULL_ONLY.test(day);
+    if (abbreviated && !WEEKDAY_ABBR_CUE_BEFORE.test(before)) continue;
+    if (DAY_NUMBER_AFTER.test(after.replace(/^\./, ''))) continue;
+    if (HOLIDAY_BEFORE.test(before) || NOT_A_DAY_AFTER.test(after)) continue;
+    if (RECURRING_BEFORE.test(before) && !SPECIFIC_AFTER_LE.test(after)) continue;
+    const joinedBefore = JOINED_BEFORE.exec(before);
+    const joinedAfter = JOINED_AFTER.exec(after.replace(/^\./, ''));
+    if ((joinedBefore && WEEKDAY_ANY.test(joinedBefore[1]!)) || (joinedAfter && WEEKDAY_ANY.test(joinedAfter[1]!))) continue;
+    if (DU_BEFORE.test(before) && joinedAfter) continue;
+    // A roster's or a log's line label: "Mardi : Dr Roux", "| Wed | grade 3 …", "tue: bloods taken".
+    const lineStart = start === 0 || /(?:^|\n|\|)[ \t]*$/.test(before);
+    if (lineStart && (LABEL_AFTER.test(after.replace(/^\./, '')) || /^[ \t]*\|/.test(after))) continue;
+    out.push(span(start, end, 'date-weekday-alone'));
+  }
+  return out;
+}
+
+const MONTH_CUE_EN_SET = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'last', 'next', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'during', 'through', 'before', 'after', 'f/u', 'fu', 'due', 'around']);
