@@ -1,5 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { DIGIT_SLASH_DIGIT, isValidDay, yearValue } from './dates.js';
+import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_BEFORE, yearValue } from './dates.js';
 
 /**
  * Date forms the main scans of dates.ts do not read:
@@ -15,6 +15,11 @@ import { DIGIT_SLASH_DIGIT, isValidDay, yearValue } from './dates.js';
  *   ("next 4/27", "discharged 11/19", "culture 10/30") or the number stands alone at a line start or in
  *   a table cell ("| 11/16 |") before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
  * - "on the 21st." — an English ordinal day alone after a preposition, closed by punctuation.
+ * - a list of two-digit day/month dates joined by commas, as a table cell or a CSV field lists the days
+ *   of a series ("01/12,08/12,15/12"): the bare day/month scan refuses a digit and a comma beside a date
+ *   (a decimal, a count), but two or more dd/mm in a row, one of them unable to be a fraction (a leading
+ *   zero, or a first number above the second), are dates. Day first; month first in English when every
+ *   item reads so.
  * Scans on the folded view open with "\b" (a true word start there: ASCII letters only), not a look-behind.
  */
 const ROMAN_MONTHS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10, XI: 11, XII: 12 };
@@ -30,6 +35,8 @@ const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:done|seen|booked|scheduled|planned|
 const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)|]|at\b|@|$|\n)/u;
 /** A table cell's start ("| 11/16 | Abdu Rashid |"): the date alone in its cell, as at a line start. */
 const CELL_START_BEFORE = /\|[ \t]*$/;
+const DM_LIST = /(?<![\p{L}\p{N}\/.,:-])\d{2}\/\d{2}(?:[ \t]?,[ \t]?\d{2}\/\d{2})+(?![\p{N}\p{L}]|[\/.,-]\d)/gu;
+const DM_ITEM = /\d{2}\/\d{2}/gu;
 const EN_ORDINAL_DAY = /\b(?:on|by|until|till|from|since|before|after) the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=[ \t]*[.,;!?)]|[ \t]*$)/dgmu;
 
 function span(start: number, end: number, source: string): Span {
@@ -59,6 +66,14 @@ export function extraDateSpans(doc: Doc): Span[] {
   for (const m of slashed ? f.matchAll(FR_WEEKDAY_DM) : []) {
     const [start] = m.indices![1]!;
     if (isValidDay(undefined, Number(m[2]), Number(m[1]))) out.push(span(start, m.index + m[0].length, 'date-weekday-abbr'));
+  }
+  for (const m of slashed ? f.matchAll(DM_LIST) : []) {
+    if (NOT_DATE_BEFORE.test(f.slice(Math.max(0, m.index - 24), m.index))) continue; // "TA 12/08,13/09"
+    const items = [...m[0].matchAll(DM_ITEM)].map((x) => ({ start: m.index + x.index, a: Number(x[0].slice(0, 2)), b: Number(x[0].slice(3)), padded: x[0][0] === '0' || x[0][3] === '0' }));
+    const monthFirst = doc.lang === 'en' && items.every((x) => isValidDay(undefined, x.a, x.b));
+    if (!items.every((x) => (monthFirst ? isValidDay(undefined, x.a, x.b) : isValidDay(undefined, x.b, x.a)))) continue;
+    if (!items.some((x) => x.padded || x.a > x.b)) continue;
+    for (const x of items) out.push(span(x.start, x.start + 5, 'date-dm-list'));
   }
   if (doc.lang === 'en') {
     for (const m of slashed ? f.matchAll(EN_MONTH_FIRST) : []) {
