@@ -17,6 +17,7 @@ import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
 import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
+import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
@@ -55,6 +56,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...townsAroundArrowSpans(doc),
     ...servicesNamedByTownSpans(doc),
     ...healthBoardSpans(doc),
+    ...employerByCompanySuffixSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
     ...personSpans(doc),
