@@ -23,6 +23,7 @@ import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-e
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
+import { handoverPersonSpans } from './recognizers/persons-handover.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { phoneSpans } from './recognizers/phones.js';
 import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
@@ -61,6 +62,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...informalFacilitySpans(doc),
     ...personSpans(doc),
     ...informalPersonSpans(doc),
+    ...handoverPersonSpans(doc),
     ...ocrDigitSpans(doc),
     ...hl7Spans(doc),
   ];

@@ -130,19 +130,19 @@ const NOT_A_NAME_HERE = new Set([
 /** Words that follow "nurse a." or "rn j." in prose without naming anyone ("nurse a. m. shift" reads a time). */
 const LOWER_STOP_AFTER_INITIAL = new Set(['shift', 'round', 'rounds', 'note', 'notes', 'and', 'the', 'with', 'for', 'et', 'pour', 'avec']);
 
-function firstNameHere(word: string): boolean {
+export function firstNameHere(word: string): boolean {
   const key = fold(word);
   return key.length >= 3 && !NOT_A_NAME_HERE.has(key) && isFirstName(word);
 }
 
 /** An unknown word in a place that names a person: no ordinary word, no stop word. */
-function unknownNameHere(word: string): boolean {
+export function unknownNameHere(word: string): boolean {
   const key = fold(word);
   return key.length >= 3 && !NOT_A_NAME_HERE.has(key) && !isDictionaryWord(key) && !/\d/.test(word);
 }
 
 /** The word after a first name is its surname when it is a known surname or no ordinary word. */
-function surnameAfter(word: string | undefined): boolean {
+export function surnameAfter(word: string | undefined): boolean {
   if (word === undefined) return false;
   const key = fold(word);
   if (key.length < 3 || NOT_A_NAME_HERE.has(key)) return false;
