@@ -8,7 +8,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * "Nom" or "Name" header makes the word cells below it names ("Smith J", "BRUN, Alice"). Theatre lists,
  * ward lists and lab worksheets give a number with no word before it, only the column says what it is.
  */
-const HEADER_CELL = /^(?:last ?4|last four|ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number))$/;
+const HEADER_CELL = /^(?:last ?4|last four|ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient) (?:no\.?|number|num|#|id))$/;
 // A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list), and the people
 // who care for them: "Attending", "Médecin", "IDE", "GP".
 const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last name|first name|given names?|prenoms?|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|` +
@@ -20,7 +20,7 @@ const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)
 const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|code postal|eircode)$/;
 // Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
 // donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
-const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|communaute|hometown|home town|town\/village|ville\/village|colline|lieu de naissance|place of birth|birthplace|provenance)$/;
+const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|town\/village|ville\/village|colline|lieu de naissance|place of birth|birthplace|provenance)$/;
 // A GP or a doctor column may hold the practice instead of the person ("gas house lane surgery").
 const PRACTICE_CELL = /(?:^|[ \t])(?:surgery|practice|medical group|medical cent(?:re|er)|health cent(?:re|er)|clinic|cabinet(?: medical)?|maison de sante|centre de sante|dispensaire)$/;
 const ZIP_CELL = /^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
@@ -123,7 +123,7 @@ export function tableColumnIds(doc: Doc): Span[] {
         for (const k of columns) {
           const { value, start } = cellAt(k);
           if (!CODE_CELL.test(value) || !/\d/.test(value) || /^\d{1,2}$/.test(value)) continue;
-          out.push({ start, end: start + value.length, label: 'ID', score: 0.85, priority: PRIORITY.context + 20, source: 'id-column' });
+          out.push({ start, end: start + value.length, label: 'ID', score: 0.85, priority: PRIORITY.pattern + 1, source: 'id-column' });
         }
         for (const k of nameColumns) {
           const { value, start } = cellAt(k);
