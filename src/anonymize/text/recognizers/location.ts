@@ -105,7 +105,11 @@ const CITY_CONTEXT = new RegExp(
 
 // Longer heads first: the capital check on the name runs after the match, so "Centre hospitalier de
 // Valenciennes" must not stop at "Centre" and take "hospitalier" for the (lowercase) name.
-const HOSPITAL_HEAD = String.raw`(?:h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
+// Armed-forces health services (HIA: hôpital d'instruction des armées, CMA: centre médical des armées), poison
+// centres, milk banks and shelters with care (CHRS) are named so too: "HIA Robert Picqué", "CMA de Valence",
+// "antenne médicale de Barbezieux", "Centre antipoison de Marseille", "CAP-TV d'Angers", "lactarium de
+// Bordeaux-Marmande", "CHRS L'Escale".
+const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(?: et de toxicovigilance)?|cap-tv|hia|cma|antenne medicale|lactarium|chrs|h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
   // Facilities whose name has no hospital word: practices, mental-health and child-care centres,
   // laboratories, ambulance firms, pharmacies, hospital buildings and schools ("Cabinet Delpech",
   // "CMP Jean Macé", "Laboratoire Bioval", "Ambulances Fourcade", "Pavillon Magnan", "école Jules Ferry").
@@ -631,7 +635,7 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
 }
 
 // The link word may be left out ("chu nantes", "chu estaing"): the commune list still decides.
-const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
+const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
