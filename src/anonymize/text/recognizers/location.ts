@@ -58,10 +58,11 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
 const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|\d{4}|[A-Za-z]{2,3}[ \t]+\d{4,5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?!(?<=(?:^|[ \t,])(?:St|Ste|Mt|Ft))\.)(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[–—][ \t]|[ \t]{2,})/du;
 // A lowercase town after a comma or a bracket (its loop below says which), or one set apart by dashes in a lowercase log's heading ("transmissions ide — uhs alencon — nuit
 // du 18 au 19/11", "suivi tel — ide d'education — pamiers"), or right after a unit's abbreviation there
-// ("hdj rhumato marmande —"). Dashes are "-" in the folded view.
+// ("hdj rhumato marmande —"). Dashes are "-" in the folded view. Every run in the look-behind is bounded:
+// it is tried at each position, and an unbounded run of blanks there is quadratic on a page of blanks.
 const UNIT_WORDS = ['uhs', 'hdj', 'hds', 'orl', 'rhumato', 'cardio', 'pneumo', 'neuro', 'ssr', 'usld', 'smur', 'sau', 'urgences', 'ehpad', 'cmp', 'cmpp', 'pmi', 'ssiad', 'had'];
 const UNIT_ABBREVIATIONS = new Set(UNIT_WORDS);
-const LOWER_TOWN_AFTER_PUNCT = new RegExp(String.raw`(?<=(?:,|\(|[ \t]-|(?:^|\n|[ \t]-)[ \t]*(?:[a-z]+[ \t]+){0,2}(?:${UNIT_WORDS.join('|')})[ \t]+)[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))`, 'gu');
+const LOWER_TOWN_AFTER_PUNCT = new RegExp(String.raw`(?<=(?:,|\(|[ \t]-|(?:^|\n|[ \t]-)[ \t]{0,3}(?:[a-z]{1,20}[ \t]{1,3}){0,2}(?:${UNIT_WORDS.join('|')})[ \t]{1,3})[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))`, 'gu');
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights|` +
   // upper case as faxes and labels print it; not "DR" ("SEEN 2 DAYS AGO BY DR")
