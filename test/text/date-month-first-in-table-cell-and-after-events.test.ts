@@ -24,3 +24,18 @@ describe('month-first days without a year', () => {
     expect(await dates('| Nodes | 3/28 positive |')).toEqual([]);
   });
 });
+
+// Regression: a follow-up date with both numbers 12 or under ("next one 5/12", "recheck 8/12") or after
+// "f/u" stayed in clear: the month-first scan wanted a day over 12 or no cue.
+describe('an English follow-up date with small numbers', () => {
+  it('is a date after a word that says a day comes', async () => {
+    expect(await dates('Aoife M: yes given Thursday, next one 5/12. Her MRN is on file.')).toContain('5/12');
+    expect(await dates('Bumped allopurinol to 200, recheck 8/12.')).toEqual(['8/12']);
+    expect(await dates('A/P: foot care, dry socks, f/u 11/25.')).toEqual(['11/25']);
+  });
+
+  it('is a fraction after other words', async () => {
+    expect(await dates('Reduce the dose by 1/3 over a week.')).toEqual([]);
+    expect(await dates('Wean from 2/3 of the usual dose.')).toEqual([]);
+  });
+});

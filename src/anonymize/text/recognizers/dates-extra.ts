@@ -1,5 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_BEFORE, yearValue } from './dates.js';
+import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_AFTER, NOT_DATE_BEFORE, yearValue } from './dates.js';
 
 /**
  * Date forms the main scans of dates.ts do not read:
@@ -14,6 +14,8 @@ import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_BEFORE, yearValue } from './dat
  *   cannot be a month (over 12), and a word that introduces a date or an event of care comes before
  *   ("next 4/27", "discharged 11/19", "culture 10/30") or the number stands alone at a line start or in
  *   a table cell ("| 11/16 |") before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
+ * - in English, a month-first day/month with both numbers 12 or under ("next one 5/12", "recheck 8/12")
+ *   only after a word that says a day comes (a follow-up, a booking, a discharge, "since", "until").
  * - "on the 21st." — an English ordinal day alone after a preposition, closed by punctuation.
  * - a list of two-digit day/month dates joined by commas, as a table cell or a CSV field lists the days
  *   of a series ("01/12,08/12,15/12"): the bare day/month scan refuses a digit and a comma beside a date
@@ -31,7 +33,11 @@ const SPACED_EVERY_DIGIT = /(?<![\p{N}] ?)(\d) (\d) ?\/ ?(\d) (\d) ?\/ ?(\d) (\d
 const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|ddn|date de naissance|naissance|ne\(?e?\)? le|born)[^\p{L}\p{N}\n]{0,6}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/dgu;
 const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
-const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated|admitted|discharged|died|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$/u;
+const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|recheck|rechecked|done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated|admitted|discharged|died|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$/u;
+// Both numbers 12 or under ("next one 5/12", "recheck 8/12") read as a date only after a word that
+// says a day comes: not "by 1/3", "from 2/3", "on 3/4 of …" (NOT_DATE_AFTER's units stop "on 1/2 tab").
+const EN_SMALL_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[0-2]|0?[1-9])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
+const EN_DAY_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|recheck|next(?:[ \t]+(?:one|call|visit|appt|review|dose|bloods))?|last|due|seen|booked|scheduled|planned|discharged|admitted|died|dated|since|until|till)[ \t]*$/u;
 const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)|]|at\b|@|$|\n)/u;
 /** A table cell's start ("| 11/16 | Abdu Rashid |"): the date alone in its cell, as at a line start. */
 const CELL_START_BEFORE = /\|[ \t]*$/;
@@ -83,6 +89,11 @@ export function extraDateSpans(doc: Doc): Span[] {
       const fieldStart = m.index === 0 || f[m.index - 1] === '\n' || CELL_START_BEFORE.test(f.slice(Math.max(0, m.index - 4), m.index));
       if (!cued && !(fieldStart && ALONE_AFTER.test(f.slice(end, end + 4)))) continue;
       if (isValidDay(undefined, Number(m[1]), Number(m[2]))) out.push(span(m.index, end, 'date-month-first'));
+    }
+    for (const m of slashed ? f.matchAll(EN_SMALL_MONTH_FIRST) : []) {
+      const end = m.index + m[0].length;
+      if (!EN_DAY_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 20), m.index)) || NOT_DATE_AFTER.test(f.slice(end, end + 24))) continue;
+      out.push(span(m.index, end, 'date-month-first-small'));
     }
     for (const m of f.matchAll(EN_ORDINAL_DAY)) {
       const [start] = m.indices![1]!;

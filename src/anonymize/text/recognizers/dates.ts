@@ -106,7 +106,7 @@ const NUMERIC_DM_ALONE = /(\d(?<!(?:[\p{L}\p{N}]|[\p{N}][ \t]?[/.,:x×*-][ \t]?|
 export const NOT_DATE_BEFORE = /(?:^|[^\p{L}])(?:ta|pa|bp|tension|pression(?: arterielle)?|blood pressure|page|pages|p\.|pg|n°|no\.?|num|fax|feuillet|sheet|grade|stade|stage|nyha|classe?|force|mrc|eva|en|ens|vas|nrs|gcs|glasgow|apgar|score|mmse|moca|iks|ecog|oms|who|ratio|rapport|visus|acuity|va|od|og|ou|acuite|x|×|for|pendant|dose|doses|cure|cycle|cycles|c|j|d|week|semaine|sa|gestite|parite|g|p)[ \t:]*$/u;
 // Units and counts after a/b: "1/2 cp", "3/4 of the dose", "2/3 des patients", "5/7 jours". Whole words
 // only: "24/11 mme Ribeiro", "12/3 demain", "02/12 cmp" are dates (a unit's letters began the next word).
-const NOT_DATE_AFTER =
+export const NOT_DATE_AFTER =
   /^[ \t]*(?:(?:mg|ml|g|µg|ug|mcg|cp|comprimes?|tab|tabs|tablets?|gel|gelules?|amp|ampoules?|doses?|of|des|du|de|jours?|j|days?|nuits?|semaines?|weeks?|mois|months?|ans?|years?|mmhg|cmh2o|cm|mm|x|fois|times|pts?|points?|h|heures?|hours?|min|sec)(?![\p{L}\p{N}])|d'|%)/u;
 
 // Scottish and Australian flats are written "2/1" or "17/3 Dalry Road": a flat before, a street after.
@@ -311,6 +311,10 @@ function findDates(doc: Doc): DateParts[] {
   for (const m of slashed ? t.matchAll(NUMERIC_DM) : []) {
     const a = Number(m[1]);
     const b = Number(m[2]);
+    // "from 2/3 of the dose", "on 1/2 tab": a unit or "of" after it makes it a fraction, a word before it or
+    // not; never with a leading zero ("le 02/11 d'un hôpital").
+    const zeroPadded = m[1]!.startsWith('0') || m[2]!.startsWith('0');
+    if (!zeroPadded && NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     const us = doc.lang === 'en';
     const [day, month] = us ? [b, a] : [a, b];
     if (!isValidDay(undefined, month, day)) continue;
