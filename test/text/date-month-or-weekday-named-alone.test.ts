@@ -34,6 +34,9 @@ describe('a weekday named alone', () => {
     expect(await dates('Synthèse jeudi 14h avec le Dr Bastian.', 'fr')).toEqual(['jeudi']);
     expect(await dates('Leaking through the prosthesis since Monday.', 'en')).toEqual(['Monday']);
     expect(await dates('Plan: f/u thurs with the CPN.', 'en')).toEqual(['thurs']);
+    // holdout24 (read 2026-11-30): "tues" and "fri" need no cue; a measure after a comma is no day number.
+    expect(await dates('TLH + BSO fri, mobilising. plan home tues if bo.', 'en')).toEqual(['fri', 'tues']);
+    expect(await dates('Paracentesis PRN — last Saturday, 5.2 L removed.', 'en')).toEqual(['Saturday']);
   });
 
   it('is not a date in a schedule, a habit or a roster label', async () => {
@@ -44,6 +47,9 @@ describe('a weekday named alone', () => {
     expect(await dates('Mardi : Dr Ouédraogo', 'fr')).toEqual([]);
     expect(await dates('Twice weekly (Mon/Thu) at the ECT suite, every Friday otherwise.', 'en')).toEqual([]);
     expect(await dates('Former roofer, always out in the sun, sat on the wall.', 'en')).toEqual([]);
+    expect(await dates('Education session every second Wednesday; done on our Tuesday lists.', 'en')).toEqual([]);
+    expect(await dates('Les RCP ont lieu un mercredi sur deux.', 'fr')).toEqual([]);
+    expect(await dates('Mère : Mme Thi Thu Hà Nguyễn', 'fr')).toEqual([]);
   });
 });
 

@@ -33,11 +33,11 @@ const SPACED_EVERY_DIGIT = /(?<![\p{N}] ?)(\d) (\d) ?\/ ?(\d) (\d) ?\/ ?(\d) (\d
 const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|ddn|date de naissance|naissance|ne\(?e?\)? le|born)[^\p{L}\p{N}\n]{0,6}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/dgu;
 const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
-const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|recheck|rechecked|done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated|admitted|discharged|died|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$/u;
+const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|rtc|submitted|sent|faxed|received|requested|ordered|referred|recheck|rechecked|done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated|admitted|discharged|died|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$/u;
 // Both numbers 12 or under ("next one 5/12", "recheck 8/12") read as a date only after a word that
 // says a day comes: not "by 1/3", "from 2/3", "on 3/4 of …" (NOT_DATE_AFTER's units stop "on 1/2 tab").
 const EN_SMALL_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[0-2]|0?[1-9])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
-const EN_DAY_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|recheck|next(?:[ \t]+(?:one|call|visit|appt|review|dose|bloods))?|last|due|seen|booked|scheduled|planned|discharged|admitted|died|dated|since|until|till)[ \t]*$/u;
+const EN_DAY_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|rtc|submitted|faxed|recheck|next(?:[ \t]+(?:one|call|visit|appt|review|dose|bloods))?|last|due|seen|booked|scheduled|planned|discharged|admitted|died|dated|since|until|till)[ \t]*$/u;
 const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)|]|at\b|@|$|\n)/u;
 /** A table cell's start ("| 11/16 | Abdu Rashid |"): the date alone in its cell, as at a line start. */
 const CELL_START_BEFORE = /\|[ \t]*$/;

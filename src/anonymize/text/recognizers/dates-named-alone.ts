@@ -36,11 +36,15 @@ const VERB_LIKE_MONTH_CUES = new Set(['in', 'since', 'until', 'till', 'early', '
 
 const WEEKDAY_ALONE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN})\.?(?![\p{L}\p{N}])`, 'dgu');
 const WEEKDAY_ANY = new RegExp(String.raw`^(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon|lun|mar|mer|jeu|ven|sam|dim)s?\.?$`, 'u');
+// "Thu" and "Tue" are name parts too ("Phạm Thu Hà").
+const AMBIGUOUS_ABBREVIATIONS = new Set(['wed', 'weds', 'sat', 'sun', 'thu', 'tue']);
 const WEEKDAY_ABBR_CUE_BEFORE = /(?:^|[^\p{L}])(?:on|by|until|till|since|from|next|last|this|before|after|f\/u|fu|d\/c|dc|due|booked|planned)[ \t]*$/u;
 // A habit or a schedule: "tous les", "chaque", "every", "each", French "le lundi" without a day number.
 // "le premier jeudi de chaque mois", "the first Monday of the month" too.
 const RECURRING_BEFORE =
-  /(?:^|[^\p{L}])(?:tous[ \t]+les|toutes[ \t]+les|chaque|every|each|les|le|(?:le|the)[ \t]+(?:premier|1er|deuxieme|second|troisieme|dernier|first|third|fourth|last))[ \t]*$/u;
+  /(?:^|[^\p{L}])(?:tous[ \t]+les|toutes[ \t]+les|chaque|un|every(?:[ \t]+(?:second|other|third|fourth))?|each|les|le|our|their|(?:le|the)[ \t]+(?:premier|1er|deuxieme|second|troisieme|dernier|first|third|fourth|last))[ \t]*$/u;
+// "our Tuesday lists", "the Friday rotation", "un mercredi sur deux": a weekly slot.
+const RECURRING_AFTER = /^[ \t]+(?:lists?|rotations?|clinics?|sessions?|rounds?|theatres?|rota|sur[ \t]+deux)(?![\p{L}])/u;
 const SPECIFIC_AFTER_LE = /^[ \t]+(?:prochain|dernier|suivant|precedent|d'apres|d'avant)\b/u;
 // Another weekday joined by a list or range word: the days of a schedule.
 const JOINED_BEFORE = /(?:^|[^\p{L}])(\p{L}+)\.?[ \t]*(?:\/|,|-|–|&|\+|et|and|ou|or|to|au|a|through)[ \t]*(?:le[ \t]+|the[ \t]+)?$/u;
@@ -48,7 +52,7 @@ const JOINED_AFTER = /^[ \t]*(?:\/|,|-|–|&|\+|et|and|ou|or|to|au|a|through)[ \
 const DU_BEFORE = /(?:^|[^\p{L}])(?:du|from|between|entre)[ \t]*$/u;
 // A day number (not a time) or a month after the weekday: the full date scans read "jeudi 27",
 // "Monday, November 30".
-const DAY_NUMBER_AFTER = new RegExp(String.raw`^[ \t]*(?:\d{1,2}(?![\p{N}]|[ \t]*(?:h|:|am\b|pm\b))|,[ \t]*(?:the[ \t]+)?\d|,?[ \t]*(?:the[ \t]+)?(?:${MONTH_FULL}|${MONTH_ABBR_EN}|mar)(?![\p{L}]))`, 'u');
+const DAY_NUMBER_AFTER = new RegExp(String.raw`^[ \t]*(?:\d{1,2}(?![\p{N}]|[ \t]*(?:h|:|am\b|pm\b))|,[ \t]*(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)?(?![\p{N}.,:])|,?[ \t]*(?:the[ \t]+)?(?:${MONTH_FULL}|${MONTH_ABBR_EN}|mar)(?![\p{L}]))`, 'u');
 const WEEKDAY_FULL_ONLY = new RegExp(`^(?:${WEEKDAY_FULL})$`, 'u');
 const LABEL_AFTER = /^[ \t]*:/u;
 const HOLIDAY_BEFORE = /(?:^|[^\p{L}])(?:good|black|cyber|ash|holy|maundy|super)[ \t]*$/u;
@@ -85,10 +89,12 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     const before = f.slice(Math.max(0, start - 24), start);
     const after = f.slice(end, end + 24);
     const abbreviated = !WEEKDAY_FULL_ONLY.test(day);
-    if (abbreviated && !WEEKDAY_ABBR_CUE_BEFORE.test(before)) continue;
+    // "wed", "sat", "sun" are words too: only after a cue; "tues", "thur(s)", "fri" are read alone.
+    if (abbreviated && AMBIGUOUS_ABBREVIATIONS.has(day) && !WEEKDAY_ABBR_CUE_BEFORE.test(before)) continue;
     if (DAY_NUMBER_AFTER.test(after.replace(/^\./, ''))) continue;
     if (HOLIDAY_BEFORE.test(before) || NOT_A_DAY_AFTER.test(after)) continue;
     if (RECURRING_BEFORE.test(before) && !SPECIFIC_AFTER_LE.test(after)) continue;
+    if (RECURRING_AFTER.test(after)) continue;
     const joinedBefore = JOINED_BEFORE.exec(before);
     const joinedAfter = JOINED_AFTER.exec(after.replace(/^\./, ''));
     if ((joinedBefore && WEEKDAY_ANY.test(joinedBefore[1]!)) || (joinedAfter && WEEKDAY_ANY.test(joinedAfter[1]!))) continue;

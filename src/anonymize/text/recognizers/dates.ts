@@ -84,10 +84,11 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-// Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years. The test of what comes before is a lookbehind
+// Numeric: d/m/y, m/d/y with / . - and 2 or 4 digit years; a comma and a digit after it make a longer
+// number, unless they open a time ("30/11/2026,08:00" in a CSV row). The test of what comes before is a lookbehind
 // after the first digit, which it repeats: the same matches as a lookbehind before it, but V8 tries a
 // leading lookbehind at every position, while here the search first skips ahead to a digit.
-const NUMERIC_DMY = /(\d(?<!(?:[\p{N}][/.-]?|[/.-])\d)\d?)\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d)/dgu;
+const NUMERIC_DMY = /(\d(?<!(?:[\p{N}][/.-]?|[/.-])\d)\d?)\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d(?!\d?[:h]\d\d))/dgu;
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // Numeric: m/y
