@@ -25,6 +25,7 @@ import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
+import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
 import { phoneSpans } from './recognizers/phones.js';
 import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
 import { wrappedSpans } from './wrapped.js';
@@ -63,6 +64,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...personSpans(doc),
     ...informalPersonSpans(doc),
     ...handoverPersonSpans(doc),
+    ...roomLinePersonSpans(doc),
     ...ocrDigitSpans(doc),
     ...hl7Spans(doc),
   ];

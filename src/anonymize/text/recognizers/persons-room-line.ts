@@ -1,0 +1,49 @@
+import { isDictionaryWord } from '../bloom.js';
+import { isFirstName, isLastName } from '../gazetteers.js';
+import { fold } from '../normalize.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * The patient a ward round or a day-unit log opens a line with, by room, bed or time, often in lower
+ * case and surname first: "ch 4 — ferrandiere gilles — j26 induction", "08h30 dupouy nathalie — PR",
+ * "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (". Two words after the marker, before a dash,
+ * a comma, a colon or a bracket; one of them a known first name, the other a known surname or no
+ * ordinary word, or any word but a few openers when the first name is no ordinary word itself. Each word is its own span (a "nom prénom" line's convention). A title there
+ * ("ch 3 mr benhamida") is the title rules' case.
+ */
+const MARKER = String.raw`(?:(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|sr|rm|br)\.?[ \t]*\d{1,3}[a-z]?|\d{1,2}[h:]\d{2})`;
+const LINE = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25})[ \t]+([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(])`,
+  'dgu',
+);
+const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|sr|rm|br|\d)/;
+
+function nameWord(word: string): boolean {
+  const key = fold(word);
+  return key.length >= 2 && !NOT_A_NAME.has(key) && (isLastName(word) || isFirstName(word) || !isDictionaryWord(key));
+}
+
+// Words a line may open with that name nobody; a surname beside a known first name may be a dictionary
+// word ("bouvet alain", "sarrazin théo"), these never are.
+const NOT_A_NAME = new Set(['pt', 'patient', 'patiente', 'mr', 'mrs', 'ms', 'mme', 'm', 'dr', 'bebe', 'baby', 'jumeaux', 'jumelles', 'twins', 'enfant', 'child', 'le', 'la', 'les', 'the', 'et', 'and', 'nuit', 'jour', 'night', 'day', 'vu', 'seen', 'rdv', 'appel', 'call']);
+
+export function roomLinePersonSpans(doc: Doc): Span[] {
+  const f = doc.folded;
+  if (!HINT.test(f)) return [];
+  const t = doc.text;
+  const out: Span[] = [];
+  for (const m of f.matchAll(LINE)) {
+    const [a, b] = [m.indices![1]!, m.indices![2]!];
+    const first = t.slice(a[0], a[1]);
+    const second = t.slice(b[0], b[1]);
+    if (!isFirstName(first) && !isFirstName(second)) continue;
+    // One known first name that is no ordinary word vouches for the other word, dictionary word or not.
+    const vouched = (w: string) => isFirstName(w) && !isDictionaryWord(fold(w));
+    const other = vouched(first) ? second : vouched(second) ? first : undefined;
+    if (other === undefined ? !nameWord(first) || !nameWord(second) : NOT_A_NAME.has(fold(other)) || fold(other).length < 2) continue;
+    // Both ordinary words ("pt reveillee", "alarme thermistance") name nobody, even when one is also a first name.
+    if (isDictionaryWord(fold(first)) && isDictionaryWord(fold(second))) continue;
+    for (const [s, e] of [a, b]) out.push({ start: s, end: e, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-room-line' });
+  }
+  return out;
+}

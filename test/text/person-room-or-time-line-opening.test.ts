@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+async function persons(text: string): Promise<string[]> {
+  const { spans } = await detect(text, { lang: 'fr' });
+  return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+}
+
+// Regression (holdout23, read 2026-11-30): a ward round or a day-unit log opens each line with a room
+// or a time and the patient in lower case, surname first; a surname that is also a dictionary word
+// ("bouvet", "sarrazin") was left in clear beside its first name.
+describe('the patient a room or time line opens with', () => {
+  it('is a person, both words', async () => {
+    const note = 'transmissions ide\n\nch 9 — bouvet alain, myelome, autogreffe programmée\n11h00 sarrazin théo, 24 ans, SpA';
+    const found = (await persons(note)).join(' | ');
+    for (const part of ['bouvet', 'alain', 'sarrazin', 'théo']) expect(found).toContain(part);
+  });
+
+  it('is nobody when no word is a known first name, or the line opens on a word that names nobody', async () => {
+    expect(await persons('01h30 alarme thermistance, ok\n03h10 pt reveillee, douleur')).toEqual([]);
+    expect(await persons('ch 12 — patiente calme, dort')).toEqual([]);
+  });
+});
