@@ -6,14 +6,15 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 /**
  * The patient a ward round or a day-unit log opens a line with, by room, bed or time, often in lower
  * case and surname first: "ch 4 — ferrandiere gilles — j26 induction", "08h30 dupouy nathalie — PR",
- * "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (". Two words after the marker, before a dash,
- * a comma, a colon or a bracket; one of them a known first name, the other a known surname or no
+ * "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (", "b1 tayla fenwick 19 - ectopic". Two words after
+ * the marker, before a dash, a comma, a colon, a bracket or an age; one of them a known first name, the other a known surname or no
  * ordinary word, or any word but a few openers when the first name is no ordinary word itself. Each word is its own span (a "nom prénom" line's convention). A title there
  * ("ch 3 mr benhamida") is the title rules' case.
  */
-const MARKER = String.raw`(?:(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|sr|rm|br)\.?[ \t]*\d{1,3}[a-z]?|\d{1,2}[h:]\d{2})`;
+const MARKER = String.raw`(?:(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?|\d{1,2}[h:]\d{2})`;
+// After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
 const LINE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25})[ \t]+([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(])`,
+  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25})[ \t]+([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?[ \t]+[-\p{L}])`,
   'dgu',
 );
 const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|sr|rm|br|\d)/;
