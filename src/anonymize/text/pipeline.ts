@@ -26,6 +26,7 @@ import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
+import { signedWithRolePersonSpans } from './recognizers/persons-signed-with-role.js';
 import { phoneSpans } from './recognizers/phones.js';
 import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
 import { wrappedSpans } from './wrapped.js';
@@ -65,6 +66,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...informalPersonSpans(doc),
     ...handoverPersonSpans(doc),
     ...roomLinePersonSpans(doc),
+    ...signedWithRolePersonSpans(doc),
     ...ocrDigitSpans(doc),
     ...hl7Spans(doc),
   ];
