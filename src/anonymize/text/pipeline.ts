@@ -26,6 +26,7 @@ import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
+import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
 import { signedWithRolePersonSpans } from './recognizers/persons-signed-with-role.js';
 import { phoneSpans } from './recognizers/phones.js';
 import { PRIORITY, type Doc, type Lang, type Span } from './types.js';
@@ -67,6 +68,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...handoverPersonSpans(doc),
     ...roomLinePersonSpans(doc),
     ...signedWithRolePersonSpans(doc),
+    ...signatureBeforeQuoteSpans(doc),
     ...ocrDigitSpans(doc),
     ...hl7Spans(doc),
   ];
