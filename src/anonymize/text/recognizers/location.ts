@@ -56,13 +56,18 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
 // form's column gap ("…, Timaru 7910   Mobile …"); the dot of "St." / "Mt." is part of the town, not its
 // end (it left "St" of "St. Michael" and "Michael" in clear).
 const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|\d{4}|[A-Za-z]{2,3}[ \t]+\d{4,5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?!(?<=(?:^|[ \t,])(?:St|Ste|Mt|Ft))\.)(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[–—][ \t]|[ \t]{2,})/du;
-// A lowercase town after a comma or a bracket (its loop below says which), or one set apart by dashes in a lowercase log's heading ("transmissions ide — uhs alencon — nuit
-// du 18 au 19/11", "suivi tel — ide d'education — pamiers"), or right after a unit's abbreviation there
-// ("hdj rhumato marmande —"). Dashes are "-" in the folded view. Every run in the look-behind is bounded:
-// it is tried at each position, and an unbounded run of blanks there is quadratic on a page of blanks.
+// A lowercase town after a comma or a bracket (its loop below says which), or set apart by dashes in a
+// lowercase log's heading ("transmissions ide — uhs alencon — nuit du 18 au 19/11", "suivi tel — ide
+// d'education — pamiers"); dashes are "-" in the folded view. A second scan reads a town right after a
+// unit's abbreviation at a line's start or after a dash ("hdj rhumato marmande —", "transmissions ide orl
+// narbonne —"): anchored on the abbreviation, not a look-behind tried at every position (which cost the
+// location scan 10-25 %; an unbounded one there is quadratic on a page of blanks).
 const UNIT_WORDS = ['uhs', 'hdj', 'hds', 'orl', 'rhumato', 'cardio', 'pneumo', 'neuro', 'ssr', 'usld', 'smur', 'sau', 'urgences', 'ehpad', 'cmp', 'cmpp', 'pmi', 'ssiad', 'had'];
 const UNIT_ABBREVIATIONS = new Set(UNIT_WORDS);
-const LOWER_TOWN_AFTER_PUNCT = new RegExp(String.raw`(?<=(?:,|\(|[ \t]-|(?:^|\n|[ \t]-)[ \t]{0,3}(?:[a-z]{1,20}[ \t]{1,3}){0,2}(?:${UNIT_WORDS.join('|')})[ \t]{1,3})[ \t]{0,3})(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))`, 'gu');
+const LOWER_TOWN = String.raw`(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))`;
+const LOWER_TOWN_AFTER_PUNCT = new RegExp(String.raw`(?<=(?:,|\(|[ \t]-)[ \t]{0,3})${LOWER_TOWN}`, 'gu');
+const LOWER_TOWN_AFTER_UNIT = new RegExp(String.raw`\b(?:${UNIT_WORDS.join('|')})[ \t]{1,6}(${LOWER_TOWN})`, 'dgu');
+const UNIT_AT_LINE_START = /(?:^|\n|[ \t]-)[ \t]{0,3}(?:[a-z]{1,20}[ \t]{1,3}){0,2}$/;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights|` +
   // upper case as faxes and labels print it; not "DR" ("SEEN 2 DAYS AGO BY DR")
@@ -547,22 +552,28 @@ export function locationSpans(doc: Doc): Span[] {
   // A lowercase commune after a comma or in parentheses at the end of a phrase, as in note headers
   // ("clinique du Val d'Ouest, ecully", "ehpad la roseraie (vannes)"): a big town, or one whose name
   // is no ordinary word.
-  for (const m of doc.folded.matchAll(LOWER_TOWN_AFTER_PUNCT)) {
-    if (t.slice(m.index, m.index + m[0].length) !== t.slice(m.index, m.index + m[0].length).toLowerCase()) continue; // capitalised names are CITY_AFTER_PUNCT's
+  const lowerTown = (index: number, found: string) => {
+    if (t.slice(index, index + found.length) !== t.slice(index, index + found.length).toLowerCase()) return; // capitalised names are CITY_AFTER_PUNCT's
     // The match may open on a unit's words before the town ("uhs alencon", "rhumato marmande"): the
     // longest tail of whole words that is a commune.
-    for (let from = 0; from < m[0].length; from = m[0].indexOf(' ', from) + 1) {
-      const key = m[0].slice(from);
+    for (let from = 0; from < found.length; from = found.indexOf(' ', from) + 1) {
+      const key = found.slice(from);
       const pop = communePopulation(key);
       if (pop === undefined || CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) {
         if (!UNIT_ABBREVIATIONS.has(key.slice(0, key.indexOf(' ')))) break;
         continue;
       }
       if (pop >= 20000 || (pop >= 1000 && !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ -]/).some((w) => isDictionaryWord(w)))) {
-        out.push({ start: m.index + from, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-lower-punct' });
+        if (!lowerTownStarts.has(index + from)) out.push({ start: index + from, end: index + found.length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-lower-punct' });
+        lowerTownStarts.add(index + from);
       }
       break;
     }
+  };
+  const lowerTownStarts = new Set<number>();
+  for (const m of doc.folded.matchAll(LOWER_TOWN_AFTER_PUNCT)) lowerTown(m.index, m[0]);
+  for (const m of doc.folded.matchAll(LOWER_TOWN_AFTER_UNIT)) {
+    if (UNIT_AT_LINE_START.test(doc.folded.slice(Math.max(0, m.index - 48), m.index))) lowerTown(m.indices![1]![0], m[1]!);
   }
   for (const m of CITY_FIELD_HINT.test(doc.folded) ? doc.folded.matchAll(CITY_FIELD) : []) {
     const [cs, ce] = m.indices![1]!;
