@@ -16,21 +16,26 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * A month or weekday next to a day number or a year belongs to the full date scans (dates.ts).
  * Scans run on the folded view (lower case, no accents), whose offsets are the text's.
  */
-const MONTH_FULL =
-  'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december';
+const FR_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_FULL = [...FR_MONTHS, ...EN_MONTHS].join('|');
 const MONTH_ABBR_EN = 'jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec';
 const WEEKDAY_FULL = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const WEEKDAY_ABBR_EN = 'tues?|weds?|thu|thur|thurs|fri|sat|sun';
 
-// Words of time right before the month. French "de" only for the full French names ("rentrée de septembre").
-const MONTH_CUE_FR = String.raw`(?:en|depuis|des|jusqu'en|jusqu'a|fin|debut|courant|mi|d'ici|avant|apres|pour|mois de|mois d'|de|d')`;
-const MONTH_CUE_EN = String.raw`(?:in|since|until|till|by|from|last|next|early|late|mid|end of|beginning of|start of|during|through|before|after|f\/u|fu|due|around)`;
+// Words of time right before the month, French ones only before a French month ("rentrée de septembre"),
+// English ones before either; English abbreviations only after English words.
+const MONTH_CUES_FR = ['en', 'depuis', 'des', "jusqu'en", "jusqu'a", 'fin', 'debut', 'courant', 'mi', "d'ici", 'avant', 'apres', 'pour', 'mois de', "mois d'", 'de', "d'"];
+const MONTH_CUES_EN = ['in', 'since', 'until', 'till', 'by', 'from', 'last', 'next', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'during', 'through', 'before', 'after', 'f/u', 'fu', 'due', 'around'];
+const cueSource = (cues: readonly string[]) => cues.map((c) => c.replace(/\//g, '\\/').replace(/ /g, '[ \\t]+')).join('|');
 const MONTH_ALONE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${MONTH_CUE_FR}|${MONTH_CUE_EN})(?:[ \t]+|-|(?<=')|(?<=d'))(${MONTH_FULL}|${MONTH_ABBR_EN})\.?(?![\p{L}\p{N}]|[ \t]*\d|[./-]\d)`,
+  String.raw`(?<![\p{L}\p{N}])(${cueSource(MONTH_CUES_FR)}|${cueSource(MONTH_CUES_EN)})(?:[ \t]+|-|(?<='))(${MONTH_FULL}|${MONTH_ABBR_EN})\.?(?![\p{L}\p{N}]|[ \t]*\d|[./-]\d)`,
   'dgu',
 );
-const FR_CUES = new Set(['en', 'depuis', 'des', "jusqu'en", "jusqu'a", 'fin', 'debut', 'courant', 'mi', "d'ici", 'avant', 'apres', 'pour', 'mois de', "mois d'", 'de', "d'"]);
-const FR_MONTHS = new Set(['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre']);
+const FR_CUES = new Set(MONTH_CUES_FR);
+const EN_CUES = new Set(MONTH_CUES_EN);
+const FR_MONTH_SET = new Set(FR_MONTHS);
+const EN_MONTH_SET = new Set(EN_MONTHS);
 // "may" and "march" are ordinary English words after most cues ("by may", "the march"): only these.
 const VERB_LIKE_MONTH_CUES = new Set(['in', 'since', 'until', 'till', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'last', 'next', 'during']);
 
@@ -70,14 +75,13 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     const cue = m[1]!.replace(/[ \t]+/g, ' ');
     const month = m[2]!;
     const [start, end] = m.indices![2]!;
-    const french = FR_MONTHS.has(month);
-    const abbreviated = !french && !/^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/.test(month);
-    // After "de", a month in capitals is a title ("LES ORAGES DE NOVEMBRE"), not when something happened.
-    if ((cue === 'de' || cue === "d'") && (!french || t.slice(start, end) === t.slice(start, end).toUpperCase())) continue;
-    if (FR_CUES.has(cue) && !french && !MONTH_CUE_EN_SET.has(cue)) continue;
-    if (abbreviated && !MONTH_CUE_EN_SET.has(cue)) continue;
+    const french = FR_MONTH_SET.has(month);
+    const abbreviated = !french && !EN_MONTH_SET.has(month);
     const written = t.slice(start, end);
-    if (abbreviated && written === written.toUpperCase()) continue;
+    if (FR_CUES.has(cue) && !french) continue;
+    // After "de", a month in capitals is a title ("LES ORAGES DE NOVEMBRE"), not when something happened.
+    if ((cue === 'de' || cue === "d'") && written === written.toUpperCase()) continue;
+    if (abbreviated && (!EN_CUES.has(cue) || written === written.toUpperCase())) continue;
     if ((month === 'may' || month === 'march') && !VERB_LIKE_MONTH_CUES.has(cue)) continue;
     // "mi-janvier" is one word: the date keeps its "mi-".
     const from = cue === 'mi' && f[start - 1] === '-' ? start - 3 : start;
@@ -98,6 +102,7 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     const joinedBefore = JOINED_BEFORE.exec(before);
     const joinedAfter = JOINED_AFTER.exec(after.replace(/^\./, ''));
     if ((joinedBefore && WEEKDAY_ANY.test(joinedBefore[1]!)) || (joinedAfter && WEEKDAY_ANY.test(joinedAfter[1]!))) continue;
+    // "du lundi au …", "from Monday to …": a range's first day, its end whatever it is.
     if (DU_BEFORE.test(before) && joinedAfter) continue;
     // A roster's or a log's line label: "Mardi : Dr Roux", "| Wed | grade 3 …", "tue: bloods taken".
     const lineStart = start === 0 || /(?:^|\n|\|)[ \t]*$/.test(before);
@@ -106,5 +111,3 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
   }
   return out;
 }
-
-const MONTH_CUE_EN_SET = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'last', 'next', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'during', 'through', 'before', 'after', 'f/u', 'fu', 'due', 'around']);
