@@ -16,8 +16,14 @@ describe('the patient a room or time line opens with', () => {
     for (const part of ['bouvet', 'alain', 'sarrazin', 'théo']) expect(found).toContain(part);
   });
 
+  it('is a person when two words no dictionary knows come before the age, on a "b3" line too', async () => {
+    const found = (await persons("night\nbed 2 eilidh mcquarrie 67 - inferior stemi\nb3 margaret o'halloran 58 - TLH")).join(' | ');
+    for (const part of ['eilidh', 'mcquarrie', 'margaret', "o'halloran"]) expect(found).toContain(part);
+  });
+
   it('is nobody when no word is a known first name, or the line opens on a word that names nobody', async () => {
     expect(await persons('01h30 alarme thermistance, ok\n03h10 pt reveillee, douleur')).toEqual([]);
     expect(await persons('ch 12 — patiente calme, dort')).toEqual([]);
+    expect(await persons('x\n14:11 Rx nitrofurantoin 100 mg bd')).toEqual([]);
   });
 });

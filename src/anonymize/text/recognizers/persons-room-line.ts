@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { isDrugName } from '../drugs.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -17,7 +18,9 @@ const LINE = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25})[ \t]+([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?[ \t]+[-\p{L}])`,
   'dgu',
 );
-const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|sr|rm|br|\d)/;
+const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|sr|rm|br|b\d|\d)/;
+// The patient's age right after the two words ("bed 2 morag imrie 67 chi …").
+const AGE_AFTER = /^[ \t]+\d{1,3}(?![\p{N}])/u;
 
 function nameWord(word: string): boolean {
   const key = fold(word);
@@ -37,7 +40,9 @@ export function roomLinePersonSpans(doc: Doc): Span[] {
     const [a, b] = [m.indices![1]!, m.indices![2]!];
     const first = t.slice(a[0], a[1]);
     const second = t.slice(b[0], b[1]);
-    if (!isFirstName(first) && !isFirstName(second)) continue;
+    // Two words no list knows name a patient only when the age follows them, and neither is an ordinary
+    // word, a drug or an abbreviation ("14:11 Rx nitrofurantoin 100 mg").
+    if (!isFirstName(first) && !isFirstName(second) && !(AGE_AFTER.test(f.slice(b[1], b[1] + 6)) && [first, second].every((w) => w.length >= 3 && !isDictionaryWord(fold(w)) && !isDrugName(w)))) continue;
     // One known first name that is no ordinary word vouches for the other word, dictionary word or not.
     const vouched = (w: string) => isFirstName(w) && !isDictionaryWord(fold(w));
     const other = vouched(first) ? second : vouched(second) ? first : undefined;
