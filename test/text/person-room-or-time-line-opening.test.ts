@@ -21,6 +21,12 @@ describe('the patient a room or time line opens with', () => {
     for (const part of ['eilidh', 'mcquarrie', 'margaret', "o'halloran"]) expect(found).toContain(part);
   });
 
+  it('is a person after a log line\'s date and time, without a carer\'s role before the name', async () => {
+    const found = (await persons('suivi\n21/11/2026 08:14 bernard vaucanson : appel pour résultats')).join(' | ');
+    expect(found).toContain('vaucanson');
+    expect(await persons('repas\n04/03 08h55 – IDE Sandrine : pansement refait')).toEqual(['Sandrine']);
+  });
+
   it('is nobody when no word is a known first name, or the line opens on a word that names nobody', async () => {
     expect(await persons('01h30 alarme thermistance, ok\n03h10 pt reveillee, douleur')).toEqual([]);
     expect(await persons('ch 12 — patiente calme, dort')).toEqual([]);

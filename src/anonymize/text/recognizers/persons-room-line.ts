@@ -7,12 +7,16 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 /**
  * The patient a ward round or a day-unit log opens a line with, by room, bed or time, often in lower
  * case and surname first: "ch 4 — ferrandiere gilles — j26 induction", "08h30 dupouy nathalie — PR",
- * "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (", "b1 tayla fenwick 19 - ectopic". Two words after
+ * "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (", "b1 tayla fenwick 19 - ectopic", "mon 16/11
+ * 11:05 - gráinne o'toole (crohn's …)". Two words after
  * the marker, before a dash, a comma, a colon, a bracket or an age; one of them a known first name, the other a known surname or no
  * ordinary word, or any word but a few openers when the first name is no ordinary word itself. Each word is its own span (a "nom prénom" line's convention). A title there
  * ("ch 3 mr benhamida") is the title rules' case.
  */
-const MARKER = String.raw`(?:(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?|\d{1,2}[h:]\d{2})`;
+// A room, a bed, a time, or a log's date with or without its weekday and time ("mon 16/11 11:05 -",
+// "mon 2 nov 26 –", "24/11").
+const LOG_DATE = String.raw`(?:[a-z]{3}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:]\d{2})?`;
+const MARKER = String.raw`(?:(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?|\d{1,2}[h:]\d{2}|${LOG_DATE})`;
 // After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
 const LINE = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25})[ \t]+([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?[ \t]+[-\p{L}])`,
@@ -29,7 +33,12 @@ function nameWord(word: string): boolean {
 
 // Words a line may open with that name nobody; a surname beside a known first name may be a dictionary
 // word ("bouvet alain", "sarrazin théo"), these never are.
-const NOT_A_NAME = new Set(['pt', 'patient', 'patiente', 'mr', 'mrs', 'ms', 'mme', 'm', 'dr', 'bebe', 'baby', 'jumeaux', 'jumelles', 'twins', 'enfant', 'child', 'le', 'la', 'les', 'the', 'et', 'and', 'nuit', 'jour', 'night', 'day', 'vu', 'seen', 'rdv', 'appel', 'call']);
+const NOT_A_NAME = new Set([
+  'pt', 'patient', 'patiente', 'mr', 'mrs', 'ms', 'mme', 'm', 'dr', 'bebe', 'baby', 'jumeaux', 'jumelles', 'twins', 'enfant', 'child', 'le', 'la', 'les',
+  'the', 'et', 'and', 'nuit', 'jour', 'night', 'day', 'vu', 'seen', 'rdv', 'appel', 'call',
+  // A carer's role before the name ("04/03 08h55 – IDE Sandrine"): the role is no part of it.
+  'ide', 'idel', 'as', 'aes', 'ash', 'cadre', 'interne', 'externe', 'kine', 'matelot', 'nurse', 'rn', 'hca', 'sister', 'sr', 'physio', 'ot', 'slt', 'medic', 'doc', 'docteur', 'pharmacien', 'pharmacist',
+]);
 
 export function roomLinePersonSpans(doc: Doc): Span[] {
   const f = doc.folded;
