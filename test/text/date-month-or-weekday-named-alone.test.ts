@@ -18,6 +18,9 @@ describe('a month named alone after a word of time', () => {
     expect(await dates("Low mood since her grandfather's death in June, self-harm.", 'en')).toEqual(['June']);
     expect(await dates('No flares since oct. Taking it most days.', 'en')).toEqual(['oct']);
     expect(await dates('No work until January.', 'en')).toEqual(['January']);
+    // holdout24 (read): after "for" and "review"; a season with its year.
+    expect(await dates('Return to work planned for January; dietetic review February.', 'en')).toEqual(['January', 'February']);
+    expect(await dates("Incontinence mixte depuis l'été 2024, 3 protections/jour.", 'fr')).toEqual(['été 2024']);
   });
 
   it('is not a date without a word of time, as a verb, an examination or a title', async () => {
@@ -68,5 +71,7 @@ describe('their surrogates move with the patient shift', () => {
     expect(fr).toBe(`Déscolarisation depuis ${frMonths[month]} ; sortie prévue ${frDays[(((5 + days) % 7) + 7) % 7]}.`);
     const en = (await deid.deidentify('Red and oozing since Tuesday.', { format: 'plain', patientId: 'p1', lang: 'en' }))!;
     expect(en).toBe(`Red and oozing since ${enDays[(((2 + days) % 7) + 7) % 7]}.`);
+    const season = (await deid.deidentify("Fuites depuis l'été 2024.", { format: 'plain', patientId: 'p1', lang: 'fr' }))!;
+    expect(season).toBe(`Fuites depuis l'été ${2024 + Math.round(days / 365.25)}.`);
   });
 });

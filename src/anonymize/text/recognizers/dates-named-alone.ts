@@ -13,7 +13,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * - a month without a word of time before it ("He missed May."), so the verb "may", "march" and the
  *   planet stay words; English month abbreviations only after an English word of time, never in
  *   capitals ("OCT : œdème maculaire" is an examination).
- * A month or weekday next to a day number or a year belongs to the full date scans (dates.ts).
+ * A month or weekday next to a day number or a year belongs to the full date scans (dates.ts); a season
+ * with its year is read here ("depuis l'été 2024").
  * Scans run on the folded view (lower case, no accents), whose offsets are the text's.
  */
 const FR_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
@@ -26,7 +27,7 @@ const WEEKDAY_ABBR_EN = 'tues?|weds?|thu|thur|thurs|fri|sat|sun';
 // Words of time right before the month, French ones only before a French month ("rentrée de septembre"),
 // English ones before either; English abbreviations only after English words.
 const MONTH_CUES_FR = ['en', 'depuis', 'des', "jusqu'en", "jusqu'a", 'fin', 'debut', 'courant', 'mi', "d'ici", 'avant', 'apres', 'pour', 'mois de', "mois d'", 'de', "d'"];
-const MONTH_CUES_EN = ['in', 'since', 'until', 'till', 'by', 'from', 'last', 'next', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'during', 'through', 'before', 'after', 'f/u', 'fu', 'due', 'around'];
+const MONTH_CUES_EN = ['in', 'since', 'until', 'till', 'by', 'from', 'last', 'next', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'during', 'through', 'before', 'after', 'f/u', 'fu', 'due', 'around', 'for', 'review', 'reviewed', 'planned', 'booked', 'scheduled'];
 const cueSource = (cues: readonly string[]) => cues.map((c) => c.replace(/\//g, '\\/').replace(/ /g, '[ \\t]+')).join('|');
 const MONTH_ALONE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${cueSource(MONTH_CUES_FR)}|${cueSource(MONTH_CUES_EN)})(?:[ \t]+|-|(?<='))(${MONTH_FULL}|${MONTH_ABBR_EN})\.?(?![\p{L}\p{N}]|[ \t]*\d|[./-]\d)`,
@@ -62,6 +63,9 @@ const WEEKDAY_FULL_ONLY = new RegExp(`^(?:${WEEKDAY_FULL})$`, 'u');
 const LABEL_AFTER = /^[ \t]*:/u;
 const HOLIDAY_BEFORE = /(?:^|[^\p{L}])(?:good|black|cyber|ash|holy|maundy|super)[ \t]*$/u;
 const NOT_A_DAY_AFTER = /^[ \t]+(?:gras|night fever|morning blues|club)\b/u;
+
+// A season with its year ("depuis l'été 2024", "since summer 2023"): a date, as a month with its year is.
+const SEASON_YEAR = /(?<![\p{L}\p{N}])(?:printemps|ete|automne|hiver|spring|summer|autumn|fall|winter)[ \t]+(?:19|20)\d{2}(?![\p{L}\p{N}])/gu;
 
 function span(start: number, end: number, source: string): Span {
   return { start, end, label: 'DATE', score: 0.85, priority: PRIORITY.pattern, source };
@@ -109,5 +113,6 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     if (lineStart && (LABEL_AFTER.test(after.replace(/^\./, '')) || /^[ \t]*\|/.test(after))) continue;
     out.push(span(start, end, 'date-weekday-alone'));
   }
+  for (const m of f.matchAll(SEASON_YEAR)) out.push(span(m.index, m.index + m[0].length, 'date-season-year'));
   return out;
 }

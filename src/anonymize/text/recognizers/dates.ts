@@ -429,9 +429,13 @@ const EN_WEEKDAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /**
  * A month or a weekday named alone ("octobre", "mi-janvier", "Friday", "thurs"): a month moves as its
- * 15th would, a weekday by the shift mod 7, each written in its own language, length and case.
+ * 15th would, a weekday by the shift mod 7, each written in its own language, length and case; a season
+ * with its year ("été 2024") keeps its season and moves its year by the shift's whole years.
  */
 function shiftNamedAlone(text: string, days: number, fold: (s: string) => string): string | undefined {
+  // A season and its year: the year moves by the shift's whole years, the season stays.
+  const season = /^(\p{L}+)([ \t]+)((?:19|20)\d{2})$/u.exec(text);
+  if (season) return season[1]! + season[2]! + String(Number(season[3]) + Math.round(days / 365.25));
   const m = /^(mi-)?(\p{L}+)(\.?)$/u.exec(text);
   if (!m) return undefined;
   const word = fold(m[2]!);
