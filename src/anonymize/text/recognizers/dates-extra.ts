@@ -16,6 +16,8 @@ import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_AFTER, NOT_DATE_BEFORE, yearVal
  *   a table cell ("| 11/16 |") before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
  * - in English, a month-first day/month with both numbers 12 or under ("next one 5/12", "recheck 8/12")
  *   only after a word that says a day comes (a follow-up, a booking, a discharge, "since", "until").
+ * - a night's two days before one month ("nuit 24-25/11"), and in English two month-first days of one
+ *   month joined by a dash ("12/1–12/6").
  * - "on the 21st." — an English ordinal day alone after a preposition, closed by punctuation.
  * - a list of two-digit day/month dates joined by commas, as a table cell or a CSV field lists the days
  *   of a series ("01/12,08/12,15/12"): the bare day/month scan refuses a digit and a comma beside a date
@@ -43,6 +45,11 @@ const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)|]|at\b|@|$|\n)/u;
 const CELL_START_BEFORE = /\|[ \t]*$/;
 const DM_LIST = /(?<![\p{L}\p{N}\/.,:-])\d{2}\/\d{2}(?:[ \t]?,[ \t]?\d{2}\/\d{2})+(?![\p{N}\p{L}]|[\/.,-]\d)/gu;
 const DM_ITEM = /\d{2}\/\d{2}/gu;
+// "nuit 24-25/11": a night's two days before one month; the first number above the month (or a zero-padded
+// month) tells it from a score ("EVA 3-4/10").
+const NIGHT_RANGE = /(?<![\p{L}\p{N}\/.,:-])(\d{1,2})-(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.,-]\d|[\p{L}%])/gu;
+// "in Bismarck 12/1–12/6": two month-first days of one month joined by a dash, in English.
+const EN_MD_RANGE = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(\d{1,2})[ \t]*[–-][ \t]*(1[0-2]|0?[1-9])\/(\d{1,2})(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 const EN_ORDINAL_DAY = /\b(?:on|by|until|till|from|since|before|after) the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=[ \t]*[.,;!?)]|[ \t]*$)/dgmu;
 
 function span(start: number, end: number, source: string): Span {
@@ -81,7 +88,22 @@ export function extraDateSpans(doc: Doc): Span[] {
     if (!items.some((x) => x.padded || x.a > x.b)) continue;
     for (const x of items) out.push(span(x.start, x.start + 5, 'date-dm-list'));
   }
+  for (const m of slashed ? f.matchAll(NIGHT_RANGE) : []) {
+    const [first, second, month] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (second !== first + 1 || !isValidDay(undefined, month, second) || !(first > month || m[3]!.startsWith('0'))) continue;
+    if (NOT_DATE_BEFORE.test(f.slice(Math.max(0, m.index - 24), m.index))) continue;
+    out.push(span(m.index, m.index + m[0].length, 'date-night-range'));
+  }
   if (doc.lang === 'en') {
+    for (const m of slashed ? f.matchAll(EN_MD_RANGE) : []) {
+      const [m1, d1, m2, d2] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      if (m1 !== m2 || d2 <= d1 || !isValidDay(undefined, m1, d1) || !isValidDay(undefined, m2, d2)) continue;
+      if (NOT_DATE_BEFORE.test(f.slice(Math.max(0, m.index - 24), m.index))) continue;
+      const end = m.index + m[0].length;
+      if (NOT_DATE_AFTER.test(f.slice(end, end + 24))) continue;
+      out.push(span(m.index, m.indices![2]![1], 'date-month-first-range'));
+      out.push(span(m.indices![3]![0], end, 'date-month-first-range'));
+    }
     for (const m of slashed ? f.matchAll(EN_MONTH_FIRST) : []) {
       const end = m.index + m[0].length;
       const cued = EN_DATE_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index));

@@ -422,7 +422,17 @@ export function shiftWrittenDate(text: string, days: number, doc: Pick<Doc, 'lan
     const shifted = shiftParsed(prefix + text, prefix.length, days, doc, fold);
     if (shifted !== undefined) return shifted.slice(prefix.length);
   }
-  return shiftLoneDay(text, days, doc, fold) ?? shiftNamedAlone(text, days, fold);
+  return shiftLoneDay(text, days, doc, fold) ?? shiftNamedAlone(text, days, fold) ?? shiftNightRange(text, days);
+}
+
+/** A night's two days before one month ("24-25/11"): the second day moves as a date, the first is the day before it. */
+function shiftNightRange(text: string, days: number): string | undefined {
+  const m = /^(\d{1,2})-(\d{1,2})\/(\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const second = new Date(Date.UTC(2001, Number(m[3]) - 1, Number(m[2])) + days * 86_400_000);
+  const first = new Date(second.getTime() - 86_400_000);
+  const pad = (n: number, like: string) => (like.length === 2 ? String(n).padStart(2, '0') : String(n));
+  return `${pad(first.getUTCDate(), m[1]!)}-${pad(second.getUTCDate(), m[2]!)}/${pad(second.getUTCMonth() + 1, m[3]!)}`;
 }
 
 const EN_WEEKDAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
