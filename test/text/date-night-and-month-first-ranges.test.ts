@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTextDeidentifier } from '../../src/anonymize/text/deidentifier.js';
 import { detect } from '../../src/anonymize/text/pipeline.js';
 import { testIdentity } from './helpers.js';
