@@ -18,6 +18,7 @@ import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
 import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
+import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
@@ -60,6 +61,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...townsAroundArrowSpans(doc),
     ...servicesNamedByTownSpans(doc),
     ...healthBoardSpans(doc),
+    ...lowercaseEnglishFacilitySpans(doc),
     ...employerByCompanySuffixSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),

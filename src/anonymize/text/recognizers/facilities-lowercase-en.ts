@@ -1,0 +1,39 @@
+import { isDictionaryWord } from '../bloom.js';
+import { isLastName } from '../gazetteers.js';
+import { fold } from '../normalize.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isListedTown } from './location.js';
+
+/**
+ * English care places named in lowercase notes, where the facility rules want capitals: "from balfour
+ * care home", "admission expected from st andrews community hospital", "transferred to kirkcaldy general
+ * hospital". A word of movement or place before, a kind of care place after, and between them one to
+ * three words whose first is a town a list knows, a surname, "st", or no ordinary word ("from the
+ * community hospital", "at local care home" name no place).
+ */
+const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er))`;
+const PLACE = new RegExp(
+  String.raw`\b(?:from|to|at|in|via|into)[ \t]+((?:st\.?[ \t]+)?[a-z][a-z'-]{2,20}(?:[ \t]+[a-z][a-z'-]{2,20}){0,2}?)[ \t]+${HEAD}(?![\p{L}])`,
+  'dgu',
+);
+const HINT = new RegExp(HEAD, 'u');
+const NOT_A_NAME = new Set(['the', 'a', 'an', 'our', 'his', 'her', 'their', 'this', 'that', 'local', 'nearest', 'same', 'other', 'private', 'public', 'new', 'old', 'main', 'general', 'community', 'district', 'county', 'city', 'regional', 'rural', 'teaching', 'university', 'mental', 'day', 'respite', 'residential']);
+
+export function lowercaseEnglishFacilitySpans(doc: Doc): Span[] {
+  const f = doc.folded;
+  if (!HINT.test(f)) return [];
+  const t = doc.text;
+  const out: Span[] = [];
+  for (const m of f.matchAll(PLACE)) {
+    const [s] = m.indices![1]!;
+    const end = m.index + m[0].length;
+    if (t.slice(s, end) !== t.slice(s, end).toLowerCase()) continue; // capitalised: the facility rules'
+    const words = m[1]!.split(/[ \t]+/);
+    const first = words[0]!.replace(/\.$/, '');
+    if (NOT_A_NAME.has(first)) continue;
+    const named = first === 'st' || isListedTown(words.join(' '), 2000) || isListedTown(first, 2000) || isLastName(first) || !isDictionaryWord(fold(first));
+    if (!named) continue;
+    out.push({ start: s, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 10, source: 'facility-lower-en' });
+  }
+  return out;
+}
