@@ -20,6 +20,7 @@ import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
 import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
+import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
@@ -62,6 +63,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...servicesNamedByTownSpans(doc),
     ...healthBoardSpans(doc),
     ...lowercaseEnglishFacilitySpans(doc),
+    ...townBeforeIrishCountySpans(doc),
     ...employerByCompanySuffixSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
