@@ -31,6 +31,11 @@ const AGE_SEX = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ ]?(?:F|M|yF|yM|yo F|yo M)(?!
 // year gives for a note written 1990-2040 (a count after a date is not an age).
 const AGE_AFTER_BIRTH_DATE = /(9\d|1[0-2]\d)(?<=[./ -](?:19|20)\d{2}[ \t]*[(,][ \t]*\d{2,3})(?=[ \t]*[),])/gu;
 // "her 90th birthday", "son 100e anniversaire": the age the birthday counts.
+// Ages over 89 in a note's or a table's shorthand: "(93 a)", "94a,", "95 y |", "(92 y)", "94y,"; and the age
+// after a sex letter and a comma ("(M, 91)", "Petro Savchuk, M, 91,"). A lone "a" or "y" only before a
+// comma, a bracket, a bar, a semicolon or the line's end: "92 a été" is French prose.
+const AGE_SHORT_UNIT = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ \t]?(?:a|y)(?=[ \t]*(?:[,);|]|$))/gmu;
+const AGE_AFTER_SEX = /(?<![\p{L}])[MF],[ \t]*(9\d|1[01]\d)(?=[ \t]*[,)])/gu;
 const AGE_BIRTHDAY = /(?<![\p{N}])(9\d|1[0-2]\d)(?=(?:th|st|nd|rd|e|ème|eme)[ \t]+(?:birthday|anniversaire))/gu;
 
 function ageFitsBirthYear(text: string, at: number, age: number): boolean {
@@ -53,7 +58,7 @@ export function ageSpans(doc: Doc): Span[] {
     const num = numberAfterCue(doc.text, m.index);
     if (num !== undefined) contextAge(m.index, num);
   }
-  for (const re of [AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY]) {
+  for (const re of [AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY, AGE_SHORT_UNIT, AGE_AFTER_SEX]) {
     for (const m of doc.text.matchAll(re)) contextAge(m.index + m[0].lastIndexOf(m[1]!), m[1]!);
   }
   for (const m of doc.text.matchAll(AGE_AFTER_BIRTH_DATE)) {
