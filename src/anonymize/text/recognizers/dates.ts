@@ -89,6 +89,9 @@ function oneEditApart(a: string, b: string): boolean {
 // after the first digit, which it repeats: the same matches as a lookbehind before it, but V8 tries a
 // leading lookbehind at every position, while here the search first skips ahead to a digit.
 const NUMERIC_DMY = /(\d(?<!(?:[\p{N}][/.-]?|[/.-])\d)\d?)\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\p{N}]|[/.-]\d|,\d(?!\d?[:h]\d\d))/dgu;
+// A CSV field: a date that opens its field may be followed by a comma and the next field's digits
+// ("…,96,21/11/2026,22/11/2026,hemiarthroplasty", "\"O'BRIEN, Tessa\",02/02/1988,3210 77651 2,…").
+const NUMERIC_DMY_CSV = /(?<=(?:^|[\n,;"])[ \t]?)(\d\d?)([/.-])(\d{1,2})\2(\d{4})(?=,\d)/dgu;
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // Numeric: m/y
@@ -256,7 +259,7 @@ function findDates(doc: Doc): DateParts[] {
     if (year < 1880 || year > 2100) continue;
     found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 1), named: true, value: month }, year: { ...at(m, 2), value: year } });
   }
-  for (const m of t.matchAll(NUMERIC_DMY)) {
+  for (const m of [...t.matchAll(NUMERIC_DMY), ...(t.includes(',') ? t.matchAll(NUMERIC_DMY_CSV) : [])]) {
     const a = Number(m[1]);
     // "Apgar 8/9/10" is three scores.
     if (SCORES_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
