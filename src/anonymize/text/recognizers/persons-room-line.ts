@@ -5,13 +5,17 @@ import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
- * The patient a ward round or a day-unit log opens a line with, by room, bed or time, often in lower
- * case and surname first: "ch 4 — ferrandiere gilles — j26 induction", "08h30 dupouy nathalie — PR",
- * "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (", "b1 tayla fenwick 19 - ectopic", "mon 16/11
- * 11:05 - gráinne o'toole (crohn's …)". Two words after
- * the marker, before a dash, a comma, a colon, a bracket or an age; one of them a known first name, the other a known surname or no
- * ordinary word, or any word but a few openers when the first name is no ordinary word itself. Each word is its own span (a "nom prénom" line's convention). A title there
- * ("ch 3 mr benhamida") is the title rules' case.
+ * The patient a ward round or a day-unit log opens a line with, by room, bed, time or the log's date,
+ * often in lower case and surname first: "ch 4 — ferrandiere gilles — j26 induction", "08h30 dupouy
+ * nathalie — PR", "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (", "b1 tayla fenwick 19 -
+ * ectopic", "mon 16/11 11:05 - gráinne o'toole (crohn's …)". Two words after the marker, before a dash, a
+ * comma, a colon, a bracket or an age, name the patient when
+ * - one is a known first name that is no ordinary word: the other may be any word but a few openers
+ *   (a surname that is also a dictionary word: "bouvet alain", "sarrazin théo");
+ * - or one is a known first name and the other a known surname or no ordinary word;
+ * - or neither is known, but the age follows them and neither is a dictionary word or a drug.
+ * Each word is its own span (a "nom prénom" line's convention). A title there ("ch 3 mr benhamida") is
+ * the title rules' case.
  */
 // A room, a bed, a time, or a log's date with or without its weekday and time ("mon 16/11 11:05 -",
 // "mon 2 nov 26 –", "24/11").
@@ -26,10 +30,6 @@ const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|sr|rm|br|b\d
 // The patient's age right after the two words ("bed 2 morag imrie 67 chi …").
 const AGE_AFTER = /^[ \t]+\d{1,3}(?![\p{N}])/u;
 
-function nameWord(word: string): boolean {
-  const key = fold(word);
-  return key.length >= 2 && !NOT_A_NAME.has(key) && (isLastName(word) || isFirstName(word) || !isDictionaryWord(key));
-}
 
 // Words a line may open with that name nobody; a surname beside a known first name may be a dictionary
 // word ("bouvet alain", "sarrazin théo"), these never are.
@@ -39,6 +39,11 @@ const NOT_A_NAME = new Set([
   // A carer's role before the name ("04/03 08h55 – IDE Sandrine"): the role is no part of it.
   'ide', 'idel', 'as', 'aes', 'ash', 'cadre', 'interne', 'externe', 'kine', 'matelot', 'nurse', 'rn', 'hca', 'sister', 'sr', 'physio', 'ot', 'slt', 'medic', 'doc', 'docteur', 'pharmacien', 'pharmacist',
 ]);
+
+function nameWord(word: string): boolean {
+  const key = fold(word);
+  return key.length >= 2 && !NOT_A_NAME.has(key) && (isLastName(word) || isFirstName(word) || !isDictionaryWord(key));
+}
 
 export function roomLinePersonSpans(doc: Doc): Span[] {
   const f = doc.folded;
