@@ -27,6 +27,12 @@ describe('the patient a room or time line opens with', () => {
     expect(await persons('repas\n04/03 08h55 – IDE Sandrine : pansement refait')).toEqual(['Sandrine']);
   });
 
+  it('is a person after "bay 1 bed 2 –", "chair 5 –", before the age and a comma, or as an initial and a surname', async () => {
+    const found = (await persons("late shift\nbay 1 bed 2 – sadie mcauley 92, type 2 rf\nchair 5 – lupe ybarra, new avf\nbed 9 – j. kenny 81, revision thr")).join(' | ');
+    for (const part of ['sadie', 'mcauley', 'lupe', 'ybarra', 'j. kenny']) expect(found).toContain(part);
+    expect(await persons('transmissions\nch 5 m. ciobanu : bien dormi')).toEqual(['ciobanu']);
+  });
+
   it('is nobody when no word is a known first name, or the line opens on a word that names nobody', async () => {
     expect(await persons('01h30 alarme thermistance, ok\n03h10 pt reveillee, douleur')).toEqual([]);
     expect(await persons('ch 12 — patiente calme, dort')).toEqual([]);

@@ -20,13 +20,15 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 // A room, a bed, a time, or a log's date with or without its weekday and time ("mon 16/11 11:05 -",
 // "mon 2 nov 26 –", "24/11").
 const LOG_DATE = String.raw`(?:[a-z]{3}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:]\d{2})?`;
-const MARKER = String.raw`(?:(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?|\d{1,2}[h:]\d{2}|${LOG_DATE})`;
+const ROOM = String.raw`(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|chair|fauteuil|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?`;
+// "bay 1 bed 2 –": a bay then a bed.
+const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:]\d{2}|${LOG_DATE})`;
 // After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
 const LINE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25})[ \t]+([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?[ \t]+[-\p{L}])`,
+  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;]))`,
   'dgu',
 );
-const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|sr|rm|br|b\d|\d)/;
+const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|chair|fauteuil|sr|rm|br|b\d|\d)/;
 // The patient's age right after the two words ("bed 2 morag imrie 67 chi …").
 const AGE_AFTER = /^[ \t]+\d{1,3}(?![\p{N}])/u;
 
@@ -54,6 +56,16 @@ export function roomLinePersonSpans(doc: Doc): Span[] {
     const [a, b] = [m.indices![1]!, m.indices![2]!];
     const first = t.slice(a[0], a[1]);
     const second = t.slice(b[0], b[1]);
+    // An initial and a surname ("bed 9 – j. kenny 81"): the surname a known one or no ordinary word.
+    if (/^\p{L}\.$/u.test(first)) {
+      if (nameWord(second) && (isLastName(second) || !isDictionaryWord(fold(second))) && !isDrugName(second)) {
+        // French "m." is the title Monsieur, not an initial: the surname alone.
+        const title = doc.lang === 'fr' && fold(first) === 'm.';
+        out.push({ start: title ? b[0] : a[0], end: b[1], label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-room-line' });
+      }
+      continue;
+    }
+    if (!/[ \t]/.test(f.slice(a[1], b[0]))) continue; // two words need a blank between them
     // Two words no list knows name a patient only when the age follows them, and neither is an ordinary
     // word, a drug or an abbreviation ("14:11 Rx nitrofurantoin 100 mg").
     if (!isFirstName(first) && !isFirstName(second) && !(AGE_AFTER.test(f.slice(b[1], b[1] + 6)) && [first, second].every((w) => w.length >= 3 && !isDictionaryWord(fold(w)) && !isDrugName(w)))) continue;
