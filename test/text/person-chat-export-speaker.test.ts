@@ -27,3 +27,15 @@ describe('the speaker of an exported chat line', () => {
     expect(await persons('Objet : bilan 09:30 demain', 'fr')).toEqual([]);
   });
 });
+
+// Regression (holdout25, read 2026-11-30): an SMS thread copied into a note puts the name first and the
+// time after it in brackets ("Orla [Mon 23/11 09:53]:"); the model read such names as towns or facilities.
+describe('the sender of an SMS line written name first', () => {
+  it('is a person before a bracketed date and time and a colon', async () => {
+    expect(await persons('Orla [Mon 23/11 09:05]: Morning, how is the breathing?\nAmira (25/11 10:33): Yes no problem', 'en')).toEqual(['Orla', 'Amira']);
+  });
+
+  it('is nobody before a bracket that holds no time', async () => {
+    expect(await persons('Diagnosis [23/11]: pneumonia\nPlan (24/11): antibiotics', 'en')).toEqual([]);
+  });
+});

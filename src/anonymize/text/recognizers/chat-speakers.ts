@@ -5,7 +5,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
  * The speaker of a line in an exported chat ("[03/02/2025, 18:40] Gwenola : on arrive",
- * "[2025-02-03 18:41] Tomasz K (night nurse): ok", "03/02/2025 18:42 - Rhiannon: merci"): the
+ * "[2025-02-03 18:41] Tomasz K (night nurse): ok", "03/02/2025 18:42 - Rhiannon: merci", and an SMS
+ * thread's "Orla [Mon 23/11 09:53]: …", "Rhian (27/11 08:02): …"): the
  * export puts the sender's display name between the timestamp and the colon, so the place vouches
  * for it even when no name list knows it. A word that is an ordinary word and no known name
  * ("System", "Note", "Rappel") is left alone: exports write those there too.
@@ -14,6 +15,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 // and a dash (a night's message log: "01:15 – Manon : curatelle simple"), then one
 // to three capitalised words (an initial may end the name), an optional role in brackets, a colon.
 const CHAT_SPEAKER = /^[ \t]*(?:\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-])[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:/dgmu;
+// SMS threads copied into notes put the name first and the time after it, in brackets: "Orla [Mon 23/11
+// 09:53]: no bother", "Rhian (27/11 08:02): thank you".
+const NAME_THEN_TIME = /^[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2})[ \t]*[[(](?:\p{L}{2,4}\.?[ \t]+)?[0-9]{1,4}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?,?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[\])][ \t]*:/dgmu;
 // Both timestamp forms hold a time: a note with no "d:dd" has no chat line and skips the scan.
 const CHAT_HINT = /\d:\d\d/;
 
@@ -26,7 +30,7 @@ function mayBeDisplayName(word: string): boolean {
 export function chatSpeakerSpans(doc: Doc): Span[] {
   if (!CHAT_HINT.test(doc.text)) return [];
   const out: Span[] = [];
-  for (const m of doc.text.matchAll(CHAT_SPEAKER)) {
+  for (const m of [...doc.text.matchAll(CHAT_SPEAKER), ...doc.text.matchAll(NAME_THEN_TIME)]) {
     const [start, end] = m.indices![1]!;
     const name = m[1]!;
     if (!name.split(/[ \t]+/).every(mayBeDisplayName)) continue;
