@@ -19,6 +19,7 @@ import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
 import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
+import { lowercaseEmployerSpans } from './recognizers/employers-lowercase.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
@@ -63,6 +64,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...servicesNamedByTownSpans(doc),
     ...healthBoardSpans(doc),
     ...lowercaseEnglishFacilitySpans(doc),
+    ...lowercaseEmployerSpans(doc),
     ...townBeforeIrishCountySpans(doc),
     ...employerByCompanySuffixSpans(doc),
     ...hospitalSpans(doc),

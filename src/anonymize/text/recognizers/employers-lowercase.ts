@@ -1,0 +1,36 @@
+import { isDictionaryWord } from '../bloom.js';
+import { isFirstName } from '../gazetteers.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Employers and pharmacies in lowercase notes, where the employer rules want capitals: "works at carroll
+ * cuisine.", "works at wrightbus ballymena.", "travaille chez lactalis,", "per mccartan's pharmacy". After
+ * a work phrase, one to three lowercase words up to punctuation or the line's end, the first of them no
+ * ordinary word and no first name alone ("travaille chez marie" is a person's home); a pharmacy or a
+ * chemist named by its owner's possessive.
+ */
+const AFTER_WORK = /\b(?:works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|travaille[ \t]+(?:chez|a)|employee?[ \t]+(?:chez|a))[ \t]+([a-z][a-z'’&-]{2,25}(?:[ \t]+[a-z][a-z'’&-]{1,25}){0,2})(?=[ \t]*(?:[.,;:)\n]|$))/dgu;
+const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemist))(?![\p{L}])/dgu;
+const HINT = /work|employ|travaille|pharmacy|chemist/;
+
+export function lowercaseEmployerSpans(doc: Doc): Span[] {
+  const f = doc.folded;
+  if (!HINT.test(f)) return [];
+  const t = doc.text;
+  const out: Span[] = [];
+  for (const m of f.matchAll(AFTER_WORK)) {
+    const [s, e] = m.indices![1]!;
+    if (t.slice(s, e) !== t.slice(s, e).toLowerCase()) continue; // capitalised: the employer rules'
+    const words = m[1]!.split(/[ \t]+/);
+    if (isDictionaryWord(words[0]!) || (words.length === 1 && isFirstName(words[0]!))) continue;
+    out.push({ start: s, end: e, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-lower' });
+  }
+  for (const m of f.matchAll(OWNERS_PHARMACY)) {
+    const [s, e] = m.indices![1]!;
+    if (t.slice(s, e) !== t.slice(s, e).toLowerCase()) continue;
+    // The owner is a name, no ordinary word ("the prison's pharmacy").
+    if (isDictionaryWord(m[1]!.replace(/['’]s[ \t].*$/u, ''))) continue;
+    out.push({ start: s, end: e, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'pharmacy-owner-lower' });
+  }
+  return out;
+}
