@@ -60,6 +60,9 @@ export function extraDateSpans(doc: Doc): Span[] {
   const t = doc.text;
   const f = doc.folded;
   const out: Span[] = [];
+  // A score or pressure word before a/b, a unit after it: a measure, not a date (dates.ts's lists).
+  const scoreWordBefore = (at: number) => NOT_DATE_BEFORE.test(f.slice(Math.max(0, at - 24), at));
+  const unitAfter = (at: number) => NOT_DATE_AFTER.test(f.slice(at, at + 24));
   for (const m of ROMAN_HINT.test(t) ? t.matchAll(ROMAN_DATE) : []) {
     if (isValidDay(yearValue(m[5]!), ROMAN_MONTHS[m[4]!]!, Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-roman-month'));
   }
@@ -81,7 +84,7 @@ export function extraDateSpans(doc: Doc): Span[] {
     if (isValidDay(undefined, Number(m[2]), Number(m[1]))) out.push(span(start, m.index + m[0].length, 'date-weekday-abbr'));
   }
   for (const m of slashed ? f.matchAll(DM_LIST) : []) {
-    if (NOT_DATE_BEFORE.test(f.slice(Math.max(0, m.index - 24), m.index))) continue; // "TA 12/08,13/09"
+    if (scoreWordBefore(m.index)) continue; // "TA 12/08,13/09"
     const items = [...m[0].matchAll(DM_ITEM)].map((x) => ({ start: m.index + x.index, a: Number(x[0].slice(0, 2)), b: Number(x[0].slice(3)), padded: x[0][0] === '0' || x[0][3] === '0' }));
     const monthFirst = doc.lang === 'en' && items.every((x) => isValidDay(undefined, x.a, x.b));
     if (!items.every((x) => (monthFirst ? isValidDay(undefined, x.a, x.b) : isValidDay(undefined, x.b, x.a)))) continue;
@@ -91,16 +94,15 @@ export function extraDateSpans(doc: Doc): Span[] {
   for (const m of slashed ? f.matchAll(NIGHT_RANGE) : []) {
     const [first, second, month] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (second !== first + 1 || !isValidDay(undefined, month, second) || !(first > month || m[3]!.startsWith('0'))) continue;
-    if (NOT_DATE_BEFORE.test(f.slice(Math.max(0, m.index - 24), m.index))) continue;
+    if (scoreWordBefore(m.index)) continue;
     out.push(span(m.index, m.index + m[0].length, 'date-night-range'));
   }
   if (doc.lang === 'en') {
     for (const m of slashed ? f.matchAll(EN_MD_RANGE) : []) {
       const [m1, d1, m2, d2] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
       if (m1 !== m2 || d2 <= d1 || !isValidDay(undefined, m1, d1) || !isValidDay(undefined, m2, d2)) continue;
-      if (NOT_DATE_BEFORE.test(f.slice(Math.max(0, m.index - 24), m.index))) continue;
       const end = m.index + m[0].length;
-      if (NOT_DATE_AFTER.test(f.slice(end, end + 24))) continue;
+      if (scoreWordBefore(m.index) || unitAfter(end)) continue;
       out.push(span(m.index, m.indices![2]![1], 'date-month-first-range'));
       out.push(span(m.indices![3]![0], end, 'date-month-first-range'));
     }
@@ -114,7 +116,7 @@ export function extraDateSpans(doc: Doc): Span[] {
     }
     for (const m of slashed ? f.matchAll(EN_SMALL_MONTH_FIRST) : []) {
       const end = m.index + m[0].length;
-      if (!EN_DAY_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 20), m.index)) || NOT_DATE_AFTER.test(f.slice(end, end + 24))) continue;
+      if (!EN_DAY_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 20), m.index)) || unitAfter(end)) continue;
       out.push(span(m.index, end, 'date-month-first-small'));
     }
     for (const m of f.matchAll(EN_ORDINAL_DAY)) {

@@ -22,7 +22,8 @@ const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july
 const MONTH_FULL = [...FR_MONTHS, ...EN_MONTHS].join('|');
 const MONTH_ABBR_EN = 'jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec';
 const WEEKDAY_FULL = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const WEEKDAY_ABBR_EN = 'tues?|weds?|thu|thur|thurs|fri|sat|sun';
+/** English weekday abbreviations the scan reads; the surrogate (dates.ts) moves the same ones. */
+export const WEEKDAY_ABBR_EN = 'tues?|weds?|thu|thur|thurs|fri|sat|sun';
 
 // Words of time right before the month, French ones only before a French month ("rentrée de septembre"),
 // English ones before either; English abbreviations only after English words.
@@ -65,7 +66,9 @@ const HOLIDAY_BEFORE = /(?:^|[^\p{L}])(?:good|black|cyber|ash|holy|maundy|super)
 const NOT_A_DAY_AFTER = /^[ \t]+(?:gras|night fever|morning blues|club)\b/u;
 
 // A season with its year ("depuis l'été 2024", "since summer 2023"): a date, as a month with its year is.
-const SEASON_YEAR = /(?<![\p{L}\p{N}])(?:printemps|ete|automne|hiver|spring|summer|autumn|fall|winter)[ \t]+(?:19|20)\d{2}(?![\p{L}\p{N}])/gu;
+// Seasons, folded; with their year a date (the surrogate keeps the word and moves the year, dates.ts).
+const SEASONS = 'printemps|ete|automne|hiver|spring|summer|autumn|fall|winter';
+const SEASON_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${SEASONS})[ \t]+(?:19|20)\d{2}(?![\p{L}\p{N}])`, 'gu');
 
 function span(start: number, end: number, source: string): Span {
   return { start, end, label: 'DATE', score: 0.85, priority: PRIORITY.pattern, source };

@@ -1,6 +1,6 @@
 import { extraDateSpans } from './dates-extra.js';
 import { PRIORITY, type Doc, type Lang, type Span } from '../types.js';
-import { datesNamedAloneSpans } from './dates-named-alone.js';
+import { datesNamedAloneSpans, WEEKDAY_ABBR_EN } from './dates-named-alone.js';
 import { partialDateSpans } from './dates-partial.js';
 import { spokenDateSpans } from './dates-spoken.js';
 
@@ -439,6 +439,8 @@ function shiftNightRange(text: string, days: number): string | undefined {
 }
 
 const EN_WEEKDAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const SEASON_AND_YEAR = new RegExp(String.raw`^(\p{L}+)([ \t]+)((?:19|20)\d{2})$`, 'u');
+const WEEKDAY_ABBREVIATION = new RegExp(`^(?:${WEEKDAY_ABBR_EN})$`, 'u');
 
 /**
  * A month or a weekday named alone ("octobre", "mi-janvier", "Friday", "thurs"): a month moves as its
@@ -447,7 +449,7 @@ const EN_WEEKDAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
  */
 function shiftNamedAlone(text: string, days: number, fold: (s: string) => string): string | undefined {
   // A season and its year: the year moves by the shift's whole years, the season stays.
-  const season = /^(\p{L}+)([ \t]+)((?:19|20)\d{2})$/u.exec(text);
+  const season = SEASON_AND_YEAR.exec(text);
   if (season) return season[1]! + season[2]! + String(Number(season[3]) + Math.round(days / 365.25));
   const m = /^(mi-)?(\p{L}+)(\.?)$/u.exec(text);
   if (!m) return undefined;
@@ -465,9 +467,9 @@ function shiftNamedAlone(text: string, days: number, fold: (s: string) => string
     const index = WEEKDAY_NAMES[lang].findIndex((w) => fold(w) === word);
     if (index >= 0) return sameCase(m[2]!, WEEKDAY_NAMES[lang][(((index + days) % 7) + 7) % 7]!) + m[3]!;
   }
+  if (!WEEKDAY_ABBREVIATION.test(word)) return undefined;
   const abbr = EN_WEEKDAY_ABBR.findIndex((w) => word.startsWith(fold(w)));
-  if (abbr >= 0 && /^(?:tues?|weds?|thu|thur|thurs|fri|sat|sun)$/.test(word)) return sameCase(m[2]!, EN_WEEKDAY_ABBR[(((abbr + days) % 7) + 7) % 7]!) + m[3]!;
-  return undefined;
+  return sameCase(m[2]!, EN_WEEKDAY_ABBR[(((abbr + days) % 7) + 7) % 7]!) + m[3]!;
 }
 
 /**

@@ -21,18 +21,16 @@ export function employerByCompanySuffixSpans(doc: Doc): Span[] {
   if (!HINT.test(t)) return [];
   const out: Span[] = [];
   for (const m of t.matchAll(FIRM)) {
-    const words = m[1]!.split(/[ \t]+/);
+    const words = [...m[1]!.matchAll(/\S+/g)];
     let skip = 0;
-    while (skip < words.length && LEADING.has(words[skip]!)) skip++;
+    while (skip < words.length && LEADING.has(words[skip]![0])) skip++;
     if (skip === words.length) continue;
-    const name = words.slice(skip).join(' ');
+    const name = words.slice(skip).map((w) => w[0]).join(' ');
     // A name in capitals is a heading's words more often than a firm's ("LA VOIX DE SA").
     if (name === name.toUpperCase() && !/^[A-Z]{2,5}$/.test(name)) continue;
     const form = m[2]!;
     if ((form === 'SA' || form === 'S.A.') && (isListedTown(name, 0) || /^[ \t]*\d{4}(?!\d)/.test(t.slice(m.index + m[0].length)))) continue;
-    let offset = 0;
-    for (let i = 0; i < skip; i++) offset = m[1]!.indexOf(words[i]!, offset) + words[i]!.length;
-    const start = m.index + m[1]!.indexOf(words[skip]!, offset);
+    const start = m.index + words[skip]!.index;
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 10, source: 'employer-company-form' });
   }
   return out;
