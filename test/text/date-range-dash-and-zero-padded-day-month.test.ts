@@ -17,6 +17,13 @@ describe('a dash between two full dates', () => {
     expect(await dates('admitted 2025-11-24–2025-11-27 then home')).toEqual(['2025-11-24', '2025-11-27']);
   });
 
+  // Regression (holdout25, read): a clinic table wrote each admission as "12/08–30/08/2026", the year once;
+  // the dash beside a digit made both scans refuse both dates.
+  it('a day and month before a full date, the year written once', async () => {
+    expect(await dates('| ANDERSON Fraser | 12/08–30/08/2026 | ICU-acquired weakness |')).toEqual(['12/08', '30/08/2026']);
+    expect(await dates('hospitalisée du 3/9 - 11/09/2026 en SSR', 'fr')).toEqual(['3/9', '11/09/2026']);
+  });
+
   it('a date glued to a number that is no date stays refused', async () => {
     expect(await dates('batch 12/03/2023-1 released')).toEqual([]);
   });

@@ -159,7 +159,8 @@ export function yearValue(raw: string): number {
 // weekday and month-first forms of dates-extra.ts): each needs a digit, a slash and a digit.
 export const DIGIT_SLASH_DIGIT = /\d\/\d/;
 
-// A dash between two full dates ("01/10/2026–31/10/2026", "2025-11-24-2025-11-25") joins a range: the
+// A dash between two full dates ("01/10/2026–31/10/2026", "2025-11-24-2025-11-25"), or a day and month
+// and a full date ("12/08–30/08/2026"), joins a range: the
 // numeric scans refuse a date with a dash and a digit beside it (a longer number or code), so that dash
 // is read as a blank. Same length, so every offset holds. Each form of the first date has its own
 // branch: a back-reference to the slash form's separator, unset after an ISO date, would match nothing
@@ -168,7 +169,9 @@ const SECOND_DATE_END = String.raw`(?![\p{N}]|[/.-]\d)`;
 const RANGE_DASH = new RegExp(
   String.raw`(?<![\p{N}][/.-]?|[/.-])` +
     String.raw`(?:\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})[ \t]?-(?=[ \t]?(?:\d{1,2}\1\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})${SECOND_DATE_END})` +
-    String.raw`|\d{4}-\d{1,2}-\d{1,2}[ \t]?-(?=[ \t]?\d{4}-\d{1,2}-\d{1,2}${SECOND_DATE_END}))`,
+    String.raw`|\d{4}-\d{1,2}-\d{1,2}[ \t]?-(?=[ \t]?\d{4}-\d{1,2}-\d{1,2}${SECOND_DATE_END})` +
+    // A day and month before a full date: the range's year is written once ("12/08–30/08/2026").
+    String.raw`|\d{1,2}\/\d{1,2}[ \t]?-(?=[ \t]?\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})${SECOND_DATE_END}))`,
   'gu',
 );
 
