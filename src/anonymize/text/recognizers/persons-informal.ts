@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
+import { isDrugName } from '../drugs.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { chatSpeakerSpans } from './chat-speakers.js';
@@ -70,10 +71,19 @@ const LOWER_RANKS = String.raw`${RANK_WORDS}|soldat|cal|cch|mdl/?c|adj|adc|sous-
 // delpech": lowercase notes name the team and the callers after their role word, in lowercase too. Only
 // a known first name (as written in lowercase), then its surname when it is no ordinary word. Not "as"
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
-const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate)(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
+const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister)(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
 // "pharmacist: h. de vries", "therapist: g. vardy", "standardiste : j. rousselot": an initial and a word after
 // a role in lowercase notes; the initial says a name follows, whatever list knows the surname.
 const ROLE_INITIAL_LOWER = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|pharmacist|pharmacienne?|therapist|physio|slt|midwife|sage-femme|dietitian|dieteticienne?|coordinat(?:or|rice)s?|infirmiere?|psychologue|kine|operator|operat(?:eur|rice)|standardiste|secretaire|secretary|social worker|assistante? sociale|advis(?:or|er)|hcp|phn|paramedic|puericultrice|${LOWER_RANKS})(?:[ \t]*:[ \t]*|[ \t]+)([a-z]\.[ \t]?(?:(?:de|du|le|la|van|von|da|di|mc|mac)[ \t])?[a-z][a-z'’-]{2,30})(?![\p{L}])`, 'dgu');
+// Roles after which lowercase notes write a name even when no list knows it ("neighbour pauric", "driver
+// dwayne", "physio hemi rangihuna", "educ yohan"): not the care roles that a specialty or a programme
+// also follows ("ide stomathérapeute", "infirmière asalée", "interprète bambara"), nor "cal" (a callus).
+const UNKNOWN_NAME_ROLES = /^(?:driver|neighbou?r|chaplain|educ|coordinat(?:or|rice)|physio|pax|advis(?:or|er)|phn|lmc|hcp|roommate|pharmacist|midwife|carer|caller|appelante?|sgt|sergeant|cdt)\b/;
+
+/** A word no list knows after a role of UNKNOWN_NAME_ROLES: a name when it is no ordinary word, drug or title. */
+function unknownNameAfterRole(role: string, word: string): boolean {
+  return UNKNOWN_NAME_ROLES.test(role) && word.length >= 4 && !/['’]/.test(word) && !TITLE_WORD.test(fold(word)) && unknownNameHere(word) && !isDrugName(word);
+}
 const OCCUPATION_ROLE = /^(?:actor|actress|driver|com[eé]dienne?|matelot)\b/iu;
 const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist']);
 // The last two letters of each label of PATIENT_FIELD_LOWER (pt, patieNT, patienTE, malaDE): a cheap
@@ -107,7 +117,7 @@ const STREET_AFTER_SURNAME = /^(?:[ \t]+\p{Lu}[\p{L}'’]*){0,2}[ \t]+(?:St|Stre
 // Read from the particle (its look-behind after it, which covers it), the given name looked for before it.
 const GAELIC_SURNAME = /(?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua)(?<![\p{L}](?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua))[ \t]+\p{Lu}[\p{L}'’-]+/gu;
 const GIVEN_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}'’-]+)[ \t]+$/u;
-const TITLE_WORD = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|nee|re|dear)$/;
+const TITLE_WORD = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|nee|re|dear|pr|mme|mlle|madame|monsieur)$/;
 const CARE_ROLE = String.raw`(?:biologiste|interne|externe|ide|idel|infirmi[eè]re?|pharmacien(?:ne)?|technicien(?:ne)?|manipulat(?:eur|rice)|sage-femme|kin[eé]|secr[eé]taire|cadre(?: de sant[eé])?|m[eé]decin|chirurgien(?:ne)?|anesth[eé]siste|radiologue|biologist|pharmacist|nurse|rn|lpn|technician|tech|resident|registrar|intern|midwife|physio(?:therapist)?|consultant|attending|radiologist|anaesthetist|anesthesiologist)`;
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${CARE_ROLE}[ \t]*:?[ \t]*$`, 'iu');
 const ROLE_AFTER = new RegExp(String.raw`^[ \t]*,?[ \t]*(?:\(?[ \t]*)${CARE_ROLE}(?![\p{L}])`, 'iu');
@@ -225,7 +235,8 @@ export function informalPersonSpans(doc: Doc): Span[] {
   }
   for (const m of f.matchAll(ROLE_LOWER_NAME)) {
     const first = word(m, 1);
-    if (!/^\p{Ll}/u.test(first) || NOT_A_NAME_AFTER_ROLE.has(fold(first)) || !firstNameHere(first) || isDictionaryWord(fold(first))) continue;
+    if (!/^\p{Ll}/u.test(first) || NOT_A_NAME_AFTER_ROLE.has(fold(first)) || isDictionaryWord(fold(first))) continue;
+    if (!firstNameHere(first) && !unknownNameAfterRole(f.slice(m.index, m.indices![1]![0]), first)) continue;
     const last = m[2] === undefined ? undefined : word(m, 2);
     push(m.indices![1]![0], last !== undefined && /^\p{Ll}/u.test(last) && surnameAfter(last) ? m.indices![2]![1] : m.indices![1]![1], 'person-role-lower');
   }
