@@ -104,8 +104,13 @@ const CITY_FIELD_HINT = /(?:ville|commune|localite|city|town|naissance|birth|res
 const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux|depuis)[ \t]/;
 // In English, "in from Tuscaloosa": only before a capitalised word.
 const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near|via|outside)[ \t](?=\p{Lu})/u;
+// Where someone lives, was born or comes from: after these a town of any list counts, even one that is
+// also a surname, a first name or a word elsewhere ("lives in Inverness", "born in Chesterfield"), and a
+// French commune of any size ("habite à saint-agrève").
+const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|resident\s+of|lives\s+in|living\s+in|born\s+in|grew\s+up\s+in|moved\s+(?:to|from)|is\s+from|comes\s+from)`;
+const RESIDENCE_CUE_START = new RegExp(`^${RESIDENCE_CUE}\\s`);
 const CITY_CONTEXT = new RegExp(
-  String.raw`(?<![\p{L}])(?:a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|habite|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|resident\s+of|lives\s+in|born\s+in|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
+  String.raw`(?<![\p{L}])(?:${RESIDENCE_CUE}|a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
 );
 
@@ -602,6 +607,7 @@ export function locationSpans(doc: Doc): Span[] {
     const article = /^aux?[ \t]/.test(m[0]) ? (m[0][2] === 'x' ? 'Les ' : 'Le ') : '';
     // "au" / "aux" open a thousand phrases ("au lit", "aux urgences"): only a capitalised word is looked up.
     const lookUp = !article || /^\p{Lu}/u.test(words);
+    const residence = RESIDENCE_CUE_START.test(m[0]);
     const parts = lookUp ? [...words.matchAll(/[^\s]+/g)] : [];
     let found = false;
     for (let k = Math.min(parts.length, 4); k >= 1; k--) {
@@ -611,7 +617,12 @@ export function locationSpans(doc: Doc): Span[] {
       const capital = /^\p{Lu}/u.test(cand);
       if (article && !capital) continue;
       const pop = communePopulation(article + cand);
-      const known = (!article && WORLD.has(key)) || (pop !== undefined && (pop >= 20000 || (capital && pop >= 500))) || (!article && capital && US_UK_CITIES.has(key)) || (!article && doc.lang === 'en' && isKnownEnglishTown(cand));
+      const known =
+        (!article && WORLD.has(key)) ||
+        (pop !== undefined && (pop >= 20000 || (capital && pop >= 500))) ||
+        (!article && capital && US_UK_CITIES.has(key)) ||
+        (!article && doc.lang === 'en' && isKnownEnglishTown(cand)) ||
+        (residence && (pop !== undefined || (capital && isTownOfAnyList(cand))));
       if (known) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-context' });
         found = true;
