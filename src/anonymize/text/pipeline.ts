@@ -27,6 +27,7 @@ import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
+import { possessiveRelativePersonSpans } from './recognizers/persons-possessive-relative.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
 import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
@@ -72,6 +73,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...personSpans(doc),
     ...informalPersonSpans(doc),
     ...handoverPersonSpans(doc),
+    ...possessiveRelativePersonSpans(doc),
     ...roomLinePersonSpans(doc),
     ...signedWithRolePersonSpans(doc),
     ...signatureBeforeQuoteSpans(doc),
