@@ -137,10 +137,14 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(
   // Perpignan", "CCMM de Toulouse", "CLAT de Meaux", "CRC-MHC de Nancy", "EMSP du Lot"). Not "SAMU":
   // "SAMU SOCIAL", "SAMU-Pallia" name programmes as often as a département's SAMU.
   String.raw`cegidd|cecos|smur|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp)`;
+// A practice or a centre named by its specialty before its own name: "Cabinet d'ophtalmologie du Dropt",
+// "Cabinet de pneumologie des Allées", "cabinet d'orthophonie Cabrol-Ponsolle", "centre de planning
+// familial Les Marronniers".
+const SPECIALTY_OF = String.raw`(?:de|d')[ \t]*(?:ophtalmologie|radiologie|cardiologie|pneumologie|dermatologie|gynecologie|pediatrie|psychiatrie|rhumatologie|neurologie|gastro-enterologie|urologie|orthophonie|orthoptie|podologie|pedicurie-podologie|osteopathie|kinesitherapie(?: du sport)?|kine|physiotherapie|sage-femme|sages-femmes|psychologie|orl|endocrinologie|nephrologie|oncologie|chirurgie(?: [a-z-]+)?|medecine(?: generale| du sport| du travail)?|sante sexuelle|planning familial|planification familiale)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls", "CMP infanto-juvénile de
 // Cernay", "CMP enfants et adolescents de Sarrebourg".
-const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur)){0,2}`;
+const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|${SPECIALTY_OF})){0,2}`;
 // "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
 // a space after it unless it is elided (d', l'). A name never runs onto the next line ("Maternité\nBOYER").
 const HOSPITAL_FR = new RegExp(
