@@ -9,7 +9,13 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * ordinary word and no first name alone ("travaille chez marie" is a person's home); a pharmacy or a
  * chemist named by its owner's possessive.
  */
-const AFTER_WORK = /\b(?:works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|travaille[ \t]+(?:chez|a)|employee?[ \t]+(?:chez|a))[ \t]+([a-z][a-z'’&-]{2,25}(?:[ \t]+[a-z][a-z'’&-]{1,25}){0,2})(?=[ \t]*(?:[.,;:)\n]|$))/dgu;
+// The name ends at punctuation, the line's end, or a word that starts the rest of the sentence ("works at
+// tambrands until 3", "worked at cardigan bay boatyard w/o goggles").
+const NAME_END = String.raw`(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:until|till|since|as|on|in|from|and|but|w\/o|without|when|depuis|jusqu|comme|et|mais|quand)(?![a-z]))`;
+const AFTER_WORK = new RegExp(
+  String.raw`\b(?:works?[ \t]+(?:at|for)|worked[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|travaill(?:e|ait)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit))?[ \t]+(?:chez|a)|employee?[ \t]+(?:chez|a))[ \t]+([a-z][a-z'’&-]{2,25}(?:[ \t]+[a-z][a-z'’&-]{1,25}){0,2})` + NAME_END,
+  'dgu',
+);
 const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemist))(?![\p{L}])/dgu;
 const HINT = /work|employ|travaille|pharmacy|chemist/;
 
