@@ -4,7 +4,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * National identifiers whose form alone says what they are, so no word needs to announce them: the
  * Italian codice fiscale (its last letter is a check character over the fifteen before it) and the
  * US Medicare Beneficiary Identifier (eleven characters, each position a digit or a letter from a fixed
- * set). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
+ * set), and the Irish PPS number (a check letter over its seven digits). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
  * "code fiscal", "Medicare (US)").
  */
 
@@ -38,12 +38,30 @@ const MBI = new RegExp(
   'gu',
 );
 
+// The Irish PPS number: seven digits, a check letter, and since 2013 a second letter ("4120859A",
+// "6380127LA"). Check: the digits weighted 8 to 2, the second letter's value (A = 1 …, W = 0) weighted 9,
+// mod 23 gives the check letter (0 is W, 1 is A …).
+const PPSN = /(?<![\p{L}\p{N}])(\d{7})([A-W])([A-IW])?(?![\p{L}\p{N}])/gu;
+
+/** The PPS number's check letter for its seven digits and its second letter, if any. */
+export function ppsnCheck(digits: string, second?: string): string {
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(digits[i]) * (8 - i);
+  if (second !== undefined && second !== 'W') sum += (second.charCodeAt(0) - 64) * 9;
+  const r = sum % 23;
+  return r === 0 ? 'W' : String.fromCharCode(64 + r);
+}
+
 export function nationalIdSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   for (const m of t.matchAll(CODICE_FISCALE)) {
     if (codiceFiscaleCheck(m[0]) !== m[0][15]) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.99, priority: PRIORITY.validated, source: 'id-codice-fiscale' });
+  }
+  for (const m of t.matchAll(PPSN)) {
+    if (ppsnCheck(m[1]!, m[3]) !== m[2]) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-ppsn' });
   }
   for (const m of t.matchAll(MBI)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-medicare-mbi' });
