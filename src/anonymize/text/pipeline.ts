@@ -28,6 +28,7 @@ import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
 import { possessiveRelativePersonSpans } from './recognizers/persons-possessive-relative.js';
+import { townAfterAgeSpans } from './recognizers/town-after-age.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
 import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
@@ -67,6 +68,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...lowercaseEnglishFacilitySpans(doc),
     ...lowercaseEmployerSpans(doc),
     ...townBeforeIrishCountySpans(doc),
+    ...townAfterAgeSpans(doc),
     ...employerByCompanySuffixSpans(doc),
     ...hospitalSpans(doc),
     ...informalFacilitySpans(doc),
