@@ -84,6 +84,8 @@ const UNKNOWN_NAME_ROLES = /^(?:driver|neighbou?r|chaplain|educ|coordinat(?:or|r
 function unknownNameAfterRole(role: string, word: string): boolean {
   return UNKNOWN_NAME_ROLES.test(role) && word.length >= 4 && !/['’]/.test(word) && !TITLE_WORD.test(fold(word)) && unknownNameHere(word) && !isDrugName(word);
 }
+// Words a chat line may open with after the sender's role: greetings, thanks and contractions.
+const OPENER = /^(?:hi|hello|hey|hiya|morning|evening|afternoon|thanks|thank|thx|ok|okay|yes|no|sorry|dear|good|great|\p{L}+['’](?:s|re|ll|m|d|ve|t))$/iu;
 const OCCUPATION_ROLE = /^(?:actor|actress|driver|com[eé]dienne?|matelot)\b/iu;
 const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist']);
 // The last two letters of each label of PATIENT_FIELD_LOWER (pt, patieNT, patienTE, malaDE): a cheap
@@ -203,7 +205,14 @@ export function informalPersonSpans(doc: Doc): Span[] {
     if (role.includes(',') && OCCUPATION_ROLE.test(role)) continue;
     // "Nurse: Ailsa Drummond RGN": a first name and a surname after the role; the words after the
     // first are kept while each could be a name ("IDE Martin Lundi": the weekday is not).
-    const words = m[1]!.split(/[ \t]+/);
+    let words = m[1]!.split(/[ \t]+/);
+    // "Nurse: How's Shona today?", "Nurse: Hi Graeme": a chat line's greeting or contraction opens what
+    // the role says; the name, if any, follows it.
+    let start = s;
+    while (words.length > 1 && OPENER.test(words[0]!)) {
+      start = t.indexOf(words[1]!, start + words[0]!.length);
+      words = words.slice(1);
+    }
     const surname = words[0]!.replace(/^\p{Lu}\.[ \t]?/u, '');
     const nameWord = (w: string) => !NOT_A_NAME_HERE.has(fold(w)) && (!isDictionaryWord(fold(w)) || isLastName(w) || isFirstName(w));
     // "IDE Planning", "AS Bloc": an ordinary word after a role is a service, not a person.
@@ -212,7 +221,7 @@ export function informalPersonSpans(doc: Doc): Span[] {
     if (/^\p{Lu}\.$/u.test(words[0]!) ? !nameWord(words[1] ?? '') : !nameWord(surname) && !surnameNext) continue;
     let kept = /^\p{Lu}\.$/u.test(words[0]!) ? 2 : 1;
     while (kept < words.length && nameWord(words[kept]!)) kept++;
-    push(s, s + words.slice(0, kept).join(' ').length, 'person-role');
+    push(start, start + words.slice(0, kept).join(' ').length, 'person-role');
   }
   for (const m of t.matchAll(PATIENT_LOWER)) {
     const first = m[1]!;
