@@ -57,3 +57,13 @@ describe('a zero-padded day or month with no year', () => {
     expect(await dates('power 4/5 in the left arm')).toEqual([]);
   });
 });
+
+// Regression (holdout26, read; 90 spans of every set): a sentence's full stop after a month written in full
+// was taken into the date ("Saturday 21 November."), so the surrogate swallowed it.
+describe('a full stop after a month written in full', () => {
+  it('ends the sentence, not the date; an abbreviation keeps its dot', async () => {
+    expect(await dates('Emergency discectomy Saturday 21 November.\n\nMrs Charlton presented')).toEqual(['Saturday 21 November']);
+    expect(await dates('opérée le 19 mars.', 'fr')).toEqual(['19 mars']);
+    expect(await dates('seen on 4 Dec. then discharged')).toEqual(['4 Dec.']);
+  });
+});
