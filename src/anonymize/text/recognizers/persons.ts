@@ -151,6 +151,8 @@ function trimName(text: string, start: number, end: number): [number, number] | 
   // Drop a trailing abbreviation dot that ends the sentence, and leading/trailing non-name words.
   const words = s.split(/\s+/);
   while (words.length > 0 && NOT_NAMES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) words.pop();
+  // "F2F with Dr Chua Tues 8/12": a weekday after the surname starts the date, not the name ("Dr Sun" alone stays).
+  while (words.length > 1 && WEEKDAY_WORD.test(words[words.length - 1]!)) words.pop();
   while (words.length > 0 && NOT_NAMES.has(words[0]!.toLowerCase())) {
     start = text.indexOf(words[0]!, start) + words[0]!.length;
     while (/\s/.test(text[start] ?? '')) start++;
@@ -163,6 +165,8 @@ function trimName(text: string, start: number, end: number): [number, number] | 
   if (text[end - 1] === '.' && !/^[\p{Lu}]\.$/u.test(lastWord) && !/\s[\p{Lu}]\.$/u.test(text.slice(start, end))) end--;
   return end > start ? [start, end] : undefined;
 }
+
+const WEEKDAY_WORD = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lun|mar|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?$/iu;
 
 const LOWER_STOP = new Set([
   'est', 'etait', 'était', 'a', 'avait', 'va', 'se', 'ne', 'n', 'dit', 'pour', 'par', 'qui', 'que', 'sans', 'avec', 'has', 'had', 'was', 'is', 'reports',
