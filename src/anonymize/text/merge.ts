@@ -270,4 +270,5 @@ function outrankingTownsCutShort(mentions: Span[], spans: Span[]): Span[] {
   });
 }
 
-const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte']);
+// Particles, articles, and titles a name span may have taken in ('Drs Pellegrin' from the model): spread, they mark every title.
+const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', 'drs', 'mme', 'mmes', 'mlle', 'mrs', 'prof', 'docteur', 'doctor', 'madame', 'monsieur']);

@@ -33,7 +33,7 @@ const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|amb
 /** A facility named after a person keeps the person's name ("laboratoire du Dr Perrin"): a span that stops on the title is cut short, not a facility. */
 const LINK_WORD_AT_END = /^(?:de|du|des|d'|la|le|les|l'|of|the|and|et|for|pour)$/;
 const LINK_WORD_AT_START = /^(?:of|the|des|du|de|la|le|les)$/;
-const TITLE_WORD = new Set(['dr', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'prof', 'docteur', 'doctor', 'professeur']);
+const TITLE_WORD = new Set(['dr', 'drs', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mmes', 'mlle', 'm', 'prof', 'docteur', 'doctor', 'professeur']);
 
 /**
  * Words that are never a name, place or facility on their own, although name lists hold some of them
@@ -56,7 +56,7 @@ const NEVER_ALONE = new Set([
   // chat and SMS words ("ok", "va", "stp", "rdv")
   'ok', 'okay', 'va', 'vais', 'vas', 'lol', 'mdr', 'stp', 'svp', 'bcp', 'pk', 'pcq', 'tkt', 'rdv', 'btw', 'pls', 'plz', 'thx', 'asap', 'ptdr', 'jsp', 'oki',
   // titles and form labels
-  'dr', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
+  'dr', 'drs', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mmes', 'mlle', 'm', 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);
 /** Never a name when written in lower case ("may", "will"), though "May" and "Will" are first names. */
 const NEVER_ALONE_LOWERCASE = new Set(['may', 'will', 'can', 'best', 'mark', 'bill', 'rose', 'grace', 'faith', 'hope', 'joy']);

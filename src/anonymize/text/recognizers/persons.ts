@@ -26,7 +26,7 @@ function ci(source: string): string {
   });
 }
 
-const TITLES = ci(String.raw`dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
+const TITLES = ci(String.raw`drs|drs\.|dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
 // Police, gendarmerie and military ranks name the officer after them ("ADJ. FOUCHER", "Sgt Pellow",
 // "Médecin-commandant Yolaine Lecoeur"), but are nouns too ("the Commandant Report", "Captain Cook
 // Hospital" is the hospital's): the word after the rank must be no ordinary word.
