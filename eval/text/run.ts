@@ -60,7 +60,9 @@
  *  24. the twenty-fifth sealed held-out set eval/text/holdout25/*.jsonl (written blind later in that session;
  *      scored with the code before it, at holdout24's scoring and at its end, overall line, then in full);
  *  25. the twenty-sixth sealed held-out set eval/text/holdout26/*.jsonl (written blind at the start of the
- *      next session; scored with the code before it and after its first rules, overall line, then in full).
+ *      next session; scored with the code before it and after its first rules, overall line, then in full);
+ *  26. the twenty-seventh sealed held-out set eval/text/holdout27/*.jsonl (written blind later in that
+ *      session; scored with the code before the session and at its end, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -124,6 +126,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout24', title: 'Twenty-fourth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the start of the session of the weekday/month convention; scored with the code before that session and with its code before the room-line rule (overall line), then in full' },
   { folder: 'holdout25', title: 'Twenty-fifth sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of the weekday/month convention; scored with the code before that session, at holdout24's scoring and at the session's end (overall line), then in full" },
   { folder: 'holdout26', title: 'Twenty-sixth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the session after the weekday/month convention's; scored with the code before that session and after its first four rules (overall line), then in full" },
+  { folder: 'holdout27', title: 'Twenty-seventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout26, after its rules from holdout26's misses; scored with the code before that session and at the end of its rules (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
