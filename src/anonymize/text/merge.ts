@@ -3,6 +3,7 @@ import { blanksStartBefore } from './blanks.js';
 import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
 import { outrankedPersonRests, widenOverOutranked } from './outranked-rests.js';
+import { TITLE_WORDS } from './titles.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
 
 /**
@@ -271,4 +272,4 @@ function outrankingTownsCutShort(mentions: Span[], spans: Span[]): Span[] {
 }
 
 // Particles, articles, and titles a name span may have taken in ('Drs Pellegrin' from the model): spread, they mark every title.
-const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', 'drs', 'mme', 'mmes', 'mlle', 'mrs', 'prof', 'docteur', 'doctor', 'madame', 'monsieur']);
+const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', ...TITLE_WORDS]);

@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
+import { TITLE_WORDS } from '../titles.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
 import { announcedAsName, countryOrNationality, fieldName, firmNotPerson, isCountryOrRegion, isKnownName, notAFacility, notATown, placeNotPerson } from './label-checks.js';
@@ -33,7 +34,6 @@ const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|amb
 /** A facility named after a person keeps the person's name ("laboratoire du Dr Perrin"): a span that stops on the title is cut short, not a facility. */
 const LINK_WORD_AT_END = /^(?:de|du|des|d'|la|le|les|l'|of|the|and|et|for|pour)$/;
 const LINK_WORD_AT_START = /^(?:of|the|des|du|de|la|le|les)$/;
-const TITLE_WORD = new Set(['dr', 'drs', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mmes', 'mlle', 'm', 'prof', 'docteur', 'doctor', 'professeur']);
 
 /**
  * Words that are never a name, place or facility on their own, although name lists hold some of them
@@ -322,7 +322,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       return commune || (span.score >= LOWERCASE_TOWN_MIN_SCORE && joined.replace(/[^\p{L}]/gu, '').length >= 4 && !tokens(joined).some(ordinaryWord));
     }
     case 'HOSPITAL': {
-      if (TITLE_WORD.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return false;
+      if (TITLE_WORDS.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return false;
       // "GLAUCOMA CLINIC", "Anticoagulation Unit", "Unité mobile de gériatrie": a department, no place.
       if (isDepartmentName(text)) return false;
       if (notAFacility(span, doc, words)) return false;

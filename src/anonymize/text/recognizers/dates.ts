@@ -33,7 +33,7 @@ const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('
 // (?<![\p{L}\p{N}](?:MONTH_ALT)): the same test only while no month name ends another one.
 for (const a of Object.keys(MONTHS)) for (const b of Object.keys(MONTHS)) if (a !== b && b.endsWith(a)) throw new Error(`dates.ts: month "${a}" ends "${b}"`);
 const NOTHING_BEFORE_MONTH = `(?<![\\p{L}\\p{N}](?:${MONTH_ALT}))`;
-const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun';
+export const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun';
 
 // Written: [weekday] day [of] month [year]. Read from the day, its first digit consumed before the
 // look-behind (which covers it): with a look-behind and an optional weekday first, V8 tried every

@@ -1,4 +1,5 @@
 import citiesEn from '../data/cities-en.json' with { type: 'json' };
+import { TITLE_ENDS_BEFORE, TITLE_WORDS } from '../titles.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import worldTowns from '../data/world-towns.json' with { type: 'json' };
 import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
@@ -242,7 +243,7 @@ const US_UK_CITIES = new Set(
   copenhagen stockholm oslo helsinki amsterdam rotterdam brussels berlin munich hamburg vienna zurich geneva lausanne madrid barcelona lisbon rome milan
   athens warsaw prague budapest roslindale`.split(/\s+/).filter(Boolean),
 );
-const CITY_STOP = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'domicile', 'jeun', 'distance', 'nouveau', 'plus', 'moins', 'cause', 'noter', 'priori', 'type', 'the', 'a', 'an', 'this', 'that', 'home', 'time', 'mr', 'mrs', 'ms', 'miss', 'mme', 'mlle', 'dr', 'pr', 'prof']);
+const CITY_STOP = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'domicile', 'jeun', 'distance', 'nouveau', 'plus', 'moins', 'cause', 'noter', 'priori', 'type', 'the', 'a', 'an', 'this', 'that', 'home', 'time', ...TITLE_WORDS]);
 const WORLD = new Set(WORLD_CITIES.map((c) => fold(c)));
 /** One of the world's large cities (gazetteers' WORLD_CITIES), in any case or accents. */
 export function isWorldCity(name: string): boolean {
@@ -666,7 +667,6 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
 // The link word may be left out ("chu nantes", "chu estaing"): the commune list still decides.
 const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
-const TITLE_BEFORE = /(?<![\p{L}])(?:dr|drs|pr|prof|mr|mrs|ms|mme|mmes|mlle|m)\.?[ \t]+$/iu;
 const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
@@ -764,7 +764,7 @@ export function hospitalSpans(doc: Doc): Span[] {
   for (const m of matchesNotAfter(LAB_NETWORKS, doc.folded)) out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'lab-network' });
   for (const m of matchesNotAfter(KNOWN_HOSPITAL_RE, t)) {
     // "Dr Pellegrin", "Drs Pellegrin (oncologie)": after a title a hospital's name is a person's.
-    if (TITLE_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (TITLE_ENDS_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 8, source: 'hospital-known' });
   }
   return out.concat(townsAfterFacilities(t, out));

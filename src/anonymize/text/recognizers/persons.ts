@@ -6,6 +6,8 @@ import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { RANK_WORDS } from './ranks.js';
+import { WEEKDAYS } from './dates.js';
+import { WEEKDAY_ABBR_EN } from './dates-named-alone.js';
 
 /**
  * Person names by context: titles (Dr, Pr, Mme, M., Mrs …), labelled fields ("Nom :", "Patient:",
@@ -166,7 +168,8 @@ function trimName(text: string, start: number, end: number): [number, number] | 
   return end > start ? [start, end] : undefined;
 }
 
-const WEEKDAY_WORD = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lun|mar|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?$/iu;
+// Weekdays in full and abbreviated, English and French, as the date rules read them.
+const WEEKDAY_WORD = new RegExp(`^(?:${WEEKDAYS}|${WEEKDAY_ABBR_EN}|lun|mar|mer|jeu|ven|sam|dim)\\.?,?$`, 'iu');
 
 const LOWER_STOP = new Set([
   'est', 'etait', 'était', 'a', 'avait', 'va', 'se', 'ne', 'n', 'dit', 'pour', 'par', 'qui', 'que', 'sans', 'avec', 'has', 'had', 'was', 'is', 'reports',
