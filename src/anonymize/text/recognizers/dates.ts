@@ -62,11 +62,6 @@ const WRITTEN_MY = new RegExp(`(${MONTH_ALT})${NOTHING_BEFORE_MONTH}\\.?(?:\\s+|
 // Written with a misspelt month and a year: "17 ocotbre 1950", "3 fevirer 2024" (see fuzzyMonth).
 const WRITTEN_DMY_TYPO = /\b(1er|\d{1,2})[ \t]+([a-z]{5,10})\.?[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
 const FULL_MONTHS = Object.keys(MONTHS).filter((k) => k.length >= 5);
-// Month names written in full, in the folded view (no abbreviation ends with a dot of its own).
-const FULL_MONTH_WORDS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
-]);
 // A birth date with an impossible day ("dob 6/31/1985", "né le 30/02/1961") is a typo of a real one:
 // still the patient's birth date.
 const BIRTH_BEFORE = /(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on)?|ne(?:e)? le|ddn|date de naissance)[ \t:]*$/;
@@ -221,7 +216,7 @@ function findDates(doc: Doc): DateParts[] {
     if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && t[at(m, 2).end] !== '.' && !/^\p{Lu}\p{Ll}{2}$/u.test(doc.text.slice(at(m, 2).start, at(m, 2).end))) continue;
     // ... and "may" in English needs a year or a day-month shape that reads like a date.
     // "Saturday 21 November." ends a sentence: the dot after a month written in full is no abbreviation's.
-    const fullMonthDot = m[3] === undefined && m[0].endsWith('.') && FULL_MONTH_WORDS.has(m[2]!);
+    const fullMonthDot = m[3] === undefined && m[0].endsWith('.') && fullMonthWords().has(m[2]!);
     found.push({
       start,
       end: m.index + m[0].length - (fullMonthDot ? 1 : 0),
@@ -417,6 +412,12 @@ const WEEKDAY_NAMES: Record<Lang, string[]> = {
   fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
+let fullMonths: Set<string> | undefined;
+/** The month names written in full, folded as findDates reads them (an abbreviation's dot is its own). */
+function fullMonthWords(): Set<string> {
+  // Accents stripped and lower case, as the folded view writes them (this file takes no fold of its own).
+  return (fullMonths ??= new Set([...MONTH_NAMES.en.long, ...MONTH_NAMES.fr.long].map((m) => m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())));
+}
 const EN_MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug']);
 
 function sameCase(model: string, value: string): string {
