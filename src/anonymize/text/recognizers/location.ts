@@ -2,6 +2,8 @@ import citiesEn from '../data/cities-en.json' with { type: 'json' };
 import { TITLE_ENDS_BEFORE, TITLE_WORDS } from '../titles.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import worldTowns from '../data/world-towns.json' with { type: 'json' };
+import smallTowns from '../data/small-towns.json' with { type: 'json' };
+import { isCountryOrRegionKey } from '../countries.js';
 import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
@@ -218,7 +220,7 @@ const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]
 // Upper-case city names in letterheads: "CENTRE HOSPITALIER DE VALENCIENNES", "CLINIQUE X – HAGUENAU"
 const UPPER_CITY = notAfter(/(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu);
 // Communes named like common words; "Us" (Val-d'Oise) like ultrasound ("Radio, US") and the pronoun.
-const CITY_COMMON_WORDS = new Set(['us', 'nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte']);
+const CITY_COMMON_WORDS = new Set(['us', 'nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte', 'christmas', 'easter', 'noel', 'thanksgiving', 'halloween', 'paques']);
 // The date must follow: a month name after the day, or a separator and digits ("Glasgow 11 (Y3 …" is a score).
 const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?(?:[ \t]+(?:[Jj]an|[Ff][eé]v|[Ff]eb|[Mm]ar|[Aa]vr|[Aa]pr|[Mm]a[iy]|[Jj]ui|[Jj]u[nl]|[Aa]o[uû]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd][eé]c|JAN|F[EÉ]V|FEB|MAR|AVR|APR|MA[IY]|JUI|JU[NL]|AO[UÛ]|AUG|SEP|OCT|NOV|D[EÉ]C)|[./-]\d)|\d{4}-\d{2}-\d{2})/gu;
 // Canadian postal codes ("V3W 4E5": letter digit letter, digit letter digit, letters D F I O Q U never
@@ -292,7 +294,22 @@ const WORLD_TOWNS = new Set((worldTowns as string[]).map((c) => fold(c)));
 function isKnownEnglishTown(name: string): boolean {
   // fold only: the set lookup runs for every candidate after a place word, the name checks only on a hit.
   const key = fold(name);
-  if (!inEnglishOrWorldTowns(key)) return false;
+  if (!inEnglishOrWorldTowns(key)) return isSmallTown(name, key);
+  if (/[ -]/.test(key)) return true;
+  return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
+}
+
+/**
+ * The world's places of 1,000 to 4,999 people (data/small-towns.json, the same GeoNames source; see
+ * data/world-towns.LICENSE.md): "Ballyshannon", "Lampeter", "Drumshanbo". Twice as many names as the
+ * larger towns and more of them words, so stricter: never a country or a region (GeoNames has hamlets
+ * called "Italy", "Canada", "Denmark"), never a short word in capitals (an acronym: "PACU", "APA"), and
+ * one word only when no name list and no dictionary knows it ("Ward", "Bao", "Christmas" do not count).
+ */
+const SMALL_TOWNS = new Set(smallTowns as string[]);
+function isSmallTown(name: string, key: string): boolean {
+  if (!SMALL_TOWNS.has(key) || isCountryOrRegionKey(key) || CITY_COMMON_WORDS.has(key)) return false;
+  if (name.length <= 5 && name === name.toUpperCase()) return false;
   if (/[ -]/.test(key)) return true;
   return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
 }
@@ -311,7 +328,7 @@ function isKnownTown(name: string): boolean {
 export function isTownOfAnyList(name: string): boolean {
   const key = fold(name);
   if (CITY_COMMON_WORDS.has(key) || CITY_STOP.has(key)) return false;
-  return US_UK_CITIES.has(key) || WORLD.has(key) || inEnglishOrWorldTowns(key);
+  return US_UK_CITIES.has(key) || WORLD.has(key) || inEnglishOrWorldTowns(key) || isSmallTown(name, key);
 }
 
 function inEnglishOrWorldTowns(key: string): boolean {
