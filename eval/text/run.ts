@@ -62,7 +62,10 @@
  *  25. the twenty-sixth sealed held-out set eval/text/holdout26/*.jsonl (written blind at the start of the
  *      next session; scored with the code before it and after its first rules, overall line, then in full);
  *  26. the twenty-seventh sealed held-out set eval/text/holdout27/*.jsonl (written blind later in that
- *      session; scored with the code before the session and at its end, overall line, then in full).
+ *      session; scored with the code before the session and at its end, overall line, then in full);
+ *  27. the twenty-eighth sealed held-out set eval/text/holdout28/*.jsonl (written blind at the end of that
+ *      session; scored with the code before it, after its rules and after the small-towns list, overall
+ *      line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -127,6 +130,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout25', title: 'Twenty-fifth sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of the weekday/month convention; scored with the code before that session, at holdout24's scoring and at the session's end (overall line), then in full" },
   { folder: 'holdout26', title: 'Twenty-sixth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the session after the weekday/month convention's; scored with the code before that session and after its first four rules (overall line), then in full" },
   { folder: 'holdout27', title: 'Twenty-seventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout26, after its rules from holdout26's misses; scored with the code before that session and at the end of its rules (overall line), then in full" },
+  { folder: 'holdout28', title: 'Twenty-eighth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the end of the session of holdout26 and holdout27; scored with the code before that session, after its rules and after the small-towns list (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
