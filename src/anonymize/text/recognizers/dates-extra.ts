@@ -35,11 +35,17 @@ const SPACED_EVERY_DIGIT = /(?<![\p{N}] ?)(\d) (\d) ?\/ ?(\d) (\d) ?\/ ?(\d) (\d
 const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|ddn|date de naissance|naissance|ne\(?e?\)? le|born)[^\p{L}\p{N}\n]{0,6}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/dgu;
 const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
-const EN_DATE_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|rtc|submitted|sent|faxed|received|requested|ordered|referred|recheck|rechecked|done|seen|booked|scheduled|planned|due|my|your|his|her|their|our|next|last|this|by|before|after|since|until|till|thru|through|from|on|dated|admitted|discharged|died|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$/u;
+// Words before a month-first day that say a day comes (EN_DAY_CUE_WORDS, enough for two small numbers), and
+// the wider set that is enough when the day is above 12 (a possessive, a preposition, a care event).
+const EN_DAY_CUE_WORDS = String.raw`f\/u|fu|rtc|submitted|faxed|recheck|next|last|due|seen|booked|scheduled|planned|discharged|admitted|died|dated|since|until|till`;
+const EN_DATE_CUE_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${EN_DAY_CUE_WORDS}|sent|received|requested|ordered|referred|rechecked|done|my|your|his|her|their|our|this|by|before|after|thru|through|from|on|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$`,
+  'u',
+);
 // Both numbers 12 or under ("next one 5/12", "recheck 8/12") read as a date only after a word that
 // says a day comes: not "by 1/3", "from 2/3", "on 3/4 of …" (NOT_DATE_AFTER's units stop "on 1/2 tab").
 const EN_SMALL_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[0-2]|0?[1-9])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
-const EN_DAY_CUE_BEFORE = /(?:^|[^\p{L}])(?:f\/u|fu|rtc|submitted|faxed|recheck|next(?:[ \t]+(?:one|call|visit|appt|review|dose|bloods))?|last|due|seen|booked|scheduled|planned|discharged|admitted|died|dated|since|until|till)[ \t]*$/u;
+const EN_DAY_CUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${EN_DAY_CUE_WORDS}|next[ \t]+(?:one|call|visit|appt|review|dose|bloods))[ \t]*$`, 'u');
 const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)|]|at\b|@|$|\n)/u;
 /** A table cell's start ("| 11/16 | Abdu Rashid |"): the date alone in its cell, as at a line start. */
 const CELL_START_BEFORE = /\|[ \t]*$/;

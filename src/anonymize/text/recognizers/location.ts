@@ -295,6 +295,11 @@ function isKnownEnglishTown(name: string): boolean {
   // fold only: the set lookup runs for every candidate after a place word, the name checks only on a hit.
   const key = fold(name);
   if (!inEnglishOrWorldTowns(key)) return isSmallTown(name, key);
+  return severalWordsOrNoOtherWord(name, key);
+}
+
+/** A town's name in several words, or one word that no name list and no dictionary knows. */
+function severalWordsOrNoOtherWord(name: string, key: string): boolean {
   if (/[ -]/.test(key)) return true;
   return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
 }
@@ -310,8 +315,7 @@ const SMALL_TOWNS = new Set(smallTowns as string[]);
 function isSmallTown(name: string, key: string): boolean {
   if (!SMALL_TOWNS.has(key) || isCountryOrRegionKey(key) || CITY_COMMON_WORDS.has(key)) return false;
   if (name.length <= 5 && name === name.toUpperCase()) return false;
-  if (/[ -]/.test(key)) return true;
-  return !isFirstName(name) && !isLastName(name) && !isDictionaryWord(key);
+  return severalWordsOrNoOtherWord(name, key);
 }
 
 /** A town some list knows, in any language: the UK and US list, the world's large cities, or the English-speaking towns. */

@@ -1,5 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
+import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isListedTown } from './location.js';
 import { firstNameHere, surnameAfter, unknownNameHere } from './persons-informal.js';
@@ -26,7 +27,9 @@ const DONE_BY = new RegExp(
   'dgu',
 );
 const HINT = /handed|handing|handover|hand-over|passed|report given|transmis|releve|relais|[ \t](?:by|par)[ \t]/;
-const NOT_A_NAME = new Set(['the', 'le', 'la', 'les', 'l', 'un', 'une', 'night', 'day', 'nights', 'days', 'team', 'nuit', 'jour', 'equipe', 'ward', 'icu', 'dr', 'mr', 'mrs', 'ms', 'mme', 'm', 'pr', 'prof', 'nurse', 'his', 'her', 'their', 'son', 'sa', 'ses']);
+// Beyond the words firstNameHere, unknownNameHere and surnameAfter already refuse (articles, titles, "team",
+// "nurse", "nuit"): a shift, a unit, a possessive, and every title.
+const NOT_A_NAME = new Set(['l', 'night', 'day', 'nights', 'days', 'ward', 'icu', 'their', 'son', 'sa', 'ses', ...TITLE_WORDS]);
 
 export function handoverPersonSpans(doc: Doc): Span[] {
   const f = doc.folded;
