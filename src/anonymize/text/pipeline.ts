@@ -11,6 +11,7 @@ import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
 import { addressBeforeTownSpans } from './recognizers/address-before-town-postcode.js';
+import { houseOpeningLineSpans } from './recognizers/address-house-opening-line.js';
 import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
@@ -58,6 +59,7 @@ export function ruleSpans(doc: Doc): Span[] {
     ...namedHouseSpans(doc),
     ...addressFieldSpans(doc),
     ...addressBeforeTownSpans(doc),
+    ...houseOpeningLineSpans(doc),
     ...zipAfterListedTownSpans(doc),
     ...lowercaseUkPostcodeSpans(doc),
     ...townBeforeCountrySpans(doc),

@@ -5,10 +5,11 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * co. mayo", "Ennis, County Clare". The word or two right before ", Co. <county>" is the town (a CITY);
  * a townland before it is the address line, which the address rules read. Runs on the folded view.
  */
-const COUNTIES =
+/** The 32 counties of Ireland, folded, as a regex alternation. */
+export const IRISH_COUNTIES =
   'antrim|armagh|carlow|cavan|clare|cork|derry|donegal|down|dublin|fermanagh|galway|kerry|kildare|kilkenny|laois|leitrim|limerick|londonderry|longford|louth|mayo|meath|monaghan|offaly|roscommon|sligo|tipperary|tyrone|waterford|westmeath|wexford|wicklow';
 const TOWN_BEFORE_COUNTY = new RegExp(
-  String.raw`(?<![\p{L}'’-])([\p{L}][\p{L}'’-]{1,25}(?:[ \t][\p{L}][\p{L}'’-]{1,25})?),[ \t]*(?:co\.?|county)[ \t]+(?:${COUNTIES})(?![\p{L}])`,
+  String.raw`(?<![\p{L}'’-])([\p{L}][\p{L}'’-]{1,25}(?:[ \t][\p{L}][\p{L}'’-]{1,25})?),[ \t]*(?:co\.?|county)[ \t]+(?:${IRISH_COUNTIES})(?![\p{L}])`,
   'dgu',
 );
 const HINT = /,[ \t]*(?:co\.?|county)[ \t]/;
