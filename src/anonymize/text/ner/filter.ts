@@ -30,7 +30,7 @@ const HOSPITAL_WORD = /\b(?:hopital|hospital|chu|ch|chr|chru|clinique|clinic|cen
  * word no dictionary knows (its name: "rocha family practice", "msp pleuven"), so that a lowercase
  * phrase of ordinary words ("health care", "home care") is not taken for a place.
  */
-const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|ambulances?|cabinet|laboratoire|labo|lab|pharmacie|pharmacy|dialyse|dialysis|msp|ccas|ssiad|cmp|cmpp|ortho|orthopedics|group|groupe)\b/;
+export const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|ambulances?|cabinet|laboratoire|labo|lab|pharmacie|pharmacy|dialyse|dialysis|msp|ccas|ssiad|cmp|cmpp|ortho|orthopedics|group|groupe)\b/;
 /** A facility named after a person keeps the person's name ("laboratoire du Dr Perrin"): a span that stops on the title is cut short, not a facility. */
 const LINK_WORD_AT_END = /^(?:de|du|des|d'|la|le|les|l'|of|the|and|et|for|pour)$/;
 const LINK_WORD_AT_START = /^(?:of|the|des|du|de|la|le|les)$/;

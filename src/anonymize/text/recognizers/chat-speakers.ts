@@ -1,5 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
+import { FACILITY_WORD } from '../ner/filter.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -14,7 +15,13 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 // Line start, a bracketed timestamp (a date and/or a time), a bare date-time and a dash, or a bare time
 // and a dash (a night's message log: "01:15 – Manon : curatelle simple"), then one
 // to three capitalised words (an initial may end the name), an optional role in brackets, a colon.
-const CHAT_SPEAKER = /^[ \t]*(?:\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-])[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:/dgmu;
+// A phone's export also writes the day as a weekday and a short date ("[Mon 23 Nov, 7:58 pm] Hemi:", "Fri 27/11
+// 2:10 pm – Aroha:"): in brackets, or bare with a dash after the time.
+const DAY_AND_TIME = String.raw`(?:\p{L}{2,9}\.?,?[ \t]+)?[0-9]{1,2}(?:[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?|[ \t]+\p{L}{3,9}\.?(?:[ \t]+[0-9]{4})?),?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
+const CHAT_SPEAKER = new RegExp(
+  String.raw`^[ \t]*(?:\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|\[${DAY_AND_TIME}\]|${DAY_AND_TIME}[ \t]+[–—-]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-])[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:`,
+  'dgmu',
+);
 // SMS threads copied into notes put the name first and the time after it, in brackets: "Orla [Mon 23/11
 // 09:53]: no bother", "Rhian (27/11 08:02): thank you".
 const NAME_THEN_TIME = /^[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2})[ \t]*[[(](?:\p{L}{2,4}\.?[ \t]+)?[0-9]{1,4}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?,?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[\])][ \t]*:/dgmu;
@@ -24,6 +31,8 @@ const CHAT_HINT = /\d:\d\d/;
 function mayBeDisplayName(word: string): boolean {
   if (/^\p{Lu}\.?$/u.test(word)) return true; // the surname's initial
   const key = fold(word);
+  // A service writes in threads too ("Labo", "Pharmacie"), under a word no English dictionary holds.
+  if (FACILITY_WORD.test(key)) return false;
   return isFirstName(key) || isLastName(key) || !isDictionaryWord(key);
 }
 
