@@ -25,3 +25,24 @@ describe('the sender after a weekday timestamp', () => {
     expect(await persons('[Mon 23 Nov, 8:01 pm] Reception: see you Thursday')).toEqual([]);
   });
 });
+
+// Regression (holdout27/holdout28 miss class): a service sending in a thread under its name ("Stomal Therapy –
+// Wairau:", "Secrétariat Génétique Clocheville :") is a HOSPITAL by the sets' convention, and went out in clear.
+describe('a named service as a chat sender', () => {
+  async function hospitals(text: string, lang: 'en' | 'fr' = 'en'): Promise<string[]> {
+    const { spans } = await detect(text, { lang });
+    return spans.filter((s) => s.label === 'HOSPITAL').map((s) => text.slice(s.start, s.end));
+  }
+
+  it('is a HOSPITAL after any chat timestamp', async () => {
+    expect(await hospitals('[23/11/2026, 08:15] Stomal Therapy – Wairau: Morning Gavin, how is the bag?')).toEqual(['Stomal Therapy – Wairau']);
+    expect(await hospitals('Fri 27/11 2:03 pm – Wgtn Blood & Cancer Centre: Kia ora, your planning scan is booked')).toEqual(['Wgtn Blood & Cancer Centre']);
+    expect(await hospitals('[12/11/2026 09:41] Secrétariat Génétique Clocheville : bonjour, le rendez-vous est confirmé', 'fr')).toEqual(['Secrétariat Génétique Clocheville']);
+  });
+
+  it('a person with a role, or a service with no name, stays as it was', async () => {
+    expect(await hospitals('[21/11 07:50] IDE Sandrine : à quelle heure ?', 'fr')).toEqual([]);
+    expect(await hospitals('[12/01/2025, 07:48] Bronwen (DN team lead): can you add her to the list')).toEqual([]);
+    expect(await hospitals('[12/01/2025, 07:50] Ward Reception: bed 4 is ready')).toEqual([]);
+  });
+});

@@ -18,10 +18,16 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 // A phone's export also writes the day as a weekday and a short date ("[Mon 23 Nov, 7:58 pm] Hemi:", "Fri 27/11
 // 2:10 pm – Aroha:"): in brackets, or bare with a dash after the time.
 const DAY_AND_TIME = String.raw`(?:\p{L}{2,9}\.?,?[ \t]+)?[0-9]{1,2}(?:[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?|[ \t]+\p{L}{3,9}\.?(?:[ \t]+[0-9]{4})?),?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
+const CHAT_TIMESTAMP = String.raw`\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|\[${DAY_AND_TIME}\]|${DAY_AND_TIME}[ \t]+[–—-]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-]`;
 const CHAT_SPEAKER = new RegExp(
-  String.raw`^[ \t]*(?:\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|\[${DAY_AND_TIME}\]|${DAY_AND_TIME}[ \t]+[–—-]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-])[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:`,
+  String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:`,
   'dgmu',
 );
+// A service sends in threads too, under its name ("Fri 27/11 2:03 pm – Wgtn Blood & Cancer Centre: Kia ora",
+// "[23/11/2026, 08:15] Stomal Therapy – Wairau: Morning"): a named service there is a HOSPITAL.
+const CHAT_SERVICE = new RegExp(String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[^:\n]{2,60}?)[ \t]*:(?![0-9])`, 'dgmu');
+const SERVICE_WORD = /^(?:centre|center|service|services|clinic|clinique|hospital|hopital|unit|unite|therapy|pharmacy|pharmacie|practice|surgery|cabinet|secretariat|ide|team|equipe|ward|labo|laboratoire|reception|accueil|ch|chu|gp|dental|hdj|ssiad|had|emsp|health|sante)$/;
+
 // SMS threads copied into notes put the name first and the time after it, in brackets: "Orla [Mon 23/11
 // 09:53]: no bother", "Rhian (27/11 08:02): thank you".
 const NAME_THEN_TIME = /^[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2})[ \t]*[[(](?:\p{L}{2,4}\.?[ \t]+)?[0-9]{1,4}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?,?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[\])][ \t]*:/dgmu;
@@ -45,5 +51,22 @@ export function chatSpeakerSpans(doc: Doc): Span[] {
     if (!name.split(/[ \t]+/).every(mayBeDisplayName)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.85, priority: PRIORITY.context - 5, source: 'person-chat-speaker' });
   }
+  for (const m of doc.text.matchAll(CHAT_SERVICE)) {
+    const [start, end] = m.indices![1]!;
+    if (isNamedService(m[1]!)) out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context - 5, source: 'hospital-chat-speaker' });
+  }
   return out;
+}
+
+/**
+ * Two words or more, a service word among them, and a name (a word no dictionary holds: "Wairau", "Wgtn",
+ * "NZ"). A person with a role is no service: "IDE Sandrine" (a first name), "Bronwen (DN team lead)",
+ * "Jasmine Kaur, RN – Cardiology" (a role in brackets or after a comma).
+ */
+function isNamedService(sender: string): boolean {
+  if (/[(),]/.test(sender)) return false;
+  const words = (sender.match(/\p{L}[\p{L}'’-]*/gu) ?? []).map((w) => fold(w));
+  if (words.length < 2 || !words.some((w) => SERVICE_WORD.test(w))) return false;
+  const names = words.filter((w) => !SERVICE_WORD.test(w) && !/^(?:of|the|de|du|des|la|le|les|and|et)$/.test(w));
+  return !names.some((w) => isFirstName(w)) && names.some((w) => !isDictionaryWord(w));
 }
