@@ -37,3 +37,18 @@ describe('the house that opens an address line', () => {
     expect(await addresses('Referrer: Grangetown Family Dental, Corporation Road, Cardiff CF11 7AW')).not.toContain('Grangetown Family Dental');
   });
 });
+
+// Regression (holdout26–28): the village between the house and the post town was taken for the street part
+// ("Derwenlas" ADDRESS in "Ty'n Llwyn, Derwenlas, Machynlleth SY20 8TN"); it is a town.
+describe('the village after the house', () => {
+  async function labelOf(text: string, part: string): Promise<string | undefined> {
+    const { spans } = await detect(text, { lang: 'en' });
+    return spans.find((s) => text.slice(s.start, s.end) === part)?.label;
+  }
+
+  it('is a CITY; a numbered street or a person before it changes nothing', async () => {
+    expect(await labelOf('Rhys Bowen, DOB 23/03/1950\nTy’n Llwyn, Derwenlas, Machynlleth SY20 8TN', 'Derwenlas')).toBe('CITY');
+    expect(await labelOf('Westfield General Hospital, Oakmoor Gate, Harrogate HG2 7XY', 'Oakmoor Gate')).toBe('ADDRESS');
+    expect(await labelOf('| DELPECH Albert | Le Mas de Lacoste, 46090 Pradines |', 'Le Mas de Lacoste')).toBe('ADDRESS');
+  });
+});

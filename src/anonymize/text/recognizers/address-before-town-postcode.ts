@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isHouseName } from './address-house-opening-line.js';
 import { isListedTown } from './location.js';
 
 /**
@@ -44,7 +45,9 @@ export function addressBeforeTownSpans(doc: Doc): Span[] {
     // After a street ("44 Heol Hir, Llanishen, Cardiff", "Church Hill, Pinhoe, Exeter") the part is the district.
     if (previous >= 0 && STREET_BEFORE.test(before.slice(previous, from).replace(/[ \t,|–—-]+$/u, ''))) continue;
     const start = m.index - before.length + from;
-    out.push({ start, end: start + part.length, label: 'ADDRESS', score: 0.7, priority: PRIORITY.model + 5, source: 'address-before-town-postcode' });
+    // After a house ("Ty'n Llwyn, Derwenlas, Machynlleth SY20 8TN") the part is the village the house is in.
+    const afterHouse = previous >= 0 && !label && !/^\d/.test(part) && isHouseName(before.slice(previous, from).replace(/[ \t,|–—(-]+$/u, '').trim());
+    out.push({ start, end: start + part.length, label: afterHouse ? 'CITY' : 'ADDRESS', score: 0.7, priority: PRIORITY.model + 5, source: 'address-before-town-postcode' });
   }
   return out;
 }

@@ -70,15 +70,16 @@ function isLocalityOrStreet(part: string): boolean {
   return NAME_PART.test(part) && !NOT_A_PLACE.test(part) && !hasTitle(part);
 }
 
-function isHouseName(part: string): boolean {
+/** A house's name, as the part that opens an address line; the address-before-town rule asks it too. */
+export function isHouseName(part: string): boolean {
   if (!NAME_PART.test(part) || NOT_A_PLACE.test(part) || STREET.test(part) || hasTitle(part)) return false;
   const words = part.split(/[ \t]+/u);
   // A short word in capitals alone is an acronym: a specialty or a service ("ORL", "SSR").
   if (words.length === 1 && part.length <= 4 && part === part.toUpperCase()) return false;
   const named = words.filter((w) => /^[\p{Lu}]/u.test(w));
-  // A person: one known name alone ("Ryan"), or a known first name opening the part ("Mary Ryan").
+  // A person: one known name alone ("Ryan"), or a known first name among the words ("Mary Ryan", "DELPECH Albert").
   if (named.length === 1 && (isFirstName(named[0]!) || isLastName(named[0]!))) return false;
-  if (named.length > 1 && isFirstName(named[0]!)) return false;
+  if (named.length > 1 && named.some((w) => isFirstName(w))) return false;
   // A town of its own ("Bala, Gwynedd, …") is the locality, not a house.
   if (isListedTown(part, 5000)) return false;
   // Ordinary words alone ("Oncology", "Main Reception") name a service, unless a house word is one of them.
