@@ -109,8 +109,8 @@ const INNER_CONTEXT = /(?:^|[ \t])(?:a|au|aux|depuis)[ \t]/;
 const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near|via|outside)[ \t](?=\p{Lu})/u;
 // Where someone lives, was born or comes from: after these a town of any list counts, even one that is
 // also a surname, a first name or a word elsewhere ("lives in Inverness", "born in Chesterfield"), and a
-// French commune of any size ("habite à saint-agrève").
-const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|resident\s+of|lives\s+in|living\s+in|born\s+in|grew\s+up\s+in|is\s+from|comes\s+from)`;
+// French commune of any size ("habite à saint-agrève"). Terse notes drop the "in": "lives hawick".
+const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|resident\s+of|lives(?:\s+in)?|living\s+in|born\s+in|grew\s+up\s+in|is\s+from|comes\s+from)`;
 const RESIDENCE_CUE_START = new RegExp(`^${RESIDENCE_CUE}\\s`);
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:${RESIDENCE_CUE}|a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
