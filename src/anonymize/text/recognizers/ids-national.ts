@@ -4,7 +4,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * National identifiers whose form alone says what they are, so no word needs to announce them: the
  * Italian codice fiscale (its last letter is a check character over the fifteen before it) and the
  * US Medicare Beneficiary Identifier (eleven characters, each position a digit or a letter from a fixed
- * set), and the Irish PPS number (a check letter over its seven digits). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
+ * set), the Irish PPS number (a check letter over its seven digits), the South African identity number
+ * (a birth date, a Luhn check digit) and the Singapore NRIC/FIN (a check letter over its seven digits). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
  * "code fiscal", "Medicare (US)").
  */
 
@@ -52,6 +53,33 @@ export function ppsnCheck(digits: string, second?: string): string {
   return r === 0 ? 'W' : String.fromCharCode(64 + r);
 }
 
+// The South African identity number: birth date YYMMDD, four digits (sex), citizenship (0 or 1), one digit,
+// and a Luhn check digit: "5908175713089". Printed whole, in one run of thirteen digits.
+const SA_ID = /(?<![\p{L}\p{N}])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{4}[01]\d{2}(?![\p{L}\p{N}])/gu;
+
+/** Luhn's check over every digit of the number, its check digit last. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+// The Singapore NRIC (S, T: citizens and residents) and FIN (F, G: foreigners): a letter, seven digits, a
+// check letter ("S3302218B", "G5160384U").
+const NRIC = /(?<![\p{L}\p{N}])([STFG])(\d{7})([A-Z])(?![\p{L}\p{N}])/gu;
+const NRIC_WEIGHTS = [2, 7, 6, 5, 4, 3, 2];
+
+/** The NRIC/FIN check letter: the digits weighted 2, 7, 6, 5, 4, 3, 2, plus 4 for the T and G series, mod 11 through the series' table. */
+export function nricCheck(series: string, digits: string): string {
+  let sum = series === 'T' || series === 'G' ? 4 : 0;
+  for (let i = 0; i < 7; i++) sum += Number(digits[i]) * NRIC_WEIGHTS[i]!;
+  return (series === 'S' || series === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK')[sum % 11]!;
+}
+
 export function nationalIdSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
@@ -62,6 +90,14 @@ export function nationalIdSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(PPSN)) {
     if (ppsnCheck(m[1]!, m[3]) !== m[2]) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-ppsn' });
+  }
+  for (const m of t.matchAll(SA_ID)) {
+    if (!luhnValid(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-south-africa' });
+  }
+  for (const m of t.matchAll(NRIC)) {
+    if (nricCheck(m[1]!, m[2]!) !== m[3]) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-nric' });
   }
   for (const m of t.matchAll(MBI)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-medicare-mbi' });
