@@ -10,13 +10,27 @@ import { isListedTown } from './location.js';
 // The part ends on a comma, a stop, a bracket, a line end, or a table bar, a middle dot or a dash
 // before what follows ("Wellington 6012 | Ph 04-…"); a dash may stand between town and code ("Chennai – 600006").
 const PART_END = String.raw`(?=[ \t]*(?:[,;.)]|\r?\n|$)|[ \t]+[|·–—][ \t])`;
-const TOWN_THEN_DIGITS = new RegExp(String.raw`,[ \t]*((?:\p{Lu}[\p{L}'’-]+[ \t]+){0,2}\p{Lu}[\p{L}'’-]+)(?:[ \t]+|[ \t]*[–—][ \t]*)(\d{4,6})${PART_END}`, 'dgu');
+// A comma may stand between them too when the code ends the line, and the town may open it ("…, Durban, 4091",
+// "Howick, 3290" on a letterhead's last line), as South Africa writes it.
+const TOWN_THEN_DIGITS = new RegExp(
+  String.raw`(?:,[ \t]*|^[ \t]*)((?:\p{Lu}[\p{L}'’-]+[ \t]+){0,2}\p{Lu}[\p{L}'’-]+)(?:(?:[ \t]+|[ \t]*[–—][ \t]*)(\d{4,6})${PART_END}|,[ \t]*(\d{4})[ \t]*(?=\r?\n|$))`,
+  'dgmu',
+);
 /**
  * The same code before its town, as Belgium, Tunisia, Luxembourg and France write it ("Grand'Rue 3,
  * 6000 Charleroi", "n° 14, 3062 Sfax –", "1 rue Marengo – 49325 Cholet"): after a comma or a dash,
  * four or five digits, then a town a list knows closing the part.
  */
-const DIGITS_THEN_TOWN = new RegExp(String.raw`(?:,|[ \t][–—])[ \t]*(\d{4,5})[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})${PART_END}`, 'dgu');
+// A country letter may lead the code ("12, Grand-Rue, L-9530 Wiltz", "CH-1400 Yverdon"): it stays in the code.
+const DIGITS_THEN_TOWN = new RegExp(String.raw`(?:,|[ \t][–—])[ \t]*((?:L|B|CH|F|D|A|NL)-\d{4,5}|\d{4,5})[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})${PART_END}`, 'dgu');
+
+/**
+ * Singapore's postcode as its addresses print it, an "S" and six digits closing the line's address ("Outram
+ * Road, S169608", "Blk 512 Tampines Street 51, #08-214, S520512"): only after a street or a unit number on
+ * the same line, since a letter and six digits are a record number elsewhere.
+ */
+const SINGAPORE_CODE = new RegExp(String.raw`,[ \t]*(S\d{6})${PART_END}`, 'dgu');
+const STREET_OR_UNIT_BEFORE = /(?:road|street|avenue|drive|lane|crescent|walk|way|close|place|rise|link|view|blk|block|jalan|lorong)\b|#\d/iu;
 
 /** "2019": four digits read as a year are a date, not a postcode. */
 const isYear = (digits: string) => /^(?:19|20)\d\d$/.test(digits);
@@ -24,14 +38,22 @@ const isYear = (digits: string) => /^(?:19|20)\d\d$/.test(digits);
 export function zipAfterListedTownSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const m of doc.text.matchAll(TOWN_THEN_DIGITS)) {
-    if (isYear(m[2]!) || !isListedTown(m[1]!, 5000)) continue;
+    const code = m[2] ?? m[3]!;
+    // At a line's start the comma no longer says an address part ends: only a code ending the line counts.
+    if (isYear(code) || !isListedTown(m[1]!, 5000) || (m[0][0] !== ',' && m[3] === undefined)) continue;
     const [ts, te] = m.indices![1]!;
-    const [zs, ze] = m.indices![2]!;
+    const [zs, ze] = m.indices![2] ?? m.indices![3]!;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-after-listed-town' });
     out.push({ start: ts, end: te, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-before-zip-digits' });
   }
+  for (const m of doc.text.matchAll(SINGAPORE_CODE)) {
+    const lineStart = doc.text.lastIndexOf('\n', m.index) + 1;
+    if (!STREET_OR_UNIT_BEFORE.test(doc.text.slice(lineStart, m.index))) continue;
+    const [zs, ze] = m.indices![1]!;
+    out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-singapore' });
+  }
   for (const m of doc.text.matchAll(DIGITS_THEN_TOWN)) {
-    if (isYear(m[1]!) || !isListedTown(m[2]!, 5000)) continue;
+    if (isYear(m[1]!.replace(/^[A-Z]+-/, '')) || !isListedTown(m[2]!, 5000)) continue;
     const [zs, ze] = m.indices![1]!;
     const [ts, te] = m.indices![2]!;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-before-listed-town' });
