@@ -86,6 +86,8 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     const abbreviated = !french && !EN_MONTH_SET.has(month);
     const written = t.slice(start, end);
     if (FR_CUES.has(cue) && !french) continue;
+    // Inside a hyphenated name ("rue du Champ-de-Mars", "Mars-la-Tour") the month is a place's word.
+    if (f[m.indices![1]![0] - 1] === '-' || f[end] === '-') continue;
     // After "de", a month in capitals is a title ("LES ORAGES DE NOVEMBRE"), not when something happened.
     if ((cue === 'de' || cue === "d'") && written === written.toUpperCase()) continue;
     if (abbreviated && (!EN_CUES.has(cue) || written === written.toUpperCase())) continue;
