@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isHouseName } from './address-house-opening-line.js';
+import { FACILITY_OR_ORGANISATION_WORDS, FR_POSTCODE_TOWN, PART_START, UK_POSTCODE, UK_TOWN } from './address-line.js';
 import { isListedTown } from './location.js';
 
 /**
@@ -11,17 +12,15 @@ import { isListedTown } from './location.js';
  * ranks below the street, facility and person rules (they keep their own spans), above the model's.
  */
 // "Peterborough PE3 9GZ", "EDINBURGH EH16 4SA" (the town in capitals, one to three words), or "46090 Pradines".
-const TOWN_AND_POSTCODE = /,[ \t]*(?:[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:upon|on|under|de|sur|\p{Lu}[\p{L}'’-]+)){0,3}[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{5}[ \t]+\p{Lu}[\p{L}'’-]+)(?![\p{L}\p{N}])/gu;
+const TOWN_AND_POSTCODE = new RegExp(String.raw`,[ \t]*(?:${UK_TOWN}[ \t]+${UK_POSTCODE}|${FR_POSTCODE_TOWN})(?![\p{L}\p{N}])`, 'gu');
 // Cheap gate: a UK postcode's inward part or a French postcode and a capital.
 const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}/u;
-// Where the part before the town starts: after the last comma, dash or bar between fields (or the line start).
-const PART_START = /,[ \t]*|[ \t][–—-][ \t]+|\|[ \t]*|\([ \t]*/gu;
 // A home label opens the part on its own line or after a name ("domiciliés La Besse Haute, 19550 Lapleau",
 // "domicile du donneur : la Ville-Halgand, 44550 …"): what follows it is the address.
 const HOME_LABEL = /(?<![\p{L}])(?:domicile(?:[ \t]+(?:du|de la|de l')[ \t]*[\p{L}-]+)?|domicili[ée]e?s?|r[ée]sidant|demeurant|adresse|address|home|lives at|living at|resides at)[ \t]*:?[ \t]+/giu;
 const STREET_PART = /^(?:\d{1,4}[A-Za-z]?[ \t]+)?(?:(?:the|le|la|les|l'|du|de|des|of|an)[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:of|de|du|des|la|le|the|\p{Lu}[\p{L}'’-]+|\d{1,4})){0,4}$/u;
 // Facilities, organisations and people are named by other rules; their part is no street.
-const NOT_A_STREET = /(?<![\p{L}])(?:hospital|infirmary|centre|center|clinic|surgery|practice|trust|office|unit|ward|department|dept|service|services|school|university|college|council|board|group|ltd|limited|inc|llc|plc|hopital|clinique|ch|chu|cabinet|ehpad|mairie|pharmacie|pharmacy|mr|mrs|ms|miss|dr|prof|mme|m|mlle|nhs|health|care|medical|road|street|avenue|rue)(?![\p{L}])/iu;
+const NOT_A_STREET = new RegExp(String.raw`(?<![\p{L}])(?:${FACILITY_OR_ORGANISATION_WORDS}|mr|mrs|ms|miss|dr|prof|mme|m|mlle|road|street|avenue|rue)(?![\p{L}])`, 'iu');
 
 const STREET_BEFORE = /\d|(?<![\p{L}])(?:road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|rue|chemin|route|boulevard|impasse|allee)\.?$/iu;
 

@@ -3,6 +3,7 @@ import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { FACILITY_OR_ORGANISATION_WORDS, FR_POSTCODE_TOWN, PART_START, UK_POSTCODE, UK_TOWN } from './address-line.js';
 import { IRISH_COUNTIES } from './towns-before-irish-county.js';
 import { isListedTown } from './location.js';
 
@@ -21,18 +22,19 @@ const COUNTY_NAMES = IRISH_COUNTIES.split('|')
   .join('|');
 // ", Machynlleth SY20 8TN", ", 43400 Le Chambon" (the town with its postcode), or ", Co. Tipperary".
 const LINE_END = new RegExp(
-  String.raw`,[ \t]*(?:\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:upon|on|under|de|sur|\p{Lu}[\p{L}'’-]+)){0,3}[ \t]*,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{5}[ \t]+\p{Lu}[\p{L}'’-]+|(?:Co\.?|County|CO\.?|COUNTY)[ \t]+(?:${COUNTY_NAMES}))(?![\p{L}\p{N}])`,
+  String.raw`,[ \t]*(?:${UK_TOWN}[ \t]*,?[ \t]+${UK_POSTCODE}|${FR_POSTCODE_TOWN}|(?:Co\.?|County|CO\.?|COUNTY)[ \t]+(?:${COUNTY_NAMES}))(?![\p{L}\p{N}])`,
   'gu',
 );
 const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}|,[ \t]*(?:co\.?|county)[ \t]/iu;
-// The separators that open a part: a comma, a dash or a bar between fields, an opening bracket.
-const PART_START = /,[ \t]*|[ \t][–—-][ \t]+|\|[ \t]*|\([ \t]*/gu;
 // A name: capitalised (or upper-case) words, with the short words of French, Welsh, Irish and English place names.
 const NAME_PART = /^(?:(?:the|le|la|les|l'|y|yr)[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:de|du|des|la|le|les|na|an|y|yr|of|the|[\p{Lu}][\p{L}'’-]+)){0,3}$/u;
 // A street: a number first ("6 CHEMIN DU LIGNON-HAUT", "7 Mareham Road") or a street word last ("Bampton Road").
 const STREET = /^\d{1,4}[A-Za-z]?,?[ \t]+\p{L}|(?<![\p{L}])(?:road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|stryd|ffordd|rue|chemin|route|boulevard|impasse|all[ée]e)\.?$/iu;
 // Facilities, organisations, services and labels: their part is no house, nor a locality after one.
-const NOT_A_PLACE = /(?<![\p{L}])(?:hospital|infirmary|centre|center|clinic|surgery|practice|trust|office|unit|ward|department|dept|service|services|school|university|college|council|board|group|ltd|limited|inc|llc|plc|hopital|h[ôo]pital|clinique|ch|chu|cabinet|ehpad|mairie|pharmacie|pharmacy|nhs|health|care|medical|home|nursing|hospice|dental|dentist|meddygfa|ysbyty|canolfan|clinig|works|factory|plant|wing|building|floor|level|flat|apartment|suite|room|bed|box|po|c\/o|address|adresse|domicile|tel|phone|fax|email|dob|born|née?)(?![\p{L}])/iu;
+const NOT_A_PLACE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${FACILITY_OR_ORGANISATION_WORDS}|h[ôo]pital|home|nursing|hospice|dental|dentist|meddygfa|ysbyty|canolfan|clinig|works|factory|plant|wing|building|floor|level|flat|apartment|suite|room|bed|box|po|c\/o|address|adresse|domicile|tel|phone|fax|email|dob|born|née?)(?![\p{L}])`,
+  'iu',
+);
 const HOUSE_CUE = /(?<![\p{L}])(?:(?:address|adresse|domicile|home|r[ée]sidence|coordonn[ée]es|destination)[^:\n]{0,12}[ \t]*:[ \t]*|(?:lives|living|resides|residing|staying)(?:[ \t]+alone)?[ \t]+at[ \t]+|(?:address|home)(?:[ \t]+is)?[ \t]+)/giu;
 // Words that name a house when every other word is an ordinary one ("The Old Forge", "Ivy Cottage").
 const HOUSE_WORD = /(?<![\p{L}])(?:farm|farmhouse|cottage|cottages|lodge|barn|croft|grange|bungalow|forge|mill|mills|rectory|vicarage|manse|garth|hall|house|ferme|maison|mas|domaine|ty|tŷ|tigh|teach|fferm|hafod|bryn|plas)(?![\p{L}])/iu;
@@ -50,7 +52,7 @@ export function houseOpeningLineSpans(doc: Doc): Span[] {
     if (starts.length < 2) continue;
     const nearStart = starts[starts.length - 1]!;
     const houseStart = starts[starts.length - 2]!;
-    // The part before the house must be whole: cut by a separator, or the line's own start.
+    // The house part must be whole: opened by a separator, or by the line's own start inside the window.
     if (houseStart === 0 && windowStart > lineStart) continue;
     const near = before.slice(nearStart).trim();
     const part = before.slice(houseStart, nearStart).replace(/[ \t]*(?:,|[–—-]|\||\()[ \t]*$/u, '');
