@@ -54,8 +54,9 @@ const ROLE_NAME = new RegExp(
 );
 // "ide nuit : nadia / as : jérémy", "rn: kelly": a care-role label and a colon, then a lowercase known
 // first name (handover sheets list the team so). Only known first names: "as : ras" is a finding.
-const ROLE_LABEL_LOWER = /\b(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn|lpn|cna|charge nurse|nurse|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
+const ROLE_LABEL_LOWER = /\b(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn|lpn|cna|hca|hcsw|charge nurse|nurse(?:[ \t]+in[ \t]+charge)?|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
 const ROLE_LABEL_HINT = /:[ \t]*\p{Ll}/u;
+const ROSTER_NEXT = /^[ \t]*\/[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}]|[ \t]*:)/du;
 // "pt ethan (7yo)", "pt jose ramirez, 45m", "patiente nadia k.": a lowercase known first name right after
 // "pt" / "patient" in lowercase notes, and the surname after it when it is no ordinary word.
 const PATIENT_LOWER = /\b(?:pt|patient|patiente|resident|client)[ \t]+([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])/dgu;
@@ -72,7 +73,7 @@ const LOWER_RANKS = String.raw`${RANK_WORDS}|soldat|cal|cch|mdl/?c|adj|adc|sous-
 // a known first name (as written in lowercase; after UNKNOWN_NAME_ROLES any name-like word), then its
 // surname when it is no ordinary word. Not "as"
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
-const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister)(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
+const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|hca|hcsw|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister)(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
 // "pharmacist: h. de vries", "therapist: g. vardy", "standardiste : j. rousselot": an initial and a word after
 // a role in lowercase notes; the initial says a name follows, whatever list knows the surname.
 const ROLE_INITIAL_LOWER = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|pharmacist|pharmacienne?|therapist|physio|slt|midwife|sage-femme|dietitian|dieteticienne?|coordinat(?:or|rice)s?|infirmiere?|psychologue|kine|operator|operat(?:eur|rice)|standardiste|secretaire|secretary|social worker|assistante? sociale|advis(?:or|er)|hcp|phn|paramedic|puericultrice|${LOWER_RANKS})(?:[ \t]*:[ \t]*|[ \t]+)([a-z]\.[ \t]?(?:(?:de|du|le|la|van|von|da|di|mc|mac)[ \t])?[a-z][a-z'’-]{2,30})(?![\p{L}])`, 'dgu');
@@ -254,6 +255,9 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const w = m[1]!;
     if (!isFirstName(w.split('-')[0]!) || (isDictionaryWord(fold(w)) && !isFirstName(w)) || NOT_A_NAME_HERE.has(fold(w))) continue;
     push(m.indices![1]![0], m.indices![1]![1], 'person-role-label');
+    // A roster goes on after a slash: "ide : mélanie / aurore" (a known first name, no label of its own).
+    const next = ROSTER_NEXT.exec(t.slice(m.indices![1]![1], m.indices![1]![1] + 30));
+    if (next && firstNameHere(next[1]!)) push(m.indices![1]![1] + next.indices![1]![0], m.indices![1]![1] + next.indices![1]![1], 'person-role-label');
   }
   for (const m of t.includes('.') ? t.matchAll(INITIAL) : []) {
     const before = t.slice(Math.max(0, m.index - 48), m.index);

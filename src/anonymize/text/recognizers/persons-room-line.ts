@@ -29,8 +29,9 @@ const LINE = new RegExp(
   'dgu',
 );
 const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|chair|fauteuil|sr|rm|br|b\d|\d)/;
-// The patient's age right after the two words ("bed 2 morag imrie 67 chi …").
-const AGE_AFTER = /^[ \t]+\d{1,3}(?![\p{N}])/u;
+// The patient's age right after the two words, or after a comma ("bed 2 morag imrie 67 chi …", "bed 2 – alfie
+// penrose, 12, torsion").
+const AGE_AFTER = /^(?:[ \t]+|[ \t]*,[ \t]*)\d{1,3}(?![\p{N}])/u;
 
 
 // Words a line may open with that name nobody; a surname beside a known first name may be a dictionary
