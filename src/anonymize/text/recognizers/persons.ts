@@ -4,6 +4,7 @@ import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
+import { isListedTown } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { RANK_WORDS } from './ranks.js';
 import { WEEKDAYS } from './dates.js';
@@ -179,6 +180,8 @@ const LOWER_STOP = new Set([
   'said', 'says', 'saw', 'sees', 'wants', 'thinks', 'felt', 'feels', 'mentioned', 'noted',
 ]);
 
+const GEOGRAPHIC_WORD = /^(?:Lake|Lakes|Sound|River|Falls|Bay|Creek|Harbour|Harbor|Springs|Beach|Point|Island|Landing|Junction|Rapids|Cove|Narrows)$/i;
+
 export function personSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
@@ -321,6 +324,11 @@ export function personSpans(doc: Doc): Span[] {
       continue;
     }
     const hit = (isFirstName(a) && (bUpper || !isCommonWord(b))) || (aUpper && a.length > 1 && isFirstName(b) && !bUpper);
+    // "Elliot Lake", "Owen Sound": a first name before a lake, a river or a bay is a town when a list holds the two.
+    if (hit && GEOGRAPHIC_WORD.test(b) && isListedTown(`${a} ${b}`, 5000)) {
+      out.push({ ...span(m.index, m.index + m[0].length, 0.85, PRIORITY.gazetteer + 5, 'city-first-name-and-water'), label: 'CITY' });
+      continue;
+    }
     if (hit && !isCommonWord(a.toLowerCase() === a ? a : '') && !NOT_NAMES.has(a.toLowerCase())) {
       out.push(span(m.index, m.index + m[0].length, 0.85, PRIORITY.gazetteer + 5, 'person-first-name'));
     }
