@@ -90,7 +90,7 @@ export function isDepartmentName(text: string): boolean {
   if (!FR_DEPARTMENT_START.test(first)) return false;
   const rest = words.slice(1);
   // "Centre hospitalier universitaire vaudois", "Centre hospitalo-universitaire …": a hospital, whatever follows.
-  if (first === 'centre' && /^hospitali?(?:er|ere|o-universitaire)$/.test(fold(rest[0] ?? ''))) return false;
+  if (first === 'centre' && /^(?:hospitalier|hospitaliere|hospitalo-universitaire)$/.test(fold(rest[0] ?? ''))) return false;
   if (first === 'hopital') return fold(rest[0] ?? '') === 'de' && fold(rest[1] ?? '') === 'jour' && (rest.length === 2 || onlyDepartmentWordsFr(rest.slice(2)));
   return onlyDepartmentWordsFr(fold(rest[0] ?? '') === 'de' ? rest.slice(1) : rest);
 }
