@@ -25,7 +25,8 @@ const LINE_END = new RegExp(
   String.raw`,[ \t]*(?:${UK_TOWN}[ \t]*,?[ \t]+${UK_POSTCODE}|${FR_POSTCODE_TOWN}|(?:Co\.?|County|CO\.?|COUNTY)[ \t]+(?:${COUNTY_NAMES}))(?![\p{L}\p{N}])`,
   'gu',
 );
-const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}|,[ \t]*(?:co\.?|county)[ \t]/iu;
+// Cheap gate, as case-sensitive as LINE_END: a UK postcode's inward part, a French postcode and a capital, a county.
+const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}|,[ \t]*(?:[Cc]o\.?|[Cc]ounty|CO\.?|COUNTY)[ \t]/u;
 // A name: capitalised (or upper-case) words, with the short words of French, Welsh, Irish and English place names.
 const NAME_PART = /^(?:(?:the|le|la|les|l'|y|yr)[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:de|du|des|la|le|les|na|an|y|yr|of|the|[\p{Lu}][\p{L}'’-]+)){0,3}$/u;
 // A street: a number first ("6 CHEMIN DU LIGNON-HAUT", "7 Mareham Road") or a street word last ("Bampton Road").
