@@ -3,6 +3,7 @@ import { matchesNotAfter, notAfter } from './not-after.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { isDrugName } from '../drugs.js';
 import { fold } from '../normalize.js';
+import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { chatSpeakerSpans } from './chat-speakers.js';
 import { nicknameSpans } from './persons-nicknames.js';
@@ -84,7 +85,7 @@ const UNKNOWN_NAME_ROLES = /^(?:driver|neighbou?r|chaplain|educ|coordinat(?:or|r
 
 /** A word no list knows after a role of UNKNOWN_NAME_ROLES: a name when it is no ordinary word, drug or title. */
 function unknownNameAfterRole(role: string, word: string): boolean {
-  return UNKNOWN_NAME_ROLES.test(role) && word.length >= 4 && !/['’]/.test(word) && !TITLE_WORD.test(fold(word)) && unknownNameHere(word) && !isDrugName(word);
+  return UNKNOWN_NAME_ROLES.test(role) && word.length >= 4 && !/['’]/.test(word) && !TITLE_OR_SALUTATION.has(fold(word)) && unknownNameHere(word) && !isDrugName(word);
 }
 // Words a chat line may open with after the sender's role: greetings, thanks and contractions.
 const OPENER = /^(?:hi|hello|hey|hiya|morning|evening|afternoon|thanks|thank|thx|ok|okay|yes|no|sorry|dear|good|great|\p{L}+['’](?:s|re|ll|m|d|ve|t))$/iu;
@@ -121,7 +122,8 @@ const STREET_AFTER_SURNAME = /^(?:[ \t]+\p{Lu}[\p{L}'’]*){0,2}[ \t]+(?:St|Stre
 // Read from the particle (its look-behind after it, which covers it), the given name looked for before it.
 const GAELIC_SURNAME = /(?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua)(?<![\p{L}](?:Ó|Ní|Nic|Uí|Mac[ \t]+an|Mhic|Ua))[ \t]+\p{Lu}[\p{L}'’-]+/gu;
 const GIVEN_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}'’-]+)[ \t]+$/u;
-const TITLE_WORD = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|nee|re|dear|pr|mme|mlle|madame|monsieur)$/;
+// The shared titles, and the words English letters put where a title stands ("Sir", "Dear", "née").
+const TITLE_OR_SALUTATION = new Set([...TITLE_WORDS, 'mx', 'professor', 'sir', 'dame', 'nee', 're', 'dear']);
 const CARE_ROLE = String.raw`(?:biologiste|interne|externe|ide|idel|infirmi[eè]re?|pharmacien(?:ne)?|technicien(?:ne)?|manipulat(?:eur|rice)|sage-femme|kin[eé]|secr[eé]taire|cadre(?: de sant[eé])?|m[eé]decin|chirurgien(?:ne)?|anesth[eé]siste|radiologue|biologist|pharmacist|nurse|rn|lpn|technician|tech|resident|registrar|intern|midwife|physio(?:therapist)?|consultant|attending|radiologist|anaesthetist|anesthesiologist)`;
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${CARE_ROLE}[ \t]*:?[ \t]*$`, 'iu');
 const ROLE_AFTER = new RegExp(String.raw`^[ \t]*,?[ \t]*(?:\(?[ \t]*)${CARE_ROLE}(?![\p{L}])`, 'iu');
@@ -283,7 +285,7 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const before = GIVEN_BEFORE.exec(t.slice(Math.max(0, m.index - 32), m.index));
     const given = before?.[1];
     // A title or an ordinary word before the particle stays out: the name starts at the particle.
-    const withGiven = given !== undefined && !TITLE_WORD.test(fold(given)) && (isFirstName(given) || !isDictionaryWord(fold(given)));
+    const withGiven = given !== undefined && !TITLE_OR_SALUTATION.has(fold(given)) && (isFirstName(given) || !isDictionaryWord(fold(given)));
     push(withGiven ? m.index - before![0].length : m.index, m.index + m[0].length, 'person-gaelic');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
