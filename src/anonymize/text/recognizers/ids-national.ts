@@ -7,6 +7,10 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * set), the Irish PPS number (a check letter over its seven digits), the South African identity number
  * (a birth date, a Luhn check digit) and the Singapore NRIC/FIN (a check letter over its seven digits). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
  * "code fiscal", "Medicare (US)").
+ *
+ * The UK's ten-digit health numbers (NHS England and Wales, Northern Ireland's H&C, Scotland's CHI) are the
+ * exception: written 3-3-4 like a North American phone, their mod-11 check digit alone would take one phone
+ * in eleven, so one of those names must come earlier on the same line as well.
  */
 
 // Six letters of surname and first name, then year, month letter, day (+40 for women), the town's
@@ -80,6 +84,21 @@ export function nricCheck(series: string, digits: string): string {
   return (series === 'S' || series === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK')[sum % 11]!;
 }
 
+// The NHS, H&C and CHI numbers: ten digits, whole or grouped 3-3-4 by spaces ("733 820 1455"), the last a
+// mod-11 check digit. Named on the same line, a few words before ("His NHS number for the record: …",
+// "DOB 11/04/1962   H&C 437 218 6605").
+const UK_HEALTH_NUMBER = /(?<![\p{L}\p{N}])\d{3}([ ]?)\d{3}\1\d{4}(?![\p{L}\p{N}])/gu;
+const UK_HEALTH_NUMBER_NAME = /(?<![\p{L}])(?:nhs|h ?& ?c|health (?:and|&) care|chi)(?![\p{L}])[^\n]{0,40}$/i;
+
+/** The mod-11 check of an NHS, H&C or CHI number: the first nine digits weighted 10 to 2; 11 − sum mod 11 (11 is 0, 10 never issued). */
+export function ukHealthNumberValid(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(digits[9]);
+}
+
 export function nationalIdSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
@@ -98,6 +117,10 @@ export function nationalIdSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(NRIC)) {
     if (nricCheck(m[1]!, m[2]!) !== m[3]) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-nric' });
+  }
+  for (const m of t.matchAll(UK_HEALTH_NUMBER)) {
+    if (!ukHealthNumberValid(m[0].replace(/ /g, '')) || !UK_HEALTH_NUMBER_NAME.test(t.slice(Math.max(0, m.index - 60), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-uk-health-number' });
   }
   for (const m of t.matchAll(MBI)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-medicare-mbi' });
