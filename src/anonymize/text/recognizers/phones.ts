@@ -43,6 +43,10 @@ const TRUNK_GROUPED = /0(?<![\p{N}+.,\/]0|\p{N}[ -]0)\d{1,4}(?:[ -]\d{2,4}){2,3}
 // ("Tel: 6123 4501 … her son 8870 2214": the second is written like the first).
 const GROUPED = /\d(?<![\p{L}\p{N}+.,\/-]\d)\d{0,3}(?:[ .-]\d{2,4}){1,4}(?![\p{L}\p{N}]|[.,\/-]\d)/gu;
 const MIN_SHAPE_DIGITS = 7;
+// Eight digits in four pairs ("87 74 21 90", "40 48 59 12"): French Polynesia's numbers, written the French
+// way without a trunk 0. Eight digits in a row are an identifier to the fail-closed rule below any phone
+// shape; in pairs they are a phone in every hand-written set. No digit group may continue it.
+const PAIRS_OF_EIGHT = /\d(?<![\p{N}+.,\/:-]\d|\p{N} \d)\d(?: \d\d){3}(?! ?[\p{N}]|[.,\/:-]\d)/gu;
 // Extensions and pagers: "pgr 4471", "poste 41 287", "ext. 2210", "bleep 5522". Short, but a number
 // that reaches one person as surely as a full line.
 // Some are written in groups ("poste 4 27 18", "ext. 3-5120"); DECT handsets are extensions too.
@@ -115,6 +119,9 @@ export function phoneSpans(doc: Doc): Span[] {
     if (m[0].length <= MIN_SHORT_DIGITS || digitCount(m[0]) < MIN_SHORT_DIGITS || !CONTEXT.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
     confirmedShapes.add(groupShape(m[0]));
     out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern + 2, source: 'phone-context-short' });
+  }
+  for (const m of t.matchAll(PAIRS_OF_EIGHT)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.8, priority: PRIORITY.pattern - 15, source: 'phone-pairs-of-eight' });
   }
   for (const m of t.matchAll(TRUNK_GROUPED)) {
     const d = digitCount(m[0]);
