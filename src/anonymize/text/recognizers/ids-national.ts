@@ -88,7 +88,7 @@ export function nricCheck(series: string, digits: string): string {
 // mod-11 check digit. Named on the same line, a few words before ("His NHS number for the record: …",
 // "DOB 11/04/1962   H&C 437 218 6605").
 const UK_HEALTH_NUMBER = /(?<![\p{L}\p{N}])\d{3}([ ]?)\d{3}\1\d{4}(?![\p{L}\p{N}])/gu;
-const UK_HEALTH_NUMBER_NAME = /(?<![\p{L}])(?:nhs|h ?& ?c|health (?:and|&) care|chi)(?![\p{L}])[^\n]{0,40}$/i;
+const UK_HEALTH_NUMBER_NAME = /(?<![\p{L}])(?:nhs|h ?& ?c|health (?:and|&) care|chi)(?![\p{L}])[^\n]{0,40}$/iu;
 
 /** The mod-11 check of an NHS, H&C or CHI number: the first nine digits weighted 10 to 2; 11 − sum mod 11 (11 is 0, 10 never issued). */
 export function ukHealthNumberValid(digits: string): boolean {
