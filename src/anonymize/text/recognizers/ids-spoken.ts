@@ -1,25 +1,43 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { UNIT_EN } from './dates-spoken.js';
-import { UNIT as UNIT_FR } from './phones-spoken-fr.js';
+import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
 
 /**
  * An identifier dictated letter by letter and digit by digit, as voice notes transcribe it:
- * "hospital number is k t four four one nine zero two", "numéro de dossier b deux sept un huit neuf".
- * Only right after an identifier word ("hospital number", "MRN", "dossier" …, an optional "is" / "est" /
- * ":"; a bare "number" is as often a phone, which phones.ts reads),
+ * "hospital number is k t four four one nine zero two", "numéro de dossier b deux sept un huit neuf",
+ * "folder number c c t h slash two six slash zero four four one eight", "numero de securite sociale deux
+ * soixante zero trois …".
+ * Only right after an identifier word ("hospital number", "MRN", "dossier", a spelled acronym before
+ * "number" as in "n h i s number", "… card" …, an optional "is" / "est" / ":"; a bare "number" is as
+ * often a phone, which phones.ts reads), on the same line or the next,
  * and only a run of five tokens at least, four of them digit words: a sentence of short words is no
- * identifier. Matched on the folded view (lower case, no accents).
+ * identifier. French digits come in pairs too ("cinquante-huit"). Matched on the folded view (lower case,
+ * no accents).
  */
-const DIGIT = `(?:(?:double|triple)[ -])?(?:zero|oh|${UNIT_EN}|${UNIT_FR})`;
-const TOKEN = String.raw`(?:${DIGIT}|[a-z])`;
+const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|oh|${UNIT_EN})`;
+// "slash", "dash", "tiret": the separators of an identifier written with them, read aloud. Letters that
+// spell the next identifier's name ("… dash six n h i s number …") are not part of this one.
+const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b)[a-z])`;
+const ID_WORD = [
+  String.raw`(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id|folder|pathology|medicare|passport|inpatient|outpatient|registration|identity|specimen)[ \t]+(?:number|no)`,
+  String.raw`health[ \t]+and[ \t]+care[ \t]+number`,
+  // An acronym spelled out ("n h i s number", "i d number"): a phone number is never announced so.
+  String.raw`(?:[a-z][ \t]){2,4}number`,
+  String.raw`[a-z]{3,}[ \t]+card`,
+  'mrn|ipp|nda',
+  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen)`,
+  String.raw`(?:examen|dossier)[ \t]+numero`,
+  String.raw`carte[ \t]+d[ \t]?identite(?:[ \t\n]+numero)?`,
+  'dossier|identifier|identifiant|specimen',
+].join('|');
 const SPOKEN_ID = new RegExp(
-  String.raw`\b(?:(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id)[ \t]+(?:number|no)|mrn|ipp|nda|(?:numero|n°)[ \t]+(?:de[ \t]+)?(?:dossier|patient|securite sociale|secu|ss)|dossier|identifier|identifiant)[ \t]+(?:(?:is|est|:)[ \t]+)?(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`,
+  String.raw`\b(?:${ID_WORD})[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`,
   'dgu',
 );
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°'];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen'];
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];

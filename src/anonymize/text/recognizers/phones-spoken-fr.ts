@@ -12,7 +12,8 @@ import { matchesNotAfter, notAfter } from './not-after.js';
 export const UNIT = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
 export const TEEN = 'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|quinze|seize';
 const TENS = 'vingt|trente|quarante|cinquante';
-const PAIR = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN}|${UNIT}|zero)`;
+/** One French number word or pair as dictated in a digit string ("zero six", "quatre-vingt-dix", "soixante et onze"). */
+export const PAIR = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN}|${UNIT}|zero)`;
 const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}(?![\p{L}-])`, 'gu'));
 
 export function spokenFrenchPhoneSpans(doc: Doc): Span[] {
