@@ -14,6 +14,8 @@ const NANP = /(?<![\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[ .-
 const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3}[ -]\d{4}(?![\p{N}])/gu;
 // Australian landlines with the area code in brackets ("(03) 9123 4567"), and Swiss / Belgian national
 // numbers grouped 3-3-2-2 ("022 372 33 11"), which the French and UK shapes do not cover.
+// Australian inbound numbers ("1300 246 987", "1800 022 222"): ten digits grouped 4-3-3 by spaces.
+const AU_INBOUND = /(?<![\p{N}+.,])1[38]00 \d{3} \d{3}(?![\p{N}]|[.,]\d)/gu;
 const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
 const GROUPED_3322 = /0(?<![\p{N}+.,]0)\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
@@ -31,7 +33,7 @@ const LOOSE = /\d(?<![\p{N}]\d)\d{1,3}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
 // After a phone word, shorter national plans count too: eight digits in two or three groups
 // (Singapore "6123 4501", Mauritius "5 712 3340"), six in three (New Caledonia "27 15 80").
 // The first digit consumed before the look-behind ("no digit before it"): V8 then skips to digits fast.
-const SHORT_AFTER_CONTEXT = /\d(?<!\d\d)\d{0,3}(?:[ .-]\d{2,4}){1,3}(?![\p{N}]|[.,]\d)/gu;
+const SHORT_AFTER_CONTEXT = /\d(?<!\d\d)\d{0,3}(?:[ .-]\d{2,5}){1,3}(?![\p{N}]|[.,]\d)/gu;
 const MIN_SHORT_DIGITS = 6;
 const MIN_INTL_DIGITS = 8;
 // A national number opened by its trunk 0 and written in groups, in plans the shapes above miss
@@ -101,6 +103,7 @@ export function phoneSpans(doc: Doc): Span[] {
     if (d >= MIN_INTL_DIGITS && d <= 15) out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.97, priority: PRIORITY.pattern, source: 'phone-intl' });
   }
   for (const m of t.includes('(0') ? t.matchAll(AU_LANDLINE) : []) push(m, 'phone-au');
+  for (const m of t.matchAll(AU_INBOUND)) push(m, 'phone-au');
   for (const m of t.matchAll(GROUPED_3322)) push(m, 'phone-3322');
   for (const m of t.matchAll(SPACED_FR)) push(m, 'phone-fr-spaced');
   for (const m of t.matchAll(UK_INTL)) push(m, 'phone-uk');
