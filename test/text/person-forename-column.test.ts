@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+async function persons(text: string): Promise<string[]> {
+  const { spans } = await detect(text, { lang: 'en' });
+  return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+}
+
+// Regression (miss class "given names in a 'forename' column"): CSV exports name the column "forename"
+// (or "first names", "nom de famille" …), which the column rule did not know; the cells below were
+// left to the model, which missed the short ones ("ORLA", "Amrit").
+describe('name columns headed forename, first names, nom de famille', () => {
+  it('make the cells below them names', async () => {
+    const csv = '"mdm_date","surname","forename","dob"\n"2026-11-26","HAMILL","ORLA","1935-02-14"\n"2026-11-26","DEWHURST-KAUR","Amrit","1979-05-21"\n';
+    expect(await persons(csv)).toEqual(['HAMILL', 'ORLA', 'DEWHURST-KAUR', 'Amrit']);
+  });
+});
