@@ -15,3 +15,12 @@ describe('name columns headed forename, first names, nom de famille', () => {
     expect(await persons(csv)).toEqual(['HAMILL', 'ORLA', 'DEWHURST-KAUR', 'Amrit']);
   });
 });
+
+// Regression (found with the above: "DOUGLAS" vanished from its surname column): a name that is also an
+// eponym (Douglas's pouch, Baker's cyst) was dropped as a hard negative even where a column names it.
+describe('an eponym-like surname in a name column', () => {
+  it('stays a name', async () => {
+    const csv = 'time,chi,surname,forename,dob\n09:40,2711780627,DOUGLAS,Fiona,27/11/1978\n10:00,3006992237,BAKER,Lewis,30/06/1999\n';
+    expect(await persons(csv)).toEqual(['DOUGLAS', 'Fiona', 'BAKER', 'Lewis']);
+  });
+});

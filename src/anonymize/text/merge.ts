@@ -127,6 +127,9 @@ function isOrdinaryModelWord(w: string): boolean {
   return w.length >= 3 && isDictionaryWord(w) && !isFirstName(w) && !isLastName(w) && communePopulation(w) === undefined;
 }
 
+/** Rules whose span a field or a table column names as a person's, whatever the word. */
+const NAMED_BY_FIELD = new Set(['person-column', 'person-field']);
+
 export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
   return spans.filter((s) => {
     if (s.label !== 'PERSON' && s.label !== 'CITY' && s.label !== 'HOSPITAL') return true;
@@ -157,8 +160,9 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
       if (onlyEponyms && folded.endsWith('-')) return false;
     }
     if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(fromModel && onlyEponyms);
-    // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson").
-    if (onlyEponyms && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
+    // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson") or
+    // a name field or column holds it ("surname: DOUGLAS", a "forename" column's "Baker").
+    if (onlyEponyms && !NAMED_BY_FIELD.has(s.source) && !/(?:dr|docteur|pr|mme|mr|mrs|ms|madame|monsieur|m)\.?\s*$/.test(before)) return false;
     return true;
   });
 }
