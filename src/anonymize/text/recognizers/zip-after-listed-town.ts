@@ -32,6 +32,12 @@ const DIGITS_THEN_TOWN = new RegExp(String.raw`(?:,|[ \t][–—])[ \t]*((?:L|B|
 const SINGAPORE_CODE = new RegExp(String.raw`,[ \t]*(S\d{6})${PART_END}`, 'dgu');
 const STREET_OR_UNIT_BEFORE = /(?:road|street|avenue|drive|lane|crescent|walk|way|close|place|rise|link|view|blk|block|jalan|lorong)\b|#\d/iu;
 
+/**
+ * A French CEDEX code with no commune named between it and "CEDEX" ("49 boulevard Béranger – 37044 cedex 9"),
+ * as hospitals print their letterheads: "CEDEX" says the five digits are a postal code.
+ */
+const CODE_BEFORE_CEDEX = /(?<![\p{L}\p{N}])\d{5}(?=[ \t]+cedex(?![\p{L}]))/giu;
+
 /** "2019": four digits read as a year are a date, not a postcode. */
 const isYear = (digits: string) => /^(?:19|20)\d\d$/.test(digits);
 
@@ -51,6 +57,9 @@ export function zipAfterListedTownSpans(doc: Doc): Span[] {
     if (!STREET_OR_UNIT_BEFORE.test(doc.text.slice(lineStart, m.index))) continue;
     const [zs, ze] = m.indices![1]!;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-singapore' });
+  }
+  for (const m of /cedex/i.test(doc.text) ? doc.text.matchAll(CODE_BEFORE_CEDEX) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern - 5, source: 'zip-before-cedex' });
   }
   for (const m of doc.text.matchAll(DIGITS_THEN_TOWN)) {
     if (isYear(m[1]!.replace(/^[A-Z]+-/, '')) || !isListedTown(m[2]!, 5000)) continue;
