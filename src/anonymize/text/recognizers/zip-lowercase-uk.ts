@@ -5,9 +5,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * bridge street, leominster hr6 8dx"). The upper-case scan (location.ts) does not see them. Lowercase,
  * the shape alone is weak ("t2 3ab" could be anything), so the letters before the first digit must be
  * one of the UK's postcode areas and the code must close an address part (a line end, a comma, a
- * bracket or a table bar after it) with a word before it on its line.
+ * bracket, a table bar, a full stop or a dash after it) with a word before it on its line.
  */
-const LOWER_POSTCODE = /(?<![\p{L}\p{N}])([a-z]{1,2})\d[a-z\d]? \d[a-z]{2}(?=[ \t]*(?:$|[\n,;|)]))/gmu;
+const LOWER_POSTCODE = /(?<![\p{L}\p{N}])([a-z]{1,2})\d[a-z\d]? \d[a-z]{2}(?=[ \t]*(?:$|[\n,;|)]|\.(?![\p{L}\p{N}])|[–—][ \t]))/gmu;
 const POSTCODE_AREAS = new Set(
   `ab al b ba bb bd bf bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en ex fk fy g gl gu gy
   ha hd hg hp hr hs hu hx ig im ip iv je ka kt kw ky l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr
