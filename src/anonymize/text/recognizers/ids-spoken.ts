@@ -14,20 +14,24 @@ import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
  * identifier. French digits come in pairs too ("cinquante-huit"). Matched on the folded view (lower case,
  * no accents).
  */
-const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|oh|${UNIT_EN})`;
+// Hundreds and thousands said as such ("cinq cent dix sept mille"), and the Belgian, Swiss and Congolese tens.
+const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|huitante|octante|nonante|oh|${UNIT_EN})`;
 // "slash", "dash", "tiret": the separators of an identifier written with them, read aloud. Letters that
-// spell the next identifier's name ("… dash six n h i s number …") are not part of this one.
-const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b)[a-z])`;
+// spell the next identifier's name ("… dash six n h i s number …") are not part of this one, nor the "i" of
+// "i repeat" that dictations add before reading the number again.
+const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
 const ID_WORD = [
   String.raw`(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id|folder|pathology|medicare|passport|inpatient|outpatient|registration|identity|specimen)[ \t]+(?:number|no)`,
   String.raw`health[ \t]+and[ \t]+care[ \t]+number`,
   // An acronym spelled out ("n h i s number", "i d number"): a phone number is never announced so.
   String.raw`(?:[a-z][ \t]){2,4}number`,
-  String.raw`[a-z]{3,}[ \t]+card`,
+  String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?`,
+  String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
   'mrn|ipp|nda',
-  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen)`,
+  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
+  String.raw`carte[ \t]+(?:nationale|d[ \t]?electeur|vitale)|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
   String.raw`(?:examen|dossier)[ \t]+numero`,
-  String.raw`carte[ \t]+d[ \t]?identite(?:[ \t\n]+numero)?`,
+  String.raw`carte[ \t]+d[ \t]?identite(?:[ \t]+nationale)?(?:[ \t\n]+numero)?`,
   'dossier|identifier|identifiant|specimen',
 ].join('|');
 const SPOKEN_ID = new RegExp(
@@ -37,7 +41,7 @@ const SPOKEN_ID = new RegExp(
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen'];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', 'national id', 'carte', 'carnet'];
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
