@@ -31,7 +31,8 @@ const SPACED_FR = /(?<![\p{N}] ?)0 [1-9](?: \d){8}(?! ?[\p{N}])/gu;
 // instead of trying a leading lookbehind at every position).
 const LOOSE = /\d(?<![\p{N}]\d)\d{1,3}(?:[ .-]\d{2,4}){2,5}(?![\p{N}])/gu;
 // After a phone word, shorter national plans count too: eight digits in two or three groups
-// (Singapore "6123 4501", Mauritius "5 712 3340"), six in three (New Caledonia "27 15 80").
+// (Singapore "6123 4501", Mauritius "5 712 3340"), six in three (New Caledonia "27 15 80"), an area code and a
+// five-digit local number (Ireland's "027 50133").
 // The first digit consumed before the look-behind ("no digit before it"): V8 then skips to digits fast.
 const SHORT_AFTER_CONTEXT = /\d(?<!\d\d)\d{0,3}(?:[ .-]\d{2,5}){1,3}(?![\p{N}]|[.,]\d)/gu;
 const MIN_SHORT_DIGITS = 6;
