@@ -33,6 +33,11 @@ const SPACED_NAMED = /(?<![\p{L}\p{N}])(\d{1,2}) \/ (jan|feb|fev|mar|apr|avr|may
 const SPACED_MONTH_YEAR = /(?<![\p{L}\p{N}\/] ?)(0[1-9]|1[0-2]) \/ ((?:19|20)\d{2})(?![\p{N}]| ?\/)/gu;
 const SPACED_EVERY_DIGIT = /(?<![\p{N}] ?)(\d) (\d) ?\/ ?(\d) (\d) ?\/ ?(\d) (\d) (\d) (\d)(?! ?[\p{N}])/gu;
 const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|ddn|date de naissance|naissance|ne\(?e?\)? le|born)[^\p{L}\p{N}\n]{0,6}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/dgu;
+// A date in a file name's part after an underscore ("patient_list_20261127.csv", "CR_IRM_Guillot_251126.pdf",
+// "referrals_2026-11.csv"): an export's date tells the day of the list it names. Compact forms only there,
+// where the name's extension says the digits are no identifier.
+const FILE_NAME = /[\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+\.(?:csv|tsv|xlsx?|pdf|txt|docx?|json|xml|hl7|dcm|zip)(?![\p{L}\p{N}])/giu;
+const FILE_NAME_DATE = /(?<=_)(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2]))(?=[_.])/gu;
 const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 // Words before a month-first day that say a day comes (EN_DAY_CUE_WORDS, enough for two small numbers), and
@@ -79,6 +84,12 @@ export function extraDateSpans(doc: Doc): Span[] {
   for (const m of f.includes('/') ? f.matchAll(SPACED_EVERY_DIGIT) : []) {
     const year = Number(m.slice(5, 9).join(''));
     if (isValidDay(year, Number(m[3]! + m[4]!), Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-spaced'));
+  }
+  for (const file of t.includes('_') ? t.matchAll(FILE_NAME) : []) {
+    for (const m of file[0].matchAll(FILE_NAME_DATE)) {
+      const valid = m[1] !== undefined ? isValidDay(Number(m[1]), Number(m[2]), Number(m[3])) : m[4] !== undefined ? isValidDay(2000 + Number(m[6]), Number(m[5]), Number(m[4])) : true;
+      if (valid) out.push(span(file.index + m.index, file.index + m.index + m[0].length, 'date-in-file-name'));
+    }
   }
   for (const m of f.matchAll(COMPACT_AFTER_BIRTH)) {
     const [start, end] = m.indices![1]!;
