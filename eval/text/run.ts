@@ -71,7 +71,9 @@
  *  29. the thirtieth sealed held-out set eval/text/holdout30/*.jsonl (written blind later in that session;
  *      scored with the code before the session and at the end of its rules, overall line, then in full);
  *  30. the thirty-first sealed held-out set eval/text/holdout31/*.jsonl (written blind in the next session;
- *      scored with the code before that session and after its rules, overall line, then in full).
+ *      scored with the code before that session and after its rules, overall line, then in full);
+ *  31. the thirty-second sealed held-out set eval/text/holdout32/*.jsonl (written blind later in that session;
+ *      scored with the code before that session and at the end of its rules, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -140,6 +142,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout29', title: 'Twenty-ninth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the session after holdout28's; scored with the code before that session and after its first five rules (overall line), then in full" },
   { folder: 'holdout30', title: 'Thirtieth sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout29, after the fixes from holdout29's misses; scored with the code before that session and at the end of its rules (overall line), then in full" },
   { folder: 'holdout31', title: 'Thirty-first sealed held-out set', languages: 'French, English and bilingual', note: "written blind in the next session while its rules were written from read sets; scored with the code before that session and after its rules (overall line), then in full" },
+  { folder: 'holdout32', title: 'Thirty-second sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout31, while the fixes from holdout31's misses were made; scored with the code before that session and at the end of its rules (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
