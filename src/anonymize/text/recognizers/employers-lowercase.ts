@@ -5,22 +5,31 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 /**
  * Employers and pharmacies in lowercase notes, where the employer rules want capitals: "works at carroll
  * cuisine.", "works at wrightbus ballymena.", "travaille chez lactalis,", "per mccartan's pharmacy". After
- * a work phrase ("works part-time at", "his shift at"), one to three lowercase words up to punctuation or the
- * line's end, the first of them no ordinary word (or a workplace word ending them: "savage river mine") and no
- * first name alone ("travaille chez marie" is a person's home); a pharmacy or a
+ * a work phrase ("works part-time at", "his shift at", "job at", "travaille à la", "ancien salarié des") and an
+ * article it may have, one to five lowercase words up to punctuation, the line's end or a word that goes on with
+ * the sentence, the first of them no ordinary word (or a workplace word ending them: "savage river mine", or a
+ * later word no dictionary holds: "mine goldex") and no first name alone ("travaille chez marie" is a person's
+ * home); a pharmacy or a
  * chemist named by its owner's possessive.
  */
 // The name ends at punctuation, the line's end, or a word that starts the rest of the sentence ("works at
 // tambrands until 3", "worked at cardigan bay boatyard w/o goggles").
-const NAME_END = String.raw`(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:until|till|since|as|on|in|from|and|but|w\/o|without|when|depuis|jusqu|comme|et|mais|quand)(?![a-z]))`;
+const STOP = String.raw`(?:until|till|since|as|on|in|from|and|but|w\/o|without|when|near|during|which|depuis|jusqu|comme|et|mais|quand|a|pendant|donc|point)(?![a-z])`;
+const NAME_END = String.raw`(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+${STOP})`;
+// The work phrase, then an article the name does not keep ("works at the rossing uranium mine", "travaille à la
+// mine goldex", "ancien salarié des chantiers …"). Up to five words, link words among them ("fromagerie de la nièvre").
 const AFTER_WORK = new RegExp(
-  String.raw`\b(?:(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts))?[ \t]+(?:at|for)|(?:his|her|their|a|the)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit))?[ \t]+(?:chez|a)|employee?[ \t]+(?:chez|a))[ \t]+([a-z][a-z'’&-]{2,25}(?:[ \t]+[a-z][a-z'’&-]{1,25}){0,2})` + NAME_END,
+  String.raw`\b(?:(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts|away|offshore))?[ \t]+(?:at|for|with|on)|(?:(?:his|her|their|a|the|weekend|summer|new|old|part-time)[ \t]+)?job[ \t]+(?:at|with)|(?:his|her|their|a|the|start|starts|night|day)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait|ent|ant)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit|a[ \t]+mi-temps))?[ \t]+(?:chez|a|au|aux|pour)|employee?[ \t]+(?:chez|a)|(?:ancien(?:ne)?|ex)[ \t-]?(?:salariee?|employee?)[ \t]+(?:de|des|du|chez|a))(?:[ \t]+(?:the|la|le|les)(?=[ \t])|[ \t]+l['’](?=[a-z]))?[ \t]*([a-z][a-z'’&-]{2,25}(?:[ \t]+(?!${STOP})[a-z][a-z'’&-]{1,25}){0,4})` + NAME_END,
   'dgu',
 );
 // Words that end the name of a workplace.
 const WORKPLACE_END = /^(?:mine|distillery|brewery|quarry|factory|mill|works|plant|ltd|plc|products|foods|farms|cafe|café|hotel|pub|restaurant|bakery|dairy|abattoir|sawmill|shipyard|boatyard|depot|warehouse|paperboard|nursery|garage|usine|scierie|laiterie|conserverie|salaisons?|fromagerie)$/;
 const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemist))(?![\p{L}])/dgu;
-const HINT = /work|employ|travaille|pharmacy|chemist|shift/;
+const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job/;
+// A later word that names this workplace and no other: no dictionary holds it, no link word ("mine goldex",
+// "rossing uranium mine", "cooperative sefrou textile").
+const LINK = new Set(['de', 'des', 'du', 'la', 'le', 'les', "l'", 'of', 'and', '&', 'the']);
+const properWord = (w: string) => w.length >= 4 && !LINK.has(w) && !isDictionaryWord(w.replace(/^[dl]['’]/, ''));
 
 export function lowercaseEmployerSpans(doc: Doc): Span[] {
   const f = doc.folded;
@@ -32,7 +41,7 @@ export function lowercaseEmployerSpans(doc: Doc): Span[] {
     if (t.slice(s, e) !== t.slice(s, e).toLowerCase()) continue; // capitalised: the employer rules'
     const words = m[1]!.split(/[ \t]+/);
     // An ordinary first word may still open an employer's name when a workplace word ends it ("savage river mine").
-    const named = !isDictionaryWord(words[0]!) || (words.length > 1 && WORKPLACE_END.test(words.at(-1)!));
+    const named = !isDictionaryWord(words[0]!) || (words.length > 1 && WORKPLACE_END.test(words.at(-1)!)) || (words.length > 1 && words.slice(1).some(properWord));
     if (!named || (words.length === 1 && isFirstName(words[0]!))) continue;
     out.push({ start: s, end: e, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-lower' });
   }
