@@ -20,7 +20,7 @@ import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
 import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
-import { lowercaseEmployerSpans } from './recognizers/employers-lowercase.js';
+import { employerAfterWorkPhraseSpans } from './recognizers/employers-after-work-phrase.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
@@ -71,7 +71,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['services named by their town', servicesNamedByTownSpans],
   ['health boards', healthBoardSpans],
   ['lowercase English facilities', lowercaseEnglishFacilitySpans],
-  ['lowercase employers', lowercaseEmployerSpans],
+  ['employers after a work phrase', employerAfterWorkPhraseSpans],
   ['town before an Irish county', townBeforeIrishCountySpans],
   ['town after a name and age', townAfterAgeSpans],
   ['employers by company suffix', employerByCompanySuffixSpans],

@@ -1,9 +1,13 @@
 import { isDictionaryWord } from '../bloom.js';
-import { isFirstName } from '../gazetteers.js';
+import { communePopulation, isFirstName } from '../gazetteers.js';
+import { fold } from '../normalize.js';
+import { TITLE_WORDS } from '../titles.js';
+import { isListedTown } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
- * Employers and pharmacies in lowercase notes, where the employer rules want capitals: "works at carroll
+ * Employers named after a work phrase, and pharmacies named by their owner. Mostly in lowercase notes, where the
+ * employer rules want capitals (capitalised names after the same phrases: capitalisedEmployer below): "works at carroll
  * cuisine.", "works at wrightbus ballymena.", "travaille chez lactalis,", "per mccartan's pharmacy". After
  * a work phrase ("works part-time at", "his shift at", "job at", "travaille à la", "ancien salarié des") and an
  * article it may have, one to five lowercase words up to punctuation, the line's end or a word that goes on with
@@ -31,14 +35,42 @@ const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job/;
 const LINK = new Set(['de', 'des', 'du', 'la', 'le', 'les', "l'", 'of', 'and', '&', 'the']);
 const properWord = (w: string) => w.length >= 4 && !LINK.has(w) && !isDictionaryWord(w.replace(/^[dl]['’]/, ''));
 
-export function lowercaseEmployerSpans(doc: Doc): Span[] {
+/**
+ * The same phrase before a capitalised name ("works offshore with Valaris", "travaille à la Société des Eaux de
+ * Martigny", "an engineer … at Gulf Island Fabrication"): the capitalised words and the link words between them,
+ * unless the name is a title, a first name or a town on its own ("works with Sarah", "travaille à Lyon").
+ */
+function capitalisedEmployer(written: string, before: string): string | undefined {
+  const words = written.split(/[ \t]+/);
+  let keep = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^\p{Lu}/u.test(w)) keep = i + 1;
+    else if (!LINK.has(w.toLowerCase()) && !/^[dl]['’]\p{Lu}/u.test(w)) break;
+  }
+  if (keep === 0) return undefined;
+  const kept = words.slice(0, keep);
+  const first = kept[0]!;
+  if (TITLE_WORDS.has(fold(first).replace(/\.$/, '')) || (kept.length <= 2 && isFirstName(first))) return undefined;
+  // "travaille à Lyon": a town with no article before it is where, not whom, one works for.
+  if (kept.length === 1 && !/(?:la|le|les|the|l['’])[ \t]*$/i.test(before) && (isListedTown(first, 0) || communePopulation(first) !== undefined)) return undefined;
+  if (kept.length === 1 && isDictionaryWord(fold(first))) return undefined;
+  return written.slice(0, written.indexOf(kept.at(-1)!, kept.slice(0, -1).join(' ').length) + kept.at(-1)!.length);
+}
+
+export function employerAfterWorkPhraseSpans(doc: Doc): Span[] {
   const f = doc.folded;
   if (!HINT.test(f)) return [];
   const t = doc.text;
   const out: Span[] = [];
   for (const m of f.matchAll(AFTER_WORK)) {
     const [s, e] = m.indices![1]!;
-    if (t.slice(s, e) !== t.slice(s, e).toLowerCase()) continue; // capitalised: the employer rules'
+    const written = t.slice(s, e);
+    if (written !== written.toLowerCase()) {
+      const name = capitalisedEmployer(written, t.slice(Math.max(0, s - 4), s));
+      if (name !== undefined) out.push({ start: s, end: s + name.length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-capitalised' });
+      continue;
+    }
     const words = m[1]!.split(/[ \t]+/);
     // An ordinary first word may still open an employer's name when a workplace word ends it ("savage river mine").
     const named = !isDictionaryWord(words[0]!) || (words.length > 1 && WORKPLACE_END.test(words.at(-1)!)) || (words.length > 1 && words.slice(1).some(properWord));
