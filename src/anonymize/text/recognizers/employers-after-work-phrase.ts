@@ -13,8 +13,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * article it may have, one to five lowercase words up to punctuation, the line's end or a word that goes on with
  * the sentence, the first of them no ordinary word (or a workplace word ending them: "savage river mine", or a
  * later word no dictionary holds: "mine goldex") and no first name alone ("travaille chez marie" is a person's
- * home); a pharmacy or a
- * chemist named by its owner's possessive.
+ * home); a pharmacy or a chemist named by its owner's possessive.
  */
 // The name ends at punctuation, the line's end, or a word that starts the rest of the sentence ("works at
 // tambrands until 3", "worked at cardigan bay boatyard w/o goggles").
@@ -49,13 +48,12 @@ function capitalisedEmployer(written: string, before: string): string | undefine
     else if (!LINK.has(w.toLowerCase()) && !/^[dl]['’]\p{Lu}/u.test(w)) break;
   }
   if (keep === 0) return undefined;
-  const kept = words.slice(0, keep);
-  const first = kept[0]!;
-  if (TITLE_WORDS.has(fold(first).replace(/\.$/, '')) || (kept.length <= 2 && isFirstName(first))) return undefined;
+  const first = words[0]!;
+  if (TITLE_WORDS.has(fold(first).replace(/\.$/, '')) || (keep <= 2 && isFirstName(first))) return undefined;
   // "travaille à Lyon": a town with no article before it is where, not whom, one works for.
-  if (kept.length === 1 && !/(?:la|le|les|the|l['’])[ \t]*$/i.test(before) && (isListedTown(first, 0) || communePopulation(first) !== undefined)) return undefined;
-  if (kept.length === 1 && isDictionaryWord(fold(first))) return undefined;
-  return written.slice(0, written.indexOf(kept.at(-1)!, kept.slice(0, -1).join(' ').length) + kept.at(-1)!.length);
+  if (keep === 1 && !/(?:la|le|les|the|l['’])[ \t]*$/i.test(before) && (isListedTown(first, 0) || communePopulation(first) !== undefined)) return undefined;
+  if (keep === 1 && isDictionaryWord(fold(first))) return undefined;
+  return new RegExp(String.raw`^(?:\S+[ \t]+){${keep - 1}}\S+`).exec(written)![0];
 }
 
 export function employerAfterWorkPhraseSpans(doc: Doc): Span[] {
