@@ -1,6 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isHouseName } from './address-house-opening-line.js';
-import { FACILITY_OR_ORGANISATION_WORDS, FR_POSTCODE_TOWN, PART_START, UK_POSTCODE, UK_TOWN } from './address-line.js';
+import { FACILITY_OR_ORGANISATION_WORDS, FR_POSTCODE_TOWN, PART_START, STREET_END_WORDS, UK_POSTCODE, UK_TOWN } from './address-line.js';
 import { isListedTown } from './location.js';
 
 /**
@@ -22,7 +22,7 @@ const STREET_PART = /^(?:\d{1,4}[A-Za-z]?[ \t]+)?(?:(?:the|le|la|les|l'|du|de|de
 // Facilities, organisations and people are named by other rules; their part is no street.
 const NOT_A_STREET = new RegExp(String.raw`(?<![\p{L}])(?:${FACILITY_OR_ORGANISATION_WORDS}|mr|mrs|ms|miss|dr|prof|mme|m|mlle|road|street|avenue|rue)(?![\p{L}])`, 'iu');
 
-const STREET_BEFORE = /\d|(?<![\p{L}])(?:road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|rue|chemin|route|boulevard|impasse|allee)\.?$/iu;
+const STREET_BEFORE = new RegExp(String.raw`\d|(?<![\p{L}])(?:${STREET_END_WORDS})\.?$`, 'iu');
 
 export function addressBeforeTownSpans(doc: Doc): Span[] {
   const t = doc.text;

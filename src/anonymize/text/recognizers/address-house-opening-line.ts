@@ -3,7 +3,7 @@ import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { FACILITY_OR_ORGANISATION_WORDS, FR_POSTCODE_TOWN, PART_START, UK_POSTCODE, UK_TOWN } from './address-line.js';
+import { FACILITY_OR_ORGANISATION_WORDS, FR_POSTCODE_TOWN, PART_START, STREET_END_WORDS, UK_POSTCODE, UK_TOWN } from './address-line.js';
 import { IRISH_COUNTIES } from './towns-before-irish-county.js';
 import { isListedTown } from './location.js';
 
@@ -30,7 +30,8 @@ const HINT = /\d[A-Z]{2}(?![A-Za-z])|\d{5}[ \t]+\p{Lu}|,[ \t]*(?:[Cc]o\.?|[Cc]ou
 // A name: capitalised (or upper-case) words, with the short words of French, Welsh, Irish and English place names.
 const NAME_PART = /^(?:(?:the|le|la|les|l'|y|yr)[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+(?:de|du|des|la|le|les|na|an|y|yr|of|the|[\p{Lu}][\p{L}'’-]+)){0,3}$/u;
 // A street: a number first ("6 CHEMIN DU LIGNON-HAUT", "7 Mareham Road") or a street word last ("Bampton Road").
-const STREET = /^\d{1,4}[A-Za-z]?,?[ \t]+\p{L}|(?<![\p{L}])(?:road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|stryd|ffordd|rue|chemin|route|boulevard|impasse|all[ée]e)\.?$/iu;
+// Welsh street words and the accented "allée" too: this line is read as written, not folded.
+const STREET = new RegExp(String.raw`^\d{1,4}[A-Za-z]?,?[ \t]+\p{L}|(?<![\p{L}])(?:${STREET_END_WORDS}|stryd|ffordd|allée)\.?$`, 'iu');
 // Facilities, organisations, services and labels: their part is no house, nor a locality after one.
 const NOT_A_PLACE = new RegExp(
   String.raw`(?<![\p{L}])(?:${FACILITY_OR_ORGANISATION_WORDS}|h[ôo]pital|home|nursing|hospice|dental|dentist|meddygfa|ysbyty|canolfan|clinig|works|factory|plant|wing|building|floor|level|flat|apartment|suite|room|bed|box|po|c\/o|address|adresse|domicile|tel|phone|fax|email|dob|born|née?)(?![\p{L}])`,

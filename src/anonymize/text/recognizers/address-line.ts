@@ -14,3 +14,6 @@ export const PART_START = /,[ \t]*|[ \t][–—-][ \t]+|\|[ \t]*|\([ \t]*/gu;
 /** Facilities, organisations and services: a part naming one is neither a street nor a house. */
 export const FACILITY_OR_ORGANISATION_WORDS =
   'hospital|infirmary|centre|center|clinic|surgery|practice|trust|office|unit|ward|department|dept|service|services|school|university|college|council|board|group|ltd|limited|inc|llc|plc|hopital|clinique|ch|chu|cabinet|ehpad|mairie|pharmacie|pharmacy|nhs|health|care|medical';
+/** The words that end a street's name in British, Irish, Welsh and French lines ("Bampton Road", "Heol Hir", "Rue X"). */
+export const STREET_END_WORDS =
+  'road|rd|street|st|avenue|ave|lane|drive|way|close|crescent|place|square|terrace|gardens|row|court|hill|heol|rue|chemin|route|boulevard|impasse|allee';
