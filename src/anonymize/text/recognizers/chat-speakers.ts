@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { FACILITY_WORD } from '../ner/filter.js';
+import { NAME_LINK_WORDS } from '../link-words.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -67,6 +68,6 @@ function isNamedService(sender: string): boolean {
   if (/[(),]/.test(sender)) return false;
   const words = (sender.match(/\p{L}[\p{L}'’-]*/gu) ?? []).map((w) => fold(w));
   if (words.length < 2 || !words.some((w) => SERVICE_WORD.test(w))) return false;
-  const names = words.filter((w) => !SERVICE_WORD.test(w) && !/^(?:of|the|de|du|des|la|le|les|and|et)$/.test(w));
+  const names = words.filter((w) => !SERVICE_WORD.test(w) && !NAME_LINK_WORDS.has(w));
   return !names.some((w) => isFirstName(w)) && names.some((w) => !isDictionaryWord(w));
 }

@@ -1,5 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName } from '../gazetteers.js';
+import { NAME_LINK_WORDS } from '../link-words.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
 import { isListedTown } from './location.js';
@@ -31,8 +32,7 @@ const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemis
 const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job/;
 // A later word that names this workplace and no other: no dictionary holds it, no link word ("mine goldex",
 // "rossing uranium mine", "cooperative sefrou textile").
-const LINK = new Set(['de', 'des', 'du', 'la', 'le', 'les', "l'", 'of', 'and', '&', 'the']);
-const properWord = (w: string) => w.length >= 4 && !LINK.has(w) && !isDictionaryWord(w.replace(/^[dl]['’]/, ''));
+const properWord = (w: string) => w.length >= 4 && !NAME_LINK_WORDS.has(w) && !isDictionaryWord(w.replace(/^[dl]['’]/, ''));
 
 /**
  * The same phrase before a capitalised name ("works offshore with Valaris", "travaille à la Société des Eaux de
@@ -45,7 +45,7 @@ function capitalisedEmployer(written: string, before: string): string | undefine
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (/^\p{Lu}/u.test(w)) keep = i + 1;
-    else if (!LINK.has(w.toLowerCase()) && !/^[dl]['’]\p{Lu}/u.test(w)) break;
+    else if (!NAME_LINK_WORDS.has(w.toLowerCase()) && !/^[dl]['’]\p{Lu}/u.test(w)) break;
   }
   if (keep === 0) return undefined;
   const first = words[0]!;
