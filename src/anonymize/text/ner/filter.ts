@@ -1,5 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
+import { FACILITY_WORD } from '../facility-words.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
@@ -24,13 +25,6 @@ const SURE_ADDRESS_MIN_SCORE = 0.9;
 
 const STREET_WORD = /\b(?:rue|avenue|av|ave|bd|blvd|boulevard|chemin|allee|impasse|route|quai|place|cours|street|st|road|rd|lane|ln|drive|dr|way|court|ct|close|terrace|hent|hwy|highway|pkwy|parkway|plaza|suite|apt|flat|crescent|mews|lieu-dit|ld|hameau|mas|lotissement|residence|batiment|bat)\b|\bp\.?\s?o\.?\s?box[\s.]*\d/;
 const HOSPITAL_WORD = /\b(?:hopital|hospital|chu|ch|chr|chru|clinique|clinic|centre|center|institut|institute|infirmary|ehpad|ssr|usld|residence|maison|polyclinique|gh|medical|health|sante|fondation)\b/;
-/**
- * Words that head a care place or an employer but are ordinary words too ("family practice", "nursing
- * home", "ambulances", "ccas"): a lowercase facility needs one of these or a hospital word, and a
- * word no dictionary knows (its name: "rocha family practice", "msp pleuven"), so that a lowercase
- * phrase of ordinary words ("health care", "home care") is not taken for a place.
- */
-export const FACILITY_WORD = /\b(?:practice|surgery|associates|nursing|hospice|care|ambulances?|cabinet|laboratoire|labo|lab|pharmacie|pharmacy|dialyse|dialysis|msp|ccas|ssiad|cmp|cmpp|ortho|orthopedics|group|groupe)\b/;
 /** A facility named after a person keeps the person's name ("laboratoire du Dr Perrin"): a span that stops on the title is cut short, not a facility. */
 const LINK_WORD_AT_END = /^(?:de|du|des|d'|la|le|les|l'|of|the|and|et|for|pour)$/;
 const LINK_WORD_AT_START = /^(?:of|the|des|du|de|la|le|les)$/;

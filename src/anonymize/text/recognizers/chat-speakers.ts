@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
-import { FACILITY_WORD } from '../ner/filter.js';
+import { FACILITY_WORD } from '../facility-words.js';
 import { NAME_LINK_WORDS } from '../link-words.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
