@@ -30,6 +30,7 @@ import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
 import { possessiveRelativePersonSpans } from './recognizers/persons-possessive-relative.js';
 import { seenByWriterPersonSpans } from './recognizers/persons-seen-by-writer.js';
+import { staffRosterPersonSpans } from './recognizers/persons-staff-roster.js';
 import { townAfterAgeSpans } from './recognizers/town-after-age.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
@@ -82,6 +83,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['hand-over persons', handoverPersonSpans],
   ['names before a possessive relative', possessiveRelativePersonSpans],
   ['names the writer saw', seenByWriterPersonSpans],
+  ['staff rosters', staffRosterPersonSpans],
   ['room and log lines', roomLinePersonSpans],
   ['signatures with a role', signedWithRolePersonSpans],
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],
