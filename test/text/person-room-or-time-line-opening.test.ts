@@ -33,6 +33,12 @@ describe('the patient a room or time line opens with', () => {
     expect(await persons('transmissions\nch 5 m. ciobanu : bien dormi')).toEqual(['ciobanu']);
   });
 
+  // Regression (holdout30, holdout31): the age followed by a bracket ("41 (hypoxic bi"), and a cubicle.
+  it('is a person before the age and a bracket, and after "cub 6 –"', async () => {
+    const found = (await persons('nights\nbed 3 – corin whitlam 41 (hypoxic bi, overdose)\ncub 6 – anjali raghavan 45, dka, insulin')).join(' | ');
+    for (const part of ['corin', 'whitlam', 'anjali', 'raghavan']) expect(found).toContain(part);
+  });
+
   it('is nobody when no word is a known first name, or the line opens on a word that names nobody', async () => {
     expect(await persons('01h30 alarme thermistance, ok\n03h10 pt reveillee, douleur')).toEqual([]);
     expect(await persons('ch 12 — patiente calme, dort')).toEqual([]);
