@@ -5,7 +5,7 @@ import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
-import { announcedAsName, countryOrNationality, fieldName, firmNotPerson, isCountryOrRegion, isKnownName, notAFacility, notATown, placeNotPerson } from './label-checks.js';
+import { announcedAsName, countryOrNationality, fieldName, firmNotPerson, isCountryOrRegion, isKnownName, notAFacility, notATown, personNotPlace, placeNotPerson } from './label-checks.js';
 
 /**
  * The model is small and trained on synthetic text, so its spans that no rule confirms must look
@@ -294,6 +294,9 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   // A town the model calls a person ("Dakar", a commune no name list knows) is still a place to hide:
   // relabelled, not dropped (fail closed), then checked as a town below.
   if (span.label === 'PERSON' && placeNotPerson(words)) span.label = 'CITY';
+  // And the other way: a given name the model calls a town or a facility is a person (relabelled, then judged as one).
+  // After a postcode ("1090 Jette") the word is the town whatever the name lists say.
+  if ((span.label === 'CITY' || span.label === 'HOSPITAL') && personNotPlace(words) && !/\d[ \t]*$/.test(doc.text.slice(Math.max(0, span.start - 3), span.start))) span.label = 'PERSON';
   if (span.label === 'CITY' && (notATown(words) || words.every((w) => medicalWord(w)))) return false;
   switch (span.label) {
     case 'PERSON': {

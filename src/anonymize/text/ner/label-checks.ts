@@ -1,8 +1,8 @@
 import { isDictionaryWord } from '../bloom.js';
 import { countryKey, isCountryOrRegionKey } from '../countries.js';
-import { isFirstName, isLastName } from '../gazetteers.js';
+import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
-import { isWorldCity } from '../recognizers/location.js';
+import { isTownOfAnyList, isWorldCity } from '../recognizers/location.js';
 import type { Doc, Span } from '../types.js';
 
 /**
@@ -123,6 +123,17 @@ export function placeNotPerson(words: readonly string[]): boolean {
   return isWorldCity(word);
 }
 
+/**
+ * One capitalised word the model calls a town or a facility that a first-name list knows and no town
+ * list, surname list or dictionary does ("Maëlys", "Amandine", "Leilani" read as towns; "Chloé", "Kévin"
+ * as facilities): the model's guess on a word it has not seen, where the lists say it is a given name.
+ */
+export function personNotPlace(words: readonly string[]): boolean {
+  if (words.length !== 1) return false;
+  const word = words[0]!;
+  if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(word) || !isFirstName(word) || isLastName(word)) return false;
+  return !isTownOfAnyList(word) && communePopulation(word) === undefined && !isDictionaryWord(fold(word)) && !isCountryOrRegion(words);
+}
 
 /** A span that names a firm ("Moreau &" before its partner, "Lefort Solicitors", "SELARL ..."): a firm, never a person. */
 const FIRM_WORD = /\b(?:solicitors|selarl|sarl|ltd|llp|inc|global|insurance|assurances?)\b/;
