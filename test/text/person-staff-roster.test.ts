@@ -22,6 +22,15 @@ describe('the team of a handover roster', () => {
     expect(await persons('fy1 imogen → night fy1 rory; reg aware.')).toEqual(['imogen', 'rory']);
   });
 
+  // One role list for every rule that reads a name beside a role (care-roles.ts): a role known to one is
+  // known to all (a nurse practitioner before a name, a mental-health nurse signing, a specialist nurse
+  // after a name in brackets).
+  it('reads the shared care roles before a name, after a signing name, and leaves them out of the name', async () => {
+    expect(await persons('std testing appt fri w/ np maureen.')).toEqual(['maureen']);
+    expect(await persons('settled overnight, obs stable.\ngemma t. rmn')).toEqual(['gemma t.']);
+    expect(await persons('wound reviewed (k. pennington cns), dressing changed.')).toEqual(['k. pennington']);
+  });
+
   it('leaves roles that are words, units after a role and prose alone', async () => {
     expect(await persons('il est en bretagne avec sa tante en vendee pour les fetes.')).toEqual([]);
     expect(await persons('transferred to Ash ward, then Elm ward overnight.')).toEqual([]);

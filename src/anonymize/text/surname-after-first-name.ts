@@ -1,4 +1,5 @@
 import { isDictionaryWord } from './bloom.js';
+import { STAFF_ROLE_ABBREVIATIONS } from './care-roles.js';
 import { CREDENTIALS_AND_RECORD_LABELS } from './beside-names.js';
 import { isFirstName } from './gazetteers.js';
 import { fold } from './normalize.js';
@@ -67,9 +68,10 @@ function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | n
  */
 const NOT_SURNAMES = new Set([
   ...CREDENTIALS_AND_RECORD_LABELS,
+  ...STAFF_ROLE_ABBREVIATIONS,
   ...`and et the de du des la le les van von der da dos del ap mac ben bin el al
   will can may might must did does has had was were are says said saw sees
-  pa do dds phd msc bsc rgn rmn pgr sho reg frcs frcp mrcp mrcgp ibode ipde sf orl vih nir ssn`.split(/\s+/),
+  pa do dds phd msc bsc pgr sho reg frcs frcp mrcp mrcgp ipde orl vih nir ssn`.split(/\s+/),
 ]);
 
 function readsAsSurname(word: string): boolean {

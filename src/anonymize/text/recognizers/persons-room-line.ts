@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { STAFF_ROLE_ABBREVIATIONS } from '../care-roles.js';
 import { isDrugName } from '../drugs.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
@@ -40,7 +41,7 @@ const NOT_A_NAME = new Set([
   'pt', 'patient', 'patiente', 'mr', 'mrs', 'ms', 'mme', 'm', 'dr', 'bebe', 'baby', 'jumeaux', 'jumelles', 'twins', 'enfant', 'child', 'le', 'la', 'les',
   'the', 'et', 'and', 'nuit', 'jour', 'night', 'day', 'vu', 'seen', 'rdv', 'appel', 'call',
   // A carer's role before the name ("04/03 08h55 – IDE Sandrine"): the role is no part of it.
-  'ide', 'idel', 'as', 'aes', 'ash', 'cadre', 'interne', 'externe', 'kine', 'matelot', 'nurse', 'rn', 'hca', 'sister', 'sr', 'physio', 'ot', 'slt', 'medic', 'doc', 'docteur', 'pharmacien', 'pharmacist',
+  ...STAFF_ROLE_ABBREVIATIONS, 'cadre', 'interne', 'externe', 'kine', 'matelot', 'nurse', 'sister', 'sr', 'physio', 'medic', 'doc', 'docteur', 'pharmacien', 'pharmacist',
 ]);
 
 function nameWord(word: string): boolean {

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { STAFF_ROLE_ALTERNATION } from '../care-roles.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -11,7 +12,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * surname that is no ordinary word or a known one, a known first name and an initial, or a known first
  * name that is no ordinary word alone.
  */
-const ROLES = 'ide|idel|as|ash|aes|ibode|iade|cadre|interne|externe|hca|rn|rgn|cns|snr|en|rm|hcsw|lpn|cna|np|sn';
+const ROLES = `${STAFF_ROLE_ALTERNATION}|cadre|interne|externe`;
 const NAME = String.raw`(\p{L}(?:-\p{L})?\.[ \t]?[\p{L}][\p{L}'’-]{1,25}|[\p{L}][\p{L}'’-]{1,20}(?:[ \t]+\p{L}\.)?)`;
 const SIGNED = new RegExp(
   String.raw`(?:^|\n|/|\()[ \t]*${NAME}[ \t]+(?:${ROLES})(?:[ \t]+(?:nuit|jour|night|day|ic))?(?:[ \t]*\([\p{L} ]{1,12}\))?[ \t]*(?=$|\n|/|\))`,
