@@ -49,8 +49,8 @@ const NEVER_ALONE = new Set([
   'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december',
   // chat and SMS words ("ok", "va", "stp", "rdv")
   'ok', 'okay', 'va', 'vais', 'vas', 'lol', 'mdr', 'stp', 'svp', 'bcp', 'pk', 'pcq', 'tkt', 'rdv', 'btw', 'pls', 'plz', 'thx', 'asap', 'ptdr', 'jsp', 'oki',
-  // titles and form labels
-  'dr', 'drs', 'pr', 'mr', 'mrs', 'ms', 'mme', 'mmes', 'mlle', 'm', 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
+  // titles (the shared list) and form labels
+  ...TITLE_WORDS, 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);
 /** Never a name when written in lower case ("may", "will"), though "May" and "Will" are first names. */
 const NEVER_ALONE_LOWERCASE = new Set(['may', 'will', 'can', 'best', 'mark', 'bill', 'rose', 'grace', 'faith', 'hope', 'joy']);
