@@ -20,6 +20,13 @@ describe('the sender after a weekday timestamp', () => {
     expect(await persons('Fri 27/11 2:10 pm – Moana: my partner will come too')).toContain('Moana');
   });
 
+  // Regression (holdout26, holdout28): a weekday opening the line needs no dash before the sender.
+  it('bare, without a dash, when a weekday opens the line', async () => {
+    expect(await persons('Sat 28 Nov 9:14 am Tipene: kia ora, nan is comfortable')).toContain('Tipene');
+    expect(await persons('Mon 23/11 3:40pm Rawiri: ok see you then')).toContain('Rawiri');
+    expect(await persons('23/11 3:40pm Review: obs stable')).toEqual([]);
+  });
+
   it('a service sending in the thread is no person', async () => {
     expect(await persons('Lun 16 nov 18:30 — Labo : résultats disponibles', 'fr')).toEqual([]);
     expect(await persons('[Mon 23 Nov, 8:01 pm] Reception: see you Thursday')).toEqual([]);

@@ -17,9 +17,13 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 // and a dash (a night's message log: "01:15 – Manon : curatelle simple"), then one
 // to three capitalised words (an initial may end the name), an optional role in brackets, a colon.
 // A phone's export also writes the day as a weekday and a short date ("[Mon 23 Nov, 7:58 pm] Hemi:", "Fri 27/11
-// 2:10 pm – Aroha:"): in brackets, or bare with a dash after the time.
-const DAY_AND_TIME = String.raw`(?:\p{L}{2,9}\.?,?[ \t]+)?[0-9]{1,2}(?:[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?|[ \t]+\p{L}{3,9}\.?(?:[ \t]+[0-9]{4})?),?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
-const CHAT_TIMESTAMP = String.raw`\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|\[${DAY_AND_TIME}\]|${DAY_AND_TIME}[ \t]+[–—-]|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-]`;
+// 2:10 pm – Aroha:"): in brackets, bare with a dash after the time, or bare after a weekday.
+const DATE_AND_TIME = String.raw`[0-9]{1,2}(?:[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?|[ \t]+\p{L}{3,9}\.?(?:[ \t]+[0-9]{4})?),?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
+const DAY_AND_TIME = String.raw`(?:\p{L}{2,9}\.?,?[ \t]+)?${DATE_AND_TIME}`;
+// A weekday opening the line vouches for a message's timestamp without brackets or a dash ("Sat 28 Nov 9:14 am
+// Aroha: …", "Mon 23/11 3:40pm Bec: …"): a log line's date has no weekday before a sender and a colon.
+const WEEKDAY = String.raw`(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Ll]un|[Mm]ar|[Mm]er|[Jj]eu|[Vv]en|[Ss]am|[Dd]im)\p{Ll}{0,6}\.?,?`;
+const CHAT_TIMESTAMP = String.raw`\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|\[${DAY_AND_TIME}\]|${DAY_AND_TIME}[ \t]+[–—-]|${WEEKDAY}[ \t]+${DATE_AND_TIME}|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-]`;
 const CHAT_SPEAKER = new RegExp(
   String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:`,
   'dgmu',
