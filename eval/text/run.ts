@@ -75,7 +75,9 @@
  *  31. the thirty-second sealed held-out set eval/text/holdout32/*.jsonl (written blind later in that session;
  *      scored with the code before that session and at the end of its rules, overall line, then in full);
  *  32. the thirty-third sealed held-out set eval/text/holdout33/*.jsonl (written blind at the end of that session;
- *      scored with the code before that session, before its employer rules and after them, overall line, then in full).
+ *      scored with the code before that session, before its employer rules and after them, overall line, then in full);
+ *  33. the thirty-fourth sealed held-out set eval/text/holdout34/*.jsonl (written blind at the start of the next session;
+ *      scored with the code before that session, after its first rules and at the end of them, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -146,6 +148,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout31', title: 'Thirty-first sealed held-out set', languages: 'French, English and bilingual', note: "written blind in the next session while its rules were written from read sets; scored with the code before that session and after its rules (overall line), then in full" },
   { folder: 'holdout32', title: 'Thirty-second sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout31, while the fixes from holdout31's misses were made; scored with the code before that session and at the end of its rules (overall line), then in full" },
   { folder: 'holdout33', title: 'Thirty-third sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the end of the session of holdout31 and holdout32, while its employer rules were made; scored with the code before that session, before those rules and after them (overall line), then in full" },
+  { folder: 'holdout34', title: 'Thirty-fourth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while its first rules were made; scored with the code before that session, after its first rules and at the end of them (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
