@@ -25,6 +25,9 @@ describe('a given name the model calls a town or a facility', () => {
   it('stays a place when it is a town, follows a postcode, or is more than one word', () => {
     expect(judge('Lives in Wellington with her son.', 'Wellington', 'CITY').label).toBe('CITY');
     expect(judge('Laarbeeklaan 101, 1090 Jette, Belgique.', 'Jette', 'CITY', 'fr').label).toBe('CITY');
+    // Regression (holdout34): a town after the comma that closes a street part ("12 Avenue des Bambous, Beau").
+    expect(judge('Domicile : 4 Rue des Flamboyants, Chantal, Haïti.', 'Chantal', 'CITY', 'fr').label).toBe('CITY');
+    expect(judge('Address: Lot 9 Wattle Drive, Kaylee, NT.', 'Kaylee', 'CITY').label).toBe('CITY');
     expect(judge('Seen at Amandine Clinic today.', 'Amandine Clinic', 'HOSPITAL').label).toBe('HOSPITAL');
   });
 });
