@@ -20,8 +20,15 @@ const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|hui
 // spell the next identifier's name ("… dash six n h i s number …") are not part of this one, nor the "i" of
 // "i repeat" that dictations add before reading the number again.
 const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
+// The words before "number" (or after "numéro") that announce a phone, a room or nothing in particular ("her
+// number is …", "le numéro de portable"): any other word names the identifier ("nida number", "claim number",
+// "numero cnamgs", "numéro amo"), whatever scheme it is.
+const NOT_AN_ID_EN = 'phone|telephone|tel|mobile|cell|cellphone|contact|home|work|office|fax|landline|pager|whatsapp|emergency|callback|back|best|daytime|evening|night|day|direct|main|switchboard|reception|desk|line|extension|ext|the|a|an|her|his|my|your|their|our|its|same|new|old|other|correct|wrong|this|that|mum|mom|dad|wife|husband|partner|son|daughter|sister|brother|family|kin|neighbour|neighbor|carer|friend|gp|clinic|surgery|practice|pharmacy|room|bed|ward|bay|house|street|flat|apartment|door|page|serial|lot|batch|bus|flight|seat|gate|platform|lucky|any|which|what|whose';
+const NOT_AN_ID_FR = 'telephone|tel|portable|fixe|mobile|gsm|fax|domicile|bureau|poste|urgence|standard|secretariat|ligne|contact|chambre|lit|porte|rue|bus|vol|la|le|les|son|sa|ses|mon|ma|mes|votre|vos|leur|du|des|ce|cet|cette';
 const ID_WORD = [
   String.raw`(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id|folder|pathology|medicare|passport|inpatient|outpatient|registration|identity|specimen)[ \t]+(?:number|no)`,
+  String.raw`(?!(?:${NOT_AN_ID_EN}|${DIGIT})[ \t])[a-z]{2,}[ \t]+number`,
+  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?!(?:${NOT_AN_ID_FR}|${DIGIT})(?![a-z]))[a-z]{2,}(?:[ \t]+(?:nationale|d[ \t]?identite|d[ \t]?electeur))*`,
   String.raw`health[ \t]+and[ \t]+care[ \t]+number`,
   // An acronym spelled out ("n h i s number", "i d number"): a phone number is never announced so.
   String.raw`(?:[a-z][ \t]){2,4}number`,
@@ -38,6 +45,8 @@ const SPOKEN_ID = new RegExp(
   String.raw`\b(?:${ID_WORD})[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`,
   'dgu',
 );
+// The same identifier read again after a correction ("numero amo un deux … pardon un deux … deux", "sorry, …").
+const READ_AGAIN = new RegExp(String.raw`^[ \t,]*(?:pardon|sorry|correction|i[ \t]+repeat|je[ \t]+(?:reprends|repete))[ \t,:]+(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`, 'du');
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
@@ -46,12 +55,15 @@ const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'n
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
   const out: Span[] = [];
+  const spoken = (tokens: string) => tokens.split(/[ \t,]+/).filter((w) => DIGIT_WORD.test(w)).length >= MIN_DIGIT_WORDS;
   for (const m of doc.folded.matchAll(SPOKEN_ID)) {
-    const words = m[1]!.split(/[ \t,]+/);
-    const digits = words.filter((w) => DIGIT_WORD.test(w)).length;
-    if (digits < MIN_DIGIT_WORDS) continue;
-    const [start, end] = m.indices![1]!;
+    if (!spoken(m[1]!)) continue;
+    let [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
+    for (let again = READ_AGAIN.exec(doc.folded.slice(end, end + 400)); again && spoken(again[1]!); again = READ_AGAIN.exec(doc.folded.slice(end, end + 400))) {
+      [start, end] = [end + again.indices![1]![0], end + again.indices![1]![1]];
+      out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
+    }
   }
   return out;
 }

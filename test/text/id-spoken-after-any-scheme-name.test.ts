@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+async function found(text: string, lang: 'fr' | 'en'): Promise<string[]> {
+  const { spans } = await detect(text, { lang });
+  return spans.filter((s) => s.label === 'ID' || s.label === 'PHONE').map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+}
+
+// Regression (miss class "dictated identifiers of schemes no list names", holdout30..34): a digit run after
+// "<scheme> number" or "numéro <scheme>" ("nida number", "claim number", "numero cnamgs", "numero amo") went
+// out as a phone; any word but a phone's, a room's or a possessive names an identifier there. The same
+// number read again after "pardon" / "sorry" is the identifier again.
+describe('a dictated number after the name of any identifier scheme', () => {
+  it('is an identifier, in English and in French', async () => {
+    expect(await found('aged forty full stop kra number one nine seven zero two two one four dash zero three full stop', 'en')).toEqual(['ID:one nine seven zero two two one four dash zero three']);
+    expect(await found('compensation claim number c f four four one nine two two eight full stop', 'en')).toEqual(['ID:c f four four one nine two two eight']);
+    expect(await found('virgule numero cnss zero deux quatre sept sept trois neuf zero cinq point', 'fr')).toEqual(['ID:zero deux quatre sept sept trois neuf zero cinq']);
+    expect(await found('numero de carte nationale d identite un deux deux quatre sept zero huit trois six point', 'fr')).toEqual(['ID:un deux deux quatre sept zero huit trois six']);
+  });
+
+  it('is read again after a correction', async () => {
+    expect(await found('numero amo un deux trois quatre zero sept sept six cinq un pardon un deux trois quatre zero sept sept six cinq deux point', 'fr')).toEqual([
+      'ID:un deux trois quatre zero sept sept six cinq un',
+      'ID:un deux trois quatre zero sept sept six cinq deux',
+    ]);
+  });
+
+  it('leaves a phone, a room or a possessive before "number" to the phone rules', async () => {
+    expect(await found('her mobile number is zero seven nine one two three four five six', 'en')).toEqual(['PHONE:zero seven nine one two three four five six']);
+    expect(await found('call back number zero four one two five five five zero one nine', 'en')).not.toContainEqual(expect.stringMatching(/^ID:/));
+    expect(await found('numero de portable zero six douze trente-quatre cinquante-six soixante-dix-huit', 'fr')).not.toContainEqual(expect.stringMatching(/^ID:/));
+  });
+});
