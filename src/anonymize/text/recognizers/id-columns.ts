@@ -11,19 +11,20 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 const HEADER_CELL = /^(?:last ?4|last four|ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient) (?:no\.?|number|num|#|id))$/;
 // A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list), and the people
 // who care for them: "Attending", "Médecin", "IDE", "GP".
-const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last name|first names?|forenames?|given names?|prenoms?|nom de famille|nom de naissance|nom d'usage|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|` +
+const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last ?name|first ?names?|forenames?|given ?names?|family ?name|prenoms?|nom de famille|nom de naissance|nom d'usage|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|` +
   // The staff a list names by column: who ordered, reported, carried or signed ("ORDERING", "porter").
   String.raw`ordering|ordering physician|ordering provider|ordered by|requested by|requester|demandeur|prescriber|prescripteur|referrer|referring|referring physician|radiologist|reporting radiologist|reported by|porter|porters|brancardier|escort|driver|chauffeur|clinician|staff|seen by|signed by|witness|keyworker|key worker|pharmacist|pharmacien|registrar|resident|interne|midwife|sage-femme|bcn|cns)$`,
 );
 // Columns of ages, postcodes and towns: "Age" (only over 89 is PHI), "postcode", "CP", "Ville".
 const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)$/;
-const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|code postal|eircode)$/;
+const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|pc|npa|code postal|eircode)$/;
 // Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
 // donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
 const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|town\/village|ville\/village|colline|lieu de naissance|place of birth|birthplace|provenance)$/;
 // A GP or a doctor column may hold the practice instead of the person ("gas house lane surgery").
 const PRACTICE_CELL = /(?:^|[ \t])(?:surgery|practice|medical group|medical cent(?:re|er)|health cent(?:re|er)|clinic|cabinet(?: medical)?|maison de sante|centre de sante|dispensaire)$/;
-const ZIP_CELL = /^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
+// Four digits too: a postcode column holds Australian, New Zealand, Belgian or Swiss codes ("3677", "1090").
+const ZIP_CELL = /^(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
 const NAME_CELL = /^[\p{L}][\p{L}'’.,-]*(?:[ \t]+[\p{L}][\p{L}'’.,-]*){0,4}$/u;
 // A code, or digit groups with single spaces ("628 194 8211": an NHS number in its column).
 const CODE_CELL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]|[ ](?=\p{N})){2,24}$/u;
@@ -40,7 +41,11 @@ function cells(line: string, sep: string): string[] {
   return parts;
 }
 
-/** Comma-separated cells, a comma inside double quotes kept in its cell; each cell keeps its raw text (quotes included) so offsets add up. */
+/**
+ * Comma-separated cells, a comma inside double quotes kept in its cell; each cell keeps its raw text (quotes
+ * included) so offsets add up. A comma and a blank is kept in its cell too: the header's commas have none (a
+ * header with ", " is prose), and exports that do not quote write a value's own comma so ("O. Zamora, NP").
+ */
 function csvCells(line: string): string[] {
   const out: string[] = [];
   let from = 0;
@@ -48,7 +53,7 @@ function csvCells(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
+    else if (c === ',' && !quoted && line[i + 1] !== ' ' && line[i + 1] !== '\t') {
       out.push(line.slice(from, i));
       from = i + 1;
     }
