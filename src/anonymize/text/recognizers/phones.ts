@@ -19,7 +19,9 @@ const AU_INBOUND = /(?<![\p{N}+.,])1[38]00 \d{3} \d{3}(?![\p{N}]|[.,]\d)/gu;
 const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
 const GROUPED_3322 = /0(?<![\p{N}+.,]0)\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
-const CONTEXT = /(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|mob|fax|cell|ph|contact|ligne directe|direct line|whatsapp|joignable au|num[eé]ro)\.?\s*(?:[:.]|n°|no)?\s*$/i;
+// A phone word and its colon, maybe with whose number it is between ("Téléphone famille :", "mobile (mum):"), or a
+// call made on it ("will call you on", "ring her on", "text me on").
+const CONTEXT = /(?:(?:t[eé]l(?:[eé]phone)?|tel|phone|portable|mobile|mob|fax|cell|ph|contact|ligne directe|direct line|whatsapp|joignable au|num[eé]ro)\.?\s*(?:[:.]|n°|no)?|(?:t[eé]l(?:[eé]phone)?|phone|portable|mobile|mob|cell)[ \t]+\(?[a-zà-ÿ]+\)?(?:[ \t]+[a-zà-ÿ]+)?[ \t]*:|(?:call|ring|text|reach|contact)(?:s|ed|ing)?(?:[ \t]+(?:you|him|her|them|me|us|back|mum|dad))?[ \t]+on)\s*$/i;
 // UK national: 020 7188 7188, 07700 900461, 0113 243 2799, 01632 960 412
 const UK = /(?<![\p{N}+])0\d{2,4}[ ]\d{3,4}(?:[ ]?\d{3,4})?(?![\p{N}])/gu;
 // UK numbers whose area code has six digits with its 0 (Brampton "016977", Appleby "017683"): the local
