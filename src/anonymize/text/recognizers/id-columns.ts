@@ -1,3 +1,5 @@
+import { isDictionaryWord } from '../bloom.js';
+import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -5,7 +7,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * "Patient ID", "NHS No") makes the cells below it identifiers, however short, as long as they look
  * like codes (a digit, no spaces inside) and the rows keep the header's separator (also a numbered
  * thing — "N° SINUS", "écrou", a porter's "task", a "client_id" — each number points at one person); a "Patient",
- * "Nom" or "Name" header makes the word cells below it names ("Smith J", "BRUN, Alice"). Theatre lists,
+ * "Nom" or "Name" header makes the word cells below it names ("Smith J", "BRUN, Alice"), a "Treating clinic" or
+ * "Maternité" header the named cells below it facilities ("Monash IVF Albury"). Theatre lists,
  * ward lists and lab worksheets give a number with no word before it, only the column says what it is.
  */
 const HEADER_CELL = /^(?:last ?4|last four|ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient) (?:no\.?|number|num|#|id))$/;
@@ -21,6 +24,11 @@ const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode
 // Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
 // donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
 const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|town\/village|ville\/village|colline|lieu de naissance|place of birth|birthplace|provenance)$/;
+// Where a patient is treated, from or to, or works, by its column: "Treating clinic", "gp_clinic", "referring_facility",
+// "centre_dialyse", "Transporteur", "Employer" (the sets mark facilities and employers as HOSPITAL).
+const FACILITY_HEADER_CELL = /^(?:(?:treating|referring|receiving|gp|dialysis|home|current)[ ]?)?(?:clinic|facility|hospital|hopital|practice|pharmacy|pharmacie|employer|employeur|transporteur|maternite|etablissement|centre(?: dialyse)?|center|ward or clinic)$/;
+// A ward, a room or a clinic numbered in the hospital ("Ward 9B", "clinic 2A", "salle 3"): a place inside one, not its name.
+const WARD_CELL = /^(?:ward|clinic|unit|room|bay|bed|theatre|salle|unite|service|chambre|box)\b/i;
 // A GP or a doctor column may hold the practice instead of the person ("gas house lane surgery").
 const PRACTICE_CELL = /(?:^|[ \t])(?:surgery|practice|medical group|medical cent(?:re|er)|health cent(?:re|er)|clinic|cabinet(?: medical)?|maison de sante|centre de sante|dispensaire)$/;
 // Four digits too: a postcode column holds Australian, New Zealand, Belgian or Swiss codes ("3677", "1090").
@@ -65,7 +73,7 @@ function csvCells(line: string): string[] {
 /** Whether a cell's text is a column header this module knows ("MRN", "IPP", "Age", "Ville"): a header, never a value. */
 export function isColumnHeader(cell: string): boolean {
   const k = cell.trim().toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
-  return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k);
+  return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k) || FACILITY_HEADER_CELL.test(k);
 }
 
 /** A header cell of the folded text as the *_HEADER_CELL patterns read it: unquoted, "_" and runs of spaces as one space, no trailing ":" or ".". */
@@ -110,7 +118,8 @@ export function tableColumnIds(doc: Doc): Span[] {
       const ageColumns = columnsNamed(keys, AGE_HEADER_CELL);
       const zipColumns = columnsNamed(keys, ZIP_HEADER_CELL);
       const cityColumns = columnsNamed(keys, CITY_HEADER_CELL);
-      if (columns.length + nameColumns.length + ageColumns.length + zipColumns.length + cityColumns.length === 0) continue;
+      const facilityColumns = columnsNamed(keys, FACILITY_HEADER_CELL);
+      if (columns.length + nameColumns.length + ageColumns.length + zipColumns.length + cityColumns.length + facilityColumns.length === 0) continue;
       // A sentence with commas is no CSV header: its cells would be phrases, not labels.
       if (sep === ',' && keys.some((key) => key.split(' ').length > 4)) continue;
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
@@ -143,6 +152,13 @@ export function tableColumnIds(doc: Doc): Span[] {
         for (const k of zipColumns) {
           const { value, start } = cellAt(k);
           if (ZIP_CELL.test(value)) out.push({ start, end: start + value.length, label: 'ZIP', score: 0.85, priority: PRIORITY.context + 10, source: 'zip-column' });
+        }
+        for (const k of facilityColumns) {
+          const { value, start } = cellAt(k);
+          // A place's name: a word of four letters or more that no dictionary holds ("Monash IVF Albury", "Bernay"); a
+          // kind of clinic or a ward ("contraception", "PrEP", "Ward 9B") is no facility's name.
+          const named = !WARD_CELL.test(value) && (value.match(/\p{L}{4,}/gu) ?? []).some((w) => !isDictionaryWord(fold(w)));
+          if (named && value.length <= 60) out.push({ start, end: start + value.length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context, source: 'facility-column' });
         }
         for (const k of cityColumns) {
           const { value, start } = cellAt(k);
