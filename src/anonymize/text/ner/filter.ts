@@ -3,11 +3,21 @@ import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { FACILITY_WORD } from '../facility-words.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
-import { STREET_END_WORDS } from '../recognizers/address-line.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
-import { STREET_TYPES_FR } from '../recognizers/street-types.js';
 import type { Doc, Span } from '../types.js';
-import { announcedAsName, countryOrNationality, fieldName, firmNotPerson, isCountryOrRegion, isKnownName, notAFacility, notATown, personNotPlace, placeNotPerson } from './label-checks.js';
+import {
+  afterStreetOrPostcode,
+  announcedAsName,
+  countryOrNationality,
+  fieldName,
+  firmNotPerson,
+  isCountryOrRegion,
+  isKnownName,
+  notAFacility,
+  notATown,
+  personNotPlace,
+  placeNotPerson,
+} from './label-checks.js';
 
 /**
  * The model is small and trained on synthetic text, so its spans that no rule confirms must look
@@ -247,18 +257,6 @@ function tokens(s: string): string[] {
  * right one (in place) rather than being dropped, and an initial the model cut from its surname is
  * grown over the surname (in place too) before it is judged.
  */
-/** A street's number and its type word, in either order ("12 Avenue des Bambous", "Route Nationale 2", "Lot 4 Monash Drive"). */
-const STREET_PART = new RegExp(String.raw`\d[^,\n]*\b(?:${STREET_TYPES_FR}|${STREET_END_WORDS}|lot|km)\b|\b(?:${STREET_TYPES_FR}|${STREET_END_WORDS}|lot|km)\b[^,\n]*\d`, 'u');
-
-/** The span follows a postcode, or the comma closing a street part of the line (a town comes there). */
-function afterAddress(span: Span, doc: Doc): boolean {
-  const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
-  const before = doc.text.slice(Math.max(lineStart, span.start - 60), span.start);
-  if (/\d[ \t]*$/.test(before)) return true;
-  const part = /([^,]*),[ \t]*$/.exec(before)?.[1];
-  return part !== undefined && STREET_PART.test(fold(part));
-}
-
 export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.score < MODEL_MIN_SCORE) return false;
   const text = doc.text.slice(span.start, span.end);
@@ -311,7 +309,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   // And the other way: a given name the model calls a town or a facility is a person (relabelled, then judged as one).
   // After a postcode ("1090 Jette"), or after a comma that closes an address ("12 Avenue des Bambous, Beau"),
   // the word is a town whatever the name lists say.
-  if ((span.label === 'CITY' || span.label === 'HOSPITAL') && personNotPlace(words) && !afterAddress(span, doc)) span.label = 'PERSON';
+  if ((span.label === 'CITY' || span.label === 'HOSPITAL') && personNotPlace(words) && !afterStreetOrPostcode(span, doc)) span.label = 'PERSON';
   if (span.label === 'CITY' && (notATown(words) || words.every((w) => medicalWord(w)))) return false;
   switch (span.label) {
     case 'PERSON': {

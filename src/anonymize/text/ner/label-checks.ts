@@ -2,7 +2,9 @@ import { isDictionaryWord } from '../bloom.js';
 import { countryKey, isCountryOrRegionKey } from '../countries.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
+import { STREET_END_WORDS } from '../recognizers/address-line.js';
 import { isTownOfAnyList, isWorldCity } from '../recognizers/location.js';
+import { STREET_TYPES_FR } from '../recognizers/street-types.js';
 import type { Doc, Span } from '../types.js';
 
 /**
@@ -133,6 +135,21 @@ export function personNotPlace(words: readonly string[]): boolean {
   const word = words[0]!;
   if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(word) || !isFirstName(word) || isLastName(word)) return false;
   return !isTownOfAnyList(word) && communePopulation(word) === undefined && !isDictionaryWord(fold(word)) && !isCountryOrRegion(words);
+}
+
+/** A street's number and its type word, in either order ("12 Avenue des Bambous", "Route Nationale 2", "Lot 4 Monash Drive"). */
+const STREET_PART = new RegExp(String.raw`\d[^,\n]*\b(?:${STREET_TYPES_FR}|${STREET_END_WORDS}|lot|km)\b|\b(?:${STREET_TYPES_FR}|${STREET_END_WORDS}|lot|km)\b[^,\n]*\d`, 'u');
+
+/**
+ * The span follows a postcode ("1090 Jette"), or the comma closing a street part of its line ("12 Avenue des
+ * Bambous, Beau"): a town comes there, whatever the name lists say of the word.
+ */
+export function afterStreetOrPostcode(span: Span, doc: Doc): boolean {
+  const lineStart = doc.text.lastIndexOf('\n', span.start - 1) + 1;
+  const before = doc.text.slice(Math.max(lineStart, span.start - 60), span.start);
+  if (/\d[ \t]*$/.test(before)) return true;
+  const part = /([^,]*),[ \t]*$/.exec(before)?.[1];
+  return part !== undefined && STREET_PART.test(fold(part));
 }
 
 /** A span that names a firm ("Moreau &" before its partner, "Lefort Solicitors", "SELARL ..."): a firm, never a person. */
