@@ -15,3 +15,12 @@ export function modelSpanKept(text: string, part: string, label: Label, score = 
   const span: Span = { start, end: start + part.length, label, score, priority: 40, source: 'ner' };
   return plausibleModelSpan(span, makeDoc(text, 'auto'));
 }
+
+/** The model-span filter's verdict on a span over `part` and the label the span ends with (the filter relabels in place). */
+export function judgeModelSpan(text: string, part: string, label: Label, lang: 'fr' | 'en' = 'en', score = 0.95): { kept: boolean; label: Label } {
+  const start = text.indexOf(part);
+  if (start < 0) throw new Error(`"${part}" is not in the text`);
+  const span: Span = { start, end: start + part.length, label, score, priority: 40, source: 'ner' };
+  const kept = plausibleModelSpan(span, makeDoc(text, lang));
+  return { kept, label: span.label };
+}

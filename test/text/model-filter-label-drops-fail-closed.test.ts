@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { plausibleModelSpan } from '../../src/anonymize/text/ner/filter.js';
-import { makeDoc } from '../../src/anonymize/text/normalize.js';
-import type { Label, Span } from '../../src/anonymize/text/types.js';
+import { judgeModelSpan as judge } from './helpers.js';
 
 // The per-label drops of the model-span filter (ner/label-checks.ts) must not drop PHI: an employer
 // is HOSPITAL whatever kind of organisation it is, a place name before a role still names the place,
 // a country that is also a given name is a name unless a place word precedes it, a firm named after
 // people is kept. Every example is invented; each kept case has its dropped twin, so both ways can fail.
-function judge(text: string, part: string, label: Label, lang: 'fr' | 'en' = 'en'): { kept: boolean; label: Label } {
-  const doc = makeDoc(text, lang);
-  const start = text.indexOf(part);
-  if (start < 0) throw new Error('example text lacks its span');
-  const span: Span = { start, end: start + part.length, label, score: 0.95, priority: 40, source: 'ner' };
-  const kept = plausibleModelSpan(span, doc);
-  return { kept, label: span.label };
-}
-
 describe('an employer is HOSPITAL even when it is a council, an insurer, a union or a firm', () => {
   it('keeps the organisation after a word about a job', () => {
     expect(judge('Off sick from Brantle Vale District Council since the fall.', 'Brantle Vale District Council', 'HOSPITAL').kept).toBe(true);

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plausibleModelSpan } from '../../src/anonymize/text/ner/filter.js';
-import { makeDoc } from '../../src/anonymize/text/normalize.js';
-import type { Label, Span } from '../../src/anonymize/text/types.js';
-
-function judge(text: string, part: string, label: Label, lang: 'fr' | 'en' = 'en'): { kept: boolean; label: Label } {
-  const doc = makeDoc(text, lang);
-  const start = text.indexOf(part);
-  if (start < 0) throw new Error('example text lacks its span');
-  const span: Span = { start, end: start + part.length, label, score: 0.95, priority: 40, source: 'ner' };
-  const kept = plausibleModelSpan(span, doc);
-  return { kept, label: span.label };
-}
+import { judgeModelSpan as judge } from './helpers.js';
 
 // Regression (miss class "given name read as a town or a facility by the model"): the model called
 // unseen first names CITY ("Merci à Amandine", "the safest place for Kaylee") or HOSPITAL ("explained to
