@@ -8,11 +8,12 @@ import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
  * "folder number c c t h slash two six slash zero four four one eight", "numero de securite sociale deux
  * soixante zero trois …".
  * Only right after an identifier word ("hospital number", "MRN", "dossier", a spelled acronym before
- * "number" as in "n h i s number", "… card" …, an optional "is" / "est" / ":"; a bare "number" is as
- * often a phone, which phones.ts reads), on the same line or the next,
- * and only a run of five tokens at least, four of them digit words: a sentence of short words is no
- * identifier. French digits come in pairs too ("cinquante-huit"). Matched on the folded view (lower case,
- * no accents).
+ * "number" as in "n h i s number", "… card", any scheme's name before "number" or after "numéro" — "claim
+ * number", "numero cnamgs" —, an optional "is" / "est" / ":"; a bare "number", or one after a phone's, a
+ * room's, a relative's or a possessive word, is as often a phone, which phones.ts reads), on the same line
+ * or the next, and again after a correction ("pardon", "sorry"); only a run of five tokens at least, four
+ * of them digit words: a sentence of short words is no identifier. French digits come in pairs too
+ * ("cinquante-huit"). Matched on the folded view (lower case, no accents).
  */
 // Hundreds and thousands said as such ("cinq cent dix sept mille"), and the Belgian, Swiss and Congolese tens.
 const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|huitante|octante|nonante|oh|${UNIT_EN})`;
