@@ -39,6 +39,8 @@ const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birth
 const FILE_NAME = /[\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+\.(?:csv|tsv|xlsx?|pdf|txt|docx?|json|xml|hl7|dcm|zip)(?![\p{L}\p{N}])/giu;
 const FILE_NAME_DATE = /(?<=_)(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2]))(?=[_.])/gu;
 const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
+// The same in English, month first, the weekday inside the date ("admit tues 11/24", "set for tues 11/17").
+const EN_WEEKDAY_MD = /\b(?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 // Words before a month-first day that say a day comes (EN_DAY_CUE_WORDS, enough for two small numbers), and
 // the wider set that is enough when the day is above 12 (a possessive, a preposition, a care event).
@@ -99,6 +101,9 @@ export function extraDateSpans(doc: Doc): Span[] {
   for (const m of slashed ? f.matchAll(FR_WEEKDAY_DM) : []) {
     const [start] = m.indices![1]!;
     if (isValidDay(undefined, Number(m[2]), Number(m[1]))) out.push(span(start, m.index + m[0].length, 'date-weekday-abbr'));
+  }
+  for (const m of slashed && doc.lang === 'en' ? f.matchAll(EN_WEEKDAY_MD) : []) {
+    if (isValidDay(undefined, Number(m[1]), Number(m[2]))) out.push(span(m.index, m.index + m[0].length, 'date-weekday-abbr'));
   }
   for (const m of slashed ? f.matchAll(DM_LIST) : []) {
     if (scoreWordBefore(m.index)) continue; // "TA 12/08,13/09"

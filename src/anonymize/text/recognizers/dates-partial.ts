@@ -16,6 +16,13 @@ const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?
 const WEEKDAY_DAY =
   notAfter(/(?<![\p{L}])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))/dgu);
 
+// A weekday's abbreviation and a day number opening a line of a log, before a dash, a colon, a comma or a time
+// ("lun 16 – mme vuillermoz", "mar 24 - mr ulliac", "lun 23 8h10 - …"), or with an ordinal anywhere ("for sat
+// 28th"): alone, "mar 17" or "sam 12" may be a month or a name, not in these places.
+const WEEKDAY_ABBR = 'lun|mar|mer|jeu|ven|sam|dim|mon|tues?|weds?|thu|thur|thurs|fri|sat|sun';
+const WEEKDAY_ABBR_DAY_LINE = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?=[ \t]*(?:[-–—:,]|\d{1,2}[h:]\d{2}|$))`, 'dgmu');
+const WEEKDAY_ABBR_ORDINAL = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\p{N}])`, 'dgu');
+
 // Cheap test first: every weekday ends in "di", "day" or "che" ("dimanche"), and a day number follows
 // after blanks; most texts have none of these, and WEEKDAY_DAY is tried at every position.
 const WEEKDAY_DAY_HINT = /(?:di|day|che)[ \t]+\d/;
@@ -61,6 +68,14 @@ export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] 
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     push(m.index, m.indices![1]![1], 'date-weekday-day');
+  }
+  for (const re of [WEEKDAY_ABBR_DAY_LINE, WEEKDAY_ABBR_ORDINAL]) {
+    for (const m of t.matchAll(re)) {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) continue;
+      const start = m.index + m[0].search(/\p{L}/u);
+      push(start, m.indices![1]![1], 'date-weekday-abbr-day');
+    }
   }
   return out;
 }

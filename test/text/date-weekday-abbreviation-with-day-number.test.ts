@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+async function dates(text: string, lang: 'fr' | 'en'): Promise<string[]> {
+  const { spans } = await detect(text, { lang });
+  return spans.filter((s) => s.label === 'DATE').map((s) => text.slice(s.start, s.end));
+}
+
+// Regression (holdout35, miss class "a weekday's abbreviation with a day number"): a SSIAD log opens each
+// line with "lun 16 –", "mar 17 –"; an English note books "admit tues 11/24" and hands over "for sat 28th".
+// Only the French abbreviation before a day and a month was read.
+describe("a weekday's abbreviation with a day number", () => {
+  it('is a date opening a log line, before a dash, a colon or a time', async () => {
+    expect(await dates('tournée ssiad\nlun 16 – mme roux, pansement\nmar 17 : mr faure, douche\njeu 19 8h10 - mme petit', 'fr')).toEqual(['lun 16', 'mar 17', 'jeu 19']);
+  });
+
+  it('is a date with an ordinal, or before an English month-first day', async () => {
+    expect(await dates('handover to the night team for sat 28th.', 'en')).toEqual(['sat 28']);
+    expect(await dates('bed 4 – empty, admit tues 11/24 from the ward.', 'en')).toEqual(['tues 11/24']);
+  });
+
+  it('leaves a month, a name or a count inside a sentence alone', async () => {
+    expect(await dates('la tension de mar 17 patients a été prise', 'fr')).toEqual([]);
+    expect(await dates('we saw sam 12 times this year', 'en')).toEqual([]);
+  });
+});
