@@ -31,8 +31,8 @@ const ID_WORD = [
   String.raw`(?!(?:${NOT_AN_ID_EN}|${DIGIT})[ \t])[a-z]{2,}[ \t]+number`,
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?!(?:${NOT_AN_ID_FR}|${DIGIT})(?![a-z]))[a-z]{2,}(?:[ \t]+(?:nationale|d[ \t]?identite|d[ \t]?electeur))*`,
   String.raw`health[ \t]+and[ \t]+care[ \t]+number`,
-  // An acronym spelled out ("n h i s number", "i d number"): a phone number is never announced so.
-  String.raw`(?:[a-z][ \t]){2,4}number`,
+  // An acronym spelled out ("n h i s number", "i d number", "i n a m numero"): a phone number is never announced so.
+  String.raw`(?:[a-z][ \t]){2,4}(?:number|numero)`,
   String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?`,
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
   'mrn|ipp|nda',

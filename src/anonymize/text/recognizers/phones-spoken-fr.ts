@@ -6,7 +6,8 @@ import { matchesNotAfter, notAfter } from './not-after.js';
  * "zéro six, douze, quatre-vingt-dix-sept, trente et un, zéro deux". It opens with "zéro" and a
  * digit (the trunk prefix and the zone or mobile digit) and goes on with four numbers from 0 to 99
  * in words; only such a run of five is a number, so "zéro six" alone or a sentence of counts is not.
- * Matched on the folded view (no accents, lower case).
+ * After a phone word the number may open otherwise and take teens and hundreds (below). Matched on the
+ * folded view (no accents, lower case).
  */
 /** French numbers 1–9 and 10–19 in words, folded (no accents): age-written.ts reads them too. */
 export const UNIT = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
@@ -16,12 +17,34 @@ const TENS = 'vingt|trente|quarante|cinquante';
 export const PAIR = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN}|${UNIT}|zero)`;
 const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}(?![\p{L}-])`, 'gu'));
 
+// After a phone word, a number said in any French form (West and Central African dictations give 8- and 9-digit
+// numbers in pairs, teens and hundreds: "telephone de la mere six deux deux quatorze trente cinq zero huit",
+// "numero soixante dix huit cinq cent trois vingt deux quarante et un"), five number words at least; a first
+// attempt corrected after "pardon" ("telephone six nonante neuf pardon six quatre-vingt-dix-neuf …") is skipped.
+const NUMBER_WORD = String.raw`(?:${PAIR}|cents?|mille|septante|huitante|octante|nonante)`;
+const NUMBER_RUN = String.raw`${NUMBER_WORD}(?:[ \t,]+${NUMBER_WORD}){4,16}`;
+const AFTER_PHONE_WORD = new RegExp(
+  String.raw`\b(?:telephone|tel|portable|gsm|cellulaire|numero)(?:[ \t]+(?:de|du|d)[ \t]+(?:(?:la|le|l|sa|son|ses)[ \t]+)?[a-z]+)?[ \t]*:?[ \t]+(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
+  'dgu',
+);
+// The same number said again after a correction or a repetition ("… je repete six deux deux …").
+const SAID_AGAIN = new RegExp(String.raw`^[ \t,]*(?:je[ \t]+repete|je[ \t]+reprends|pardon|correction)[ \t,:]+(${NUMBER_RUN})(?![\p{L}-])`, 'du');
+
 export function spokenFrenchPhoneSpans(doc: Doc): Span[] {
-  // Cheap test first: most texts never say "zéro" before a digit word.
-  if (!/zero[ -](?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b/.test(doc.folded)) return [];
   const out: Span[] = [];
-  for (const m of matchesNotAfter(SPOKEN_FR_PHONE, doc.folded)) {
-    out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern, source: 'phone-spoken-fr' });
+  const push = (start: number, end: number) => out.push({ start, end, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern, source: 'phone-spoken-fr' });
+  const f = doc.folded;
+  // Cheap test first: most texts never say "zéro" before a digit word.
+  if (/zero[ -](?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b/.test(f)) {
+    for (const m of matchesNotAfter(SPOKEN_FR_PHONE, f)) push(m.index, m.index + m[0].length);
+  }
+  for (const m of /telephone|tel |portable|gsm|cellulaire|numero/.test(f) ? f.matchAll(AFTER_PHONE_WORD) : []) {
+    let [start, end] = m.indices![1]!;
+    push(start, end);
+    for (let again = SAID_AGAIN.exec(f.slice(end, end + 300)); again; again = SAID_AGAIN.exec(f.slice(end, end + 300))) {
+      [start, end] = [end + again.indices![1]![0], end + again.indices![1]![1]];
+      push(start, end);
+    }
   }
   return out;
 }
