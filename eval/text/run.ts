@@ -79,7 +79,9 @@
  *  33. the thirty-fourth sealed held-out set eval/text/holdout34/*.jsonl (written blind at the start of the next session;
  *      scored with the code before that session, after its first rules and at the end of them, overall line, then in full);
  *  34. the thirty-fifth sealed held-out set eval/text/holdout35/*.jsonl (written blind later in that session; scored
- *      with the code before that session, before the fixes from holdout34's misses and after them, overall line, then in full).
+ *      with the code before that session, before the fixes from holdout34's misses and after them, overall line, then in full);
+ *  35. the thirty-sixth sealed held-out set eval/text/holdout36/*.jsonl (written blind at the end of that session; scored
+ *      with the code before that session, before the fixes from holdout35's misses and after them, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -152,6 +154,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout33', title: 'Thirty-third sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the end of the session of holdout31 and holdout32, while its employer rules were made; scored with the code before that session, before those rules and after them (overall line), then in full" },
   { folder: 'holdout34', title: 'Thirty-fourth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while its first rules were made; scored with the code before that session, after its first rules and at the end of them (overall line), then in full" },
   { folder: 'holdout35', title: 'Thirty-fifth sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout34, after the fixes from holdout34's misses; scored with the code before that session, before those fixes and after them (overall line), then in full" },
+  { folder: 'holdout36', title: 'Thirty-sixth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the end of the session of holdout34 and holdout35, while the fixes from holdout35's misses were made; scored with the code before that session, before those fixes and after them (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
