@@ -18,6 +18,12 @@ describe('a dictated number after the name of any identifier scheme', () => {
     expect(await found('numero de carte nationale d identite un deux deux quatre sept zero huit trois six point', 'fr')).toEqual(['ID:un deux deux quatre sept zero huit trois six']);
   });
 
+  // Regression (holdout36): a scheme's name and "id", and "carte nationale numéro".
+  it('is an identifier after "<scheme> id" and "carte nationale numéro"', async () => {
+    expect(await found('lives alone period tribal id four four one two zero seven three period', 'en')).toEqual(['ID:four four one two zero seven three']);
+    expect(await found('carte nationale numero K B un deux zero quatre quatre sept point', 'fr')).toEqual(['ID:K B un deux zero quatre quatre sept']);
+  });
+
   it('is read again after a correction', async () => {
     expect(await found('numero amo un deux trois quatre zero sept sept six cinq un pardon un deux trois quatre zero sept sept six cinq deux point', 'fr')).toEqual([
       'ID:un deux trois quatre zero sept sept six cinq un',

@@ -29,6 +29,8 @@ const NOT_AN_ID_FR = 'telephone|tel|portable|fixe|mobile|gsm|fax|domicile|bureau
 const ID_WORD = [
   String.raw`(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id|folder|pathology|medicare|passport|inpatient|outpatient|registration|identity|specimen)[ \t]+(?:number|no)`,
   String.raw`(?!(?:${NOT_AN_ID_EN}|${DIGIT})[ \t])[a-z]{2,}[ \t]+number`,
+  // "medicaid id", "tribal id": a scheme's name and "id".
+  String.raw`(?!(?:${NOT_AN_ID_EN})[ \t])[a-z]{3,}[ \t]+id`,
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?!(?:${NOT_AN_ID_FR}|${DIGIT})(?![a-z]))[a-z]{2,}(?:[ \t]+(?:nationale|d[ \t]?identite|d[ \t]?electeur))*`,
   String.raw`health[ \t]+and[ \t]+care[ \t]+number`,
   // An acronym spelled out ("n h i s number", "i d number", "i n a m numero"): a phone number is never announced so.
@@ -37,7 +39,7 @@ const ID_WORD = [
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
   'mrn|ipp|nda',
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
-  String.raw`carte[ \t]+(?:nationale|d[ \t]?electeur|vitale)|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
+  String.raw`carte[ \t]+(?:nationale|d[ \t]?electeur|vitale)(?:[ \t]+numero)?|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
   String.raw`(?:examen|dossier)[ \t]+numero`,
   String.raw`carte[ \t]+d[ \t]?identite(?:[ \t]+nationale)?(?:[ \t\n]+numero)?`,
   'dossier|identifier|identifiant|specimen',
@@ -51,7 +53,7 @@ const READ_AGAIN = new RegExp(String.raw`^[ \t,]*(?:pardon|sorry|correction|i[ \
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', 'national id', 'carte', 'carnet'];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet'];
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
