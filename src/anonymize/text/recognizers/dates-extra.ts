@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_AFTER, NOT_DATE_BEFORE, yearValue } from './dates.js';
+import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
 
 /**
  * Date forms the main scans of dates.ts do not read:
@@ -38,9 +39,9 @@ const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birth
 // where the name's extension says the digits are no identifier.
 const FILE_NAME = /[\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+\.(?:csv|tsv|xlsx?|pdf|txt|docx?|json|xml|hl7|dcm|zip)(?![\p{L}\p{N}])/giu;
 const FILE_NAME_DATE = /(?<=_)(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2]))(?=[_.])/gu;
-const FR_WEEKDAY_DM = /\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
+const FR_WEEKDAY_DM = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR_FR})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
 // The same in English, month first, the weekday inside the date ("admit tues 11/24", "set for tues 11/17").
-const EN_WEEKDAY_MD = /\b(?:mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)/dgu;
+const EN_WEEKDAY_MD = new RegExp(String.raw`\b(?:mon|${WEEKDAY_ABBR_EN})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 // Words before a month-first day that say a day comes (EN_DAY_CUE_WORDS, enough for two small numbers), and
 // the wider set that is enough when the day is above 12 (a possessive, a preposition, a care event).

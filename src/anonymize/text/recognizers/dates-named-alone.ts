@@ -22,8 +22,13 @@ const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july
 const MONTH_FULL = [...FR_MONTHS, ...EN_MONTHS].join('|');
 const MONTH_ABBR_EN = 'jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec';
 const WEEKDAY_FULL = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-/** English weekday abbreviations the scan reads; the surrogate (dates.ts) moves the same ones. */
+/**
+ * English weekday abbreviations the scan reads; the surrogate (dates.ts) moves the same ones. Not "mon", French
+ * "my" too: a rule adds it where a day number or a date vouches for it.
+ */
 export const WEEKDAY_ABBR_EN = 'tues?|weds?|thu|thur|thurs|fri|sat|sun';
+/** French weekday abbreviations ("lun 16", "ven. 7/2"); "mar" and "sam" are a month and a name too, so never alone. */
+export const WEEKDAY_ABBR_FR = 'lun|mar|mer|jeu|ven|sam|dim';
 
 // Words of time right before the month, French ones only before a French month ("rentrée de septembre"),
 // English ones before either; English abbreviations only after English words.
@@ -42,7 +47,7 @@ const EN_MONTH_SET = new Set(EN_MONTHS);
 const VERB_LIKE_MONTH_CUES = new Set(['in', 'since', 'until', 'till', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'last', 'next', 'during']);
 
 const WEEKDAY_ALONE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN})\.?(?![\p{L}\p{N}])`, 'dgu');
-const WEEKDAY_ANY = new RegExp(String.raw`^(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon|lun|mar|mer|jeu|ven|sam|dim)s?\.?$`, 'u');
+const WEEKDAY_ANY = new RegExp(String.raw`^(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon|${WEEKDAY_ABBR_FR})s?\.?$`, 'u');
 // "Thu" and "Tue" are name parts too ("Phạm Thu Hà").
 const AMBIGUOUS_ABBREVIATIONS = new Set(['wed', 'weds', 'sat', 'sun', 'thu', 'tue']);
 const WEEKDAY_ABBR_CUE_BEFORE = /(?:^|[^\p{L}])(?:on|by|until|till|since|from|next|last|this|before|after|f\/u|fu|d\/c|dc|due|booked|planned)[ \t]*$/u;

@@ -1,6 +1,7 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import { isValidDay, type DateParts } from './dates.js';
+import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
 
 /**
  * Dates written without their month or year, which only read as dates next to a full one or a
@@ -19,7 +20,7 @@ const WEEKDAY_DAY =
 // A weekday's abbreviation and a day number opening a line of a log, before a dash, a colon, a comma or a time
 // ("lun 16 – mme vuillermoz", "mar 24 - mr ulliac", "lun 23 8h10 - …"), or with an ordinal anywhere ("for sat
 // 28th"): alone, "mar 17" or "sam 12" may be a month or a name, not in these places.
-const WEEKDAY_ABBR = 'lun|mar|mer|jeu|ven|sam|dim|mon|tues?|weds?|thu|thur|thurs|fri|sat|sun';
+const WEEKDAY_ABBR = `${WEEKDAY_ABBR_FR}|mon|${WEEKDAY_ABBR_EN}`;
 const WEEKDAY_ABBR_DAY_LINE = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?=[ \t]*(?:[-–—:,]|\d{1,2}[h:]\d{2}|$))`, 'dgmu');
 const WEEKDAY_ABBR_ORDINAL = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\p{N}])`, 'dgu');
 

@@ -8,7 +8,7 @@ import { isListedTown } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { RANK_WORDS } from './ranks.js';
 import { WEEKDAYS } from './dates.js';
-import { WEEKDAY_ABBR_EN } from './dates-named-alone.js';
+import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
 
 /**
  * Person names by context: titles (Dr, Pr, Mme, M., Mrs …), labelled fields ("Nom :", "Patient:",
@@ -170,7 +170,7 @@ function trimName(text: string, start: number, end: number): [number, number] | 
 }
 
 // Weekdays in full and abbreviated, English and French, as the date rules read them.
-const WEEKDAY_WORD = new RegExp(`^(?:${WEEKDAYS}|${WEEKDAY_ABBR_EN}|lun|mar|mer|jeu|ven|sam|dim)\\.?,?$`, 'iu');
+const WEEKDAY_WORD = new RegExp(`^(?:${WEEKDAYS}|${WEEKDAY_ABBR_EN}|${WEEKDAY_ABBR_FR})\\.?,?$`, 'iu');
 
 const LOWER_STOP = new Set([
   'est', 'etait', 'était', 'a', 'avait', 'va', 'se', 'ne', 'n', 'dit', 'pour', 'par', 'qui', 'que', 'sans', 'avec', 'has', 'had', 'was', 'is', 'reports',
