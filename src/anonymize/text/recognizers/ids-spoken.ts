@@ -1,6 +1,7 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { UNIT_EN } from './dates-spoken.js';
 import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
+import { saidAgain } from './said-again.js';
 
 /**
  * An identifier dictated letter by letter and digit by digit, as voice notes transcribe it:
@@ -61,11 +62,9 @@ export function spokenIdSpans(doc: Doc): Span[] {
   const spoken = (tokens: string) => tokens.split(/[ \t,]+/).filter((w) => DIGIT_WORD.test(w)).length >= MIN_DIGIT_WORDS;
   for (const m of doc.folded.matchAll(SPOKEN_ID)) {
     if (!spoken(m[1]!)) continue;
-    let [start, end] = m.indices![1]!;
-    out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
-    for (let again = READ_AGAIN.exec(doc.folded.slice(end, end + 400)); again && spoken(again[1]!); again = READ_AGAIN.exec(doc.folded.slice(end, end + 400))) {
-      [start, end] = [end + again.indices![1]![0], end + again.indices![1]![1]];
-      out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
+    const [start, end] = m.indices![1]!;
+    for (const [s, e] of [[start, end] as const, ...saidAgain(doc.folded, end, READ_AGAIN, spoken)]) {
+      out.push({ start: s, end: e, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
+import { saidAgain } from './said-again.js';
 
 /**
  * A French phone number said in pairs, as a transcribed voicemail or consultation writes it:
@@ -39,12 +40,9 @@ export function spokenFrenchPhoneSpans(doc: Doc): Span[] {
     for (const m of matchesNotAfter(SPOKEN_FR_PHONE, f)) push(m.index, m.index + m[0].length);
   }
   for (const m of /telephone|tel |portable|gsm|cellulaire|numero/.test(f) ? f.matchAll(AFTER_PHONE_WORD) : []) {
-    let [start, end] = m.indices![1]!;
+    const [start, end] = m.indices![1]!;
     push(start, end);
-    for (let again = SAID_AGAIN.exec(f.slice(end, end + 300)); again; again = SAID_AGAIN.exec(f.slice(end, end + 300))) {
-      [start, end] = [end + again.indices![1]![0], end + again.indices![1]![1]];
-      push(start, end);
-    }
+    for (const [s, e] of saidAgain(f, end, SAID_AGAIN)) push(s, e);
   }
   return out;
 }
