@@ -25,6 +25,13 @@ describe('the columns of a CSV export', () => {
     expect(await labelled(loans, 'PERSON')).toEqual(expect.arrayContaining(['Albert', 'Thi Lan']));
   });
 
+  // Regression (review of 42873f0): rows that put a blank after every comma were read as one cell once a
+  // comma and a blank stayed in its cell, and their names went out in clear; the plain split comes first.
+  it('are read in rows that put a blank after every comma', async () => {
+    const csv = 'MRN,Patient,Ward\nQX4471, Brannagh Teale, 7B\nQX4490, Oisin Carrabine, 7B';
+    expect(await labelled(csv, 'PERSON')).toEqual(['Brannagh Teale', 'Oisin Carrabine']);
+  });
+
   it('leave a prose line with commas and blanks alone', async () => {
     expect(await labelled('Seen in clinic, ZIP code checked, postcode 3630 confirmed by phone, MRN noted.', 'ID')).toEqual([]);
   });

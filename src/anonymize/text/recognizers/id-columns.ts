@@ -51,17 +51,18 @@ function cells(line: string, sep: string): string[] {
 
 /**
  * Comma-separated cells, a comma inside double quotes kept in its cell; each cell keeps its raw text (quotes
- * included) so offsets add up. A comma and a blank is kept in its cell too: the header's commas have none (a
- * header with ", " is prose), and exports that do not quote write a value's own comma so ("O. Zamora, NP").
+ * included) so offsets add up. With `keepSpacedCommas`, a comma and a blank stays in its cell too: exports that
+ * do not quote write a value's own comma so ("O. Zamora, NP"); a row is read that way only when the plain split
+ * does not give the header's count (a row may also put a blank after every comma).
  */
-function csvCells(line: string): string[] {
+function csvCells(line: string, keepSpacedCommas = false): string[] {
   const out: string[] = [];
   let from = 0;
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted && line[i + 1] !== ' ' && line[i + 1] !== '\t') {
+    else if (c === ',' && !quoted && !(keepSpacedCommas && (line[i + 1] === ' ' || line[i + 1] === '\t'))) {
       out.push(line.slice(from, i));
       from = i + 1;
     }
@@ -125,7 +126,8 @@ export function tableColumnIds(doc: Doc): Span[] {
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
         const row = lines[j]!;
         if (/^[\s|:+-]*$/.test(row.text) && row.text.includes('-')) continue; // a markdown rule "|---|---|"
-        const rowCells = cells(row.text, sep);
+        let rowCells = cells(row.text, sep);
+        if (sep === ',' && rowCells.length !== header.length) rowCells = csvCells(row.text, true);
         if (rowCells.length !== header.length) break;
         const cellAt = (k: number) => {
           let offset = row.start + (sep === '|' && row.text.trimStart().startsWith('|') ? row.text.indexOf('|') + 1 : 0);
