@@ -32,6 +32,7 @@ import { possessiveRelativePersonSpans } from './recognizers/persons-possessive-
 import { seenByWriterPersonSpans } from './recognizers/persons-seen-by-writer.js';
 import { staffRosterPersonSpans } from './recognizers/persons-staff-roster.js';
 import { townAfterAgeSpans } from './recognizers/town-after-age.js';
+import { placesInFileNameSpans } from './recognizers/places-in-file-names.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
 import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
@@ -75,6 +76,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['employers after a work phrase', employerAfterWorkPhraseSpans],
   ['town before an Irish county', townBeforeIrishCountySpans],
   ['town after a name and age', townAfterAgeSpans],
+  ['places in export file names', placesInFileNameSpans],
   ['employers by company suffix', employerByCompanySuffixSpans],
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],
