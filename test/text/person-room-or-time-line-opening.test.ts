@@ -39,6 +39,15 @@ describe('the patient a room or time line opens with', () => {
     for (const part of ['corin', 'whitlam', 'anjali', 'raghavan']) expect(found).toContain(part);
   });
 
+  // Regression (holdout33, holdout36, read): a log line opened by a weekday and its date ("mon 16/11 -") was never
+  // read (the rule's quick check wanted a digit or a room word first), nor a name followed by an en dash.
+  it('is a person after a weekday and a date, before a comma or an en dash', async () => {
+    const found = (await persons('cardiac rehab log\nmon 16/11 - mai tran, 54, post stent: bike 60w')).join(' | ');
+    for (const part of ['mai', 'tran']) expect(found).toContain(part);
+    const fr = (await persons('esthétique\nven 20/11 – pheulpin sarah – peeling tca. paie en espèces.')).join(' | ');
+    for (const part of ['pheulpin', 'sarah']) expect(fr).toContain(part);
+  });
+
   it('is nobody when no word is a known first name, or the line opens on a word that names nobody', async () => {
     expect(await persons('01h30 alarme thermistance, ok\n03h10 pt reveillee, douleur')).toEqual([]);
     expect(await persons('ch 12 — patiente calme, dort')).toEqual([]);

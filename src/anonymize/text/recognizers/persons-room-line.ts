@@ -20,16 +20,17 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 // A room, a bed, a time, or a log's date with or without its weekday and time ("mon 16/11 11:05 -",
 // "mon 2 nov 26 –", "24/11").
-const LOG_DATE = String.raw`(?:[a-z]{3}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:]\d{2})?`;
+const LOG_DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:.]\d{2})?`;
 const ROOM = String.raw`(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|cub(?:icle)?|chair|fauteuil|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?`;
 // "bay 1 bed 2 –": a bay then a bed.
-const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:]\d{2}|${LOG_DATE})`;
+const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:.]\d{2}|${LOG_DATE})`;
 // After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
 const LINE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,
+  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,
   'dgu',
 );
-const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|cub|chair|fauteuil|sr|rm|br|b\d|\d)/;
+// A log's date may open on its weekday ("mon 16/11 -", "ven 20/11 –").
+const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|cub|chair|fauteuil|sr|rm|br|b\d|\d|[a-z]{3,5}\.?[ \t]+\d)/;
 // The patient's age right after the two words, or after a comma ("bed 2 morag imrie 67 chi …", "bed 2 – alfie
 // penrose, 12, torsion").
 const AGE_AFTER = /^(?:[ \t]+|[ \t]*,[ \t]*)\d{1,3}(?![\p{N}])/u;
