@@ -1,5 +1,6 @@
 import communesData from './data/communes.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
+import usFirstNamesData from './data/first-names-us.json' with { type: 'json' };
 import { fold } from './normalize.js';
 
 /**
@@ -86,6 +87,21 @@ export function isFirstName(token: string): boolean {
   const parts = f.split('-');
   if (parts.every((part) => core.has(part))) return true;
   return !shortUpper && parts.every((part) => core.has(part) || world.has(part));
+}
+
+let usSet: Set<string> | undefined;
+
+/**
+ * A first name of any list, the US Social Security's given names too ("Shona", "Kirsty", "Christos", "Linh":
+ * first-names-us.json, names faker's lists lack). Only for places where the context already says a person
+ * comes (a lowercase name after a care role, a log line's patient): many of these names are a surname, a
+ * house or a place as well ("Bryn", "Haydon", "Kaiser"), and isFirstName alone turns a model's place into a
+ * person.
+ */
+export function isFirstNameOfAnyList(token: string): boolean {
+  if (isFirstName(token)) return true;
+  usSet ??= new Set(usFirstNamesData as string[]);
+  return usSet.has(fold(token)) && !(token.length <= 5 && token === token.toUpperCase());
 }
 
 export function isLastName(token: string): boolean {

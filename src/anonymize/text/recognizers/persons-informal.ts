@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
-import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
+import { communePopulation, isFirstName, isFirstNameOfAnyList, isLastName } from '../gazetteers.js';
 import { isDrugName } from '../drugs.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
@@ -149,7 +149,7 @@ const LOWER_STOP_AFTER_INITIAL = new Set(['shift', 'round', 'rounds', 'note', 'n
 
 export function firstNameHere(word: string): boolean {
   const key = fold(word);
-  return key.length >= 3 && !NOT_A_NAME_HERE.has(key) && isFirstName(word);
+  return key.length >= 3 && !NOT_A_NAME_HERE.has(key) && isFirstNameOfAnyList(word);
 }
 
 /** An unknown word in a place that names a person: no ordinary word, no stop word. */

@@ -1,7 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { STAFF_ROLE_ABBREVIATIONS } from '../care-roles.js';
 import { isDrugName } from '../drugs.js';
-import { isFirstName, isLastName } from '../gazetteers.js';
+import { isFirstName, isFirstNameOfAnyList, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -20,10 +20,10 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 // A room, a bed, a time, or a log's date with or without its weekday and time ("mon 16/11 11:05 -",
 // "mon 2 nov 26 –", "24/11").
-const LOG_DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:.]\d{2})?`;
+const LOG_DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?)?`;
 const ROOM = String.raw`(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|cub(?:icle)?|chair|fauteuil|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?`;
 // "bay 1 bed 2 –": a bay then a bed.
-const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:.]\d{2}|${LOG_DATE})`;
+const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?|${LOG_DATE})`;
 // After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
 const LINE = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,
@@ -40,7 +40,8 @@ const AGE_AFTER = /^(?:[ \t]+|[ \t]*,[ \t]*)\d{1,3}(?![\p{N}])/u;
 // word ("bouvet alain", "sarrazin théo"), these never are.
 const NOT_A_NAME = new Set([
   'pt', 'patient', 'patiente', 'mr', 'mrs', 'ms', 'mme', 'm', 'dr', 'bebe', 'baby', 'jumeaux', 'jumelles', 'twins', 'enfant', 'child', 'le', 'la', 'les',
-  'the', 'et', 'and', 'nuit', 'jour', 'night', 'day', 'vu', 'seen', 'rdv', 'appel', 'call',
+  'the', 'et', 'and', 'nuit', 'jour', 'night', 'day', 'vu', 'seen', 'rdv', 'appel', 'call', 'am', 'pm',
+  'from', 'to', 'with', 'by', 'for', 'per', 'via', 'de', 'par', 'avec', 'pour', 'chez',
   // A carer's role before the name ("04/03 08h55 – IDE Sandrine"): the role is no part of it.
   ...STAFF_ROLE_ABBREVIATIONS, 'cadre', 'interne', 'externe', 'kine', 'matelot', 'nurse', 'sister', 'sr', 'physio', 'medic', 'doc', 'docteur', 'pharmacien', 'pharmacist',
 ]);
@@ -71,9 +72,9 @@ export function roomLinePersonSpans(doc: Doc): Span[] {
     if (!/[ \t]/.test(f.slice(a[1], b[0]))) continue; // two words need a blank between them
     // Two words no list knows name a patient only when the age follows them, and neither is an ordinary
     // word, a drug or an abbreviation ("14:11 Rx nitrofurantoin 100 mg").
-    if (!isFirstName(first) && !isFirstName(second) && !(AGE_AFTER.test(f.slice(b[1], b[1] + 6)) && [first, second].every((w) => w.length >= 3 && !isDictionaryWord(fold(w)) && !isDrugName(w)))) continue;
+    if (!isFirstNameOfAnyList(first) && !isFirstNameOfAnyList(second) && !(AGE_AFTER.test(f.slice(b[1], b[1] + 6)) && [first, second].every((w) => w.length >= 3 && !isDictionaryWord(fold(w)) && !isDrugName(w)))) continue;
     // One known first name that is no ordinary word vouches for the other word, dictionary word or not.
-    const vouched = (w: string) => isFirstName(w) && !isDictionaryWord(fold(w));
+    const vouched = (w: string) => isFirstNameOfAnyList(w) && !isDictionaryWord(fold(w));
     const other = vouched(first) ? second : vouched(second) ? first : undefined;
     if (other === undefined ? !nameWord(first) || !nameWord(second) : NOT_A_NAME.has(fold(other)) || fold(other).length < 2) continue;
     // Both ordinary words ("pt reveillee", "alarme thermistance") name nobody, even when one is also a first name.
