@@ -81,7 +81,9 @@
  *  34. the thirty-fifth sealed held-out set eval/text/holdout35/*.jsonl (written blind later in that session; scored
  *      with the code before that session, before the fixes from holdout34's misses and after them, overall line, then in full);
  *  35. the thirty-sixth sealed held-out set eval/text/holdout36/*.jsonl (written blind at the end of that session; scored
- *      with the code before that session, before the fixes from holdout35's misses and after them, overall line, then in full).
+ *      with the code before that session, before the fixes from holdout35's misses and after them, overall line, then in full);
+ *  36. the thirty-seventh sealed held-out set eval/text/holdout37/*.jsonl (written blind at the start of the next session;
+ *      scored with the code before that session and after its first rules, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -155,6 +157,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout34', title: 'Thirty-fourth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while its first rules were made; scored with the code before that session, after its first rules and at the end of them (overall line), then in full" },
   { folder: 'holdout35', title: 'Thirty-fifth sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout34, after the fixes from holdout34's misses; scored with the code before that session, before those fixes and after them (overall line), then in full" },
   { folder: 'holdout36', title: 'Thirty-sixth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the end of the session of holdout34 and holdout35, while the fixes from holdout35's misses were made; scored with the code before that session, before those fixes and after them (overall line), then in full" },
+  { folder: 'holdout37', title: 'Thirty-seventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while its first rules were made; scored with the code before that session and after those rules (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
