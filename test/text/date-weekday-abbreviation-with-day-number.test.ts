@@ -24,3 +24,17 @@ describe("a weekday's abbreviation with a day number", () => {
     expect(await dates('we saw sam 12 times this year', 'en')).toEqual([]);
   });
 });
+
+// Regression (holdout37, read): a Luxembourg chat and a post-covid log write the day and the month joined by a
+// dot after the weekday ("Mon 23.11 18:04 —", "lun 23.11 mr huet"); no rule read "dd.mm" without a year.
+describe('a weekday before a day and a month joined by a dot', () => {
+  it('is a date, whole or abbreviated weekday', async () => {
+    expect(await dates('Mon 23.11 18:04 — Jos: INR 2,4', 'en')).toEqual(['Mon 23.11']);
+    expect(await dates('kine\nlun 23.11 mr huet : 8 min de marche\ncontrôle jeudi 26.11 au labo', 'fr')).toEqual(['lun 23.11', 'jeudi 26.11']);
+  });
+
+  it('not a value without a weekday, nor a day the month lacks', async () => {
+    expect(await dates('Hb 12.11 g/dl, CRP 23.11', 'fr')).toEqual([]);
+    expect(await dates('ven 31.02 rien', 'fr')).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
  * Dates written without their month or year, which only read as dates next to a full one or a
  * weekday: the first day of a range or a list ("du 4 au 16 juillet", "4-16 July", "le 17 et
  * 24 janvier", "nuit du 11 au 12/09"), the last day of an English range ("July 4-16", "March 3 to 9"),
- * and a weekday with a day number ("livraison jeudi 27"). Each number is checked against the month
+ * and a weekday with a day number ("livraison jeudi 27", "lun 23.11"). Each number is checked against the month
  * of the date it leans on; a number after "J" (J3) or glued to a letter is never a day.
  */
 const BEFORE_DAY = /(?<![\p{L}\p{N}/.,:-])(\d{1,2})(?:er|st|nd|rd|th)?[ \t]*(?:(au|a|-|–|to|through|till|until)|(,|et|and|&|ou|or))[ \t]*(?:le[ \t]+|the[ \t]+)?$/u;
@@ -23,6 +23,12 @@ const WEEKDAY_DAY =
 const WEEKDAY_ABBR = `${WEEKDAY_ABBR_FR}|mon|${WEEKDAY_ABBR_EN}`;
 const WEEKDAY_ABBR_DAY_LINE = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?=[ \t]*(?:[-–—:,]|\d{1,2}[h:]\d{2}|$))`, 'dgmu');
 const WEEKDAY_ABBR_ORDINAL = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\p{N}])`, 'dgu');
+// A weekday, whole or abbreviated, before a day and a month joined by a dot ("lun 23.11 mr huet", "Mon 23.11
+// 18:04 —", "jeudi 26.11"): "23.11" alone is as often a lab value, not after a weekday.
+const WEEKDAY_DAY_DOT_MONTH = new RegExp(
+  String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})\.(\d{1,2})(?![\p{N}]|\.\d|,\d)`,
+  'dgu',
+);
 
 // Cheap test first: every weekday ends in "di", "day" or "che" ("dimanche"), and a day number follows
 // after blanks; most texts have none of these, and WEEKDAY_DAY is tried at every position.
@@ -77,6 +83,10 @@ export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] 
       const start = m.index + m[0].search(/\p{L}/u);
       push(start, m.indices![1]![1], 'date-weekday-abbr-day');
     }
+  }
+  for (const m of /\d\.\d/.test(t) ? t.matchAll(WEEKDAY_DAY_DOT_MONTH) : []) {
+    if (!isValidDay(undefined, Number(m[2]), Number(m[1]))) continue;
+    push(m.index, m.indices![2]![1], 'date-weekday-day-dot-month');
   }
   return out;
 }
