@@ -48,6 +48,35 @@ const KNOWN_TOWN_AFTER_SPACE = [
   /^([ \t])[ \t]*([\p{L}][\p{L}'’-]{1,30})(?:[ \t]+(\d{5}))?(?![\p{L}])/du,
 ];
 
+// Words after which the next word still belongs to the street's name ("croix de marlhes", "bois du roy", a
+// person's title: "rue du docteur roux", "avenue du general leclerc").
+const STREET_LINK_WORD = new Set([
+  'de', 'du', 'des', 'la', 'le', 'les', 'sur', 'sous', 'en', 'aux', 'au', "d'", "l'", 'saint', 'sainte', 'st', 'ste',
+  'docteur', 'dr', 'professeur', 'pr', 'general', 'marechal', 'president', 'colonel', 'commandant', 'capitaine', 'lieutenant', 'abbe', 'pere', 'soeur', 'mgr',
+]);
+
+/**
+ * The town a lowercase French street runs on into: a word of the street's name, not its first, not after a link
+ * word, that is a hyphenated commune, a commune of 1,000 people or a known town (2,000 people when it is also an
+ * ordinary word: "cognac", "agneaux"). Lowercase only: a capitalised name is the street's own ("rue de Verdun").
+ */
+function townEndingLowercaseStreet(t: string, nameStart: number, end: number): { start: number; end: number } | undefined {
+  const name = t.slice(nameStart, end);
+  if (name !== name.toLowerCase()) return undefined;
+  const words = [...name.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]![0];
+    if (STREET_LINK_WORD.has(fold(words[i - 1]![0])) || word.length < 4) continue;
+    const people = communePopulation(word);
+    const ordinary = isDictionaryWord(fold(word));
+    const town = word.includes('-') ? people !== undefined : (people ?? 0) >= (ordinary ? 2_000 : 1_000) || (!ordinary && isKnownTown(word));
+    if (!town) continue;
+    const start = nameStart + words[i]!.index;
+    return { start, end: start + word.length };
+  }
+  return undefined;
+}
+
 function knownTownAfterSpace(after: string): RegExpExecArray | null {
   for (const re of KNOWN_TOWN_AFTER_SPACE) {
     const m = re.exec(after);
@@ -506,6 +535,13 @@ export function locationSpans(doc: Doc): Span[] {
     // Street words that are also ordinary nouns ("en bonne voie", "avec passage IDE", "sur place") name
     // a street only when no article, adjective or preposition comes before them and no acronym after.
     if (m[1] === undefined && !coreStreetWord && (PROSE_BEFORE_STREET_WORD.test(doc.folded.slice(Math.max(0, m.index - 20), m.index)) || /^\p{Lu}{2,5}(?![\p{L}])/u.test(t.slice(m.indices![2]![0])))) continue;
+    // "12 rue de la paix ernee ce we", "9 rue de la gare vercel-villedieu-le-camp": a lowercase note runs the
+    // town on after the street with no comma; the street ends before it.
+    const town = townEndingLowercaseStreet(t, m.indices![2]![0], end);
+    if (town) {
+      end = town.start - 1;
+      out.push({ ...town, label: 'CITY', score: 0.8, priority: PRIORITY.pattern - 1, source: 'city-ending-street' });
+    }
     out.push({ start: m.index, end, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-fr' });
     // Right after a street, five digits and a name are a postal code and its commune even when the
     // gazetteer does not know the pair (new or misspelt communes, lowercase, "saint benjamin"):
