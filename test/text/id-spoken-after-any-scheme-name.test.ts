@@ -37,3 +37,26 @@ describe('a dictated number after the name of any identifier scheme', () => {
     expect(await found('numero de portable zero six douze trente-quatre cinquante-six soixante-dix-huit', 'fr')).not.toContainEqual(expect.stringMatching(/^ID:/));
   });
 });
+
+// Regression (holdout32..37, read): spelled acronyms with no "number" after them ("m r n four four seven …",
+// "i d three one one …", "n h i f card …"), a membership, a scheme's name before "numéro" ("cnib numero …"), and
+// an identity card with an apostrophe, an issuer or its holder between ("carte d'identité CEDEAO numéro …",
+// "carte d identite de la mere …") read as phones.
+async function ids(text: string, lang: 'fr' | 'en'): Promise<string[]> {
+  return (await found(text, lang)).filter((s) => s.startsWith('ID:')).map((s) => s.slice(3));
+}
+
+describe('a dictated number after a spelled acronym, a membership or an identity card', () => {
+  it('is an identifier', async () => {
+    expect(await ids('seen today, m r n four four seven, zero nine, two two one, medicaid pending', 'en')).toEqual(['four four seven, zero nine, two two one']);
+    expect(await ids('insurance is medicaid, i d three one one, zero four, four two eight, nine. address', 'en')).toEqual(['three one one, zero four, four two eight, nine']);
+    expect(await ids('nhis membership one three two zero eight eight four one. lives at', 'en')).toEqual(['one three two zero eight eight four one']);
+    expect(await ids('cnib numero b zero sept quatre quatre un deux huit trois point', 'fr')).toEqual(['b zero sept quatre quatre un deux huit trois']);
+    expect(await ids("Carte d'identité CEDEAO numéro deux, zéro zéro quatre, un neuf huit deux, zéro zéro six. Fin", 'fr')).toEqual(['deux, zéro zéro quatre, un neuf huit deux, zéro zéro six']);
+    expect(await ids('carte d identite de la mere un sept six un deux zero zero trois quatre deux point', 'fr')).toEqual(['un sept six un deux zero zero trois quatre deux']);
+  });
+
+  it("leaves a person's number after their name to the phone rules", async () => {
+    expect(await ids('sa tante mariama sarr numero soixante dix huit cinq cent trois vingt deux quarante et un', 'fr')).toEqual([]);
+  });
+});

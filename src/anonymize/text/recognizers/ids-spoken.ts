@@ -1,3 +1,4 @@
+import { isFirstName, isLastName } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { UNIT_EN } from './dates-spoken.js';
 import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
@@ -27,6 +28,8 @@ const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|(?!(?:[a-z][ \t]){1,4}(?:n
 // "numero cnamgs", "numéro amo"), whatever scheme it is.
 const NOT_AN_ID_EN = 'phone|telephone|tel|mobile|cell|cellphone|contact|home|work|office|fax|landline|pager|whatsapp|emergency|callback|back|best|daytime|evening|night|day|direct|main|switchboard|reception|desk|line|extension|ext|the|a|an|her|his|my|your|their|our|its|same|new|old|other|correct|wrong|this|that|mum|mom|dad|wife|husband|partner|son|daughter|sister|brother|family|kin|neighbour|neighbor|carer|friend|gp|clinic|surgery|practice|pharmacy|room|bed|ward|bay|house|street|flat|apartment|door|page|serial|lot|batch|bus|flight|seat|gate|platform|lucky|any|which|what|whose';
 const NOT_AN_ID_FR = 'telephone|tel|portable|fixe|mobile|gsm|fax|domicile|bureau|poste|urgence|standard|secretariat|ligne|contact|chambre|lit|porte|rue|bus|vol|la|le|les|son|sa|ses|mon|ma|mes|votre|vos|leur|du|des|ce|cet|cette';
+// Whose card or file it is, between its name and the number ("carte d identite de la mere", "… du pere").
+const WHOSE = String.raw`(?:[ \t]+(?:de[ \t]+la|du|de[ \t]+l['’]?|de[ \t]+son|de[ \t]+sa|of[ \t]+(?:the[ \t]+)?|of[ \t]+her|of[ \t]+his)[ \t]*(?:mere|pere|patient|patiente|enfant|epoux|epouse|mari|femme|mother|father|child|husband|wife))?`;
 const ID_WORD = [
   String.raw`(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id|folder|pathology|medicare|passport|inpatient|outpatient|registration|identity|specimen)[ \t]+(?:number|no)`,
   String.raw`(?!(?:${NOT_AN_ID_EN}|${DIGIT})[ \t])[a-z]{2,}[ \t]+number`,
@@ -40,9 +43,15 @@ const ID_WORD = [
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
   'mrn|ipp|nda',
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
-  String.raw`carte[ \t]+(?:nationale|d[ \t]?electeur|vitale)(?:[ \t]+numero)?|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
+  String.raw`carte[ \t]+(?:nationale(?:[ \t]+d['’ \t]?identite)?|d['’ \t]?electeur|vitale)(?:[ \t]+numero)?|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
   String.raw`(?:examen|dossier)[ \t]+numero`,
-  String.raw`carte[ \t]+d[ \t]?identite(?:[ \t]+nationale)?(?:[ \t\n]+numero)?`,
+  // "carte d'identité CEDEAO numéro", "carte d identite de la mere": an issuer's name or whose card may come between.
+  String.raw`carte[ \t]+d['’ \t]?identite(?:[ \t]+nationale)?(?:[ \t]+[a-z]{2,8}(?=[ \t]+numero))?${WHOSE}(?:[ \t\n]+numero)?`,
+  // A scheme's name before "numéro" ("cnib numero", "cnamgs numero"), as before "number".
+  String.raw`(?!(?:${NOT_AN_ID_FR}|${DIGIT})[ \t])[a-z]{3,}[ \t]+numero`,
+  // An acronym spelled out right before the number or a card ("m r n four four seven", "i d three one one",
+  // "n h i f card one zero …"), and a scheme's membership ("nhis membership one three …").
+  String.raw`(?:m[ \t]r[ \t]n|i[ \t]d|i[ \t]p[ \t]p|n[ \t]d[ \t]a|n[ \t]i[ \t]r|s[ \t]s[ \t]n|n[ \t]h[ \t]i|n[ \t]h[ \t]s|c[ \t]h[ \t]i|p[ \t]h[ \t]n)(?![ \t][a-z][ \t])|(?:[a-z][ \t]){2,5}card|(?:[a-z]{3,}[ \t]+)?membership(?:[ \t]+(?:number|no))?`,
   'dossier|identifier|identifiant|specimen',
 ].join('|');
 const SPOKEN_ID = new RegExp(
@@ -51,10 +60,12 @@ const SPOKEN_ID = new RegExp(
 );
 // The same identifier read again after a correction ("numero amo un deux … pardon un deux … deux", "sorry, …").
 const READ_AGAIN = new RegExp(String.raw`^[ \t,]*(?:pardon|sorry|correction|i[ \t]+repeat|je[ \t]+(?:reprends|repete))[ \t,:]+(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`, 'du');
+const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
+const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousine?|epoux|epouse|mari|femme|voisine?|grand-mere|grand-pere|tuteur|tutrice|madame|monsieur|mme|mr)\b[^\n]{0,30}$/;
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet'];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ' d ', ' r n ', ' p p ', ' i r ', ' s n ', ' h i ', ' h s ', ' h n '];
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
@@ -63,6 +74,10 @@ export function spokenIdSpans(doc: Doc): Span[] {
   for (const m of doc.folded.matchAll(SPOKEN_ID)) {
     if (!spoken(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
+    // "sa tante mariama sarr numero soixante …": a person's name before "numéro" is whose phone it is (a relative
+    // named just before it, or a name a list knows).
+    const scheme = SCHEME_BEFORE_NUMERO.exec(doc.folded.slice(m.index, start))?.[1];
+    if (scheme !== undefined && (isLastName(scheme) || isFirstName(scheme) || RELATIVE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 40), m.index)))) continue;
     for (const [s, e] of [[start, end] as const, ...saidAgain(doc.folded, end, READ_AGAIN, spoken)]) {
       out.push({ start: s, end: e, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
     }
