@@ -26,3 +26,15 @@ describe('a phone number dictated in French after a phone word', () => {
     expect(await found('assurance I N A M numero quatre cinq sept zero zero deux un\naccident')).toEqual(['ID:quatre cinq sept zero zero deux un']);
   });
 });
+
+// Regression (holdout30..37, read): "joignable au", "rappelle au", "par téléphone au", an international number on
+// "plus", the person the number reaches named between ("téléphone de la mère madame saida trabelsi …", "phone of
+// the uncle …") and English digits inside a French number ("six nine nine, quarante-deux, …") were not read.
+describe('a phone dictated in French after "joignable au", on "plus", or for a named person', () => {
+  it('is a phone', async () => {
+    expect(await found("Son frère Nabil Mejri, joignable au quatre-vingt-dix-huit, trois cent vingt-deux, zéro zéro sept, l'accompagne.")).toEqual(['PHONE:quatre-vingt-dix-huit, trois cent vingt-deux, zéro zéro sept']);
+    expect(await found('domiciliee a sokode telephone plus deux deux huit quatre vingt dix quarante six dix sept trente trois numero')).toEqual(['PHONE:plus deux deux huit quatre vingt dix quarante six dix sept trente trois']);
+    expect(await found('telephone de la mere madame saida trabelsi vingt deux trois cent quarante et un cinq cent dix huit point')).toEqual(['PHONE:vingt deux trois cent quarante et un cinq cent dix huit']);
+    expect(await found('Bertoua. Phone six nine nine, quarante-deux, dix-huit, trente-trois — sorry')).toEqual(['PHONE:six nine nine, quarante-deux, dix-huit, trente-trois']);
+  });
+});

@@ -22,10 +22,14 @@ const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${
 // numbers in pairs, teens and hundreds: "telephone de la mere six deux deux quatorze trente cinq zero huit",
 // "numero soixante dix huit cinq cent trois vingt deux quarante et un"), five number words at least; a first
 // attempt corrected after "pardon" ("telephone six nonante neuf pardon six quatre-vingt-dix-neuf …") is skipped.
-const NUMBER_WORD = String.raw`(?:${PAIR}|cents?|mille|septante|huitante|octante|nonante)`;
-const NUMBER_RUN = String.raw`${NUMBER_WORD}(?:[ \t,]+${NUMBER_WORD}){4,16}`;
+// English digits too: a bilingual dictation switches language inside the number ("six nine nine, quarante-deux, …").
+const NUMBER_WORD = String.raw`(?:${PAIR}|cents?|mille|septante|huitante|octante|nonante|one|two|three|four|five|seven|eight|nine|nought|oh)`;
+// An international number opens on "plus" ("plus deux deux huit quatre-vingt-dix …").
+const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:[ \t,]+${NUMBER_WORD}){4,16}`;
+// Who the number reaches, between the phone word and it: "de la mère madame saida trabelsi", "of the uncle".
+const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+)?[a-z]+(?:[ \t]+(?:madame|monsieur|mme|mr)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?)?`;
 const AFTER_PHONE_WORD = new RegExp(
-  String.raw`\b(?:telephone|tel|portable|gsm|cellulaire|numero)(?:[ \t]+(?:de|du|d)[ \t]+(?:(?:la|le|l|sa|son|ses)[ \t]+)?[a-z]+)?[ \t]*:?[ \t]+(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
+  String.raw`\b(?:(?:telephone|tel|portable|gsm|cellulaire|numero|phone)${WHOSE_PHONE}(?:[ \t]+au)?|joignable(?:[ \t]+au)?|r?appel(?:le|er|ez)?[ \t]+au)[ \t]*:?[ \t]+(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
   'dgu',
 );
 // The same number said again after a correction or a repetition ("… je repete six deux deux …").
@@ -39,7 +43,7 @@ export function spokenFrenchPhoneSpans(doc: Doc): Span[] {
   if (/zero[ -](?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b/.test(f)) {
     for (const m of matchesNotAfter(SPOKEN_FR_PHONE, f)) push(m.index, m.index + m[0].length);
   }
-  for (const m of /telephone|tel |portable|gsm|cellulaire|numero/.test(f) ? f.matchAll(AFTER_PHONE_WORD) : []) {
+  for (const m of /telephone|tel |portable|gsm|cellulaire|numero|phone|joignable|appel/.test(f) ? f.matchAll(AFTER_PHONE_WORD) : []) {
     const [start, end] = m.indices![1]!;
     push(start, end);
     for (const [s, e] of saidAgain(f, end, SAID_AGAIN)) push(s, e);
