@@ -1,5 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
-import { communePopulation, isFirstName } from '../gazetteers.js';
+import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { NAME_LINK_WORDS } from '../link-words.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
@@ -18,18 +18,36 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 // The name ends at punctuation, the line's end, or a word that starts the rest of the sentence ("works at
 // tambrands until 3", "worked at cardigan bay boatyard w/o goggles").
-const STOP = String.raw`(?:until|till|since|as|on|in|from|and|but|w\/o|without|when|near|during|which|depuis|jusqu|comme|et|mais|quand|a|pendant|donc|point)(?![a-z])`;
-const NAME_END = String.raw`(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+${STOP})`;
+// Dictations end a sentence in words ("full stop", "comma", "point", "virgule") and go on with a phone or who
+// consented ("works at kaptumo tea factory consented phone zero …").
+const STOP = String.raw`(?:until|till|since|as|on|in|from|and|but|w\/o|without|when|near|during|which|who|where|depuis|jusqu|comme|et|mais|quand|a|pendant|donc|point|virgule|pardon|sorry|correction|full[ \t]+stop|comma|phone|telephone|tel|mobile|cell|consented|currently|now|today|ms|mr|mrs|dr)(?![a-z])`;
+// A workplace word ends the name whatever follows it ("works at nile breweries jinja packaging line").
+const SPECIFIC_WORKPLACE = String.raw`(?:mine|mines|distillery|brewery|breweries|quarry|factory|mill|works|plant|ltd|plc|products|foods|farms|cafe|café|hotel|pub|restaurant|bakery|dairy|dairies|abattoir|sawmill|shipyard|boatyard|depot|warehouse|nursery|garage|usine|scierie|laiterie|conserverie|salaisons?|fromagerie|sucrerie|brasserie|brasseries)`;
+// Generic ones end a name too, but name an employer only beside a word no dictionary holds ("dunblane primary",
+// "kilimanjaro safari tours"; not "the local school").
+const GENERIC_WORKPLACE = String.raw`(?:estate|market|school|academy|college|elementary|primary|transport|transports|tours|company|cooperative|plantation|docks)`;
+const WORKPLACE_WORD = String.raw`(?:${SPECIFIC_WORKPLACE}|${GENERIC_WORKPLACE})`;
+const NAME_END = String.raw`(?:(?=[ \t]*(?:[.,;:)\n]|[–—]|-[ \t]|$)|[ \t]+${STOP})|(?<=[ \t]${WORKPLACE_WORD})(?![a-z]))`;
+// A job and the word that names where it is done: "forklift driver at Tata Steel", "teacher at menengai high
+// school", "deckhand with magnolia marine transport", "chauffeur à la société …", "ouvrier chez somfy cluses",
+// "she teaches at …", "works as a mechanic at …", "retired machinist from …".
+const JOB_EN = String.raw`(?:driver|teacher|nurse|clerk|mechanic|deckhand|labou?rer|cashier|engineer|manager|technician|operator|worker|welder|fitter|electrician|plumber|carpenter|cleaner|cook|chef|waiter|waitress|secretary|receptionist|accountant|farmer|miner|mineworker|fisherman|porter|guard|assistant|apprentice|supervisor|foreman|machinist|packer|picker|storeman|caretaker|janitor|bartender|barista|hairdresser|stockman|shearer|counsell?or|instructor|baker|butcher|gamekeeper|contractor|volunteer|employee|scientist|analyst|officer)`;
+const JOB_FR = String.raw`(?:chauffeur|ouvriere?|employee?|secretaire|caissiere|magasinier|soudeur|soudeuse|enseignante?|institutrice|instituteur|commercante?|vendeuse|vendeur|comptable|cuisiniere?|cuisinier|serveuse|serveur|mecanicien|electricien|macon|boulangere?|technicienne?|ingenieur|agricultrice|agriculteur|viticultrice|viticulteur|gardienne?|manoeuvre|manutentionnaire|cariste)`;
+const JOB_PHRASE = String.raw`${JOB_EN}[ \t]+(?:at|for|with)|(?:teaches|sells|trades)[ \t]+at|works?[ \t]+as[ \t]+an?[ \t]+[a-z-]{3,20}(?:[ \t]+[a-z-]{3,20})?[ \t]+(?:at|for|with)|retired[ \t]+${JOB_EN}[ \t]+from|${JOB_FR}[ \t]+(?:a[ \t]+la|au|aux|chez|a[ \t]+l'(?=[a-z])|de[ \t]+la|du|des)`;
 // The work phrase, then an article the name does not keep ("works at the rossing uranium mine", "travaille à la
 // mine goldex", "ancien salarié des chantiers …"). Up to five words, link words among them ("fromagerie de la nièvre").
 const AFTER_WORK = new RegExp(
-  String.raw`\b(?:(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts|away|offshore))?[ \t]+(?:at|for|with|on)|(?:(?:his|her|their|a|the|weekend|summer|new|old|part-time)[ \t]+)?job[ \t]+(?:at|with)|(?:his|her|their|a|the|start|starts|night|day)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait|ent|ant)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit|a[ \t]+mi-temps))?[ \t]+(?:chez|a|au|aux|pour)|employee?[ \t]+(?:chez|a)|(?:ancien(?:ne)?|ex)[ \t-]?(?:salariee?|employee?)[ \t]+(?:de|des|du|chez|a))(?:[ \t]+(?:the|la|le|les)(?=[ \t])|[ \t]+l['’](?=[a-z]))?[ \t]*([a-z][a-z'’&-]{2,25}(?:[ \t]+(?!${STOP})[a-z][a-z'’&-]{1,25}){0,4})` + NAME_END,
+  String.raw`\b(?:${JOB_PHRASE}|(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts|away|offshore))?[ \t]+(?:at|for|with|on)|(?:(?:his|her|their|a|the|weekend|summer|new|old|part-time)[ \t]+)?job[ \t]+(?:at|with)|(?:his|her|their|a|the|start|starts|night|day)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait|ent|ant)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit|a[ \t]+mi-temps))?[ \t]+(?:chez|a|au|aux|pour)|employee?[ \t]+(?:chez|a)|(?:ancien(?:ne)?|ex)[ \t-]?(?:salariee?|employee?)[ \t]+(?:de|des|du|chez|a))(?:[ \t]+(?:the|la|le|les)(?=[ \t])|[ \t]+l['’](?=[a-z]))?[ \t]*([a-z][a-z'’&-]{2,25}(?:[ \t]+(?!${STOP})[a-z][a-z'’&-]{1,25}){0,4})` + NAME_END,
   'dgu',
 );
 // Words that end the name of a workplace.
-const WORKPLACE_END = /^(?:mine|distillery|brewery|quarry|factory|mill|works|plant|ltd|plc|products|foods|farms|cafe|café|hotel|pub|restaurant|bakery|dairy|abattoir|sawmill|shipyard|boatyard|depot|warehouse|paperboard|nursery|garage|usine|scierie|laiterie|conserverie|salaisons?|fromagerie)$/;
+const WORKPLACE_END = new RegExp(String.raw`^(?:${SPECIFIC_WORKPLACE}|paperboard)$`);
+const GENERIC_WORKPLACE_END = new RegExp(String.raw`^${GENERIC_WORKPLACE}$`);
+// A job's phrase names an employer only by a name no dictionary holds or a workplace word ("the nurse at the
+// ward said" is no employer).
+const JOB_PHRASE_AT_END = new RegExp(String.raw`(?:${JOB_PHRASE})[ \t]*(?:(?:the|la|le|les|l')[ \t]*)?$`);
 const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemist))(?![\p{L}])/dgu;
-const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job/;
+const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job|[a-z] (?:at|for|with|au|chez|a la|du|des) |teaches|sells/;
 // A later word that names this workplace and no other: no dictionary holds it, no link word ("mine goldex",
 // "rossing uranium mine", "cooperative sefrou textile").
 const properWord = (w: string) => w.length >= 4 && !NAME_LINK_WORDS.has(w) && !isDictionaryWord(w.replace(/^[dl]['’]/, ''));
@@ -71,7 +89,13 @@ export function employerAfterWorkPhraseSpans(doc: Doc): Span[] {
     }
     const words = m[1]!.split(/[ \t]+/);
     // An ordinary first word may still open an employer's name when a workplace word ends it ("savage river mine").
-    const named = !isDictionaryWord(words[0]!) || (words.length > 1 && WORKPLACE_END.test(words.at(-1)!)) || (words.length > 1 && words.slice(1).some(properWord));
+    const viaJob = JOB_PHRASE_AT_END.test(f.slice(m.index, s));
+    // After a job's phrase a first word no dictionary holds must be no name either (the word lists leave surnames
+    // out: "ward", "hall").
+    const unknownFirst = !isDictionaryWord(words[0]!) && (!viaJob || (!isLastName(words[0]!) && !isFirstName(words[0]!)));
+    const last = words.at(-1)!;
+    const workplace = words.length > 1 && (WORKPLACE_END.test(last) || (GENERIC_WORKPLACE_END.test(last) && words.slice(0, -1).some((w) => !isDictionaryWord(w))));
+    const named = unknownFirst || workplace || (!viaJob && words.length > 1 && words.slice(1).some(properWord));
     if (!named || (words.length === 1 && isFirstName(words[0]!))) continue;
     out.push({ start: s, end: e, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-lower' });
   }
