@@ -36,6 +36,11 @@ const AGE_AFTER_BIRTH_DATE = /(9\d|1[0-2]\d)(?<=[./ -](?:19|20)\d{2}[ \t]*[(,][ 
 // comma, a bracket, a bar, a semicolon or the line's end: "92 a été" is French prose.
 const AGE_SHORT_UNIT = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ \t]?(?:a|y)(?=[ \t]*(?:[,);|]|$))/gmu;
 const AGE_AFTER_SEX = /(?<![\p{L}])[MF],[ \t]*(9\d|1[01]\d)(?=[ \t]*[,)])/gu;
+// The age in brackets right after a name, as logs and letters write it: "mrs agnes ure (93) phoned", "Mr. Emile
+// Gaudet (93, DOB …)", "mrs margaret innes (94!)", "m. fourmond jacky (92 a!)". Over 89 in brackets after a word,
+// every time in the hand-written sets (95 of 95); a clinical value there ("sats (94)") is a percentage, below.
+const AGE_IN_BRACKETS_AFTER_WORD = /(9\d|1[01]\d)(?<=[\p{L}'’.][ \t]?\(\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*!?[ \t]*[),])/gu;
+const CLINICAL_BEFORE_BRACKET = /(?:sats?|spo2|sao2|o2|fio2|hr|rate|pulse|fc|fr|bp|ta|rr|resp|temp|bpm|hb|score|glucose|glycemie|weight|poids|saturation)[ \t]?\($/i;
 const AGE_BIRTHDAY = /(?<![\p{N}])(9\d|1[0-2]\d)(?=(?:th|st|nd|rd|e|ème|eme)[ \t]+(?:birthday|anniversaire))/gu;
 
 function ageFitsBirthYear(text: string, at: number, age: number): boolean {
@@ -57,6 +62,10 @@ export function ageSpans(doc: Doc): Span[] {
   for (const m of doc.text.matchAll(DIGIT_RUN)) {
     const num = numberAfterCue(doc.text, m.index);
     if (num !== undefined) contextAge(m.index, num);
+  }
+  for (const m of doc.text.includes('(') ? doc.text.matchAll(AGE_IN_BRACKETS_AFTER_WORD) : []) {
+    if (CLINICAL_BEFORE_BRACKET.test(doc.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    contextAge(m.index, m[1]!);
   }
   for (const re of [AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY, AGE_SHORT_UNIT, AGE_AFTER_SEX]) {
     for (const m of doc.text.matchAll(re)) contextAge(m.index + m[0].lastIndexOf(m[1]!), m[1]!);
