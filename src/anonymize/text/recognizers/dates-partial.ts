@@ -25,10 +25,12 @@ const WEEKDAY_ABBR_DAY_LINE = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:
 const WEEKDAY_ABBR_ORDINAL = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)(?![\p{L}\p{N}])`, 'dgu');
 // A weekday, whole or abbreviated, before a day and a month joined by a dot ("lun 23.11 mr huet", "Mon 23.11
 // 18:04 —", "jeudi 26.11"): "23.11" alone is as often a lab value, not after a weekday.
+// The digits first, then the look-behind to the weekday: a pattern that opens on the weekday list is tried at every position.
 const WEEKDAY_DAY_DOT_MONTH = new RegExp(
-  String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${WEEKDAY_ABBR})\.?[ \t]+(\d{1,2})\.(\d{1,2})(?![\p{N}]|\.\d|,\d)`,
+  String.raw`(?<![\p{N}.])(\d{1,2})\.(\d{1,2})(?<=\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${WEEKDAY_ABBR})\.?[ \t]+\d{1,2}\.\d{1,2})(?![\p{N}]|\.\d|,\d)`,
   'dgu',
 );
+const WEEKDAY_BEFORE = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${WEEKDAY_ABBR})\.?[ \t]+$`, 'u');
 
 // Cheap test first: every weekday ends in "di", "day" or "che" ("dimanche"), and a day number follows
 // after blanks; most texts have none of these, and WEEKDAY_DAY is tried at every position.
@@ -86,7 +88,8 @@ export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] 
   }
   for (const m of /\d\.\d/.test(t) ? t.matchAll(WEEKDAY_DAY_DOT_MONTH) : []) {
     if (!isValidDay(undefined, Number(m[2]), Number(m[1]))) continue;
-    push(m.index, m.indices![2]![1], 'date-weekday-day-dot-month');
+    const weekday = WEEKDAY_BEFORE.exec(t.slice(Math.max(0, m.index - 12), m.index));
+    push(m.index - weekday![0].length, m.indices![2]![1], 'date-weekday-day-dot-month');
   }
   return out;
 }

@@ -47,7 +47,9 @@ const GENERIC_WORKPLACE_END = new RegExp(String.raw`^${GENERIC_WORKPLACE}$`);
 // ward said" is no employer).
 const JOB_PHRASE_AT_END = new RegExp(String.raw`(?:${JOB_PHRASE})[ \t]*(?:(?:the|la|le|les|l')[ \t]*)?$`);
 const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemist))(?![\p{L}])/dgu;
-const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job|[a-z] (?:at|for|with|au|chez|a la|du|des) |teaches|sells/;
+const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job|teaches|sells|trades/;
+// A job before its preposition ("driver at", "chauffeur chez"): the same lists, tested once per note.
+const JOB_HINT = new RegExp(String.raw`(?:${JOB_EN}|${JOB_FR})[ \t]+(?:at|for|with|from|a[ \t]|au|aux|chez|de[ \t]la|du|des)`);
 // A later word that names this workplace and no other: no dictionary holds it, no link word ("mine goldex",
 // "rossing uranium mine", "cooperative sefrou textile").
 const properWord = (w: string) => w.length >= 4 && !NAME_LINK_WORDS.has(w) && !isDictionaryWord(w.replace(/^[dl]['’]/, ''));
@@ -76,7 +78,7 @@ function capitalisedEmployer(written: string, before: string): string | undefine
 
 export function employerAfterWorkPhraseSpans(doc: Doc): Span[] {
   const f = doc.folded;
-  if (!HINT.test(f)) return [];
+  if (!HINT.test(f) && !JOB_HINT.test(f)) return [];
   const t = doc.text;
   const out: Span[] = [];
   for (const m of f.matchAll(AFTER_WORK)) {

@@ -65,7 +65,7 @@ const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousi
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ' d ', ' r n ', ' p p ', ' i r ', ' s n ', ' h i ', ' h s ', ' h n '];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ' i d ', ' r n ', ' p p ', ' i r ', ' s n ', ' h i ', ' h s ', ' h n '];
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
