@@ -83,7 +83,10 @@
  *  35. the thirty-sixth sealed held-out set eval/text/holdout36/*.jsonl (written blind at the end of that session; scored
  *      with the code before that session, before the fixes from holdout35's misses and after them, overall line, then in full);
  *  36. the thirty-seventh sealed held-out set eval/text/holdout37/*.jsonl (written blind at the start of the next session;
- *      scored with the code before that session and after its first rules, overall line, then in full).
+ *      scored with the code before that session and after its first rules, overall line, then in full);
+ *  37. the thirty-eighth sealed held-out set eval/text/holdout38/*.jsonl (written blind in that session while the fixes
+ *      from holdout37's misses were made; scored with the code before that session, before those fixes and after them,
+ *      overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -158,6 +161,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout35', title: 'Thirty-fifth sealed held-out set', languages: 'French, English and bilingual', note: "written blind later in the session of holdout34, after the fixes from holdout34's misses; scored with the code before that session, before those fixes and after them (overall line), then in full" },
   { folder: 'holdout36', title: 'Thirty-sixth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the end of the session of holdout34 and holdout35, while the fixes from holdout35's misses were made; scored with the code before that session, before those fixes and after them (overall line), then in full" },
   { folder: 'holdout37', title: 'Thirty-seventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while its first rules were made; scored with the code before that session and after those rules (overall line), then in full" },
+  { folder: 'holdout38', title: 'Thirty-eighth sealed held-out set', languages: 'French, English and bilingual', note: "written blind in the session of holdout37 while the fixes from holdout37's misses were made; scored with the code before that session, before those fixes and after them (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
