@@ -33,6 +33,7 @@ import { seenByWriterPersonSpans } from './recognizers/persons-seen-by-writer.js
 import { staffRosterPersonSpans } from './recognizers/persons-staff-roster.js';
 import { townAfterAgeSpans } from './recognizers/town-after-age.js';
 import { placesInFileNameSpans } from './recognizers/places-in-file-names.js';
+import { spelledPersonSpans } from './recognizers/persons-spelled.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
 import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
@@ -89,6 +90,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['room and log lines', roomLinePersonSpans],
   ['signatures with a role', signedWithRolePersonSpans],
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],
+  ['names spelled after they are said', spelledPersonSpans],
   ['OCR-garbled digits', ocrDigitSpans],
   ['HL7 segments', hl7Spans],
 ];
