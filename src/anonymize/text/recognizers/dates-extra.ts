@@ -1,3 +1,4 @@
+import { FILE_EXTENSION } from '../file-names.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_AFTER, NOT_DATE_BEFORE, yearValue } from './dates.js';
 import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
@@ -37,7 +38,7 @@ const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birth
 // A date in a file name's part after an underscore ("patient_list_20261127.csv", "CR_IRM_Guillot_251126.pdf",
 // "referrals_2026-11.csv"): an export's date tells the day of the list it names. Compact forms only there,
 // where the name's extension says the digits are no identifier.
-const FILE_NAME = /[\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+\.(?:csv|tsv|xlsx?|pdf|txt|docx?|json|xml|hl7|dcm|zip)(?![\p{L}\p{N}])/giu;
+const FILE_NAME = new RegExp(String.raw`[\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'giu');
 const FILE_NAME_DATE = /(?<=_)(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2]))(?=[_.])/gu;
 const FR_WEEKDAY_DM = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR_FR})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
 // The same in English, month first, the weekday inside the date ("admit tues 11/24", "set for tues 11/17").

@@ -21,7 +21,7 @@ const FR_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juille
 const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_FULL = [...FR_MONTHS, ...EN_MONTHS].join('|');
 const MONTH_ABBR_EN = 'jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec';
-const WEEKDAY_FULL = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+export const WEEKDAY_FULL = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /**
  * English weekday abbreviations the scan reads; the surrogate (dates.ts) moves the same ones. Not "mon", French
  * "my" too: a rule adds it where a day number or a date vouches for it.

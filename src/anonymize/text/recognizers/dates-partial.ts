@@ -1,7 +1,7 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import { isValidDay, type DateParts } from './dates.js';
-import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
+import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR, WEEKDAY_FULL } from './dates-named-alone.js';
 
 /**
  * Dates written without their month or year, which only read as dates next to a full one or a
@@ -15,7 +15,7 @@ const BEFORE_DAY = /(?<![\p{L}\p{N}/.,:-])(\d{1,2})(?:er|st|nd|rd|th)?[ \t]*(?:(
 const COUNT_WORD_BEFORE = /(?:^|[^\p{L}])(?:day|days|jour|jours|j|d|pod|week|weeks|semaine|semaines|cycle|cycles|cure|cures|dose|doses|n°|no|x|grade|stade|stage|score|version|v|page|p|lit|bed|room|chambre|salle)[ \t.:#]*$/u;
 const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}]|[/.:]\d)/u;
 const WEEKDAY_DAY =
-  notAfter(/(?<![\p{L}])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))/dgu);
+  notAfter(new RegExp(String.raw`(?<![\p{L}])(?:${WEEKDAY_FULL})[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))`, 'dgu'));
 
 // A weekday's abbreviation and a day number opening a line of a log, before a dash, a colon, a comma or a time
 // ("lun 16 – mme vuillermoz", "mar 24 - mr ulliac", "lun 23 8h10 - …"), or with an ordinal anywhere ("for sat
@@ -27,10 +27,10 @@ const WEEKDAY_ABBR_ORDINAL = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR})\.?[ \t]
 // 18:04 —", "jeudi 26.11"): "23.11" alone is as often a lab value, not after a weekday.
 // The digits first, then the look-behind to the weekday: a pattern that opens on the weekday list is tried at every position.
 const WEEKDAY_DAY_DOT_MONTH = new RegExp(
-  String.raw`(?<![\p{N}.])(\d{1,2})\.(\d{1,2})(?<=\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${WEEKDAY_ABBR})\.?[ \t]+\d{1,2}\.\d{1,2})(?![\p{N}]|\.\d|,\d)`,
+  String.raw`(?<![\p{N}.])(\d{1,2})\.(\d{1,2})(?<=\b(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR})\.?[ \t]+\d{1,2}\.\d{1,2})(?![\p{N}]|\.\d|,\d)`,
   'dgu',
 );
-const WEEKDAY_BEFORE = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|${WEEKDAY_ABBR})\.?[ \t]+$`, 'u');
+const WEEKDAY_BEFORE = new RegExp(String.raw`\b(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR})\.?[ \t]+$`, 'u');
 
 // Cheap test first: every weekday ends in "di", "day" or "che" ("dimanche"), and a day number follows
 // after blanks; most texts have none of these, and WEEKDAY_DAY is tried at every position.

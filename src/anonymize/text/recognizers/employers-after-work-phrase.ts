@@ -37,15 +37,12 @@ const JOB_PHRASE = String.raw`${JOB_EN}[ \t]+(?:at|for|with)|(?:teaches|sells|tr
 // The work phrase, then an article the name does not keep ("works at the rossing uranium mine", "travaille à la
 // mine goldex", "ancien salarié des chantiers …"). Up to five words, link words among them ("fromagerie de la nièvre").
 const AFTER_WORK = new RegExp(
-  String.raw`\b(?:${JOB_PHRASE}|(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts|away|offshore))?[ \t]+(?:at|for|with|on)|(?:(?:his|her|their|a|the|weekend|summer|new|old|part-time)[ \t]+)?job[ \t]+(?:at|with)|(?:his|her|their|a|the|start|starts|night|day)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait|ent|ant)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit|a[ \t]+mi-temps))?[ \t]+(?:chez|a|au|aux|pour)|employee?[ \t]+(?:chez|a)|(?:ancien(?:ne)?|ex)[ \t-]?(?:salariee?|employee?)[ \t]+(?:de|des|du|chez|a))(?:[ \t]+(?:the|la|le|les)(?=[ \t])|[ \t]+l['’](?=[a-z]))?[ \t]*([a-z][a-z'’&-]{2,25}(?:[ \t]+(?!${STOP})[a-z][a-z'’&-]{1,25}){0,4})` + NAME_END,
+  String.raw`\b(?:(?<job>${JOB_PHRASE})|(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts|away|offshore))?[ \t]+(?:at|for|with|on)|(?:(?:his|her|their|a|the|weekend|summer|new|old|part-time)[ \t]+)?job[ \t]+(?:at|with)|(?:his|her|their|a|the|start|starts|night|day)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait|ent|ant)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit|a[ \t]+mi-temps))?[ \t]+(?:chez|a|au|aux|pour)|employee?[ \t]+(?:chez|a)|(?:ancien(?:ne)?|ex)[ \t-]?(?:salariee?|employee?)[ \t]+(?:de|des|du|chez|a))(?:[ \t]+(?:the|la|le|les)(?=[ \t])|[ \t]+l['’](?=[a-z]))?[ \t]*(?<name>[a-z][a-z'’&-]{2,25}(?:[ \t]+(?!${STOP})[a-z][a-z'’&-]{1,25}){0,4})` + NAME_END,
   'dgu',
 );
 // Words that end the name of a workplace.
 const WORKPLACE_END = new RegExp(String.raw`^(?:${SPECIFIC_WORKPLACE}|paperboard)$`);
 const GENERIC_WORKPLACE_END = new RegExp(String.raw`^${GENERIC_WORKPLACE}$`);
-// A job's phrase names an employer only by a name no dictionary holds or a workplace word ("the nurse at the
-// ward said" is no employer).
-const JOB_PHRASE_AT_END = new RegExp(String.raw`(?:${JOB_PHRASE})[ \t]*(?:(?:the|la|le|les|l')[ \t]*)?$`);
 const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemist))(?![\p{L}])/dgu;
 const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job|teaches|sells|trades/;
 // A job before its preposition ("driver at", "chauffeur chez"): the same lists, tested once per note.
@@ -82,18 +79,18 @@ export function employerAfterWorkPhraseSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   for (const m of f.matchAll(AFTER_WORK)) {
-    const [s, e] = m.indices![1]!;
+    const [s, e] = m.indices!.groups!.name!;
     const written = t.slice(s, e);
     if (written !== written.toLowerCase()) {
       const name = capitalisedEmployer(written, t.slice(Math.max(0, s - 4), s));
       if (name !== undefined) out.push({ start: s, end: s + name.length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-capitalised' });
       continue;
     }
-    const words = m[1]!.split(/[ \t]+/);
+    const words = m.groups!.name!.split(/[ \t]+/);
     // An ordinary first word may still open an employer's name when a workplace word ends it ("savage river mine").
-    const viaJob = JOB_PHRASE_AT_END.test(f.slice(m.index, s));
-    // After a job's phrase a first word no dictionary holds must be no name either (the word lists leave surnames
-    // out: "ward", "hall").
+    // After a job's phrase ("the nurse at the ward said" is no employer) the first word, if it opens the name, must
+    // be no name either (the word lists leave surnames out: "ward", "hall"), and a later word names nothing.
+    const viaJob = m.groups!.job !== undefined;
     const unknownFirst = !isDictionaryWord(words[0]!) && (!viaJob || (!isLastName(words[0]!) && !isFirstName(words[0]!)));
     const last = words.at(-1)!;
     const workplace = words.length > 1 && (WORKPLACE_END.test(last) || (GENERIC_WORKPLACE_END.test(last) && words.slice(0, -1).some((w) => !isDictionaryWord(w))));

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { FILE_EXTENSIONS } from '../file-names.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { SPECIES } from './persons-informal.js';
@@ -34,7 +35,7 @@ const COMMENT_AUTHOR = new RegExp(String.raw`^[ \t]*#[ \t]*(?:note|nb|n\.b\.|com
 // A login made of an initial and a surname ("entered by s.griffiths", "(k.drummond)", "- l.macintyre"): a note's
 // author. Not inside an e-mail address, a host name or a longer dotted token, and the surname no ordinary word
 // ("e.coli", "p.m."), a species or a file's extension ("s.aureus", "x.csv").
-const FILE_EXTENSION = new Set(['csv', 'tsv', 'txt', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ods', 'odt', 'json', 'xml', 'html', 'htm', 'png', 'jpg', 'jpeg', 'gif', 'zip', 'dcm', 'hl7', 'log', 'rtf', 'msg', 'eml']);
+const NOT_A_SURNAME = new Set([...FILE_EXTENSIONS, 'odt', 'html', 'htm', 'png', 'jpg', 'jpeg', 'gif', 'log', 'rtf', 'msg', 'eml', ...SPECIES]);
 // The dot first, then the look-behind to the initial: a pattern that opens on a letter is tried at nearly every position.
 const INITIAL_DOT_SURNAME = /\.(?<=(?<![\p{L}\p{N}@./_-])[a-z]\.)([a-z][a-z'-]{2,20})(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
 const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
@@ -66,7 +67,7 @@ export function loginIdSpans(doc: Doc): Span[] {
   }
   for (const m of t.includes('.') ? t.matchAll(INITIAL_DOT_SURNAME) : []) {
     const surname = fold(m[1]!);
-    if (isDictionaryWord(surname) || SPECIES.has(surname) || FILE_EXTENSION.has(surname)) continue;
+    if (isDictionaryWord(surname) || NOT_A_SURNAME.has(surname)) continue;
     out.push({ start: m.index - 1, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-initial-dot-login' });
   }
   if (!HINT.test(t)) return out;

@@ -29,6 +29,8 @@ const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|(?!(?:[a-z][ \t]){1,4}(?:n
 const NOT_AN_ID_EN = 'phone|telephone|tel|mobile|cell|cellphone|contact|home|work|office|fax|landline|pager|whatsapp|emergency|callback|back|best|daytime|evening|night|day|direct|main|switchboard|reception|desk|line|extension|ext|the|a|an|her|his|my|your|their|our|its|same|new|old|other|correct|wrong|this|that|mum|mom|dad|wife|husband|partner|son|daughter|sister|brother|family|kin|neighbour|neighbor|carer|friend|gp|clinic|surgery|practice|pharmacy|room|bed|ward|bay|house|street|flat|apartment|door|page|serial|lot|batch|bus|flight|seat|gate|platform|lucky|any|which|what|whose';
 const NOT_AN_ID_FR = 'telephone|tel|portable|fixe|mobile|gsm|fax|domicile|bureau|poste|urgence|standard|secretariat|ligne|contact|chambre|lit|porte|rue|bus|vol|la|le|les|son|sa|ses|mon|ma|mes|votre|vos|leur|du|des|ce|cet|cette';
 // Whose card or file it is, between its name and the number ("carte d identite de la mere", "… du pere").
+// The schemes a dictation spells out right before the number ("m r n four four seven", "i d three one one").
+const SPELLED_SCHEMES = ['mrn', 'id', 'ipp', 'nda', 'nir', 'ssn', 'nhi', 'nhs', 'chi', 'phn'].map((s) => s.split('').join(' '));
 const WHOSE = String.raw`(?:[ \t]+(?:de[ \t]+la|du|de[ \t]+l['’]?|de[ \t]+son|de[ \t]+sa|of[ \t]+(?:the[ \t]+)?|of[ \t]+her|of[ \t]+his)[ \t]*(?:mere|pere|patient|patiente|enfant|epoux|epouse|mari|femme|mother|father|child|husband|wife))?`;
 const ID_WORD = [
   String.raw`(?:hospital|nhs|chi|patient|record|unit|case|file|chart|health|insurance|member|policy|reference|id|folder|pathology|medicare|passport|inpatient|outpatient|registration|identity|specimen)[ \t]+(?:number|no)`,
@@ -51,7 +53,7 @@ const ID_WORD = [
   String.raw`(?!(?:${NOT_AN_ID_FR}|${DIGIT})[ \t])[a-z]{3,}[ \t]+numero`,
   // An acronym spelled out right before the number or a card ("m r n four four seven", "i d three one one",
   // "n h i f card one zero …"), and a scheme's membership ("nhis membership one three …").
-  String.raw`(?:m[ \t]r[ \t]n|i[ \t]d|i[ \t]p[ \t]p|n[ \t]d[ \t]a|n[ \t]i[ \t]r|s[ \t]s[ \t]n|n[ \t]h[ \t]i|n[ \t]h[ \t]s|c[ \t]h[ \t]i|p[ \t]h[ \t]n)(?![ \t][a-z][ \t])|(?:[a-z][ \t]){2,5}card|(?:[a-z]{3,}[ \t]+)?membership(?:[ \t]+(?:number|no))?`,
+  String.raw`(?:${SPELLED_SCHEMES.map((s) => s.replace(/ /g, '[ \\t]')).join('|')})(?![ \t][a-z][ \t])|(?:[a-z][ \t]){2,5}card|(?:[a-z]{3,}[ \t]+)?membership(?:[ \t]+(?:number|no))?`,
   'dossier|identifier|identifiant|specimen',
 ].join('|');
 const SPOKEN_ID = new RegExp(
@@ -65,7 +67,7 @@ const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousi
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ' i d ', ' r n ', ' p p ', ' i r ', ' s n ', ' h i ', ' h s ', ' h n '];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];

@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
+import { UNIT_EN } from './dates-spoken.js';
 import { saidAgain } from './said-again.js';
 
 /**
@@ -23,7 +24,7 @@ const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${
 // "numero soixante dix huit cinq cent trois vingt deux quarante et un"), five number words at least; a first
 // attempt corrected after "pardon" ("telephone six nonante neuf pardon six quatre-vingt-dix-neuf …") is skipped.
 // English digits too: a bilingual dictation switches language inside the number ("six nine nine, quarante-deux, …").
-const NUMBER_WORD = String.raw`(?:${PAIR}|cents?|mille|septante|huitante|octante|nonante|one|two|three|four|five|seven|eight|nine|nought|oh)`;
+const NUMBER_WORD = String.raw`(?:${PAIR}|cents?|mille|septante|huitante|octante|nonante|${UNIT_EN}|nought|oh)`;
 // An international number opens on "plus" ("plus deux deux huit quatre-vingt-dix …").
 const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:[ \t,]+${NUMBER_WORD}){4,16}`;
 // Who the number reaches, between the phone word and it: "de la mère madame saida trabelsi", "of the uncle".

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { FILE_EXTENSION } from '../file-names.js';
 import { communePopulation } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isTownOfAnyList } from './location.js';
@@ -15,8 +16,8 @@ import { isTownOfAnyList } from './location.js';
  *     "delivery_suite_board_maryborough", "export_ris_hirson". A word a dictionary knows ("tonnerre",
  *     "final") must be a commune of some size.
  */
-const FILE_NAME = /(?<![\p{L}\p{N}_./\\-])([\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+)\.(?:csv|tsv|xlsx?|ods|txt|pdf|json|xml|docx?|hl7)(?![\p{L}\p{N}])/dgu;
-const HINT = /_[\p{L}\p{N}-]+\.(?:csv|tsv|xlsx?|ods|txt|pdf|json|xml|docx?|hl7)/u;
+const FILE_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}_./\\-])([\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+)\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'dgu');
+const HINT = new RegExp(String.raw`_[\p{L}\p{N}-]+\.(?:${FILE_EXTENSION})`, 'u');
 /** A French facility's head word, as exports abbreviate it. "had" (home hospitalisation) is left out: English "had". */
 const FACILITY_HEAD = new Set([
   'ch', 'chu', 'chr', 'chru', 'chi', 'chs', 'cht', 'chd', 'gh', 'ghu', 'ght', 'ghef', 'hopital', 'clinique', 'polyclinique',
