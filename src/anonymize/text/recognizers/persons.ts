@@ -40,11 +40,12 @@ const RANK_HINT = /adj|sgt|serg|cpl|capor|corpor|lieut|capit|capt|command|colon|
 const TITLE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${NAME_SEQ})`, 'dgu'));
 // Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
 // "mme da costa", "m. poulain", "M. samba". The title may be capitalised, the name is not (capitalised
-// names are TITLE_RE's), also after an initial ("dr p. martineau"). "m" needs its dot, and not after a number ("50 m. puis" is a distance)
+// names are TITLE_RE's), also after an initial ("dr p. martineau"), and after a title written out as dictated
+// ("patient mister bwalya mulenga", "wife missus grace kapambwe"). Every title may take its dot ("mrs. jablonski"). "m" needs its dot, and not after a number ("50 m. puis" is a distance)
 // nor a letter and a dot ("p.m. doses", "a.m.").
 const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
 const TITLE_LOWER_RE = notAfter(new RegExp(
-  String.raw`(?<![\p{L}])(?:` + ci(String.raw`dr|docteur|doctor|pr|mme|mr|mlle|madame|monsieur|mrs|ms`) + String.raw`\.?|(?<![\p{N}][ \t]?|\p{L}\.)[mM]\.)[ \t]{1,4}` +
+  String.raw`(?<![\p{L}])(?:(?:` + ci(String.raw`dr|docteur|doctor|pr|mme|mr|mlle|madame|monsieur|mrs|ms|mister|missus`) + String.raw`)\.?|(?<![\p{N}][ \t]?|\p{L}\.)[mM]\.)[ \t]{1,4}` +
     String.raw`((?:[\p{Ll}]\.[ \t]?)?(?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
   'dgu',
 ));
