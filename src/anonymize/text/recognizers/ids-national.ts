@@ -5,7 +5,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * Italian codice fiscale (its last letter is a check character over the fifteen before it) and the
  * US Medicare Beneficiary Identifier (eleven characters, each position a digit or a letter from a fixed
  * set), the Irish PPS number (a check letter over its seven digits), the South African identity number
- * (a birth date, a Luhn check digit) and the Singapore NRIC/FIN (a check letter over its seven digits). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
+ * (a birth date, a Luhn check digit), the Singapore NRIC/FIN (a check letter over its seven digits) and the
+ * Belgian national number (NISS) as it is printed, "YY.MM.DD-NNN.CC" (two check digits over the nine before). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
  * "code fiscal", "Medicare (US)").
  *
  * The UK's ten-digit health numbers (NHS England and Wales, Northern Ireland's H&C, Scotland's CHI) are the
@@ -84,6 +85,19 @@ export function nricCheck(series: string, digits: string): string {
   return (series === 'S' || series === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK')[sum % 11]!;
 }
 
+// The Belgian national number (NISS, numéro de registre national or bis number): birth date YYMMDD (the month
+// +20 or +40 for a bis number, 00 when unknown), a three-digit serial, two check digits; printed "35.07.15-218.19"
+// in registers and exports where no "NISS" comes before it (a column of a table, a CSV field). Only the printed
+// form: eleven bare digits pass a mod-97 check one time in 97.
+const BELGIAN_NISS = /(?<![\p{L}\p{N}.])(\d{2})\.(\d{2})\.(\d{2})-(\d{3})\.(\d{2})(?![\p{L}\p{N}]|\.\d)/gu;
+
+/** The NISS check: 97 − (the nine digits mod 97), the nine digits prefixed by 2 for people born from 2000. */
+export function belgianNissValid(nineDigits: string, check: string): boolean {
+  const base = Number(nineDigits);
+  const expected = Number(check);
+  return 97 - (base % 97) === expected || 97 - ((2_000_000_000 + base) % 97) === expected;
+}
+
 // The NHS, H&C and CHI numbers: ten digits, whole or grouped 3-3-4 by spaces ("733 820 1455"), the last a
 // mod-11 check digit. Named on the same line, a few words before ("His NHS number for the record: …",
 // "DOB 11/04/1962   H&C 437 218 6605").
@@ -121,6 +135,10 @@ export function nationalIdSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(UK_HEALTH_NUMBER)) {
     if (!ukHealthNumberValid(m[0].replace(/ /g, '')) || !UK_HEALTH_NUMBER_NAME.test(t.slice(Math.max(0, m.index - 60), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-uk-health-number' });
+  }
+  for (const m of t.includes('-') ? t.matchAll(BELGIAN_NISS) : []) {
+    if (!belgianNissValid(m[1]! + m[2]! + m[3]! + m[4]!, m[5]!)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-belgian-niss' });
   }
   for (const m of t.matchAll(MBI)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-medicare-mbi' });
