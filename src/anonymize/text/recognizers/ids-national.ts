@@ -6,7 +6,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * US Medicare Beneficiary Identifier (eleven characters, each position a digit or a letter from a fixed
  * set), the Irish PPS number (a check letter over its seven digits), the South African identity number
  * (a birth date, a Luhn check digit), the Singapore NRIC/FIN (a check letter over its seven digits) and the
- * Belgian national number (NISS) as it is printed, "YY.MM.DD-NNN.CC" (two check digits over the nine before). Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
+ * Belgian national number (NISS) as it is printed, "YY.MM.DD-NNN.CC" (two check digits over the nine before), the
+ * Finnish personal identity code (a birth date, a century sign, a check character) and the Zambian National
+ * Registration Card number ("304518/72/1": serial, district, citizenship), printed in its own form in registers. Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
  * "code fiscal", "Medicare (US)").
  *
  * The UK's ten-digit health numbers (NHS England and Wales, Northern Ireland's H&C, Scotland's CHI) are the
@@ -98,11 +100,26 @@ export function belgianNissValid(nineDigits: string, check: string): boolean {
   return 97 - (base % 97) === expected || 97 - ((2_000_000_000 + base) % 97) === expected;
 }
 
+// The Finnish personal identity code (henkilötunnus): birth date DDMMYY, the century sign ("+" 1800s; "-", Y, X,
+// W, V, U 1900s; A to F 2000s), a three-digit serial and a check character: the nine digits as one number mod 31,
+// through 0–9 and the letters without G, I, O, Q, Z ("120478-147U", "180118A4087").
+const FINNISH_ID = /(?<![\p{L}\p{N}-])((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})[-+A-FU-Y](\d{3})([0-9A-FHJ-NPR-Y])(?![\p{L}\p{N}])/gu;
+const FINNISH_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+
+/** The Finnish identity code's check character for its birth date and serial. */
+export function finnishIdCheck(birthDate: string, serial: string): string {
+  return FINNISH_CHECK[Number(birthDate + serial) % 31]!;
+}
+
+// The Zambian National Registration Card number: a six-digit serial, the two-digit district of issue and the
+// citizenship digit, slashed ("304518/72/1"). No check digit; the slashed form itself is found nowhere else.
+const ZAMBIAN_NRC = /(?<![\p{L}\p{N}/.-])\d{6}\/\d{2}\/[1-3](?![\p{L}\p{N}]|\/\d)/gu;
+
 // The NHS, H&C and CHI numbers: ten digits, whole or grouped 3-3-4 by spaces ("733 820 1455"), the last a
 // mod-11 check digit. Named on the same line, a few words before ("His NHS number for the record: …",
 // "DOB 11/04/1962   H&C 437 218 6605").
 const UK_HEALTH_NUMBER = /(?<![\p{L}\p{N}])\d{3}([ ]?)\d{3}\1\d{4}(?![\p{L}\p{N}])/gu;
-const UK_HEALTH_NUMBER_NAME = /(?<![\p{L}])(?:nhs|h ?& ?c|health (?:and|&) care|chi)(?![\p{L}])[^\n]{0,40}$/iu;
+const UK_HEALTH_NUMBER_NAME = /(?<![\p{L}])(?:nhs|h ?[&+] ?c|health (?:and|&) care|chi)(?![\p{L}])[^\n]{0,40}$/iu;
 
 /** The mod-11 check of an NHS, H&C or CHI number: the first nine digits weighted 10 to 2; 11 − sum mod 11 (11 is 0, 10 never issued). */
 export function ukHealthNumberValid(digits: string): boolean {
@@ -139,6 +156,13 @@ export function nationalIdSpans(doc: Doc): Span[] {
   for (const m of t.includes('-') ? t.matchAll(BELGIAN_NISS) : []) {
     if (!belgianNissValid(m[1]! + m[2]! + m[3]! + m[4]!, m[5]!)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-belgian-niss' });
+  }
+  for (const m of t.matchAll(FINNISH_ID)) {
+    if (finnishIdCheck(m[1]!, m[2]!) !== m[3]) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-finnish' });
+  }
+  for (const m of t.includes('/') ? t.matchAll(ZAMBIAN_NRC) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.validated, source: 'id-zambian-nrc' });
   }
   for (const m of t.matchAll(MBI)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-medicare-mbi' });
