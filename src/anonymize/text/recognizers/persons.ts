@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
-import { isFirstName, isLastName } from '../gazetteers.js';
+import { isFirstName, isFirstNameOfAnyList, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
@@ -119,6 +119,10 @@ const INVERTED_HINT = /[,;][ \t]*\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?
 // A list line that opens with "Surname, First name" ("Papadopoulos, Georgios – bed 4", "- Walker-Smith,
 // Ethan (7)"): the first name must be a known one, the surname no ordinary word.
 const INVERTED_LINE = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*)?([\p{Lu}][\p{L}'’]{2,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?),[ \t]*([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
+// The same in lowercase notes, where the line may open on a time or a "pt:" label ("0715 mcphail, ishbel chi …",
+// "pt: mcgregor, alasdair, dob …", "connolly, aoife 14y"): the given name must be a known one, the surname a
+// known surname or no ordinary word ("choque, pleure", "surfaced, pain" are no names).
+const INVERTED_LINE_LOWER = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*|\d{1,2}[:h]?\d{2}[ \t]+|pt[ \t]*:[ \t]*)?([\p{Ll}][\p{Ll}'’]{2,30}(?:-[\p{Ll}][\p{Ll}'’]{1,30})?),[ \t]*([\p{Ll}][\p{Ll}'’]{1,20}(?:-[\p{Ll}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
 
 // "Pt: KOWALCZYK, Zbigniew / unit 4", "PATIENT: OKORO, ADAEZE NGOZI  DOB …": the given names after the
 // surname and a comma, single spaces between them, on the field's line.
@@ -268,6 +272,13 @@ export function personSpans(doc: Doc): Span[] {
     // Two names, as the other surname-first rules give them: the surname, then the given name.
     push(m.indices![1]![0], m.indices![1]![1], 0.85, PRIORITY.context, 'person-inverted-line');
     push(m.indices![2]![0], m.indices![2]![1], 0.85, PRIORITY.context, 'person-inverted-line');
+  }
+  for (const m of t.includes(',') ? t.matchAll(INVERTED_LINE_LOWER) : []) {
+    const [surname, given] = [m[1]!, m[2]!];
+    if (!isFirstNameOfAnyList(given) || NOT_NAMES.has(surname) || NOT_NAMES.has(given)) continue;
+    if (!isLastName(surname) && isDictionaryWord(fold(surname))) continue;
+    push(m.indices![1]![0], m.indices![1]![1], 0.8, PRIORITY.context, 'person-inverted-line-lower');
+    push(m.indices![2]![0], m.indices![2]![1], 0.8, PRIORITY.context, 'person-inverted-line-lower');
   }
   for (const m of doc.folded.matchAll(CLOSING_RE)) {
     const lineStart = m.index + m[0].length;
