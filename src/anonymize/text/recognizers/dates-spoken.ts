@@ -15,7 +15,7 @@ export const UNIT_EN = 'one|two|three|four|five|six|seven|eight|nine';
 const TENS_EN = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const YEAR_EN = String.raw`(?:(?:nineteen|twenty)[- ](?:oh[- ](?:${UNIT_EN})|(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|hundred)|two thousand(?:[- ]and)?(?:[- ](?:(?:${TENS_EN})(?:[- ](?:${UNIT_EN}))?|${UNIT_EN}))?)`;
 const SPOKEN_EN = new RegExp(
-  String.raw`\b(?:(?:${MONTH_EN})[ \t,]+(?:the[ \t]+)?(?:${ORDINAL_EN})|(?:the[ \t]+)?(?:${ORDINAL_EN})[ \t]+of[ \t]+(?:${MONTH_EN}))(?:[ \t,]+(?:of[ \t]+)?(${YEAR_EN}))?(?![\p{L}])`,
+  String.raw`\b(?:(?:${MONTH_EN})[ \t,]+(?:the[ \t]+)?(?:${ORDINAL_EN})|(?:the[ \t]+)?(?:${ORDINAL_EN})[ \t]+(?:of[ \t]+)?(?:${MONTH_EN}))(?:[ \t,]+(?:of[ \t]+)?(${YEAR_EN}))?(?![\p{L}])`,
   'dgu',
 );
 const MONTH_FR = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
@@ -26,7 +26,10 @@ const YEAR_FR = String.raw`(?:(?:mil(?:le)?[- ]neuf[- ]cents?|deux[- ]mille)(?:[
 const SPOKEN_FR = new RegExp(String.raw`\b(?:${DAY_FR})[ \t]+(?:${MONTH_FR})(?:[ \t]+(${YEAR_FR}))?(?![\p{L}])`, 'dgu');
 // A weekday and a day in words with no month, as dictation gives the next appointment: "mardi vingt-deux".
 const WEEKDAY_DAY_FR = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t]+(?:${DAY_FR})(?![\p{L}]|[ \t-]+(?:${MONTH_FR}|heures?|h\b|minutes?|fois|jours?|ans|mois|semaines?))`, 'gu');
-const CUE_BEFORE = /(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance)[ \t:]*$/u;
+// A weekday before the month or the day says a date as much as "on" does ("Friday December fourth", "le lundi
+// sept décembre"), and so do the words that book a visit ("return January twenty sixth", "rdv dix décembre").
+const WEEKDAY_BEFORE = /(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t,]*$/u;
+const CUE_BEFORE = /(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance|return|review|revoir|rdv|rendez-vous|appointment|appt|booked|prevue?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t:,]*$/u;
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
 // view has no accents and no capitals, so \b is a true word boundary there.
 const HINT_EN = /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/;
@@ -43,8 +46,12 @@ export function spokenDateSpans(doc: Doc): Span[] {
   for (const re of patterns) {
     for (const m of f.matchAll(re)) {
       const hasYear = m[1] !== undefined;
-      if (!hasYear && !CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index))) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, label: 'DATE', score: 0.9, priority: PRIORITY.pattern, source: 'date-spoken' });
+      const before = f.slice(Math.max(0, m.index - 16), m.index);
+      if (!hasYear && !CUE_BEFORE.test(before)) continue;
+      // The weekday said before it is part of the date ("Friday December fourth"): it would tell the real day.
+      const weekday = WEEKDAY_BEFORE.exec(before);
+      const start = weekday ? m.index - before.length + weekday.index + (/^[^\p{L}]/u.test(weekday[0]) ? 1 : 0) : m.index;
+      out.push({ start, end: m.index + m[0].length, label: 'DATE', score: 0.9, priority: PRIORITY.pattern, source: 'date-spoken' });
     }
   }
   return out;
