@@ -25,6 +25,7 @@ import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
+import { compoundStreetSpans } from './recognizers/address-compound-street.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
@@ -63,6 +64,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['identifiers', idSpans],
   ['places (locationSpans)', locationSpans],
   ['named houses', namedHouseSpans],
+  ['streets with their kind glued on', compoundStreetSpans],
   ['address after its field label', addressFieldSpans],
   ['street part before a town and its postcode', addressBeforeTownSpans],
   ['house opening an address line', houseOpeningLineSpans],
