@@ -26,6 +26,7 @@ import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-cou
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { compoundStreetSpans } from './recognizers/address-compound-street.js';
+import { barangaySpans } from './recognizers/address-barangay.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
 import { handoverPersonSpans } from './recognizers/persons-handover.js';
@@ -65,6 +66,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['places (locationSpans)', locationSpans],
   ['named houses', namedHouseSpans],
   ['streets with their kind glued on', compoundStreetSpans],
+  ['barangays, puroks and sitios', barangaySpans],
   ['address after its field label', addressFieldSpans],
   ['street part before a town and its postcode', addressBeforeTownSpans],
   ['house opening an address line', houseOpeningLineSpans],

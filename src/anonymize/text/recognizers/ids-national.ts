@@ -8,7 +8,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * (a birth date, a Luhn check digit), the Singapore NRIC/FIN (a check letter over its seven digits) and the
  * Belgian national number (NISS) as it is printed, "YY.MM.DD-NNN.CC" (two check digits over the nine before), the
  * Finnish personal identity code (a birth date, a century sign, a check character) and the Zambian National
- * Registration Card number ("304518/72/1": serial, district, citizenship), printed in its own form in registers. Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
+ * Registration Card number ("304518/72/1": serial, district, citizenship) and the PhilHealth number
+ * ("12-050374119-8"), each printed in its own form in registers. Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
  * "code fiscal", "Medicare (US)").
  *
  * The UK's ten-digit health numbers (NHS England and Wales, Northern Ireland's H&C, Scotland's CHI) are the
@@ -115,6 +116,10 @@ export function finnishIdCheck(birthDate: string, serial: string): string {
 // citizenship digit, slashed ("304518/72/1"). No check digit; the slashed form itself is found nowhere else.
 const ZAMBIAN_NRC = /(?<![\p{L}\p{N}/.-])\d{6}\/\d{2}\/[1-3](?![\p{L}\p{N}]|\/\d)/gu;
 
+// The PhilHealth identification number, printed 2-9-1 ("12-050374119-8"): no public check digit, but the
+// dashed form is found nowhere else.
+const PHILHEALTH = /(?<![\p{L}\p{N}-])\d{2}-\d{9}-\d(?![\p{L}\p{N}]|-\d)/gu;
+
 // The NHS, H&C and CHI numbers: ten digits, whole or grouped 3-3-4 by spaces ("733 820 1455"), the last a
 // mod-11 check digit. Named on the same line, a few words before ("His NHS number for the record: …",
 // "DOB 11/04/1962   H&C 437 218 6605").
@@ -163,6 +168,9 @@ export function nationalIdSpans(doc: Doc): Span[] {
   }
   for (const m of t.includes('/') ? t.matchAll(ZAMBIAN_NRC) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.validated, source: 'id-zambian-nrc' });
+  }
+  for (const m of t.includes('-') ? t.matchAll(PHILHEALTH) : []) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.validated, source: 'id-philhealth' });
   }
   for (const m of t.matchAll(MBI)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-medicare-mbi' });
