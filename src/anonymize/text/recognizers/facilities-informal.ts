@@ -27,6 +27,10 @@ const EMPLOYER = new RegExp(
   'dgu',
 );
 const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|ork|ravail|repr| chez |alari/;
+// Forms in capitals print the field so ("EMPLOYEUR DE L'ASSURÉ : COOPÉRATIVE AGRICOLE ARTERRIS", "EMPLOYER: DIAVIK
+// DIAMOND MINE"): the label, its colon, and a name in capitals that opens on a letter (not "EMPLOYER INFORMED BY
+// WIFE", not "N° SIRET EMPLOYEUR : 260 700 …").
+const EMPLOYER_UPPER = /(?<![\p{L}])(?:EMPLOYEUR|EMPLOYER)(?:[ \t]+DE[ \t]+L['’]ASSUR[ÉE]E?)?(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*:[ \t]*(\p{Lu}[\p{Lu}\p{N}'’&.-]{0,30}(?:[ \t]+[\p{Lu}\p{N}][\p{Lu}\p{N}'’&.-]{0,30}){0,5})(?![\p{L}])/dgu;
 /** Capitalised words after an employer word that name no employer: titles, weekdays, generic nouns. */
 const NOT_EMPLOYER = /^(?:Dr|Mr|Mrs|Ms|Mme|M|Monsieur|Madame|Le|La|Les|The|A|An|Home|Night|Nights|Day|Days|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Française|Francaise|French)$/u;
 
@@ -49,6 +53,10 @@ export function informalFacilitySpans(doc: Doc): Span[] {
     // "le travail chez Marie": a first name alone after the word is a person's home, not a firm.
     if (end - start === first.length && isFirstName(first)) continue;
     out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer' });
+  }
+  for (const m of t.includes('MPLOY') ? t.matchAll(EMPLOYER_UPPER) : []) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-upper' });
   }
   return out;
 }
