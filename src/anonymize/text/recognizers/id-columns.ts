@@ -23,7 +23,9 @@ const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)
 const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|pc|npa|code postal|eircode)$/;
 // Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
 // donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
-const CITY_HEADER_CELL = /^(?:city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|town\/village|ville\/village|colline|lieu de naissance|place of birth|birthplace|provenance)$/;
+// A municipality too, and two kinds joined by a slash ("Village / town", "Village / TA": a Malawian traditional authority).
+const CITY_HEADER_WORD = 'city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|colline|lieu de naissance|place of birth|birthplace|provenance|municipality|municipalite|township';
+const CITY_HEADER_CELL = new RegExp(`^(?:${CITY_HEADER_WORD})(?: ?\\/ ?(?:${CITY_HEADER_WORD}|ta|county|province|state))*$`);
 // Where a patient is treated, from or to, or works, by its column: "Treating clinic", "gp_clinic", "referring_facility",
 // "centre_dialyse", "Transporteur", "Employer" (the sets mark facilities and employers as HOSPITAL).
 const FACILITY_HEADER_CELL = /^(?:(?:treating|referring|receiving|gp|dialysis|home|current)[ ]?)?(?:clinic|facility|hospital|hopital|practice|pharmacy|pharmacie|employer|employeur|transporteur|maternite|etablissement|centre(?: dialyse)?|center|ward or clinic)$/;
