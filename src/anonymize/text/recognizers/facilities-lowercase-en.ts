@@ -7,13 +7,15 @@ import { isListedTown } from './location.js';
 /**
  * English care places named in lowercase notes, where the facility rules want capitals: "from balfour
  * care home", "admission expected from st andrews community hospital", "transferred to kirkcaldy general
- * hospital". A word of movement or place before, a kind of care place after, and between them one to
- * three words whose first is a town a list knows, a surname, "st", or no ordinary word ("from the
- * community hospital", "at local care home" name no place).
+ * hospital". A word of movement or place before (or the bracket or comma after a GP or a doctor named just
+ * before: "gp dr s. nakamura (egton surgery)", "gp changed to dr whiteside, seaton surgery"), a kind of care place
+ * after (a practice, a surgery and a pharmacy too), and between them one to three words whose first is a town a
+ * list knows, a surname, "st", or no ordinary word ("from the community hospital", "at local care home", "cardiac
+ * surgery" name no place).
  */
-const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er))`;
+const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|medical[ \t]+practice|medical[ \t]+group|group[ \t]+practice|surgery|pharmacy)`;
 const PLACE = new RegExp(
-  String.raw`\b(?:from|to|at|in|via|into)[ \t]+((?:st\.?[ \t]+)?[a-z][a-z'-]{2,20}(?:[ \t]+[a-z][a-z'-]{2,20}){0,2}?)[ \t]+${HEAD}(?![\p{L}])`,
+  String.raw`(?:\b(?:from|to|at|in|via|into)[ \t]+|(?<=\b(?:gp|dr|doctor)\b[^\n(,]{0,40})[(,][ \t]*)((?:st\.?[ \t]+)?[a-z][a-z'-]{2,20}(?:[ \t]+[a-z][a-z'-]{2,20}){0,2}?)[ \t]+${HEAD}(?![\p{L}])`,
   'dgu',
 );
 const HINT = new RegExp(HEAD, 'u');
