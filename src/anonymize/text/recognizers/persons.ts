@@ -108,7 +108,7 @@ const COORDINATED_RE = notAfter(new RegExp(
 ));
 // English relatives in lowercase notes ("her son peter"): "son" is also French for "his", so English only,
 // and the word must be a known first name or no ordinary word ("partner works" is not a name).
-const FAMILY_LOWER_EN = notAfter(/(?<![\p{L}])(?:son|mother|father|mom|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|auntie|aunty|cousin|spouse|hubby|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|grandfather)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
+const FAMILY_LOWER_EN = notAfter(/(?<![\p{L}])(?:son|mother|father|mom|mum|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|auntie|aunty|cousin|spouse|hubby|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|grandfather)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
 // French relatives in lowercase notes ("pere murat chauffeur", "jumelles defne et ada"): as in English, only
 // a known first name or no ordinary word ("pere absent", "mere presente" are no names). "père" and "mère"
 // are French only: "a mere 5 mg".
@@ -301,6 +301,8 @@ export function personSpans(doc: Doc): Span[] {
   for (const m of doc.lang === 'en' ? matchesNotAfter(FAMILY_LOWER_EN, t) : doc.lang === 'fr' ? matchesNotAfter(FAMILY_LOWER_FR, t) : []) {
     const w = m[1]!;
     if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || (!isFirstName(w) && isDictionaryWord(fold(w)))) continue;
+    // A contraction is the sentence going on ("mum (she's …"), not a name.
+    if (CONTRACTION.test(w)) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
@@ -353,10 +355,11 @@ export function personSpans(doc: Doc): Span[] {
  * Words after a relative word that are no name: verbs, articles, other relatives, places in the ward, and
  * the titles that open the name rather than being it ("mère (mme lopes", "sa mere mme delphine").
  */
+const CONTRACTION = /['’](?:s|re|ll|d|ve|t|m)$/;
 const FAMILY_LOWER_STOP = new Set([
   'mme', 'mr', 'mrs', 'ms', 'miss', 'dr', 'madame', 'monsieur', 'mlle', 'mademoiselle', 'pr',
   'est', 'present', 'presente', 'présent', 'présente', 'aware', 'called', 'visited', 'informed', 'informe', 'informee', 'prevenu', 'prevenue', 'prévenu', 'prévenue',
-  'joignable', 'reachable', 'available', 'lives', 'vit', 'habite', 'says', 'said', 'wants', 'souhaite', 'would', 'could', 'should', 'can', 'will',
+  'joignable', 'reachable', 'available', 'lives', 'vit', 'habite', 'says', 'said', 'wants', 'souhaite', 'would', 'could', 'should', 'can', 'will', 'may', 'might', 'must',
   'pas', 'non', 'not', 'who', 'which', 'that', 'this', 'the', 'les', 'des', 'une', 'son', 'sa', 'ses', 'her', 'his', 'their', 'and', 'et', 'ou', 'nor',
   'bedside', 'chevet', 'present', 'unit', 'team', 'equipe', 'jour', 'nuit', 'soir', 'matin', 'today', 'tonight', 'tomorrow', 'demain', 'hier',
   'fils', 'fille', 'epouse', 'épouse', 'mari', 'femme', 'frere', 'frère', 'soeur', 'sœur', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister',
