@@ -254,8 +254,10 @@ export function personSpans(doc: Doc): Span[] {
     // relative's name even when a dictionary holds it; not an acronym ("her son ED visit").
     const possessive = POSSESSIVE_BEFORE_FAMILY.test(t.slice(m.index, s));
     if (familyWords.length === 1 && isOrdinaryWord(familyWords[0]!) && (!possessive || /^\p{Lu}{2}/u.test(familyWords[0]!))) continue;
-    // "her son ED visit", "sa fille IDE": a short acronym is no relative's name unless a surname list knows it.
+    // "her son ED visit", "sa fille IDE": a short acronym is no relative's name unless a surname list knows it;
+    // of four capitals, unless a name list knows it ("son NISS est bien …": the French possessive, an identifier's name).
     if (familyWords.length === 1 && /^\p{Lu}{2,3}$/u.test(familyWords[0]!) && !isLastName(familyWords[0]!)) continue;
+    if (familyWords.length === 1 && /^\p{Lu}{4}$/u.test(familyWords[0]!) && !isLastName(familyWords[0]!) && !isFirstName(familyWords[0]!)) continue;
     if (familyWords.length > 1 && familyWords.every((w) => isOrdinaryWord(w)) && !familyWords.every((w) => /^\p{Lu}/u.test(w))) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
   }
