@@ -11,7 +11,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * "Katie 4", "Brigade 3").
  */
 const SUFFIX = String.raw`(?:vägen|väg|gatan|gränd|stigen|backen|torget|vej|vejen|veien|katu|kuja|polku|straat|laan|steeg)`;
-// A direction or an age word may open the name apart ("Norra Esplanadgatan", "Gamle Kongevej", "Nørre Allé" is no compound).
+// A direction or an age word may open the name apart ("Norra Esplanadgatan", "Gamle Kongevej").
 const QUALIFIER = String.raw`(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Nørre|Søndre|Øster|Vester|Store|Lille|Gamle|Nye)`;
 const COMPOUND_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}+[ \t]+\p{Ll}*|(?:${QUALIFIER}[ \t]+)?\p{Lu}\p{Ll}*)${SUFFIX}[ \t]+\d{1,4}(?:[ \t]?[A-Z](?:[ \t]\d{1,3})?)?(?![\p{L}\p{N}])`,

@@ -5,12 +5,12 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * Italian codice fiscale (its last letter is a check character over the fifteen before it) and the
  * US Medicare Beneficiary Identifier (eleven characters, each position a digit or a letter from a fixed
  * set), the Irish PPS number (a check letter over its seven digits), the South African identity number
- * (a birth date, a Luhn check digit), the Singapore NRIC/FIN (a check letter over its seven digits) and the
- * Belgian national number (NISS) as it is printed, "YY.MM.DD-NNN.CC" (two check digits over the nine before), the
- * Finnish personal identity code (a birth date, a century sign, a check character) and the Zambian National
- * Registration Card number ("304518/72/1": serial, district, citizenship) and the PhilHealth number
- * ("12-050374119-8"), each printed in its own form in registers. Notes on patients from abroad carry them after words no list foresees ("Tessera sanitaria",
- * "code fiscal", "Medicare (US)").
+ * (a birth date, a Luhn check digit), the Singapore NRIC/FIN (a check letter over its seven digits), the Belgian
+ * national number (NISS) as it is printed, "YY.MM.DD-NNN.CC" (two check digits over the nine before), the Finnish
+ * personal identity code (a birth date, a century sign, a check character), the Zambian National Registration Card
+ * number ("304518/72/1": serial, district, citizenship) and the PhilHealth number ("12-050374119-8"), each printed
+ * in its own form in registers. Notes on patients from abroad carry them after words no list foresees ("Tessera
+ * sanitaria", "code fiscal", "Medicare (US)") or in a table's column with no word at all.
  *
  * The UK's ten-digit health numbers (NHS England and Wales, Northern Ireland's H&C, Scotland's CHI) are the
  * exception: written 3-3-4 like a North American phone, their mod-11 check digit alone would take one phone
@@ -106,6 +106,9 @@ export function belgianNissValid(nineDigits: string, check: string): boolean {
 // through 0–9 and the letters without G, I, O, Q, Z ("120478-147U", "180118A4087").
 const FINNISH_ID = /(?<![\p{L}\p{N}-])((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})[-+A-FU-Y](\d{3})([0-9A-FHJ-NPR-Y])(?![\p{L}\p{N}])/gu;
 const FINNISH_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+// Cheap gates: a pattern that opens with a look-behind is tried at every position of every note.
+const FINNISH_HINT = /\d{6}[-+A-FU-Y]\d{3}/;
+const PHILHEALTH_HINT = /\d{2}-\d{9}-\d/;
 
 /** The Finnish identity code's check character for its birth date and serial. */
 export function finnishIdCheck(birthDate: string, serial: string): string {
@@ -162,14 +165,14 @@ export function nationalIdSpans(doc: Doc): Span[] {
     if (!belgianNissValid(m[1]! + m[2]! + m[3]! + m[4]!, m[5]!)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-belgian-niss' });
   }
-  for (const m of t.matchAll(FINNISH_ID)) {
+  for (const m of FINNISH_HINT.test(t) ? t.matchAll(FINNISH_ID) : []) {
     if (finnishIdCheck(m[1]!, m[2]!) !== m[3]) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-finnish' });
   }
   for (const m of t.includes('/') ? t.matchAll(ZAMBIAN_NRC) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.validated, source: 'id-zambian-nrc' });
   }
-  for (const m of t.includes('-') ? t.matchAll(PHILHEALTH) : []) {
+  for (const m of PHILHEALTH_HINT.test(t) ? t.matchAll(PHILHEALTH) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.validated, source: 'id-philhealth' });
   }
   for (const m of t.matchAll(MBI)) {

@@ -41,8 +41,8 @@ const TITLE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${
 // Lowercase names after a title: "vu par dr martin", "mme dupont a mangé", "dr le floch",
 // "mme da costa", "m. poulain", "M. samba". The title may be capitalised, the name is not (capitalised
 // names are TITLE_RE's), also after an initial ("dr p. martineau"), and after a title written out as dictated
-// ("patient mister bwalya mulenga", "wife missus grace kapambwe"). Every title may take its dot ("mrs. jablonski"). "m" needs its dot, and not after a number ("50 m. puis" is a distance)
-// nor a letter and a dot ("p.m. doses", "a.m.").
+// ("patient mister bwalya mulenga", "wife missus grace kapambwe"). Every title may take its dot ("mrs. jablonski").
+// "m" needs its dot, and not after a number ("50 m. puis" is a distance) nor a letter and a dot ("p.m. doses", "a.m.").
 const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
 const TITLE_LOWER_RE = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:(?:` + ci(String.raw`dr|docteur|doctor|pr|mme|mr|mlle|madame|monsieur|mrs|ms|mister|missus`) + String.raw`)\.?|(?<![\p{N}][ \t]?|\p{L}\.)[mM]\.)[ \t]{1,4}` +
@@ -120,8 +120,9 @@ const INVERTED_HINT = /[,;][ \t]*\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?
 // Ethan (7)"): the first name must be a known one, the surname no ordinary word.
 const INVERTED_LINE = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*)?([\p{Lu}][\p{L}'’]{2,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?),[ \t]*([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
 // The same in lowercase notes, where the line may open on a time or a "pt:" label ("0715 mcphail, ishbel chi …",
-// "pt: mcgregor, alasdair, dob …", "connolly, aoife 14y"): the given name must be a known one, the surname a
-// known surname or no ordinary word ("choque, pleure", "surfaced, pain" are no names).
+// "pt: mcgregor, alasdair, dob …", "connolly, aoife 14y"): the given name must be in one of the first-name lists
+// (the US ones included: the line's form says a person comes), the surname a known surname or no ordinary word
+// ("choque, pleure", "surfaced, pain" are no names).
 const INVERTED_LINE_LOWER = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*|\d{1,2}[:h]?\d{2}[ \t]+|pt[ \t]*:[ \t]*)?([\p{Ll}][\p{Ll}'’]{2,30}(?:-[\p{Ll}][\p{Ll}'’]{1,30})?),[ \t]*([\p{Ll}][\p{Ll}'’]{1,20}(?:-[\p{Ll}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
 
 // "Pt: KOWALCZYK, Zbigniew / unit 4", "PATIENT: OKORO, ADAEZE NGOZI  DOB …": the given names after the
