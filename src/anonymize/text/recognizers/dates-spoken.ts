@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { WEEKDAY_FULL } from './dates-named-alone.js';
 
 /**
  * Dates said rather than written, as voicemail and dictation transcripts give them: "march third
@@ -28,8 +29,8 @@ const SPOKEN_FR = new RegExp(String.raw`\b(?:${DAY_FR})[ \t]+(?:${MONTH_FR})(?:[
 const WEEKDAY_DAY_FR = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t]+(?:${DAY_FR})(?![\p{L}]|[ \t-]+(?:${MONTH_FR}|heures?|h\b|minutes?|fois|jours?|ans|mois|semaines?))`, 'gu');
 // A weekday before the month or the day says a date as much as "on" does ("Friday December fourth", "le lundi
 // sept décembre"), and so do the words that book a visit ("return January twenty sixth", "rdv dix décembre").
-const WEEKDAY_BEFORE = /(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t,]*$/u;
-const CUE_BEFORE = /(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance|return|review|revoir|rdv|rendez-vous|appointment|appt|booked|prevue?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t:,]*$/u;
+const WEEKDAY_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WEEKDAY_FULL})[ \t,]*$`, 'u');
+const CUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance|return|review|revoir|rdv|rendez-vous|appointment|appt|booked|prevue?|${WEEKDAY_FULL})[ \t:,]*$`, 'u');
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
 // view has no accents and no capitals, so \b is a true word boundary there.
 const HINT_EN = /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/;

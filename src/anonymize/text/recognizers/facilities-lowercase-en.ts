@@ -15,7 +15,7 @@ import { isListedTown } from './location.js';
  */
 const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|medical[ \t]+practice|medical[ \t]+group|group[ \t]+practice|surgery|pharmacy)`;
 const PLACE = new RegExp(
-  String.raw`(?:\b(?:from|to|at|in|via|into)[ \t]+|(?<=\b(?:gp|dr|doctor)\b[^\n(,]{0,40})[(,][ \t]*)((?:st\.?[ \t]+)?[a-z][a-z'-]{2,20}(?:[ \t]+[a-z][a-z'-]{2,20}){0,2}?)[ \t]+${HEAD}(?![\p{L}])`,
+  String.raw`(?:\b(?:from|to|at|in|via|into)[ \t]+|[(,](?<=\b(?:gp|dr|doctor)\b[^\n(,]{0,40}[(,])[ \t]*)((?:st\.?[ \t]+)?[a-z][a-z'-]{2,20}(?:[ \t]+[a-z][a-z'-]{2,20}){0,2}?)[ \t]+${HEAD}(?![\p{L}])`,
   'dgu',
 );
 const HINT = new RegExp(HEAD, 'u');

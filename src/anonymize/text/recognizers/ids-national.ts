@@ -106,9 +106,12 @@ export function belgianNissValid(nineDigits: string, check: string): boolean {
 // through 0–9 and the letters without G, I, O, Q, Z ("120478-147U", "180118A4087").
 const FINNISH_ID = /(?<![\p{L}\p{N}-])((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})[-+A-FU-Y](\d{3})([0-9A-FHJ-NPR-Y])(?![\p{L}\p{N}])/gu;
 const FINNISH_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
-// Cheap gates: a pattern that opens with a look-behind is tried at every position of every note.
+// Cheap gates: a pattern that opens with a look-behind is tried at every position of every note (all four run on
+// every note, on every proxied response whose policy de-identifies text).
 const FINNISH_HINT = /\d{6}[-+A-FU-Y]\d{3}/;
 const PHILHEALTH_HINT = /\d{2}-\d{9}-\d/;
+const BELGIAN_NISS_HINT = /\d\.\d{2}-\d{3}\.\d/;
+const ZAMBIAN_NRC_HINT = /\d{6}\/\d{2}\/\d/;
 
 /** The Finnish identity code's check character for its birth date and serial. */
 export function finnishIdCheck(birthDate: string, serial: string): string {
@@ -161,7 +164,7 @@ export function nationalIdSpans(doc: Doc): Span[] {
     if (!ukHealthNumberValid(m[0].replace(/ /g, '')) || !UK_HEALTH_NUMBER_NAME.test(t.slice(Math.max(0, m.index - 60), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-uk-health-number' });
   }
-  for (const m of t.includes('-') ? t.matchAll(BELGIAN_NISS) : []) {
+  for (const m of BELGIAN_NISS_HINT.test(t) ? t.matchAll(BELGIAN_NISS) : []) {
     if (!belgianNissValid(m[1]! + m[2]! + m[3]! + m[4]!, m[5]!)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-belgian-niss' });
   }
@@ -169,7 +172,7 @@ export function nationalIdSpans(doc: Doc): Span[] {
     if (finnishIdCheck(m[1]!, m[2]!) !== m[3]) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-finnish' });
   }
-  for (const m of t.includes('/') ? t.matchAll(ZAMBIAN_NRC) : []) {
+  for (const m of ZAMBIAN_NRC_HINT.test(t) ? t.matchAll(ZAMBIAN_NRC) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.validated, source: 'id-zambian-nrc' });
   }
   for (const m of PHILHEALTH_HINT.test(t) ? t.matchAll(PHILHEALTH) : []) {
