@@ -6,20 +6,24 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * Identifiers and people in table columns: a header cell that names an identifier ("UR", "MRN", "IPP", "N°",
  * "Patient ID", "NHS No") makes the cells below it identifiers, however short, as long as they look
  * like codes (a digit, no spaces inside) and the rows keep the header's separator (also a numbered
- * thing — "N° SINUS", "écrou", a porter's "task", a "client_id" — each number points at one person); a "Patient",
+ * thing — "N° SINUS", "écrou", a porter's "task", a "client_id", a "Register no.", a prescriber's "npi", a
+ * vaccine's "lot" — each number points at one person or one dose given to one); a "Phone" column's numbers are phones; a "Patient",
  * "Nom" or "Name" header makes the word cells below it names ("Smith J", "BRUN, Alice"), a "Treating clinic" or
  * "Maternité" header the named cells below it facilities ("Monash IVF Albury"). Theatre lists,
  * ward lists and lab worksheets give a number with no word before it, only the column says what it is.
  */
-const HEADER_CELL = /^(?:last ?4|last four|ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient) (?:no\.?|number|num|#|id))$/;
+const HEADER_CELL = /^(?:last ?4|last four|ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|(?:[a-z]+ )?npi(?: [a-z]+)?|lot|lot no\.?|lot number|batch|batch no\.?|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient|register|registration|registry) (?:no\.?|number|num|#|id))$/;
 // A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list), and the people
 // who care for them: "Attending", "Médecin", "IDE", "GP".
-const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last ?name|first ?names?|forenames?|given ?names?|family ?name|prenoms?|nom de famille|nom de naissance|nom d'usage|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|` +
+const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last ?name|first ?names?|(?:pt |patient )?(?:last|first)|forenames?|given ?names?|family ?name|prenoms?|nom de famille|nom de naissance|nom d'usage|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|` +
   // The staff a list names by column: who ordered, reported, carried or signed ("ORDERING", "porter").
   String.raw`ordering|ordering physician|ordering provider|ordered by|requested by|requester|demandeur|prescriber|prescripteur|referrer|referring|referring physician|radiologist|reporting radiologist|reported by|porter|porters|brancardier|escort|driver|chauffeur|clinician|staff|seen by|signed by|witness|keyworker|key worker|pharmacist|pharmacien|registrar|resident|interne|midwife|sage-femme|bcn|cns)$`,
 );
 // Columns of ages, postcodes and towns: "Age" (only over 89 is PHI), "postcode", "CP", "Ville".
 const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)$/;
+// A column of telephone numbers: a bare "9123 4470" is no identifier when its column says it is a phone.
+const PHONE_HEADER_CELL = /^(?:phone|phones|tel|tel\.|telephone|mobile|mobile no\.?|cell|cellphone|portable|gsm|contact no\.?|contact number|phone no\.?|phone number|(?:home|work|mobile|cell|contact|parent|nok|guardian) (?:phone|tel|telephone|no\.?|number))$/;
+const PHONE_CELL = /^\+?\(?\d[\d ().-]{4,18}\d$/;
 const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|pc|npa|code postal|eircode)$/;
 // Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
 // donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
@@ -76,7 +80,7 @@ function csvCells(line: string, keepSpacedCommas = false): string[] {
 /** Whether a cell's text is a column header this module knows ("MRN", "IPP", "Age", "Ville"): a header, never a value. */
 export function isColumnHeader(cell: string): boolean {
   const k = cell.trim().toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
-  return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k) || FACILITY_HEADER_CELL.test(k);
+  return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || PHONE_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k) || FACILITY_HEADER_CELL.test(k);
 }
 
 /** A header cell of the folded text as the *_HEADER_CELL patterns read it: unquoted, "_" and runs of spaces as one space, no trailing ":" or ".". */
@@ -120,9 +124,10 @@ export function tableColumnIds(doc: Doc): Span[] {
       const nameColumns = columnsNamed(keys, NAME_HEADER_CELL);
       const ageColumns = columnsNamed(keys, AGE_HEADER_CELL);
       const zipColumns = columnsNamed(keys, ZIP_HEADER_CELL);
+      const phoneColumns = columnsNamed(keys, PHONE_HEADER_CELL);
       const cityColumns = columnsNamed(keys, CITY_HEADER_CELL);
       const facilityColumns = columnsNamed(keys, FACILITY_HEADER_CELL);
-      if (columns.length + nameColumns.length + ageColumns.length + zipColumns.length + cityColumns.length + facilityColumns.length === 0) continue;
+      if (columns.length + nameColumns.length + ageColumns.length + phoneColumns.length + zipColumns.length + cityColumns.length + facilityColumns.length === 0) continue;
       // A sentence with commas is no CSV header: its cells would be phrases, not labels.
       if (sep === ',' && keys.some((key) => key.split(' ').length > 4)) continue;
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
@@ -152,6 +157,11 @@ export function tableColumnIds(doc: Doc): Span[] {
         for (const k of ageColumns) {
           const { value, start } = cellAt(k);
           if (/^\d{2,3}$/.test(value) && Number(value) > 89 && Number(value) < 130) out.push({ start, end: start + value.length, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-column' });
+        }
+        for (const k of phoneColumns) {
+          const { value, start } = cellAt(k);
+          const digits = value.replace(/\D/g, '').length;
+          if (PHONE_CELL.test(value) && digits >= 7 && digits <= 15) out.push({ start, end: start + value.length, label: 'PHONE', score: 0.85, priority: PRIORITY.context, source: 'phone-column' });
         }
         for (const k of zipColumns) {
           const { value, start } = cellAt(k);
