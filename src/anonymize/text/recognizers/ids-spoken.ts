@@ -15,14 +15,15 @@ import { saidAgain } from './said-again.js';
  * room's, a relative's or a possessive word, is as often a phone, which phones.ts reads), on the same line
  * or the next, and again after a correction ("pardon", "sorry"); only a run of five tokens at least, four
  * of them digit words: a sentence of short words is no identifier. French digits come in pairs too
- * ("cinquante-huit"). Matched on the folded view (lower case, no accents).
+ * ("cinquante-huit"), and "barre" reads a slash. A bare "number" or "numéro" also announces an identifier when
+ * spelled letters follow it ("numéro I P M deux six …"). Matched on the folded view (lower case, no accents).
  */
 // Hundreds and thousands said as such ("cinq cent dix sept mille"), and the Belgian, Swiss and Congolese tens.
 const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|huitante|octante|nonante|oh|${UNIT_EN})`;
 // "slash", "dash", "tiret": the separators of an identifier written with them, read aloud. Letters that
 // spell the next identifier's name ("… dash six n h i s number …") are not part of this one, nor the "i" of
 // "i repeat" that dictations add before reading the number again.
-const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
+const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
 // The words before "number" (or after "numéro") that announce a phone, a room or nothing in particular ("her
 // number is …", "le numéro de portable"): any other word names the identifier ("nida number", "claim number",
 // "numero cnamgs", "numéro amo"), whatever scheme it is.
@@ -37,15 +38,18 @@ const ID_WORD = [
   String.raw`(?!(?:${NOT_AN_ID_EN}|${DIGIT})[ \t])[a-z]{2,}[ \t]+number`,
   // "medicaid id", "tribal id": a scheme's name and "id".
   String.raw`(?!(?:${NOT_AN_ID_EN})[ \t])[a-z]{3,}[ \t]+id`,
-  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?!(?:${NOT_AN_ID_FR}|${DIGIT})(?![a-z]))[a-z]{2,}(?:[ \t]+(?:nationale|d[ \t]?identite|d[ \t]?electeur))*`,
+  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d['’ \t][ \t]*)?(?!(?:${NOT_AN_ID_FR}|${DIGIT})(?![a-z]))[a-z]{2,}(?:[ \t]+(?:nationale|personnel|d['’ \t]?identite|d['’ \t]?identification|d['’ \t]?electeur))*`,
   String.raw`health[ \t]+and[ \t]+care[ \t]+number`,
   // An acronym spelled out ("n h i s number", "i d number", "i n a m numero"): a phone number is never announced so.
   String.raw`(?:[a-z][ \t]){2,4}(?:number|numero)`,
   String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?`,
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
-  'mrn|ipp|nda',
+  // Acronyms that name a scheme on their own: India's UHID, Nigeria's NIN, Morocco's CIN.
+  'mrn|ipp|nda|uhid|nin|cin',
+  // A bare "number" or "numéro" before spelled letters ("numéro I P M deux six …"): a phone never opens with letters.
+  String.raw`(?:number|numero)(?=[ \t]+[a-z][ \t,]+[a-z][ \t,])`,
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
-  String.raw`carte[ \t]+(?:nationale(?:[ \t]+d['’ \t]?identite)?|d['’ \t]?electeur|vitale)(?:[ \t]+numero)?|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
+  String.raw`carte[ \t]+(?:nationale(?:[ \t]+d['’ \t]?identite)?|d['’ \t]?electeur|vitale)(?:[ \t]+numero)?|carte[ \t]+(?:amo|cmu|cnamgs|cnss|ramed|chifa|rama|mutuelle)(?:[ \t]+(?!${DIGIT}\b)[a-z]{3,8})?|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
   String.raw`(?:examen|dossier)[ \t]+numero`,
   // "carte d'identité CEDEAO numéro", "carte d identite de la mere": an issuer's name or whose card may come between.
   String.raw`carte[ \t]+d['’ \t]?identite(?:[ \t]+nationale)?(?:[ \t]+[a-z]{2,8}(?=[ \t]+numero))?${WHOSE}(?:[ \t\n]+numero)?`,
@@ -67,7 +71,7 @@ const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousi
 const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
