@@ -14,6 +14,7 @@ import { addressBeforeTownSpans } from './recognizers/address-before-town-postco
 import { houseOpeningLineSpans } from './recognizers/address-house-opening-line.js';
 import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
+import { spokenZipSpans } from './recognizers/zip-spoken.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
 import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
@@ -72,6 +73,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['house opening an address line', houseOpeningLineSpans],
   ['postcode digits after a listed town', zipAfterListedTownSpans],
   ['lowercase UK postcodes', lowercaseUkPostcodeSpans],
+  ['postcodes read aloud', spokenZipSpans],
   ['town before a country', townBeforeCountrySpans],
   ['hyphenated communes', hyphenatedCommuneSpans],
   ['towns around an arrow', townsAroundArrowSpans],
