@@ -14,8 +14,14 @@ const BEFORE_DAY = /(?<![\p{L}\p{N}/.,:-])(\d{1,2})(?:er|st|nd|rd|th)?[ \t]*(?:(
 // "day 2 and 14 June", "cure 3 et 12 mai", "x 2 - 16 juillet": the number counts something, it is no day.
 const COUNT_WORD_BEFORE = /(?:^|[^\p{L}])(?:day|days|jour|jours|j|d|pod|week|weeks|semaine|semaines|cycle|cycles|cure|cures|dose|doses|n°|no|x|grade|stade|stage|score|version|v|page|p|lit|bed|room|chambre|salle)[ \t.:#]*$/u;
 const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}]|[/.:]\d)/u;
-const WEEKDAY_DAY =
-  notAfter(new RegExp(String.raw`(?<![\p{L}])(?:${WEEKDAY_FULL})[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))`, 'dgu'));
+// What may follow a day number: a count, a dose, a time or a part of a written date says it is none.
+const NOT_A_DAY_AFTER = String.raw`(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cm|mm|kg|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))`;
+const WEEKDAY_DAY = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:${WEEKDAY_FULL})[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?${NOT_A_DAY_AFTER}`, 'dgu'));
+// A French weekday's abbreviation written in lower case before a day number, anywhere in a nurse's line ("sortie
+// prevue mer 19", "nuit du sam 21", "rdv teleconsult ven 27"). Read on the text as written: "Sam 12" or "Mar 3"
+// with a capital is a name or an English month. The digits first, then the look-behind to the weekday.
+const WEEKDAY_ABBR_FR_LOWER_DAY = new RegExp(String.raw`(?<![\p{N}])(\d{1,2})(?<=(?<![\p{L}])(?:${WEEKDAY_ABBR_FR})\.?[ \t]+\d{1,2})${NOT_A_DAY_AFTER}`, 'dgu');
+const WEEKDAY_ABBR_FR_BEFORE = new RegExp(String.raw`(?:${WEEKDAY_ABBR_FR})\.?[ \t]+$`);
 
 // A weekday's abbreviation and a day number opening a line of a log, before a dash, a colon, a comma or a time
 // ("lun 16 – mme vuillermoz", "mar 24 - mr ulliac", "lun 23 8h10 - …"), or with an ordinal anywhere ("for sat
@@ -85,6 +91,12 @@ export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] 
       const start = m.index + m[0].search(/\p{L}/u);
       push(start, m.indices![1]![1], 'date-weekday-abbr-day');
     }
+  }
+  for (const m of doc.text.matchAll(WEEKDAY_ABBR_FR_LOWER_DAY)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    const weekday = WEEKDAY_ABBR_FR_BEFORE.exec(doc.text.slice(Math.max(0, m.index - 8), m.index))!;
+    push(m.index - weekday[0].length, m.indices![1]![1], 'date-weekday-abbr-lower-day');
   }
   for (const m of /\d\.\d/.test(t) ? t.matchAll(WEEKDAY_DAY_DOT_MONTH) : []) {
     if (!isValidDay(undefined, Number(m[2]), Number(m[1]))) continue;
