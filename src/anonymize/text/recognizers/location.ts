@@ -162,9 +162,10 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(
   String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|` +
   // Services named after their town or a person: health centres (MSP), forensic institutes (IML), memory and
   // cystic-fibrosis centres (CMRR, CRCM), biobanks (CRB), home help (ADMR), blood service sites (EFS),
-  // prison health units (USMP), hospital groups (GHT), Quebec's CLSC, children's CMP (CMPEA), and a
+  // prison health units (USMP), hospital groups (GHT), Quebec's CLSC, family-medicine groups (GMF, GMF-U, CMF) and
+  // health and social-services centres (CISSS, CIUSSS), children's CMP (CMPEA), and a
   // hospital's site ("site Jean Minjoz"; "site de Roanne" is the town, as NAMED_BY_TOWN_ONLY says).
-  String.raw`msp|iml|institut medico-legal|cmrr|crcm|crb|admr|efs|usmp|ght|clsc|cmpea|site|` +
+  String.raw`msp|iml|institut medico-legal|cmrr|crcm|crb|admr|efs|usmp|ght|clsc|gmf(?:-u)?|cmf|cisss|ciusss|cmpea|site|` +
   // Regional health services named after their town ("CeGIDD de Bourges", "CECOS de Tours", "SMUR de
   // Perpignan", "CCMM de Toulouse", "CLAT de Meaux", "CRC-MHC de Nancy", "EMSP du Lot"). Not "SAMU":
   // "SAMU SOCIAL", "SAMU-Pallia" name programmes as often as a département's SAMU.
