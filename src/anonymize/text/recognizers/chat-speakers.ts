@@ -1,8 +1,10 @@
 import { isDictionaryWord } from '../bloom.js';
+import { STAFF_ROLE_ABBREVIATIONS } from '../care-roles.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { FACILITY_WORD } from '../facility-words.js';
 import { NAME_LINK_WORDS } from '../link-words.js';
 import { fold } from '../normalize.js';
+import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -31,7 +33,7 @@ const CHAT_SPEAKER = new RegExp(
 // A service sends in threads too, under its name ("Fri 27/11 2:03 pm – Wgtn Blood & Cancer Centre: Kia ora",
 // "[23/11/2026, 08:15] Stomal Therapy – Wairau: Morning"): a named service there is a HOSPITAL.
 const CHAT_SERVICE = new RegExp(String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[^:\n]{2,60}?)[ \t]*:(?![0-9])`, 'dgmu');
-const SERVICE_WORD = /^(?:centre|center|service|services|clinic|clinique|hospital|hopital|unit|unite|therapy|pharmacy|pharmacie|practice|surgery|cabinet|secretariat|ide|team|equipe|ward|labo|laboratoire|reception|accueil|ch|chu|gp|dental|hdj|ssiad|had|emsp|health|sante)$/;
+const SERVICE_WORD = /^(?:centre|center|service|services|clinic|clinique|hospital|hopital|unit|unite|therapy|pharmacy|pharmacie|practice|surgery|cabinet|secretariat|ide|team|equipe|ward|labo|laboratoire|reception|accueil|ch|chu|gp|dental|hdj|ssiad|had|emsp|health|sante|care|outreach)$/;
 
 // SMS threads copied into notes put the name first and the time after it, in brackets: "Orla [Mon 23/11
 // 09:53]: no bother", "Rhian (27/11 08:02): thank you".
@@ -58,9 +60,38 @@ export function chatSpeakerSpans(doc: Doc): Span[] {
   }
   for (const m of doc.text.matchAll(CHAT_SERVICE)) {
     const [start, end] = m.indices![1]!;
-    if (isNamedService(m[1]!)) out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context - 5, source: 'hospital-chat-speaker' });
+    if (isNamedService(m[1]!)) {
+      out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context - 5, source: 'hospital-chat-speaker' });
+      continue;
+    }
+    // "Dr Sam Ferrier – GDH ED", "Proxim Baie-Saint-Paul – Pharm. Julie Tremblay": a person on one side of the dash,
+    // the place they write from on the other. The person is left to the name rules.
+    const parts = /^(.+?)([ \t]+[–—-][ \t]+)(.+)$/u.exec(m[1]!);
+    if (!parts) continue;
+    const [left, dash, right] = [parts[1]!, parts[2]!, parts[3]!];
+    const place = isPersonWithRole(left) ? { at: start + left.length + dash.length, text: right } : isPersonWithRole(right) ? { at: start, text: left } : undefined;
+    if (place && isPlaceName(place.text)) out.push({ start: place.at, end: place.at + place.text.length, label: 'HOSPITAL', score: 0.75, priority: PRIORITY.context - 5, source: 'hospital-chat-speaker-beside-person' });
   }
   return out;
+}
+
+const ROLE_WORDS = new Set([...TITLE_WORDS, ...STAFF_ROLE_ABBREVIATIONS, 'nurse', 'sister', 'inf', 'infirmiere', 'infirmier', 'pharm', 'pharmacien', 'pharmacienne', 'pharmacist', 'midwife', 'sage-femme', 'conseillere', 'conseiller']);
+
+/** A sender that is a person: a title or a role before capitalised words ("Pharm. Julie Tremblay"), or a first name alone or before one capitalised word ("Jo Carmody", "Jess"). */
+function isPersonWithRole(side: string): boolean {
+  const words = side.split(/[ \t]+/);
+  const first = fold(words[0]!.replace(/\.$/, ''));
+  const rest = ROLE_WORDS.has(first) ? words.slice(1) : words;
+  if (rest.length === 0 || rest.length > 3 || !rest.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) return false;
+  return ROLE_WORDS.has(first) || (rest.length <= 2 && isFirstName(fold(rest[0]!)));
+}
+
+/** The other side names a place: capitalised words, one of them an acronym or a word no dictionary holds ("GDH ED", "Proxim Baie-Saint-Paul"), none a first name opening it. */
+function isPlaceName(side: string): boolean {
+  const words = side.split(/[ \t]+/);
+  if (words.length > 6 || !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || NAME_LINK_WORDS.has(fold(w)))) return false;
+  if (isFirstName(fold(words[0]!)) && !isLastName(fold(words[0]!))) return false;
+  return words.some((w) => /^\p{Lu}{2,}$/u.test(w) || !isDictionaryWord(fold(w)));
 }
 
 /**
