@@ -31,10 +31,39 @@ const NOT_A_TOWN = /^(?:|\d{4,6}(?:-\d{4})?|[A-Z]{2}|(?:Co\.?|County)[ \t].*)$/u
 // Values that state there is no address, or point elsewhere.
 const NO_ADDRESS = /^(?:NFA|SDF|N\/A|NA|None|Unknown|Not|No|Same|Idem|See|Voir|Inconnue?|Sans)(?![\p{L}])/iu;
 
+/**
+ * Where someone lives, said in a sentence as West African, Maghrebi, Malagasy or Indian records say it: a place
+ * kind and its name, then landmarks, then the town closing the sentence ("domicilié au quartier Djègbé, maison
+ * Dossou-Yovo, non loin du palais royal, Abomey.", "domiciliée au douar Tounfite Haut, à côté de l'école coranique,
+ * commune de Tounfite.", "residing at Puthenpurackal House, near Guruvayur temple east nada, Guruvayur, pin …").
+ * The span runs from the kind (French) or the capitalised name (English, with a landmark word in it) to the comma
+ * before the town.
+ */
+const TOWN_CLOSING = String.raw`,[ \t]*(?:commune de[ \t]+|à[ \t]+|a[ \t]+)?\p{Lu}[\p{L}'’-]+(?:[ \t-]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]*(?:[.;\n]|$|,[ \t]*(?:pin|zip|postcode|code postal|t[ée]l[ée]phone|tel|phone|mobile)\b)`;
+const RESIDENCE_IN_PROSE_FR = new RegExp(
+  String.raw`(?<![\p{L}])(?:domicili[ée]e?s?|demeurant|r[ée]sidant|habitant)[ \t]+(?:au|aux|à|a|dans le)[ \t]+((?:quartier|douar|village|lot|fokontany|hameau|secteur|cit[ée]|carr[ée]|[îi]lot|lotissement)[ \t]+[^.\n;:]{2,120}?)(?=${TOWN_CLOSING})`,
+  'dgu',
+);
+const RESIDENCE_IN_PROSE_EN = new RegExp(
+  String.raw`(?<![\p{L}])(?:residing|living|lives|resident)[ \t]+at[ \t]+(\p{Lu}[^.\n;:]{2,120}?)(?=${TOWN_CLOSING})`,
+  'dgu',
+);
+const LANDMARK_EN = /\b(?:near|behind|opposite|next to|beside|off)\b/;
+
 export function addressFieldSpans(doc: Doc): Span[] {
-  if (!LABEL_HINT.test(doc.folded)) return [];
+  if (!LABEL_HINT.test(doc.folded) && !/resid|living|lives|habitant/.test(doc.folded)) return [];
   const t = doc.text;
   const out: Span[] = [];
+  for (const m of t.matchAll(RESIDENCE_IN_PROSE_FR)) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-in-prose' });
+  }
+  for (const m of t.matchAll(RESIDENCE_IN_PROSE_EN)) {
+    if (!LANDMARK_EN.test(m[1]!)) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-in-prose' });
+  }
+  if (!LABEL_HINT.test(doc.folded)) return out;
   for (const m of matchesNotAfter(ADDRESS_LABEL, doc.folded)) {
     const start = m.index + m[0].length;
     const rest = t.slice(start, start + 160);
