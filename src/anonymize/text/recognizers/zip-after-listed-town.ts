@@ -1,5 +1,6 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isListedTown } from './location.js';
+import { STREET_TYPES_FR } from './street-types.js';
 
 /**
  * A postcode of four to six digits written after its town at the end of an address part, as India,
@@ -23,6 +24,16 @@ const TOWN_THEN_DIGITS = new RegExp(
  */
 // A country letter may lead the code ("12, Grand-Rue, L-9530 Wiltz", "CH-1400 Yverdon"): it stays in the code.
 const DIGITS_THEN_TOWN = new RegExp(String.raw`(?:,|[ \t][–—])[ \t]*((?:L|B|CH|F|D|A|NL)-\d{4,5}|\d{4,5})[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})${PART_END}`, 'dgu');
+
+/**
+ * The same four digits after a street and its house number, as Belgium, Switzerland and Luxembourg write an
+ * address ("rue des coteaux 8, 4190 ferrieres", "rue de la Station 112 à 7090 Hennuyères"): the street's kind,
+ * its name and number vouch for the code, whatever the town (unlisted, lower case) that follows it.
+ */
+const STREET_NUMBER_THEN_CODE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${STREET_TYPES_FR}|straat|strasse|stroos|gasse|weg)(?![\p{L}])[^,\n]{2,40}?[ \t]\d{1,4}[a-z]?,?[ \t]+(?:a[ \t]+|[–-][ \t]+)?((?:l|b|ch)-\d{4}|\d{4})(?=[ \t]+\p{L})`,
+  'dgu',
+);
 
 /**
  * Singapore's postcode as its addresses print it, an "S" and six digits closing the line's address ("Outram
@@ -60,6 +71,11 @@ export function zipAfterListedTownSpans(doc: Doc): Span[] {
   }
   for (const m of /cedex/i.test(doc.text) ? doc.text.matchAll(CODE_BEFORE_CEDEX) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern - 5, source: 'zip-before-cedex' });
+  }
+  for (const m of /\d{4}[ \t]+\p{L}/u.test(doc.text) ? doc.folded.matchAll(STREET_NUMBER_THEN_CODE) : []) {
+    const [zs, ze] = m.indices![1]!;
+    if (isYear(doc.folded.slice(zs, ze))) continue;
+    out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-after-street-number' });
   }
   for (const m of doc.text.matchAll(DIGITS_THEN_TOWN)) {
     if (isYear(m[1]!.replace(/^[A-Z]+-/, '')) || !isListedTown(m[2]!, 5000)) continue;
