@@ -91,7 +91,10 @@
  *      scored with the code before that session and after its first two rules, overall line, then in full);
  *  39. the fortieth sealed held-out set eval/text/holdout40/*.jsonl (written blind in that session before the fixes from
  *      holdout39's misses; scored with the code before that session, before those fixes and after them, and at the start
- *      of the next session, overall line, then in full).
+ *      of the next session, overall line, then in full);
+ *  40. the forty-first sealed held-out set eval/text/holdout41/*.jsonl (written blind at the start of the next session
+ *      while the fixes from holdout40's misses were made; scored with the code before that session, during those fixes
+ *      and after them, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -169,6 +172,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout38', title: 'Thirty-eighth sealed held-out set', languages: 'French, English and bilingual', note: "written blind in the session of holdout37 while the fixes from holdout37's misses were made; scored with the code before that session, before those fixes and after them (overall line), then in full" },
   { folder: 'holdout39', title: 'Thirty-ninth sealed held-out set', languages: 'French, English and bilingual', note: 'written blind at the start of the next session while its first two rules were made; scored with the code before that session and after those rules (overall line), then in full' },
   { folder: 'holdout40', title: 'Fortieth sealed held-out set', languages: 'French, English and bilingual', note: "written blind in the session of holdout39 before the fixes from holdout39's misses; scored with the code before that session, before those fixes, after them and at the start of the next session (overall line), then in full" },
+  { folder: 'holdout41', title: 'Forty-first sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout40's misses were made; scored with the code before that session, during those fixes and after them (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
