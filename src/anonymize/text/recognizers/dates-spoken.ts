@@ -4,8 +4,10 @@ import { WEEKDAY_FULL } from './dates-named-alone.js';
 /**
  * Dates said rather than written, as voicemail and dictation transcripts give them: "march third
  * nineteen thirty two", "the twelfth of june", "le trois mars deux mille vingt". A month name with a
- * day in words is a date when a year in words follows or a word that introduces a date comes before
- * (on, born, birth, dob, since, le, né le …): "march third" alone could be a verb and a rank.
+ * day in words is a date: "January thirteenth", "fourteenth December", "quatorze février" name nothing else in
+ * the sets. Only "march" and "may" before the day ask for a year after it or a word that introduces a date
+ * before it (on, born, birth, dob, since …): "march third" or "may first" alone could be a verb and a rank; and a
+ * plural article before it ("les deux mai et juin") counts months.
  * The surrogate cannot parse words, so it replaces the whole span by a keyed shape (fail closed).
  */
 const MONTH_EN = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -31,6 +33,7 @@ const WEEKDAY_DAY_FR = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|ven
 // sept décembre"), and so do the words that book a visit ("return January twenty sixth", "rdv dix décembre").
 const WEEKDAY_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WEEKDAY_FULL})[ \t,]*$`, 'u');
 const CUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance|return|review|revoir|rdv|rendez-vous|appointment|appt|booked|prevue?|${WEEKDAY_FULL})[ \t:,]*$`, 'u');
+const PLURAL_BEFORE = /(?:^|[^\p{L}])(?:les|des|ces|mes|ses|nos|vos|leurs)[ \t]*$/u;
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
 // view has no accents and no capitals, so \b is a true word boundary there.
 const HINT_EN = /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b/;
@@ -48,7 +51,9 @@ export function spokenDateSpans(doc: Doc): Span[] {
     for (const m of f.matchAll(re)) {
       const hasYear = m[1] !== undefined;
       const before = f.slice(Math.max(0, m.index - 16), m.index);
-      if (!hasYear && !CUE_BEFORE.test(before)) continue;
+      if (!hasYear && /^(?:march|may)\b/.test(m[0]) && !CUE_BEFORE.test(before)) continue;
+      // "les deux mai et juin": a plural article before it counts months, it names no day.
+      if (!hasYear && PLURAL_BEFORE.test(before)) continue;
       // The weekday said before it is part of the date ("Friday December fourth"): it would tell the real day.
       const weekday = WEEKDAY_BEFORE.exec(before);
       const start = weekday ? m.index - before.length + weekday.index + (/^[^\p{L}]/u.test(weekday[0]) ? 1 : 0) : m.index;
