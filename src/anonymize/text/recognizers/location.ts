@@ -154,9 +154,9 @@ const CITY_CONTEXT = new RegExp(
 // Bordeaux-Marmande", "CHRS L'Escale".
 const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(?: et de toxicovigilance)?|cap-tv|hia|cma|antenne medicale|lactarium|chrs|h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins|radiotherapie(?: et d'oncologie)?|cancerologie|oncologie|dialyse|hemodialyse|medecine nucleaire|convalescence|brules)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
   // Facilities whose name has no hospital word: practices, mental-health and child-care centres,
-  // laboratories, ambulance firms, pharmacies, hospital buildings and schools ("Cabinet Delpech",
+  // laboratories, ambulance firms, pharmacies, dispensaries, hospital buildings and schools ("Cabinet Delpech",
   // "CMP Jean Macé", "Laboratoire Bioval", "Ambulances Fourcade", "Pavillon Magnan", "école Jules Ferry").
-  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|pavillon|foyer|ecole|college|lycee|creche|` +
+  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|dispensaire|pavillon|foyer|ecole|college|lycee|creche|` +
   // Home care and social services, and hospital units named after someone ("SSIAD du Pays de Gex",
   // "CCAS de Brest", "unité Flaubert"). "HAD" and "MAS" are left out: English "had", Spanish "mas".
   String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|` +
@@ -725,7 +725,7 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
 // The link word may be left out ("chu nantes", "chu estaing"): the commune list still decides.
 const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
-const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|pharmacie|ecole|college|lycee|creche)/;
+const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet(?! medical)|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
 
@@ -758,7 +758,9 @@ export function hospitalSpans(doc: Doc): Span[] {
     const words = original.split(/[\s-]+/);
     // "cabinet de Mme Leroux", "laboratoire du Dr Perrin": a person's, which the title rules name.
     if (PERSON_TITLE_FIRST.test(original)) continue;
-    // "Laboratoire de Boynes": a practice, lab or school named by its town only is that town.
+    // "Laboratoire de Boynes": a lab, a bare "cabinet" or a school named by its town only is that town. A "cabinet
+    // médical", a pharmacy or a dispensary named so is the facility ("Cabinet médical de Paea", "pharmacie de
+    // Poindimié", "Dispensaire de Sigave"), as the sets mark them.
     if (NAMED_BY_TOWN_ONLY.test(m[0]) && /(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns)) && communePopulation(words[0]!) !== undefined) continue;
     let keep = 0;
     let len = 0;
