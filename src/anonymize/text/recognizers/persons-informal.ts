@@ -166,6 +166,19 @@ export function surnameAfter(word: string | undefined): boolean {
   return isLastName(word) ? !isDictionaryWord(key) || /^\p{Lu}/u.test(word) : !isDictionaryWord(key) && !isFirstName(word) && /^\p{L}+(?:-\p{L}+)?$/u.test(word);
 }
 
+// "Hi Lachlan, it's Bec", "Bonjour Mme Wabealo, c'est Josiane": a greeting, then the writer saying who they are.
+// There a capitalised word is a name even when no list knows it or it is also a word ("Sue"); "mon assurance
+// c'est Desjardins" has no greeting before it.
+const SELF_INTRO = /^(?:it's|its|it is|this is|c'est|cest)[ \t]*[,:]?[ \t]+$/;
+const GREETING_BEFORE = /(?:^|[^\p{L}])(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening)|kia ora|bonjour|bonsoir|salut|coucou)(?![\p{L}])[^.!?\n]{0,40},[ \t]*$/u;
+
+function selfIntroducedAfterGreeting(m: RegExpExecArray, name: string): boolean {
+  const [nameStart] = m.indices![1]!;
+  if (!/^\p{Lu}/u.test(name) || NOT_A_NAME_HERE.has(fold(name)) || fold(name).length < 3) return false;
+  if (!SELF_INTRO.test(m.input.slice(m.index, nameStart))) return false;
+  return GREETING_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index));
+}
+
 export function informalPersonSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
@@ -183,7 +196,7 @@ export function informalPersonSpans(doc: Doc): Span[] {
   const intro = INTRO;
   intro.lastIndex = 0;
   for (let m = intro.exec(f); m; m = intro.exec(f)) {
-    if (firstNameHere(word(m, 1))) withSurname(m, 'person-informal-intro');
+    if (firstNameHere(word(m, 1)) || selfIntroducedAfterGreeting(m, word(m, 1))) withSurname(m, 'person-informal-intro');
     else intro.lastIndex = m.indices![1]![0];
   }
   for (const m of f.matchAll(FAMILY_INFORMAL)) {
