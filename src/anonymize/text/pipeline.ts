@@ -15,6 +15,7 @@ import { houseOpeningLineSpans } from './recognizers/address-house-opening-line.
 import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { spokenZipSpans } from './recognizers/zip-spoken.js';
+import { initialsPersonSpans } from './recognizers/persons-initials.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
 import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
@@ -97,6 +98,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['signatures with a role', signedWithRolePersonSpans],
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],
   ['names spelled after they are said', spelledPersonSpans],
+  ["a writer's initials", initialsPersonSpans],
   ['OCR-garbled digits', ocrDigitSpans],
   ['HL7 segments', hl7Spans],
 ];
