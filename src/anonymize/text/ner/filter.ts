@@ -61,6 +61,9 @@ const NEVER_ALONE = new Set([
   'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december',
   // chat and SMS words ("ok", "va", "stp", "rdv")
   'ok', 'okay', 'va', 'vais', 'vas', 'lol', 'mdr', 'stp', 'svp', 'bcp', 'pk', 'pcq', 'tkt', 'rdv', 'btw', 'pls', 'plz', 'thx', 'asap', 'ptdr', 'jsp', 'oki',
+  // the word a chat reply opens on ("Parfait, c'est noté", "Allez-y le matin"): no set marks one
+  'parfait', 'parfaite', 'merci', 'super', 'entendu', 'nickel', 'genial', 'voila', 'allez', 'allezy', 'juste', 'oui', 'bonjour', 'bonsoir', 'salut', 'coucou',
+  'perfect', 'great', 'thanks', 'noted', 'sure', 'cheers',
   // titles (the shared list) and form labels
   ...TITLE_WORDS, 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);
