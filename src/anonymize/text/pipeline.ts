@@ -16,6 +16,7 @@ import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { spokenZipSpans } from './recognizers/zip-spoken.js';
 import { initialsPersonSpans } from './recognizers/persons-initials.js';
+import { emailHeaderServiceSpans } from './recognizers/email-header-services.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
 import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
@@ -88,6 +89,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['employers by company suffix', employerByCompanySuffixSpans],
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],
+  ['services in mail headers', emailHeaderServiceSpans],
   ['persons', personSpans],
   ['informal persons', informalPersonSpans],
   ['hand-over persons', handoverPersonSpans],
