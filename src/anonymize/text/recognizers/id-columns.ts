@@ -24,6 +24,11 @@ const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)
 // A column of telephone numbers: a bare "9123 4470" is no identifier when its column says it is a phone.
 const PHONE_HEADER_CELL = /^(?:phone|phones|tel|tel\.|telephone|mobile|mobile no\.?|cell|cellphone|portable|gsm|contact no\.?|contact number|phone no\.?|phone number|(?:home|work|mobile|cell|contact|parent|nok|guardian) (?:phone|tel|telephone|no\.?|number))$/;
 const PHONE_CELL = /^\+?\(?\d[\d ().-]{4,18}\d$/;
+// A column of street addresses ("Address", "Adresse", "Street"): the cell is the street part; when no town column
+// follows, its last comma part is the town ("Baddidarrach, Lochinver IV27 4LP"). Not "Domicile": lists of
+// discharges head where the patient went so ("domicile", "UHCD").
+const ADDRESS_HEADER_CELL = /^(?:address|home address|street|street address|addr|address line 1|adresse|adresse postale|rue|lieu-dit)$/;
+const NO_ADDRESS_CELL = /^(?:NFA|SDF|N\/A|NA|None|Unknown|Inconnue?|Sans|[-–—?]+)$/iu;
 const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|pc|npa|code postal|eircode)$/;
 // Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
 // donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
@@ -80,7 +85,7 @@ function csvCells(line: string, keepSpacedCommas = false): string[] {
 /** Whether a cell's text is a column header this module knows ("MRN", "IPP", "Age", "Ville"): a header, never a value. */
 export function isColumnHeader(cell: string): boolean {
   const k = cell.trim().toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
-  return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || PHONE_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k) || FACILITY_HEADER_CELL.test(k);
+  return HEADER_CELL.test(k) || NAME_HEADER_CELL.test(k) || AGE_HEADER_CELL.test(k) || PHONE_HEADER_CELL.test(k) || ADDRESS_HEADER_CELL.test(k) || ZIP_HEADER_CELL.test(k) || CITY_HEADER_CELL.test(k) || FACILITY_HEADER_CELL.test(k);
 }
 
 /** A header cell of the folded text as the *_HEADER_CELL patterns read it: unquoted, "_" and runs of spaces as one space, no trailing ":" or ".". */
@@ -125,9 +130,10 @@ export function tableColumnIds(doc: Doc): Span[] {
       const ageColumns = columnsNamed(keys, AGE_HEADER_CELL);
       const zipColumns = columnsNamed(keys, ZIP_HEADER_CELL);
       const phoneColumns = columnsNamed(keys, PHONE_HEADER_CELL);
+      const addressColumns = columnsNamed(keys, ADDRESS_HEADER_CELL);
       const cityColumns = columnsNamed(keys, CITY_HEADER_CELL);
       const facilityColumns = columnsNamed(keys, FACILITY_HEADER_CELL);
-      if (columns.length + nameColumns.length + ageColumns.length + phoneColumns.length + zipColumns.length + cityColumns.length + facilityColumns.length === 0) continue;
+      if (columns.length + nameColumns.length + ageColumns.length + phoneColumns.length + addressColumns.length + zipColumns.length + cityColumns.length + facilityColumns.length === 0) continue;
       // A sentence with commas is no CSV header: its cells would be phrases, not labels.
       if (sep === ',' && keys.some((key) => key.split(' ').length > 4)) continue;
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
@@ -157,6 +163,13 @@ export function tableColumnIds(doc: Doc): Span[] {
         for (const k of ageColumns) {
           const { value, start } = cellAt(k);
           if (/^\d{2,3}$/.test(value) && Number(value) > 89 && Number(value) < 130) out.push({ start, end: start + value.length, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-column' });
+        }
+        for (const k of addressColumns) {
+          const { value, start } = cellAt(k);
+          if (value.length > 80 || !/\p{L}/u.test(value) || NO_ADDRESS_CELL.test(value)) continue;
+          // With no town column, the town closes the cell after its last comma: the street part is what comes before.
+          const street = cityColumns.length === 0 && value.includes(',') ? value.slice(0, value.lastIndexOf(',')).trimEnd() : value;
+          if (street.length > 0) out.push({ start, end: start + street.length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-column' });
         }
         for (const k of phoneColumns) {
           const { value, start } = cellAt(k);
