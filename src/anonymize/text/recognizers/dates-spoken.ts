@@ -33,6 +33,14 @@ const WEEKDAY_DAY_FR = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|ven
 // sept décembre"), and so do the words that book a visit ("return January twenty sixth", "rdv dix décembre").
 const WEEKDAY_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WEEKDAY_FULL})[ \t,]*$`, 'u');
 const CUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance|return|review|revoir|rdv|rendez-vous|appointment|appt|booked|prevue?|${WEEKDAY_FULL})[ \t:,]*$`, 'u');
+// A day said alone after "on the" ("his grommet check on the ninth but …", "cancelled on the sixteenth.", "the clinic
+// on the 15th instead"): a date when nothing names what the rank counts — a stop, a bracket, the line's end or a
+// joining word follows, not a noun ("on the second floor", "on the first day").
+const ON_THE_DAY = new RegExp(
+  String.raw`\bon[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it)\b)`,
+  'dgu',
+);
+const ON_THE_HINT = /\bon[ \t]+the[ \t\n]+(?:[a-z]+(?:st|nd|rd|th)|[0-9]{1,2}(?:st|nd|rd|th))\b/;
 const PLURAL_BEFORE = /(?:^|[^\p{L}])(?:les|des|ces|mes|ses|nos|vos|leurs)[ \t]*$/u;
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
 // view has no accents and no capitals, so \b is a true word boundary there.
@@ -59,6 +67,10 @@ export function spokenDateSpans(doc: Doc): Span[] {
       const start = weekday ? m.index - before.length + weekday.index + (/^[^\p{L}]/u.test(weekday[0]) ? 1 : 0) : m.index;
       out.push({ start, end: m.index + m[0].length, label: 'DATE', score: 0.9, priority: PRIORITY.pattern, source: 'date-spoken' });
     }
+  }
+  for (const m of ON_THE_HINT.test(f) ? f.matchAll(ON_THE_DAY) : []) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'DATE', score: 0.8, priority: PRIORITY.pattern, source: 'date-ordinal-on-the' });
   }
   return out;
 }
