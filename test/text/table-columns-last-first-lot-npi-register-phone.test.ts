@@ -43,3 +43,11 @@ describe('table columns named last, first, lot, NPI, register number and phone',
     expect(await labelled(csv, 'fr')).toContain('ID:AZ4R72');
   });
 });
+
+// Regression (holdout41 read-set class, 8 cells): exports head the given name "Given" alone ("UR,Surname,Given,DOB").
+describe('a given-name column headed "Given"', () => {
+  it('makes its cells names', async () => {
+    const csv = ['UR,Surname,Given,DOB,Town', 'NW28845,van der MERWE,Pieter,23/07/1971,Dubbo', 'NW35502,HILLIER,Mereana,19/09/2001,Dubbo'].join('\n');
+    expect(await labelled(csv)).toEqual(expect.arrayContaining(['PERSON:Pieter', 'PERSON:Mereana', 'PERSON:HILLIER']));
+  });
+});
