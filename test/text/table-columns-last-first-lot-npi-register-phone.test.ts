@@ -51,3 +51,15 @@ describe('a given-name column headed "Given"', () => {
     expect(await labelled(csv)).toEqual(expect.arrayContaining(['PERSON:Pieter', 'PERSON:Mereana', 'PERSON:HILLIER']));
   });
 });
+
+// Regression (read-set class): a one-word name cell that is also a town ("Kirra", "Huy") was taken for the town, and a
+// title in a doctor column ("dr amira selim") stayed inside the name.
+describe('a name column against a town of the same name, and a title in the cell', () => {
+  it('keeps the cell a person and the title outside it', async () => {
+    const csv = ['site_pt_id,family_name,given_name,dob,surgeon', 'KNX55030,WHITEHURST-AMBROSE,Kirra,08/12/1979,dr amira selim', 'LH009286,PHAN-BARCLAY,Huy,22/11/1971,dr amira selim'].join('\n');
+    const found = await labelled(csv);
+    expect(found).toEqual(expect.arrayContaining(['PERSON:Kirra', 'PERSON:Huy', 'PERSON:amira selim']));
+    expect(found).not.toContain('CITY:Kirra');
+    expect(found).not.toContain('PERSON:dr amira selim');
+  });
+});
