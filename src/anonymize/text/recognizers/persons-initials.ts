@@ -4,7 +4,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 /**
  * A writer's initials, which name one person on the ward as surely as the full name:
  * - closing the lines of a log, after the sentence ("… dr dueck aware. kf", "… conseil creme. lb"), when two lines
- *   at least close so (one such line may be a word a list does not know; a sign-off repeats);
+ *   at least close so: a sign-off repeats, while two letters closing one line may be any word no list knows;
  * - in capitals after the word that says who typed, received or transcribed ("frappé le 18/11/2026 par NB.",
  *   "REÇU LE 01/12/2026, AGENT SLB", "transcriptionist JM").
  */
@@ -29,6 +29,7 @@ export function initialsPersonSpans(doc: Doc): Span[] {
     const initials = m[1]!;
     // The text as written: capitals only ("par sms" is a channel, lower case), no channel's acronym.
     if (!/^[\p{Lu}.-]+$/u.test(initials) || NOT_INITIALS.has(initials.replace(/[.-]/g, '').toLowerCase())) continue;
+    // One dot at the end closes the sentence ("par NB."); initials dotted throughout keep theirs ("M.-C.").
     out.push({ start, end: initials.endsWith('.') && !/\..*\./.test(initials) ? end - 1 : end, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-initials-after-who' });
   }
   return out;
