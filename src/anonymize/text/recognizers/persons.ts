@@ -63,11 +63,11 @@ const FIELD_RE = new RegExp(
 // FIELD_RE's matches, tried only in the few characters before a separator (the label alternation at every position was the costliest scan here).
 const fieldMatches = keywordBeforeSeparatorScanner({ pattern: FIELD_RE, keywordSource: FIELD_KEYWORDS, separators: ':=|' });
 const FAMILY_RE = notAfter(new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie|spouse|Spouse|grandson|granddaughter|grandmother|grandfather|Grandson|Granddaughter|Grandmother|Grandfather|aunt|Aunt|auntie|Auntie|uncle|Uncle|cousin|Cousin|cousine|Cousine|tante|Tante|oncle|Oncle|gran|Gran|granny|Granny)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
+  String.raw`(?<![\p{L}])(?:(?:son|sa|ses|his|her|their|the patient's|patient's|[Ss]on|[Ss]a|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Mm]on|[Mm]a|[Nn]otre)\s+)?(?:fils|fille|[eé]poux|[eé]pouse|mari|femme|fr[eè]re|s[oœ]ur|m[eè]re|p[eè]re|compagne?|conjointe?|petite?-fille|petit-fils|son|daughter|husband|wife|brother|sister|mother|father|partner|niece|nephew|neveu|ni[eè]ce|aidant|caregiver|Daughter|Son|Wife|Husband|Brother|Sister|Mother|Father|Fils|Fille|Épouse|Epouse|Époux|Epoux|Mari|Frère|Sœur|Soeur|niece|nephew|gendre|belle-fille|voisine?|neighbou?r|friend|ami|amie|spouse|Spouse|grandson|granddaughter|grandmother|grandfather|Grandson|Granddaughter|Grandmother|Grandfather|aunt|Aunt|auntie|Auntie|aunty|Aunty|uncle|Uncle|cousin|Cousin|cousine|Cousine|tante|Tante|oncle|Oncle|gran|Gran|granny|Granny|dad|Dad|mum|Mum|mom|Mom)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
 ));
 /** What opens a FAMILY_RE match when a possessive comes before the family word: "her son ", "sa fille (16 ans), ". */
-const POSSESSIVE_BEFORE_FAMILY = /^(?:son|sa|ses|his|her|their|the patient's|patient's|Son|Sa|His|Her|Their)\s+\S+[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+$/u;
+const POSSESSIVE_BEFORE_FAMILY = /^(?:son|sa|ses|his|her|their|the patient's|patient's|Son|Sa|His|Her|Their|my|our|mon|ma|notre|My|Our|Mon|Ma|Notre)\s+\S+[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+$/u;
 // Family words in capitals, as forms print them ("PERE, ERWAN LE BRAS"): a separate pattern, run only
 // when one of them is there (each alternative costs at every position of every note).
 const FAMILY_UPPER_RE = notAfter(new RegExp(
