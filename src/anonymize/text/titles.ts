@@ -10,3 +10,6 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 
 /** A title (any case, with or without its dot) and blanks ending the text before a word: "Dr ", "Mme. ". */
 export const TITLE_ENDS_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${[...TITLE_WORDS].join('|')})\.?[ \t]+$`, 'iu');
+
+/** A title (lower case, with or without its dot) and blanks opening a folded cell or phrase: "dr ", "mme. " before a name. */
+export const TITLE_OPENS = new RegExp(String.raw`^(?:${[...TITLE_WORDS].join('|')})\.?[ \t]+(?=\p{L})`, 'u');

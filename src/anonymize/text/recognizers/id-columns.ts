@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
-import { TITLE_WORDS } from '../titles.js';
+import { TITLE_OPENS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -46,7 +46,6 @@ const WARD_CELL = /^(?:ward|clinic|unit|room|bay|bed|theatre|salle|unite|service
 const PRACTICE_CELL = /(?:^|[ \t])(?:surgery|practice|medical group|medical cent(?:re|er)|health cent(?:re|er)|clinic|cabinet(?: medical)?|maison de sante|centre de sante|dispensaire)$/;
 // Four digits too: a postcode column holds Australian, New Zealand, Belgian or Swiss codes ("3677", "1090").
 const ZIP_CELL = /^(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
-const TITLE_OPENING = new RegExp(String.raw`^(?:${[...TITLE_WORDS].join('|')})\.?[ \t]+(?=\p{L})`, 'u');
 const NAME_CELL = /^[\p{L}][\p{L}'’.,-]*(?:[ \t]+[\p{L}][\p{L}'’.,-]*){0,4}$/u;
 // A code, or digit groups with single spaces ("628 194 8211": an NHS number in its column).
 const CODE_CELL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]|[ ](?=\p{N})){2,24}$/u;
@@ -164,7 +163,7 @@ export function tableColumnIds(doc: Doc): Span[] {
           // A title stays outside the name ("Dr Martineau"). A one-word cell outranks a town's guess at the same word
           // ("Bronte", "Kirra", "Huy" are towns too): the header says whose cell it is. Longer cells may hold a role or
           // a relation ("voisin M. Fabre"), which the finer name rules cut better.
-          const title = label === 'PERSON' ? (TITLE_OPENING.exec(value)?.[0].length ?? 0) : 0;
+          const title = label === 'PERSON' ? (TITLE_OPENS.exec(value)?.[0].length ?? 0) : 0;
           const end = start + value.replace(/[.,]+$/, '').length;
           const oneWord = !/[ \t]/.test(value.slice(title).trim());
           if (end > start + title) out.push({ start: start + title, end, label, score: 0.85, priority: oneWord ? PRIORITY.context + 6 : PRIORITY.context, source: `${label === 'HOSPITAL' ? 'practice' : 'person'}-column` });
