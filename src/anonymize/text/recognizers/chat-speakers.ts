@@ -1,7 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { STAFF_ROLE_ABBREVIATIONS } from '../care-roles.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
-import { FACILITY_WORD } from '../facility-words.js';
+import { FACILITY_WORD, SERVICE_WORDS } from '../facility-words.js';
 import { NAME_LINK_WORDS } from '../link-words.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
@@ -33,7 +33,7 @@ const CHAT_SPEAKER = new RegExp(
 // A service sends in threads too, under its name ("Fri 27/11 2:03 pm – Wgtn Blood & Cancer Centre: Kia ora",
 // "[23/11/2026, 08:15] Stomal Therapy – Wairau: Morning"): a named service there is a HOSPITAL.
 const CHAT_SERVICE = new RegExp(String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[^:\n]{2,60}?)[ \t]*:(?![0-9])`, 'dgmu');
-const SERVICE_WORD = /^(?:centre|center|service|services|clinic|clinique|hospital|hopital|unit|unite|therapy|pharmacy|pharmacie|practice|surgery|cabinet|secretariat|ide|team|equipe|ward|labo|laboratoire|reception|accueil|ch|chu|gp|dental|hdj|ssiad|had|emsp|health|sante|care|outreach)$/;
+const SERVICE_WORD = new RegExp(`^(?:${[...SERVICE_WORDS, 'therapy', 'practice', 'ide', 'ch', 'chu', 'gp', 'dental', 'hdj', 'ssiad', 'had', 'emsp', 'care', 'outreach'].join('|')})$`);
 
 // SMS threads copied into notes put the name first and the time after it, in brackets: "Orla [Mon 23/11
 // 09:53]: no bother", "Rhian (27/11 08:02): thank you".

@@ -1,3 +1,4 @@
+import { SERVICE_WORDS } from '../facility-words.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -11,7 +12,14 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * left to the name rules: a title first, a bracket, or a name and a comma before the role.
  */
 const HEADER_NAME = /^(?:>[ \t]*)*(?:From|FROM|To|TO|Cc|CC|De|DE|À|A|Pour|Envoyé par|Expéditeur|Destinataire)[ \t]*:[ \t]*([^<>\n]{3,80}?)[ \t]*<[^<>\n@]+@[^<>\n]+>/dgmu;
-const SERVICE_WORD = /(?:^|[^\p{L}])(?:consultation|secretariat|service|services|clinic|clinique|cliniques|unit|unite|ward|team|equipe|office|bureau|bookings?|referrals?|triage|admin|garde|pharmacie|pharmacy|plateforme|platform|health|sante|centre|center|hospital|hopital|hopitaux|programme|program|cns|opd|sdec|infirmerie|laboratoire|lab|labo|secretaries|secretaire|accueil|reception|registry|dept|department|departement|kinesitherapie|physiotherapy|creche|ltd|inc|sarl|sas|llc|gmbh|regulation|samu|smur|retrieval|rehab|rehabilitation|surgery|telestroke|tele-avc|cabinet|maison|pole)(?![\p{L}])|&/u;
+// The shared service words, and those a mail header adds: a booking desk, a programme, a company's legal form.
+const HEADER_SERVICE_WORDS = [
+  ...SERVICE_WORDS, 'consultation', 'cliniques', 'office', 'bureau', 'bookings?', 'referrals?', 'triage', 'admin', 'garde', 'plateforme', 'platform',
+  'hopitaux', 'programme', 'program', 'cns', 'opd', 'sdec', 'infirmerie', 'lab', 'secretaries', 'secretaire', 'registry', 'dept', 'department',
+  'departement', 'kinesitherapie', 'physiotherapy', 'creche', 'ltd', 'inc', 'sarl', 'sas', 'llc', 'gmbh', 'regulation', 'samu', 'smur', 'retrieval',
+  'rehab', 'rehabilitation', 'telestroke', 'tele-avc', 'maison', 'pole',
+];
+const SERVICE_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${HEADER_SERVICE_WORDS.join('|')})(?![\p{L}])|&`, 'u');
 // "Dr Hélène Stiévenart, médecin …" or "Jasmine Kaur, RN – …": two or three capitalised words and a comma open a person's signature.
 const PERSON_THEN_COMMA = /^\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,2},/u;
 
