@@ -41,6 +41,7 @@ import { placesInFileNameSpans } from './recognizers/places-in-file-names.js';
 import { spelledPersonSpans } from './recognizers/persons-spelled.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
+import { rosterBulletPersonSpans } from './recognizers/persons-roster-bullet.js';
 import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
 import { signedWithRolePersonSpans } from './recognizers/persons-signed-with-role.js';
 import { phoneSpans } from './recognizers/phones.js';
@@ -97,6 +98,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['names the writer saw', seenByWriterPersonSpans],
   ['staff rosters', staffRosterPersonSpans],
   ['room and log lines', roomLinePersonSpans],
+  ['bulleted rosters', rosterBulletPersonSpans],
   ['signatures with a role', signedWithRolePersonSpans],
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],
   ['names spelled after they are said', spelledPersonSpans],

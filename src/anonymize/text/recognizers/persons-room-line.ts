@@ -23,7 +23,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 const LOG_DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?)?`;
 const ROOM = String.raw`(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|cub(?:icle)?|chair|fauteuil|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?`;
 // "bay 1 bed 2 –": a bay then a bed.
-const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?|${LOG_DATE})`;
+// A time may be written as four digits, the way a triage or a flight log does ("0805 gallegos eloy 93m").
+const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?|(?:[01]\d|2[0-3])[0-5]\d|${LOG_DATE})`;
 // After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
 const LINE = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,

@@ -1,0 +1,57 @@
+import { isDictionaryWord } from '../bloom.js';
+import { isDrugName } from '../drugs.js';
+import { isFirstNameOfAnyList } from '../gazetteers.js';
+import { fold } from '../normalize.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * The children or patients a screening round or an outreach visit lists one per bullet, in lower case, each
+ * name followed by an age or a school grade: "- wyatt bergstrom k – fail", "- harper two bulls 1st – eye turns
+ * out", "- yanis le roux 6a : lunettes cassées", "- kaiden mcguire 6yo, …", "3) mme ben youssef nadia 54a –".
+ * The age or the grade right after two to four lowercase words, at a bullet, is what makes them a name; one of
+ * the words at either end must be a known first name, which says where the name splits: first name and
+ * surname are a span each (the convention for a name in a lowercase line). Two words of which no list knows the
+ * first ("paisley fagerhaug": new first names outrun any list) are first name and surname when the second is no
+ * ordinary word and no drug. A title before the name stays out.
+ */
+const WORD = String.raw`\p{Ll}[\p{Ll}'’-]*`;
+const TITLE = String.raw`(?:mr|mrs|ms|mme|mlle|m\.)`;
+// An age ("6yo", "5a", "54 ans", "7mo", "29f") or a school grade ("k", "1st", "gs", "ce1").
+const AGE_OR_GRADE = String.raw`(?:\d{1,2}[ \t]?(?:yo|y\/o|yrs?|y|ans?|a|mois|mo|m|f)|k|kdg|1st|2nd|3rd|[4-8]th|ps|ms|gs|cp|ce1|ce2|cm1|cm2)`;
+const LINE = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+(?:${TITLE}[ \t]+)?(${WORD}(?:[ \t]+${WORD}){1,3})(?=[ \t]*,?[ \t]+${AGE_OR_GRADE}(?![\p{L}\p{N}])[ \t]*(?:[-–—:,;(]|\r?\n|$))`,
+  'dgu',
+);
+const HINT = /(?:^|\n)[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+\p{Ll}/u;
+
+// A known first name that is no ordinary word vouches for the name alone; one that is also a word ("mason",
+// "jade") when the word at the other end is none ("kjerstad", "morvan").
+function firstNameAt(word: string, other: string): boolean {
+  return isFirstNameOfAnyList(word) && (!isDictionaryWord(fold(word)) || !isDictionaryWord(fold(other)));
+}
+
+// A surname's particle opening three words or more is no first name ("ben amara nadia", "van dijk emma").
+const PARTICLES = new Set(['le', 'la', 'de', 'du', 'des', 'da', 'di', 'dos', 'das', 'del', 'della', 'van', 'von', 'ben', 'el', 'al', 'abu']);
+
+export function rosterBulletPersonSpans(doc: Doc): Span[] {
+  const t = doc.text;
+  if (!HINT.test(t)) return [];
+  const out: Span[] = [];
+  for (const m of t.matchAll(LINE)) {
+    const [start, end] = m.indices![1]!;
+    const words = [...m[1]!.matchAll(/\S+/gu)];
+    const first = words[0]![0];
+    const last = words.at(-1)![0];
+    // Where the name splits: after a first name that opens it, or before one that closes it ("schaeffer lola").
+    const particleFirst = words.length >= 3 && PARTICLES.has(fold(first));
+    const unknownPair = words.length === 2 && last.length >= 3 && !isDictionaryWord(fold(last)) && !isDrugName(last);
+    const cut = (firstNameAt(first, last) && !particleFirst) || unknownPair ? start + first.length : firstNameAt(last, first) ? start + words.at(-1)!.index : undefined;
+    if (cut === undefined) continue;
+    const restStart = cut === start + first.length ? start + words[1]!.index : cut;
+    const firstEnd = cut === start + first.length ? cut : start + words.at(-2)!.index + words.at(-2)![0].length;
+    for (const [s, e] of [[start, firstEnd], [restStart, end]] as const) {
+      out.push({ start: s, end: e, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-roster-bullet' });
+    }
+  }
+  return out;
+}
