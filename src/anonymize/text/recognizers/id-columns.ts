@@ -91,7 +91,7 @@ export function isColumnHeader(cell: string): boolean {
 }
 
 /** A header cell of the folded text as the *_HEADER_CELL patterns read it: unquoted, "_" and runs of spaces as one space, no trailing ":" or ".". */
-function headerKey(cell: string): string {
+export function headerKey(cell: string): string {
   return cell.trim().replace(/^"|"$/g, '').replace(/[\s_]+/g, ' ').replace(/[:.]$/, '');
 }
 
@@ -101,6 +101,99 @@ function columnsNamed(keys: readonly string[], re: RegExp): number[] {
   keys.forEach((key, k) => {
     if (re.test(key)) out.push(k);
   });
+  return out;
+}
+
+/** A cell's value (unquoted, trimmed) and where it starts in the text. */
+export interface Cell {
+  readonly value: string;
+  readonly start: number;
+}
+
+/** The columns of a table, by what their header says they hold. */
+export interface ColumnKinds {
+  readonly ids: number[];
+  readonly names: number[];
+  readonly ages: number[];
+  readonly zips: number[];
+  readonly phones: number[];
+  readonly addresses: number[];
+  readonly cities: number[];
+  readonly facilities: number[];
+}
+
+/**
+ * What each header cell (its headerKey) says its column holds; undefined when no column is one this module knows, or
+ * when the cells are phrases rather than labels (a comma-separated sentence read as a header: `commaSeparated`).
+ */
+export function columnKinds(keys: readonly string[], commaSeparated: boolean): ColumnKinds | undefined {
+  const kinds: ColumnKinds = {
+    ids: columnsNamed(keys, HEADER_CELL),
+    names: columnsNamed(keys, NAME_HEADER_CELL),
+    ages: columnsNamed(keys, AGE_HEADER_CELL),
+    zips: columnsNamed(keys, ZIP_HEADER_CELL),
+    phones: columnsNamed(keys, PHONE_HEADER_CELL),
+    addresses: columnsNamed(keys, ADDRESS_HEADER_CELL),
+    cities: columnsNamed(keys, CITY_HEADER_CELL),
+    facilities: columnsNamed(keys, FACILITY_HEADER_CELL),
+  };
+  if (Object.values(kinds).every((columns) => columns.length === 0)) return undefined;
+  // A sentence with commas is no CSV header: its cells would be phrases, not labels.
+  if (commaSeparated && keys.some((key) => key.split(' ').length > 4)) return undefined;
+  return kinds;
+}
+
+/** The spans of one row's cells, each read as its column's header says. */
+export function rowSpans(kinds: ColumnKinds, cellAt: (column: number) => Cell): Span[] {
+  const out: Span[] = [];
+  for (const k of kinds.ids) {
+    const { value, start } = cellAt(k);
+    if (!CODE_CELL.test(value) || !/\d/.test(value) || /^\d{1,2}$/.test(value)) continue;
+    out.push({ start, end: start + value.length, label: 'ID', score: 0.85, priority: PRIORITY.pattern + 1, source: 'id-column' });
+  }
+  for (const k of kinds.names) {
+    const { value, start } = cellAt(k);
+    if (value.length < 2 || !NAME_CELL.test(value)) continue;
+    const label = PRACTICE_CELL.test(value) ? 'HOSPITAL' : 'PERSON'; // cells of the folded text: lower case already
+    // A title stays outside the name ("Dr Martineau"). A one-word cell outranks a town's guess at the same word
+    // ("Bronte", "Kirra", "Huy" are towns too): the header says whose cell it is. Longer cells may hold a role or
+    // a relation ("voisin M. Fabre"), which the finer name rules cut better.
+    const title = label === 'PERSON' ? (TITLE_OPENS.exec(value)?.[0].length ?? 0) : 0;
+    const end = start + value.replace(/[.,]+$/, '').length;
+    const oneWord = !/[ \t]/.test(value.slice(title).trim());
+    if (end > start + title) out.push({ start: start + title, end, label, score: 0.85, priority: oneWord ? PRIORITY.context + 6 : PRIORITY.context, source: `${label === 'HOSPITAL' ? 'practice' : 'person'}-column` });
+  }
+  for (const k of kinds.ages) {
+    const { value, start } = cellAt(k);
+    if (/^\d{2,3}$/.test(value) && Number(value) > 89 && Number(value) < 130) out.push({ start, end: start + value.length, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-column' });
+  }
+  for (const k of kinds.addresses) {
+    const { value, start } = cellAt(k);
+    if (value.length > 80 || !/\p{L}/u.test(value) || NO_ADDRESS_CELL.test(value)) continue;
+    // With no town column, the town closes the cell after its last comma: the street part is what comes before.
+    const street = kinds.cities.length === 0 && value.includes(',') ? value.slice(0, value.lastIndexOf(',')).trimEnd() : value;
+    if (street.length > 0) out.push({ start, end: start + street.length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-column' });
+  }
+  for (const k of kinds.phones) {
+    const { value, start } = cellAt(k);
+    const digits = value.replace(/\D/g, '').length;
+    if (PHONE_CELL.test(value) && digits >= 7 && digits <= 15) out.push({ start, end: start + value.length, label: 'PHONE', score: 0.85, priority: PRIORITY.context, source: 'phone-column' });
+  }
+  for (const k of kinds.zips) {
+    const { value, start } = cellAt(k);
+    if (ZIP_CELL.test(value)) out.push({ start, end: start + value.length, label: 'ZIP', score: 0.85, priority: PRIORITY.context + 10, source: 'zip-column' });
+  }
+  for (const k of kinds.facilities) {
+    const { value, start } = cellAt(k);
+    // A place's name: a word of four letters or more that no dictionary holds ("Monash IVF Albury", "Bernay"); a
+    // kind of clinic or a ward ("contraception", "PrEP", "Ward 9B") is no facility's name.
+    const named = !WARD_CELL.test(value) && (value.match(/\p{L}{4,}/gu) ?? []).some((w) => !isDictionaryWord(fold(w)));
+    if (named && value.length <= 60) out.push({ start, end: start + value.length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context, source: 'facility-column' });
+  }
+  for (const k of kinds.cities) {
+    const { value, start } = cellAt(k);
+    if (value.length >= 2 && NAME_CELL.test(value) && !/\d/.test(value)) out.push({ start, end: start + value.length, label: 'CITY', score: 0.85, priority: PRIORITY.context, source: 'city-column' });
+  }
   return out;
 }
 
@@ -126,79 +219,22 @@ export function tableColumnIds(doc: Doc): Span[] {
       // Three columns at least: a two-cell row is a "field | value" pair, and the rows under it are
       // other fields, not values of its column.
       if (header.length < 3) continue;
-      const keys = header.map(headerKey);
-      const columns = columnsNamed(keys, HEADER_CELL);
-      const nameColumns = columnsNamed(keys, NAME_HEADER_CELL);
-      const ageColumns = columnsNamed(keys, AGE_HEADER_CELL);
-      const zipColumns = columnsNamed(keys, ZIP_HEADER_CELL);
-      const phoneColumns = columnsNamed(keys, PHONE_HEADER_CELL);
-      const addressColumns = columnsNamed(keys, ADDRESS_HEADER_CELL);
-      const cityColumns = columnsNamed(keys, CITY_HEADER_CELL);
-      const facilityColumns = columnsNamed(keys, FACILITY_HEADER_CELL);
-      if (columns.length + nameColumns.length + ageColumns.length + phoneColumns.length + addressColumns.length + zipColumns.length + cityColumns.length + facilityColumns.length === 0) continue;
-      // A sentence with commas is no CSV header: its cells would be phrases, not labels.
-      if (sep === ',' && keys.some((key) => key.split(' ').length > 4)) continue;
+      const kinds = columnKinds(header.map(headerKey), sep === ',');
+      if (!kinds) continue;
       for (let j = i + 1; j < lines.length && j <= i + MAX_ROWS; j++) {
         const row = lines[j]!;
         if (/^[\s|:+-]*$/.test(row.text) && row.text.includes('-')) continue; // a markdown rule "|---|---|"
         let rowCells = cells(row.text, sep);
         if (sep === ',' && rowCells.length !== header.length) rowCells = csvCells(row.text, true);
         if (rowCells.length !== header.length) break;
-        const cellAt = (k: number) => {
+        const cellAt = (k: number): Cell => {
           let offset = row.start + (sep === '|' && row.text.trimStart().startsWith('|') ? row.text.indexOf('|') + 1 : 0);
           for (let c = 0; c < k; c++) offset += rowCells[c]!.length + 1;
           const raw = rowCells[k]!;
           const value = raw.trim().replace(/^"([^"]*)"$/, '$1').trim();
           return { value, start: offset + raw.indexOf(value) };
         };
-        for (const k of columns) {
-          const { value, start } = cellAt(k);
-          if (!CODE_CELL.test(value) || !/\d/.test(value) || /^\d{1,2}$/.test(value)) continue;
-          out.push({ start, end: start + value.length, label: 'ID', score: 0.85, priority: PRIORITY.pattern + 1, source: 'id-column' });
-        }
-        for (const k of nameColumns) {
-          const { value, start } = cellAt(k);
-          if (value.length < 2 || !NAME_CELL.test(value)) continue;
-          const label = PRACTICE_CELL.test(value) ? 'HOSPITAL' : 'PERSON'; // cells of the folded text: lower case already
-          // A title stays outside the name ("Dr Martineau"). A one-word cell outranks a town's guess at the same word
-          // ("Bronte", "Kirra", "Huy" are towns too): the header says whose cell it is. Longer cells may hold a role or
-          // a relation ("voisin M. Fabre"), which the finer name rules cut better.
-          const title = label === 'PERSON' ? (TITLE_OPENS.exec(value)?.[0].length ?? 0) : 0;
-          const end = start + value.replace(/[.,]+$/, '').length;
-          const oneWord = !/[ \t]/.test(value.slice(title).trim());
-          if (end > start + title) out.push({ start: start + title, end, label, score: 0.85, priority: oneWord ? PRIORITY.context + 6 : PRIORITY.context, source: `${label === 'HOSPITAL' ? 'practice' : 'person'}-column` });
-        }
-        for (const k of ageColumns) {
-          const { value, start } = cellAt(k);
-          if (/^\d{2,3}$/.test(value) && Number(value) > 89 && Number(value) < 130) out.push({ start, end: start + value.length, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-column' });
-        }
-        for (const k of addressColumns) {
-          const { value, start } = cellAt(k);
-          if (value.length > 80 || !/\p{L}/u.test(value) || NO_ADDRESS_CELL.test(value)) continue;
-          // With no town column, the town closes the cell after its last comma: the street part is what comes before.
-          const street = cityColumns.length === 0 && value.includes(',') ? value.slice(0, value.lastIndexOf(',')).trimEnd() : value;
-          if (street.length > 0) out.push({ start, end: start + street.length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-column' });
-        }
-        for (const k of phoneColumns) {
-          const { value, start } = cellAt(k);
-          const digits = value.replace(/\D/g, '').length;
-          if (PHONE_CELL.test(value) && digits >= 7 && digits <= 15) out.push({ start, end: start + value.length, label: 'PHONE', score: 0.85, priority: PRIORITY.context, source: 'phone-column' });
-        }
-        for (const k of zipColumns) {
-          const { value, start } = cellAt(k);
-          if (ZIP_CELL.test(value)) out.push({ start, end: start + value.length, label: 'ZIP', score: 0.85, priority: PRIORITY.context + 10, source: 'zip-column' });
-        }
-        for (const k of facilityColumns) {
-          const { value, start } = cellAt(k);
-          // A place's name: a word of four letters or more that no dictionary holds ("Monash IVF Albury", "Bernay"); a
-          // kind of clinic or a ward ("contraception", "PrEP", "Ward 9B") is no facility's name.
-          const named = !WARD_CELL.test(value) && (value.match(/\p{L}{4,}/gu) ?? []).some((w) => !isDictionaryWord(fold(w)));
-          if (named && value.length <= 60) out.push({ start, end: start + value.length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context, source: 'facility-column' });
-        }
-        for (const k of cityColumns) {
-          const { value, start } = cellAt(k);
-          if (value.length >= 2 && NAME_CELL.test(value) && !/\d/.test(value)) out.push({ start, end: start + value.length, label: 'CITY', score: 0.85, priority: PRIORITY.context, source: 'city-column' });
-        }
+        out.push(...rowSpans(kinds, cellAt));
       }
     }
   }
