@@ -38,3 +38,31 @@ describe('the author of a note or of a comment in an export, named by login', ()
     expect(await found('e.coli and s.aureus in culture; see x.csv and p.m. doses')).toEqual([]);
   });
 });
+
+// Regression (holdout42 miss class): who merged a mail merge, ran a batch or posted on a forum, by user name, was
+// left in clear. Every example is invented.
+describe('who merged, ran or posted, by user name', () => {
+  async function persons(text: string, lang: 'fr' | 'en' = 'en'): Promise<string[]> {
+    const { spans } = await detect(text, { lang });
+    return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+  }
+  it('is a person', async () => {
+    expect(await persons('[Mail merge – template APPT-07 – merged 02/12/2026 by tquigley]')).toContain('tquigley');
+    expect(await persons('[Modèle : CONVOC_v2.docx – fusion par mlabbe3]', 'fr')).toContain('mlabbe3');
+    expect(await persons('flu clinic export – run by kdrennan @ 10.1.4.22 on 2026-05-15')).toContain('kdrennan');
+    expect(await persons('Posted by FellWalker81 » Sun Nov 29, 2026 10:42 pm\nHi all.')).toContain('FellWalker81');
+  });
+  it('an ordinary word after "posted by" is no one', async () => {
+    expect(await persons('The results were posted by mail » see below')).toEqual([]);
+  });
+});
+
+// Regression (holdout42 miss class): a study export's "coordinator" column names the coordinator by login.
+describe('a coordinator column', () => {
+  it('names a person in each row', async () => {
+    const text = 'study_id,mrn,eye,coordinator,notes\nPATCH-014,KR-88142,OS,jrowan,\nPATCH-015,KR-91407,OD,mbauwens,ok';
+    const { spans } = await detect(text, { lang: 'en' });
+    const persons = spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+    expect(persons).toEqual(expect.arrayContaining(['jrowan', 'mbauwens']));
+  });
+});

@@ -19,6 +19,8 @@ const HEADER_CELL = /^(?:last ?4|last four|ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id
 // who care for them: "Attending", "Médecin", "IDE", "GP".
 const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last ?name|first ?names?|(?:pt |patient )?(?:last|first)|forenames?|given(?: ?names?)?|family ?name|prenoms?|nom de famille|nom de naissance|nom d'usage|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|` +
   // The staff a list names by column: who ordered, reported, carried or signed ("ORDERING", "porter").
+  // Who handled a row, by login or by name: a study's "coordinator", who entered or recorded it, its "user".
+  String.raw`coordinator|study coordinator|research coordinator|entered by|recorded by|created by|user|username|user name|utilisateur|identifiant|login|operator|operateur|author|auteur|` +
   String.raw`ordering|ordering physician|ordering provider|ordered by|requested by|requester|demandeur|prescriber|prescripteur|referrer|referring|referring physician|radiologist|reporting radiologist|reported by|porter|porters|brancardier|escort|driver|chauffeur|clinician|staff|seen by|signed by|witness|keyworker|key worker|pharmacist|pharmacien|registrar|resident|interne|midwife|sage-femme|bcn|cns)$`,
 );
 // Columns of ages, postcodes and towns: "Age" (only over 89 is PHI), "postcode", "CP", "Ville".

