@@ -132,6 +132,19 @@ const PHILHEALTH = /(?<![\p{L}\p{N}-])\d{2}-\d{9}-\d(?![\p{L}\p{N}]|-\d)/gu;
 const UK_HEALTH_NUMBER = /(?<![\p{L}\p{N}])\d{3}([ ]?)\d{3}\1\d{4}(?![\p{L}\p{N}])/gu;
 const UK_HEALTH_NUMBER_NAME = /(?<![\p{L}])(?:nhs|h ?[&+] ?c|health (?:and|&) care|chi)(?![\p{L}])[^\n]{0,40}$/iu;
 
+// A CHI number written whole, unnamed, in a Scottish ward's list ("Bed 1  Flora MacKinnon 0304311561  95"): its first
+// six digits a birth date (DDMMYY), its last the mod-11 check. A ten-digit phone passes both about three times in a
+// thousand, and a phone written whole opening on 0 is French, where a CHI is never found; so only in English text.
+const CHI_WHOLE = /(?<![\p{L}\p{N}+])\d{10}(?![\p{L}\p{N}])/gu;
+
+/** Whether six digits DDMMYY are a date of the calendar (any century). */
+function ddmmyyValid(digits: string): boolean {
+  const [day, month, year] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4, 6))];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = [31, year % 4 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
 /** The mod-11 check of an NHS, H&C or CHI number: the first nine digits weighted 10 to 2; 11 − sum mod 11 (11 is 0, 10 never issued). */
 export function ukHealthNumberValid(digits: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
@@ -163,6 +176,10 @@ export function nationalIdSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(UK_HEALTH_NUMBER)) {
     if (!ukHealthNumberValid(m[0].replace(/ /g, '')) || !UK_HEALTH_NUMBER_NAME.test(t.slice(Math.max(0, m.index - 60), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'id-uk-health-number' });
+  }
+  for (const m of doc.lang === 'en' ? t.matchAll(CHI_WHOLE) : []) {
+    if (!ddmmyyValid(m[0]) || !ukHealthNumberValid(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.9, priority: PRIORITY.validated, source: 'id-chi-whole' });
   }
   for (const m of BELGIAN_NISS_HINT.test(t) ? t.matchAll(BELGIAN_NISS) : []) {
     if (!belgianNissValid(m[1]! + m[2]! + m[3]! + m[4]!, m[5]!)) continue;
