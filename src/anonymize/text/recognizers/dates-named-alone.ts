@@ -47,10 +47,20 @@ const EN_MONTH_SET = new Set(EN_MONTHS);
 const VERB_LIKE_MONTH_CUES = new Set(['in', 'since', 'until', 'till', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'last', 'next', 'during']);
 
 const WEEKDAY_ALONE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN})\.?(?![\p{L}\p{N}])`, 'dgu');
+// In English text "mon" is Monday, never the French "my": read there with the other abbreviations.
+const WEEKDAY_ALONE_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon)\.?(?![\p{L}\p{N}])`, 'dgu');
 const WEEKDAY_ANY = new RegExp(String.raw`^(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon|${WEEKDAY_ABBR_FR})s?\.?$`, 'u');
 // "Thu" and "Tue" are name parts too ("Phạm Thu Hà").
 const AMBIGUOUS_ABBREVIATIONS = new Set(['wed', 'weds', 'sat', 'sun', 'thu', 'tue']);
 const WEEKDAY_ABBR_CUE_BEFORE = /(?:^|[^\p{L}])(?:on|by|until|till|since|from|next|last|this|before|after|f\/u|fu|d\/c|dc|due|booked|planned)[ \t]*$/u;
+// A ward's shorthand in English: the abbreviation in lower case ("Wed", "Mon" too) right after a lowercase word of the
+// note and closing its clause ("rv mon.", "to call fam wed.", "debulking wed, dex 4 mg", "condom broke sat night",
+// "admission expected tue am"): the day something is planned or happened. Not after an article, a pronoun or a
+// saturation ("he sat.", "in the sun.", "o2 sat,").
+const EN_WORD_BEFORE = /(?:^|[^\p{L}])([a-z]+)[ \t]+$/u;
+const NOT_A_DAY_CUE = new Set(['the', 'a', 'an', 'in', 'of', 'at', 'and', 'or', 'but', 'he', 'she', 'i', 'we', 'they', 'you', 'who', 'it', 'pt', 'patient', 'o2', 'spo2', 'sao2', 'sats', 'is', 'was', 'mme', 'my']);
+const CLAUSE_CLOSES_AFTER = /^(?:[ \t]*(?:[.,;!?)–—]|-(?!\d)|\r?\n|$)|[ \t]+(?:am|pm|night|morning|evening|afternoon)(?![\p{L}]))/u;
+const SHORTHAND_DAY = /^(?:mon|tue|tues|weds?|thu|sat|sun|Mon|Wed|Weds)$/u;
 // A habit or a schedule: "tous les", "chaque", "every", "each", French "le lundi" without a day number.
 // "le premier jeudi de chaque mois", "the first Monday of the month" too.
 const RECURRING_BEFORE =
@@ -79,6 +89,13 @@ function span(start: number, end: number, source: string): Span {
   return { start, end, label: 'DATE', score: 0.85, priority: PRIORITY.pattern, source };
 }
 
+/** Whether the abbreviation at start..end is an English note's shorthand day (EN_WORD_BEFORE, CLAUSE_CLOSES_AFTER). */
+function shorthandDay(t: string, start: number, end: number): boolean {
+  if (!SHORTHAND_DAY.test(t.slice(start, end))) return false;
+  const cue = EN_WORD_BEFORE.exec(t.slice(Math.max(0, start - 24), start));
+  return cue !== null && !NOT_A_DAY_CUE.has(cue[1]!) && CLAUSE_CLOSES_AFTER.test(t.slice(end, end + 16));
+}
+
 export function datesNamedAloneSpans(doc: Doc): Span[] {
   const t = doc.text;
   const f = doc.folded;
@@ -101,14 +118,15 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     const from = cue === 'mi' && f[start - 1] === '-' ? start - 3 : start;
     out.push(span(from, end, 'date-month-alone'));
   }
-  for (const m of f.matchAll(WEEKDAY_ALONE)) {
+  for (const m of f.matchAll(doc.lang === 'en' ? WEEKDAY_ALONE_EN : WEEKDAY_ALONE)) {
     const [start, end] = m.indices![1]!;
     const day = m[1]!;
     const before = f.slice(Math.max(0, start - 24), start);
     const after = f.slice(end, end + 24);
     const abbreviated = !WEEKDAY_FULL_ONLY.test(day);
-    // "wed", "sat", "sun" are words too: only after a cue; "tues", "thur(s)", "fri" are read alone.
-    if (abbreviated && AMBIGUOUS_ABBREVIATIONS.has(day) && !WEEKDAY_ABBR_CUE_BEFORE.test(before)) continue;
+    // "wed", "sat", "sun", "mon" are words too: only after a cue, or as a ward's shorthand; "tues", "thur(s)", "fri"
+    // are read alone.
+    if (abbreviated && (AMBIGUOUS_ABBREVIATIONS.has(day) || day === 'mon') && !WEEKDAY_ABBR_CUE_BEFORE.test(before) && !shorthandDay(t, start, end)) continue;
     if (DAY_NUMBER_AFTER.test(after.replace(/^\./, ''))) continue;
     if (HOLIDAY_BEFORE.test(before) || NOT_A_DAY_AFTER.test(after)) continue;
     if (RECURRING_BEFORE.test(before) && !SPECIFIC_AFTER_LE.test(after)) continue;

@@ -451,7 +451,8 @@ function shiftNightRange(text: string, days: number): string | undefined {
 
 const EN_WEEKDAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const SEASON_AND_YEAR = new RegExp(String.raw`^(\p{L}+)([ \t]+)((?:19|20)\d{2})$`, 'u');
-const WEEKDAY_ABBREVIATION = new RegExp(`^(?:${WEEKDAY_ABBR_EN})$`, 'u');
+// "mon" too: a DATE span "mon" was read as Monday (in English text, or by its day number), never as French "my".
+const WEEKDAY_ABBREVIATION = new RegExp(`^(?:${WEEKDAY_ABBR_EN}|mon)$`, 'u');
 
 /**
  * A month or a weekday named alone ("octobre", "mi-janvier", "Friday", "thurs"): a month moves as its
