@@ -4,7 +4,7 @@ import { matchesNotAfter, notAfter } from './not-after.js';
 import worldTowns from '../data/world-towns.json' with { type: 'json' };
 import smallTowns from '../data/small-towns.json' with { type: 'json' };
 import { isCountryOrRegionKey } from '../countries.js';
-import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
+import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isFirstNameOfAnyList, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -99,6 +99,12 @@ const UNIT_ABBREVIATIONS = new Set(UNIT_WORDS);
 const LOWER_TOWN = String.raw`(?:(?:la|le|les)[ -]|l')?[a-z][a-z'-]{2,30}(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des|aux)[ -])?[a-z][a-z'-]{1,30}){0,3}(?=[ \t]{0,3}(?:[)\n]|$|[ \t]*[-–][ \t]))`;
 const LOWER_TOWN_AFTER_PUNCT = new RegExp(String.raw`(?<=(?:,|\(|[ \t]-)[ \t]{0,3})${LOWER_TOWN}`, 'gu');
 const LOWER_TOWN_AFTER_UNIT = new RegExp(String.raw`\b(?:${UNIT_WORDS.join('|')})[ \t]{1,6}(${LOWER_TOWN})`, 'dgu');
+// A town in an English note's lower case, after a comma, a bracket, an arrow or a dash, or after "to", "in", "from",
+// "at", "near", and closing its phrase ("– home visit 4470 barrett dr, hood river.", "w/ mom crystal, del norte, flu b
+// pos", "lives … at sandwick:"): a town a list holds, not all ordinary words nor a first name, nor the head of an
+// e-mail address or a host name.
+const LOWER_TOWN_EN = /(?<=(?:[,(→>]|–|—|(?<![\p{L}])(?:to|in|from|at|near))[ \t]+)[a-z][a-z'-]+(?:[ \t][a-z][a-z'-]+){0,2}/gu;
+const LOWER_TOWN_EN_CLOSES = /^[ \t]*(?:[,;:)]|\.(?![\p{L}\p{N}])|\r?\n|$|→|–|—)/u;
 const UNIT_AT_LINE_START = /(?:^|\n|[ \t]-)[ \t]{0,3}(?:[a-z]{1,20}[ \t]{1,3}){0,2}$/;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
 const STREET_TYPES_EN = String.raw`Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Circle|Highway|Hwy\.?|Square|Crescent|Close|Gardens|Row|Mews|Hill|Grove|Walk|Rise|Green|Vale|Parade|Trail|Plaza|Loop|Pike|Heights|` +
@@ -141,6 +147,7 @@ const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near|via|outside)[ \t](?=\
 // French commune of any size ("habite à saint-agrève"). Terse notes drop the "in": "lives hawick".
 const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|resident\s+of|lives(?:\s+in)?|living\s+in|born\s+in|grew\s+up\s+in|is\s+from|comes\s+from)`;
 const RESIDENCE_CUE_START = new RegExp(`^${RESIDENCE_CUE}\\s`);
+const LOWER_TOWN_DE_BEFORE = /(?:^|[^\p{L}])(?:venir|vient|viennent|venue?s?|revien\p{L}*|revenue?s?|arrive\p{L}*|rentre\p{L}*|parti\p{L}*|secteur|foire|marche|commune|mairie|(?:ecoles?|college|lycee)(?:[ \t]+(?:publique|privee|maternelle|primaire|elementaire))?)[ \t]+$/u;
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:${RESIDENCE_CUE}|a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
@@ -250,7 +257,7 @@ const CITY_AFTER_PUNCT = /(?<=(?:,|\(|–|—| -)[ \t]{0,3})([\p{Lu}][\p{L}'’]
 // Upper-case city names in letterheads: "CENTRE HOSPITALIER DE VALENCIENNES", "CLINIQUE X – HAGUENAU"
 const UPPER_CITY = notAfter(/(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?![\p{L}])/gu);
 // Communes named like common words; "Us" (Val-d'Oise) like ultrasound ("Radio, US") and the pronoun.
-const CITY_COMMON_WORDS = new Set(['us', 'nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte', 'christmas', 'easter', 'noel', 'thanksgiving', 'halloween', 'paques']);
+const CITY_COMMON_WORDS = new Set(['us', 'nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte', 'colon', 'christmas', 'easter', 'noel', 'thanksgiving', 'halloween', 'paques']);
 // The date must follow: a month name after the day, or a separator and digits ("Glasgow 11 (Y3 …" is a score).
 const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?(?:[ \t]+(?:[Jj]an|[Ff][eé]v|[Ff]eb|[Mm]ar|[Aa]vr|[Aa]pr|[Mm]a[iy]|[Jj]ui|[Jj]u[nl]|[Aa]o[uû]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd][eé]c|JAN|F[EÉ]V|FEB|MAR|AVR|APR|MA[IY]|JUI|JU[NL]|AO[UÛ]|AUG|SEP|OCT|NOV|D[EÉ]C)|[./-]\d)|\d{4}-\d{2}-\d{2})/gu;
 // Canadian postal codes ("V3W 4E5": letter digit letter, digit letter digit, letters D F I O Q U never
@@ -643,6 +650,18 @@ export function locationSpans(doc: Doc): Span[] {
   for (const m of doc.folded.matchAll(LOWER_TOWN_AFTER_UNIT)) {
     if (UNIT_AT_LINE_START.test(doc.folded.slice(Math.max(0, m.index - 48), m.index))) lowerTown(m.indices![1]![0], m[1]!);
   }
+  for (const m of doc.lang === 'en' ? t.matchAll(LOWER_TOWN_EN) : []) {
+    // The longest run of its first words that closes the phrase and is a town.
+    const words = [...m[0].matchAll(/\S+/g)];
+    for (let k = words.length; k >= 1; k--) {
+      const end = m.index + words[k - 1]!.index + words[k - 1]![0].length;
+      const name = t.slice(m.index, end);
+      if (!LOWER_TOWN_EN_CLOSES.test(t.slice(end, end + 4)) || /^[^\s]*@/.test(t.slice(end, end + 40))) continue;
+      if (!isTownOfAnyList(name) || isFirstNameOfAnyList(name) || fold(name).split(/[ '-]/).every((w) => w === '' || isDictionaryWord(w))) continue;
+      out.push({ start: m.index, end, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-lower-en' });
+      break;
+    }
+  }
   for (const m of CITY_FIELD_HINT.test(doc.folded) ? doc.folded.matchAll(CITY_FIELD) : []) {
     const [cs, ce] = m.indices![1]!;
     // The longest run of the value's first words that a gazetteer knows, else its capitalised first word(s).
@@ -661,6 +680,16 @@ export function locationSpans(doc: Doc): Span[] {
   // exec, not matchAll: a context word can swallow the next one ("habite à Lyon" read as "habite" +
   // "à Lyon …", "vers le SSR à La Crau"); when nothing is found from the first word, the search goes
   // on from the word after the context word, not after the whole match.
+  // A small commune in a lowercase French note ("foire de massiac", "ecole privee de silfiac", "a la charite"): its
+  // name, less an article, holds no ordinary word and is no first name.
+  const lowercaseCommune = (key: string) =>
+    !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ '-]/).some((w) => w === '' || isDictionaryWord(w)) && !isFirstNameOfAnyList(key);
+  // "de" opens a facility's or a street's name as often as a town's ("pmi de toul", "route de nontron"): only after a
+  // word of coming from, of a school's or a sector's place ("viennent de", "ecole privee de", "secteur de", "foire de").
+  const lowercaseCommuneCue = (from: number, to: number) => {
+    const cue = doc.folded.slice(from, to).trim();
+    return cue !== 'de' || LOWER_TOWN_DE_BEFORE.test(doc.folded.slice(Math.max(0, from - 40), from));
+  };
   const cityContext = CITY_CONTEXT; // global: its lastIndex is reset here and moved by hand below
   cityContext.lastIndex = 0;
   for (let m = cityContext.exec(doc.folded); m; m = cityContext.exec(doc.folded)) {
@@ -688,6 +717,13 @@ export function locationSpans(doc: Doc): Span[] {
         (residence && (pop !== undefined || (capital && isTownOfAnyList(cand))));
       if (known) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-context' });
+        found = true;
+        cityContext.lastIndex = cs + cand.length;
+        break;
+      }
+      // Below the model: a facility the model read around it ("ch des pays de morlaix", "msp de maiche") keeps its town.
+      if (!capital && pop !== undefined && doc.lang === 'fr' && lowercaseCommune(key) && lowercaseCommuneCue(m.index, cs)) {
+        out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.8, priority: PRIORITY.model - 5, source: 'city-lower-context' });
         found = true;
         cityContext.lastIndex = cs + cand.length;
         break;
