@@ -66,3 +66,22 @@ describe('a coordinator column', () => {
     expect(persons).toEqual(expect.arrayContaining(['jrowan', 'mbauwens']));
   });
 });
+
+// Regression (holdout38..41 miss class): an export's header written as CSV key-value cells names its author in the
+// cell after the key ("User","pmcallister"), or in one cell "by mmcdermott", or after "extraction … via" the host.
+describe('an export author in CSV key-value cells', () => {
+  async function persons(text: string): Promise<string[]> {
+    const { spans } = await detect(text, { lang: 'en' });
+    return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+  }
+  it('is a person', async () => {
+    expect(await persons('"Clinic","Exported","26/11/2026 17:44","User","pcallaghan","IP","10.44.7.201"\n"UR","Surname"')).toContain('pcallaghan');
+    expect(await persons('Dermatology,run,2026-11-20 15:47,user,tshriver,ws,10.44.2.118\nmrn,last')).toContain('tshriver');
+    expect(await persons('"Day ward","extract 30/11/2026 08:15","by mmcdougall","10.44.190.7"')).toContain('mmcdougall');
+    expect(await persons('# extraction mbrunet via 10.208.44.17 - 26/11')).toContain('mbrunet');
+  });
+  it('a service account or a column name after "by" is no one', async () => {
+    expect(await persons('"report","generated 11/28/2026 06:00","by svc_epi_rpt"')).toEqual([]);
+    expect(await persons('"report_id","generated","by","source_ip"\n"R1","x","y","10.0.0.1"')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { isFirstName, isLastName } from '../gazetteers.js';
 import { FILE_EXTENSIONS } from '../file-names.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -27,11 +28,18 @@ const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
 const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
 const AFTER_TIMESTAMP = new RegExp(String.raw`^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?[ \t]*[|;,][ \t]*(${LOGIN})(?=[ \t]*(?:[|;,]|\())`, 'dgmu');
 const EXPORTED_BY = new RegExp(
-  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|–|—|;|,|-[ \t]|from\b|depuis\b|sur\b|on\b|poste\b|host\b|$))`,
+  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run|prepared|prepare)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|–|—|;|,|-[ \t]|from\b|depuis\b|sur\b|on\b|poste\b|host\b|$))`,
   'dgmu',
 );
 // "(export agirod, IP 10.73.128.15)": the login right after "export", before the machine it ran on.
-const EXPORT_LOGIN_HOST = new RegExp(String.raw`\bexport[ \t]+(${LOGIN})(?=[ \t]*,[ \t]*(?:ip|poste|host|from|depuis)\b)`, 'dgu');
+// "# extraction mbrua via 10.208.44.17": after "extraction" too, before "via" and the host.
+const EXPORT_LOGIN_HOST = new RegExp(String.raw`\b(?:export|extraction|extract)[ \t]+(${LOGIN})(?=[ \t]*(?:,[ \t]*(?:ip|poste|host|from|depuis)|via)\b)`, 'dgu');
+// An export's header written as CSV key-value cells ("User","pmcallister", "Run by","tbrohman", user,tshreve) or one
+// cell "by mmcdermott": the login in the cell after the key.
+const CSV_KEY_LOGIN = new RegExp(
+  String.raw`(?:^|[",;|\t])[ \t]*"?(?:user|username|user name|login|utilisateur|identifiant|run by|prepared by|exported by|extracted by|by|par)"?[ \t]*[,;|\t][ \t]*"?(${LOGIN})"?(?=[ \t]*(?:[,;|\t]|\r?\n|$))|"(?:by|par)[ \t]+(${LOGIN})"`,
+  'dgimu',
+);
 // A forum post's author by user name, before the post's date ("Posted by DalesWalker67 » Sun Nov 29, 2026", "posted by
 // moodswings_mo on 30/11"): a person's chosen name, in any case.
 const POSTED_BY = /\bposted[ \t]+by[ \t]+([\p{L}][\p{L}\p{N}_.-]{2,30})(?=[ \t]*(?:»|›|\||–|—|-[ \t]|on\b|at\b|\r?\n|$))/dgiu;
@@ -44,14 +52,18 @@ const NOT_A_SURNAME = new Set([...FILE_EXTENSIONS, 'odt', 'html', 'htm', 'png', 
 // The dot first, then the look-behind to the initial: a pattern that opens on a letter is tried at nearly every position.
 const INITIAL_DOT_SURNAME = /\.(?<=(?<![\p{L}\p{N}@./_-])[a-z]\.)([a-z][a-z'-]{2,20})(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
 const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
-const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run/;
+const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run|prepar/;
 
-// A service account ("labo_auto", "svc_backup", "interface-lab") names a machine, not a person: its parts are all
-// ordinary words or a system's usual prefixes.
+// A service account ("labo_auto", "svc_backup", "svc_epi_rpt") or a column's name ("source_ip") names a machine or a
+// field, not a person: it opens on a system's usual prefix, or its parts are all ordinary words, a system's words or
+// short abbreviations, and none a known name ("jp_martin" is a person).
 const SYSTEM_PARTS = new Set(['svc', 'srv', 'sys', 'app', 'bot', 'auto', 'admin', 'root', 'batch', 'cron', 'api', 'hl7', 'lis', 'ris', 'pacs', 'lab', 'labo', 'interface', 'robot']);
+const SYSTEM_PREFIXES = new Set(['svc', 'srv', 'sys', 'bot', 'api', 'cron']);
 function serviceAccount(token: string): boolean {
   const parts = token.split(/[._-]+/).filter(Boolean);
-  return parts.length >= 2 && parts.every((p) => SYSTEM_PARTS.has(p) || (!/\d/.test(p) && isDictionaryWord(fold(p))));
+  if (parts.length < 2) return false;
+  if (SYSTEM_PREFIXES.has(parts[0]!)) return true;
+  return parts.every((p) => SYSTEM_PARTS.has(p) || (!/\d/.test(p) && (p.length <= 3 || isDictionaryWord(fold(p))) && !isLastName(p) && !isFirstName(p)));
 }
 
 function loginShaped(token: string): boolean {
@@ -73,7 +85,14 @@ export function loginIdSpans(doc: Doc): Span[] {
     if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-comment-author' });
   }
-  for (const m of doc.folded.includes('export') ? doc.folded.matchAll(EXPORT_LOGIN_HOST) : []) {
+  for (const m of /[,;|\t]/.test(t) ? t.matchAll(CSV_KEY_LOGIN) : []) {
+    const group = m[1] !== undefined ? 1 : 2;
+    const login = m[group]!;
+    if (!loginShaped(login) || serviceAccount(login) || (login.match(/[a-z]/g) ?? []).length < 4) continue;
+    const [start, end] = m.indices![group]!;
+    out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-export-author' });
+  }
+  for (const m of /export|extract/.test(doc.folded) ? doc.folded.matchAll(EXPORT_LOGIN_HOST) : []) {
     const [start, end] = m.indices![1]!;
     if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-export-author' });
