@@ -27,6 +27,11 @@ describe('a bulleted roster of lowercase names before an age or a grade', () => 
     expect(rosterParts('tournée\n2) mme ben amara nadia 54a – pansement', 'fr')).toEqual(['ben amara', 'nadia']);
   });
 
+  it('before a birth date too (holdout39, holdout41)', () => {
+    expect(rosterParts('liste du mer\n1) roussel thierry ne le 12/07/1968 - pansement', 'fr')).toEqual(['roussel', 'thierry']);
+    expect(rosterParts('hdj\n- le goff armelle ne le 17/02/1954, taxi', 'fr')).toEqual(['le goff', 'armelle']);
+  });
+
   it('takes two words no list knows when the second is no ordinary word', () => {
     expect(rosterParts('round\n- skylar fagerlund k – fail od')).toEqual(['skylar', 'fagerlund']);
   });

@@ -8,7 +8,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * The children or patients a screening round or an outreach visit lists one per bullet, in lower case, each
  * name followed by an age or a school grade: "- wyatt bergstrom k – fail", "- harper two bulls 1st – eye turns
  * out", "- yanis le roux 6a : lunettes cassées", "- kaiden mcguire 6yo, …", "3) mme ben youssef nadia 54a –".
- * The age or the grade right after two to four lowercase words, at a bullet, is what makes them a name; one of
+ * The age, the grade or the birth date ("ne le 17/02/1954") right after two to four lowercase words, at a bullet,
+ * is what makes them a name; one of
  * the words at either end must be a known first name, which says where the name splits: first name and
  * surname are a span each (the convention for a name in a lowercase line). Two words of which no list knows the
  * first ("paisley fagerhaug": new first names outrun any list) are first name and surname when the second is no
@@ -18,8 +19,10 @@ const WORD = String.raw`\p{Ll}[\p{Ll}'’-]*`;
 const TITLE = String.raw`(?:mr|mrs|ms|mme|mlle|m\.)`;
 // An age ("6yo", "5a", "54 ans", "7mo", "29f") or a school grade ("k", "1st", "gs", "ce1").
 const AGE_OR_GRADE = String.raw`(?:\d{1,2}[ \t]?(?:yo|y\/o|yrs?|y|ans?|a|mois|mo|m|f)|k|kdg|1st|2nd|3rd|[4-8]th|ps|ms|gs|cp|ce1|ce2|cm1|cm2)`;
+// Or the birth date ("- le guern armelle ne le 17/02/1954", "1) roques thierry ne le 12/07/1968").
+const BIRTH = String.raw`(?:n[eé]e?[ \t]+le|dob[ \t]*:?|born)[ \t]+\d`;
 const LINE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+(?:${TITLE}[ \t]+)?(${WORD}(?:[ \t]+${WORD}){1,3})(?=[ \t]*,?[ \t]+${AGE_OR_GRADE}(?![\p{L}\p{N}])[ \t]*(?:[-–—:,;(]|\r?\n|$))`,
+  String.raw`(?<=^|\n)[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+(?:${TITLE}[ \t]+)?(${WORD}(?:[ \t]+${WORD}){1,3})(?=[ \t]*,?[ \t]+(?:${AGE_OR_GRADE}(?![\p{L}\p{N}])[ \t]*(?:[-–—:,;(]|\r?\n|$)|${BIRTH}))`,
   'dgu',
 );
 const HINT = /(?:^|\n)[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+\p{Ll}/u;
