@@ -9,6 +9,11 @@ async function found(text: string): Promise<string[]> {
 // Regression (holdout33..36, miss class "the author of an export named by login"): a CSV export's header
 // says who made it ("exported 24/11/2026 by lmcinnes from 10.142.7.23", "généré par cvandamme depuis …",
 // "opérateur mschwartzmann — poste …"); the login went out in clear. The sets mark that author a person.
+async function persons(text: string, lang: 'fr' | 'en' = 'en'): Promise<string[]> {
+  const { spans } = await detect(text, { lang });
+  return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+}
+
 describe('the author of an export, named by login', () => {
   it('is a person, in English and in French', async () => {
     expect(await found('# exported 24/11/2026 by kdrummond from 10.142.7.23\nUR,Surname')).toEqual(['PERSON:kdrummond']);
@@ -42,10 +47,6 @@ describe('the author of a note or of a comment in an export, named by login', ()
 // Regression (holdout42 miss class): who merged a mail merge, ran a batch or posted on a forum, by user name, was
 // left in clear. Every example is invented.
 describe('who merged, ran or posted, by user name', () => {
-  async function persons(text: string, lang: 'fr' | 'en' = 'en'): Promise<string[]> {
-    const { spans } = await detect(text, { lang });
-    return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
-  }
   it('is a person', async () => {
     expect(await persons('[Mail merge – template APPT-07 – merged 02/12/2026 by tquigley]')).toContain('tquigley');
     expect(await persons('[Modèle : CONVOC_v2.docx – fusion par mlabbe3]', 'fr')).toContain('mlabbe3');
@@ -61,19 +62,13 @@ describe('who merged, ran or posted, by user name', () => {
 describe('a coordinator column', () => {
   it('names a person in each row', async () => {
     const text = 'study_id,mrn,eye,coordinator,notes\nPATCH-014,KR-88142,OS,jrowan,\nPATCH-015,KR-91407,OD,mbauwens,ok';
-    const { spans } = await detect(text, { lang: 'en' });
-    const persons = spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
-    expect(persons).toEqual(expect.arrayContaining(['jrowan', 'mbauwens']));
+    expect(await persons(text)).toEqual(expect.arrayContaining(['jrowan', 'mbauwens']));
   });
 });
 
 // Regression (holdout38..41 miss class): an export's header written as CSV key-value cells names its author in the
 // cell after the key ("User","pmcallister"), or in one cell "by mmcdermott", or after "extraction … via" the host.
 describe('an export author in CSV key-value cells', () => {
-  async function persons(text: string): Promise<string[]> {
-    const { spans } = await detect(text, { lang: 'en' });
-    return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
-  }
   it('is a person', async () => {
     expect(await persons('"Clinic","Exported","26/11/2026 17:44","User","pcallaghan","IP","10.44.7.201"\n"UR","Surname"')).toContain('pcallaghan');
     expect(await persons('Dermatology,run,2026-11-20 15:47,user,tshriver,ws,10.44.2.118\nmrn,last')).toContain('tshriver');

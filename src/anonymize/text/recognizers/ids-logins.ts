@@ -16,8 +16,7 @@ import { SPECIES } from './persons-informal.js';
  *   - after who exported or generated a file, before the host it came from ("exported 24/11/2026 by lmcinnes
  *     from 10.142.7.23", "généré par cvandamme depuis 192.168.12.40", "opérateur mschwartzmann — poste …"):
  *     an export's header names its author by login. That one is a PERSON: the hand-written sets mark the author
- *     of an export so (holdout33..36, every time), the login standing for the name it is made of; an account in
- *     an audit trail stays an identifier. The same after who entered, created or recorded a note ("saisie par
+ *     of an export so (holdout33..36, every time), the login standing for the name it is made of. The same after who entered, created or recorded a note ("saisie par
  *     c.jacquot", "entered by s.griffiths"), who merged a mail merge or ran a batch ("merged 23/11/2026 by pshea]",
  *     "fusion par npoirier2]", "run by lhocking @ 192.168.14.61"), right after "export" before the host, and for who
  *     commented in an export ("# NB nmarsaud : …");
@@ -66,6 +65,13 @@ function serviceAccount(token: string): boolean {
   return parts.every((p) => SYSTEM_PARTS.has(p) || (!/\d/.test(p) && (p.length <= 3 || isDictionaryWord(fold(p))) && !isLastName(p) && !isFirstName(p)));
 }
 
+// A login made of a name ("lcazalet", "mpatel19": four letters at least) names its person as surely as the name: the
+// sets written since holdout33 mark it PERSON every time (holdout7..9 had marked it ID), and its surrogate is then a
+// name. An opaque account ("u48213", "ab12") stays an identifier.
+function nameMade(token: string): boolean {
+  return (token.match(/[a-z]/g) ?? []).length >= 4;
+}
+
 function loginShaped(token: string): boolean {
   const letters = token.replace(/[^a-z]/g, '');
   return !isDictionaryWord(fold(letters)) || /\d/.test(token);
@@ -88,7 +94,7 @@ export function loginIdSpans(doc: Doc): Span[] {
   for (const m of /[,;|\t]/.test(t) ? t.matchAll(CSV_KEY_LOGIN) : []) {
     const group = m[1] !== undefined ? 1 : 2;
     const login = m[group]!;
-    if (!loginShaped(login) || serviceAccount(login) || (login.match(/[a-z]/g) ?? []).length < 4) continue;
+    if (!loginShaped(login) || serviceAccount(login) || !nameMade(login)) continue;
     const [start, end] = m.indices![group]!;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-export-author' });
   }
@@ -112,10 +118,7 @@ export function loginIdSpans(doc: Doc): Span[] {
     for (const m of t.matchAll(re)) {
       if (!loginShaped(m[1]!) || serviceAccount(m[1]!)) continue;
       const [start, end] = m.indices![1]!;
-      // A login made of a name ("lcazalet", "mpatel19") names its person as surely as the name: the sets written
-      // since holdout33 mark it PERSON every time (holdout7..9 had marked it ID), and its surrogate is then a name.
-      // An opaque account ("u48213", "ab12") stays an identifier.
-      const named = (m[1]!.match(/[a-z]/g) ?? []).length >= 4;
+      const named = nameMade(m[1]!);
       out.push({ start, end, label: named ? 'PERSON' : 'ID', score: 0.8, priority: PRIORITY.context, source: named ? 'person-login' : 'id-login' });
     }
   }
