@@ -9,11 +9,10 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * name followed by an age or a school grade: "- wyatt bergstrom k – fail", "- harper two bulls 1st – eye turns
  * out", "- yanis le roux 6a : lunettes cassées", "- kaiden mcguire 6yo, …", "3) mme ben youssef nadia 54a –".
  * The age, the grade or the birth date ("ne le 17/02/1954") right after two to four lowercase words, at a bullet,
- * is what makes them a name; one of
- * the words at either end must be a known first name, which says where the name splits: first name and
- * surname are a span each (the convention for a name in a lowercase line). Two words of which no list knows the
- * first ("paisley fagerhaug": new first names outrun any list) are first name and surname when the second is no
- * ordinary word and no drug. A title before the name stays out.
+ * is what makes them a name; one of the words at either end must be a known first name, which says where the name
+ * splits: first name and surname are a span each (the convention for a name in a lowercase line). Two words of which
+ * no list knows the first ("paisley fagerhaug": new first names outrun any list) are first name and surname when the
+ * second is no ordinary word and no drug. A title before the name stays out.
  */
 const WORD = String.raw`\p{Ll}[\p{Ll}'’-]*`;
 const TITLE = String.raw`(?:mr|mrs|ms|mme|mlle|m\.)`;
@@ -48,11 +47,13 @@ export function rosterBulletPersonSpans(doc: Doc): Span[] {
     // Where the name splits: after a first name that opens it, or before one that closes it ("schaeffer lola").
     const particleFirst = words.length >= 3 && PARTICLES.has(fold(first));
     const unknownPair = words.length === 2 && last.length >= 3 && !isDictionaryWord(fold(last)) && !isDrugName(last);
-    const cut = (firstNameAt(first, last) && !particleFirst) || unknownPair ? start + first.length : firstNameAt(last, first) ? start + words.at(-1)!.index : undefined;
-    if (cut === undefined) continue;
-    const restStart = cut === start + first.length ? start + words[1]!.index : cut;
-    const firstEnd = cut === start + first.length ? cut : start + words.at(-2)!.index + words.at(-2)![0].length;
-    for (const [s, e] of [[start, firstEnd], [restStart, end]] as const) {
+    const firstNameFirst = (firstNameAt(first, last) && !particleFirst) || unknownPair;
+    if (!firstNameFirst && !firstNameAt(last, first)) continue;
+    const [second, closing, beforeClosing] = [words[1]!, words.at(-1)!, words.at(-2)!];
+    const parts: readonly (readonly [number, number])[] = firstNameFirst
+      ? [[start, start + first.length], [start + second.index, end]]
+      : [[start, start + beforeClosing.index + beforeClosing[0].length], [start + closing.index, end]];
+    for (const [s, e] of parts) {
       out.push({ start: s, end: e, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-roster-bullet' });
     }
   }
