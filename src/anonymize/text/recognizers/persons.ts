@@ -108,11 +108,11 @@ const COORDINATED_RE = notAfter(new RegExp(
 ));
 // English relatives in lowercase notes ("her son peter"): "son" is also French for "his", so English only,
 // and the word must be a known first name or no ordinary word ("partner works" is not a name).
-const FAMILY_LOWER_EN = notAfter(/(?<![\p{L}])(?:son|mother|father|mom|mum|dad|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|auntie|aunty|cousin|spouse|hubby|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|grandfather)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
-// French relatives in lowercase notes ("pere murat chauffeur", "jumelles defne et ada"): as in English, only
+const FAMILY_LOWER_EN = notAfter(/(?<![\p{L}])(?:son|mother|father|mom|mum|dad|dtr|grandson|granddaughter|stepson|stepdaughter|partner|boyfriend|girlfriend|fiance|fiancee|uncle|aunt|auntie|aunty|cousin|spouse|hubby|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|grandfather)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
+// French relatives in lowercase notes ("pere murat chauffeur", "jumelles defne et ada", "transmis papa sebastien"): as in English, only
 // a known first name or no ordinary word ("pere absent", "mere presente" are no names). "père" and "mère"
 // are French only: "a mere 5 mg".
-const FAMILY_LOWER_FR = notAfter(/(?<![\p{L}])(?:pere|père|mere|mère|tante|oncle|cousin|cousine|jumelles?|jumeaux|jumeau|grand-m[eè]re|grand-p[eè]re|beau-p[eè]re|belle-m[eè]re|belle-s[oœ]eur|beau-fr[eè]re|compagnon|compagne|conjointe?)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
+const FAMILY_LOWER_FR = notAfter(/(?<![\p{L}])(?:pere|père|mere|mère|papa|maman|mamie|papi|papy|tante|oncle|cousin|cousine|jumelles?|jumeaux|jumeau|grand-m[eè]re|grand-p[eè]re|beau-p[eè]re|belle-m[eè]re|belle-s[oœ]eur|beau-fr[eè]re|compagnon|compagne|conjointe?)(?![\p{L}])[ \t]*[:,(]?[ \t]*([\p{Ll}][\p{Ll}'’-]{2,40})(?![\p{L}])/dgu);
 // Every match of INVERTED_RE ends with a comma or semicolon, blanks, then its birth date: a cheap
 // test of that tail first (a tenth of the eval documents pass it; a bare ", <digit>" let two thirds through).
 const INVERTED_HINT = /[,;][ \t]*\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?)[ \t./-]+\d{2,4}(?!\d)/u;
@@ -304,8 +304,9 @@ export function personSpans(doc: Doc): Span[] {
   for (const m of doc.lang === 'en' ? matchesNotAfter(FAMILY_LOWER_EN, t) : doc.lang === 'fr' ? matchesNotAfter(FAMILY_LOWER_FR, t) : []) {
     const w = m[1]!;
     if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w) || (!isFirstName(w) && isDictionaryWord(fold(w)))) continue;
-    // A contraction is the sentence going on ("mum (she's …"), not a name.
-    if (CONTRACTION.test(w)) continue;
+    // A contraction is the sentence going on ("mum (she's …"), not a name; so is a French elision ("maman n'a", "maman
+    // l'accompagne").
+    if (CONTRACTION.test(w) || /^\p{L}['’]/u.test(w)) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
