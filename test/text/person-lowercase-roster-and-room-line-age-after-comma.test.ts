@@ -25,3 +25,11 @@ describe('a room line with the age after a comma', () => {
     expect(await persons('home in redruth with twins.\nbed 2 – alfie penrose, 12, torsion r testis')).toContain('alfie penrose');
   });
 });
+
+// Regression (holdout30 miss class): a theatre or lab list opens each line on its case code and a dash ("G26-55022 –
+// fitzpatrick, desmond 58y – appendix"); the lowercase surname-first name after it was left in clear.
+describe('a lowercase surname-first line after a case code and a dash', () => {
+  it('names the surname and the given name', async () => {
+    expect(await persons('bairnsdale.\nG26-55022 – kilpatrick, desmond 58y – appendix, perforated')).toEqual(expect.arrayContaining(['kilpatrick', 'desmond']));
+  });
+});

@@ -120,10 +120,11 @@ const INVERTED_HINT = /[,;][ \t]*\d{1,2}(?:er)?[ \t./-]+(?:\d{1,2}|\p{L}{3,9}\.?
 // Ethan (7)"): the first name must be a known one, the surname no ordinary word.
 const INVERTED_LINE = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*)?([\p{Lu}][\p{L}'’]{2,30}(?:-[\p{Lu}][\p{L}'’]{1,30})?),[ \t]*([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
 // The same in lowercase notes, where the line may open on a time or a "pt:" label ("0715 mcphail, ishbel chi …",
-// "pt: mcgregor, alasdair, dob …", "connolly, aoife 14y", a triage log's "22:14 – wiebe, jacob 7y"): the given name must be in one of the first-name lists
+// "pt: mcgregor, alasdair, dob …", "connolly, aoife 14y", a triage log's "22:14 – wiebe, jacob 7y", a theatre list's
+// "G26-55022 – fitzpatrick, desmond 58y"): the given name must be in one of the first-name lists
 // (the US ones included: the line's form says a person comes), the surname a known surname or no ordinary word
 // ("choque, pleure", "surfaced, pain" are no names).
-const INVERTED_LINE_LOWER = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*|\d{1,2}[:h]?\d{2}[ \t]+|\d{1,2}[:h]\d{2}[ \t]*[-–—][ \t]*|pt[ \t]*:[ \t]*)?([\p{Ll}][\p{Ll}'’]{2,30}(?:-[\p{Ll}][\p{Ll}'’]{1,30})?),[ \t]*([\p{Ll}][\p{Ll}'’]{1,20}(?:-[\p{Ll}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
+const INVERTED_LINE_LOWER = /^[ \t]*(?:[-*•][ \t]*|\d{1,3}[.)][ \t]*|\d{1,2}[:h]?\d{2}[ \t]+|\d{1,2}[:h]\d{2}[ \t]*[-–—][ \t]*|pt[ \t]*:[ \t]*|[A-Za-z]{0,4}\d[\w/-]{2,20}[ \t]+[-–—][ \t]+)?([\p{Ll}][\p{Ll}'’]{2,30}(?:-[\p{Ll}][\p{Ll}'’]{1,30})?),[ \t]*([\p{Ll}][\p{Ll}'’]{1,20}(?:-[\p{Ll}][\p{Ll}'’]{1,20})?)(?=[ \t]*(?:[,;(\n]|$|[-–][ \t]|\d))/dgmu;
 
 // "Pt: KOWALCZYK, Zbigniew / unit 4", "PATIENT: OKORO, ADAEZE NGOZI  DOB …": the given names after the
 // surname and a comma, single spaces between them, on the field's line.
