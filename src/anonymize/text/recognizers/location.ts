@@ -148,6 +148,10 @@ const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near|via|outside)[ \t](?=\
 const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|resident\s+of|lives(?:\s+in)?|living\s+in|born\s+in|grew\s+up\s+in|is\s+from|comes\s+from)`;
 const RESIDENCE_CUE_START = new RegExp(`^${RESIDENCE_CUE}\\s`);
 const LOWER_TOWN_DE_BEFORE = /(?:^|[^\p{L}])(?:venir|vient|viennent|venue?s?|revien\p{L}*|revenue?s?|arrive\p{L}*|rentre\p{L}*|parti\p{L}*|secteur|foire|marche|commune|mairie|(?:ecoles?|college|lycee)(?:[ \t]+(?:publique|privee|maternelle|primaire|elementaire))?)[ \t]+$/u;
+/** A small commune in a lowercase French note ("foire de massiac", "ecole privee de silfiac", "a la charite"): its folded name, less an article, holds no ordinary word and is no first name. */
+function lowercaseCommune(key: string): boolean {
+  return !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ '-]/).some((w) => w === '' || isDictionaryWord(w)) && !isFirstNameOfAnyList(key);
+}
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:${RESIDENCE_CUE}|a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
   'dgu',
@@ -677,19 +681,15 @@ export function locationSpans(doc: Doc): Span[] {
       }
     }
   }
-  // exec, not matchAll: a context word can swallow the next one ("habite à Lyon" read as "habite" +
-  // "à Lyon …", "vers le SSR à La Crau"); when nothing is found from the first word, the search goes
-  // on from the word after the context word, not after the whole match.
-  // A small commune in a lowercase French note ("foire de massiac", "ecole privee de silfiac", "a la charite"): its
-  // name, less an article, holds no ordinary word and is no first name.
-  const lowercaseCommune = (key: string) =>
-    !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ '-]/).some((w) => w === '' || isDictionaryWord(w)) && !isFirstNameOfAnyList(key);
   // "de" opens a facility's or a street's name as often as a town's ("pmi de toul", "route de nontron"): only after a
   // word of coming from, of a school's or a sector's place ("viennent de", "ecole privee de", "secteur de", "foire de").
   const lowercaseCommuneCue = (from: number, to: number) => {
     const cue = doc.folded.slice(from, to).trim();
     return cue !== 'de' || LOWER_TOWN_DE_BEFORE.test(doc.folded.slice(Math.max(0, from - 40), from));
   };
+  // exec, not matchAll: a context word can swallow the next one ("habite à Lyon" read as "habite" +
+  // "à Lyon …", "vers le SSR à La Crau"); when nothing is found from the first word, the search goes
+  // on from the word after the context word, not after the whole match.
   const cityContext = CITY_CONTEXT; // global: its lastIndex is reset here and moved by hand below
   cityContext.lastIndex = 0;
   for (let m = cityContext.exec(doc.folded); m; m = cityContext.exec(doc.folded)) {
