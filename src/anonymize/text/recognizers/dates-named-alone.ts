@@ -50,8 +50,8 @@ const WEEKDAY_ALONE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${
 // In English text "mon" is Monday, never the French "my": read there with the other abbreviations.
 const WEEKDAY_ALONE_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon)\.?(?![\p{L}\p{N}])`, 'dgu');
 const WEEKDAY_ANY = new RegExp(String.raw`^(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon|${WEEKDAY_ABBR_FR})s?\.?$`, 'u');
-// "Thu" and "Tue" are name parts too ("Phạm Thu Hà").
-const AMBIGUOUS_ABBREVIATIONS = new Set(['wed', 'weds', 'sat', 'sun', 'thu', 'tue']);
+// "Thu" and "Tue" are name parts too ("Phạm Thu Hà"); "wed", "sat", "sun" words, and "mon" French "my".
+const AMBIGUOUS_ABBREVIATIONS = new Set(['wed', 'weds', 'sat', 'sun', 'thu', 'tue', 'mon']);
 const WEEKDAY_ABBR_CUE_BEFORE = /(?:^|[^\p{L}])(?:on|by|until|till|since|from|next|last|this|before|after|f\/u|fu|d\/c|dc|due|booked|planned)[ \t]*$/u;
 // A ward's shorthand in English: the abbreviation in lower case ("Wed", "Mon" too) right after a lowercase word of the
 // note and closing its clause ("rv mon.", "to call fam wed.", "debulking wed, dex 4 mg", "condom broke sat night",
@@ -126,7 +126,7 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     const abbreviated = !WEEKDAY_FULL_ONLY.test(day);
     // "wed", "sat", "sun", "mon" are words too: only after a cue, or as a ward's shorthand; "tues", "thur(s)", "fri"
     // are read alone.
-    if (abbreviated && (AMBIGUOUS_ABBREVIATIONS.has(day) || day === 'mon') && !WEEKDAY_ABBR_CUE_BEFORE.test(before) && !shorthandDay(t, start, end)) continue;
+    if (abbreviated && AMBIGUOUS_ABBREVIATIONS.has(day) && !WEEKDAY_ABBR_CUE_BEFORE.test(before) && !shorthandDay(t, start, end)) continue;
     if (DAY_NUMBER_AFTER.test(after.replace(/^\./, ''))) continue;
     if (HOLIDAY_BEFORE.test(before) || NOT_A_DAY_AFTER.test(after)) continue;
     if (RECURRING_BEFORE.test(before) && !SPECIFIC_AFTER_LE.test(after)) continue;
