@@ -39,6 +39,9 @@ const CSV_KEY_LOGIN = new RegExp(
   String.raw`(?:^|[",;|\t])[ \t]*"?(?:user|username|user name|login|utilisateur|identifiant|run by|prepared by|exported by|extracted by|by|par)"?[ \t]*[,;|\t][ \t]*"?(${LOGIN})"?(?=[ \t]*(?:[,;|\t]|\r?\n|$))|"(?:by|par)[ \t]+(${LOGIN})"`,
   'dgimu',
 );
+// What every CSV_KEY_LOGIN match holds (a key's last word right before a separator, or a quoted "by …"): a cheap scan
+// first, since the pattern itself is tried at every separator of every note.
+const CSV_KEY_LOGIN_HINT = /(?:user|name|login|utilisateur|identifiant|by|par)"?[ \t]*[,;|\t]|"(?:by|par)[ \t]/i;
 // A forum post's author by user name, before the post's date ("Posted by DalesWalker67 » Sun Nov 29, 2026", "posted by
 // moodswings_mo on 30/11"): a person's chosen name, in any case.
 const POSTED_BY = /\bposted[ \t]+by[ \t]+([\p{L}][\p{L}\p{N}_.-]{2,30})(?=[ \t]*(?:»|›|\||–|—|-[ \t]|on\b|at\b|\r?\n|$))/dgiu;
@@ -91,7 +94,7 @@ export function loginIdSpans(doc: Doc): Span[] {
     if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-comment-author' });
   }
-  for (const m of /[,;|\t]/.test(t) ? t.matchAll(CSV_KEY_LOGIN) : []) {
+  for (const m of CSV_KEY_LOGIN_HINT.test(t) ? t.matchAll(CSV_KEY_LOGIN) : []) {
     const group = m[1] !== undefined ? 1 : 2;
     const login = m[group]!;
     if (!loginShaped(login) || serviceAccount(login) || !nameMade(login)) continue;
