@@ -97,7 +97,10 @@
  *      and after them, overall line, then in full);
  *  41. the forty-second sealed held-out set eval/text/holdout42/*.jsonl (written blind in that session while the fixes
  *      from holdout41's misses were made; scored with the code before that session, during those fixes and after them,
- *      and at the start of the next session, overall line, then in full).
+ *      and at the start of the next session, overall line, then in full);
+ *  42. the forty-third sealed held-out set eval/text/holdout43/*.jsonl (written blind at the start of the next session
+ *      while the fixes from holdout42's misses were made; scored with the code before that session, during those fixes
+ *      and after them, and at the start of the next session, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
 import { writeFileSync } from 'node:fs';
@@ -177,6 +180,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout40', title: 'Fortieth sealed held-out set', languages: 'French, English and bilingual', note: "written blind in the session of holdout39 before the fixes from holdout39's misses; scored with the code before that session, before those fixes, after them and at the start of the next session (overall line), then in full" },
   { folder: 'holdout41', title: 'Forty-first sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout40's misses were made; scored with the code before that session, during those fixes and after them (overall line), then in full" },
   { folder: 'holdout42', title: 'Forty-second sealed held-out set', languages: 'French, English and bilingual', note: "written blind while the fixes from holdout41's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
+  { folder: 'holdout43', title: 'Forty-third sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout42's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
