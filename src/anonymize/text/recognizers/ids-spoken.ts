@@ -22,12 +22,23 @@ import { saidAgain } from './said-again.js';
 const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|huitante|octante|nonante|oh|${UNIT_EN})`;
 // "slash", "dash", "tiret": the separators of an identifier written with them, read aloud. Letters that
 // spell the next identifier's name ("… dash six n h i s number …") are not part of this one, nor the "i" of
-// "i repeat" that dictations add before reading the number again.
-const TOKEN = String.raw`(?:${DIGIT}|slash|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
+// "i repeat" that dictations add before reading the number again. A letter may be spelled with a word ("N as in
+// Nancy", "B comme Bernard"), and a digit read again as a numeral ("I repeat, B K 7 2 4 …").
+export const TOKEN = String.raw`(?:[a-z][ \t]+(?:as[ \t]+in|comme)[ \t]+[a-z]{2,}|${DIGIT}|\d(?!\d)|slash|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
 // The words before "number" (or after "numéro") that announce a phone, a room or nothing in particular ("her
 // number is …", "le numéro de portable"): any other word names the identifier ("nida number", "claim number",
 // "numero cnamgs", "numéro amo"), whatever scheme it is.
 const NOT_AN_ID_EN = 'phone|telephone|tel|mobile|cell|cellphone|contact|home|work|office|fax|landline|pager|whatsapp|emergency|callback|back|best|daytime|evening|night|day|direct|main|switchboard|reception|desk|line|extension|ext|the|a|an|her|his|my|your|their|our|its|same|new|old|other|correct|wrong|this|that|mum|mom|dad|wife|husband|partner|son|daughter|sister|brother|family|kin|neighbour|neighbor|carer|friend|gp|clinic|surgery|practice|pharmacy|room|bed|ward|bay|house|street|flat|apartment|door|page|serial|lot|batch|bus|flight|seat|gate|platform|lucky|any|which|what|whose';
+// Between two tokens: blanks or a comma, or the hyphen of a code dictated as written ("P-vingt-six-quatre cent …").
+const SEP = String.raw`(?:[ \t,]{1,2}|-)`;
+// A code's letter groups before its digits: hyphenated ("RAA-FNR-zéro zéro …"; the code's shape then needs four
+// tokens only), or a pair of letters before a digit word ("card number AB one two three …") that is no function
+// word of the sentence. Not three: after "numéro" a scheme's name comes first ("numéro AMO un deux …"), and it is
+// no part of the number.
+const HYPHENATED_LEAD = String.raw`(?:[a-z]{2,4}-){1,2}`;
+const PAIR_LEAD = String.raw`(?:(?!(?:is|of|de|du|et|le|la|un|no|nr|au|on|in|en)[ \t])[a-z]{2}[ \t]+(?=(?:${DIGIT})\b))?`;
+/** A run of tokens (letters, digits, separators said aloud), five at least (four after hyphenated letters). */
+export const SPOKEN_RUN = String.raw`(?:${HYPHENATED_LEAD}${TOKEN}(?:${SEP}${TOKEN}){3,19}|${PAIR_LEAD}${TOKEN}(?:${SEP}${TOKEN}){4,19})`;
 const NOT_AN_ID_FR = 'telephone|tel|portable|fixe|mobile|gsm|fax|domicile|bureau|poste|urgence|standard|secretariat|ligne|contact|chambre|lit|porte|rue|bus|vol|la|le|les|son|sa|ses|mon|ma|mes|votre|vos|leur|du|des|ce|cet|cette';
 // Whose card or file it is, between its name and the number ("carte d identite de la mere", "… du pere").
 // The schemes a dictation spells out right before the number ("m r n four four seven", "i d three one one").
@@ -44,8 +55,9 @@ const ID_WORD = [
   String.raw`(?:[a-z][ \t]){2,4}(?:number|numero)`,
   String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?`,
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
-  // Acronyms that name a scheme on their own: India's UHID, Nigeria's NIN, Morocco's CIN.
-  'mrn|ipp|nda|uhid|nin|cin',
+  // Acronyms that name a scheme on their own: India's UHID, Nigeria's NIN, Morocco's CIN, Jamaica's TRN,
+  // Manitoba's PHIN, a tax or social number's NIF.
+  'mrn|ipp|nda|uhid|nin|cin|trn|phin|nif',
   // A bare "number" or "numéro" before spelled letters ("numéro I P M deux six …"): a phone never opens with letters.
   String.raw`(?:number|numero)(?=[ \t]+[a-z][ \t,]+[a-z][ \t,])`,
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
@@ -58,25 +70,33 @@ const ID_WORD = [
   // An acronym spelled out right before the number or a card ("m r n four four seven", "i d three one one",
   // "n h i f card one zero …"), and a scheme's membership ("nhis membership one three …").
   String.raw`(?:${SPELLED_SCHEMES.map((s) => s.replace(/ /g, '[ \\t]')).join('|')})(?![ \t][a-z][ \t])|(?:[a-z][ \t]){2,5}card|(?:[a-z]{3,}[ \t]+)?membership(?:[ \t]+(?:number|no))?`,
-  'dossier|identifier|identifiant|specimen',
+  // "dossier hospitalier H A S deux six …", "hospital registration M D H, two six …", "reference H M H dash R A D …".
+  String.raw`dossier(?:[ \t]+(?:hospitalier|medical|patient|administratif))?|identifier|identifiant|specimen|registration|reference`,
 ].join('|');
 const SPOKEN_ID = new RegExp(
-  String.raw`\b(?:${ID_WORD})[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`,
+  String.raw`\b(?:${ID_WORD})[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
 // The same identifier read again after a correction ("numero amo un deux … pardon un deux … deux", "sorry, …").
-const READ_AGAIN = new RegExp(String.raw`^[ \t,]*(?:pardon|sorry|correction|i[ \t]+repeat|je[ \t]+(?:reprends|repete))[ \t,:]+(${TOKEN}(?:[ \t,]{1,2}${TOKEN}){4,19})(?![\p{L}])`, 'du');
+/** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,"). */
+export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
+const READ_AGAIN = new RegExp(String.raw`^[ \t,]*${AGAIN_WORDS}[ \t,:]+(${SPOKEN_RUN})(?![\p{L}])`, 'du');
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
 const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousine?|epoux|epouse|mari|femme|voisine?|grand-mere|grand-pere|tuteur|tutrice|madame|monsieur|mme|mr)\b[^\n]{0,30}$/;
-const DIGIT_WORD = new RegExp(String.raw`^${DIGIT}$`);
+const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
+
+/** Whether a run holds at least four digits said (or read) one by one, the mark of a dictated number. */
+export function spokenDigits(run: string): boolean {
+  return run.split(/[ \t,-]+/).filter((w) => DIGIT_WORD.test(w)).length >= MIN_DIGIT_WORDS;
+}
 
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
   const out: Span[] = [];
-  const spoken = (tokens: string) => tokens.split(/[ \t,]+/).filter((w) => DIGIT_WORD.test(w)).length >= MIN_DIGIT_WORDS;
+  const spoken = spokenDigits;
   for (const m of doc.folded.matchAll(SPOKEN_ID)) {
     if (!spoken(m[1]!)) continue;
     const [start, end] = m.indices![1]!;

@@ -1,0 +1,29 @@
+import { AGAIN_WORDS, SPOKEN_RUN, spokenDigits } from './recognizers/ids-spoken.js';
+import { saidAgain } from './recognizers/said-again.js';
+import type { Doc, Span } from './types.js';
+
+/**
+ * A number a dictation reads again right after any found identifier or phone, in words or in writing ("Numéro de
+ * sécurité sociale 2 68 03 974 17 047 64, je répète, deux soixante-huit zéro trois …", "580314 5231 082, I repeat,
+ * five eight zero …", "… quatre cent douze, pardon, je corrige, D cinq cent …"): the reading is the same number, so
+ * it takes the same label. The spoken recognizers chain their own readings; this one follows a number whatever
+ * found it (a checksum, a column, the model). Run after the spans are found, on the folded view.
+ */
+// A code read in writing: groups of digits (letters glued to them), single letters, or a letter group before a
+// hyphen and a digit ("TL-0093314", "B K 7 2 4 9 4 1 3", "CF98021104KTGA"), joined by a blank, dot, hyphen or slash.
+const GROUP = String.raw`(?:[a-z]{0,4}\d[a-z0-9]*|[a-z]{1,4}(?=-\d)|[a-z](?![a-z0-9]))`;
+const WRITTEN_RUN = String.raw`${GROUP}(?:[ .\-/]${GROUP}){0,14}`;
+const AGAIN = new RegExp(String.raw`^[ \t,]*${AGAIN_WORDS}[ \t,:]+(${SPOKEN_RUN}|${WRITTEN_RUN})(?![\p{L}\p{N}])`, 'du');
+const enoughDigits = (run: string) => spokenDigits(run) || (run.match(/\d/g)?.length ?? 0) >= 4;
+
+export function readAgainSpans(spans: readonly Span[], doc: Doc): Span[] {
+  if (!/pardon|sorry|correction|repe|redis|corrige/.test(doc.folded)) return [];
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (s.label !== 'ID' && s.label !== 'PHONE') continue;
+    for (const [start, end] of saidAgain(doc.folded, s.end, AGAIN, enoughDigits)) {
+      out.push({ start, end, label: s.label, score: 0.85, priority: s.priority, source: `${s.source}-read-again` });
+    }
+  }
+  return out;
+}
