@@ -18,6 +18,7 @@ import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { spokenZipSpans } from './recognizers/zip-spoken.js';
 import { initialsPersonSpans } from './recognizers/persons-initials.js';
+import { forumHandlePersonSpans } from './recognizers/persons-forum-handles.js';
 import { emailHeaderServiceSpans } from './recognizers/email-header-services.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
@@ -105,6 +106,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],
   ['names spelled after they are said', spelledPersonSpans],
   ["a writer's initials", initialsPersonSpans],
+  ['forum handles', forumHandlePersonSpans],
   ['OCR-garbled digits', ocrDigitSpans],
   ['HL7 segments', hl7Spans],
 ];
