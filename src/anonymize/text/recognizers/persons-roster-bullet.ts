@@ -20,11 +20,16 @@ const TITLE = String.raw`(?:mr|mrs|ms|mme|mlle|m\.)`;
 const AGE_OR_GRADE = String.raw`(?:\d{1,2}[ \t]?(?:yo|y\/o|yrs?|y|ans?|a|mois|mo|m|f)|k|kdg|1st|2nd|3rd|[4-8]th|ps|ms|gs|cp|ce1|ce2|cm1|cm2)`;
 // Or the birth date ("- le guern armelle ne le 17/02/1954", "1) roques thierry ne le 12/07/1968").
 const BIRTH = String.raw`(?:n[eé]e?[ \t]+le|dob[ \t]*:?|born)[ \t]+\d`;
+// Or an age between dashes ("3. wayne hingston – 44 – no medicare card"), or a town in brackets before the patient's
+// number ("5. ray dinham (middleton) medicare 5510 …").
+const DASHED_AGE = String.raw`[–—-][ \t]+\d{1,3}[ \t]+[–—-]`;
+const TOWN_BEFORE_NUMBER = String.raw`\([\p{Ll} '’-]{3,30}\)[ \t]+(?:medicare|nhi|nhs|chi|mrn|ppsn|phn|hcn|dob|ipp|nir)\b`;
+// A bullet, a number, or an indent of two blanks at least (a list nested under a heading; group 1).
 const LINE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+(?:${TITLE}[ \t]+)?(${WORD}(?:[ \t]+${WORD}){1,3})(?=[ \t]*,?[ \t]+(?:${AGE_OR_GRADE}(?![\p{L}\p{N}])[ \t]*(?:[-–—:,;(]|\r?\n|$)|${BIRTH}))`,
+  String.raw`(?<=^|\n)(?:[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+|([ \t]{2,}))(?:${TITLE}[ \t]+)?(${WORD}(?:[ \t]+${WORD}){1,3})(?=[ \t]*,?[ \t]+(?:${AGE_OR_GRADE}(?![\p{L}\p{N}])[ \t]*(?:[-–—:,;(]|\r?\n|$)|${BIRTH}|${DASHED_AGE}|${TOWN_BEFORE_NUMBER}))`,
   'dgu',
 );
-const HINT = /(?:^|\n)[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+\p{Ll}/u;
+const HINT = /(?:^|\n)(?:[ \t]*(?:[-•*·▪]|\d{1,2}[.)])[ \t]+|[ \t]{2,})\p{Ll}/u;
 
 // A known first name that is no ordinary word vouches for the name alone; one that is also a word ("mason",
 // "jade") when the word at the other end is none ("kjerstad", "morvan").
@@ -40,13 +45,14 @@ export function rosterBulletPersonSpans(doc: Doc): Span[] {
   if (!HINT.test(t)) return [];
   const out: Span[] = [];
   for (const m of t.matchAll(LINE)) {
-    const [start, end] = m.indices![1]!;
-    const words = [...m[1]!.matchAll(/\S+/gu)];
+    const [start, end] = m.indices![2]!;
+    const words = [...m[2]!.matchAll(/\S+/gu)];
     const first = words[0]![0];
     const last = words.at(-1)![0];
     // Where the name splits: after a first name that opens it, or before one that closes it ("schaeffer lola").
     const particleFirst = words.length >= 3 && PARTICLES.has(fold(first));
-    const unknownPair = words.length === 2 && last.length >= 3 && !isDictionaryWord(fold(last)) && !isDrugName(last);
+    // Without a bullet an indented line may be any phrase ("wound care 2y"): neither word of the pair may be ordinary.
+    const unknownPair = (m[1] === undefined || !isDictionaryWord(fold(first))) && words.length === 2 && last.length >= 3 && !isDictionaryWord(fold(last)) && !isDrugName(last);
     const firstNameFirst = (firstNameAt(first, last) && !particleFirst) || unknownPair;
     if (!firstNameFirst && !firstNameAt(last, first)) continue;
     const [second, closing, beforeClosing] = [words[1]!, words.at(-1)!, words.at(-2)!];
