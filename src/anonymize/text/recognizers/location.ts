@@ -722,7 +722,10 @@ export function locationSpans(doc: Doc): Span[] {
         break;
       }
       // Below the model: a facility the model read around it ("ch des pays de morlaix", "msp de maiche") keeps its town.
-      if (!capital && pop !== undefined && doc.lang === 'fr' && lowercaseCommune(key) && lowercaseCommuneCue(m.index, cs)) {
+      // A town of the world lists too, in a French note ("etudiante a monastir", "ne le … a iasi"): four letters at
+      // least past its article ("en vad", "depuis ven", "sur la D 943" are no towns).
+      const worldTown = pop === undefined && doc.lang === 'fr' && key.replace(/^(?:la|le|les)[ -]|^l'/, '').length >= 4 && isTownOfAnyList(cand);
+      if (!capital && (pop !== undefined || worldTown) && lowercaseCommune(key) && lowercaseCommuneCue(m.index, cs)) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.8, priority: PRIORITY.model - 5, source: 'city-lower-context' });
         found = true;
         cityContext.lastIndex = cs + cand.length;
@@ -730,8 +733,9 @@ export function locationSpans(doc: Doc): Span[] {
       }
     }
     if (!found) {
-      // Only a second context word inside what was taken can hide a town: resume there.
-      const inner = doc.lang === 'fr' ? INNER_CONTEXT.exec(doc.folded.slice(cs, ce)) : INNER_CONTEXT_EN.exec(t.slice(cs, ce));
+      // Only a second context word inside what was taken can hide a town: resume there. The blank after the taken
+      // words counts, for a context word that closes them ("de vingt ans etudiante en pharmacie a | sousse").
+      const inner = doc.lang === 'fr' ? INNER_CONTEXT.exec(doc.folded.slice(cs, ce + 1)) : INNER_CONTEXT_EN.exec(t.slice(cs, ce + 1));
       if (inner) cityContext.lastIndex = cs + inner.index + (inner[0][0] === ' ' || inner[0][0] === '\t' ? 1 : 0);
     }
   }
