@@ -19,6 +19,7 @@ import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js'
 import { spokenZipSpans } from './recognizers/zip-spoken.js';
 import { initialsPersonSpans } from './recognizers/persons-initials.js';
 import { forumHandlePersonSpans } from './recognizers/persons-forum-handles.js';
+import { hospitalAcronymSpans } from './recognizers/hospital-acronyms.js';
 import { emailHeaderServiceSpans } from './recognizers/email-header-services.js';
 import { lowercaseUkPostcodeSpans } from './recognizers/zip-lowercase-uk.js';
 import { townBeforeCountrySpans } from './recognizers/town-before-country.js';
@@ -93,6 +94,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['employers by company suffix', employerByCompanySuffixSpans],
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],
+  ['hospitals by their acronym', hospitalAcronymSpans],
   ['services in mail headers', emailHeaderServiceSpans],
   ['persons', personSpans],
   ['informal persons', informalPersonSpans],
