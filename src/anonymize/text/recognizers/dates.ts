@@ -101,7 +101,7 @@ const SPACED_DMY = /(?<![\p{N}] ?)(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?! ?[\p{N
 // Digits typed one by one with spaces, as forms do: "1 7 0 4 2 0 8 6" (ddmmyyyy)
 const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! ?[\p{N}])/dgu;
 // Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
-const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
+const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|till|til|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 
 // Numeric d/m with no word before it ("note IDE - 17/10", "[1/9 07:55]"): see dayMonthAlone for what it must not be.
 // (The lookbehind after the first digit, as in NUMERIC_DMY.)
@@ -170,8 +170,9 @@ const RANGE_DASH = new RegExp(
   String.raw`(?<![\p{N}][/.-]?|[/.-])` +
     String.raw`(?:\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})[ \t]?-(?=[ \t]?(?:\d{1,2}\1\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})${SECOND_DATE_END})` +
     String.raw`|\d{4}-\d{1,2}-\d{1,2}[ \t]?-(?=[ \t]?\d{4}-\d{1,2}-\d{1,2}${SECOND_DATE_END})` +
-    // A day and month before a full date: the range's year is written once ("12/08–30/08/2026").
-    String.raw`|\d{1,2}\/\d{1,2}[ \t]?-(?=[ \t]?\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})${SECOND_DATE_END}))`,
+    // A day and month before a full date: the range's year is written once ("12/08–30/08/2026"); or before another
+    // day and month ("admitted 15/11–17/11"): each is still read as a date alone would be (a score is not).
+    String.raw`|\d{1,2}\/\d{1,2}[ \t]?-(?=[ \t]?\d{1,2}\/\d{1,2}(?:\/(?:\d{4}|\d{2}))?${SECOND_DATE_END}))`,
   'gu',
 );
 
