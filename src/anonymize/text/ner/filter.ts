@@ -31,6 +31,12 @@ import {
 // checks below would have kept, for ~240 spans that are not PHI of that label; recall 0.925 -> 0.935,
 // precision 0.934 -> 0.922 (docs/text.md). Lower still bought one name for two false spans.
 const MODEL_MIN_SCORE = 0.45;
+const SURE_FACILITY_SCORE = 0.97;
+/** A word of three letters or more, not in capitals or digits only, that no dictionary holds, no title or facility word ("Mme", "care"). */
+function properWord(w: string): boolean {
+  const key = fold(w).replace(/[^\p{L}'-]/gu, '');
+  return key.length >= 3 && !/^[\p{Lu}\d]+$/u.test(w) && !isDictionaryWord(key) && !TITLE_WORDS.has(key) && !FACILITY_WORD.test(key);
+}
 const LOWERCASE_PERSON_MIN_SCORE = 0.8;
 /** An address with neither a street word nor a number before a name (a named house, a lieu-dit). */
 const SURE_ADDRESS_MIN_SCORE = 0.9;
@@ -275,6 +281,10 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     }
   }
   if (words.length === 0 || !twoLetterUnits(text)) return false;
+  // A facility the model is sure of, with a word no dictionary holds ("transports heppner", "arcelormittal florange",
+  // "esat de la vallée"), is an employer or a care provider's name: the checks below are for the model's doubts.
+  // Not an acronym alone: "VBAC", "CCAS" are as sure and no one's.
+  if (span.label === 'HOSPITAL' && span.score >= SURE_FACILITY_SCORE && words.some(properWord)) return true;
   if (span.label !== 'ADDRESS' && neverAlone(span, doc, words)) return false;
   if (span.label !== 'ADDRESS' && words.length === 1 && isAcronym(words[0]!) && !personInitials(span, words[0]!)) return false;
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
