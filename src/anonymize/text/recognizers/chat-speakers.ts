@@ -60,6 +60,15 @@ export function chatSpeakerSpans(doc: Doc): Span[] {
   }
   for (const m of doc.text.matchAll(CHAT_SERVICE)) {
     const [start, end] = m.indices![1]!;
+    // A named service and, after a dash, who writes for it ("Cabinet de kinésithérapie de Malendure – Steeve",
+    // "Physio Témis – Geneviève"): the service is a HOSPITAL, the one or two capitalised words after it a name.
+    const signed = /^(.+?)[ \t]+[–—-][ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]\p{Lu}[\p{L}'’-]+)?)$/u.exec(m[1]!);
+    // Not a unit's acronym after the dash ("Clinique Saint-Gervais – AMP", "Secrétariat OHB – CHPF").
+    if (signed && isNamedService(signed[1]!) && !signed[2]!.split(/[ \t]/).some((w) => /^\p{Lu}+$/u.test(w) || SERVICE_WORD.test(fold(w)) || FACILITY_WORD.test(fold(w)))) {
+      out.push({ start, end: start + signed[1]!.length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context - 5, source: 'hospital-chat-speaker' });
+      out.push({ start: end - signed[2]!.length, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-chat-speaker-for-service' });
+      continue;
+    }
     if (isNamedService(m[1]!)) {
       out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context - 5, source: 'hospital-chat-speaker' });
       continue;
