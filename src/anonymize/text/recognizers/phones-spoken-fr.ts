@@ -17,7 +17,10 @@ export const TEEN = 'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|q
 const TENS = 'vingt|trente|quarante|cinquante';
 /** One French number word or pair as dictated in a digit string ("zero six", "quatre-vingt-dix", "soixante et onze"). */
 export const PAIR = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN}|${UNIT}|zero)`;
-const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}(?![\p{L}-])`, 'gu'));
+// "zéro six, douze, …" (France), and "zéro soixante-quatorze, dix-huit, zéro trois, quatre-vingt-dix" (Gabon's nine
+// digits: a pair after the zero, then three; each said as a pair, "zéro trois" or "dix-huit", not digit by digit).
+const TWO_DIGITS = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN})`;
+const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:(?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}|(?!zero)${TWO_DIGITS}(?:[ \t]*[,;]?[ \t]*${TWO_DIGITS}){3})(?![\p{L}-])`, 'gu'));
 
 // After a phone word, a number said in any French form (West and Central African dictations give 8- and 9-digit
 // numbers in pairs, teens and hundreds: "telephone de la mere six deux deux quatorze trente cinq zero huit",
@@ -28,7 +31,7 @@ const NUMBER_WORD = String.raw`(?:${PAIR}|cents?|mille|septante|huitante|octante
 // An international number opens on "plus" ("plus deux deux huit quatre-vingt-dix …").
 const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:[ \t,]+${NUMBER_WORD}){4,16}`;
 // Who the number reaches, between the phone word and it: "de la mère madame saida trabelsi", "of the uncle".
-const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+)?[a-z]+(?:[ \t]+(?:madame|monsieur|mme|mr)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?)?`;
+const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+)?[a-z]+(?:,?[ \t]+(?:madame|monsieur|mme|mr)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?)?`;
 const AFTER_PHONE_WORD = new RegExp(
   String.raw`\b(?:(?:telephone|tel|portable|gsm|cellulaire|numero|phone)${WHOSE_PHONE}(?:[ \t]+au)?|joignable(?:[ \t]+au)?|r?appel(?:le|er|ez)?[ \t]+au)[ \t]*:?[ \t]+(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
   'dgu',
