@@ -95,6 +95,10 @@ const NUMERIC_DMY_CSV = /(?<=(?:^|[\n,;"])[ \t]?)(\d\d?)([/.-])(\d{1,2})\2(\d{4}
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // Numeric: m/y
+// A year and month in ISO order ("echo_last" 2026-04 in an export, "since 2025-07"); not a product's expiry, which
+// dates a batch, not a person ("péremption 2027-04", "exp 2026-11").
+const ISO_YM = /(?<![\p{L}\p{N}][/.-]?|[/.-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\p{L}\p{N}]|[/.-][\p{L}\p{N}])/dgu;
+const EXPIRY_BEFORE = /(?:^|[^\p{L}])(?:exp|expiry|expires?|expiration|peremption|perime|use by|best before|lot)[ \t.:]*$/u;
 const NUMERIC_MY = /(?<![\p{N}][/.-]?|[/.-])(0?[1-9]|1[0-2])([/.-])((?:19|20)\d{2})(?![\p{N}]|[/.-]\d)/dgu;
 // Day month year separated by single spaces: "12 12 1985"
 const SPACED_DMY = /(?<![\p{N}] ?)(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?! ?[\p{N}])/dgu;
@@ -313,6 +317,10 @@ function findDates(doc: Doc): DateParts[] {
     const day = Number(m[4]);
     if (year < 1880 || year > 2100 || !isValidDay(year, month, day)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, year: { ...at(m, 1), value: year }, month: { ...at(m, 3), named: false, value: month }, day: at(m, 4), dayValue: day });
+  }
+  for (const m of t.matchAll(ISO_YM)) {
+    if (EXPIRY_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 2), named: false, value: Number(m[2]) }, year: { ...at(m, 1), value: Number(m[1]) } });
   }
   for (const m of t.matchAll(NUMERIC_MY)) {
     found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 1), named: false, value: Number(m[1]) }, year: { ...at(m, 3), value: Number(m[3]) } });
