@@ -6,6 +6,7 @@ import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
 import { isListedTown } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { TITLE_WORDS } from '../titles.js';
 import { RANK_WORDS } from './ranks.js';
 import { WEEKDAYS } from './dates.js';
 import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
@@ -84,8 +85,11 @@ const NAME_PAIR_AT = new RegExp(NAME_PAIR.body.source, 'duy');
 const DEGREE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu'));
 const DEGREE_HINT = /[ \t](?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])/u;
 const DEGREE_WORD = /^(?:MD|M\.D|PhD|RN|NP|PA|PA-C|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)$/;
-// "Dear Sam," "Chère Hélène,"
+// "Dear Sam," "Chère Hélène,"; a greeting of the day before a name that closes the sentence ("Good morning Gordon.",
+// "Good evening Chanda.", "Bonjour Merveille.").
 const GREETING_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chère|Bonjour|Hey|Dr)[ \t]+(${NAME_SEQ})[ \t]*,`, 'dgu'));
+// One capitalised word there, no title ("Bonjour M. Dupont", "Good evening Doctor.") and no greeting's object.
+const DAY_GREETING_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:Good[ \t]+(?:morning|afternoon|evening)|Morning|Evening|Bonjour|Bonsoir|Kia ora)[ \t]+(?!(?:Docteure|Doc|Sir|Madam|Team|All|Everyone|Tout|Tous|Toutes)(?![\p{L}]))(\p{Lu}\p{Ll}[\p{L}'’-]*)[ \t]*(?:[.!](?=[ \t\n]|$)|\r?\n|$)`, 'dgu'));
 // "née Quéméneur", "née BELLANGER le …", "born Smith"
 const BORN_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu'));
 // Lowercase names after a family word in nurse notes: "fils joaquim", "daughter karen"
@@ -292,9 +296,10 @@ export function personSpans(doc: Doc): Span[] {
     if (sig) push(lineStart + sig.indices![1]![0], lineStart + sig.indices![1]![1], 0.9, PRIORITY.context, 'person-signature');
   }
   // DEGREE_RE tries every capitalised word: only when a degree follows a space somewhere at all.
-  for (const re of DEGREE_HINT.test(t) ? [DEGREE_RE, GREETING_RE, BORN_RE] : [GREETING_RE, BORN_RE]) {
+  for (const re of DEGREE_HINT.test(t) ? [DEGREE_RE, GREETING_RE, DAY_GREETING_RE, BORN_RE] : [GREETING_RE, DAY_GREETING_RE, BORN_RE]) {
     for (const m of matchesNotAfter(re, t)) {
       const [s, e] = m.indices![1]!;
+      if (re === DAY_GREETING_RE && TITLE_WORDS.has(fold(m[1]!))) continue;
       push(s, e, 0.85, PRIORITY.context, 'person-context');
     }
   }
