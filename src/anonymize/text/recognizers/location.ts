@@ -708,6 +708,9 @@ export function locationSpans(doc: Doc): Span[] {
       if (CITY_STOP.has(key) || key.length < 3) continue;
       const capital = /^\p{Lu}/u.test(cand);
       if (article && !capital) continue;
+      // A text in capitals gives every word a capital: an ordinary word there is no town ("PRISE EN CHARGE", "EN COURS"),
+      // unless a city that size is meant ("DOUAI", "BOSTON").
+      if (capital && cand === cand.toUpperCase() && !/[ '-]/.test(key) && isDictionaryWord(key) && !WORLD.has(key) && !((communePopulation(cand) ?? 0) >= 20000)) continue;
       const pop = communePopulation(article + cand);
       const known =
         (!article && WORLD.has(key)) ||
