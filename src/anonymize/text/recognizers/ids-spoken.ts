@@ -24,7 +24,7 @@ const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|hui
 // spell the next identifier's name ("… dash six n h i s number …") are not part of this one, nor the "i" of
 // "i repeat" that dictations add before reading the number again. A letter may be spelled with a word ("N as in
 // Nancy", "B comme Bernard"), and a digit read again as a numeral ("I repeat, B K 7 2 4 …").
-export const TOKEN = String.raw`(?:[a-z][ \t]+(?:as[ \t]+in|comme)[ \t]+[a-z]{2,}|${DIGIT}|\d(?!\d)|slash|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
+const TOKEN = String.raw`(?:[a-z][ \t]+(?:as[ \t]+in|comme)[ \t]+[a-z]{2,}|${DIGIT}|\d(?!\d)|slash|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
 // The words before "number" (or after "numéro") that announce a phone, a room or nothing in particular ("her
 // number is …", "le numéro de portable"): any other word names the identifier ("nida number", "claim number",
 // "numero cnamgs", "numéro amo"), whatever scheme it is.
@@ -77,9 +77,9 @@ const SPOKEN_ID = new RegExp(
   String.raw`\b(?:${ID_WORD})[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
-// The same identifier read again after a correction ("numero amo un deux … pardon un deux … deux", "sorry, …").
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,"). */
 export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
+// The same identifier read again after a correction ("numero amo un deux … pardon un deux … deux", "sorry, …").
 const READ_AGAIN = new RegExp(String.raw`^[ \t,]*${AGAIN_WORDS}[ \t,:]+(${SPOKEN_RUN})(?![\p{L}])`, 'du');
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
 const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousine?|epoux|epouse|mari|femme|voisine?|grand-mere|grand-pere|tuteur|tutrice|madame|monsieur|mme|mr)\b[^\n]{0,30}$/;
@@ -96,15 +96,14 @@ export function spokenDigits(run: string): boolean {
 export function spokenIdSpans(doc: Doc): Span[] {
   if (!KEYWORDS.some((k) => doc.folded.includes(k))) return [];
   const out: Span[] = [];
-  const spoken = spokenDigits;
   for (const m of doc.folded.matchAll(SPOKEN_ID)) {
-    if (!spoken(m[1]!)) continue;
+    if (!spokenDigits(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     // "sa tante mariama sarr numero soixante …": a person's name before "numéro" is whose phone it is (a relative
     // named just before it, or a name a list knows).
     const scheme = SCHEME_BEFORE_NUMERO.exec(doc.folded.slice(m.index, start))?.[1];
     if (scheme !== undefined && (isLastName(scheme) || isFirstName(scheme) || RELATIVE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 40), m.index)))) continue;
-    for (const [s, e] of [[start, end] as const, ...saidAgain(doc.folded, end, READ_AGAIN, spoken)]) {
+    for (const [s, e] of [[start, end] as const, ...saidAgain(doc.folded, end, READ_AGAIN, spokenDigits)]) {
       out.push({ start: s, end: e, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
     }
   }

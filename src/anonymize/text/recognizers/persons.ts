@@ -85,10 +85,11 @@ const NAME_PAIR_AT = new RegExp(NAME_PAIR.body.source, 'duy');
 const DEGREE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(${NAME_SEQ}),?[ \t]+(?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])`, 'dgu'));
 const DEGREE_HINT = /[ \t](?:MD|M\.D\.|PhD|RN|NP|PA-C|PA|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)(?![\p{L}])/u;
 const DEGREE_WORD = /^(?:MD|M\.D|PhD|RN|NP|PA|PA-C|DO|MBBS|FRCP|FRCS|FACS|CNS|DNP|LPN|CNA)$/;
-// "Dear Sam," "Chère Hélène,"; a greeting of the day before a name that closes the sentence ("Good morning Gordon.",
-// "Good evening Chanda.", "Bonjour Merveille.").
+// "Dear Sam," "Chère Hélène,"
 const GREETING_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:Dear|Hi|Hello|Cher|Chère|Bonjour|Hey|Dr)[ \t]+(${NAME_SEQ})[ \t]*,`, 'dgu'));
-// One capitalised word there, no title ("Bonjour M. Dupont", "Good evening Doctor.") and no greeting's object.
+// A greeting of the day before a name that closes the sentence ("Good morning Gordon.", "Good evening Chanda.",
+// "Bonjour Merveille."): one capitalised word, no title ("Bonjour M. Dupont", "Good evening Doctor.") and no
+// greeting's object ("Bonjour tout le monde").
 const DAY_GREETING_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:Good[ \t]+(?:morning|afternoon|evening)|Morning|Evening|Bonjour|Bonsoir|Kia ora)[ \t]+(?!(?:Docteure|Doc|Sir|Madam|Team|All|Everyone|Tout|Tous|Toutes)(?![\p{L}]))(\p{Lu}\p{Ll}[\p{L}'’-]*)[ \t]*(?:[.!](?=[ \t\n]|$)|\r?\n|$)`, 'dgu'));
 // "née Quéméneur", "née BELLANGER le …", "born Smith"
 const BORN_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:née|nee|né|born)[ \t]+(${NAME_SEQ})`, 'dgu'));
