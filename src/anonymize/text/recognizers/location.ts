@@ -103,7 +103,8 @@ const LOWER_TOWN_AFTER_UNIT = new RegExp(String.raw`\b(?:${UNIT_WORDS.join('|')}
 // "at", "near", and closing its phrase ("– home visit 4470 barrett dr, hood river.", "w/ mom crystal, del norte, flu b
 // pos", "lives … at sandwick:"): a town a list holds, not all ordinary words nor a first name, nor the head of an
 // e-mail address or a host name.
-const LOWER_TOWN_EN = /(?<=(?:[,(→>]|–|—|(?<![\p{L}])(?:to|in|from|at|near))[ \t]+)[a-z][a-z'-]+(?:[ \t][a-z][a-z'-]+){0,2}/gu;
+// A bracket may hold the town alone, with no blank inside it ("barry kuchel (strathalbyn) medicare …").
+const LOWER_TOWN_EN = /(?<=\(|(?:[,(→>]|–|—|(?<![\p{L}])(?:to|in|from|at|near))[ \t]+)[a-z][a-z'-]+(?:[ \t][a-z][a-z'-]+){0,2}/gu;
 const LOWER_TOWN_EN_CLOSES = /^[ \t]*(?:[,;:)]|\.(?![\p{L}\p{N}])|\r?\n|$|→|–|—)/u;
 const UNIT_AT_LINE_START = /(?:^|\n|[ \t]-)[ \t]{0,3}(?:[a-z]{1,20}[ \t]{1,3}){0,2}$/;
 const PROSE_BEFORE_STREET_WORD = /(?:^|[^a-z])(?:le|la|les|un|une|au|aux|du|des|de|en|bonne|belle|avec|sans|par|pour|sur|son|sa|ce|cette|chaque|leur|notre|votre|premier|premiere|dernier|derniere|nouveau|nouvelle)\s+$/;
