@@ -1,11 +1,11 @@
 import { type Doc, type Span } from '../types.js';
-import { columnKinds, headerKey, rowSpans, type Cell } from './id-columns.js';
+import { columnKinds, headerKey, rowSpans, type Cell, type ColumnKinds } from './id-columns.js';
 
 /**
  * A table exported as HTML ("<tr><th>Name</th><th>DOB</th><th>Town</th>…</tr>", then "<tr><td>BLACKMORE,
  * Ian</td><td>02/09/1955</td><td>Koroit</td>…</tr>") is a table like a CSV: its header row's cells name the columns,
- * and each later row's cells are read under them (id-columns.ts). A cell with markup inside it is read as its text
- * only when that text is the whole cell; otherwise it is skipped, as an empty cell would be.
+ * and each later row's cells are read under them (id-columns.ts). A cell with markup inside it (a link, bold text)
+ * is no plain cell: its row then counts fewer cells than the header and is left to the other recognizers.
  */
 const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/dg;
 const CELL = /<(t[hd])\b[^>]*>([^<]*)<\/t[hd]\s*>/dg;
@@ -31,7 +31,7 @@ export function htmlTableSpans(doc: Doc): Span[] {
   const t = doc.folded;
   if (!t.includes('<td')) return [];
   const out: Span[] = [];
-  let kinds: ReturnType<typeof columnKinds>;
+  let kinds: ColumnKinds | undefined;
   let columns = 0;
   let rows = 0;
   for (const m of t.matchAll(ROW)) {
