@@ -1,10 +1,10 @@
 /**
  * The abbreviations nurse notes write for care staff's roles, folded (lower case, no accents): French
  * (ide, idel, as, aes, ash, ibode, iade, sf), English (rn, en, rgn, rmn, rm, hca, hcsw, lpn, cna, cns,
- * snr, np, sn), therapists (ot, slt, ht: a hand therapist) and district nurses (dn). One list for the rules that read a name beside a role, so that a
- * role one of them learns is known to all: who signed a note ("kasia hca"), the team of a roster ("rmn
- * owain, ot becca"), the patient a room line opens with (a role there is no part of the name), and the
- * words after a first name that are no surname.
+ * snr, np, sn), therapists (ot, slt, ht: a hand therapist) and district nurses (dn). One list for the rules
+ * that read a name beside a role, so that a role one of them learns is known to all: who signed a note
+ * ("kasia hca"), the team of a roster ("rmn owain, ot becca"), the patient a room line opens with (a role
+ * there is no part of the name), and the words after a first name that are no surname.
  */
 export const STAFF_ROLE_ABBREVIATIONS: readonly string[] = [
   'ide', 'idel', 'as', 'aes', 'ash', 'ibode', 'iade', 'sf',

@@ -46,9 +46,10 @@ const EN_MONTH_SET = new Set(EN_MONTHS);
 // "may" and "march" are ordinary English words after most cues ("by may", "the march"): only these.
 const VERB_LIKE_MONTH_CUES = new Set(['in', 'since', 'until', 'till', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'last', 'next', 'during']);
 
-const WEEKDAY_ALONE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN})\.?(?![\p{L}\p{N}])`, 'dgu');
+const weekdayAlone = (abbreviations: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${abbreviations})\.?(?![\p{L}\p{N}])`, 'dgu');
+const WEEKDAY_ALONE = weekdayAlone(WEEKDAY_ABBR_EN);
 // In English text "mon" is Monday, never the French "my": read there with the other abbreviations.
-const WEEKDAY_ALONE_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon)\.?(?![\p{L}\p{N}])`, 'dgu');
+const WEEKDAY_ALONE_EN = weekdayAlone(`${WEEKDAY_ABBR_EN}|mon`);
 const WEEKDAY_ANY = new RegExp(String.raw`^(?:${WEEKDAY_FULL}|${WEEKDAY_ABBR_EN}|mon|${WEEKDAY_ABBR_FR})s?\.?$`, 'u');
 // "Thu" and "Tue" are name parts too ("Phạm Thu Hà"); "wed", "sat", "sun" words, and "mon" French "my".
 const AMBIGUOUS_ABBREVIATIONS = new Set(['wed', 'weds', 'sat', 'sun', 'thu', 'tue', 'mon']);

@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isValidDay } from './dates.js';
 
 /**
  * National identifiers whose form alone says what they are, so no word needs to announce them: the
@@ -137,12 +138,9 @@ const UK_HEALTH_NUMBER_NAME = /(?<![\p{L}])(?:nhs|h ?[&+] ?c|health (?:and|&) ca
 // thousand, and a phone written whole opening on 0 is French, where a CHI is never found; so only in English text.
 const CHI_WHOLE = /(?<![\p{L}\p{N}+])\d{10}(?![\p{L}\p{N}])/gu;
 
-/** Whether six digits DDMMYY are a date of the calendar (any century). */
+/** Whether six digits DDMMYY are a date of the calendar (any century: read in 2000–2099, where every fourth year is leap). */
 function ddmmyyValid(digits: string): boolean {
-  const [day, month, year] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4, 6))];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
+  return isValidDay(2000 + Number(digits.slice(4, 6)), Number(digits.slice(2, 4)), Number(digits.slice(0, 2)));
 }
 
 /** The mod-11 check of an NHS, H&C or CHI number: the first nine digits weighted 10 to 2; 11 − sum mod 11 (11 is 0, 10 never issued). */

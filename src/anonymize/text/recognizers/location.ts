@@ -149,9 +149,13 @@ const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near|via|outside)[ \t](?=\
 const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|resident\s+of|lives(?:\s+in)?|living\s+in|born\s+in|grew\s+up\s+in|is\s+from|comes\s+from)`;
 const RESIDENCE_CUE_START = new RegExp(`^${RESIDENCE_CUE}\\s`);
 const LOWER_TOWN_DE_BEFORE = /(?:^|[^\p{L}])(?:venir|vient|viennent|venue?s?|revien\p{L}*|revenue?s?|arrive\p{L}*|rentre\p{L}*|parti\p{L}*|secteur|foire|marche|commune|mairie|(?:ecoles?|college|lycee)(?:[ \t]+(?:publique|privee|maternelle|primaire|elementaire))?)[ \t]+$/u;
+/** A folded town name less its opening article ("la charite" → "charite", "l'isle" → "isle"). */
+function withoutArticle(key: string): string {
+  return key.replace(/^(?:la|le|les)[ -]|^l'/, '');
+}
 /** A small commune in a lowercase French note ("foire de massiac", "ecole privee de silfiac", "a la charite"): its folded name, less an article, holds no ordinary word and is no first name. */
 function lowercaseCommune(key: string): boolean {
-  return !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ '-]/).some((w) => w === '' || isDictionaryWord(w)) && !isFirstNameOfAnyList(key);
+  return !withoutArticle(key).split(/[ '-]/).some((w) => w === '' || isDictionaryWord(w)) && !isFirstNameOfAnyList(key);
 }
 const CITY_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:${RESIDENCE_CUE}|a|au|aux|en|de|vers|sur|depuis|in|from|at|to|near|via|outside|transfere(?:e)?\s+(?:a|de|vers))\s+(${CITY_NAME})`,
@@ -643,7 +647,7 @@ export function locationSpans(doc: Doc): Span[] {
         if (!UNIT_ABBREVIATIONS.has(key.slice(0, key.indexOf(' ')))) break;
         continue;
       }
-      if (pop >= 20000 || (pop >= 1000 && !key.replace(/^(?:la|le|les)[ -]|^l'/, '').split(/[ -]/).some((w) => isDictionaryWord(w)))) {
+      if (pop >= 20000 || (pop >= 1000 && !withoutArticle(key).split(/[ -]/).some((w) => isDictionaryWord(w)))) {
         if (!lowerTownStarts.has(index + from)) out.push({ start: index + from, end: index + found.length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-lower-punct' });
         lowerTownStarts.add(index + from);
       }
@@ -728,7 +732,7 @@ export function locationSpans(doc: Doc): Span[] {
       // Below the model: a facility the model read around it ("ch des pays de morlaix", "msp de maiche") keeps its town.
       // A town of the world lists too, in a French note ("etudiante a monastir", "ne le … a iasi"): four letters at
       // least past its article ("en vad", "depuis ven", "sur la D 943" are no towns).
-      const worldTown = pop === undefined && doc.lang === 'fr' && key.replace(/^(?:la|le|les)[ -]|^l'/, '').length >= 4 && isTownOfAnyList(cand);
+      const worldTown = pop === undefined && doc.lang === 'fr' && withoutArticle(key).length >= 4 && isTownOfAnyList(cand);
       if (!capital && (pop !== undefined || worldTown) && lowercaseCommune(key) && lowercaseCommuneCue(m.index, cs)) {
         out.push({ start: cs, end: cs + cand.length, label: 'CITY', score: 0.8, priority: PRIORITY.model - 5, source: 'city-lower-context' });
         found = true;
