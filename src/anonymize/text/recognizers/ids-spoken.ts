@@ -2,7 +2,6 @@ import { isFirstName, isLastName } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { UNIT_EN } from './dates-spoken.js';
 import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
-import { saidAgain } from './said-again.js';
 
 /**
  * An identifier dictated letter by letter and digit by digit, as voice notes transcribe it:
@@ -13,7 +12,8 @@ import { saidAgain } from './said-again.js';
  * "number" as in "n h i s number", "… card", any scheme's name before "number" or after "numéro" — "claim
  * number", "numero cnamgs" —, an optional "is" / "est" / ":"; a bare "number", or one after a phone's, a
  * room's, a relative's or a possessive word, is as often a phone, which phones.ts reads), on the same line
- * or the next, and again after a correction ("pardon", "sorry"); only a run of five tokens at least, four
+ * or the next (a reading again after "pardon", "sorry", "I repeat" is read-again.ts's, as for any identifier);
+ * only a run of five tokens at least, four
  * of them digit words: a sentence of short words is no identifier. French digits come in pairs too
  * ("cinquante-huit"), and "barre" reads a slash. A bare "number" or "numéro" also announces an identifier when
  * spelled letters follow it ("numéro I P M deux six …"). Matched on the folded view (lower case, no accents).
@@ -79,8 +79,6 @@ const SPOKEN_ID = new RegExp(
 );
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,"). */
 export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
-// The same identifier read again after a correction ("numero amo un deux … pardon un deux … deux", "sorry, …").
-const READ_AGAIN = new RegExp(String.raw`^[ \t,]*${AGAIN_WORDS}[ \t,:]+(${SPOKEN_RUN})(?![\p{L}])`, 'du');
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
 const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousine?|epoux|epouse|mari|femme|voisine?|grand-mere|grand-pere|tuteur|tutrice|madame|monsieur|mme|mr)\b[^\n]{0,30}$/;
 const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
@@ -103,9 +101,7 @@ export function spokenIdSpans(doc: Doc): Span[] {
     // named just before it, or a name a list knows).
     const scheme = SCHEME_BEFORE_NUMERO.exec(doc.folded.slice(m.index, start))?.[1];
     if (scheme !== undefined && (isLastName(scheme) || isFirstName(scheme) || RELATIVE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 40), m.index)))) continue;
-    for (const [s, e] of [[start, end] as const, ...saidAgain(doc.folded, end, READ_AGAIN, spokenDigits)]) {
-      out.push({ start: s, end: e, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
-    }
+    out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
   }
   return out;
 }
