@@ -100,6 +100,9 @@
  *      and at the start of the next session, overall line, then in full);
  *  42. the forty-third sealed held-out set eval/text/holdout43/*.jsonl (written blind at the start of the next session
  *      while the fixes from holdout42's misses were made; scored with the code before that session, during those fixes
+ *      and after them, and at the start of the next session, overall line, then in full;
+ *  43. the forty-fourth sealed held-out set eval/text/holdout44/*.jsonl (written blind at the start of the next session
+ *      while the fixes from holdout43's misses were made; scored with the code before that session, during those fixes
  *      and after them, and at the start of the next session, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
@@ -181,6 +184,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout41', title: 'Forty-first sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout40's misses were made; scored with the code before that session, during those fixes and after them (overall line), then in full" },
   { folder: 'holdout42', title: 'Forty-second sealed held-out set', languages: 'French, English and bilingual', note: "written blind while the fixes from holdout41's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout43', title: 'Forty-third sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout42's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
+  { folder: 'holdout44', title: 'Forty-fourth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout43's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
