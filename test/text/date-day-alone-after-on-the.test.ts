@@ -15,6 +15,14 @@ describe('a day said alone after "on the"', () => {
     expect(await dates('Could I get the clinic on the 15th instead?')).toEqual(['15th']);
   });
 
+  // Regression (holdout44 miss class, dictated letters): a compound ordinal ("twenty-second") was never looked at, and
+  // a verb or "with" after the day ended nothing.
+  it('reads compound ordinals and a clause going on after the day', async () => {
+    expect(await dates('She was referred on the twenty-second at around midnight.')).toEqual(['twenty-second']);
+    expect(await dates('INR on the twenty-sixth was two point four.')).toEqual(['twenty-sixth']);
+    expect(await dates('He was admitted on the nineteenth with a swollen painful left leg.')).toEqual(['nineteenth']);
+  });
+
   it('leaves a rank before a noun alone', async () => {
     expect(await dates('She lives on the second floor and uses the lift.')).toEqual([]);
     expect(await dates('Fever started on the first day of antibiotics.')).toEqual([]);

@@ -35,12 +35,27 @@ const WEEKDAY_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WEEKDAY_FULL})[ 
 const CUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance|return|review|revoir|rdv|rendez-vous|appointment|appt|booked|prevue?|${WEEKDAY_FULL})[ \t:,]*$`, 'u');
 // A day said alone after "on the" ("his grommet check on the ninth but …", "cancelled on the sixteenth.", "the clinic
 // on the 15th instead"): a date when nothing names what the rank counts — a stop, a bracket, the line's end or a
-// joining word follows, not a noun ("on the second floor", "on the first day").
+// joining word follows ("admitted on the nineteenth with …", "INR on the twenty-sixth was …"), not a noun ("on the
+// second floor", "on the first day").
 const ON_THE_DAY = new RegExp(
-  String.raw`\bon[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it)\b)`,
+  String.raw`\bon[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it|with|was|were|is|had|has|by|which|who|from|after|around|via|following)\b)`,
   'dgu',
 );
-const ON_THE_HINT = /\bon[ \t]+the[ \t\n]+(?:[a-z]+(?:st|nd|rd|th)|[0-9]{1,2}(?:st|nd|rd|th))\b/;
+// "twenty-second", "twenty second": the tens' word first.
+// A day said alone in French dictation, the month understood ("débridement le vingt-trois au soir", "Sortie prévue
+// le vingt-sept, virgule", "consulte le vingt-trois pour …"): a day from ten up, said after le/du/au and closed by a
+// stop, the line's end or a word that goes on with the sentence, never by a number word (a phone said in pairs).
+// Not "quinze" (the SAMU is "le quinze"), nor a number dialled ("appelez le dix-huit"); below ten the words are
+// counts or ranks too often ("le trois droite", "le premier cas").
+const DAY_TEN_UP_FR =
+  'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|seize|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|trente(?:[- ]et[- ]un)?';
+const DAY_ALONE_FR = new RegExp(
+  String.raw`\b(?:le|du|au)[ \t]+(${DAY_TEN_UP_FR})(?=[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:au[ \t]+(?:soir|matin)|dans|pour|puis|avec|par|chez|vers|et[ \t]+(?:le|du|au)|a|il|elle|on|je|nous|la[ \t]+patiente?|le[ \t]+patient)\b)`,
+  'dgu',
+);
+const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
+const DAY_ALONE_FR_HINT = /\b(?:le|du|au) (?:dix|onze|douze|treize|quatorze|seize|vingt|trente)/;
+const ON_THE_HINT = /\bon[ \t]+the[ \t\n]+(?:(?:twenty|thirty)[- ])?(?:[a-z]+(?:st|nd|rd|th)|[0-9]{1,2}(?:st|nd|rd|th))\b/;
 const PLURAL_BEFORE = /(?:^|[^\p{L}])(?:les|des|ces|mes|ses|nos|vos|leurs)[ \t]*$/u;
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
 // view has no accents and no capitals, so \b is a true word boundary there.
@@ -67,6 +82,11 @@ export function spokenDateSpans(doc: Doc): Span[] {
       const start = weekday ? m.index - before.length + weekday.index + (/^[^\p{L}]/u.test(weekday[0]) ? 1 : 0) : m.index;
       out.push({ start, end: m.index + m[0].length, label: 'DATE', score: 0.9, priority: PRIORITY.pattern, source: 'date-spoken' });
     }
+  }
+  for (const m of DAY_ALONE_FR_HINT.test(f) ? f.matchAll(DAY_ALONE_FR) : []) {
+    if (DIALLED_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index))) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'DATE', score: 0.8, priority: PRIORITY.pattern, source: 'date-day-alone-fr' });
   }
   for (const m of ON_THE_HINT.test(f) ? f.matchAll(ON_THE_DAY) : []) {
     const [start, end] = m.indices![1]!;
