@@ -8,10 +8,12 @@ import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
  * - Roman-numeral months, as French and Central European letters date them: "le 4.XI.2024", "9/III/2023".
  * - separators padded with spaces, as forms and OCR print them: "21 / SEP / 2024", "07 / 1958",
  *   and every digit spaced out: "0 9 / 1 1 / 1 9 6 2".
- * - a compact YYYYMMDD right after a birth word ("dob=\"19480312\"", "DOB: 19480312"): else a bare
- *   eight-digit run, and read as an identifier.
+ * - a compact YYYYMMDD right after a birth word ("dob=\"19480312\"", "DOB: 19480312") or as a whole field between
+ *   bars ("||19410622|"): else a bare eight-digit run, and read as an identifier; a compact timestamp of twelve or
+ *   fourteen digits ("20261122093000") anywhere.
  * - a French weekday abbreviation before a day and a month ("ven. 7/2", "dim 14/9"), as shift books and
- *   tables write them.
+ *   tables write them; at a line's start in two letters too, the day dotted or slashed ("ve 20.11", "sa 21/11").
+ * - in French messages, a day number alone after "le"/"du" closed as a plan is ("c'est bien le 9 ?", "le 17 à 17h30").
  * - in English, a month-first day with no year ("seen 4/27", "my 11/19 shift"): only when the day
  *   cannot be a month (over 12), and a word that introduces a date or an event of care comes before
  *   ("next 4/27", "discharged 11/19", "culture 10/30") or the number stands alone at a line start or in
@@ -35,12 +37,28 @@ const SPACED_NAMED = /(?<![\p{L}\p{N}])(\d{1,2}) \/ (jan|feb|fev|mar|apr|avr|may
 const SPACED_MONTH_YEAR = /(?<![\p{L}\p{N}\/] ?)(0[1-9]|1[0-2]) \/ ((?:19|20)\d{2})(?![\p{N}]| ?\/)/gu;
 const SPACED_EVERY_DIGIT = /(?<![\p{N}] ?)(\d) (\d) ?\/ ?(\d) (\d) ?\/ ?(\d) (\d) (\d) (\d)(?! ?[\p{N}])/gu;
 const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthdate|ddn|date de naissance|naissance|ne\(?e?\)? le|born)[^\p{L}\p{N}\n]{0,6}((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/dgu;
+// A timestamp written without separators, as lab instruments and interfaces print it (ASTM "R|1|…|20261122093000",
+// a log's "20261123101544"): twelve or fourteen digits that read as a valid day, hour and minute. Eight digits only
+// as a whole field between bars or carets ("P|1||260418775||BRUNET^LUCIEN||19410622|M"), else a bare eight-digit run
+// stays an identifier. hl7.ts reads HL7 v2 messages by their segments; these are the other bar-separated formats.
+const COMPACT_TIMESTAMP = /(?<![\p{L}\p{N}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?![\p{L}\p{N}])/gu;
+const COMPACT_DAY_FIELD = /(?<=[|^])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[|^])/gu;
 // A date in a file name's part after an underscore ("patient_list_20261127.csv", "CR_IRM_Guillot_251126.pdf",
 // "referrals_2026-11.csv"): an export's date tells the day of the list it names. Compact forms only there,
 // where the name's extension says the digits are no identifier.
 const FILE_NAME = new RegExp(String.raw`[\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'giu');
 const FILE_NAME_DATE = /(?<=_)(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2]))(?=[_.])/gu;
 const FR_WEEKDAY_DM = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR_FR})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
+// A nurse's visit book opens its lines with the weekday in two letters and a dotted or slashed day ("ve 20.11",
+// "sa 21/11 (ludivine)", "di 22.11 pas de sms"): only at a line's start, where "sa" and "je" are no words of a
+// sentence; a dotted day with a month in two digits, so "sa 2.5" stays a number.
+const FR_WEEKDAY_DM_LINE = /^[ \t]*(?:[-•*][ \t]*)?(?:lu|ma|me|je|ve|sa|di|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})(?:\/(\d{1,2})|\.(\d{2}))(?![\p{N}]|[\/.-]\d)/dgmu;
+// A day said alone in a French message, its month understood from the exchange: "c'est bien le 9 ?", "je peux
+// venir le 17 à 17h30", "ok pour le 10.", "on se voit le 8 pour les résultats", "le 16 au soir". Only closed by a
+// question or a stop, a line's end, an hour, or a word that goes on with the plan; never "le 15" (the SAMU's
+// number), nor "le 17"/"le 18" dialled ("appelez le 18").
+const DAY_NUMBER_ALONE_FR = /\b(?:le|du)[ \t]+([1-9]|[12][0-9]|3[01])(?=[ \t]*(?:[?!]|\.(?!\d)|\r?\n|$)|[ \t]+(?:[aà][ \t]+\d{1,2}[h:]|(?:pour|et[ \t]+le[ \t]+\d|au[ \t]+(?:soir|matin)|ca)\b))/dgu;
+const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
 // The same in English, month first, the weekday inside the date ("admit tues 11/24", "set for tues 11/17").
 const EN_WEEKDAY_MD = new RegExp(String.raw`\b(?:mon|${WEEKDAY_ABBR_EN})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
@@ -99,10 +117,26 @@ export function extraDateSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     if (isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) out.push(span(start, end + 4, 'date-compact'));
   }
+  for (const m of /\d{12}/.test(t) ? t.matchAll(COMPACT_TIMESTAMP) : []) {
+    if (isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) out.push(span(m.index, m.index + m[0].length, 'date-compact-timestamp'));
+  }
+  for (const m of t.includes('|') ? t.matchAll(COMPACT_DAY_FIELD) : []) {
+    if (isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) out.push(span(m.index, m.index + m[0].length, 'date-compact'));
+  }
   const slashed = DIGIT_SLASH_DIGIT.test(f);
   for (const m of slashed ? f.matchAll(FR_WEEKDAY_DM) : []) {
     const [start] = m.indices![1]!;
     if (isValidDay(undefined, Number(m[2]), Number(m[1]))) out.push(span(start, m.index + m[0].length, 'date-weekday-abbr'));
+  }
+  for (const m of f.matchAll(FR_WEEKDAY_DM_LINE)) {
+    const [start] = m.indices![1]!;
+    if (isValidDay(undefined, Number(m[2] ?? m[3]), Number(m[1]))) out.push(span(start, m.index + m[0].length, 'date-weekday-abbr'));
+  }
+  for (const m of doc.lang === 'fr' ? f.matchAll(DAY_NUMBER_ALONE_FR) : []) {
+    const day = m[1]!;
+    if (day === '15' || ((day === '17' || day === '18') && DIALLED_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index)))) continue;
+    const [start, end] = m.indices![1]!;
+    out.push(span(start, end, 'date-day-alone'));
   }
   for (const m of slashed && doc.lang === 'en' ? f.matchAll(EN_WEEKDAY_MD) : []) {
     if (isValidDay(undefined, Number(m[1]), Number(m[2]))) out.push(span(m.index, m.index + m[0].length, 'date-weekday-abbr'));
