@@ -12,4 +12,13 @@ describe('CSV headers with a qualifier', () => {
     for (const v of ['PERSON:Hartigan', 'PERSON:Lorne', 'ID:5127', 'CITY:Casper', 'PERSON:Quist', 'ID:0384', 'CITY:Gillette']) expect(found).toContain(v);
     expect(found.some((f) => f.endsWith(':lumbar') || f.endsWith(':cervical'))).toBe(false);
   });
+
+  // Regression (holdout44 miss class): "patient_surname", "patient_given", "prenom_mere" name their columns as
+  // "surname", "given" and "prénom" do; the ordinary-word surnames of such a column ("HOBBS", "BIRCH") went out in clear.
+  it('reads a qualified surname or given-name column', () => {
+    const text = '"pharmacy","pharmacist","patient_surname","patient_given","dob"\n"Malanda Pharmacy","Sue Ellen O\'Brien","HOBBS","Kirra","2003-01-17"\n"Yungaburra Pharmacy","Grace Tan","BIRCH","Ella-Rose","2005-04-30"\n';
+    const doc = makeDoc(text, 'en');
+    const found = tableColumnIds(doc).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+    for (const v of ['PERSON:HOBBS', 'PERSON:Kirra', 'PERSON:BIRCH', 'PERSON:Ella-Rose']) expect(found).toContain(v);
+  });
 });
