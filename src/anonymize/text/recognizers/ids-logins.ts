@@ -17,7 +17,8 @@ import { SPECIES } from './persons-informal.js';
  *     from 10.142.7.23", "généré par cvandamme depuis 192.168.12.40", "opérateur mschwartzmann — poste …"):
  *     an export's header names its author by login. That one is a PERSON: the hand-written sets mark the author
  *     of an export so (holdout33..36, every time), the login standing for the name it is made of. The same after who entered, created or recorded a note ("saisie par
- *     c.jacquot", "entered by s.griffiths"), who merged a mail merge or ran a batch ("merged 23/11/2026 by pshea]",
+ *     c.jacquot", "entered by s.griffiths"), who received, added, amended or typed it ("received 25/11/26 by
+ *     clm_dbyrne;", "addendum added … by foconchuir:", "NOTE by cmw.odonoghue (…)"), who merged a mail merge or ran a batch ("merged 23/11/2026 by pshea]",
  *     "fusion par npoirier2]", "run by lhocking @ 192.168.14.61"), right after "export" before the host, and for who
  *     commented in an export ("# NB nmarsaud : …");
  *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person;
@@ -27,7 +28,7 @@ const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
 const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
 const AFTER_TIMESTAMP = new RegExp(String.raw`^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?[ \t]*[|;,][ \t]*(${LOGIN})(?=[ \t]*(?:[|;,]|\())`, 'dgmu');
 const EXPORTED_BY = new RegExp(
-  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run|prepared|prepare)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|–|—|;|,|-[ \t]|from\b|depuis\b|sur\b|on\b|poste\b|host\b|$))`,
+  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run|prepared|prepare|received|added|ajoutee?|updated|amended|modified|modifiee?|edited|typed|keyed|logged|scanned|uploaded|validated|note)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|–|—|;|:|,|-[ \t]|from\b|depuis\b|sur\b|on\b|le\b|at\b|poste\b|host\b|$))`,
   'dgmu',
 );
 // "(export agirod, IP 10.73.128.15)": the login right after "export", before the machine it ran on.
@@ -54,7 +55,7 @@ const NOT_A_SURNAME = new Set([...FILE_EXTENSIONS, 'odt', 'html', 'htm', 'png', 
 // The dot first, then the look-behind to the initial: a pattern that opens on a letter is tried at nearly every position.
 const INITIAL_DOT_SURNAME = /\.(?<=(?<![\p{L}\p{N}@./_-])[a-z]\.)([a-z][a-z'-]{2,20})(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
 const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
-const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run|prepar/;
+const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run|prepar|receiv|added|ajout|updated|amended|modifi|edited|typed|keyed|logged|scanned|uploaded|validated|note/;
 
 // A service account ("labo_auto", "svc_backup", "svc_epi_rpt") or a column's name ("source_ip") names a machine or a
 // field, not a person: it opens on a system's usual prefix, or its parts are all ordinary words, a system's words or
