@@ -12,9 +12,20 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 const ACRONYM = /(?<![\p{L}\p{N}@./_-])(CH(?:RU|[URT])?[A-Z]{1,3})(?![\p{L}\p{N}@_-]|\.[\p{L}])/gu;
 const NOT_A_HOSPITAL = new Set(['CHU', 'CHR', 'CHRU', 'CHI', 'CHF', 'CHN', 'CHG', 'CHW', 'CHC', 'CHT', 'CHD', 'CHIR', 'CHB', 'CHS', 'CHE', 'CHO', 'CHP', 'CHK']);
 
+/**
+ * A French emergency service named by its département ("SAMU 41", "samu 70", "SMUR 33", "SDIS 974", "SAMU 2A"): the
+ * number says where the patient was, as a town would. The sets written since holdout36 mark it HOSPITAL every time
+ * (earlier ones were split). Not "SAMU 15", the number one dials, nor a file number after it ("SAMU 26-40-014477").
+ */
+const EMERGENCY_SERVICE = /\b(?:samu|smur|sdis)[ \t]+(0[1-9]|[1-8]\d|9[0-5]|2[ab]|97[1-6])(?![\p{L}\p{N}]|[-\/.]\d)/dgu;
+
 export function hospitalAcronymSpans(doc: Doc): Span[] {
-  if (!doc.text.includes('CH')) return [];
   const out: Span[] = [];
+  for (const m of /samu|smur|sdis/.test(doc.folded) ? doc.folded.matchAll(EMERGENCY_SERVICE) : []) {
+    if (m[1] === '15') continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context, source: 'hospital-emergency-service' });
+  }
+  if (!doc.text.includes('CH')) return out;
   for (const m of doc.text.matchAll(ACRONYM)) {
     const word = m[1]!;
     if (NOT_A_HOSPITAL.has(word)) continue;

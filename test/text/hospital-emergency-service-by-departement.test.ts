@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { hospitalAcronymSpans } from '../../src/anonymize/text/recognizers/hospital-acronyms.js';
+import { makeDoc } from '../../src/anonymize/text/normalize.js';
+
+// Regression (holdout44 miss class; the sets written since holdout36 mark it every time): a French emergency service
+// named by its département ("SAMU 41", "samu 70", "SDIS 974", "SAMU 2A") says where the patient was, and went out in clear.
+describe('an emergency service named by its département', () => {
+  it('is a facility', () => {
+    const text = "Son fils a appelé le SAMU 41 ; appel medecin regulateur samu 70. DOUBLER PAR APPEL AU SAMU 2A. SDIS 974 – fiche bilan.";
+    const found = hospitalAcronymSpans(makeDoc(text, 'fr')).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+    expect(found).toEqual(['HOSPITAL:SAMU 41', 'HOSPITAL:samu 70', 'HOSPITAL:SAMU 2A', 'HOSPITAL:SDIS 974']);
+  });
+
+  it('leaves the number one dials and a file number', () => {
+    const text = 'Si ça recommence : SAMU 15 directement. N° DOSSIER SAMU 26-40-014477.';
+    expect(hospitalAcronymSpans(makeDoc(text, 'fr'))).toEqual([]);
+  });
+});
