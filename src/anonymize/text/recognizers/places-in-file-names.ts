@@ -18,12 +18,17 @@ import { isTownOfAnyList } from './location.js';
  */
 const FILE_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}_./\\-])([\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+)\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'dgu');
 const HINT = new RegExp(String.raw`_[\p{L}\p{N}-]+\.(?:${FILE_EXTENSION})`, 'u');
-/** A French facility's head word, as exports abbreviate it. "had" (home hospitalisation) is left out: English "had". */
+/**
+ * A French facility's head word, as exports abbreviate it, or a kind of facility ("maternite_du_bugey",
+ * "pharmacie_de_la_claise", "labo_bray_biologie"). "had" (home hospitalisation) only before a name no English
+ * dictionary knows or a French article ("HAD_noirmoutier", "HAD_du_Tarn"): English "had" too ("pts_had_surgery").
+ */
 const FACILITY_HEAD = new Set([
   'ch', 'chu', 'chr', 'chru', 'chi', 'chs', 'cht', 'chd', 'gh', 'ghu', 'ght', 'ghef', 'hopital', 'clinique', 'polyclinique',
   'ssiad', 'cmp', 'cmpp', 'csapa', 'pui', 'cmr', 'mas', 'ehpad', 'cabinet', 'ssr', 'smr', 'usld', 'msp', 'ime', 'camsp',
-  'sessad', 'esat', 'clsc', 'emsp', 'cms', 'pmi', 'efs', 'crcm', 'cmrr',
+  'sessad', 'esat', 'clsc', 'emsp', 'cms', 'pmi', 'efs', 'crcm', 'cmrr', 'maternite', 'pharmacie', 'labo', 'laboratoire',
 ]);
+const FRENCH_ARTICLE = new Set(['du', 'de', 'des', 'la', 'le', 'les']);
 /** What follows the place: a date or a number ("20261123", "2026-11", "s48", "v2"). */
 const TRAILER = /^(?:\d[\d-]*|[svw]\d{1,2}|sem\d{1,2})$/;
 const MAX_TOWN_WORDS = 4;
@@ -54,7 +59,9 @@ export function placesInFileNameSpans(doc: Doc): Span[] {
     while (last >= 0 && TRAILER.test(words[last]!.text)) last--;
     if (last < 1) continue;
     const end = words[last]!.start + words[last]!.text.length;
-    const head = words.findIndex((w, i) => i < last && FACILITY_HEAD.has(w.text));
+    const isHead = (w: { text: string }, i: number) =>
+      FACILITY_HEAD.has(w.text) || (w.text === 'had' && (FRENCH_ARTICLE.has(words[i + 1]!.text) || !isDictionaryWord(words[i + 1]!.text)));
+    const head = words.findIndex((w, i) => i < last && isHead(w, i));
     if (head >= 0) {
       out.push({ start: words[head]!.start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context, source: 'facility-in-file-name' });
       continue;
