@@ -1,4 +1,6 @@
-import { isFirstName } from '../gazetteers.js';
+import { isDictionaryWord } from '../bloom.js';
+import { communePopulation, isFirstName } from '../gazetteers.js';
+import { isTownOfAnyList } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -11,7 +13,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *     "employeur :", "la société", "works at", "retired from", a job and "chez" ("ingénieur chez X",
  *     "profession : cariste chez X"), "works as a <job> at / for", "returns to work at", "travaille
  *     de nuit chez", "a repris chez", a job noun's shape before "chez" ("soudeuse chez", "agent de
- *     quai chez" is not: one word, or "agent d'…"), "salariée de" …
+ *     quai chez" is not: one word, or "agent d'…"), "salariée de" …;
+ *   - a medical laboratory named in a lowercase note after "labo" ("labo biolor jussey", "labo bio vienne", "au
+ *     laboratoire bioariege"): a name no dictionary knows, then its town or more such words.
  */
 const SAINT_FACILITY = /\b(?:st\.?|saint)[ \t]+[a-z][a-z'-]{2,20}(?:'s(?![\p{L}])(?![ \t]+(?:day|wort|dance|fire|disease|syndrome|sign))|[ \t]+of[ \t]+god(?:[ \t]+[a-z][a-z-]{2,20})?(?![\p{L}]))/gu;
 const SAINT_HINT = /(?:st\.?|saint)[ \t]+[a-z]/;
@@ -34,6 +38,30 @@ const EMPLOYER_UPPER = /(?<![\p{L}])(?:EMPLOYEUR|EMPLOYER)(?:[ \t]+DE[ \t]+L['�
 /** Capitalised words after an employer word that name no employer: titles, weekdays, generic nouns. */
 const NOT_EMPLOYER = /^(?:Dr|Mr|Mrs|Ms|Mme|M|Monsieur|Madame|Le|La|Les|The|A|An|Home|Night|Nights|Day|Days|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Française|Francaise|French)$/u;
 
+// The laboratory's own name opens on a word no dictionary knows ("biolor", "biosud", "cypath"); the words after it
+// go on while each is a town ("jussey", "vienne") or no ordinary word ("seine-eure"), up to three.
+const LAB_NAME = /\b(?:labo|laboratoire)[ \t]+([a-z][a-z0-9-]{2,25})((?:[ \t]+[a-z][a-z'-]{2,25}){0,3})/dgu;
+
+function labSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const m of doc.folded.matchAll(LAB_NAME)) {
+    const [start, firstEnd] = m.indices![1]!;
+    // Lowercase notes only: a capitalised name is the model's and location.ts's.
+    // "bio" is a word too, and a chain's name: kept only with the town or name after it ("labo bio vienne").
+    const bio = m[1] === 'bio';
+    if (doc.text.slice(start, firstEnd) !== m[1] || (!bio && (isDictionaryWord(m[1]!) || isTownOfAnyList(m[1]!)))) continue;
+    let end = firstEnd;
+    for (const w of m[2]!.matchAll(/[ \t]+([a-z][a-z'-]{2,25})/gu)) {
+      const word = w[1]!;
+      if (!(isTownOfAnyList(word) || (communePopulation(word) ?? 0) >= 2000 || !isDictionaryWord(word.replace(/-/g, '')))) break;
+      end = firstEnd + w.index + w[0].length;
+    }
+    if (bio && end === firstEnd) continue;
+    out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'facility-lab' });
+  }
+  return out;
+}
+
 export function informalFacilitySpans(doc: Doc): Span[] {
   const out: Span[] = [];
   const t = doc.text;
@@ -54,6 +82,7 @@ export function informalFacilitySpans(doc: Doc): Span[] {
     if (end - start === first.length && isFirstName(first)) continue;
     out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer' });
   }
+  if (/labo/.test(f)) out.push(...labSpans(doc));
   for (const m of t.includes('MPLOY') ? t.matchAll(EMPLOYER_UPPER) : []) {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-upper' });
