@@ -220,8 +220,9 @@ const FR_DEPARTMENT_JOIN = /^\S+(?:[ \t]+de)?(?:[ \t]+|[ \t]*d')$/;
 // "Tavistock Centre", "Highgate School", "Elm Street Pharmacy". These heads are ordinary nouns as well
 // ("Day Centre", "High School"), so at least one word before them must be no generic one. Services
 // with no such noun are named so too: "Teche Occupational Medicine", "Darling Downs Allergy", "Crossroads
-// Shelter", "Safetynet Primary Care", "Harmony Adult Day Program", "Canadian Blood Services".
-const FACILITY_EN_HEAD = String.raw`(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|Ambulance Service|Rehab|Family[ \t]+Medicine|Internal[ \t]+Medicine|Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology|Dental[ \t]+(?:Studio|Care|Group|Clinic)|Eye[ \t]+Care|Urgent[ \t]+Care|Physical[ \t]+Therapy|(?:NHS[ \t]+)?Foundation[ \t]+Trust|Health[ \t]+Board|Occupational[ \t]+(?:Medicine|Health)|Allergy(?![ \t]+(?:&|and)[ \t])|Shelter|Primary[ \t]+Care|(?:Adult[ \t]+)?Day[ \t]+Program(?:me)?|Street[ \t]+Medicine|Blood[ \t]+Services?|Medical[ \t]+Services|Homeless[ \t]+Team|Outreach[ \t]+Team)`;
+// Shelter", "Safetynet Primary Care", "Harmony Adult Day Program", "Canadian Blood Services"; and the Caribbean's and
+// Singapore's "Six Roads Polyclinic", an ambulance firm ("MedStat Ambulance", "Hoyt Lakes Ambulance").
+const FACILITY_EN_HEAD = String.raw`(?:(?:Family|Medical|General|Group|Dental)[ \t]+Practice|Practice|Home[ \t]+Care|Home[ \t]+Health(?:[ \t]+Care)?|Dialysis[ \t]+(?:Unit|Cent(?:re|er))|Associates|Partners|Institute|Orthopa?edics|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Skilled Nursing(?:[ \t]+Facility)?|Nursing Facility|Care Facility|Assisted Living|Centre|Center|School|Academy|College|Pharmacy|Laboratory|Laboratories|Labs|Diagnostics|(?<!\.[ \t]*)Ambulance(?:[ \t]+Services?)?|Polyclinic|POLYCLINIC|Rehab|Family[ \t]+Medicine|Internal[ \t]+Medicine|Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology|Dental[ \t]+(?:Studio|Care|Group|Clinic)|Eye[ \t]+Care|Urgent[ \t]+Care|Physical[ \t]+Therapy|(?:NHS[ \t]+)?Foundation[ \t]+Trust|Health[ \t]+Board|Occupational[ \t]+(?:Medicine|Health)|Allergy(?![ \t]+(?:&|and)[ \t])|Shelter|Primary[ \t]+Care|(?:Adult[ \t]+)?Day[ \t]+Program(?:me)?|Street[ \t]+Medicine|Blood[ \t]+Services?|Medical[ \t]+Services|Homeless[ \t]+Team|Outreach[ \t]+Team)`;
 const FACILITY_EN = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:[\p{Lu}][\p{L}'’.&-]{0,40}[ \t]+){1,4}` + FACILITY_EN_HEAD + String.raw`(?![\p{L}])(?:[ \t]+of[ \t]+[\p{Lu}][\p{L}'’-]{1,30}(?:[ \t]+[\p{Lu}][\p{L}'’-]{1,30}){0,2})?`,
   'gu',
@@ -229,7 +230,7 @@ const FACILITY_EN = notAfter(new RegExp(
 /** The head that ends a FACILITY_EN match (its "of …" tail cut off first): the same list, anchored at the end. */
 const FACILITY_EN_HEAD_AT_END = new RegExp(FACILITY_EN_HEAD + '$', 'u');
 const SPECIALTY_HEAD = /^(?:Neurology|Cardiology|Dermatology|Pa?ediatrics|Oncology|Urology)$/u;
-const FACILITY_EN_HINT = /Practice|Nursing|Home|Dialysis|Associates|Partners|Institute|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Facility|Living|Cent(?:re|er)|School|Academy|College|Pharmacy|Laborator|Labs|Diagnostics|Ambulance|Rehab|Medicine|Neurology|Cardiology|Dermatology|ediatrics|Oncology|Urology|Dental|Eye Care|Urgent Care|Physical Therapy|Trust|Health Board|Occupational|Allergy|Shelter|Primary Care|Day Program|Street Medicine|Blood Service|Medical Services|Homeless Team|Outreach Team/;
+const FACILITY_EN_HINT = /Practice|Nursing|Home|Dialysis|Associates|Partners|Institute|Ortho|ORTHO|ASSOCIATES|PARTNERS|INSTITUTE|Facility|Living|Cent(?:re|er)|School|Academy|College|Pharmacy|Laborator|Labs|Diagnostics|Ambulance|Polyclinic|POLYCLINIC|Rehab|Medicine|Neurology|Cardiology|Dermatology|ediatrics|Oncology|Urology|Dental|Eye Care|Urgent Care|Physical Therapy|Trust|Health Board|Occupational|Allergy|Shelter|Primary Care|Day Program|Street Medicine|Blood Service|Medical Services|Homeless Team|Outreach Team/;
 const FACILITY_EN_GENERIC = /^(?:the|a|an|at|in|to|from|our|this|your|his|her|day|community|family|medical|health|care|mental|primary|secondary|high|middle|junior|senior|elementary|grammar|nursery|medical|nursing|trauma|cancer|cardiac|heart|stroke|burn|dialysis|sleep|pain|wellness|treatment|recovery|rehabilitation|rehab|imaging|diagnostic|diagnostics|urgent|emergency|walk-in|outpatient|inpatient|surgical|surgery|general|group|dental|skilled|assisted|living|local|regional|national|state|county|city|district|university|teaching|children's|women's|veterans|va|poison|control|crisis|call|data|contact|service|services|resource|resources|information|support|training|research|simulation|learning|test|testing|vaccination|covid|referral|the|and|of|for|&|new|main|north|south|east|west|central|please|see|seen|called|refer|referred|discharged|admitted|transferred|dr|mr|mrs|ms|clinical|specialist|specialty|practice|pharmacy|laboratory|lab|labs|school|academy|college|centre|center|nurse|nurses|doctor|doctors|patient|patients|student|students|medicine|medicines|drug|drugs)$/i;
 const HOSPITAL_OF = notAfter(/(?<![\p{L}])(?:Hospital|Clinic|Infirmary|University Hospitals?) of (?:[\p{Lu}][\p{L}'’-]*)(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/gu);
 const KNOWN_HOSPITALS = [
@@ -855,6 +856,11 @@ export function hospitalSpans(doc: Doc): Span[] {
     // name, when a word that is no generic one remains.
     const sentenceStart = /(?:^|[.!?:]\s+|\n\s*)$/.test(t.slice(Math.max(0, m.index - 3), m.index));
     if (lead === 0 && sentenceStart && isDictionaryWord(fold(words[0]!)) && words.slice(1, -1).some((w) => !FACILITY_EN_GENERIC.test(w) && !isDictionaryWord(fold(w)))) lead = 1;
+    // A sentence ends inside the run ("nurse Ayuk Besong. Ambulance driver …", "Ojong Peter. MedStat Ambulance"): the
+    // name starts after it. Not after "St.", "Ste.", "Mt.".
+    words.forEach((w, k) => {
+      if (k < words.length - 1 && /\p{Ll}{2,}\.$/u.test(w) && !/^(?:Ste|Sts|Mte)\.$/u.test(w)) lead = Math.max(lead, k + 1);
+    });
     const name = words.slice(lead);
     // The head itself and generic words do not name a facility: one word before the head must.
     const head = m[0].replace(/[ \t]+of[ \t]+[\p{Lu}][^]*$/u, '').match(FACILITY_EN_HEAD_AT_END)![0];
