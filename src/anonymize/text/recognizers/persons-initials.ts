@@ -1,4 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
+import { isTownOfAnyList } from './location.js';
+import { SPECIES } from './persons-informal.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
@@ -6,13 +8,18 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * - closing the lines of a log, after the sentence ("… dr dueck aware. kf", "… conseil creme. lb"), when two lines
  *   at least close so: a sign-off repeats, while two letters closing one line may be any word no list knows;
  * - in capitals after the word that says who typed, received or transcribed ("frappé le 18/11/2026 par NB.",
- *   "REÇU LE 01/12/2026, AGENT SLB", "transcriptionist JM").
+ *   "REÇU LE 01/12/2026, AGENT SLB", "transcriptionist JM");
+ * - an initial, a dot and a surname in a lowercase note, as staff sign and are named there ("kn t. harawira", "ide :
+ *   s. bonnaud / k. ferrand", "written by h. brierley"): a surname no dictionary knows, no species ("e. coli",
+ *   "h. pylori") and no town, the initial no word's last letter ("s.a. ventes").
  */
 const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
 const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.)(?=[ \t]*(?:[.,;)]|\r?\n|$))/dgiu;
 // Capitals after "par" or "by" that name a channel or a carrier, and the short words that close a log's line ("ok",
 // "ras", "pm"): no one's initials.
 const NOT_INITIALS = new Set(['ok', 'ko', 'am', 'pm', 'ras', 'nc', 'nr', 'rx', 'tt', 'hs', 'cr', 'sms', 'ems', 'mms', 'fax', 'gps', 'usb', 'pdf', 'ups', 'dhl', 'tgv', 'ter', 'rer', 'ram', 'ira', 'avc', 'iv', 'im', 'sc', 'po', 'ngt', 'ngs', 'tel', 'mail', 'vsl', 'vsav', 'smur', 'samu']);
+const INITIAL_SURNAME = /(?<![\p{L}\p{N}.@\/'’-])[a-z]\.[ \t]([a-z][a-z'-]{2,24})(?![\p{L}\p{N}@]|\.[\p{L}\p{N}])/gu;
+const INITIAL_SURNAME_HINT = /(?:^|[^\p{L}])[a-z]\.[ \t][a-z]{3}/mu;
 // Cheap tests first, one per form: two letters closing a line; capitals closing a phrase.
 const CLOSING_HINT = /[.!)][ \t]+[a-z]{2}[ \t]*$/m;
 const CAPITALS_HINT = /[ \t]\p{Lu}\.?-?\p{Lu}\.?\p{Lu}?\.?[ \t]*(?:[.,;)\n]|$)/u;
@@ -23,6 +30,14 @@ export function initialsPersonSpans(doc: Doc): Span[] {
   const closing = [...(CLOSING_HINT.test(t) ? t.matchAll(LINE_CLOSING_INITIALS) : [])].filter((m) => !isDictionaryWord(m[1]!) && !NOT_INITIALS.has(m[1]!));
   if (closing.length >= 2) {
     for (const m of closing) out.push({ start: m.index, end: m.index + 2, label: 'PERSON', score: 0.7, priority: PRIORITY.context - 10, source: 'person-initials-closing' });
+  }
+  for (const m of INITIAL_SURNAME_HINT.test(t) ? t.matchAll(INITIAL_SURNAME) : []) {
+    const surname = m[1]!;
+    // A town or a score named after one ("40 ml d. glasgow 14") is no surname here.
+    if (isDictionaryWord(surname.replace(/['-]/g, '')) || SPECIES.has(surname) || isTownOfAnyList(surname)) continue;
+    // "il y a 4 j. teleconsult": a count's unit; French "g." and "d." are a side ("avant bras g. perf").
+    if (/\d[ \t]*$/.test(t.slice(Math.max(0, m.index - 3), m.index)) || (doc.lang === 'fr' && (t[m.index] === 'g' || t[m.index] === 'd'))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-initial-surname-lower' });
   }
   for (const m of CAPITALS_HINT.test(t) ? t.matchAll(AFTER_WHO_WORD) : []) {
     const [start, end] = m.indices![1]!;
