@@ -40,6 +40,10 @@ const AGE_AFTER_SEX = /(?<![\p{L}])[MF],[ \t]*(9\d|1[01]\d)(?=[ \t]*[,)])/gu;
 // Gaudet (93, DOB …)", "mrs margaret innes (94!)", "m. fourmond jacky (92 a!)". Over 89 in brackets after a word,
 // every time in the hand-written sets (95 of 95); a clinical value there ("sats (94)") is a percentage, below.
 const AGE_IN_BRACKETS_AFTER_WORD = /(9\d|1[01]\d)(?<=[\p{L}'’.][ \t]?\(\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*!?[ \t]*[),])/gu;
+// The same after a room, as night logs list residents ("mr grandjean rene ch 7 (91)", "nora pomare (rm 4, 93)"): the
+// room's number is no clinical value.
+const AGE_IN_BRACKETS_AFTER_ROOM = /(9\d|1[01]\d)(?<=(?:^|[^\p{L}])(?:ch|chb|chambre|rm|room|bed|lit|box)\.?[ \t]?\d{1,4}[a-z]?[ \t]?\(\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*[),])/giu;
+const AGE_AFTER_ROOM_IN_BRACKETS = /(?<=\((?:ch|chb|chambre|rm|room|bed|lit|box)\.?[ \t]?\d{1,4}[a-z]?,[ \t]*)(9\d|1[01]\d)(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*\))/giu;
 const CLINICAL_BEFORE_BRACKET = /(?:sats?|spo2|sao2|o2|fio2|hr|rate|pulse|fc|fr|bp|ta|rr|resp|temp|bpm|hb|score|glucose|glycemie|weight|poids|saturation)[ \t]?\($/i;
 const AGE_BIRTHDAY = /(?<![\p{N}])(9\d|1[0-2]\d)(?=(?:th|st|nd|rd|e|ème|eme)[ \t]+(?:birthday|anniversaire))/gu;
 
@@ -67,7 +71,7 @@ export function ageSpans(doc: Doc): Span[] {
     if (CLINICAL_BEFORE_BRACKET.test(doc.text.slice(Math.max(0, m.index - 12), m.index))) continue;
     contextAge(m.index, m[1]!);
   }
-  for (const re of [AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY, AGE_SHORT_UNIT, AGE_AFTER_SEX]) {
+  for (const re of [AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY, AGE_SHORT_UNIT, AGE_AFTER_SEX, AGE_IN_BRACKETS_AFTER_ROOM, AGE_AFTER_ROOM_IN_BRACKETS]) {
     for (const m of doc.text.matchAll(re)) contextAge(m.index + m[0].lastIndexOf(m[1]!), m[1]!);
   }
   for (const m of doc.text.matchAll(AGE_AFTER_BIRTH_DATE)) {
