@@ -2,6 +2,7 @@ import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { FACILITY_WORD } from '../facility-words.js';
 import { fold } from '../normalize.js';
+import { isMicrobeName } from '../microbes.js';
 import { TITLE_WORDS } from '../titles.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
@@ -307,6 +308,8 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   }
   const nameAnnounced = span.label === 'PERSON' && (announcedAsName(span, doc) || capitalisedInsideSentence(span, doc, words[0]!));
   if (span.label === 'PERSON' && (words.every((w) => medicalWord(w, nameAnnounced)) || combiningFormBeforeHyphen(span, doc, text))) return false;
+  // A microbe's Latin name ("Escherichia coli", "E. coli", "KLEBSIELLA PNEUMONIAE") is no one's and nowhere.
+  if (span.label !== 'ADDRESS' && isMicrobeName(words)) return false;
   if ((span.label === 'PERSON' || span.label === 'CITY') && tailOfWrappedWord(span, doc, text)) return false;
   // The second half of a compound glued to the first ("hépatico-jéjunale"): no name starts with its hyphen.
   if (span.label === 'PERSON' && /^-/.test(text) && /\p{L}$/u.test(doc.text.slice(Math.max(0, span.start - 1), span.start))) return false;

@@ -2,6 +2,7 @@ import { isDictionaryWord } from '../bloom.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import { communePopulation, isFirstName, isFirstNameOfAnyList, isLastName } from '../gazetteers.js';
 import { isDrugName } from '../drugs.js';
+import { MICROBE_SPECIES } from '../microbes.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -109,12 +110,8 @@ const INITIAL_UPPER_SURNAME = notAfter(/(?<![\p{L}])\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}'
 // The initial is consumed before the look-behind (which covers it): a leading look-behind was tried at
 // every position, six times the cost.
 const INITIAL_SURNAME = /(\p{Lu})(?<![\p{L}\p{N}.'’/]\p{Lu})\.[ \t]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\p{L}\p{N}])/dgu;
-/** Species after a genus initial, capitalised by some writers ("E. Coli", "S. Aureus"): never a surname. */
-export const SPECIES = new Set(
-  `coli aureus pylori difficile faecalis faecium pneumoniae epidermidis influenzae aeruginosa albicans gonorrhoeae meningitidis pyogenes
-  agalactiae trachomatis tuberculosis jirovecii vivax falciparum malariae burgdorferi typhi jejuni monocytogenes cloacae mirabilis marcescens
-  maltophilia baumannii fumigatus neoformans pallidum pertussis`.split(/\s+/),
-);
+/** Species after a genus initial, capitalised by some writers ("E. Coli", "S. Aureus"): never a surname (microbes.ts). */
+export const SPECIES = MICROBE_SPECIES;
 const GRADE_BEFORE = /(?:^|[^\p{L}])(?:type|types|stade|stage|grade|classe|class|bclc|score|groupe|group)[ \t]*$/u;
 const STREET_AFTER_SURNAME = /^(?:[ \t]+\p{Lu}[\p{L}'’]*){0,2}[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Park|Place|Pl|Court|Ct|Terrace|Highway|Hwy)\b/u;
 // Irish and Scottish Gaelic surnames open on a particle ("Pádraig Ó Murchú", "Siobhán Ní Bhriain",

@@ -1,0 +1,31 @@
+/**
+ * Microbes as reports name them ("Escherichia coli", "E. coli", "KLEBSIELLA PNEUMONIAE", "Pseudomonas aeruginosa",
+ * "Schistosoma haematobium"): their Latin names look like a given name and a surname to the model and to the name
+ * rules, and are no one's. Folded (lower case, no accents).
+ */
+export const MICROBE_GENERA = new Set(
+  `escherichia klebsiella pseudomonas staphylococcus streptococcus enterococcus proteus enterobacter serratia acinetobacter
+  citrobacter morganella providencia stenotrophomonas salmonella shigella campylobacter listeria legionella mycobacterium
+  haemophilus neisseria clostridium clostridioides bacteroides helicobacter bordetella chlamydia chlamydophila mycoplasma
+  ureaplasma treponema borrelia leptospira rickettsia coxiella bartonella brucella yersinia francisella pasteurella
+  moraxella gardnerella corynebacterium nocardia actinomyces vibrio aeromonas erysipelothrix candida aspergillus
+  cryptococcus pneumocystis plasmodium toxoplasma giardia trichomonas schistosoma strongyloides toxocara echinococcus
+  taenia trichophyton microsporum malassezia sarcoptes enterobius ascaris`.split(/\s+/),
+);
+
+/** Species epithets that follow a genus or its initial ("E. coli", "S. aureus", "h. pylori"). */
+export const MICROBE_SPECIES = new Set(
+  `coli aureus pylori difficile faecalis faecium pneumoniae epidermidis influenzae aeruginosa albicans gonorrhoeae meningitidis pyogenes
+  agalactiae trachomatis tuberculosis jirovecii vivax falciparum malariae burgdorferi typhi jejuni monocytogenes cloacae mirabilis marcescens
+  maltophilia baumannii fumigatus neoformans pallidum pertussis oxytoca aerogenes haematobium mansoni stercoralis rhusiopathiae
+  vulnificus parahaemolyticus cholerae lugdunensis saprophyticus mutans mitis anginosus dysgalactiae enterica typhimurium enteritidis
+  sonnei flexneri pneumophila catarrhalis vaginalis lamblia gondii glabrata krusei auris canis multocida henselae quintana
+  melitensis abortus pestis enterocolitica tularensis ulcerans marinum abscessus avium kansasii leprae freundii koseri morganii
+  stuartii rettgeri putida fluorescens hominis genitalium urealyticum`.split(/\s+/),
+);
+
+/** Whether every word of a span is a genus, a species or a genus's initial ("E.", "S"), with a genus or species among them. */
+export function isMicrobeName(words: readonly string[]): boolean {
+  const keys = words.map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\.$/, ''));
+  return keys.some((k) => MICROBE_GENERA.has(k) || MICROBE_SPECIES.has(k)) && keys.every((k) => MICROBE_GENERA.has(k) || MICROBE_SPECIES.has(k) || /^\p{L}$/u.test(k));
+}
