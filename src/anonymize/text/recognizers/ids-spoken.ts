@@ -78,7 +78,7 @@ const SPOKEN_ID = new RegExp(
   'dgu',
 );
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,"). */
-export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
+export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|that[ \t]+is|that's|c'est-a-dire|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
 const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousine?|epoux|epouse|mari|femme|voisine?|grand-mere|grand-pere|tuteur|tutrice|madame|monsieur|mme|mr)\b[^\n]{0,30}$/;
 const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
