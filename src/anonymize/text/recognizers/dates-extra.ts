@@ -54,19 +54,20 @@ const FR_WEEKDAY_DM = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR_FR})\.?[ \t]+(\d
 // sentence; a dotted day with a month in two digits, so "sa 2.5" stays a number.
 const FR_WEEKDAY_DM_LINE = /^[ \t]*(?:[-•*][ \t]*)?(?:lu|ma|me|je|ve|sa|di|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})(?:\/(\d{1,2})|\.(\d{2}))(?![\p{N}]|[\/.-]\d)/dgmu;
 // A day said alone in a French message, its month understood from the exchange: "c'est bien le 9 ?", "je peux
-// venir le 17 à 17h30", "ok pour le 10.", "on se voit le 8 pour les résultats", "le 16 au soir". Only closed by a
-// question or a stop, a line's end, an hour, or a word that goes on with the plan; never "le 15" (the SAMU's
-// number), nor "le 17"/"le 18" dialled ("appelez le 18").
-const DAY_NUMBER_ALONE_FR = /\b(?:le|du)[ \t]+([1-9]|[12][0-9]|3[01])(?=[ \t]*(?:[?!]|\.(?!\d)|\r?\n|$)|[ \t]+(?:[aà][ \t]+\d{1,2}[h:]|(?:pour|et[ \t]+le[ \t]+\d|au[ \t]+(?:soir|matin)|ca)\b))/dgu;
+// venir le 17 à 17h30", "ok pour le 10.", "on se voit le 8 pour les résultats", "le 16 au soir", "annulé le 24 (covid)",
+// "une angine le 7 ; …". Only closed by punctuation, a line's end, an hour, or a word that goes on with the plan; never
+// "le 15" (the SAMU's number), nor "le 17"/"le 18" dialled ("appelez le 18").
+const DAY_NUMBER_ALONE_FR = /\b(?:le|du)[ \t]+(0?[1-9]|[12][0-9]|3[01])(?=[ \t]*(?:[?!,;:(]|\.(?!\d)|\r?\n|$)|[ \t]+(?:[aà][ \t]+\d{1,2}[h:]|(?:pour|et[ \t]+le[ \t]+\d|au[ \t]+(?:soir|matin)|ca)\b))/dgu;
 const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
 // The same in English, month first, the weekday inside the date ("admit tues 11/24", "set for tues 11/17").
 const EN_WEEKDAY_MD = new RegExp(String.raw`\b(?:mon|${WEEKDAY_ABBR_EN})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 // Words before a month-first day that say a day comes (EN_DAY_CUE_WORDS, enough for two small numbers), and
-// the wider set that is enough when the day is above 12 (a possessive, a preposition, a care event).
+// the wider set that is enough when the day is above 12 (a possessive, a preposition, a care event, an insurer's
+// decision or a letter's sending: "approved 10/16", "denied 11/18", "letters mailed 10/16").
 const EN_DAY_CUE_WORDS = String.raw`f\/u|fu|rtc|submitted|faxed|recheck|next|last|due|seen|booked|scheduled|planned|discharged|admitted|died|dated|since|until|till`;
 const EN_DATE_CUE_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${EN_DAY_CUE_WORDS}|sent|received|requested|ordered|referred|rechecked|done|my|your|his|her|their|our|this|by|before|after|thru|through|from|on|call|visit|appt|collected|drawn|culture|given|started|stopped)[ \t]*$`,
+  String.raw`(?:^|[^\p{L}])(?:${EN_DAY_CUE_WORDS}|sent|received|requested|ordered|referred|rechecked|done|my|your|his|her|their|our|this|by|before|after|thru|through|from|on|call|visit|appt|collected|drawn|culture|given|started|stopped|approved|denied|signed|mailed|notified|tested|placed|dispensed|delivered|transferred|vaccinated|operated|injured)[ \t]*$`,
   'u',
 );
 // Both numbers 12 or under ("next one 5/12", "recheck 8/12") read as a date only after a word that

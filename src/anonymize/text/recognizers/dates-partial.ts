@@ -14,8 +14,9 @@ const BEFORE_DAY = /(?<![\p{L}\p{N}/.,:-])(\d{1,2})(?:er|st|nd|rd|th)?[ \t]*(?:(
 // "day 2 and 14 June", "cure 3 et 12 mai", "x 2 - 16 juillet": the number counts something, it is no day.
 const COUNT_WORD_BEFORE = /(?:^|[^\p{L}])(?:day|days|jour|jours|j|d|pod|week|weeks|semaine|semaines|cycle|cycles|cure|cures|dose|doses|n°|no|x|grade|stade|stage|score|version|v|page|p|lit|bed|room|chambre|salle)[ \t.:#]*$/u;
 const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}]|[/.:]\d)/u;
-// What may follow a day number: a count, a dose, a time or a part of a written date says it is none.
-const NOT_A_DAY_AFTER = String.raw`(?![\p{L}\p{N}]|[ \t]*(?:[/.:h,-][ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cm|mm|kg|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))`;
+// What may follow a day number: a count, a dose, a time or a part of a written date says it is none; a comma and a
+// time after it does not ("Lundi 23, 16h").
+const NOT_A_DAY_AFTER = String.raw`(?![\p{L}\p{N}]|[ \t]*(?:[/.:h-][ \t]*\d|,(?![ \t]*\d{1,2}[ \t]*(?:h|:\d\d|am\b|pm\b))[ \t]*\d|%|x\b|fois|times|seances?|sessions?|heures?|hours?|h\b|min|mg|ml|cm|mm|kg|cp|comprimes?|patients?|jours?|days?|semaines?|weeks?|mois|months?|ans?\b|years?))`;
 const WEEKDAY_DAY = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:${WEEKDAY_FULL})[ \t]+(\d{1,2})(?:er|st|nd|rd|th)?${NOT_A_DAY_AFTER}`, 'dgu'));
 // A French weekday's abbreviation written in lower case before a day number, anywhere in a nurse's line ("sortie
 // prevue mer 19", "nuit du sam 21", "rdv teleconsult ven 27"). Read on the text as written: "Sam 12" or "Mar 3"
