@@ -14,4 +14,11 @@ describe('an initial and a surname in a lowercase note', () => {
   it('leaves species, ordinary words and towns', () => {
     expect(found('msu: e. coli sensitive. h. pylori neg. crayon dans l oeil d. erosion. 40 ml d. glasgow 14')).toEqual([]);
   });
+
+  // Regression (holdout26..holdout39): the same in a form in capitals ("DIS: K. THERIAULT").
+  it('is a person in capitals too, not a unit and an acronym', () => {
+    const text = 'CASE NO: ME-2026-SY-00684          DIS: K. THERIAULT\nFEV1 4.62 L, FVC 3 L. RTC in January.';
+    const found = initialsPersonSpans(makeDoc(text, 'en')).filter((s) => s.source === 'person-initial-surname-upper').map((s) => text.slice(s.start, s.end));
+    expect(found).toEqual(['K. THERIAULT']);
+  });
 });

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { fold } from '../normalize.js';
 import { isTownOfAnyList } from './location.js';
 import { SPECIES } from './persons-informal.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -11,7 +12,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *   "REÇU LE 01/12/2026, AGENT SLB", "transcriptionist JM");
  * - an initial, a dot and a surname in a lowercase note, as staff sign and are named there ("kn t. harawira", "ide :
  *   s. bonnaud / k. ferrand", "written by h. brierley"): a surname no dictionary knows, no species ("e. coli",
- *   "h. pylori") and no town, the initial no word's last letter ("s.a. ventes").
+ *   "h. pylori") and no town, the initial no word's last letter ("s.a. ventes"); in capitals too ("EQUIPAGE : J. CORNU").
  */
 const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
 const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.)(?=[ \t]*(?:[.,;)]|\r?\n|$))/dgiu;
@@ -20,6 +21,11 @@ const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scri
 const NOT_INITIALS = new Set(['ok', 'ko', 'am', 'pm', 'ras', 'nc', 'nr', 'rx', 'tt', 'hs', 'cr', 'sms', 'ems', 'mms', 'fax', 'gps', 'usb', 'pdf', 'ups', 'dhl', 'tgv', 'ter', 'rer', 'ram', 'ira', 'avc', 'iv', 'im', 'sc', 'po', 'ngt', 'ngs', 'tel', 'mail', 'vsl', 'vsav', 'smur', 'samu']);
 const INITIAL_SURNAME = /(?<![\p{L}\p{N}.@\/'’-])[a-z]\.[ \t]([a-z][a-z'-]{2,24})(?![\p{L}\p{N}@]|\.[\p{L}\p{N}])/gu;
 const INITIAL_SURNAME_HINT = /(?:^|[^\p{L}])[a-z]\.[ \t][a-z]{3}/mu;
+// The same in a form written in capitals ("EQUIPAGE : J. CORNU", "DIS: K. THERIAULT"): a surname of four letters at
+// least, so that a unit and an acronym ("3 L. RTC") stay out.
+const INITIAL_SURNAME_UPPER = /(?<![\p{L}\p{N}.@\/'’-])(?:\p{Lu}\.[ \t]){1,3}(\p{Lu}[\p{Lu}'’-]{3,24})(?![\p{L}\p{N}@]|\.[\p{L}\p{N}])/gu;
+// A facility named after a person ("HÔPITAL DR A. G. JEETOO") keeps the name in its own span.
+const FACILITY_BEFORE = /(?:hopital|hospital|clinique|clinic|centre|center|institut|institute)[ \t]+(?:(?:dr|docteur|pr|professeur)\.?[ \t]+)?$/;
 // Cheap tests first, one per form: two letters closing a line; capitals closing a phrase.
 const CLOSING_HINT = /[.!)][ \t]+[a-z]{2}[ \t]*$/m;
 const CAPITALS_HINT = /[ \t]\p{Lu}\.?-?\p{Lu}\.?\p{Lu}?\.?[ \t]*(?:[.,;)\n]|$)/u;
@@ -31,13 +37,19 @@ export function initialsPersonSpans(doc: Doc): Span[] {
   if (closing.length >= 2) {
     for (const m of closing) out.push({ start: m.index, end: m.index + 2, label: 'PERSON', score: 0.7, priority: PRIORITY.context - 10, source: 'person-initials-closing' });
   }
-  for (const m of INITIAL_SURNAME_HINT.test(t) ? t.matchAll(INITIAL_SURNAME) : []) {
-    const surname = m[1]!;
+  const initialAndSurname: [RegExpMatchArray, string][] = [
+    ...[...(INITIAL_SURNAME_HINT.test(t) ? t.matchAll(INITIAL_SURNAME) : [])].map((m): [RegExpMatchArray, string] => [m, 'person-initial-surname-lower']),
+    ...[...t.matchAll(INITIAL_SURNAME_UPPER)].map((m): [RegExpMatchArray, string] => [m, 'person-initial-surname-upper']),
+  ];
+  for (const [m, source] of initialAndSurname) {
+    const surname = fold(m[1]!);
     // A town or a score named after one ("40 ml d. glasgow 14") is no surname here.
     if (isDictionaryWord(surname.replace(/['-]/g, '')) || SPECIES.has(surname) || isTownOfAnyList(surname)) continue;
     // "il y a 4 j. teleconsult": a count's unit; French "g." and "d." are a side ("avant bras g. perf").
-    if (/\d[ \t]*$/.test(t.slice(Math.max(0, m.index - 3), m.index)) || (doc.lang === 'fr' && (t[m.index] === 'g' || t[m.index] === 'd'))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-initial-surname-lower' });
+    const at = m.index!;
+    if (FACILITY_BEFORE.test(doc.folded.slice(Math.max(0, at - 24), at))) continue;
+    if (/\d[ \t]*$/.test(t.slice(Math.max(0, at - 3), at)) || (doc.lang === 'fr' && /^[gd]$/.test(t[at]!))) continue;
+    out.push({ start: at, end: at + m[0].length, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source });
   }
   for (const m of CAPITALS_HINT.test(t) ? t.matchAll(AFTER_WHO_WORD) : []) {
     const [start, end] = m.indices![1]!;
