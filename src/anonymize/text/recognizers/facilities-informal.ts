@@ -15,7 +15,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *     de nuit chez", "a repris chez", a job noun's shape before "chez" ("soudeuse chez", "agent de
  *     quai chez" is not: one word, or "agent d'…"), "salariée de" …;
  *   - a medical laboratory named in a lowercase note after "labo" ("labo biolor jussey", "labo bio vienne", "au
- *     laboratoire bioariege"): a name no dictionary knows, then its town or more such words.
+ *     laboratoire bioariege"): a name no dictionary knows, then its town or more such words;
+ *   - the value of a field whose key names a provider, a pharmacy or an employer ("Pharmacy: Amcal Lavington").
  */
 const SAINT_FACILITY = /\b(?:st\.?|saint)[ \t]+[a-z][a-z'-]{2,20}(?:'s(?![\p{L}])(?![ \t]+(?:day|wort|dance|fire|disease|syndrome|sign))|[ \t]+of[ \t]+god(?:[ \t]+[a-z][a-z-]{2,20})?(?![\p{L}]))/gu;
 const SAINT_HINT = /(?:st\.?|saint)[ \t]+[a-z]/;
@@ -37,6 +38,15 @@ const EMPLOYER_HINT = /mploy|ntreprise|oci[ée]t|etrait|etired|ork|ravail|repr| 
 const EMPLOYER_UPPER = /(?<![\p{L}])(?:EMPLOYEUR|EMPLOYER)(?:[ \t]+DE[ \t]+L['’]ASSUR[ÉE]E?)?(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*:[ \t]*(\p{Lu}[\p{Lu}\p{N}'’&.-]{0,30}(?:[ \t]+[\p{Lu}\p{N}][\p{Lu}\p{N}'’&.-]{0,30}){0,5})(?![\p{L}])/dgu;
 /** Capitalised words after an employer word that name no employer: titles, weekdays, generic nouns. */
 const NOT_EMPLOYER = /^(?:Dr|Mr|Mrs|Ms|Mme|M|Monsieur|Madame|Le|La|Les|The|A|An|Home|Night|Nights|Day|Days|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Française|Francaise|French)$/u;
+
+// A field whose key names a provider, a pharmacy or an employer ("Pharmacy: Amcal Lavington", "Prestataire : Perfadom
+// Gascogne", "Employeur civil : Scierie Fourcade", "Funeral director: E. Bailey & Sons"): its value, up to the end of
+// the line, a separator or a sentence's end, is that facility, whatever names it is made of (the sets mark it HOSPITAL
+// every time). The key opens its line or a part of it: "Accredo Specialty Pharmacy: Hi Darlene" is a chat sender,
+// "Profession / employeur : aide-soignante" asks for a job. Not "Provider:", a person in American notes.
+const FACILITY_FIELD = /(?:^|[.;|(]|[ \t]{2})[ \t]*(?:pharmacy|pharmacie|prestataire(?:[ \t]+mat[eé]riel)?|(?:home[ \t]+care|medical)[ \t]+provider|employer|employeur(?:[ \t]+civil)?|funeral[ \t]+director|transporteur|supplier|fournisseur)[ \t]*:[ \t]*(\p{L}[^\n,;()\t|]{1,60}?)(?=[ \t]*(?:$|[\n,;()\t|]|[ \t][–—-][ \t]|[ \t]{2}|[ \t]\(?\+?\d{2,}))/dgimu;
+// No answer, or a person ("Employer: Dr Smith said no" names who spoke).
+const NOT_A_FACILITY_VALUE = /^(?:none|nil|n\/a|na|unknown|self|retired|unemployed|aucune?|sans|neant|retraite|chomage|inconnu|oui|non|yes|no|ok|dr|mr|mrs|ms|mme|mlle|pr|prof|docteur|professeur)\b/iu;
 
 // The laboratory's own name opens on a word no dictionary knows ("biolor", "biosud", "cypath"); the words after it
 // go on while each is a town ("jussey", "vienne") or no ordinary word ("seine-eure"), up to three.
@@ -83,6 +93,14 @@ export function informalFacilitySpans(doc: Doc): Span[] {
     out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer' });
   }
   if (/labo/.test(f)) out.push(...labSpans(doc));
+  for (const m of /pharma|prestataire|provider|employ|funeral|transporteur|supplier|fournisseur/.test(f) ? t.matchAll(FACILITY_FIELD) : []) {
+    const [start] = m.indices![1]!;
+    if (NOT_A_FACILITY_VALUE.test(m[1]!)) continue;
+    // "Employer: Wagners Cement. Nurse: …": the value ends with its sentence (not at an initial's dot).
+    const sentenceEnd = /\p{Ll}{2}(?=\.[ \t])/u.exec(m[1]!);
+    const end = start + (sentenceEnd ? sentenceEnd.index + 2 : m[1]!.replace(/\.$/, '').length);
+    out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 15, source: 'facility-field' });
+  }
   for (const m of t.includes('MPLOY') ? t.matchAll(EMPLOYER_UPPER) : []) {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-upper' });
