@@ -132,6 +132,10 @@ function combiningFormBeforeHyphen(span: Span, doc: Doc, text: string): boolean 
   return /^\p{Ll}[\p{Ll}]*o$/u.test(text) && /^-\p{Ll}/u.test(doc.text.slice(span.end, span.end + 2));
 }
 
+/** A relative's word right before a name ("husband Paddy", "sa fille Rose"). Folded text. */
+const RELATIVE_BEFORE =
+  /(?:^|[^\p{L}])(?:husband|wife|son|daughter|mother|father|mum|mom|dad|sister|brother|partner|boyfriend|girlfriend|fiance|fiancee|neighbour|neighbor|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|auntie|uncle|cousin|nephew|niece|mari|epouse|epoux|femme|fils|fille|mere|pere|soeur|frere|conjoint|conjointe|compagnon|compagne|voisin|voisine|petit-fils|petite-fille|tante|oncle|cousine|neveu)[ \t]+$/u;
+
 /** Possessives never open a name ("His Kaiser MRN", "my father"). */
 const POSSESSIVE = new Set(['my', 'his', 'her', 'our', 'their', 'your', 'its']);
 /** A span that ends on the noun of a form label ("NHS number", "Kaiser ID") names a number, not a person. */
@@ -333,8 +337,10 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       // though no name list holds it.
       const known = words.some(isKnownName) || isCountryOrRegion(words);
       if (!known && headingLine()) return false;
-      // Only ordinary words ("office", "Sincerely", "stable") and no known name: not a person.
-      if (!known && words.every((w) => isDictionaryWord(fold(w.replace(/\.$/, ''))) || (w.includes('-') && ordinaryWord(w)))) return false;
+      // Only ordinary words ("office", "Sincerely", "stable") and no known name: not a person. Unless a relative's word
+      // announces it, capitalised ("lives alone since husband Paddy died", "her sister Rose"): a name that is a word too.
+      const relativeNamed = words.every((w) => capitalised(w)) && RELATIVE_BEFORE.test(doc.folded.slice(Math.max(0, span.start - 16), span.start));
+      if (!known && !relativeNamed && words.every((w) => isDictionaryWord(fold(w.replace(/\.$/, ''))) || (w.includes('-') && ordinaryWord(w)))) return false;
       if (words.every((w) => capitalised(w))) return known || words.some((w) => !allUpper(w) || w.length > 3) || words.length > 1;
       if (words.some((w) => capitalised(w))) return true; // "MARC goby", "eliane Lubinu"
       // Lowercase names (nurse notes, forms): a known name, or a model that is very sure of itself.
