@@ -428,14 +428,15 @@ export function locationSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(ZIP_CITY)) {
     const [zs, ze] = m.indices![1]!;
     const code = m[1]!;
-    // Longest prefix of the following words that is a commune with this postal code (or CEDEX / a big city).
+    // Longest prefix of the following words that is a commune with this postal code (or CEDEX / a big city), or a
+    // commune under another code: capitalised, or in lower case when no dictionary knows it ("58120 arleuf").
     const words = m[3]!;
     const [cs] = m.indices![3]!;
     let cityEnd = -1;
     const parts = [...words.matchAll(/[^\s-]+/g)];
     for (let k = parts.length; k >= 1; k--) {
       const cand = words.slice(0, parts[k - 1]!.index + parts[k - 1]![0].length);
-      if (communeHasCode(cand, code) || (k <= 3 && isPostalCode(code) && /^\p{Lu}/u.test(cand) && communePopulation(cand) !== undefined) || (k <= 3 && cedexOf(cand, code, t.slice(cs + cand.length, cs + cand.length + 8)))) {
+      if (communeHasCode(cand, code) || (k <= 3 && isPostalCode(code) && (/^\p{Lu}/u.test(cand) || !isDictionaryWord(fold(cand))) && communePopulation(cand) !== undefined) || (k <= 3 && cedexOf(cand, code, t.slice(cs + cand.length, cs + cand.length + 8)))) {
         cityEnd = cs + cand.length;
         break;
       }
