@@ -1,3 +1,5 @@
+import { fold } from './normalize.js';
+
 /**
  * Microbes as reports name them ("Escherichia coli", "E. coli", "KLEBSIELLA PNEUMONIAE", "Pseudomonas aeruginosa",
  * "Schistosoma haematobium"): their Latin names look like a given name and a surname to the model and to the name
@@ -24,8 +26,10 @@ export const MICROBE_SPECIES = new Set(
   stuartii rettgeri putida fluorescens hominis genitalium urealyticum`.split(/\s+/),
 );
 
+const isMicrobeWord = (key: string) => MICROBE_GENERA.has(key) || MICROBE_SPECIES.has(key);
+
 /** Whether every word of a span is a genus, a species or a genus's initial ("E.", "S"), with a genus or species among them. */
 export function isMicrobeName(words: readonly string[]): boolean {
-  const keys = words.map((w) => w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\.$/, ''));
-  return keys.some((k) => MICROBE_GENERA.has(k) || MICROBE_SPECIES.has(k)) && keys.every((k) => MICROBE_GENERA.has(k) || MICROBE_SPECIES.has(k) || /^\p{L}$/u.test(k));
+  const keys = words.map((w) => fold(w).replace(/\.$/, ''));
+  return keys.some(isMicrobeWord) && keys.every((k) => isMicrobeWord(k) || /^\p{L}$/u.test(k));
 }

@@ -45,9 +45,9 @@ export function initialsPersonSpans(doc: Doc): Span[] {
     const surname = fold(m[1]!);
     // A town or a score named after one ("40 ml d. glasgow 14") is no surname here.
     if (isDictionaryWord(surname.replace(/['-]/g, '')) || SPECIES.has(surname) || isTownOfAnyList(surname)) continue;
-    // "il y a 4 j. teleconsult": a count's unit; French "g." and "d." are a side ("avant bras g. perf").
     const at = m.index!;
     if (FACILITY_BEFORE.test(doc.folded.slice(Math.max(0, at - 24), at))) continue;
+    // "il y a 4 j. teleconsult": a count's unit; French "g." and "d." are a side ("avant bras g. perf").
     if (/\d[ \t]*$/.test(t.slice(Math.max(0, at - 3), at)) || (doc.lang === 'fr' && /^[gd]$/.test(t[at]!))) continue;
     out.push({ start: at, end: at + m[0].length, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source });
   }
