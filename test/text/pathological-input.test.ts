@@ -56,6 +56,8 @@ const CASES: Record<string, string> = {
   // the format rules read from the number or the month, then look back: an age cue, a weekday
   'age-cues': 'age : 95 is\t'.repeat(3_500),
   'weekday-dates': 'lundi, \t12 mars Tue. June 5 '.repeat(1_500),
+  // an age after a room in brackets ("(rm 4, 93)"): its look-behind once ran back over every blank from every position
+  'room-age-blanks': `(rm 4,${' '.repeat(40_000)}93)`,
 };
 
 describe('pathological input takes linear time', () => {
