@@ -1,5 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName } from '../gazetteers.js';
+import { fold } from '../normalize.js';
 import { isTownOfAnyList } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -16,7 +17,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *     quai chez" is not: one word, or "agent d'…"), "salariée de" …;
  *   - a medical laboratory named in a lowercase note after "labo" ("labo biolor jussey", "labo bio vienne", "au
  *     laboratoire bioariege"): a name no dictionary knows, then its town or more such words;
- *   - the value of a field whose key names a provider, a pharmacy or an employer ("Pharmacy: Amcal Lavington").
+ *   - the value of a field whose key names a provider, a pharmacy or an employer ("Pharmacy: Amcal Lavington");
+ *   - pharmacy chains and their branch ("Boots Llandovery", "jean coutu la sarre").
  */
 const SAINT_FACILITY = /\b(?:st\.?|saint)[ \t]+[a-z][a-z'-]{2,20}(?:'s(?![\p{L}])(?![ \t]+(?:day|wort|dance|fire|disease|syndrome|sign))|[ \t]+of[ \t]+god(?:[ \t]+[a-z][a-z-]{2,20})?(?![\p{L}]))/gu;
 const SAINT_HINT = /(?:st\.?|saint)[ \t]+[a-z]/;
@@ -47,6 +49,42 @@ const NOT_EMPLOYER = /^(?:Dr|Mr|Mrs|Ms|Mme|M|Monsieur|Madame|Le|La|Les|The|A|An|
 const FACILITY_FIELD = /(?:^|[.;|(]|[ \t]{2})[ \t]*(?:pharmacy|pharmacie|prestataire(?:[ \t]+mat[eé]riel)?|(?:home[ \t]+care|medical)[ \t]+provider|employer|employeur(?:[ \t]+civil)?|funeral[ \t]+director|transporteur|supplier|fournisseur)[ \t]*:[ \t]*(\p{L}[^\n,;()\t|]{1,60}?)(?=[ \t]*(?:$|[\n,;()\t|]|[ \t][–—-][ \t]|[ \t]{2}|[ \t]\(?\+?\d{2,}))/dgimu;
 // No answer, or a person ("Employer: Dr Smith said no" names who spoke).
 const NOT_A_FACILITY_VALUE = /^(?:none|nil|n\/a|na|unknown|self|retired|unemployed|aucune?|sans|neant|retraite|chomage|inconnu|oui|non|yes|no|ok|dr|mr|mrs|ms|mme|mlle|pr|prof|docteur|professeur)\b/iu;
+
+// Pharmacy chains, named alone or with their branch ("dispensed at Boots, Prospect Street", "rx sent to boots
+// sandwick", "Pharmaprix Sainte-Adèle", "jean coutu la sarre", "Walgreens #07731"): a pharmacy where the patient is
+// known. "CVS" only as the chain ("CVS pharmacy", "the CVS at …"; a chorionic villus sampling otherwise), "boots" in
+// lower case only before its town or after a word that sends or fetches something there ("wet with boots" is footwear).
+const PHARMACY_CHAIN = /\b(?:boots|walgreens|rite[ \t]+aid|superdrug|lloyds[ \t]+pharmacy|shoppers[ \t]+drug[ \t]+mart|jean[ \t]+coutu|pharmaprix|walmart[ \t]+(?:pharmacy|supercenter)|amcal|chemist[ \t]+warehouse|cvs(?=[ \t]+(?:pharmacy|minuteclinic|#|at|on)\b))(?![\p{L}\p{N}])/gu;
+const PHARMACY_CHAIN_HINT = /boots|walgreens|rite aid|superdrug|lloyds|shoppers|coutu|pharmaprix|walmart|amcal|chemist warehouse|cvs/;
+const SENT_OR_FETCHED_BEFORE = /(?:^|[^\p{L}])(?:at|from|via|to|by|pharmacy|pharmacist|dispensed)[ \t]+(?:the[ \t]+)?$/u;
+const BRANCH_AFTER = /^(?:[ \t]+#[ \t]?\d{2,6}|((?:[ \t]+[\p{L}][\p{L}'’-]*){1,3}))/u;
+
+function pharmacyChainSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const m of doc.folded.matchAll(PHARMACY_CHAIN)) {
+    let end = m.index + m[0].length;
+    // Its branch: a store number, or the longest run of one to three words after it that a town list knows.
+    const after = BRANCH_AFTER.exec(doc.text.slice(end, end + 60));
+    let branch = false;
+    // A store number stays the identifier's span ("Walgreens #07731").
+    if (after && after[1] === undefined) branch = true;
+    else if (after) {
+      const words = [...after[1]!.matchAll(/[ \t]+([\p{L}][\p{L}'’-]*)/gu)];
+      for (let k = words.length; k >= 1; k--) {
+        const name = words.slice(0, k).map((w) => w[1]).join(' ');
+        if (isTownOfAnyList(name) || ((communePopulation(name) ?? 0) >= 2000 && !isDictionaryWord(fold(name)))) {
+          end += words[k - 1]!.index + words[k - 1]![0].length;
+          branch = true;
+          break;
+        }
+      }
+    }
+    const written = doc.text.slice(m.index, m.index + m[0].length);
+    if (m[0] === 'boots' && written === 'boots' && !branch && !SENT_OR_FETCHED_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 24), m.index))) continue;
+    out.push({ start: m.index, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'facility-pharmacy-chain' });
+  }
+  return out;
+}
 
 // The laboratory's own name opens on a word no dictionary knows ("biolor", "biosud", "cypath"); the words after it
 // go on while each is a town ("jussey", "vienne") or no ordinary word ("seine-eure"), up to three.
@@ -93,6 +131,7 @@ export function informalFacilitySpans(doc: Doc): Span[] {
     out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer' });
   }
   if (/labo/.test(f)) out.push(...labSpans(doc));
+  if (PHARMACY_CHAIN_HINT.test(f)) out.push(...pharmacyChainSpans(doc));
   for (const m of /pharma|prestataire|provider|employ|funeral|transporteur|supplier|fournisseur/.test(f) ? t.matchAll(FACILITY_FIELD) : []) {
     const [start] = m.indices![1]!;
     if (NOT_A_FACILITY_VALUE.test(m[1]!)) continue;
