@@ -42,10 +42,11 @@ const AGE_AFTER_SEX = /(?<![\p{L}])[MF],[ \t]*(9\d|1[01]\d)(?=[ \t]*[,)])/gu;
 const AGE_IN_BRACKETS_AFTER_WORD = /(9\d|1[01]\d)(?<=[\p{L}'’.][ \t]?\(\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*!?[ \t]*[),])/gu;
 // The same after a room, as night logs list residents ("mr grandjean rene ch 7 (91)", "nora pomare (rm 4, 93)"): the
 // room's number is no clinical value.
-const AGE_IN_BRACKETS_AFTER_ROOM = /(9\d|1[01]\d)(?<=(?:^|[^\p{L}])(?:ch|chb|chambre|rm|room|bed|lit|box)\.?[ \t]?\d{1,4}[a-z]?[ \t]?\(\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*[),])/giu;
+const ROOM = String.raw`(?:ch|chb|chambre|rm|room|bed|lit|box)\.?[ \t]?\d{1,4}[a-z]?`;
+const AGE_IN_BRACKETS_AFTER_ROOM = new RegExp(String.raw`(9\d|1[01]\d)(?<=(?:^|[^\p{L}])${ROOM}[ \t]?\(\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*[),])`, 'giu');
 // The digits first, then the look-behind (which covers them): a leading look-behind was tried at every position, and a
 // run of blanks made it quadratic.
-const AGE_AFTER_ROOM_IN_BRACKETS = /(9\d|1[01]\d)(?<=\((?:ch|chb|chambre|rm|room|bed|lit|box)\.?[ \t]?\d{1,4}[a-z]?,[ \t]{0,3}\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*\))/giu;
+const AGE_AFTER_ROOM_IN_BRACKETS = new RegExp(String.raw`(9\d|1[01]\d)(?<=\(${ROOM},[ \t]{0,3}\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*\))`, 'giu');
 const CLINICAL_BEFORE_BRACKET = /(?:sats?|spo2|sao2|o2|fio2|hr|rate|pulse|fc|fr|bp|ta|rr|resp|temp|bpm|hb|score|glucose|glycemie|weight|poids|saturation)[ \t]?\($/i;
 const AGE_BIRTHDAY = /(?<![\p{N}])(9\d|1[0-2]\d)(?=(?:th|st|nd|rd|e|ème|eme)[ \t]+(?:birthday|anniversaire))/gu;
 

@@ -2,6 +2,7 @@ import { FILE_EXTENSION } from '../file-names.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { DIGIT_SLASH_DIGIT, isValidDay, NOT_DATE_AFTER, NOT_DATE_BEFORE, yearValue } from './dates.js';
 import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
+import { DIALLED_BEFORE } from './dates-spoken.js';
 
 /**
  * Date forms the main scans of dates.ts do not read:
@@ -52,13 +53,12 @@ const FR_WEEKDAY_DM = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR_FR})\.?[ \t]+(\d
 // A nurse's visit book opens its lines with the weekday in two letters and a dotted or slashed day ("ve 20.11",
 // "sa 21/11 (ludivine)", "di 22.11 pas de sms"): only at a line's start, where "sa" and "je" are no words of a
 // sentence; a dotted day with a month in two digits, so "sa 2.5" stays a number.
-const FR_WEEKDAY_DM_LINE = /^[ \t]*(?:[-•*][ \t]*)?(?:lu|ma|me|je|ve|sa|di|lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]+(\d{1,2})(?:\/(\d{1,2})|\.(\d{2}))(?![\p{N}]|[\/.-]\d)/dgmu;
+const FR_WEEKDAY_DM_LINE = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:lu|ma|me|je|ve|sa|di|${WEEKDAY_ABBR_FR})\.?[ \t]+(\d{1,2})(?:\/(\d{1,2})|\.(\d{2}))(?![\p{N}]|[\/.-]\d)`, 'dgmu');
 // A day said alone in a French message, its month understood from the exchange: "c'est bien le 9 ?", "je peux
 // venir le 17 à 17h30", "ok pour le 10.", "on se voit le 8 pour les résultats", "le 16 au soir", "annulé le 24 (covid)",
 // "une angine le 7 ; …". Only closed by punctuation, a line's end, an hour, or a word that goes on with the plan; never
 // "le 15" (the SAMU's number), nor "le 17"/"le 18" dialled ("appelez le 18").
 const DAY_NUMBER_ALONE_FR = /\b(?:le|du)[ \t]+(0?[1-9]|[12][0-9]|3[01])(?=[ \t]*(?:[?!,;:(]|\.(?!\d)|\r?\n|$)|[ \t]+(?:[aà][ \t]+\d{1,2}[h:]|(?:pour|et[ \t]+le[ \t]+\d|au[ \t]+(?:soir|matin)|ca)\b))/dgu;
-const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
 // The same in English, month first, the weekday inside the date ("admit tues 11/24", "set for tues 11/17").
 const EN_WEEKDAY_MD = new RegExp(String.raw`\b(?:mon|${WEEKDAY_ABBR_EN})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;

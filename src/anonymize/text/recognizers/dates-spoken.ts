@@ -41,7 +41,6 @@ const ON_THE_DAY = new RegExp(
   String.raw`\bon[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it|with|was|were|is|had|has|by|which|who|from|after|around|via|following)\b)`,
   'dgu',
 );
-// "twenty-second", "twenty second": the tens' word first.
 // A day said alone in French dictation, the month understood ("débridement le vingt-trois au soir", "Sortie prévue
 // le vingt-sept, virgule", "consulte le vingt-trois pour …"): a day from ten up, said after le/du/au and closed by a
 // stop, the line's end or a word that goes on with the sentence, never by a number word (a phone said in pairs).
@@ -53,8 +52,10 @@ const DAY_ALONE_FR = new RegExp(
   String.raw`\b(?:le|du|au)[ \t]+(${DAY_TEN_UP_FR})(?=[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:au[ \t]+(?:soir|matin)|dans|pour|puis|avec|par|chez|vers|et[ \t]+(?:le|du|au)|a|il|elle|on|je|nous|la[ \t]+patiente?|le[ \t]+patient)\b)`,
   'dgu',
 );
-const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
+/** The words before a number one dials, not a day ("appelez le dix-huit", "composez le 18"). Folded text. */
+export const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
 const DAY_ALONE_FR_HINT = /\b(?:le|du|au) (?:dix|onze|douze|treize|quatorze|seize|vingt|trente)/;
+// "twenty-second", "twenty second": the tens' word first.
 const ON_THE_HINT = /\bon[ \t]+the[ \t\n]+(?:(?:twenty|thirty)[- ])?(?:[a-z]+(?:st|nd|rd|th)|[0-9]{1,2}(?:st|nd|rd|th))\b/;
 const PLURAL_BEFORE = /(?:^|[^\p{L}])(?:les|des|ces|mes|ses|nos|vos|leurs)[ \t]*$/u;
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded

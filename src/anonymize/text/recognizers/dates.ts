@@ -94,11 +94,11 @@ const NUMERIC_DMY = /(\d(?<!(?:[\p{N}][/.-]?|[/.-])\d)\d?)\s?([/.-])\s?(\d{1,2})
 const NUMERIC_DMY_CSV = /(?<=(?:^|[\n,;"])[ \t]?)(\d\d?)([/.-])(\d{1,2})\2(\d{4})(?=,\d)/dgu;
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
-// Numeric: m/y
 // A year and month in ISO order ("echo_last" 2026-04 in an export, "since 2025-07"); not a product's expiry, which
 // dates a batch, not a person ("péremption 2027-04", "exp 2026-11").
 const ISO_YM = /(?<![\p{L}\p{N}][/.-]?|[/.-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\p{L}\p{N}]|[/.-][\p{L}\p{N}])/dgu;
 const EXPIRY_BEFORE = /(?:^|[^\p{L}])(?:exp|expiry|expires?|expiration|peremption|perime|use by|best before|lot)[ \t.:]*$/u;
+// Numeric: m/y
 const NUMERIC_MY = /(?<![\p{N}][/.-]?|[/.-])(0?[1-9]|1[0-2])([/.-])((?:19|20)\d{2})(?![\p{N}]|[/.-]\d)/dgu;
 // Day month year separated by single spaces: "12 12 1985"
 const SPACED_DMY = /(?<![\p{N}] ?)(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?! ?[\p{N}])/dgu;

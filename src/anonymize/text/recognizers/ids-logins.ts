@@ -18,7 +18,8 @@ import { SPECIES } from './persons-informal.js';
  *     an export's header names its author by login. That one is a PERSON: the hand-written sets mark the author
  *     of an export so (holdout33..36, every time), the login standing for the name it is made of. The same after who entered, created or recorded a note ("saisie par
  *     c.jacquot", "entered by s.griffiths"), who received, added, amended or typed it ("received 25/11/26 by
- *     clm_dbyrne;", "addendum added … by foconchuir:", "NOTE by cmw.odonoghue (…)"), who merged a mail merge or ran a batch ("merged 23/11/2026 by pshea]",
+ *     clm_dbyrne;", "addendum added … by foconchuir:", "NOTE by cmw.odonoghue (…)"), who merged a mail merge or
+ *     ran a batch ("merged 23/11/2026 by pshea]",
  *     "fusion par npoirier2]", "run by lhocking @ 192.168.14.61"), right after "export" before the host, and for who
  *     commented in an export ("# NB nmarsaud : …");
  *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person;

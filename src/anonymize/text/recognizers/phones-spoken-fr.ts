@@ -15,11 +15,12 @@ import { saidAgain } from './said-again.js';
 export const UNIT = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
 export const TEEN = 'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|quinze|seize';
 const TENS = 'vingt|trente|quarante|cinquante';
+/** Two digits said as one pair ("zéro trois", "dix-huit", "quatre-vingt-dix"). */
+const TWO_DIGITS = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN})`;
 /** One French number word or pair as dictated in a digit string ("zero six", "quatre-vingt-dix", "soixante et onze"). */
-export const PAIR = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN}|${UNIT}|zero)`;
+export const PAIR = String.raw`(?:${TWO_DIGITS}|${UNIT}|zero)`;
 // "zéro six, douze, …" (France), and "zéro soixante-quatorze, dix-huit, zéro trois, quatre-vingt-dix" (Gabon's nine
 // digits: a pair after the zero, then three; each said as a pair, "zéro trois" or "dix-huit", not digit by digit).
-const TWO_DIGITS = String.raw`(?:zero[ -](?:${UNIT})|quatre[- ]vingts?(?:[- ](?:${TEEN}|${UNIT}))?|soixante(?:[- ](?:et[- ])?(?:${TEEN}|${UNIT}))?|(?:${TENS})(?:[- ]et[- ]un|[- ](?:${UNIT}))?|${TEEN})`;
 const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:(?:${UNIT})(?:[ \t]*[,;]?[ \t]*${PAIR}){4}|(?!zero)${TWO_DIGITS}(?:[ \t]*[,;]?[ \t]*${TWO_DIGITS}){3})(?![\p{L}-])`, 'gu'));
 
 // After a phone word, a number said in any French form (West and Central African dictations give 8- and 9-digit
