@@ -103,6 +103,9 @@
  *      and after them, and at the start of the next session, overall line, then in full;
  *  43. the forty-fourth sealed held-out set eval/text/holdout44/*.jsonl (written blind at the start of the next session
  *      while the fixes from holdout43's misses were made; scored with the code before that session, during those fixes
+ *      and after them, and at the start of the next session, overall line, then in full;
+ *  44. the forty-fifth sealed held-out set eval/text/holdout45/*.jsonl (written blind at the start of the next session
+ *      while the fixes from holdout44's misses were made; scored with the code before that session, during those fixes
  *      and after them, and at the start of the next session, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
@@ -185,6 +188,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout42', title: 'Forty-second sealed held-out set', languages: 'French, English and bilingual', note: "written blind while the fixes from holdout41's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout43', title: 'Forty-third sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout42's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout44', title: 'Forty-fourth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout43's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
+  { folder: 'holdout45', title: 'Forty-fifth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout44's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
