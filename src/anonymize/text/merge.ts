@@ -41,7 +41,9 @@ export function mergeSpans(spans: Span[], doc: Doc): Span[] {
   const out: Span[] = [];
   for (const s of taken) {
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'PERSON' && s.label === 'PERSON' && /^[ \t]+$/.test(doc.text.slice(prev.end, s.start))) {
+    // Two cells of a table are two names, whatever blanks part them ("BRUNNER        Heinz": surname and first name).
+    const twoCells = prev?.source === 'person-column' && s.source === 'person-column';
+    if (prev && prev.label === 'PERSON' && s.label === 'PERSON' && !twoCells && /^[ \t]+$/.test(doc.text.slice(prev.end, s.start))) {
       prev.end = s.end;
       prev.score = Math.min(prev.score, s.score);
       continue;

@@ -14,11 +14,11 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * IVF Albury"). Theatre lists, ward lists and lab worksheets give a number with no word before it, only the column
  * says what it is.
  */
-const HEADER_CELL = /^(?:last ?4|last four|ssn|ssn ?(?:last ?4|4)|(?:last ?4|last four) ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|(?:[a-z]+ )?npi(?: [a-z]+)?|lot|lot no\.?|lot number|batch|batch no\.?|bib|bib no\.?|dossard|n° dossard|dossard \/ bib|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient|register|registration|registry) (?:no\.?|number|num|#|id))$/;
+const HEADER_CELL = /^(?:last ?4|last four|ssn|ssn ?(?:last ?4|4)|(?:last ?4|last four) ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|niss|mykad|mbi|serial|serial no\.?|serial number|s\/n|sn|num serie|numero de serie|n° de serie|n° serie|(?:[a-z]+ )?npi(?: [a-z]+)?|lot|lot no\.?|lot number|batch|batch no\.?|bib|bib no\.?|dossard|n° dossard|dossard \/ bib|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient|register|registration|registry) (?:no\.?|number|num|#|id))$/;
 // A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list), and the people
 // who care for them: "Attending", "Médecin", "IDE", "GP". A name's part qualified by whose it is names its column as
 // the bare word does: "patient_surname", "child_given", "prenom_mere".
-const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last ?name|first ?names?|(?:(?:pt|patient|worker|client|member|employee|claimant|insured|subscriber|guarantor|mother|father|parent|guardian|donor|child|caller|student|pupil) )?(?:(?:last|first)(?: ?name)?|surname|forenames?|given(?: ?names?)?|family ?name)|(?:(?:patient|patiente) )?prenoms?(?: (?:mere|pere|enfant|patient|patiente|parent|tuteur|conjoint))?|nom de famille|nom de naissance|nom d'usage|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|` +
+const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name|name|full name|nom|noms?|nom prenom|nom et prenom|nom - prenom|prenom nom|nom patient|nom du patient|surname|last ?name|first ?names?|(?:(?:pt|patient|worker|client|member|employee|claimant|insured|subscriber|guarantor|mother|father|parent|guardian|donor|child|caller|student|pupil) )?(?:(?:last|first)(?: ?name)?|surname|forenames?|given(?: ?names?)?|family ?name)|(?:(?:patient|patiente) )?prenoms?(?: (?:mere|pere|enfant|patient|patiente|parent|tuteur|conjoint))?|nom de famille|nom de naissance|nom d'usage|surname, first name|attending|attending physician|physician|doctor|consultant|surgeon|anaesthetist|anesthetist|gp|pcp|nurse|rn|primary nurse|named nurse|medecin|medecin traitant|medecin referent|chirurgien|anesthesiste|infirmiere?|ide|referent|next of kin|nok|contact|aidant|child|client|caller|parent|vaccinateur|vaccinator|ide referente?|infirmiere referente|neurologist|reviewer|reviewed by|approver|approved by|assigned to|` +
   // The staff a list names by column: who ordered, reported, carried or signed ("ORDERING", "porter").
   // Who handled a row, by login or by name: a study's "coordinator", who entered or recorded it, its "user".
   String.raw`coordinator|study coordinator|research coordinator|entered by|recorded by|created by|user|username|user name|utilisateur|identifiant|login|operator|operateur|author|auteur|` +
@@ -27,7 +27,7 @@ const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name
 // Columns of ages, postcodes and towns: "Age" (only over 89 is PHI), "postcode", "CP", "Ville".
 const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)$/;
 // A column of telephone numbers: a bare "9123 4470" is no identifier when its column says it is a phone.
-const PHONE_HEADER_CELL = /^(?:phone|phones|tel|tel\.|telephone|mobile|mobile no\.?|cell|cellphone|portable|gsm|contact no\.?|contact number|phone no\.?|phone number|(?:home|work|mobile|cell|contact|parent|nok|guardian) (?:phone|tel|telephone|no\.?|number))$/;
+const PHONE_HEADER_CELL = /^(?:phone|phones|tel|tel\.|telephone|mobile|mobile no\.?|cell|cellphone|portable|gsm|contact no\.?|contact number|phone no\.?|phone number|(?:home|work|mobile|cell|contact|parent|nok|guardian) (?:phone|tel|telephone|no\.?|number)|(?:tel|telephone|portable) (?:parent|parents|mere|pere|famille|domicile|contact|aidant))$/;
 const PHONE_CELL = /^\+?\(?\d[\d ().-]{4,18}\d$/;
 // A column of street addresses ("Address", "Adresse", "Street"): the cell is the street part; when no town column
 // follows, its last comma part is the town ("Baddidarrach, Lochinver IV27 4LP"). Not "Domicile": lists of
@@ -40,7 +40,7 @@ const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode
 // Qualified by whose town it is ("employer_city", "home_town"), as names are ("worker_last") and identifiers
 // ("ssn_last4"). A municipality too, and two kinds joined by a slash ("Village / town", "Village / TA": a Malawian traditional authority).
 const CITY_HEADER_WORD = 'city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|colline|lieu de naissance|place of birth|birthplace|provenance|municipality|municipalite|township';
-const CITY_HEADER_CELL = new RegExp(`^(?:(?:employer|home|birth|work|school|patient|worker|client|mailing|current|previous) )?(?:${CITY_HEADER_WORD})(?: ?\\/ ?(?:${CITY_HEADER_WORD}|ta|county|province|state))*$`);
+const CITY_HEADER_CELL = new RegExp(`^(?:home|(?:(?:employer|home|birth|work|school|patient|worker|client|mailing|current|previous) )?(?:${CITY_HEADER_WORD})(?:(?: ?\\/ ?| )(?:${CITY_HEADER_WORD}|ta|county|province|state))*)$`);
 // Where a patient is treated, from or to, or works, by its column: "Treating clinic", "gp_clinic", "referring_facility",
 // "centre_dialyse", "Transporteur", "Employer" (the sets mark facilities and employers as HOSPITAL).
 const FACILITY_HEADER_CELL = /^(?:(?:treating|referring|receiving|gp|dialysis|home|current)[ ]?)?(?:clinic|facility|hospital|hopital|practice|pharmacy|pharmacie|employer|employeur|transporteur|maternite|etablissement|centre(?: dialyse)?|center|ward or clinic)$/;
@@ -50,6 +50,8 @@ const WARD_CELL = /^(?:ward|clinic|unit|room|bay|bed|theatre|salle|unite|service
 const PRACTICE_CELL = /(?:^|[ \t])(?:surgery|practice|medical group|medical cent(?:re|er)|health cent(?:re|er)|clinic|cabinet(?: medical)?|maison de sante|centre de sante|dispensaire)$/;
 // Four digits too: a postcode column holds Australian, New Zealand, Belgian or Swiss codes ("3677", "1090").
 const ZIP_CELL = /^(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
+// A credential after the name in its cell stays outside it ("A. Cota, RPh", "M. Kehoe, PharmD").
+const CREDENTIAL_AFTER = /,[ \t]*(?:rph|pharmd|md|do|rn|np|fnp|pa-c|pa|lpn|ma|cnm|crna|dds|bsn|msn|phd|mbbs|ide|iade)\.?$/;
 const NAME_CELL = /^[\p{L}][\p{L}'’.,-]*(?:[ \t]+[\p{L}][\p{L}'’.,-]*){0,4}$/u;
 // A code, or digit groups with single spaces ("628 194 8211": an NHS number in its column).
 const CODE_CELL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]|[ ](?=\p{N})){2,24}$/u;
@@ -163,7 +165,7 @@ export function rowSpans(kinds: ColumnKinds, cellAt: (column: number) => Cell): 
     // ("Bronte", "Kirra", "Huy" are towns too): the header says whose cell it is. Longer cells may hold a role or
     // a relation ("voisin M. Fabre"), which the finer name rules cut better.
     const title = label === 'PERSON' ? (TITLE_OPENS.exec(value)?.[0].length ?? 0) : 0;
-    const end = start + value.replace(/[.,]+$/, '').length;
+    const end = start + value.replace(CREDENTIAL_AFTER, '').replace(/[.,]+$/, '').length;
     const oneWord = !/[ \t]/.test(value.slice(title).trim());
     if (end > start + title) out.push({ start: start + title, end, label, score: 0.85, priority: oneWord ? PRIORITY.context + 6 : PRIORITY.context, source: `${label === 'HOSPITAL' ? 'practice' : 'person'}-column` });
   }
