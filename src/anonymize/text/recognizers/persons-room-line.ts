@@ -7,10 +7,10 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
  * The patient a ward round or a day-unit log opens a line with, by room, bed, time or the log's date,
- * often in lower case and surname first: "ch 4 — ferrandiere gilles — j26 induction", "08h30 dupouy
- * nathalie — PR", "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (", "b1 tayla fenwick 19 -
- * ectopic", "mon 16/11 11:05 - gráinne o'toole (crohn's …)". Two words after the marker, before a dash, a
- * comma, a colon, a bracket or an age, name the patient when
+ * often in lower case and surname first, a comma between or not: "ch 4 — ferrandiere gilles — j26 induction",
+ * "bed 2 - crawshaw, doug 63m -", "08h30 dupouy nathalie — PR", "bay 2: tomasz wiśniewski, 71", "Bed 14: Nakato Sarah (",
+ * "b1 tayla fenwick 19 - ectopic", "mon 16/11 11:05 - gráinne o'toole (crohn's …)". Two words after the marker,
+ * before a dash, a comma, a colon, a bracket or an age, name the patient when
  * - one is a known first name that is no ordinary word: the other may be any word but a few openers
  *   (a surname that is also a dictionary word: "bouvet alain", "sarrazin théo");
  * - or one is a known first name and the other a known surname or no ordinary word;
@@ -27,7 +27,7 @@ const ROOM = String.raw`(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|cub(
 const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?|(?:[01]\d|2[0-3])[0-5]\d|${LOG_DATE})`;
 // After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
 const LINE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,
+  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)(?:[ \t]*,)?[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,
   'dgu',
 );
 // A log's date may open on its weekday ("mon 16/11 -", "ven 20/11 –").
