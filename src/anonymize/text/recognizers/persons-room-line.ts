@@ -30,6 +30,13 @@ const LINE = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)(?:[ \t]*,)?[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,
   'dgu',
 );
+// One first name alone after a log's date or time, closed by a colon, a full stop or a dash: who the entry is about
+// or who wrote it ("lun 16/11 : gilles. elle pique seule", "sam 28/11 : aurelie. ok", "Mon 23 Nov – Kayleigh –"). Only
+// a known first name that is no ordinary word: "missed", "phoned", "releve" never are, nor first names the lists lack.
+const ONE_NAME = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*${MARKER}(?:[ \t]+(?:am|pm))?[ \t]*[-–—:][ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*(?:[:.;]|[-–—][ \t]))`,
+  'dgu',
+);
 // A log's date may open on its weekday ("mon 16/11 -", "ven 20/11 –").
 const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|cub|chair|fauteuil|sr|rm|br|b\d|\d|[a-z]{3,5}\.?[ \t]+\d)/;
 // The patient's age right after the two words, or after a comma ("bed 2 morag imrie 67 chi …", "bed 2 – alfie
@@ -81,6 +88,13 @@ export function roomLinePersonSpans(doc: Doc): Span[] {
     // Both ordinary words ("pt reveillee", "alarme thermistance") name nobody, even when one is also a first name.
     if (isDictionaryWord(fold(first)) && isDictionaryWord(fold(second))) continue;
     for (const [s, e] of [a, b]) out.push({ start: s, end: e, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-room-line' });
+  }
+  for (const m of f.matchAll(ONE_NAME)) {
+    const [s, e] = m.indices![1]!;
+    const word = t.slice(s, e);
+    if (isFirstNameOfAnyList(word) && !isDictionaryWord(fold(word)) && !NOT_A_NAME.has(fold(word)) && !isDrugName(word)) {
+      out.push({ start: s, end: e, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-room-line' });
+    }
   }
   return out;
 }
