@@ -21,7 +21,7 @@ import { DIALLED_BEFORE } from './dates-spoken.js';
  *   a table cell ("| 11/16 |") before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
  * - in English, a month-first day/month with both numbers 12 or under ("next one 5/12", "recheck 8/12")
  *   only after a word that says a day comes (a follow-up, a booking, a discharge, "since", "until").
- * - a night's two days before one month ("nuit 24-25/11"), and in English two month-first days of one
+ * - a night's two days before one month ("nuit 24-25/11") or a few days' span ("19–21/11"), and in English two month-first days of one
  *   month joined by a dash ("12/1–12/6").
  * - "on the 21st." — an English ordinal day alone after a preposition, closed by punctuation.
  * - a list of two-digit day/month dates joined by commas, as a table cell or a CSV field lists the days
@@ -79,9 +79,11 @@ const ALONE_AFTER = /^[ \t]*(?:[-–—:;,.)|]|at\b|@|$|\n)/u;
 const CELL_START_BEFORE = /\|[ \t]*$/;
 const DM_LIST = /(?<![\p{L}\p{N}\/.,:-])\d{2}\/\d{2}(?:[ \t]?,[ \t]?\d{2}\/\d{2})+(?![\p{N}\p{L}]|[\/.,-]\d)/gu;
 const DM_ITEM = /\d{2}\/\d{2}/gu;
-// "nuit 24-25/11": a night's two days before one month; the first number above the month (or a zero-padded
-// month) tells it from a score ("EVA 3-4/10").
-const NIGHT_RANGE = /(?<![\p{L}\p{N}\/.,:-])(\d{1,2})-(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.,-]\d|[\p{L}%])/gu;
+// "nuit 24-25/11": a night's two days before one month, or a few days of a sick note or a week ("(19–21/11)", "wk
+// 23-27/11", "14-15/11/2026"); the first number above the month (or a zero-padded month) tells it from a score
+// ("EVA 3-4/10"), and a span of ten days at most from a count ("2-3/12": two to three months).
+const NIGHT_RANGE = /(?<![\p{L}\p{N}\/.,:-])(\d{1,2})-(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))?(?![\p{N}]|[\/.,-]\d|[\p{L}%])/gu;
+const MOST_DAYS_IN_A_RANGE = 10;
 // "in Bismarck 12/1–12/6": two month-first days of one month joined by a dash, in English.
 const EN_MD_RANGE = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(\d{1,2})[ \t]*[–-][ \t]*(1[0-2]|0?[1-9])\/(\d{1,2})(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 const EN_ORDINAL_DAY = /\b(?:on|by|until|till|from|since|before|after) the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=[ \t]*[.,;!?)]|[ \t]*$)/dgmu;
@@ -152,7 +154,7 @@ export function extraDateSpans(doc: Doc): Span[] {
   }
   for (const m of slashed ? f.matchAll(NIGHT_RANGE) : []) {
     const [first, second, month] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (second !== first + 1 || !isValidDay(undefined, month, second) || !(first > month || m[3]!.startsWith('0'))) continue;
+    if (second <= first || second - first > MOST_DAYS_IN_A_RANGE || !isValidDay(undefined, month, second) || !(first > month || m[3]!.startsWith('0'))) continue;
     if (scoreWordBefore(m.index)) continue;
     out.push(span(m.index, m.index + m[0].length, 'date-night-range'));
   }

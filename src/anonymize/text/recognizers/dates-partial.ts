@@ -13,6 +13,7 @@ import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR, WEEKDAY_FULL } from './dates-named-al
 const BEFORE_DAY = /(?<![\p{L}\p{N}/.,:-])(\d{1,2})(?:er|st|nd|rd|th)?[ \t]*(?:(au|a|-|–|to|through|till|until)|(,|et|and|&|ou|or))[ \t]*(?:le[ \t]+|the[ \t]+)?$/u;
 // "day 2 and 14 June", "cure 3 et 12 mai", "x 2 - 16 juillet": the number counts something, it is no day.
 const COUNT_WORD_BEFORE = /(?:^|[^\p{L}])(?:day|days|jour|jours|j|d|pod|week|weeks|semaine|semaines|cycle|cycles|cure|cures|dose|doses|n°|no|x|grade|stade|stage|score|version|v|page|p|lit|bed|room|chambre|salle)[ \t.:#]*$/u;
+const WEEK_WORD_BEFORE = /(?:^|[^\p{L}])(?:week|semaine|sem|wk)[ \t.:]*(?:du[ \t]+|from[ \t]+)?$/u;
 const AFTER_DAY = /^[ \t]*(?:-|–|to|through|till|until|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}]|[/.:]\d)/u;
 // What may follow a day number: a count, a dose, a time or a part of a written date says it is none; a comma and a
 // time after it does not ("Lundi 23, 16h").
@@ -62,7 +63,9 @@ export function partialDateSpans(doc: Doc, dates: readonly DateParts[]): Span[] 
       const isRange = m[2] !== undefined;
       if (!isValidDay(year, month, day) || (isRange && day >= lastDay) || day === lastDay) break;
       const start = anchor - m[0].length + m[0].indexOf(m[1]!);
-      if (COUNT_WORD_BEFORE.test(t.slice(Math.max(0, start - 12), start))) break;
+      // "semaine 16 au 22/11": a week's first day, not the week's number, when the range spans a week at most.
+      const weekSpan = isRange && WEEK_WORD_BEFORE.test(t.slice(Math.max(0, start - 12), start)) && lastDay - day <= 7;
+      if (!weekSpan && COUNT_WORD_BEFORE.test(t.slice(Math.max(0, start - 12), start))) break;
       push(start, start + m[1]!.length, 'date-range-first');
       anchor = start;
       lastDay = day;

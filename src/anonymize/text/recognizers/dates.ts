@@ -448,14 +448,19 @@ export function shiftWrittenDate(text: string, days: number, doc: Pick<Doc, 'lan
   return shiftLoneDay(text, days, doc, fold) ?? shiftNamedAlone(text, days, fold) ?? shiftNightRange(text, days);
 }
 
-/** A night's two days before one month ("24-25/11"): the second day moves as a date, the first is the day before it. */
+/**
+ * A few days before one month ("24-25/11", "19–21/11", "14-15/11/2026"): the last day moves as a date (with its year
+ * when written), the first keeps its distance before it, so a night stays a night and a span its length.
+ */
 function shiftNightRange(text: string, days: number): string | undefined {
-  const m = /^(\d{1,2})-(\d{1,2})\/(\d{1,2})$/.exec(text);
+  const m = /^(\d{1,2})([-–—])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/.exec(text);
   if (!m) return undefined;
-  const second = new Date(Date.UTC(2001, Number(m[3]) - 1, Number(m[2])) + days * 86_400_000);
-  const first = new Date(second.getTime() - 86_400_000);
+  const year = m[5] === undefined ? 2001 : yearValue(m[5]);
+  const second = new Date(Date.UTC(year, Number(m[4]) - 1, Number(m[3])) + days * 86_400_000);
+  const first = new Date(second.getTime() - (Number(m[3]) - Number(m[1])) * 86_400_000);
   const pad = (n: number, like: string) => (like.length === 2 ? String(n).padStart(2, '0') : String(n));
-  return `${pad(first.getUTCDate(), m[1]!)}-${pad(second.getUTCDate(), m[2]!)}/${pad(second.getUTCMonth() + 1, m[3]!)}`;
+  const movedYear = m[5] === undefined ? '' : `/${m[5].length === 2 ? String(second.getUTCFullYear() % 100).padStart(2, '0') : String(second.getUTCFullYear())}`;
+  return `${pad(first.getUTCDate(), m[1]!)}${m[2]}${pad(second.getUTCDate(), m[3]!)}/${pad(second.getUTCMonth() + 1, m[4]!)}${movedYear}`;
 }
 
 const EN_WEEKDAY_ABBR = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
