@@ -30,6 +30,6 @@ describe('the US Medicare Beneficiary Identifier', () => {
 
   it('is not taken with a letter it never uses, a zero first, or mixed grouping', async () => {
     // B, S, L, O, I and Z are never MBI letters; the first character is 1-9.
-    expect(await ids('Lot 2AB3DE4FG56 and 0AC3DE4FG56 and 2AC3-DE4FG56 and 2SC3DE4FG56 in the cupboard.')).toEqual([]);
+    expect(await ids('Codes 2AB3DE4FG56 and 0AC3DE4FG56 and 2AC3-DE4FG56 and 2SC3DE4FG56 in the cupboard.')).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ describe('not-an-identifier words are whole words', () => {
   });
   it('still skips the number after the word itself', () => {
     expect(ids('Kit n° 3318 given to the family.')).toEqual([]);
-    expect(ids('Vaccine lot QX40718 recorded.')).toEqual([]);
+    // A lot is read as an identifier by its own rule since holdout45 (ids-lots.ts), "slot" still by the code rules.
+    expect(ids('Vaccine lot QX40718 recorded.')).toEqual(['QX40718']);
   });
 });

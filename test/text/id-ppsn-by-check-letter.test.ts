@@ -21,6 +21,6 @@ describe('an Irish PPS number', () => {
   });
 
   it('not seven digits and a letter that fails the check', async () => {
-    expect(await ids('batch 4120859B expired in the fridge')).toEqual([]);
+    expect(await ids('tray 4120859B expired in the fridge')).toEqual([]);
   });
 });

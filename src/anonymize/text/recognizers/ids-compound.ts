@@ -18,8 +18,8 @@ import { digitCount } from './phones.js';
 const COMPOUND_CODE = /\b[A-Z][A-Z0-9]{0,9}(?:[\/.-][A-Z0-9]{1,10}){1,5}(?![\p{L}\p{N}_@]|[\/.-][\p{L}\p{N}])/gu;
 const MIN_CODE_DIGITS = 5;
 const GLUED_BEFORE = /[\p{L}\p{N}_@.\/-]/u;
-// Lot and batch numbers, forms, protocols and standards name no patient ("lot AB-20931", "cerfa
-// 15695*01", "protocol XY-10045", "ISO-15189").
+// Forms, protocols and standards name no patient ("cerfa 15695*01", "protocol XY-10045", "ISO-15189"); lot and batch
+// numbers ("lot AB-20931") are read by ids-lots.ts.
 const NOT_PERSONAL_BEFORE = /(?:\blot|\bbatch|\blote|\bcerfa|\bformulaire|\bform|\bprotocole?|\bprotocol|\bstudy|\btrial|\bessai|\betude|\bcohorte?|\bversion|\bv|\barticles?|\bart\.)[ \t:#n°o.]*$/i;
 // A European country letter before a postcode ("D-80331", "CH-1205") is an address, not a code; other
 // two-letter heads stay codes ("KY-44129" a licence, "PS-0417" an inclusion number).

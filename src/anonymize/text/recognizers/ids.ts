@@ -4,6 +4,7 @@ import { tableColumnIds } from './id-columns.js';
 import { sqlInsertSpans } from './sql-insert-columns.js';
 import { htmlTableSpans } from './html-table-columns.js';
 import { alignedTableSpans } from './aligned-table-columns.js';
+import { lotIdSpans } from './ids-lots.js';
 import { cardIdSpans } from './ids-cards.js';
 import { compoundIdSpans, COUNTRY_POSTCODE, NOT_PERSONAL_HEAD } from './ids-compound.js';
 import { loginIdSpans } from './ids-logins.js';
@@ -28,8 +29,8 @@ const CONTEXT_ID = notAfter(new RegExp(
 const UNIT_RECORD = /(?<![\p{L}])URN?[ \t]*(?:No\.?|#|:)?[ \t]*(\d{4,10})(?![\p{L}\p{N}])/dgu;
 // A fax or letter page ("N° 3/4", "page 2/5") is no identifier.
 const PAGE_NUMBER = /^\d{1,3}\/\d{1,3}$/;
-// Study and protocol codes ("protocole AALL1731", "NCT01234567") and vaccine or drug lots ("lot
-// XK2291") name no patient. Whole words only ("farm", "slot" are no study arm or lot).
+// Study and protocol codes ("protocole AALL1731", "NCT01234567") name no patient; a lot ("lot XK2291") is read by
+// ids-lots.ts, which knows its shapes. Whole words only ("farm", "slot" are no study arm or lot).
 const STUDY_BEFORE = /(?<![a-z])(?:protocole?|protocol|study|trial|essai|etude|cohorte?|arm|bras|lot|batch)[ \t:#]*$/i;
 // An ISO object identifier ("1.3.6.1.4.1.…", "urn:oid:2.16.…") names a coding system or an
 // issuer, not a person: arcs 0–2 first, then dotted arcs.
@@ -38,8 +39,8 @@ const OID_BEFORE = /(?:urn:oid:|oid["']?\s*[:=]\s*["']?)$/i;
 // … unless it is the unique id of one study, series or image ("Study UID 1.2.826.…"): that one
 // points at one patient's examination.
 const UID_BEFORE = /uid[ \t:="']*$/i;
-// A number announced by "n°" or "#" after a form, a kit, a batch or a pager is no person's identifier
-// ("cerfa n° 14011", "kit n° 2207", "bleep #5521" is a phone). Whole words only: "text", "context",
+// A number announced by "n°" or "#" after a form, a kit or a pager is no person's identifier ("cerfa n° 14011",
+// "kit n° 2207", "bleep #5521" is a phone); after a lot or a batch, ids-lots.ts reads it. Whole words only: "text", "context",
 // "pilot", "pharm" end in one of them.
 const NOT_ID_BEFORE = /(?<![a-z])(?:cerfa|formulaire|kit|lot|batch|pager|pgr|bleep|bip|ext\.?|extn|poste|dect)[ \t]*$/;
 // A letter prefix before a space belongs to the value only in upper case ("MRN: KLM 2209941"); a
@@ -101,7 +102,7 @@ export function idSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-unit-record' });
   }
-  out.push(...tableColumnIds(doc), ...sqlInsertSpans(doc), ...htmlTableSpans(doc), ...alignedTableSpans(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc), ...nationalIdSpans(doc));
+  out.push(...tableColumnIds(doc), ...sqlInsertSpans(doc), ...htmlTableSpans(doc), ...alignedTableSpans(doc), ...lotIdSpans(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc), ...nationalIdSpans(doc));
   for (const m of matchesNotAfter(ALNUM_ID, doc.text)) {
     if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0]) || COUNTRY_POSTCODE.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
