@@ -95,9 +95,14 @@ function isPersonWithRole(side: string): boolean {
   return ROLE_WORDS.has(first) || (rest.length <= 2 && isFirstName(fold(rest[0]!)));
 }
 
-/** The other side names a place: capitalised words, one of them an acronym or a word no dictionary holds ("GDH ED", "Proxim Baie-Saint-Paul"), none a first name opening it. */
+/**
+ * The other side names a place: capitalised words, one of them an acronym or a word no dictionary holds ("GDH ED",
+ * "Proxim Baie-Saint-Paul"), none a first name opening it. A role alone is who writes, not where from ("Josiane –
+ * IDEL", "Marc – RN").
+ */
 function isPlaceName(side: string): boolean {
   const words = side.split(/[ \t]+/);
+  if (words.length === 1 && ROLE_WORDS.has(fold(words[0]!.replace(/\.$/, '')))) return false;
   if (words.length > 6 || !words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || NAME_LINK_WORDS.has(fold(w)))) return false;
   if (isFirstName(fold(words[0]!)) && !isLastName(fold(words[0]!))) return false;
   return words.some((w) => /^\p{Lu}{2,}$/u.test(w) || !isDictionaryWord(fold(w)));
