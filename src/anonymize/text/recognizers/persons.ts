@@ -195,6 +195,8 @@ const LOWER_STOP = new Set([
 
 const GEOGRAPHIC_WORD = /^(?:Lake|Lakes|Sound|River|Falls|Bay|Creek|Harbour|Harbor|Springs|Beach|Point|Island|Landing|Junction|Rapids|Cove|Narrows)$/i;
 
+const SURNAME_PARTICLE_AFTER = /^[ \t]+(?:van|von|der|den|de|da|di|du|del|della|le|la|ter|ten|bin|ben|ibn|al|el)\b/;
+
 export function personSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
@@ -248,6 +250,10 @@ export function personSpans(doc: Doc): Span[] {
     // "donor = YES", "Donor: DBD, ODT …": a short word in capitals that no name list knows is an answer or an acronym.
     const only = m[1]!.trim().replace(/\.$/, '');
     if (/^\p{Lu}{2,4}$/u.test(only) && ((!isLastName(only) && !isFirstName(only)) || /^(?:yes|no|oui|non|nil|none|aucun)$/i.test(only))) continue;
+    // "Infirmière : Bien reçu", "Infirmière : Merci pour le retour !": a chat's sender label, then a message whose
+    // first word is an ordinary one that no name list knows, and a sentence goes on after it (not a surname's particle:
+    // "Dirk van der Heijden").
+    if (!/\s/.test(only) && isOrdinaryWord(only) && !isFirstName(only) && !isLastName(only) && /^(?:[ \t]+\p{Ll}|[ \t]*[!?])/u.test(t.slice(e, e + 3)) && !SURNAME_PARTICLE_AFTER.test(t.slice(e, e + 8))) continue;
     // A surname alone, then a comma: the given names follow ("Dr Ana Ruiz, Leeds" is a name and a town).
     push(s, /\s/.test(m[1]!.trim()) ? e : e + givenNamesAfterComma(t, e), 0.9, PRIORITY.context, 'person-field');
   }
