@@ -475,6 +475,8 @@ export function locationSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(CITY_AFTER_PUNCT)) {
     const name = m[1]!;
     const key = fold(name);
+    // "Ville-Marie (Québec) J9V 2B7", "Rockland (Ontario)": a province in brackets after the town is no town.
+    if (t[m.index - 1] === '(' && t[m.index + name.length] === ')' && isCountryOrRegionKey(key)) continue;
     const pop = communePopulation(name);
     if ((pop !== undefined && pop >= 1000 && !CITY_COMMON_WORDS.has(key)) || WORLD.has(key) || US_UK_CITIES.has(key) || key === 'paris' || (doc.lang === 'en' && isKnownEnglishTown(name))) {
       out.push({ start: m.index, end: m.index + name.length, label: 'CITY', score: 0.85, priority: PRIORITY.gazetteer, source: 'city-punct' });
