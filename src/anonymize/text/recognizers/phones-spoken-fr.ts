@@ -29,8 +29,13 @@ const SPOKEN_FR_PHONE = notAfter(new RegExp(String.raw`(?<![\p{L}])zero[ -](?:(?
 // attempt corrected after "pardon" ("telephone six nonante neuf pardon six quatre-vingt-dix-neuf …") is skipped.
 // English digits too: a bilingual dictation switches language inside the number ("six nine nine, quarante-deux, …").
 const NUMBER_WORD = String.raw`(?:${PAIR}|cents?|mille|septante|huitante|octante|nonante|${UNIT_EN}|nought|oh)`;
-// An international number opens on "plus" ("plus deux deux huit quatre-vingt-dix …").
-const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:[ \t,]+${NUMBER_WORD}){4,16}`;
+// An international number opens on "plus" ("plus deux deux huit quatre-vingt-dix …"). A dictation wraps its lines
+// inside a number ("soixante-seize,⏎trente-deux, …").
+const GAP = String.raw`(?:[ \t,]+|[ \t,]*\n[ \t]*)`;
+// Eight digits said as four pairs ("quatre-vingt-dix, vingt-huit, quarante-quatre, dix-sept": Togo, Mali, Haiti,
+// Burkina Faso): four pairs only, each of two digits, where any other run needs five words.
+const FOUR_PAIRS = String.raw`${TWO_DIGITS}(?:${GAP}${TWO_DIGITS}){3}`;
+const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:${GAP}${NUMBER_WORD}){4,16}|${FOUR_PAIRS}`;
 // Who the number reaches, between the phone word and it: "de la mère madame saida trabelsi", "of the uncle".
 const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+)?[a-z]+(?:,?[ \t]+(?:madame|monsieur|mme|mr)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?)?`;
 const AFTER_PHONE_WORD = new RegExp(
