@@ -43,7 +43,8 @@ export function surrogate(label: Label, original: string, ctx: SurrogateContext)
     case 'AGE':
       return '90';
     case 'PHONE':
-      return fakePhone(original, seedOf(original.replace(/\D/g, '')));
+      // Keyed by its digits, or by its words when said in words (two numbers said differently stay two numbers).
+      return fakePhone(original, seedOf(/\p{L}{3,}/u.test(original) ? fold(original).replace(/[^a-z0-9]/g, '') : original.replace(/\D/g, '')));
     case 'EMAIL': {
       const n = seedOf(fold(original));
       const pool = namePool(ctx.lang);
@@ -121,8 +122,14 @@ function fakeName(original: string, ctx: SurrogateContext): string {
   });
 }
 
-/** Keeps the written shape (spaces, dots, '+', parentheses) and the country/area prefix rules valid. */
+/**
+ * Keeps the written shape (spaces, dots, '+', parentheses) and the country/area prefix rules valid. A number said in
+ * words, whole or in part ("zéro six, douze, …", "nine zero six two …"), becomes a written number of eight or ten
+ * digits (by how many parts it was said in), never the words it was said in.
+ */
 function fakePhone(original: string, n: number): string {
+  // A word of three letters or more is a number word ("06 douze 34 …" too): no word of it may stay.
+  if (/\p{L}{3,}/u.test(original)) return fakeSpokenPhone(original, n);
   const digits = original.replace(/\D/g, '');
   let keep = 0;
   if (/^\s*(\+|00)33/.test(original)) keep = (original.trim().startsWith('00') ? 4 : 2) + 1; // country code + first digit
@@ -146,6 +153,20 @@ function fakePhone(original: string, n: number): string {
   }
   let i = 0;
   return original.replace(/\d/g, () => fresh[i++]!);
+}
+
+function fakeSpokenPhone(original: string, n: number): string {
+  const parts = original.split(/[\s,;]+/).filter((p) => /\p{L}/u.test(p)).length;
+  const pairs = parts >= 5 ? 5 : 4;
+  let state = n || 1;
+  const out: string[] = [];
+  for (let i = 0; i < pairs; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out.push(String((state >>> 16) % 100).padStart(2, '0'));
+  }
+  // Ten digits read as a French number: a trunk zero and a zone or mobile digit first.
+  if (pairs === 5) out[0] = `0${1 + (Number(out[0]) % 9)}`;
+  return out.join(' ');
 }
 
 /** Same shape: digits → digits, letters → letters of the same case; a NIR gets a valid key again. */
