@@ -18,4 +18,14 @@ describe('an identifier read again', () => {
     expect(again?.label).toBe('ID');
     expect(text.slice(again!.start, again!.end)).toBe('C F zero six zero seven one one zero four K two Q P');
   });
+
+  // Regression (holdout45 miss): a semicolon closed the first reading ("… 008 317 ; je redis : deux, vingt, …"), and
+  // the reading was left to a spoken-phone guess over part of it.
+  it('is followed after a semicolon', async () => {
+    const text = "Numéro CMU de l'enfant : 2 20 02 14 008 317 ; je redis : deux, vingt, zéro deux, quatorze, zéro zéro huit, trois cent dix-sept.";
+    const { spans } = await detect(text, { lang: 'fr' });
+    const again = spans.find((s) => text.slice(s.start, s.end).startsWith('deux, vingt'));
+    expect(again?.label).toBe('ID');
+    expect(text.slice(again!.start, again!.end)).toBe('deux, vingt, zéro deux, quatorze, zéro zéro huit, trois cent dix-sept');
+  });
 });

@@ -14,7 +14,8 @@ import { PRIORITY, type Doc, type Span } from './types.js';
 // hyphen and a digit ("TL-0093314", "B K 7 2 4 9 4 1 3", "CF98021104KTGA"), joined by a blank, dot, hyphen or slash.
 const GROUP = String.raw`(?:[a-z]{0,4}\d[a-z0-9]*|[a-z]{1,4}(?=-\d)|[a-z](?![a-z0-9]))`;
 const WRITTEN_RUN = String.raw`${GROUP}(?:[ .\-/]${GROUP}){0,14}`;
-const AGAIN = new RegExp(String.raw`^[ \t,]*${AGAIN_WORDS}[ \t,:]+(${SPOKEN_RUN}|${WRITTEN_RUN})(?![\p{L}\p{N}])`, 'du');
+// A comma, a semicolon or a dash may close the first reading ("2 20 02 14 008 317 ; je redis : deux, vingt, …").
+const AGAIN = new RegExp(String.raw`^[ \t,;–—-]*${AGAIN_WORDS}[ \t,:]+(${SPOKEN_RUN}|${WRITTEN_RUN})(?![\p{L}\p{N}])`, 'du');
 const enoughDigits = (run: string) => spokenDigits(run) || (run.match(/\d/g)?.length ?? 0) >= 4;
 
 export function readAgainSpans(spans: readonly Span[], doc: Doc): Span[] {
