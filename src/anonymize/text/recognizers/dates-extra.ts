@@ -21,8 +21,8 @@ import { DIALLED_BEFORE } from './dates-spoken.js';
  *   a table cell ("| 11/16 |") before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
  * - in English, a month-first day/month with both numbers 12 or under ("next one 5/12", "recheck 8/12")
  *   only after a word that says a day comes (a follow-up, a booking, a discharge, "since", "until").
- * - a night's two days before one month ("nuit 24-25/11") or a few days' span ("19–21/11"), and in English two month-first days of one
- *   month joined by a dash ("12/1–12/6").
+ * - a night's two days before one month ("nuit 24-25/11") or a few days' span ("19–21/11"), and in English
+ *   two month-first days of one month joined by a dash ("12/1–12/6").
  * - "on the 21st." — an English ordinal day alone after a preposition, closed by punctuation.
  * - a list of two-digit day/month dates joined by commas, as a table cell or a CSV field lists the days
  *   of a series ("01/12,08/12,15/12"): the bare day/month scan refuses a digit and a comma beside a date

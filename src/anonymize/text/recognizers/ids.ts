@@ -40,8 +40,8 @@ const OID_BEFORE = /(?:urn:oid:|oid["']?\s*[:=]\s*["']?)$/i;
 // points at one patient's examination.
 const UID_BEFORE = /uid[ \t:="']*$/i;
 // A number announced by "n°" or "#" after a form, a kit or a pager is no person's identifier ("cerfa n° 14011",
-// "kit n° 2207", "bleep #5521" is a phone); after a lot or a batch, ids-lots.ts reads it. Whole words only: "text", "context",
-// "pilot", "pharm" end in one of them.
+// "kit n° 2207", "bleep #5521" is a phone); after a lot or a batch, ids-lots.ts reads it. Whole words only: "text",
+// "context", "pilot", "pharm" end in one of them.
 const NOT_ID_BEFORE = /(?<![a-z])(?:cerfa|formulaire|kit|lot|batch|pager|pgr|bleep|bip|ext\.?|extn|poste|dect)[ \t]*$/;
 // A letter prefix before a space belongs to the value only in upper case ("MRN: KLM 2209941"); a
 // lowercase word there is prose.
