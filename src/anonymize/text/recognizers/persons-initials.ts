@@ -12,18 +12,27 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *   "REÇU LE 01/12/2026, AGENT SLB", "transcriptionist JM");
  * - an initial, a dot and a surname in a lowercase note, as staff sign and are named there ("kn t. harawira", "ide :
  *   s. bonnaud / k. ferrand", "written by h. brierley"): a surname no dictionary knows, no species ("e. coli",
- *   "h. pylori") and no town, the initial no word's last letter ("s.a. ventes"); in capitals too ("EQUIPAGE : J. CORNU").
+ *   "h. pylori") and no town, the initial no word's last letter ("s.a. ventes"); in capitals too ("EQUIPAGE : J. CORNU");
+ * - a letter's reference line, the author's capitals over the typist's small letters ("CR/mb", "BC/ls");
+ * - a note's initials on a line of their own, under its last line ("… fluid contract signed. ra", then "kb" alone, or
+ *   "r.g."): no word a dictionary knows and no closing word ("ok", "thx");
+ * - small letters after the word that says who typed or transcribed ("typed jw 27/11/2026", "transcribed by dkm").
  */
 const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
 const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.)(?=[ \t]*(?:[.,;)]|\r?\n|$))/dgiu;
 // Capitals after "par" or "by" that name a channel or a carrier, and the short words that close a log's line ("ok",
 // "ras", "pm"): no one's initials.
-const NOT_INITIALS = new Set(['ok', 'ko', 'am', 'pm', 'ras', 'nc', 'nr', 'rx', 'tt', 'hs', 'cr', 'sms', 'ems', 'mms', 'fax', 'gps', 'usb', 'pdf', 'ups', 'dhl', 'tgv', 'ter', 'rer', 'ram', 'ira', 'avc', 'iv', 'im', 'sc', 'po', 'ngt', 'ngs', 'tel', 'mail', 'vsl', 'vsav', 'smur', 'samu']);
+const NOT_INITIALS = new Set(['ok', 'ko', 'thx', 'ty', 'ps', 'cc', 'bcc', 'fyi', 'enc', 'pj', 'am', 'pm', 'ras', 'nc', 'nr', 'rx', 'tt', 'hs', 'cr', 'sms', 'ems', 'mms', 'fax', 'gps', 'usb', 'pdf', 'ups', 'dhl', 'tgv', 'ter', 'rer', 'ram', 'ira', 'avc', 'iv', 'im', 'sc', 'po', 'ngt', 'ngs', 'tel', 'mail', 'vsl', 'vsav', 'smur', 'samu']);
 const INITIAL_SURNAME = /(?<![\p{L}\p{N}.@\/'’-])[a-z]\.[ \t]([a-z][a-z'-]{2,24})(?![\p{L}\p{N}@]|\.[\p{L}\p{N}])/gu;
 const INITIAL_SURNAME_HINT = /(?:^|[^\p{L}])[a-z]\.[ \t][a-z]{3}/mu;
 // The same in a form written in capitals ("EQUIPAGE : J. CORNU", "DIS: K. THERIAULT"): a surname of four letters at
 // least, so that a unit and an acronym ("3 L. RTC") stay out.
 const INITIAL_SURNAME_UPPER = /(?<![\p{L}\p{N}.@\/'’-])(?:\p{Lu}\.[ \t]){1,3}(\p{Lu}[\p{Lu}'’-]{3,24})(?![\p{L}\p{N}@]|\.[\p{L}\p{N}])/gu;
+const REFERENCE_LINE = /(?<=^|\n)[ \t]*(\p{Lu}{2,3})\/(\p{Ll}{2,3})[ \t]*(?=\r?\n|$)/dgu;
+const UNITS_AFTER_SLASH = new Set(['ml', 'dl', 'kg', 'min', 'sec', 'hr', 'jr', 'ans', 'an', 'mol', 'day', 'wk', 'sem', 'mmol', 'mg', 'cm', 'mm', 'km', 'ms', 'mn']);
+// Under a line that holds text, alone on the last line or before a blank line or the next entry's date.
+const LONE_LINE_INITIALS = /(?<=[^\s][ \t]*\r?\n)[ \t]*([a-z]{2,3}|[a-z]\.[a-z]\.?)[ \t]*(?=\r?\n|$)/dgu;
+const AFTER_TYPED_LOWER = /(?<![\p{L}])(?:typed|transcribed|dictated|typist|tapé|dactylographié)(?:[ \t]+(?:by|par))?[ \t]*:?[ \t]+([a-z]{2,3})(?=[ \t]*(?:[.,;)]|\d|\r?\n|$))/dgiu;
 // A facility named after a person ("HÔPITAL DR A. G. JEETOO") keeps the name in its own span.
 const FACILITY_BEFORE = /(?:hopital|hospital|clinique|clinic|centre|center|institut|institute)[ \t]+(?:(?:dr|docteur|pr|professeur)\.?[ \t]+)?$/;
 // Cheap tests first, one per form: two letters closing a line; capitals closing a phrase.
@@ -58,6 +67,24 @@ export function initialsPersonSpans(doc: Doc): Span[] {
     if (!/^[\p{Lu}.-]+$/u.test(initials) || NOT_INITIALS.has(initials.replace(/[.-]/g, '').toLowerCase())) continue;
     // One dot at the end closes the sentence ("par NB."); initials dotted throughout keep theirs ("M.-C.").
     out.push({ start, end: initials.endsWith('.') && !/\..*\./.test(initials) ? end - 1 : end, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-initials-after-who' });
+  }
+  const lowInitials = (letters: string) => !isDictionaryWord(letters.replace(/\./g, '')) && !NOT_INITIALS.has(letters.replace(/\./g, ''));
+  const push = (start: number, end: number, source: string) => out.push({ start, end, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source });
+  for (const m of t.includes('/') ? t.matchAll(REFERENCE_LINE) : []) {
+    // A unit alone on its line ("UI/kg", "MG/ml") is no reference.
+    if (UNITS_AFTER_SLASH.has(m[2]!)) continue;
+    push(...m.indices![1]!, 'person-initials-reference');
+    push(...m.indices![2]!, 'person-initials-reference');
+  }
+  for (const m of t.matchAll(LONE_LINE_INITIALS)) {
+    // Three letters with two vowels read as a word the dictionary may lack ("tea", "ana"); initials seldom do.
+    if (!lowInitials(m[1]!) || (m[1]!.length === 3 && (m[1]!.match(/[aeiouy]/g)?.length ?? 0) > 1)) continue;
+    push(...m.indices![1]!, 'person-initials-alone');
+  }
+  for (const m of t.matchAll(AFTER_TYPED_LOWER)) {
+    // Small letters only: capitals are read above, after any word that says who.
+    if (!/^[a-z]+$/.test(m[1]!) || !lowInitials(m[1]!)) continue;
+    push(...m.indices![1]!, 'person-initials-after-who');
   }
   return out;
 }
