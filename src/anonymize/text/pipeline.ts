@@ -44,6 +44,7 @@ import { townAfterAgeSpans } from './recognizers/town-after-age.js';
 import { placesInFileNameSpans } from './recognizers/places-in-file-names.js';
 import { spelledPersonSpans } from './recognizers/persons-spelled.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
+import { logWriterPersonSpans } from './recognizers/persons-log-writer.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
 import { rosterBulletPersonSpans } from './recognizers/persons-roster-bullet.js';
 import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
@@ -103,6 +104,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['names the writer saw', seenByWriterPersonSpans],
   ['staff rosters', staffRosterPersonSpans],
   ['room and log lines', roomLinePersonSpans],
+  ['log writers', logWriterPersonSpans],
   ['bulleted rosters', rosterBulletPersonSpans],
   ['signatures with a role', signedWithRolePersonSpans],
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],

@@ -1,0 +1,49 @@
+import { isDictionaryWord } from '../bloom.js';
+import { STAFF_ROLE_ALTERNATION } from '../care-roles.js';
+import { isDrugName } from '../drugs.js';
+import { isFirstNameOfAnyList } from '../gazetteers.js';
+import { PRIORITY, type Doc, type Span } from '../types.js';
+
+/**
+ * Who wrote the next entries of a nursing log, on the line of its own that opens them with the date, the time or the
+ * shift: "sat 21/11 0640 - bec (rn)", "tue 17/11 - mere k hca", "mer 25/11 nuit - salome", "sam 28/11 nuit (lucette,
+ * ide)", "dim 29/11 matin (fabienne r., as)". The first name, with the initial of the surname when one follows, is
+ * the span; the role never is. Nothing else may stand on that line: a note that goes on is about a patient and is
+ * read by the room-line rules.
+ * - With a role or an initial, the word is a name unless it is a word that names nobody in a log ("stable hca").
+ * - Alone, it must be a known first name ("- salome", "- sophie t" has its initial), so that a place a log visits
+ *   that day ("tue 17/11 – wangkatjungka") stays a place.
+ */
+const DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)`;
+const TIME = String.raw`(?:[ \t]+(?:\d{1,2}[h:.]\d{2}|(?:[01]\d|2[0-3])[0-5]\d))?`;
+const SHIFT = String.raw`(?:[ \t]+(?:nuit|matin|soir|jour|am|pm|night|day|late|early|morning|evening))?`;
+const NAME = String.raw`(\p{L}[\p{L}'’-]{1,25})(?:[ \t]+(\p{L}\.?))?`;
+const ROLE = String.raw`(?:${STAFF_ROLE_ALTERNATION})`;
+const WRITER = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*${DATE}${TIME}${SHIFT}[ \t]*` +
+    String.raw`(?:[-–—][ \t]*${NAME}(?:[ \t]*,?[ \t]*(\()?(${ROLE})\)?)?|\([ \t]*${NAME}(?:[ \t]*,[ \t]*(${ROLE}))?[ \t]*\))[ \t]*(?=\r?\n|$)`,
+  'dgu',
+);
+// Words a log's header may hold in place of a writer.
+const NOT_A_WRITER = new Set(['suite', 'idem', 'ras', 'nuit', 'jour', 'matin', 'soir', 'night', 'day', 'stable', 'sortie', 'entree', 'admission', 'discharge', 'transfer', 'transfert', 'deces', 'note', 'notes', 'update', 'ward', 'unit', 'team', 'equipe', 'garde', 'astreinte', 'weekend']);
+const HINT = /\n[ \t]*[a-z]{0,5}\.?[ \t]*\d{1,2}[\/ ]/;
+
+export function logWriterPersonSpans(doc: Doc): Span[] {
+  const f = doc.folded;
+  if (!HINT.test(`\n${f}`)) return [];
+  const out: Span[] = [];
+  for (const m of f.matchAll(WRITER)) {
+    // Groups: the dash form's name, initial, bracket and role; then the bracketed form's name, initial and role.
+    const dash = m[1] !== undefined;
+    const name = dash ? m.indices![1]! : m.indices![5]!;
+    const initial = dash ? m.indices![2] : m.indices![6];
+    const role = dash ? m[4] : m[7];
+    const word = f.slice(name[0], name[1]);
+    if (NOT_A_WRITER.has(word) || isDrugName(word) || word.length < 3) continue;
+    // "- sophie t rn": one letter after the name is its initial only when it is no role and no article ("- tony a").
+    if (!role && !initial && !(isFirstNameOfAnyList(word) && !isDictionaryWord(word))) continue;
+    if (!isFirstNameOfAnyList(word) && isDictionaryWord(word) && !role && !initial) continue;
+    out.push({ start: name[0], end: initial ? initial[1] : name[1], label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-log-writer' });
+  }
+  return out;
+}
