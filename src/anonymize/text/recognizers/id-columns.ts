@@ -7,14 +7,14 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * Identifiers and people in table columns: a header cell that names an identifier ("UR", "MRN", "IPP", "N°",
  * "Patient ID", "NHS No") makes the cells below it identifiers, however short, as long as they look like codes (a
  * digit, no spaces inside) and the rows keep the header's separator (also a numbered thing — "N° SINUS", "écrou", a
- * porter's "task", a "client_id", a "Register no.", a prescriber's "npi", a vaccine's "lot", a runner's "bib" or
- * "dossard" — each number points at one person or one dose given to one); a "Phone" column's numbers are phones, an
- * "Address" column's cells street parts; a "Patient", "Nom" or "Name" header makes the word cells below it names
- * ("Smith J", "BRUN, Alice"), a "Treating clinic" or "Maternité" header the named cells below it facilities ("Monash
- * IVF Albury"). Theatre lists, ward lists and lab worksheets give a number with no word before it, only the column
- * says what it is.
+ * porter's "task", a "client_id", a "Register no.", a prescriber's "npi", a doctor's "gmc", "rpps" or "ahpra"
+ * registration, a vaccine's "lot", a runner's "bib" or "dossard" — each number points at one person or one dose
+ * given to one); a "Phone" column's numbers are phones, an "Address" column's cells street parts; a "Patient",
+ * "Nom" or "Name" header makes the word cells below it names ("Smith J", "BRUN, Alice"), a "Treating clinic" or
+ * "Maternité" header the named cells below it facilities ("Monash IVF Albury"). Theatre lists, ward lists and lab
+ * worksheets give a number with no word before it, only the column says what it is.
  */
-const HEADER_CELL = /^(?:last ?4|last four|ssn|ssn ?(?:last ?4|4)|(?:last ?4|last four) ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|niss|mykad|mbi|serial|serial no\.?|serial number|s\/n|sn|num serie|numero de serie|n° de serie|n° serie|(?:[a-z]+ )?npi(?: [a-z]+)?|lot|lot no\.?|lot number|batch|batch no\.?|bib|bib no\.?|dossard|n° dossard|dossard \/ bib|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient|register|registration|registry) (?:no\.?|number|num|#|id))$/;
+const HEADER_CELL = /^(?:last ?4|last four|ssn|ssn ?(?:last ?4|4)|(?:last ?4|last four) ssn|ur|urn|mrn|ipp|nda|nip|ins|nir|id|id patient|patient id|patient no\.?|patient number|n°|no\.?|#|num(?:ero)?|dossier|record|record no\.?|hosp(?:ital)? no\.?|nhs(?: no\.?| number)?|chi|ihi|ppsn|rx ?#|rx no\.?|episode|encounter|visit|accession|acc(?: no\.?)?|specimen(?: no\.?)?|lab no\.?|sejour|venue|n° [a-z]+|ecrou|task|task no\.?|job|job no\.?|ticket|ref|reference|(?:client|subject|participant|resident|member|study|case) (?:id|no\.?|number)|nhi|phn|ohip|ramq|medicare|medicaid|niss|mykad|mbi|serial|serial no\.?|serial number|s\/n|sn|num serie|numero de serie|n° de serie|n° serie|(?:[a-z]+ )?npi(?: [a-z]+)?|gmc|gmc no\.?|gmc number|imc|imc no\.?|nmc|nmc pin|rpps|n° rpps|adeli|ahpra|cpso|cpso no\.?|lot|lot no\.?|lot number|batch|batch no\.?|bib|bib no\.?|dossard|n° dossard|dossard \/ bib|(?:[a-z]+ ){0,2}(?:health|health card|card|medicare|medicaid|insurance|insurer|hc|phn|nhi|hospital|hosp|chart|file|policy|patient|register|registration|registry) (?:no\.?|number|num|#|id))$/;
 // A column of people: "Patient", "Nom", "Name" (the header of a ward or theatre list), and the people
 // who care for them: "Attending", "Médecin", "IDE", "GP". A name's part qualified by whose it is names its column as
 // the bare word does: "patient_surname", "child_given", "prenom_mere".
