@@ -23,6 +23,14 @@ describe('a day said alone after "on the"', () => {
     expect(await dates('He was admitted on the nineteenth with a swollen painful left leg.')).toEqual(['nineteenth']);
   });
 
+  // Regression (holdout46 miss class, dictated reports): "from the ninth", "until the 28th" bound a stretch of days.
+  it('reads a day after a word that opens or closes a stretch of days', async () => {
+    expect(await dates('Bilateral facial weakness, left side from the ninth, right side from the twelfth, with tingling.')).toEqual(['ninth', 'twelfth']);
+    expect(await dates('Recovered well, eating from the twenty-ninth. Vaccine status unknown.')).toEqual(['twenty-ninth']);
+    expect(await dates("She stays at her sister's flat until the 28th. There is a hard swelling.")).toEqual(['28th']);
+    expect(await dates('Pain from the second dose onwards; worse after the first week.')).toEqual([]);
+  });
+
   it('leaves a rank before a noun alone', async () => {
     expect(await dates('She lives on the second floor and uses the lift.')).toEqual([]);
     expect(await dates('Fever started on the first day of antibiotics.')).toEqual([]);

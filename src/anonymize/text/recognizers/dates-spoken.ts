@@ -34,11 +34,12 @@ const WEEKDAY_DAY_FR = new RegExp(String.raw`\b(?:lundi|mardi|mercredi|jeudi|ven
 const WEEKDAY_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WEEKDAY_FULL})[ \t,]*$`, 'u');
 const CUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:on|born|birth|dob|since|from|until|le|du|au|ne|nee|depuis|jusqu'au|naissance|return|review|revoir|rdv|rendez-vous|appointment|appt|booked|prevue?|${WEEKDAY_FULL})[ \t:,]*$`, 'u');
 // A day said alone after "on the" ("his grommet check on the ninth but …", "cancelled on the sixteenth.", "the clinic
-// on the 15th instead"): a date when nothing names what the rank counts — a stop, a bracket, the line's end or a
+// on the 15th instead"), or after a word that opens or closes a stretch of days ("weakness from the ninth, right side
+// from the twelfth", "until the 28th.", "before the 14th"): a date when nothing names what the rank counts — a stop, a bracket, the line's end or a
 // joining word follows ("admitted on the nineteenth with …", "INR on the twenty-sixth was …"), not a noun ("on the
 // second floor", "on the first day").
 const ON_THE_DAY = new RegExp(
-  String.raw`\bon[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it|with|was|were|is|had|has|by|which|who|from|after|around|via|following)\b)`,
+  String.raw`\b(?:on|from|since|until|till|by|before|after)[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it|with|was|were|is|had|has|by|which|who|from|after|around|via|following)\b)`,
   'dgu',
 );
 // A day said alone in French dictation, the month understood ("débridement le vingt-trois au soir", "Sortie prévue
@@ -56,7 +57,7 @@ const DAY_ALONE_FR = new RegExp(
 export const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
 const DAY_ALONE_FR_HINT = /\b(?:le|du|au) (?:dix|onze|douze|treize|quatorze|seize|vingt|trente)/;
 // "twenty-second", "twenty second": the tens' word first.
-const ON_THE_HINT = /\bon[ \t]+the[ \t\n]+(?:(?:twenty|thirty)[- ])?(?:[a-z]+(?:st|nd|rd|th)|[0-9]{1,2}(?:st|nd|rd|th))\b/;
+const ON_THE_HINT = /\b(?:on|from|since|until|till|by|before|after)[ \t]+the[ \t\n]+(?:(?:twenty|thirty)[- ])?(?:[a-z]+(?:st|nd|rd|th)|[0-9]{1,2}(?:st|nd|rd|th))\b/;
 const PLURAL_BEFORE = /(?:^|[^\p{L}])(?:les|des|ces|mes|ses|nos|vos|leurs)[ \t]*$/u;
 // Cheap tests first: an English ordinal next to a month, a French day word before one. The folded
 // view has no accents and no capitals, so \b is a true word boundary there.
