@@ -38,6 +38,12 @@ describe('more date forms, and things shaped like dates that are not', () => {
     expect(await dates('Lymph nodes: 3/28 positive.', 'en')).toEqual([]);
   });
 
+  // Regression (holdout46, a lab's serial results): a time after a month-first day says a day as a cue word does.
+  it('reads an English month-first day before a time', async () => {
+    expect(await dates('Serial sodium: 11/20 10:00 119 — 11/20 14:00 124 — 11/21 06:00 126.', 'en')).toEqual(['11/20', '11/20', '11/21']);
+    expect(await dates('Ratio 3/28 10 patients.', 'en')).toEqual([]);
+  });
+
   it('reads a lone ordinal after a preposition and an English month in a French note', async () => {
     expect(await dates('The scan is booked on the 21st.', 'en')).toEqual(['21st']);
     expect(await dates('Her office is on the 21st floor.', 'en')).toEqual([]);

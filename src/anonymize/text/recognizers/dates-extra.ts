@@ -17,8 +17,9 @@ import { DIALLED_BEFORE } from './dates-spoken.js';
  * - in French messages, a day number alone after "le"/"du" closed as a plan is ("c'est bien le 9 ?", "le 17 à 17h30").
  * - in English, a month-first day with no year ("seen 4/27", "my 11/19 shift"): only when the day
  *   cannot be a month (over 12), and a word that introduces a date or an event of care comes before
- *   ("next 4/27", "discharged 11/19", "culture 10/30") or the number stands alone at a line start or in
- *   a table cell ("| 11/16 |") before punctuation ("3/28 nodes", "ratio: 3/28." are counts).
+ *   ("next 4/27", "discharged 11/19", "culture 10/30"), a time follows ("11/20 14:00"), or the number
+ *   stands alone at a line start or in a table cell ("| 11/16 |") before punctuation ("3/28 nodes",
+ *   "ratio: 3/28." are counts).
  * - in English, a month-first day/month with both numbers 12 or under ("next one 5/12", "recheck 8/12")
  *   only after a word that says a day comes (a follow-up, a booking, a discharge, "since", "until").
  * - a night's two days before one month ("nuit 24-25/11") or a few days' span ("19–21/11"), and in English
@@ -61,6 +62,7 @@ const FR_WEEKDAY_DM_LINE = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:lu|
 const DAY_NUMBER_ALONE_FR = /\b(?:le|du)[ \t]+(0?[1-9]|[12][0-9]|3[01])(?=[ \t]*(?:[?!,;:(]|\.(?!\d)|\r?\n|$)|[ \t]+(?:[aà][ \t]+\d{1,2}[h:]|(?:pour|et[ \t]+le[ \t]+\d|au[ \t]+(?:soir|matin)|ca)\b))/dgu;
 // The same in English, month first, the weekday inside the date ("admit tues 11/24", "set for tues 11/17").
 const EN_WEEKDAY_MD = new RegExp(String.raw`\b(?:mon|${WEEKDAY_ABBR_EN})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
+const TIME_AFTER = /^[ \t]+\d{1,2}:\d{2}(?![\p{N}])/u;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 // Words before a month-first day that say a day comes (EN_DAY_CUE_WORDS, enough for two small numbers), and
 // the wider set that is enough when the day is above 12 (a possessive, a preposition, a care event, an insurer's
@@ -169,7 +171,8 @@ export function extraDateSpans(doc: Doc): Span[] {
     }
     for (const m of slashed ? f.matchAll(EN_MONTH_FIRST) : []) {
       const end = m.index + m[0].length;
-      const cued = EN_DATE_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index));
+      // A time after it says a day as much as a word before it does ("Serial sodium: 11/20 10:00 119 — 11/20 14:00 124").
+      const cued = EN_DATE_CUE_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index)) || TIME_AFTER.test(f.slice(end, end + 8));
       // Alone at the start of a line or of a table cell, closed by punctuation or the cell's bar.
       const fieldStart = m.index === 0 || f[m.index - 1] === '\n' || CELL_START_BEFORE.test(f.slice(Math.max(0, m.index - 4), m.index));
       if (!cued && !(fieldStart && ALONE_AFTER.test(f.slice(end, end + 4)))) continue;
