@@ -3,10 +3,11 @@ import { writtenAgeSpans } from './age-written.js';
 
 /** Ages over 89 only (HIPAA Safe Harbor): the number in "92 ans", "agée de 95 ans", "91-year-old", "93 yo". */
 // Bilingual Belgian forms put the Dutch unit first: "94 j./ans", "94 jaar".
-// Not a number glued to a letter or a unit glued to more digits: "Galway H91 YR71" is an Eircode.
+// Not a number glued to a letter or a unit glued to more digits: "Galway H91 YR71" is an Eircode. After a comma only
+// when no digit comes before it: a CSV's cell ("parotid,90 yo") is an age, "1,90 ans" a decimal.
 // What may not come before is tested after the first digit (the same matches; the search skips ahead
 // to a digit instead of trying a leading lookbehind at every position).
-const AGE = /(\d(?<![\p{L}\p{N}.,]\d)\d{1,2})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:ans|an|jaar|years?(?:[\s-]old)?|yrs?|yo|y\/o|y\.o\.|year-old)(?![\p{L}\p{N}])/gu;
+const AGE = /(\d(?<![\p{L}\p{N}.]\d|\d,\d)\d{1,2})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:ans|an|jaar|years?(?:[\s-]old)?|yrs?|yo|y\/o|y\.o\.|year-old)(?![\p{L}\p{N}])/gu;
 
 // "Age: 94", "âge : 91", "She is 91 and", "âgée de 95", "Raymond Fuller, 91, MRN": a cue word, an
 // optional colon between blanks, the number. Found number first: the cue alternation, case-insensitive
@@ -17,7 +18,8 @@ const AGE = /(\d(?<![\p{L}\p{N}.,]\d)\d{1,2})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:ans|an
 const DIGIT_RUN = /\d+/g;
 const AGE_NUMBER = /\d{2,3}(?![\p{N}.,]\d|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|mmhg|bpm))/iuy;
 // "he's 93", "hes 93" (chat): the verb's contracted form is a cue as "is" is.
-const AGE_CUE_BEFORE = /(?:\bage|\bâge|\bis|\baged|agee? de|âgée? de|\bs?he['’]?s)$/iu;
+// "\b" is ASCII in a JavaScript pattern: before "âge" (or "ÂGE") a look-behind for a letter says where the word starts.
+const AGE_CUE_BEFORE = /(?:\bage|(?<![\p{L}])âge|\bis|\baged|agee? de|âgée? de|\bs?he['’]?s)$/iu;
 /** The longest cue ("âgée de") and the character before it, which "\b" reads. */
 const CUE_WINDOW = 8;
 // Markdown may close a bold name before the comma: "**Edna Roe**, 97, …".
@@ -31,10 +33,10 @@ const AGE_SEX = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ ]?(?:F|M|yF|yM|yo F|yo M)(?!
 // year gives for a note written 1990-2040 (a count after a date is not an age).
 const AGE_AFTER_BIRTH_DATE = /(9\d|1[0-2]\d)(?<=[./ -](?:19|20)\d{2}[ \t]*[(,][ \t]*\d{2,3})(?=[ \t]*[),])/gu;
 // "her 90th birthday", "son 100e anniversaire": the age the birthday counts.
-// Ages over 89 in a note's or a table's shorthand: "(93 a)", "94a,", "95 y |", "(92 y)", "94y,"; and the age
+// Ages over 89 in a note's or a table's shorthand: "(93 a)", "94a,", "95 y |", "(92 y)", "94y,", "(90 Y)"; and the age
 // after a sex letter and a comma ("(M, 91)", "Petro Savchuk, M, 91,"). A lone "a" or "y" only before a
 // comma, a bracket, a bar, a semicolon or the line's end: "92 a été" is French prose.
-const AGE_SHORT_UNIT = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ \t]?(?:a|y)(?=[ \t]*(?:[,);|]|$))/gmu;
+const AGE_SHORT_UNIT = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ \t]?(?:a|y|Y)(?=[ \t]*(?:[,);|]|$))/gmu;
 const AGE_AFTER_SEX = /(?<![\p{L}])[MF],[ \t]*(9\d|1[01]\d)(?=[ \t]*[,)])/gu;
 // The age in brackets right after a name, as logs and letters write it: "mrs agnes ure (93) phoned", "Mr. Emile
 // Gaudet (93, DOB …)", "mrs margaret innes (94!)", "m. fourmond jacky (92 a!)". Over 89 in brackets after a word,
@@ -47,6 +49,12 @@ const AGE_IN_BRACKETS_AFTER_ROOM = new RegExp(String.raw`(9\d|1[01]\d)(?<=(?:^|[
 // The digits first, then the look-behind (which covers them): a leading look-behind was tried at every position, and a
 // run of blanks made it quadratic.
 const AGE_AFTER_ROOM_IN_BRACKETS = new RegExp(String.raw`(9\d|1[01]\d)(?<=\(${ROOM},[ \t]{0,3}\d{2,3})(?=(?:[ \t]?(?:a|ans|y|yo))?[ \t]*\))`, 'giu');
+// Over 89 after "at", "now" or "so" closed as a clause is ("the restriction is cruel at 92.", "but at 93 with blood
+// pressure pills", "is now 96;", "born 2 May 1934, so 92"), unless a measure was named just before ("sats at 92,").
+const AGE_AFTER_AT_NOW_SO = /(9\d|1[01]\d)(?<=(?:^|[^\p{L}])(?:at|now|so)[ \t]+\d{2,3})(?=[ \t]*[.,;)!?]|[ \t]+(?:with|and|he|she|it|is|was|we|i|this|that|after|but|you)(?![\p{L}]))/giu;
+const MEASURE_BEFORE = /(?:sats?|spo2|sao2|o2|fio2|hr|rate|pulse|fc|bp|ta|rr|resp|temp|bpm|hb|glucose|sugar|bgl|weight|saturation|saturating|systolic|diastolic|score|level|sodium|na|k)(?![\p{L}])[^.\n]{0,14}$/iu;
+// Between two dashes after a name, as a subject line or a visit list writes it: "Mrs Phyllis Greenaway – 91 – falls".
+const AGE_BETWEEN_DASHES = /(9\d|1[01]\d)(?<=\p{L}[ \t]+[–—-][ \t]+\d{2,3})(?=[ \t]+[–—-][ \t])/gu;
 const CLINICAL_BEFORE_BRACKET = /(?:sats?|spo2|sao2|o2|fio2|hr|rate|pulse|fc|fr|bp|ta|rr|resp|temp|bpm|hb|score|glucose|glycemie|weight|poids|saturation)[ \t]?\($/i;
 const AGE_BIRTHDAY = /(?<![\p{N}])(9\d|1[0-2]\d)(?=(?:th|st|nd|rd|e|ème|eme)[ \t]+(?:birthday|anniversaire))/gu;
 
@@ -74,7 +82,10 @@ export function ageSpans(doc: Doc): Span[] {
     if (CLINICAL_BEFORE_BRACKET.test(doc.text.slice(Math.max(0, m.index - 12), m.index))) continue;
     contextAge(m.index, m[1]!);
   }
-  for (const re of [AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY, AGE_SHORT_UNIT, AGE_AFTER_SEX, AGE_IN_BRACKETS_AFTER_ROOM, AGE_AFTER_ROOM_IN_BRACKETS]) {
+  for (const m of doc.text.matchAll(AGE_AFTER_AT_NOW_SO)) {
+    if (!MEASURE_BEFORE.test(doc.text.slice(Math.max(0, m.index - 28), m.index))) contextAge(m.index, m[1]!);
+  }
+  for (const re of [AGE_BETWEEN_DASHES, AGE_APPOSITION, AGE_SEX, AGE_BIRTHDAY, AGE_SHORT_UNIT, AGE_AFTER_SEX, AGE_IN_BRACKETS_AFTER_ROOM, AGE_AFTER_ROOM_IN_BRACKETS]) {
     for (const m of doc.text.matchAll(re)) contextAge(m.index + m[0].lastIndexOf(m[1]!), m[1]!);
   }
   for (const m of doc.text.matchAll(AGE_AFTER_BIRTH_DATE)) {
