@@ -11,7 +11,7 @@ import { ageSpans } from './recognizers/age.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
-import { townsAfterAgeIntroSpans } from './recognizers/towns-after-age-intro.js';
+import { townsAfterIntroSpans } from './recognizers/towns-after-intro.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
 import { addressBeforeTownSpans } from './recognizers/address-before-town-postcode.js';
 import { houseOpeningLineSpans } from './recognizers/address-house-opening-line.js';
@@ -74,7 +74,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['phones', phoneSpans],
   ['identifiers', idSpans],
   ['places (locationSpans)', locationSpans],
-  ['towns after an age intro', townsAfterAgeIntroSpans],
+  ['towns after an age or a relative', townsAfterIntroSpans],
   ['named houses', namedHouseSpans],
   ['streets with their kind glued on', compoundStreetSpans],
   ['barangays, puroks and sitios', barangaySpans],

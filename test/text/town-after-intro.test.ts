@@ -13,8 +13,21 @@ describe('the town after an age intro in a lowercase note', () => {
     expect(await cities('- new admission fri: mrs pleasance joan (91) from omakau, respite care')).toContain('omakau');
   });
 
-  it('reads a commune whose name is also a word when the commune list knows it', async () => {
-    expect(await cities('22h10 box 1 - m. tourres gaston, 80 ans, de vars, chute a domicile. bien, pas de deficit')).toContain('vars');
+  it('reads a commune whose name holds a word when the commune list knows it', async () => {
+    expect(await cities('box 4 - mme gondre anais, 29 ans, enceinte 34 sa, de saint-crepin. paralysie faciale droite')).toContain('saint-crepin');
+  });
+
+  it("reads a relative's town in brackets, between commas or after from, at", async () => {
+    expect(await cities('fils raymond (serverette) prevenu a 8h\n')).toContain('serverette');
+    expect(await cities('sa niece mme cocquerel (le crotoy, 03 22 27 84 16) suit\n')).toContain('le crotoy');
+    expect(await cities('- brother duncan harcourt from patearoa visited, calmed him\n')).toContain('patearoa');
+    expect(await cities('- daughter lorraine at naseby told, 03 444 9127\n')).toContain('naseby');
+  });
+
+  it('leaves French "son", a listed commune that is an ordinary word, and a language alone', async () => {
+    expect(await cities("Son adresse a changé : route du Levant 41, 1920 Martigny.")).not.toContain('changé');
+    expect(await cities("chute dans l'escalier du pont supérieur, 34 ans, du pont, plaie arcade")).toEqual([]);
+    expect(await cities('son adil interpreter (urdu) – he prefers to come in the evenings\n')).toEqual([]);
   });
 
   it("leaves care's words, a facility's town and a number that is no age alone", async () => {
