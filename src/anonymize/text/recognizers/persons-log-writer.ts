@@ -26,7 +26,8 @@ const WRITER = new RegExp(
 );
 // Words a log's header may hold in place of a writer.
 const NOT_A_WRITER = new Set(['suite', 'idem', 'ras', 'nuit', 'jour', 'matin', 'soir', 'night', 'day', 'stable', 'sortie', 'entree', 'admission', 'discharge', 'transfer', 'transfert', 'deces', 'note', 'notes', 'update', 'ward', 'unit', 'team', 'equipe', 'garde', 'astreinte', 'weekend']);
-const HINT = /\n[ \t]*[a-z]{0,5}\.?[ \t]*\d{1,2}[\/ ]/;
+// One run of blanks at most before each part: two runs side by side backtrack in quadratic time on a run of blanks.
+const HINT = /\n[ \t]*(?:[a-z]{3,5}\.?[ \t]+)?\d{1,2}[\/ ]/;
 
 export function logWriterPersonSpans(doc: Doc): Span[] {
   const f = doc.folded;
