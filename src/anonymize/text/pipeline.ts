@@ -28,6 +28,7 @@ import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
 import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
+import { welshFacilitySpans } from './recognizers/facilities-welsh.js';
 import { employerAfterWorkPhraseSpans } from './recognizers/employers-after-work-phrase.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
@@ -90,6 +91,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['services named by their town', servicesNamedByTownSpans],
   ['health boards', healthBoardSpans],
   ['lowercase English facilities', lowercaseEnglishFacilitySpans],
+  ['Welsh facilities', welshFacilitySpans],
   ['employers after a work phrase', employerAfterWorkPhraseSpans],
   ['town before an Irish county', townBeforeIrishCountySpans],
   ['town after a name and age', townAfterAgeSpans],
