@@ -12,6 +12,7 @@ import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './re
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans } from './recognizers/location.js';
 import { townsAfterIntroSpans } from './recognizers/towns-after-intro.js';
+import { townsAfterResidenceSpans } from './recognizers/towns-after-residence.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
 import { addressBeforeTownSpans } from './recognizers/address-before-town-postcode.js';
 import { houseOpeningLineSpans } from './recognizers/address-house-opening-line.js';
@@ -76,6 +77,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['identifiers', idSpans],
   ['places (locationSpans)', locationSpans],
   ['towns after an age or a relative', townsAfterIntroSpans],
+  ['towns after a verb of living', townsAfterResidenceSpans],
   ['named houses', namedHouseSpans],
   ['streets with their kind glued on', compoundStreetSpans],
   ['barangays, puroks and sitios', barangaySpans],
