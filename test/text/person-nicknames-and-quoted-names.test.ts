@@ -25,6 +25,13 @@ describe('nicknames and quoted names', () => {
     expect(await persons('Client: Pham Thi Lan ("Lan") UR 55120', 'en')).toContain('Lan');
   });
 
+  // Regression (holdout46, lowercase nursing notes): the bracketed nickname after a lowercase name was left in clear.
+  it('in brackets after a name written in lowercase', async () => {
+    expect(await persons('1040 - mr pidgeon kenneth ("ken"), 90, lives alone goodooga.', 'en')).toContain('ken');
+    expect(await persons('bed 4 - giuseppe lamattina ("joe"), 78, from loxton.', 'en')).toContain('joe');
+    expect(await persons('he said the pain was ("sharp") today', 'en')).toEqual([]);
+  });
+
   it('not a quoted term', async () => {
     expect(await persons('the "good" knee is worse; called "urgent" by triage', 'en')).toEqual([]);
     expect(await persons('Device ("Standard") fitted', 'en')).toEqual([]);
