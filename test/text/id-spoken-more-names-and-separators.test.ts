@@ -21,6 +21,11 @@ describe('dictated identifiers after more names, with spoken separators', () => 
     expect(await found('numero d assurance maladie\np i n r cinquante-huit cinquante-trois zero neuf douze date', 'fr')).toEqual(['ID:p i n r cinquante-huit cinquante-trois zero neuf douze']);
   });
 
+  // Regression (holdout46, Zimbabwean and Nigerian dictations): British dictation says "stroke" for a slash.
+  it('reads "stroke" as a slash read aloud', async () => {
+    expect(await found('Hospital number M M H stroke two six stroke zero nine three three. Next of kin husband', 'en')).toEqual(['ID:M M H stroke two six stroke zero nine three three']);
+  });
+
   it('still leaves a number announced as a phone to the phone rules', async () => {
     expect(await found('telephone zero six douze trente-quatre cinquante-six soixante-dix-huit merci', 'fr')).not.toContainEqual(expect.stringMatching(/^ID:/));
     expect(await found('her phone number is four one two five five five zero one nine eight', 'en')).toEqual(['PHONE:four one two five five five zero one nine eight']);

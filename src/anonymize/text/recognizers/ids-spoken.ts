@@ -20,11 +20,12 @@ import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
  */
 // Hundreds and thousands said as such ("cinq cent dix sept mille"), and the Belgian, Swiss and Congolese tens.
 const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|huitante|octante|nonante|oh|${UNIT_EN})`;
-// "slash", "dash", "tiret": the separators of an identifier written with them, read aloud. Letters that
+// "slash", "stroke" (British dictation's slash), "dash", "tiret": the separators of an identifier written with them,
+// read aloud. Letters that
 // spell the next identifier's name ("… dash six n h i s number …") are not part of this one, nor the "i" of
 // "i repeat" that dictations add before reading the number again. A letter may be spelled with a word ("N as in
 // Nancy", "B comme Bernard"), and a digit read again as a numeral ("I repeat, B K 7 2 4 …").
-const TOKEN = String.raw`(?:[a-z][ \t]+(?:as[ \t]+in|comme)[ \t]+[a-z]{2,}|${DIGIT}|\d(?!\d)|slash|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
+const TOKEN = String.raw`(?:[a-z][ \t]+(?:as[ \t]+in|comme)[ \t]+[a-z]{2,}|${DIGIT}|\d(?!\d)|slash|stroke|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
 // The words before "number" (or after "numéro") that announce a phone, a room or nothing in particular ("her
 // number is …", "le numéro de portable"): any other word names the identifier ("nida number", "claim number",
 // "numero cnamgs", "numéro amo"), whatever scheme it is.
