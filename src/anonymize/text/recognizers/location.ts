@@ -185,7 +185,9 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(
   // Regional health services named after their town ("CeGIDD de Bourges", "CECOS de Tours", "SMUR de
   // Perpignan", "CCMM de Toulouse", "CLAT de Meaux", "CRC-MHC de Nancy", "EMSP du Lot"). Not "SAMU":
   // "SAMU SOCIAL", "SAMU-Pallia" name programmes as often as a département's SAMU.
-  String.raw`cegidd|cecos|smur|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp)`;
+  // Fire and rescue stations, which carry patients and are named after their town too ("CIS Mirepoix", "CIS des Hauts
+  // de l'Est"): the sets mark them as facilities. The capital check keeps a carcinoma in situ ("CIS vésical") out.
+  String.raw`cegidd|cecos|smur|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp|cis)`;
 // A practice or a centre named by its specialty before its own name: "Cabinet d'ophtalmologie du Dropt",
 // "Cabinet de pneumologie des Allées", "cabinet d'orthophonie Cabrol-Ponsolle", "centre de planning
 // familial Les Marronniers".
