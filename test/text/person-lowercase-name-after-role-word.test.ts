@@ -18,6 +18,14 @@ describe('a lowercase first name after a role word', () => {
     expect(await persons('sedation nurse tess.')).toEqual(['tess']);
   });
 
+  // Regression (holdout46 and the read sets): the people around a patient, named after the word that says who they are.
+  it('a colleague, a friend, a boss named in lowercase', async () => {
+    expect(await persons('employé chez solvay tavaux, collègue thierry a appelé, rien dit.', 'fr')).toEqual(['thierry']);
+    expect(await persons("flora's friend peggy in dunvegan to stay over weekend")).toContain('peggy');
+    expect(await persons('no – resort manager paolo).')).toEqual(['paolo']);
+    expect(await persons('my friend said the manager will call')).toEqual([]);
+  });
+
   it('role phrases and ordinary words after a role stay text', async () => {
     expect(await persons('Family practice nurse line, received 10/28')).toEqual([]);
     expect(await persons('the nurse will call back; rn aware and md paged')).toEqual([]);
