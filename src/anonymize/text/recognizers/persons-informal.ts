@@ -93,7 +93,8 @@ function unknownNameAfterRole(role: string, word: string): boolean {
 const OPENER = /^(?:hi|hello|hey|hiya|morning|evening|afternoon|thanks|thank|thx|ok|okay|yes|no|sorry|dear|good|great|\p{L}+['’](?:s|re|ll|m|d|ve|t))$/iu;
 const OCCUPATION_ROLE = /^(?:actor|actress|driver|com[eé]dienne?|matelot)\b/iu;
 /** Words a role is followed by in prose ("nurse line", "secrétaire général", "charge nurse lead"). */
-export const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'ward', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist']);
+// "said" is also the first name Saïd, and the dictionary lets first names through: after "my friend" it is the verb.
+export const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'ward', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist', 'said', 'says']);
 // The last two letters of each label of PATIENT_FIELD_LOWER (pt, patieNT, patienTE, malaDE): a cheap
 // test before the full scan, which must let every label through.
 const PATIENT_FIELD_HINT = /(?:pt|nt|te|de)[ \t]*:[ \t]*\p{Ll}/u;
