@@ -24,6 +24,11 @@ describe('an age over 89 after "at", "now", "so", between dashes, in a CSV cell,
     expect(await ages('PT: LINDQUIST, HAROLD E.   DOB 02/27/1936 (90 Y)   MRN ED10473381', 'en')).toEqual(['90']);
   });
 
+  it('reads the age between commas after a bracket that closes a nickname or a maiden name', async () => {
+    expect(await ages('1040 - mr pidgeon kenneth ("ken"), 90, lives alone goodooga.', 'en')).toEqual(['90']);
+    expect(await ages('paternal aunt Bríd Hernon (née Ó Conghaile), 90, alive, in a nursing home', 'en')).toEqual(['90']);
+  });
+
   it('leaves a decimal before a unit of years alone', async () => {
     expect(await ages('Durée moyenne 1,95 ans dans ce groupe.', 'fr')).toEqual([]);
   });

@@ -22,9 +22,10 @@ const AGE_NUMBER = /\d{2,3}(?![\p{N}.,]\d|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|
 const AGE_CUE_BEFORE = /(?:\bage|(?<![\p{L}])âge|\bis|\baged|agee? de|âgée? de|\bs?he['’]?s)$/iu;
 /** The longest cue ("âgée de") and the character before it, which "\b" reads. */
 const CUE_WINDOW = 8;
-// Markdown may close a bold name before the comma: "**Edna Roe**, 97, …".
+// Markdown may close a bold name before the comma: "**Edna Roe**, 97, …"; a bracket or a quote may close a nickname or a
+// maiden name there: "mr pidgeon kenneth ("ken"), 90, …", "Bríd Hernon (née Ó Conghaile), 90, alive".
 // The digits first, then the look-behind (which covers them): V8 skips to digits fast.
-const AGE_APPOSITION = /(9\d|1[01]\d)(?<=[\p{Ll}]\*{0,2}, \d{2,3})(?=, )/gu;
+const AGE_APPOSITION = /(9\d|1[01]\d)(?<=(?:[\p{Ll}]\*{0,2}|[\p{Ll}"”]\)), \d{2,3})(?=, )/gu;
 // Age glued to the sex, as ward lists and handovers write it: "96F", "92 M", "101yo F".
 const AGE_SEX = /(?<![\p{L}\p{N}.,/])(9\d|1[01]\d)[ ]?(?:F|M|yF|yM|yo F|yo M)(?![\p{L}\p{N}])/gu;
 
