@@ -22,7 +22,7 @@ const NAME_HEADER_CELL = new RegExp(String.raw`^(?:patient|patiente|patient name
   // The staff a list names by column: who ordered, reported, carried or signed ("ORDERING", "porter").
   // Who handled a row, by login or by name: a study's "coordinator", who entered or recorded it, its "user".
   String.raw`coordinator|study coordinator|research coordinator|entered by|recorded by|created by|user|username|user name|utilisateur|identifiant|login|operator|operateur|author|auteur|` +
-  String.raw`ordering|ordering physician|ordering provider|ordered by|requested by|requester|demandeur|prescriber|prescripteur|referrer|referring|referring physician|radiologist|reporting radiologist|reported by|porter|porters|brancardier|escort|driver|chauffeur|clinician|staff|seen by|signed by|witness|keyworker|key worker|pharmacist|pharmacien|registrar|resident|interne|midwife|sage-femme|bcn|cns)$`,
+  String.raw`ordering|ordering physician|ordering provider|ordered by|requested by|requester|demandeur|prescriber|prescripteur|referrer|referring|referring physician|radiologist|reporting radiologist|reported by|porter|porters|brancardier|escort|driver|chauffeur|clinician|staff|seen by|signed by|witness|keyworker|key worker|pharmacist|pharmacien|registrar|resident|interne|midwife|sage-femme|bcn|cns|kine|physio)$`,
 );
 // Columns of ages, postcodes and towns: "Age" (only over 89 is PHI), "postcode", "CP", "Ville".
 const AGE_HEADER_CELL = /^(?:age|ages|age \(ans\)|age \(years\)|age \(y\)|years)$/;
