@@ -21,6 +21,11 @@ describe('the author of an export, named by login', () => {
     expect(await found('suivi_2026-11.csv ; opérateur pmarchetti — poste 10.41.7.112\ndate;heure')).toEqual(['PERSON:pmarchetti']);
   });
 
+  // Regression (holdout46): a markdown table's title cell closed right after the login.
+  it('is a person before the bar that closes a table cell', async () => {
+    expect(await persons('| Care Centre physiotherapy — exported 30/11/2026 by aoconnor |\n|---|\n')).toContain('aoconnor');
+  });
+
   it('leaves ordinary words and capitalised names to the other rules', async () => {
     expect(await found('Report exported by the system on 12/11.')).toEqual([]);
     expect(await found('Letter printed by Dr Okafor on the ward.')).toEqual(['PERSON:Okafor']);

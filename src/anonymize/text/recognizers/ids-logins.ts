@@ -21,7 +21,8 @@ import { SPECIES } from './persons-informal.js';
  *     clm_dbyrne;", "addendum added … by foconchuir:", "NOTE by cmw.odonoghue (…)"), who merged a mail merge or
  *     ran a batch ("merged 23/11/2026 by pshea]",
  *     "fusion par npoirier2]", "run by lhocking @ 192.168.14.61"), right after "export" before the host, and for who
- *     commented in an export ("# NB nmarsaud : …");
+ *     commented in an export ("# NB nmarsaud : …"); a markdown table's title cell may close after the login
+ *     ("| … physiotherapy — exported 30/11/2026 by aoconnor |");
  *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person;
  *   - a forum post's author ("Posted by DalesWalker67 » Sun Nov 29"): a person.
  */
@@ -29,7 +30,7 @@ const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
 const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
 const AFTER_TIMESTAMP = new RegExp(String.raw`^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?[ \t]*[|;,][ \t]*(${LOGIN})(?=[ \t]*(?:[|;,]|\())`, 'dgmu');
 const EXPORTED_BY = new RegExp(
-  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run|prepared|prepare|received|added|ajoutee?|updated|amended|modified|modifiee?|edited|typed|keyed|logged|scanned|uploaded|validated|note)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|–|—|;|:|,|-[ \t]|from\b|depuis\b|sur\b|on\b|le\b|at\b|poste\b|host\b|$))`,
+  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run|prepared|prepare|received|added|ajoutee?|updated|amended|modified|modifiee?|edited|typed|keyed|logged|scanned|uploaded|validated|note)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|\||–|—|;|:|,|-[ \t]|from\b|depuis\b|sur\b|on\b|le\b|at\b|poste\b|host\b|$))`,
   'dgmu',
 );
 // "(export agirod, IP 10.73.128.15)": the login right after "export", before the machine it ran on.
