@@ -14,6 +14,12 @@ describe('an emergency service named after its place', () => {
     expect(await hospitals('gentleman brought in by Island Pond Rescue from his home')).toContain('Island Pond Rescue');
   });
 
+  it('is a facility after "Ambulance" too, in English and in French', async () => {
+    expect(await hospitals("I've held the methotrexate. Ambulance Victoria case number A V two six")).toContain('Ambulance Victoria');
+    const fr = (await detect("s'est présentée à l'urgence par ambulance Dessercom pour vomissements", { lang: 'fr' })).spans;
+    expect(fr.filter((s) => s.label === 'HOSPITAL').length).toBe(1);
+  });
+
   it('leaves a generic service alone', async () => {
     expect(await hospitals('Call the Emergency Services if it happens again.')).toEqual([]);
   });

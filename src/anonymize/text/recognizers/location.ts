@@ -169,10 +169,11 @@ const CITY_CONTEXT = new RegExp(
 // "antenne médicale de Barbezieux", "Centre antipoison de Marseille", "CAP-TV d'Angers", "lactarium de
 // Bordeaux-Marmande", "CHRS L'Escale".
 const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(?: et de toxicovigilance)?|cap-tv|hia|cma|antenne medicale|lactarium|chrs|h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins|radiotherapie(?: et d'oncologie)?|cancerologie|oncologie|dialyse|hemodialyse|medecine nucleaire|convalescence|brules)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
-  // Facilities whose name has no hospital word: practices, mental-health and child-care centres,
-  // laboratories, ambulance firms, pharmacies, dispensaries, hospital buildings and schools ("Cabinet Delpech",
-  // "CMP Jean Macé", "Laboratoire Bioval", "Ambulances Fourcade", "Pavillon Magnan", "école Jules Ferry").
-  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances|taxis?|pharmacie|dispensaire|pavillon|foyer|ecole|college|lycee|creche|` +
+  // Facilities whose name has no hospital word: practices, mental-health and child-care centres, laboratories,
+  // ambulance firms and services (plural or not: "ambulance Dessercom", "Ambulance Victoria"), pharmacies,
+  // dispensaries, hospital buildings and schools ("Cabinet Delpech", "CMP Jean Macé", "Laboratoire Bioval",
+  // "Ambulances Fourcade", "Pavillon Magnan", "école Jules Ferry").
+  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances?|taxis?|pharmacie|dispensaire|pavillon|foyer|ecole|college|lycee|creche|` +
   // Home care and social services, and hospital units named after someone ("SSIAD du Pays de Gex",
   // "CCAS de Brest", "unité Flaubert"). "HAD" and "MAS" are left out: English "had", Spanish "mas".
   String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|` +
@@ -783,7 +784,7 @@ const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|ch
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 // A nurses' practice or a specialty's ("cabinet infirmier de Varennes", "cabinet de radiologie de Nyons") is named in
 // full, the town inside its name: 18 of 19 such spans in the read sets are the practice.
-const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet(?! medical| infirmier| ide\b| de [a-z]+(?:ologie|therapie|graphie)| d'[a-z]+(?:ologie|ie))|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances|taxis?|ecole|college|lycee|creche)/;
+const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet(?! medical| infirmier| ide\b| de [a-z]+(?:ologie|therapie|graphie)| d'[a-z]+(?:ologie|ie))|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances?|taxis?|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
 
