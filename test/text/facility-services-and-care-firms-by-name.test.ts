@@ -20,6 +20,12 @@ describe('an emergency service named after its place', () => {
     expect(fr.filter((s) => s.label === 'HOSPITAL').length).toBe(1);
   });
 
+  // The same heads' neighbours: aged-care homes and home-care firms ("Hillview Aged Care", "Linde Homecare").
+  it('is a facility before "Aged Care" or "Homecare"', async () => {
+    expect(await hospitals('94yo, NH resident Hillview Aged Care, Cessnock; daughter Linh')).toContain('Hillview Aged Care');
+    expect(await hospitals('doreen says carer from Peak Homecare missed tea visit')).toContain('Peak Homecare');
+  });
+
   it('leaves a generic service alone', async () => {
     expect(await hospitals('Call the Emergency Services if it happens again.')).toEqual([]);
   });
