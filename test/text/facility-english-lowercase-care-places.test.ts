@@ -15,6 +15,17 @@ describe('a care place named in a lowercase note', () => {
     expect(await labelled('collar, 999, taken to blackpool victoria hospital')).toContain('blackpool victoria hospital:HOSPITAL');
   });
 
+  // Regression (holdout46 and the read sets): a header's place at the line's start or after a dash, and a clinic.
+  it("is the facility a header names, and a clinic after a word of place", async () => {
+    expect(await labelled('kilifi county referral hospital – male medical ward – nursing notes')).toContain('kilifi county referral hospital:HOSPITAL');
+    expect(await labelled('renal dietitian phone review – lismore base hospital renal unit')).toContain('lismore base hospital:HOSPITAL');
+    expect(await labelled('stitches out at chamboli clinic in ten days')).toContain('chamboli clinic:HOSPITAL');
+  });
+
+  it("leaves a header's outreach clinic to the town rules", async () => {
+    expect(await labelled('wed 18/11 – fitzroy crossing clinic')).not.toContain('fitzroy crossing clinic:HOSPITAL');
+  });
+
   it('is no facility without a name: generic words before the head', async () => {
     const out = await labelled('transferred to the community hospital, then from local care home to general hospital');
     expect(out.some((s) => s.endsWith(':HOSPITAL'))).toBe(false);
