@@ -821,6 +821,9 @@ export function hospitalSpans(doc: Doc): Span[] {
     // médical", a pharmacy or a dispensary named so is the facility ("Cabinet médical de Paea", "pharmacie de
     // Poindimié", "Dispensaire de Sigave"), as the sets mark them.
     if (NAMED_BY_TOWN_ONLY.test(m[0]) && /(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns)) && communePopulation(words[0]!) !== undefined) continue;
+    // "MedStat Ambulance ETA 23:40": an English firm's name ends on "Ambulance" (FACILITY_EN reads it); what follows is
+    // the message ("National Ambulance Service" goes on).
+    if (/^ambulance(?![\p{L}])(?![ \t]+services?(?![\p{L}]))/u.test(m[0]) && /\p{Lu}[\p{L}'’.&-]*[ \t]+$/u.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
     let keep = 0;
     let len = 0;
     for (let i = 0; i < words.length; i++) {
