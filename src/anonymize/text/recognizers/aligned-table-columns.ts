@@ -1,5 +1,5 @@
 import { type Doc, type Span } from '../types.js';
-import { columnKinds, headerKey, rowSpans, type Cell } from './id-columns.js';
+import { columnKinds, headerKey, linesOf, rowSpans, type Cell } from './id-columns.js';
 
 /**
  * A printed list lines its columns up with blanks: a ward list, an infusion-chair list or an INR round printed from
@@ -38,13 +38,7 @@ function tokens(line: string): Token[] {
 export function alignedTableSpans(doc: Doc): Span[] {
   const t = doc.folded;
   if (!t.includes('   ')) return [];
-  const lines: { start: number; text: string }[] = [];
-  for (let at = 0; at <= t.length; ) {
-    const nl = t.indexOf('\n', at);
-    const end = nl < 0 ? t.length : nl;
-    lines.push({ start: at, text: t.slice(at, end) });
-    at = end + 1;
-  }
+  const lines = linesOf(t);
   const out: Span[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.text;

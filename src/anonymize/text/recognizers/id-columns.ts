@@ -203,12 +203,8 @@ export function rowSpans(kinds: ColumnKinds, cellAt: (column: number) => Cell): 
   return out;
 }
 
-export function tableColumnIds(doc: Doc): Span[] {
-  const t = doc.folded;
-  // Only the separators the text has; commas only where two glued ones look like a CSV row.
-  const separators = SEPARATORS.filter((sep) => (sep === ',' ? CSV_HINT.test(t) : t.includes(sep)));
-  if (separators.length === 0) return [];
-  const out: Span[] = [];
+/** The lines of a text with the offset each starts at (the last one too, empty or not). */
+export function linesOf(t: string): { start: number; text: string }[] {
   const lines: { start: number; text: string }[] = [];
   for (let at = 0; at <= t.length; ) {
     const nl = t.indexOf('\n', at);
@@ -216,6 +212,16 @@ export function tableColumnIds(doc: Doc): Span[] {
     lines.push({ start: at, text: t.slice(at, end) });
     at = end + 1;
   }
+  return lines;
+}
+
+export function tableColumnIds(doc: Doc): Span[] {
+  const t = doc.folded;
+  // Only the separators the text has; commas only where two glued ones look like a CSV row.
+  const separators = SEPARATORS.filter((sep) => (sep === ',' ? CSV_HINT.test(t) : t.includes(sep)));
+  if (separators.length === 0) return [];
+  const out: Span[] = [];
+  const lines = linesOf(t);
   for (let i = 0; i < lines.length; i++) {
     for (const sep of separators) {
       if (!lines[i]!.text.includes(sep)) continue;
