@@ -3,6 +3,7 @@ import { STAFF_ROLE_ALTERNATION } from '../care-roles.js';
 import { isDrugName } from '../drugs.js';
 import { isFirstNameOfAnyList } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { LOG_DATE } from './persons-room-line.js';
 
 /**
  * Who wrote the next entries of a nursing log, on the line of its own that opens them with the date, the time or the
@@ -14,13 +15,13 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * - Alone, it must be a known first name ("- salome", "- sophie t" has its initial), so that a place a log visits
  *   that day ("tue 17/11 – wangkatjungka") stays a place.
  */
-const DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)`;
-const TIME = String.raw`(?:[ \t]+(?:\d{1,2}[h:.]\d{2}|(?:[01]\d|2[0-3])[0-5]\d))?`;
+// The room-line rules' log date (its weekday, its day, a time), or the time in four digits ("sat 21/11 0640").
+const TIME_FOUR_DIGITS = String.raw`(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d)?`;
 const SHIFT = String.raw`(?:[ \t]+(?:nuit|matin|soir|jour|am|pm|night|day|late|early|morning|evening))?`;
 const NAME = String.raw`(\p{L}[\p{L}'’-]{1,25})(?:[ \t]+(\p{L}\.?))?`;
 const ROLE = String.raw`(?:${STAFF_ROLE_ALTERNATION})`;
 const WRITER = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*${DATE}${TIME}${SHIFT}[ \t]*` +
+  String.raw`(?<=^|\n)[ \t]*${LOG_DATE}${TIME_FOUR_DIGITS}${SHIFT}[ \t]*` +
     String.raw`(?:[-–—][ \t]*${NAME}(?:[ \t]*,?[ \t]*(\()?(${ROLE})\)?)?|\([ \t]*${NAME}(?:[ \t]*,[ \t]*(${ROLE}))?[ \t]*\))[ \t]*(?=\r?\n|$)`,
   'dgu',
 );
@@ -41,9 +42,9 @@ export function logWriterPersonSpans(doc: Doc): Span[] {
     const role = dash ? m[4] : m[7];
     const word = f.slice(name[0], name[1]);
     if (NOT_A_WRITER.has(word) || isDrugName(word) || word.length < 3) continue;
-    // "- sophie t rn": one letter after the name is its initial only when it is no role and no article ("- tony a").
+    // A role or an initial vouches for the word ("- bec (rn)", "- tash o."); alone it must be a known first name that is
+    // no ordinary word.
     if (!role && !initial && !(isFirstNameOfAnyList(word) && !isDictionaryWord(word))) continue;
-    if (!isFirstNameOfAnyList(word) && isDictionaryWord(word) && !role && !initial) continue;
     out.push({ start: name[0], end: initial ? initial[1] : name[1], label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-log-writer' });
   }
   return out;

@@ -20,7 +20,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 // A room, a bed, a time, or a log's date with or without its weekday and time ("mon 16/11 11:05 -",
 // "mon 2 nov 26 –", "24/11").
-const LOG_DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?)?`;
+export const LOG_DATE = String.raw`(?:[a-z]{3,5}\.?[ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}[ \t]+[a-z]{3,4}\.?(?:[ \t]+\d{2,4})?)(?:[ \t]+\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?)?`;
 const ROOM = String.raw`(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|cub(?:icle)?|chair|fauteuil|sr|rm|br|b)\.?[ \t]*\d{1,3}[a-z]?`;
 // "bay 1 bed 2 –": a bay then a bed.
 // A time may be written as four digits, the way a triage or a flight log does ("0805 gallegos eloy 93m").
