@@ -107,6 +107,8 @@ const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! 
 // Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
 const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|till|til|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 
+const WEEKDAY_INTRODUCES = /^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s/u;
+
 // Numeric d/m with no word before it ("note IDE - 17/10", "[1/9 07:55]"): see dayMonthAlone for what it must not be.
 // (The lookbehind after the first digit, as in NUMERIC_DMY.)
 const NUMERIC_DM_ALONE = /(\d(?<!(?:[\p{L}\p{N}]|[\p{N}][ \t]?[/.,:x×*-][ \t]?|[/.,:°#=+*-])\d)\d?)\/(\d{1,2})(?![\p{N}]|[/.,-]\d|[\p{L}%])/dgu;
@@ -331,8 +333,11 @@ function findDates(doc: Doc): DateParts[] {
     const b = Number(m[2]);
     // "from 2/3 of the dose", "on 1/2 tab": a unit or "of" after it makes it a fraction, a word before it or
     // not; never with a leading zero ("le 02/11 d'un hôpital").
+    // A weekday before it says a day, not a share, whatever follows: "lundi 23/11 nuit", "mon 23/11 day" open a
+    // shift's notes (French "mon" is "my" too: "mon 1/2 cp").
     const zeroPadded = m[1]!.startsWith('0') || m[2]!.startsWith('0');
-    if (!zeroPadded && NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+    const weekdayBefore = WEEKDAY_INTRODUCES.test(m[0]) && !(doc.lang !== 'en' && m[0].startsWith('mon'));
+    if (!zeroPadded && !weekdayBefore && NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     const us = doc.lang === 'en';
     const [day, month] = us ? [b, a] : [a, b];
     if (!isValidDay(undefined, month, day)) continue;
