@@ -30,6 +30,7 @@ import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
 import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
 import { welshFacilitySpans } from './recognizers/facilities-welsh.js';
+import { namedWardSpans } from './recognizers/wards-named.js';
 import { employerAfterWorkPhraseSpans } from './recognizers/employers-after-work-phrase.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
@@ -94,6 +95,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['health boards', healthBoardSpans],
   ['lowercase English facilities', lowercaseEnglishFacilitySpans],
   ['Welsh facilities', welshFacilitySpans],
+  ['named wards', namedWardSpans],
   ['employers after a work phrase', employerAfterWorkPhraseSpans],
   ['town before an Irish county', townBeforeIrishCountySpans],
   ['town after a name and age', townAfterAgeSpans],

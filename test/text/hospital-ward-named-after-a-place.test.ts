@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+async function labelled(text: string): Promise<[string, string][]> {
+  const { spans } = await detect(text, { lang: 'en' });
+  return spans.map((s) => [s.label, text.slice(s.start, s.end)]);
+}
+
+// Regression (holdout47 miss class): "Ward Quantock", "Ward Glaslyn", "admitted ward Jasmin" were marked as persons
+// ("Ward" is on the first-name list), so a surrogate person's name replaced a hospital's ward.
+describe('a ward named after a place', () => {
+  it('is a hospital, up to the first dictionary word', async () => {
+    const found = await labelled('Bishops Hull, TA1 5DA – Ward Quantock – Tel 01823 604417\nAdmitted ward Jasmin\nN,N,Ward Glaslyn,GLP,');
+    expect(found).toContainEqual(['HOSPITAL', 'Ward Quantock']);
+    expect(found).toContainEqual(['HOSPITAL', 'ward Jasmin']);
+    expect(found).toContainEqual(['HOSPITAL', 'Ward Glaslyn']);
+    expect(found.filter(([label]) => label === 'PERSON')).toEqual([]);
+  });
+
+  it('leaves a word of the dictionary after "ward", and a surname after a title', async () => {
+    const found = await labelled('Signed: Labour Ward Coordinator. The Ward Dictate app. Seen by Dr Ward Smith.');
+    expect(found.filter(([label]) => label === 'HOSPITAL')).toEqual([]);
+    expect(found).toContainEqual(['PERSON', 'Ward Smith']);
+  });
+});
