@@ -272,6 +272,9 @@ export function personSpans(doc: Doc): Span[] {
     if (familyWords.length === 1 && /^\p{Lu}{2,3}$/u.test(familyWords[0]!) && !isLastName(familyWords[0]!)) continue;
     if (familyWords.length === 1 && /^\p{Lu}{4}$/u.test(familyWords[0]!) && !isLastName(familyWords[0]!) && !isFirstName(familyWords[0]!)) continue;
     if (familyWords.length > 1 && familyWords.every((w) => isOrdinaryWord(w)) && !familyWords.every((w) => /^\p{Lu}/u.test(w))) continue;
+    // "daughter Mrs⏎Gillian Hart", "Fille, Mme⏎Claire Dubois": a title at a line's end opens the name on the next
+    // line (the title rules find it there); the title itself is no name.
+    if (familyWords.length === 1 && TITLE_WORDS.has(fold(familyWords[0]!).replace(/\.$/, ''))) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
   }
   // INVERTED_RE is tried at every line start and field label; most notes have no ", <date>" at all.
