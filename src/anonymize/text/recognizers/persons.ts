@@ -310,6 +310,13 @@ export function personSpans(doc: Doc): Span[] {
     for (const m of matchesNotAfter(re, t)) {
       const [s, e] = m.indices![1]!;
       if (re === DAY_GREETING_RE && TITLE_WORDS.has(fold(m[1]!))) continue;
+      // "Cher Confrère,", "Chère Consœur,", "Dear Colleague,", "Dear Orthopaedic Registrar,": a letter's greeting to a
+      // role, every word one that a dictionary holds and no name list knows ("consœur" folds to no word the dictionary has).
+      // "Triage RN:", "Sending MD:", "Palliative Care CNS", "(HCPC PA41872)", "Brandon Young, DDS, MD": before a degree, a role,
+      // a ward or a registry's acronym, every word an ordinary one or capitals no name list knows.
+      if (re === DEGREE_RE && m[1]!.trim().split(/[ \t]+/).every((w) => isOrdinaryWord(w) || (/^\p{Lu}{2,5}$/u.test(w) && !isLastName(w) && !isFirstName(w)))) continue;
+      // Short dictionary words are left to be names: "Hi Deb,", "Hello Peg,", "Dear Síle," are nicknames no list knows.
+      if (re === GREETING_RE && m[1]!.trim().split(/[ \t]+/).every((w) => (isOrdinaryWord(w) && (w.length >= 5 || /^(?:sir|all|team)$/iu.test(w))) || /^cons(?:œ|oe)urs?$/iu.test(w))) continue;
       push(s, e, 0.85, PRIORITY.context, 'person-context');
     }
   }
