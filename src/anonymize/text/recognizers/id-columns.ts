@@ -57,6 +57,8 @@ const NAME_CELL = /^[\p{L}][\p{L}'’.,-]*(?:[ \t]+[\p{L}][\p{L}'’.,-]*){0,4}$
 const CODE_CELL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\-/.]|[ ](?=\p{N})){2,24}$/u;
 // CSV exports ("name,hosp_no,nhs_no,…") are tables too; their cells may be quoted ("Gallagher, Seamus").
 const SEPARATORS = ['|', '\t', ';', ','] as const;
+// A comment that names the columns after it: "# colonnes : ", "# columns: ", "-- fields = ".
+const COMMENTED_HEADER_OPENING = /^[ \t]*(?:#+|\/\/|--)[ \t]*(?:colonnes|columns|fields|champs|header|en-tete|entete)[ \t]*[:=][ \t]*/;
 const CSV_HINT = /[^\s,],[^\s,][^\s,]*,[^\s,]/;
 /** Rows looked at below one header: tables in notes are short; a blank line or a row of another shape ends it. */
 const MAX_ROWS = 200;
@@ -228,6 +230,9 @@ export function tableColumnIds(doc: Doc): Span[] {
       // A CSV header is labels glued by commas ("name,hosp_no,dob"); a comma and a space is prose.
       if (sep === ',' && (lines[i]!.text.includes(', ') || !CSV_HINT.test(lines[i]!.text))) continue;
       const header = cells(lines[i]!.text, sep);
+      // An export's header may sit in a comment that names it ("# colonnes : dossier;date_appel;nom"): its first label
+      // follows the comment's own.
+      header[0] = header[0]!.replace(COMMENTED_HEADER_OPENING, '');
       // Three columns at least: a two-cell row is a "field | value" pair, and the rows under it are
       // other fields, not values of its column.
       if (header.length < 3) continue;
