@@ -39,7 +39,7 @@ const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode
 // donor log, "quartier" of a register in Nouakchott or Niamey, "colline" in Burundi, "community").
 // Qualified by whose town it is ("employer_city", "home_town"), as names are ("worker_last") and identifiers
 // ("ssn_last4"). A municipality too, and two kinds joined by a slash ("Village / town", "Village / TA": a Malawian traditional authority).
-const CITY_HEADER_WORD = 'city|town|ville|commune|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|colline|lieu de naissance|place of birth|birthplace|provenance|municipality|municipalite|township';
+const CITY_HEADER_WORD = 'city|town|ville|commune|island|isle|ile|localite|lieu de residence|residence|area|quartier|district|village|suburb|locality|neighbou?rhood|community|home community|communaute|hometown|home town|colline|lieu de naissance|place of birth|birthplace|provenance|municipality|municipalite|township';
 const CITY_HEADER_CELL = new RegExp(`^(?:home|(?:(?:employer|home|birth|work|school|patient|worker|client|mailing|current|previous) )?(?:${CITY_HEADER_WORD})(?:(?: ?\\/ ?| )(?:${CITY_HEADER_WORD}|ta|county|province|state))*)$`);
 // Where a patient is treated, from or to, or works, by its column: "Treating clinic", "gp_clinic", "referring_facility",
 // "centre_dialyse", "Transporteur", "Employer" (the sets mark facilities and employers as HOSPITAL).
@@ -178,9 +178,14 @@ export function rowSpans(kinds: ColumnKinds, cellAt: (column: number) => Cell): 
   for (const k of kinds.addresses) {
     const { value, start } = cellAt(k);
     if (value.length > 80 || !/\p{L}/u.test(value) || NO_ADDRESS_CELL.test(value)) continue;
-    // With no town column, the town closes the cell after its last comma: the street part is what comes before.
-    const street = kinds.cities.length === 0 && value.includes(',') ? value.slice(0, value.lastIndexOf(',')).trimEnd() : value;
-    if (street.length > 0) out.push({ start, end: start + street.length, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-column' });
+    // With no town column, the town closes the cell after its last comma: the street part is what comes before. A
+    // postcode may close it too ("Nether Button, KW17 2NZ"): the postcode rules take it.
+    const closedByPostcode = value.includes(',') && ZIP_CELL.test(value.slice(value.lastIndexOf(',') + 1).trim());
+    const street = value.includes(',') && (kinds.cities.length === 0 || closedByPostcode) ? value.slice(0, value.lastIndexOf(',')).trimEnd() : value;
+    // Beside a town column the cell holds no town, so a farm's or a house's name before a postcode is the street part,
+    // not the town the postcode rules take it for.
+    const priority = kinds.cities.length > 0 && closedByPostcode ? PRIORITY.pattern - 4 : PRIORITY.context + 5;
+    if (street.length > 0) out.push({ start, end: start + street.length, label: 'ADDRESS', score: 0.8, priority, source: 'address-column' });
   }
   for (const k of kinds.phones) {
     const { value, start } = cellAt(k);
