@@ -196,7 +196,10 @@ const SPECIALTY_OF = String.raw`(?:de|d')[ \t]*(?:ophtalmologie|radiologie|cardi
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls", "CMP infanto-juvénile de
 // Cernay", "CMP enfants et adolescents de Sarrebourg".
-const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|${SPECIALTY_OF})){0,2}`;
+const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|${SPECIALTY_OF}|` +
+  // The tiers of a health system's facilities in Central Africa, Madagascar or the Pacific: "Hôpital provincial général
+  // de référence de Bukavu", "centre médical d'arrondissement de Doumé", "centre de réadaptation cardiovasculaire de …".
+  String.raw`provinciale?|generale?|de reference|d'arrondissement|de district|de zone|prefectorale?|cardio-?vasculaire)){0,3}`;
 // "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
 // a space after it unless it is elided (d', l'). A name never runs onto the next line ("Maternité\nBOYER").
 const HOSPITAL_FR = new RegExp(
