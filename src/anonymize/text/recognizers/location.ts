@@ -188,7 +188,11 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(
   // "SAMU SOCIAL", "SAMU-Pallia" name programmes as often as a département's SAMU.
   // Fire and rescue stations, which carry patients and are named after their town too ("CIS Mirepoix", "CIS des Hauts
   // de l'Est"): the sets mark them as facilities. The capital check keeps a carcinoma in situ ("CIS vésical") out.
-  String.raw`cegidd|cecos|smur|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp|cis)`;
+  String.raw`cegidd|cecos|smur|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp|cis|` +
+  // Primary care centres named after their town: a medico-social centre (CMS de Voh, CMS de Moudon), New Brunswick's
+  // community health centres (CSC de Rogersville), and West and Central Africa's and Madagascar's health posts (CSI de
+  // Loudima, CSPS de Kouka, CSCom de Socoura, CSB II d'Ambohimahasoa, "CSB deux" as dictated).
+  String.raw`cms|csc|csi|csps|cscom|csb(?:[ \t]+(?:ii|i|deux|un))?)`;
 // A practice or a centre named by its specialty before its own name: "Cabinet d'ophtalmologie du Dropt",
 // "Cabinet de pneumologie des Allées", "cabinet d'orthophonie Cabrol-Ponsolle", "centre de planning
 // familial Les Marronniers".
@@ -207,6 +211,8 @@ const HOSPITAL_FR = new RegExp(
     String.raw`(${WORD}(?:[ \t]+${WORD}){0,5})`,
   'du',
 );
+/** The primary-care acronyms of HOSPITAL_HEAD, which other fields use too (CMS: the US Medicare agency). */
+const PRIMARY_CARE_ACRONYM_HEAD = /^(?:cms|csc|csi|csps|cscom|csb)(?![\p{L}])/u;
 // The global twin of HOSPITAL_FR for hospitalSpans' exec loop, compiled once (one per document cost
 // ~3 % of the rules' CPU: the pattern's large source was read and looked up on every call).
 const HOSPITAL_FR_SCAN = new RegExp(HOSPITAL_FR.source, 'dgu');
@@ -824,6 +830,8 @@ export function hospitalSpans(doc: Doc): Span[] {
     // médical", a pharmacy or a dispensary named so is the facility ("Cabinet médical de Paea", "pharmacie de
     // Poindimié", "Dispensaire de Sigave"), as the sets mark them.
     if (NAMED_BY_TOWN_ONLY.test(m[0]) && /(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns)) && communePopulation(words[0]!) !== undefined) continue;
+    // "CMS LCD L33789" (a US coverage rule), "CSC 2024": the primary-care acronyms name a centre only before "de" and its town.
+    if (PRIMARY_CARE_ACRONYM_HEAD.test(m[0]) && !/(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns))) continue;
     // "MedStat Ambulance ETA 23:40": an English firm's name ends on "Ambulance" (FACILITY_EN reads it); what follows is
     // the message ("National Ambulance Service" goes on).
     if (/^ambulance(?![\p{L}])(?![ \t]+services?(?![\p{L}]))/u.test(m[0]) && /\p{Lu}[\p{L}'’.&-]*[ \t]+$/u.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
