@@ -41,6 +41,10 @@ const STREET_FR = new RegExp(
   'dgu',
 );
 const ZIP_CITY_AFTER_STREET = /^[ \t]*[,\-–—]?[ \t]*(\d{5})[ \t]+((?:[\p{L}][\p{L}'’]*)(?:[ \t-]+[\p{L}][\p{L}'’]*){0,4}?)(?=[ \t]*(?:[,.;)|\n]|cedex|$)|[ \t]+[–—][ \t])/diu;
+// A lowercase note or a quoted reply breaks the line after the street's comma: "lot 14 dorat road,⏎  adelaide river 0846",
+// "Rue de l'Église 21,⏎> 1690 Villaz-Saint-Pierre". Four digits (not a year) beside the town, after it or before it, say
+// the line is the address's last.
+const TOWN_POSTCODE_ON_NEXT_LINE = /^[ \t]*,[ \t]*\r?\n[ \t>]*(?:([\p{L}][\p{L}'’-]{2,30}(?:[ \t-][\p{L}][\p{L}'’-]{1,30}){0,2})[ \t]+(\d{4})|(\d{4})[ \t]+([\p{Lu}][\p{L}'’-]{2,30}(?:[ \t-][\p{L}][\p{L}'’-]{1,30}){0,3}))(?=[ \t]*(?:[,.;)]|\r?\n|$))/du;
 const TOWN_ON_NEXT_LINE = /^[ \t,]*\r?\n[ \t]*([\p{Lu}][\p{L}'’-]{2,30}(?:[ \t-][\p{Lu}][\p{L}'’-]{1,30}){0,2})(?:,?[ \t]+([A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{2}[ \t]+\d{5}))?[ \t]*(?:\r?\n|$)/du;
 // "… apt 3 chicago right now": a known town right after the street, whatever follows it (two words, then one).
 const KNOWN_TOWN_AFTER_SPACE = [
@@ -84,10 +88,22 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
   }
   return null;
 }
-// The town ends at punctuation, a line end, a spaced dash ("Pine Gardens, St. Michael – tel …") or a
+/** The town and its four-digit postcode on the line after a street's closing comma (TOWN_POSTCODE_ON_NEXT_LINE); true when found. */
+function townAndPostcodeOnNextLine(t: string, end: number, out: Span[]): boolean {
+  const m = TOWN_POSTCODE_ON_NEXT_LINE.exec(t.slice(end, end + 80));
+  if (!m?.indices) return false;
+  const [townGroup, zipGroup] = m[1] !== undefined ? [1, 2] : [4, 3];
+  if (/^(?:19|20)\d{2}$/.test(m[zipGroup]!)) return false;
+  const [cs, ce] = m.indices[townGroup]!;
+  const [zs, ze] = m.indices[zipGroup]!;
+  out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+  out.push({ start: end + zs, end: end + ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
+  return true;
+}
+// The town ends at punctuation, a line end, an opening bracket ("Te Karaka 4022 (family also stays …)"), a spaced dash ("Pine Gardens, St. Michael – tel …") or a
 // form's column gap ("…, Timaru 7910   Mobile …"); the dot of "St." / "Mt." is part of the town, not its
 // end (it left "St" of "St. Michael" and "Michael" in clear).
-const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|\d{4}|[A-Za-z]{2,3}[ \t]+\d{4,5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?!(?<=(?:^|[ \t,])(?:St|Ste|Mt|Ft))\.)(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[–—][ \t]|[ \t]{2,})/du;
+const TOWN_AFTER_STREET = /^(,)[ \t]*([\p{L}][\p{L}'’.-]{1,30}(?:[ \t][\p{L}][\p{L}'’.-]{1,30}){0,2}?)(?:[ \t]*,?[ \t]+(\d{5}(?:-\d{4})?|\d{4}|[A-Za-z]{2,3}[ \t]+\d{4,5}|[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d{2}[ ]?[0-9A-Z]{4}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d))?(?!(?<=(?:^|[ \t,])(?:St|Ste|Mt|Ft))\.)(?=[ \t]*(?:[,.;)\n]|$)|[ \t]+[–—][ \t]|[ \t]{2,}|[ \t]+\()/du;
 // A lowercase town after a comma or a bracket (its loop below says which), or set apart by dashes in a
 // lowercase log's heading ("transmissions ide — uhs alencon — nuit du 18 au 19/11", "suivi tel — ide
 // d'education — pamiers"); dashes are "-" in the folded view. A second scan reads a town right after a
@@ -587,6 +603,8 @@ export function locationSpans(doc: Doc): Span[] {
       const [cs, ce] = tail.indices[2]!;
       out.push({ start: end + zs, end: end + ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
       out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+    } else {
+      townAndPostcodeOnNextLine(t, end, out);
     }
   }
   // The town after an English street: "12 birch lane, springfield", "Praed Street, London W2 1NY",
@@ -594,6 +612,7 @@ export function locationSpans(doc: Doc): Span[] {
   // when a gazetteer knows them or a state code / ZIP follows.
   const townAfter = (end: number) => {
     const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60)) ?? knownTownAfterSpace(t.slice(end, end + 60));
+    if (!m?.indices && townAndPostcodeOnNextLine(t, end, out)) return;
     if (!m?.indices) {
       // A letterhead puts the town on the next line, alone or with its postcode ("22 Elm Park Road⏎London").
       const next = TOWN_ON_NEXT_LINE.exec(t.slice(end, end + 60));
