@@ -79,6 +79,8 @@ const FAMILY_UPPER_HINT = /PERE|PÈRE|MERE|MÈRE|EPOU|ÉPOU|FRERE|FRÈRE|SOEUR|S
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
 const NAME_PAIR = notAfter(/(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu);
+/** First names that are also the first word of institutions, regiments, wards and roles ("Royal", "General", "Baby"). */
+const INSTITUTION_FIRST_WORDS = new Set(['royal', 'general', 'baby', 'national', 'king', 'queen', 'prince', 'princess', 'grand', 'delta', 'nova']);
 /** NAME_PAIR read at one position (its look-behind is a blank there, so the plain body does). */
 const NAME_PAIR_AT = new RegExp(NAME_PAIR.body.source, 'duy');
 // "Priya Raman, MD", "Natalie Brooks, NP"
@@ -365,6 +367,9 @@ export function personSpans(doc: Doc): Span[] {
       if (again) pairs.splice(i + 1, 0, again);
       continue;
     }
+    // "Royal Flying Doctor", "General Surgeon", "Baby Unit", "Royal British Legion": a first name that opens
+    // institutions' and roles' names, then an ordinary word, is no person (the dictionary leaves these out as names).
+    if (INSTITUTION_FIRST_WORDS.has(a.toLowerCase()) && isOrdinaryWord(b)) continue;
     const hit = (isFirstName(a) && (bUpper || !isCommonWord(b))) || (aUpper && a.length > 1 && isFirstName(b) && !bUpper);
     // "Elliot Lake", "Owen Sound": a first name before a lake, a river or a bay is a town when a list holds the two.
     if (hit && GEOGRAPHIC_WORD.test(b) && isListedTown(`${a} ${b}`, 5000)) {
