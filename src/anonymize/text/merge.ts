@@ -2,6 +2,7 @@ import { isDictionaryWord } from './bloom.js';
 import { blanksStartBefore } from './blanks.js';
 import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
+import { fold } from './normalize.js';
 import { outrankedPersonRests, widenOverOutranked } from './outranked-rests.js';
 import { TITLE_WORDS } from './titles.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
@@ -195,9 +196,19 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
     // words are not spread. One that only runs into such a span ("DR DUPONT CABINET MEDICAL", the
     // facility after the name) still is: spreading puts the name back on its own.
     if (claimedBySurerOther(s)) continue;
-    for (const w of doc.folded.slice(s.start, s.end).split(/[\s,]+/)) {
+    const original = doc.text.slice(s.start, s.end).split(/[\s,]+/);
+    // "TRAN Minh-Anh": beside a capitalised word that is no ordinary one, in the span or right after it, a short word in
+    // capitals is a surname.
+    const nextWord = /^[ \t]+([\p{L}'’-]+)/u.exec(doc.text.slice(s.end, s.end + 40))?.[1];
+    const besideAName = (i: number) =>
+      [...original.filter((_, j) => j !== i), ...(nextWord ? [nextWord] : [])].some((o) => /^\p{Lu}\p{Ll}/u.test(o) && !TITLE_WORDS.has(fold(o).replace(/\.$/, '')) && !(isDictionaryWord(fold(o)) && !isFirstName(o) && !isLastName(o)));
+    for (const [i, w] of doc.folded.slice(s.start, s.end).split(/[\s,]+/).entries()) {
       const clean = w.replace(/\.$/, '');
       if (clean.length < 3 || EPONYMS.has(clean) || PROPAGATION_STOP.has(clean)) continue;
+      // "visiting ENT", "ACHD clinic", "NSW": a short word in capitals that no name list knows is an acronym a misread
+      // span took in; spread, it would mark every mention of the specialty or the state.
+      const as = original[i];
+      if (as !== undefined && /^\p{Lu}{3,4}$/u.test(as) && !isFirstName(as) && !isLastName(as) && !besideAName(i)) continue;
       // An ordinary word is only spread when the name gazetteer knows it as a name ("Rose", "Martin").
       if (isDictionaryWord(clean) && !isFirstName(clean) && !isLastName(clean)) continue;
       tokens.add(clean);
