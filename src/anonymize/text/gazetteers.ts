@@ -1,6 +1,7 @@
 import communesData from './data/communes.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
 import usFirstNamesData from './data/first-names-us.json' with { type: 'json' };
+import eastAsianSurnamesData from './data/surnames-east-asian.json' with { type: 'json' };
 import { fold } from './normalize.js';
 
 /**
@@ -104,9 +105,19 @@ export function isFirstNameOfAnyList(token: string): boolean {
   return usSet.has(fold(token)) && !(token.length <= 5 && token === token.toUpperCase());
 }
 
+let eastAsianSet: Set<string> | undefined;
+
+/**
+ * A surname of the faker-built lists, or one of the commonest East Asian surnames (surnames-east-asian.json: "Tran",
+ * "Pham", "Chan", "Wong", "Tsang", "Nakamura", which those lists lack) unless written as a word of three capitals
+ * ("LIM", "ONG", "KOK" are acronyms in a note as often).
+ */
 export function isLastName(token: string): boolean {
   lastSet ??= new Set(NAMES.last.map((n) => fold(n)));
-  return lastSet.has(fold(token));
+  const f = fold(token);
+  if (lastSet.has(f)) return true;
+  eastAsianSet ??= new Set(eastAsianSurnamesData as string[]);
+  return eastAsianSet.has(f) && !(token.length <= 3 && token === token.toUpperCase());
 }
 
 export function namePool(lang: 'fr' | 'en'): { first: readonly string[]; last: readonly string[] } {
