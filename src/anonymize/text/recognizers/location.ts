@@ -299,7 +299,7 @@ const UPPER_CITY = notAfter(/(?<![\p{L}])[\p{Lu}]{3,}(?:[ -][\p{Lu}]{2,}){0,3}(?
 // Communes named like common words; "Us" (Val-d'Oise) like ultrasound ("Radio, US") and the pronoun.
 const CITY_COMMON_WORDS = new Set(['us', 'nice', 'tours', 'orange', 'lens', 'vienne', 'laval', 'bar', 'sept', 'vue', 'mer', 'paris', 'prix', 'marche', 'moulins', 'sens', 'vire', 'die', 'eu', 'ham', 'gap', 'condom', 'plan', 'lit', 'bourg', 'pont', 'port', 'fort', 'mont', 'val', 'cour', 'vie', 'ile', 'sud', 'nord', 'est', 'ouest', 'centre', 'service', 'pole', 'unite', 'saint', 'sainte', 'colon', 'christmas', 'easter', 'noel', 'thanksgiving', 'halloween', 'paques']);
 // The date must follow: a month name after the day, or a separator and digits ("Glasgow 11 (Y3 …" is a score).
-const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?=\d{1,2}(?:er)?(?:[ \t]+(?:[Jj]an|[Ff][eé]v|[Ff]eb|[Mm]ar|[Aa]vr|[Aa]pr|[Mm]a[iy]|[Jj]ui|[Jj]u[nl]|[Aa]o[uû]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd][eé]c|JAN|F[EÉ]V|FEB|MAR|AVR|APR|MA[IY]|JUI|JU[NL]|AO[UÛ]|AUG|SEP|OCT|NOV|D[EÉ]C)|[./-]\d)|\d{4}-\d{2}-\d{2})/gu;
+const DATELINE = /(?<=^|\n)[ \t]{0,8}([\p{Lu}][\p{L}'’]{1,40}(?:[ -][\p{Lu}][\p{L}'’]{1,40}){0,3}),?[ \t]+(?:le[ \t]+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t]+)?(?=\d{1,2}(?:er)?(?:[ \t]+(?:[Jj]an|[Ff][eé]v|[Ff]eb|[Mm]ar|[Aa]vr|[Aa]pr|[Mm]a[iy]|[Jj]ui|[Jj]u[nl]|[Aa]o[uû]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd][eé]c|JAN|F[EÉ]V|FEB|MAR|AVR|APR|MA[IY]|JUI|JU[NL]|AO[UÛ]|AUG|SEP|OCT|NOV|D[EÉ]C)|[./-]\d)|\d{4}-\d{2}-\d{2})/gu;
 // Canadian postal codes ("V3W 4E5": letter digit letter, digit letter digit, letters D F I O Q U never
 // used) and Irish Eircodes ("D04 X2K7": a routing key, then four characters mixing letters and digits).
 // \b rather than a Unicode lookbehind: much cheaper at every position (the codes are ASCII).
@@ -518,7 +518,7 @@ export function locationSpans(doc: Doc): Span[] {
       out.push({ start: m.index, end: m.index + m[0].length, label: 'CITY', score: 0.8, priority: PRIORITY.gazetteer - 5, source: 'city-upper' });
     }
   }
-  // Letter dateline: "Poitiers, le 3 avril 2024", "Lyon, 5 septembre 2021"
+  // Letter dateline: "Poitiers, le 3 avril 2024", "Lyon, 5 septembre 2021", "Vézelay, le vendredi 27 novembre 2026"
   for (const m of t.matchAll(DATELINE)) {
     const name = m[1]!;
     if (communePopulation(name) !== undefined || WORLD.has(fold(name)) || US_UK_CITIES.has(fold(name)) || (m[0].includes(',') && unlistedDatelineTown(t, m.index + m[0].length, name))) {
