@@ -76,6 +76,9 @@ const NOT_SURNAMES = new Set([
 
 function readsAsSurname(word: string): boolean {
   const key = fold(word);
+  // "l'infarctus", "l'héberger": an elided article or pronoun before a dictionary word is prose ("d'Artagnan" stays).
+  const elided = /^[ldjmnst]['’]/.exec(key);
+  if (elided && isDictionaryWord(key.slice(2))) return false;
   return key.length >= 3 && !NOT_SURNAMES.has(key) && !isDictionaryWord(key);
 }
 
