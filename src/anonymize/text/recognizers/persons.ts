@@ -79,6 +79,16 @@ const FAMILY_UPPER_HINT = /PERE|PÈRE|MERE|MÈRE|EPOU|ÉPOU|FRERE|FRÈRE|SOEUR|S
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
 const NAME_PAIR = notAfter(/(?<![\p{L}])([\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)([ \t]{1,4}|,[ \t]{0,4})((?:(?:de|du|le|la|van|von|di|da|d')[ \t]+)?[\p{Lu}][\p{L}'’]{1,40}(?:-[\p{Lu}][\p{L}'’]{1,40})?)(?![\p{L}])/gu);
+/** Endings of English and French verb forms: "asked", "farmed", "décédé", "réorienté", "souhaiterait". */
+const VERB_FORM_END = /(?:ed|ing|é|ée|és|ées|ait|aient)$/u;
+/**
+ * Linking words and common verbs in the third person seen after a relative's word ("mon mari après …", "le fils avant
+ * 8h", "daughter now lives …", "son mari travaille à …", "her husband works at …").
+ */
+const LINKING_WORDS_AFTER_RELATIVE = new Set([
+  'apres', 'avant', 'puis', 'nous', 'vous', 'soit', 'peut', 'deja', 'now', 'after', 'before', 'home', 'then',
+  'travaille', 'propose', 'souhaite', 'vient', 'arrive', 'appelle', 'drives', 'asks', 'says', 'lives', 'works', 'wants',
+]);
 /** First names that are also the first word of institutions, regiments, wards and roles ("Royal", "General", "Baby"). */
 const INSTITUTION_FIRST_WORDS = new Set(['royal', 'general', 'baby', 'national', 'king', 'queen', 'prince', 'princess', 'grand', 'delta', 'nova']);
 /** NAME_PAIR read at one position (its look-behind is a blank there, so the plain body does). */
@@ -338,6 +348,10 @@ export function personSpans(doc: Doc): Span[] {
   for (const m of matchesNotAfter(FAMILY_LOWER_RE, t)) {
     const w = m[1]!;
     if (LOWER_STOP.has(w) || FAMILY_LOWER_STOP.has(w)) continue;
+    // "mon mari après l'infarctus", "daughter asked about", "son mari travaille à …", "mari décédé": a verb or a
+    // linking word goes on the sentence, it does not name the relative. The dictionary holds many lowercase given
+    // names too ("aroha", "val", "marg"), so only its words shaped like a verb form, or a few linking words, are left.
+    if (isOrdinaryWord(w) && (VERB_FORM_END.test(w) || LINKING_WORDS_AFTER_RELATIVE.has(fold(w)))) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
