@@ -88,6 +88,26 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
   }
   return null;
 }
+// After a street, one or two place parts (a suburb, then the town) and a four- or five-digit postcode, whatever prose
+// follows: "41 Campbell Street, Karori, Wellington 6012 · Mob …", "27 Taupiri Street, Te Kūiti 3910 on Monday", "64
+// diamond st cooroy 4563, mob …". Not a room, a box or a suite and its number, not a year, not a time or a dose.
+const POSTCODE_AFTER_TOWNS = /^(?:,[ \t]*|[ \t]+)([\p{L}][\p{L}'’.-]*(?:[ \t][\p{L}][\p{L}'’.-]*){0,2})(?:,[ \t]*([\p{L}][\p{L}'’.-]*(?:[ \t][\p{L}][\p{L}'’.-]*){0,2}))?[ \t]+(\d{4,5})(?![\p{N}\p{L}]|[.,/:-]\d|[ \t]\d|[ \t]?(?:am|pm|h|hrs?|mg|ml|kg|ans|yrs?|years)(?![\p{L}]))/du;
+const NOT_A_PLACE_PART = /(?:^|[ \t])(?:room|rm|suite|ste|unit|flat|apt|apartment|box|bed|bay|ward|floor|level|ext|extn|tel|ph|phone|mob|mobile|cell|telephone|fax|pager|bleep|po|gpo|rd|route|hwy|highway|no|number|code|ref|since|in|on|at|from|to|until|by|year|cycle|chambre|lit|poste|bp|cs)$/iu;
+
+function postcodeAfterTowns(t: string, end: number, out: Span[]): void {
+  const m = POSTCODE_AFTER_TOWNS.exec(t.slice(end, end + 70));
+  if (!m?.indices) return;
+  const zip = m[3]!;
+  if (/^(?:19|20)\d{2}$/.test(zip) || NOT_A_PLACE_PART.test(m[1]!) || (m[2] !== undefined && NOT_A_PLACE_PART.test(m[2]))) return;
+  const [zs, ze] = m.indices[3]!;
+  out.push({ start: end + zs, end: end + ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
+  // "Boston, MA 02215": a state's or a province's code before the ZIP is no town.
+  if (m[2] !== undefined && !/^(?:\p{Lu}{2,3}|\p{Ll}{2})$/u.test(m[2])) {
+    const [cs, ce] = m.indices[2]!;
+    out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+  }
+}
+
 /** The town and its four-digit postcode on the line after a street's closing comma (TOWN_POSTCODE_ON_NEXT_LINE); true when found. */
 function townAndPostcodeOnNextLine(t: string, end: number, out: Span[]): boolean {
   const m = TOWN_POSTCODE_ON_NEXT_LINE.exec(t.slice(end, end + 80));
@@ -611,6 +631,7 @@ export function locationSpans(doc: Doc): Span[] {
   // "1840 maple avenue, dayton oh 45402". Capitalised words there are the town; lowercase ones only
   // when a gazetteer knows them or a state code / ZIP follows.
   const townAfter = (end: number) => {
+    postcodeAfterTowns(t, end, out);
     const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60)) ?? knownTownAfterSpace(t.slice(end, end + 60));
     if (!m?.indices && townAndPostcodeOnNextLine(t, end, out)) return;
     if (!m?.indices) {
