@@ -14,6 +14,11 @@ describe('an identifier after a bare "ID", a NIN, or "still"', () => {
     for (const id of ['0241571M', 'AB4417093K', '977-0415-1-3-72', 'WV-0448173926']) expect(found).toContainEqual(['ID', id]);
   });
 
+  // Regression: the Idaho exception first read every match opening on "id", so "ID patient 83712" went out in clear.
+  it('still reads five digits after "ID patient" as an identifier', async () => {
+    expect(await labelled('Identifiant : ID patient 83712 admis ce jour.')).toContainEqual(['ID', '83712']);
+  });
+
   it('leaves Idaho and its ZIP code, and a tray', async () => {
     const found = await labelled('190 E. Bannock St., Boise, ID 83712\nminor set (tray id 00412-B) returned');
     expect(found).toContainEqual(['ZIP', '83712']);

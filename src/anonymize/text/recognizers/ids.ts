@@ -32,6 +32,7 @@ const CONTEXT_ID = notAfter(new RegExp(
 // It opens on its literal, so the engine skips to each "id"; the word before it is checked apart (BARE_ID_BEFORE).
 const BARE_ID = new RegExp(String.raw`id(?![\p{L}])` + CONTEXT_ID_TAIL, 'dgu');
 const BARE_ID_BEFORE = /[\p{L},.][ \t]{1,3}$/u;
+const US_ZIP_VALUE = /^\d{5}(?:-\d{4})?$/;
 // "UR 1234567" (Australian unit record number): upper case only, "ur" is chat for "your".
 const UNIT_RECORD = /(?<![\p{L}])URN?[ \t]*(?:No\.?|#|:)?[ \t]*(\d{4,10})(?![\p{L}\p{N}])/dgu;
 // A fax or letter page ("N° 3/4", "page 2/5") is no identifier.
@@ -94,13 +95,13 @@ export function idSpans(doc: Doc): Span[] {
   for (const m of doc.text.matchAll(SSN)) {
     if (isValidSsn(m[0])) out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.95, priority: PRIORITY.validated, source: 'ssn' });
   }
-  const bareIds = [...doc.folded.matchAll(BARE_ID)].filter((m) => BARE_ID_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 4), m.index)));
+  // "Boise, ID 83712": a bare "ID" before five digits is Idaho and its ZIP code (only the bare one: "ID patient 83712" is
+  // an identifier).
+  const bareIds = [...doc.folded.matchAll(BARE_ID)].filter((m) => BARE_ID_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 4), m.index)) && !US_ZIP_VALUE.test(m[1]!));
   for (const m of [...matchesNotAfter(CONTEXT_ID, doc.folded), ...bareIds]) {
     const [start, end] = m.indices![1]!;
     if (PAGE_NUMBER.test(m[1]!) || LOWER_PREFIX.test(doc.text.slice(start, end))) continue;
     if (NOT_ID_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
-    // "Boise, ID 83712": a bare "ID" before five digits is Idaho and its ZIP code.
-    if (/^id\b/.test(m[0]) && /^\d{5}(?:-\d{4})?$/.test(m[1]!)) continue;
     out.push({ start, end, label: 'ID', score: 0.95, priority: PRIORITY.context + 25, source: 'id-context' });
   }
   for (const m of doc.text.matchAll(LONG_DIGITS)) {
