@@ -4,7 +4,7 @@ import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
 import { fold } from './normalize.js';
 import { outrankedPersonRests, widenOverOutranked } from './outranked-rests.js';
-import { TITLE_WORDS } from './titles.js';
+import { isTitleWord, TITLE_WORDS } from './titles.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
 
 /**
@@ -196,19 +196,14 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
     // words are not spread. One that only runs into such a span ("DR DUPONT CABINET MEDICAL", the
     // facility after the name) still is: spreading puts the name back on its own.
     if (claimedBySurerOther(s)) continue;
-    const original = doc.text.slice(s.start, s.end).split(/[\s,]+/);
-    // "TRAN Minh-Anh": beside a capitalised word that is no ordinary one, in the span or right after it, a short word in
-    // capitals is a surname.
-    const nextWord = /^[ \t]+([\p{L}'’-]+)/u.exec(doc.text.slice(s.end, s.end + 40))?.[1];
-    const besideAName = (i: number) =>
-      [...original.filter((_, j) => j !== i), ...(nextWord ? [nextWord] : [])].some((o) => /^\p{Lu}\p{Ll}/u.test(o) && !TITLE_WORDS.has(fold(o).replace(/\.$/, '')) && !(isDictionaryWord(fold(o)) && !isFirstName(o) && !isLastName(o)));
+    // The span's words as written, beside their folded form (folding keeps lengths, so the two splits line up).
+    const written = doc.text.slice(s.start, s.end).split(/[\s,]+/);
     for (const [i, w] of doc.folded.slice(s.start, s.end).split(/[\s,]+/).entries()) {
       const clean = w.replace(/\.$/, '');
       if (clean.length < 3 || EPONYMS.has(clean) || PROPAGATION_STOP.has(clean)) continue;
       // "visiting ENT", "ACHD clinic", "NSW": a short word in capitals that no name list knows is an acronym a misread
       // span took in; spread, it would mark every mention of the specialty or the state.
-      const as = original[i];
-      if (as !== undefined && /^\p{Lu}{3,4}$/u.test(as) && !isFirstName(as) && !isLastName(as) && !besideAName(i)) continue;
+      if (isUnknownAcronym(written[i]) && !acronymBesideAName(doc, s, written, i)) continue;
       // An ordinary word is only spread when the name gazetteer knows it as a name ("Rose", "Martin").
       if (isDictionaryWord(clean) && !isFirstName(clean) && !isLastName(clean)) continue;
       tokens.add(clean);
@@ -224,6 +219,22 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** Three or four capitals that no name list knows ("ENT", "ICU", "NSW"). */
+function isUnknownAcronym(word: string | undefined): boolean {
+  return word !== undefined && /^\p{Lu}{3,4}$/u.test(word) && !isFirstName(word) && !isLastName(word);
+}
+
+/**
+ * "TRAN Minh-Anh": beside a capitalised word that is no title and no ordinary word, in the span (`written`, but its
+ * word `at`) or right after it, a short word in capitals is a surname the lists lack.
+ */
+function acronymBesideAName(doc: Doc, s: Span, written: readonly string[], at: number): boolean {
+  const nextWord = /^[ \t]+([\p{L}'’-]+)/u.exec(doc.text.slice(s.end, s.end + 40))?.[1];
+  const around = written.filter((_, j) => j !== at);
+  if (nextWord !== undefined) around.push(nextWord);
+  return around.some((o) => /^\p{Lu}\p{Ll}/u.test(o) && !isTitleWord(o) && !(isDictionaryWord(fold(o)) && !isFirstName(o) && !isLastName(o)));
+}
 
 /**
  * A city found once (after a postal code, "à Lyon", before its country) is a city everywhere else in

@@ -105,9 +105,10 @@ const SPACED_DMY = /(?<![\p{N}] ?)(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?! ?[\p{N
 // Digits typed one by one with spaces, as forms do: "1 7 0 4 2 0 8 6" (ddmmyyyy)
 const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! ?[\p{N}])/dgu;
 // Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
-const NUMERIC_DM = /(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|till|til|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
-
-const WEEKDAY_INTRODUCES = /^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s/u;
+const WEEKDAYS_BEFORE_DM = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun';
+const NUMERIC_DM = new RegExp(String.raw`(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|till|til|${WEEKDAYS_BEFORE_DM})\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)`, 'dgu');
+/** NUMERIC_DM's match opened by a weekday rather than a preposition. */
+const WEEKDAY_INTRODUCES = new RegExp(String.raw`^(?:${WEEKDAYS_BEFORE_DM})\s`, 'u');
 
 // Numeric d/m with no word before it ("note IDE - 17/10", "[1/9 07:55]"): see dayMonthAlone for what it must not be.
 // (The lookbehind after the first digit, as in NUMERIC_DMY.)

@@ -2,7 +2,7 @@ import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { NAME_LINK_WORDS } from '../link-words.js';
 import { fold } from '../normalize.js';
-import { TITLE_WORDS } from '../titles.js';
+import { isTitleWord } from '../titles.js';
 import { isListedTown } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 
@@ -66,7 +66,7 @@ function capitalisedEmployer(written: string, before: string): string | undefine
   }
   if (keep === 0) return undefined;
   const first = words[0]!;
-  if (TITLE_WORDS.has(fold(first).replace(/\.$/, '')) || (keep <= 2 && isFirstName(first))) return undefined;
+  if (isTitleWord(first) || (keep <= 2 && isFirstName(first))) return undefined;
   // "travaille à Lyon": a town with no article before it is where, not whom, one works for.
   if (keep === 1 && !/(?:la|le|les|the|l['’])[ \t]*$/i.test(before) && (isListedTown(first, 0) || communePopulation(first) !== undefined)) return undefined;
   if (keep === 1 && isDictionaryWord(fold(first))) return undefined;

@@ -94,11 +94,16 @@ function knownTownAfterSpace(after: string): RegExpExecArray | null {
 const POSTCODE_AFTER_TOWNS = /^(?:,[ \t]*|[ \t]+)([\p{L}][\p{L}'’.-]*(?:[ \t][\p{L}][\p{L}'’.-]*){0,2})(?:,[ \t]*([\p{L}][\p{L}'’.-]*(?:[ \t][\p{L}][\p{L}'’.-]*){0,2}))?[ \t]+(\d{4,5})(?![\p{N}\p{L}]|[.,/:-]\d|[ \t]\d|[ \t]?(?:am|pm|h|hrs?|mg|ml|kg|ans|yrs?|years)(?![\p{L}]))/du;
 const NOT_A_PLACE_PART = /(?:^|[ \t])(?:room|rm|suite|ste|unit|flat|apt|apartment|box|bed|bay|ward|floor|level|ext|extn|tel|ph|phone|mob|mobile|cell|telephone|fax|pager|bleep|po|gpo|rd|route|hwy|highway|no|number|code|ref|since|in|on|at|from|to|until|by|year|cycle|chambre|lit|poste|bp|cs)$/iu;
 
+/** Four digits that read as a year ("…, Leeds 2019"), not a postcode. */
+function looksLikeYear(digits: string): boolean {
+  return /^(?:19|20)\d{2}$/.test(digits);
+}
+
 function postcodeAfterTowns(t: string, end: number, out: Span[]): void {
   const m = POSTCODE_AFTER_TOWNS.exec(t.slice(end, end + 70));
   if (!m?.indices) return;
   const zip = m[3]!;
-  if (/^(?:19|20)\d{2}$/.test(zip) || NOT_A_PLACE_PART.test(m[1]!) || (m[2] !== undefined && NOT_A_PLACE_PART.test(m[2]))) return;
+  if (looksLikeYear(zip) || NOT_A_PLACE_PART.test(m[1]!) || (m[2] !== undefined && NOT_A_PLACE_PART.test(m[2]))) return;
   const [zs, ze] = m.indices[3]!;
   out.push({ start: end + zs, end: end + ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
   // "Boston, MA 02215": a state's or a province's code before the ZIP is no town.
@@ -113,7 +118,7 @@ function townAndPostcodeOnNextLine(t: string, end: number, out: Span[]): boolean
   const m = TOWN_POSTCODE_ON_NEXT_LINE.exec(t.slice(end, end + 80));
   if (!m?.indices) return false;
   const [townGroup, zipGroup] = m[1] !== undefined ? [1, 2] : [4, 3];
-  if (/^(?:19|20)\d{2}$/.test(m[zipGroup]!)) return false;
+  if (looksLikeYear(m[zipGroup]!)) return false;
   const [cs, ce] = m.indices[townGroup]!;
   const [zs, ze] = m.indices[zipGroup]!;
   out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
@@ -655,7 +660,7 @@ export function locationSpans(doc: Doc): Span[] {
     // Four digits are the postcode of Australia, New Zealand and much of Europe ("Timaru 7910", "kalgoorlie
     // wa 6430"), unless they read as a year ("…, Leeds 2019").
     const zip = m[3] !== undefined ? /\d{4,5}(?:-\d{4})?$/.exec(m[3]) : null;
-    if (zip && m.indices[3] && !/^(?:19|20)\d{2}$/.test(zip[0])) {
+    if (zip && m.indices[3] && !looksLikeYear(zip[0])) {
       const ze = end + m.indices[3][1];
       out.push({ start: ze - zip[0].length, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
     }
@@ -869,9 +874,10 @@ export function hospitalSpans(doc: Doc): Span[] {
     // "Laboratoire de Boynes": a lab, a bare "cabinet" or a school named by its town only is that town. A "cabinet
     // médical", a pharmacy or a dispensary named so is the facility ("Cabinet médical de Paea", "pharmacie de
     // Poindimié", "Dispensaire de Sigave"), as the sets mark them.
-    if (NAMED_BY_TOWN_ONLY.test(m[0]) && /(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns)) && communePopulation(words[0]!) !== undefined) continue;
+    const ofTown = /(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns));
+    if (NAMED_BY_TOWN_ONLY.test(m[0]) && ofTown && communePopulation(words[0]!) !== undefined) continue;
     // "CMS LCD L33789" (a US coverage rule), "CSC 2024": the primary-care acronyms name a centre only before "de" and its town.
-    if (PRIMARY_CARE_ACRONYM_HEAD.test(m[0]) && !/(?:^|[ \t])(?:de|du|d')[ \t]*$/.test(doc.folded.slice(m.index, ns))) continue;
+    if (PRIMARY_CARE_ACRONYM_HEAD.test(m[0]) && !ofTown) continue;
     // "MedStat Ambulance ETA 23:40": an English firm's name ends on "Ambulance" (FACILITY_EN reads it); what follows is
     // the message ("National Ambulance Service" goes on).
     if (/^ambulance(?![\p{L}])(?![ \t]+services?(?![\p{L}]))/u.test(m[0]) && /\p{Lu}[\p{L}'’.&-]*[ \t]+$/u.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;

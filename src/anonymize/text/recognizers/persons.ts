@@ -6,7 +6,7 @@ import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
 import { isListedTown } from './location.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { TITLE_WORDS } from '../titles.js';
+import { isTitleWord, TITLE_WORDS } from '../titles.js';
 import { RANK_WORDS } from './ranks.js';
 import { WEEKDAYS } from './dates.js';
 import { WEEKDAY_ABBR_EN, WEEKDAY_ABBR_FR } from './dates-named-alone.js';
@@ -286,7 +286,7 @@ export function personSpans(doc: Doc): Span[] {
     if (familyWords.length > 1 && familyWords.every((w) => isOrdinaryWord(w)) && !familyWords.every((w) => /^\p{Lu}/u.test(w))) continue;
     // "daughter Mrs⏎Gillian Hart", "Fille, Mme⏎Claire Dubois": a title at a line's end opens the name on the next
     // line (the title rules find it there); the title itself is no name.
-    if (familyWords.length === 1 && TITLE_WORDS.has(fold(familyWords[0]!).replace(/\.$/, ''))) continue;
+    if (familyWords.length === 1 && isTitleWord(familyWords[0]!)) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
   }
   // INVERTED_RE is tried at every line start and field label; most notes have no ", <date>" at all.
