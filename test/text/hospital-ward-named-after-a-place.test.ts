@@ -23,3 +23,17 @@ describe('a ward named after a place', () => {
     expect(found).toContainEqual(['PERSON', 'Ward Smith']);
   });
 });
+
+// Regression (holdout48 miss class): the other order, "Caradog Ward", "Tolgus Ward", went out in clear or as a person.
+describe('a ward named after a place, its name first', () => {
+  it('is a hospital', async () => {
+    const found = await labelled('Ward: Fyrish Ward\nward sister Demelza Rowe, Tolgus Ward.\nhe is staying on Caradog Ward. Our son');
+    for (const ward of ['Fyrish Ward', 'Tolgus Ward', 'Caradog Ward']) expect(found).toContainEqual(['HOSPITAL', ward]);
+  });
+
+  it('leaves a person whose surname is Ward, and a ward named by its kind', async () => {
+    const found = await labelled('Re: Lachlan Ward  MRN HNE7209915\nWard: Respiratory Ward 12. Labour Ward Coordinator.');
+    expect(found.filter(([label]) => label === 'HOSPITAL')).toEqual([]);
+    expect(found).toContainEqual(['PERSON', 'Lachlan Ward']);
+  });
+});

@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { isFirstNameOfAnyList } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { TITLE_ENDS_BEFORE } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
@@ -8,16 +9,26 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * Jasmin". The name is one or two capitalised words that no English dictionary holds ("Ward Dictate app", "Labour Ward
  * Coordinator" are no names). Without this the first-name list read "Ward" as a given name and the whole as a person.
  * "Ward" after a title is a surname ("Dr Ward"), left to the person rules. 7 of 7 such names in the read sets are
- * facilities. The other order ("Gateley Ward", "Ash ward") is left out: the sets mark it in half their cases, and
- * "Lachlan Ward" is a person.
+ * facilities.
+ * The other order ("Caradog Ward", "Tolgus Ward") when the name is one capitalised word that is neither in a
+ * dictionary nor a first name: "Lachlan Ward" is a person, "Medical Ward" and "Labour Ward" say a kind, not a name.
+ * 11 of 12 such names in the read sets are marked as facilities ("Gateley Ward" is not).
  */
 const WARD_THEN_NAME = /(?<![\p{L}])[Ww]ard[ \t]+([\p{Lu}][\p{Ll}'’-]+(?:[ \t]+[\p{Lu}][\p{Ll}'’-]+)?)(?![\p{L}])/dgu;
 const HINT = /[Ww]ard[ \t]+[\p{Lu}]/u;
+const NAME_THEN_WARD = /(?<![\p{L}\p{N}'’.-])([\p{Lu}][\p{Ll}]{2,}(?:-[\p{Lu}]?[\p{Ll}]+)?)[ \t]+Ward(?![\p{L}])/gu;
 
 export function namedWardSpans(doc: Doc): Span[] {
   const t = doc.text;
-  if (!HINT.test(t)) return [];
   const out: Span[] = [];
+  if (t.includes(' Ward')) {
+    for (const m of t.matchAll(NAME_THEN_WARD)) {
+      const name = fold(m[1]!);
+      if (isDictionaryWord(name.replace(/-/g, '')) || isFirstNameOfAnyList(m[1]!) || TITLE_ENDS_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context, source: 'hospital-named-ward' });
+    }
+  }
+  if (!HINT.test(t)) return out;
   for (const m of t.matchAll(WARD_THEN_NAME)) {
     if (TITLE_ENDS_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
     const words = [...m[1]!.matchAll(/[^ \t]+/g)];
