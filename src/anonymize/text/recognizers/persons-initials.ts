@@ -16,10 +16,15 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * - a letter's reference line, the author's capitals over the typist's small letters ("CR/mb", "BC/ls");
  * - a note's initials on a line of their own, under its last line ("… fluid contract signed. ra", then "kb" alone, or
  *   "r.g."): no word a dictionary knows and no closing word ("ok", "thx");
- * - small letters after the word that says who typed or transcribed ("typed jw 27/11/2026", "transcribed by dkm").
+ * - small letters after the word that says who typed or transcribed ("typed jw 27/11/2026", "transcribed by dkm");
+ * - dotted capitals with a blank between them after that word ("Typed by M. A.", "transcrit par H. B.");
+ * - a reference after the typing date at a line's end ("typed 24/11/2026 LHB/jm", "frappé le 23/11/2026 (GV/mc)",
+ *   "typed 25/11/2026 (kb)");
+ * - the last of the staff who sign a lowercase nurse's note, after a slash ("rn s. vandermeer / en cj", "ide :
+ *   ophelie / kevin t. / sf"): the line holds a nursing role; 5 of 5 in the read sets.
  */
 const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
-const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.)(?=[ \t]*(?:[.,;)]|\r?\n|$))/dgiu;
+const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by|transcription)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.|\p{Lu}\.[ \t]\p{Lu}\.(?:[ \t]\p{Lu}\.)?)(?=[ \t]*(?:[.,;)]|\r?\n|$))/dgiu;
 // Capitals after "par" or "by" that name a channel or a carrier, and the short words that close a log's line ("ok",
 // "ras", "pm"): no one's initials.
 const NOT_INITIALS = new Set(['ok', 'ko', 'thx', 'ty', 'ps', 'cc', 'bcc', 'fyi', 'enc', 'pj', 'am', 'pm', 'ras', 'nc', 'nr', 'rx', 'tt', 'hs', 'cr', 'sms', 'ems', 'mms', 'fax', 'gps', 'usb', 'pdf', 'ups', 'dhl', 'tgv', 'ter', 'rer', 'ram', 'ira', 'avc', 'iv', 'im', 'sc', 'po', 'ngt', 'ngs', 'tel', 'mail', 'vsl', 'vsav', 'smur', 'samu']);
@@ -33,11 +38,15 @@ const UNITS_AFTER_SLASH = new Set(['ml', 'dl', 'kg', 'min', 'sec', 'hr', 'jr', '
 // Under a line that holds text, alone on the last line or before a blank line or the next entry's date.
 const LONE_LINE_INITIALS = /(?<=[^\s][ \t]*\r?\n)[ \t]*([a-z]{2,3}|[a-z]\.[a-z]\.?)[ \t]*(?=\r?\n|$)/dgu;
 const AFTER_TYPED_LOWER = /(?<![\p{L}])(?:typed|transcribed|dictated|typist|tapé|dactylographié)(?:[ \t]+(?:by|par))?[ \t]*:?[ \t]+([a-z]{2,3})(?=[ \t]*(?:[.,;)]|\d|\r?\n|$))/dgiu;
+// The typist's reference after the typing date: the author's capitals and the typist's small letters, or one of them.
+const TYPED_DATE_REFERENCE = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:le|on))?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,]+(?:(\p{Lu}{2,3})\/(\p{Ll}{2,3})|\((\p{Lu}{2,3})\/(\p{Ll}{2,3})\)|\(?(\p{Ll}{2,3})\)?)[ \t]*(?=\r?\n|$)/dgu;
+// A nurse's sign-off line ("rn s. vandermeer / en cj", "signe : ide aurelien m. / ft"): its last initials after a slash.
+const SIGN_OFF_SLASH_INITIALS = /(?<=^|\n)([^\n]{0,30}(?<![\p{L}])(?:rn|en|ide|as|ash|ipde|iade|rm|hca|lpn|cna|esi)(?![\p{L}])[^\n]{0,40}?)\/[ \t]*(?:(?:en|rn|ide|as|hca|esi)[ \t]+)?([a-z]{2,3})[ \t]*(?=\r?\n|$)/dgu;
 // A facility named after a person ("HÔPITAL DR A. G. JEETOO") keeps the name in its own span.
 const FACILITY_BEFORE = /(?:hopital|hospital|clinique|clinic|centre|center|institut|institute)[ \t]+(?:(?:dr|docteur|pr|professeur)\.?[ \t]+)?$/;
 // Cheap tests first, one per form: two letters closing a line; capitals closing a phrase.
 const CLOSING_HINT = /[.!)][ \t]+[a-z]{2}[ \t]*$/m;
-const CAPITALS_HINT = /[ \t]\p{Lu}\.?-?\p{Lu}\.?\p{Lu}?\.?[ \t]*(?:[.,;)\n]|$)/u;
+const CAPITALS_HINT = /[ \t]\p{Lu}\.?-?\p{Lu}\.?\p{Lu}?\.?[ \t]*(?:[.,;)\n]|$)|[ \t]\p{Lu}\.[ \t]\p{Lu}\./u;
 
 export function initialsPersonSpans(doc: Doc): Span[] {
   const t = doc.text;
@@ -64,7 +73,7 @@ export function initialsPersonSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     const initials = m[1]!;
     // The text as written: capitals only ("par sms" is a channel, lower case), no channel's acronym.
-    if (!/^[\p{Lu}.-]+$/u.test(initials) || NOT_INITIALS.has(initials.replace(/[.-]/g, '').toLowerCase())) continue;
+    if (!/^[\p{Lu}. -]+$/u.test(initials) || NOT_INITIALS.has(initials.replace(/[.-]/g, '').toLowerCase())) continue;
     // One dot at the end closes the sentence ("par NB."); initials dotted throughout keep theirs ("M.-C.").
     out.push({ start, end: initials.endsWith('.') && !/\..*\./.test(initials) ? end - 1 : end, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-initials-after-who' });
   }
@@ -80,6 +89,16 @@ export function initialsPersonSpans(doc: Doc): Span[] {
     // Three letters with two vowels read as a word the dictionary may lack ("tea", "ana"); initials seldom do.
     if (!lowInitials(m[1]!) || (m[1]!.length === 3 && (m[1]!.match(/[aeiouy]/g)?.length ?? 0) > 1)) continue;
     push(...m.indices![1]!, 'person-initials-alone');
+  }
+  for (const m of t.matchAll(TYPED_DATE_REFERENCE)) {
+    const author = m[1] !== undefined ? 1 : m[3] !== undefined ? 3 : 0;
+    if (author > 0 && !UNITS_AFTER_SLASH.has(m[author + 1]!)) {
+      push(...m.indices![author]!, 'person-initials-reference');
+      push(...m.indices![author + 1]!, 'person-initials-reference');
+    } else if (m[5] !== undefined && lowInitials(m[5])) push(...m.indices![5]!, 'person-initials-reference');
+  }
+  for (const m of t.includes('/') ? t.matchAll(SIGN_OFF_SLASH_INITIALS) : []) {
+    if (lowInitials(m[2]!)) push(...m.indices![2]!, 'person-initials-sign-off');
   }
   for (const m of t.matchAll(AFTER_TYPED_LOWER)) {
     // Small letters only: capitals are read above, after any word that says who.
