@@ -24,7 +24,9 @@ import { SPECIES } from './persons-informal.js';
  *     commented in an export ("# NB nmarsaud : …"); a markdown table's title cell may close after the login
  *     ("| … physiotherapy — exported 30/11/2026 by aoconnor |");
  *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person;
- *   - a forum post's author ("Posted by DalesWalker67 » Sun Nov 29"): a person.
+ *   - a forum post's author ("Posted by DalesWalker67 » Sun Nov 29"): a person;
+ *   - a login after the staff role that closes a log's cell ("| RN mpelletier |", "RT kbirdsell |"): a person, when
+ *     the token is no dictionary word (a role's ordinary words: "RT palliative", "PA pending").
  */
 const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
 const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
@@ -56,6 +58,10 @@ const COMMENT_AUTHOR = new RegExp(String.raw`^[ \t]*#[ \t]*(?:note|nb|n\.b\.|com
 const NOT_A_SURNAME = new Set([...FILE_EXTENSIONS, 'odt', 'html', 'htm', 'png', 'jpg', 'jpeg', 'gif', 'log', 'rtf', 'msg', 'eml', ...SPECIES]);
 // The dot first, then the look-behind to the initial: a pattern that opens on a letter is tried at nearly every position.
 const INITIAL_DOT_SURNAME = /\.(?<=(?<![\p{L}\p{N}@./_-])[a-z]\.)([a-z][a-z'-]{2,20})(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
+// English roles written in capitals before who held them, in a log's cell (French ones name a specialty there:
+// "IDE tabacologue").
+const ROLE_LOGIN = new RegExp(String.raw`(?<![\p{L}])(?:RN|RT|RRT|LPN|RPN|NP|CNA|HCA|EN|PA|OT|PT|SW|RM)[ \t]+(${LOGIN})(?=[ \t]*(?:[|;,\t]|\r?\n|$))`, 'dgu');
+const ROLE_LOGIN_HINT = /(?:RN|RT|LPN|RPN|NP|CNA|HCA|EN|PA|OT|PT|SW|RM)[ \t]+[a-z]/;
 const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
 const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run|prepar|receiv|added|ajout|updated|amended|modifi|edited|typed|keyed|logged|scanned|uploaded|validated|note/;
 
@@ -118,6 +124,12 @@ export function loginIdSpans(doc: Doc): Span[] {
     const surname = fold(m[1]!);
     if (isDictionaryWord(surname) || NOT_A_SURNAME.has(surname)) continue;
     out.push({ start: m.index - 1, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-initial-dot-login' });
+  }
+  for (const m of ROLE_LOGIN_HINT.test(t) ? t.matchAll(ROLE_LOGIN) : []) {
+    const login = m[1]!;
+    if (isDictionaryWord(fold(login.replace(/[^a-z]/g, ''))) || serviceAccount(login) || !nameMade(login)) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-role-login' });
   }
   if (!HINT.test(t)) return out;
   for (const re of [AFTER_KEYWORD, AFTER_TIMESTAMP]) {
