@@ -31,8 +31,8 @@ const PHONE_HEADER_CELL = /^(?:phone|phones|tel|tel\.|telephone|mobile|mobile no
 const PHONE_CELL = /^\+?\(?\d[\d ().-]{4,18}\d$/;
 // A column of street addresses ("Address", "Adresse", "Street"): the cell is the street part; when no town column
 // follows, its last comma part is the town ("Baddidarrach, Lochinver IV27 4LP"). Not "Domicile": lists of
-// discharges head where the patient went so ("domicile", "UHCD").
-const ADDRESS_HEADER_CELL = /^(?:address|home address|street|street address|addr|address line 1|adresse|adresse postale|rue|lieu-dit)$/;
+// discharges head where the patient went so ("domicile", "UHCD"). An Irish export heads it by the townland.
+const ADDRESS_HEADER_CELL = /^(?:address|home address|street|street address|addr|address line 1|address ?1|adresse|adresse postale|rue|lieu-dit|townland|townland or street|street or townland)$/;
 const NO_ADDRESS_CELL = /^(?:NFA|SDF|N\/A|NA|None|Unknown|Inconnue?|Sans|[-–—?]+)$/iu;
 const ZIP_HEADER_CELL = /^(?:postcode|post code|postal code|zip|zip code|zipcode|cp|pc|npa|code postal|eircode)$/;
 // Where someone lives or comes from, by its place's kind: a town, a village, a district of a city ("area" of a
