@@ -16,6 +16,14 @@ describe('a postcode after one or two place parts after a street', () => {
     expect(found).toContainEqual(['CITY', 'Wellington']);
   });
 
+  // Regression (holdout48 miss class): one lowercase part alone between the street and the postcode is the town.
+  it('reads one part alone as the town, without the street\'s compass point', async () => {
+    const found = await labelled('mum 0438 217 559, lives 14 orr st zeehan 7469\nhome 1204 1st ave nw waukon 52172');
+    expect(found).toContainEqual(['CITY', 'zeehan']);
+    expect(found).toContainEqual(['CITY', 'waukon']);
+    expect(found).not.toContainEqual(['CITY', 'nw waukon']);
+  });
+
   it('leaves a room number, a year, a phone and a US state code', async () => {
     const found = await labelled('12 High Street, Room 1234 today. 4 Mill Lane, Tadley, mobile 07911 226 508. 55 Fruit Street, Boston, MA 02114.');
     expect(found.filter(([label, text]) => label === 'ZIP' && text !== '02114')).toEqual([]);

@@ -140,7 +140,8 @@ function dayMonthAlone(t: string, start: number, end: number, a: number, b: numb
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
   if (FLAT_BEFORE.test(before) || STREET_AFTER.test(after)) return false;
   if (a === 24 && b === 7) return false; // round the clock
-  const timeAfter = /^[ \t]*(?:a |at |-[ \t]*)?\d{1,2}[:h]\d{2}(?!\d)/u.test(after);
+  // A clock time after it, "07:55", "7h30", or a 24-hour time and a dash as a nurse's log writes its entries ("11/28 2215 — arrived").
+  const timeAfter = /^[ \t]*(?:a |at |-[ \t]*)?\d{1,2}[:h]\d{2}(?!\d)|^[ \t]+(?:[01]\d|2[0-3])[0-5]\d[ \t]*[—–-][ \t]/u.test(after);
   const bracketed = /\[[ \t]*$/u.test(before) && /^[ \t]*[\],]/u.test(after);
   // A fraction, a score or a ratio is never written with a leading zero: "04/12", "02/12", "09/11" are dates.
   return timeAfter || bracketed || a > b || zeroPadded;

@@ -107,8 +107,12 @@ function postcodeAfterTowns(t: string, end: number, out: Span[]): void {
   const [zs, ze] = m.indices[3]!;
   out.push({ start: end + zs, end: end + ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
   // "Boston, MA 02215": a state's or a province's code before the ZIP is no town.
-  if (m[2] !== undefined && !/^(?:\p{Lu}{2,3}|\p{Ll}{2})$/u.test(m[2])) {
-    const [cs, ce] = m.indices[2]!;
+  // One part alone is the town ("14 orr st zeehan 7469"); with two, the first is a suburb, the town's own rules' to read.
+  const town = m[2] !== undefined ? 2 : 1;
+  if (!/^(?:\p{Lu}{2,3}|\p{Ll}{2,3})$/u.test(m[town]!)) {
+    const [ps, ce] = m.indices[town]!;
+    // A street's compass point before the town stays with the street ("1204 1st ave nw waukon 52172").
+    const cs = ps + (/^(?:[NSEWnsew]|[NSns][EWew])\.?[ \t]+/u.exec(m[town]!)?.[0].length ?? 0);
     out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
   }
 }
