@@ -31,6 +31,7 @@ import { employerByCompanySuffixSpans } from './recognizers/employers-by-company
 import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
 import { welshFacilitySpans } from './recognizers/facilities-welsh.js';
 import { namedWardSpans } from './recognizers/wards-named.js';
+import { teamAndDentalServiceSpans } from './recognizers/services-team-acronyms-and-dental-en.js';
 import { employerAfterWorkPhraseSpans } from './recognizers/employers-after-work-phrase.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
@@ -96,6 +97,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['lowercase English facilities', lowercaseEnglishFacilitySpans],
   ['Welsh facilities', welshFacilitySpans],
   ['named wards', namedWardSpans],
+  ['teams and dental services named by a place', teamAndDentalServiceSpans],
   ['employers after a work phrase', employerAfterWorkPhraseSpans],
   ['town before an Irish county', townBeforeIrishCountySpans],
   ['town after a name and age', townAfterAgeSpans],
