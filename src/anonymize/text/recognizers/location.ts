@@ -213,12 +213,13 @@ const CITY_CONTEXT = new RegExp(
 // centres, milk banks and shelters with care (CHRS) are named so too: "HIA Robert Picqué", "CMA de Valence",
 // "antenne médicale de Barbezieux", "Centre antipoison de Marseille", "CAP-TV d'Angers", "lactarium de
 // Bordeaux-Marmande", "CHRS L'Escale".
-const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(?: et de toxicovigilance)?|cap-tv|hia|cma|antenne medicale|lactarium|chrs|h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins|radiotherapie(?: et d'oncologie)?|cancerologie|oncologie|dialyse|hemodialyse|medecine nucleaire|convalescence|brules)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
+const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(?: et de toxicovigilance)?|cap-tv|hia|cma|antenne medicale|lactarium|chrs|h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins de suite(?: et de readaptation)?|soins|radiotherapie(?: et d'oncologie)?|cancerologie|oncologie|dialyse|hemodialyse|medecine nucleaire|convalescence|brules)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
   // Facilities whose name has no hospital word: practices, mental-health and child-care centres, laboratories,
   // ambulance firms and services (plural or not: "ambulance Dessercom", "Ambulance Victoria"), pharmacies,
   // dispensaries, hospital buildings and schools ("Cabinet Delpech", "CMP Jean Macé", "Laboratoire Bioval",
   // "Ambulances Fourcade", "Pavillon Magnan", "école Jules Ferry").
-  String.raw`cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances?|taxis?|pharmacie|dispensaire|pavillon|foyer|ecole|college|lycee|creche|` +
+  // Occupational health services, named after their area ("Service de santé au travail du Scorff et du Blavet").
+  String.raw`service (?:interentreprises )?de sante au travail|cabinet(?: medical| infirmier| dentaire| de kinesitherapie| de radiologie| d'imagerie(?: medicale)?)?|maison medicale|pole de sante|cmpp?|cattp|epsm|pmi|camsp|sessad|ime|itep|esat|laboratoire(?: d'analyses(?: medicales)?| de biologie(?: medicale)?)?|labo|lbm|ambulances?|taxis?|pharmacie|dispensaire|pavillon|foyer|ecole|college|lycee|creche|` +
   // Home care and social services, and hospital units named after someone ("SSIAD du Pays de Gex",
   // "CCAS de Brest", "unité Flaubert"). "HAD" and "MAS" are left out: English "had", Spanish "mas".
   String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|` +
@@ -248,7 +249,7 @@ const SPECIALTY_OF = String.raw`(?:de|d')[ \t]*(?:ophtalmologie|radiologie|cardi
 const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|${SPECIALTY_OF}|` +
   // The tiers of a health system's facilities in Central Africa, Madagascar or the Pacific: "Hôpital provincial général
   // de référence de Bukavu", "centre médical d'arrondissement de Doumé", "centre de réadaptation cardiovasculaire de …".
-  String.raw`provinciale?|generale?|de reference|d'arrondissement|de district|de zone|prefectorale?|cardio-?vasculaire)){0,3}`;
+  String.raw`provinciale?|generale?|de reference|d'arrondissement|de district|de zone|prefectorale?|cardio-?vasculaire|cardio-?thoracique|thoracique|cardiaque)){0,3}`;
 // "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
 // a space after it unless it is elided (d', l'). A name never runs onto the next line ("Maternité\nBOYER").
 const HOSPITAL_FR = new RegExp(
@@ -838,7 +839,7 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
 }
 
 // The link word may be left out ("chu nantes", "chu estaing"): the commune list still decides.
-const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
+const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap|centre de readaptation|centre de reeducation|ssr) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 // A nurses' practice or a specialty's ("cabinet infirmier de Varennes", "cabinet de radiologie de Nyons") is named in
 // full, the town inside its name: 18 of 19 such spans in the read sets are the practice.
@@ -889,7 +890,10 @@ export function hospitalSpans(doc: Doc): Span[] {
     let len = 0;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const ok = /^(?:[dl]['’])?[\p{Lu}\p{N}]/u.test(w) || (HOSPITAL_STOP.test(w) && i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!)); // "d'Angers" too
+      // A link word, or a run of them ("du Perche et du Vendômois"), only before a capitalised word. "d'Angers" too.
+      let next = i;
+      while (next < words.length && HOSPITAL_STOP.test(words[next]!)) next++;
+      const ok = /^(?:[dl]['’])?[\p{Lu}\p{N}]/u.test(w) || (next > i && next < words.length && /^\p{Lu}/u.test(words[next]!));
       if (!ok) break;
       keep = i + 1;
       len = original.indexOf(w, len) + w.length;
