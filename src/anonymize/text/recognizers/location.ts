@@ -99,6 +99,9 @@ function looksLikeYear(digits: string): boolean {
   return /^(?:19|20)\d{2}$/.test(digits);
 }
 
+/** A US or Australian state's code closing a town part, in capitals or (for a lowercase note) small letters. */
+const STATE_CODE_AT_END = /[ \t]+(?:\p{Lu}{2,3}|(?:a[lkzr]|c[aot]|dc|de|fl|ga|hi|i[dlna]|k[sy]|la|m[adeinost]|n[evhjmycd]|o[hkr]|pa|ri|s[cd]|t[nx]|ut|v[ta]|w[aviy]|vic|nsw|qld|sa|wa|tas|nt|act))$/u;
+
 function postcodeAfterTowns(t: string, end: number, out: Span[]): void {
   const m = POSTCODE_AFTER_TOWNS.exec(t.slice(end, end + 70));
   if (!m?.indices) return;
@@ -110,9 +113,11 @@ function postcodeAfterTowns(t: string, end: number, out: Span[]): void {
   // One part alone is the town ("14 orr st zeehan 7469"); with two, the first is a suburb, the town's own rules' to read.
   const town = m[2] !== undefined ? 2 : 1;
   if (!/^(?:\p{Lu}{2,3}|\p{Ll}{2,3})$/u.test(m[town]!)) {
-    const [ps, ce] = m.indices[town]!;
-    // A street's compass point before the town stays with the street ("1204 1st ave nw waukon 52172").
+    const [ps, pe] = m.indices[town]!;
+    // A street's compass point before the town stays with the street ("1204 1st ave nw waukon 52172"), a state's code
+    // after it with the postcode ("Bendigo VIC 3550", "dayton oh 45402").
     const cs = ps + (/^(?:[NSEWnsew]|[NSns][EWew])\.?[ \t]+/u.exec(m[town]!)?.[0].length ?? 0);
+    const ce = pe - (STATE_CODE_AT_END.exec(m[town]!)?.[0].length ?? 0);
     out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
   }
 }
