@@ -367,6 +367,9 @@ export function personSpans(doc: Doc): Span[] {
     if ((aUpper && bUpper && isOrdinaryWord(b)) || /^(?:de|du|des|le|la|les|da|di|van|von|del)$/i.test(b)) continue;
     // "ASA III", "NYHA IV", "GOLD II": a grade or class in Roman numerals, not a surname.
     if (/^(?:I{1,3}|IV|VI{0,3}|IX|X)$/.test(b)) continue;
+    // "Nathalie du CLSC", "Sophie du CHU": a particle before an acronym says where someone works, not a family.
+    const afterParticle = /^(?:de|du|d')[ \t]*(\p{Lu}{2,5})$/u.exec(b)?.[1];
+    if (afterParticle !== undefined && !isLastName(afterParticle)) continue;
     // "Prénom : Lévana   Lien : fille", "PATEL, ROHAN  MRN …": two blanks or more part a form's columns;
     // across them only a surname goes on the name, not the next field's label.
     if (/[ \t]{2}/.test(m[2]!) && (isOrdinaryWord(b) || (bUpper && b.length <= 4 && !isLastName(b)))) continue;
