@@ -95,9 +95,11 @@ const NUMERIC_DMY_CSV = /(?<=(?:^|[\n,;"])[ \t]?)(\d\d?)([/.-])(\d{1,2})\2(\d{4}
 // Numeric: ISO-like y-m-d
 const NUMERIC_YMD = /(?<![\p{N}][/.-]?|[/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[/.-]\d)/dgu;
 // A year and month in ISO order ("echo_last" 2026-04 in an export, "since 2025-07"); not a product's expiry, which
-// dates a batch, not a person ("péremption 2027-04", "exp 2026-11").
+// dates a batch, not a person ("péremption 2027-04", "lot 58841201 exp 2026-11"). A card's expiry is a date of its
+// holder's, as the sets mark it ("carte RAMQ : TREJ 6852 1417, exp. 2029-05").
 const ISO_YM = /(?<![\p{L}\p{N}][/.-]?|[/.-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\p{L}\p{N}]|[/.-][\p{L}\p{N}])/dgu;
 const EXPIRY_BEFORE = /(?:^|[^\p{L}])(?:exp|expiry|expires?|expiration|peremption|perime|use by|best before|lot)[ \t.:]*$/u;
+const PRODUCT_BEFORE_EXPIRY = /(?:^|[^\p{L}])(?:lot|batch|peremption|perime|reactif|reagent|flacon|vial|syringe|seringue|use by|best before)(?![\p{L}])|\d[ \t]*(?:mg|ml|mcg|µg|ui|iu)(?![\p{L}])/u;
 // Numeric: m/y
 const NUMERIC_MY = /(?<![\p{N}][/.-]?|[/.-])(0?[1-9]|1[0-2])([/.-])((?:19|20)\d{2})(?![\p{N}]|[/.-]\d)/dgu;
 // Day month year separated by single spaces: "12 12 1985"
@@ -323,7 +325,7 @@ function findDates(doc: Doc): DateParts[] {
     found.push({ start: m.index, end: m.index + m[0].length, year: { ...at(m, 1), value: year }, month: { ...at(m, 3), named: false, value: month }, day: at(m, 4), dayValue: day });
   }
   for (const m of t.matchAll(ISO_YM)) {
-    if (EXPIRY_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (EXPIRY_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index)) && PRODUCT_BEFORE_EXPIRY.test(t.slice(Math.max(0, m.index - 60), m.index))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 2), named: false, value: Number(m[2]) }, year: { ...at(m, 1), value: Number(m[1]) } });
   }
   for (const m of t.matchAll(NUMERIC_MY)) {
