@@ -1,6 +1,7 @@
 import communesData from './data/communes.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
 import usFirstNamesData from './data/first-names-us.json' with { type: 'json' };
+import celticPacificFirstNamesData from './data/first-names-celtic-pacific.json' with { type: 'json' };
 import eastAsianSurnamesData from './data/surnames-east-asian.json' with { type: 'json' };
 import { fold } from './normalize.js';
 
@@ -72,12 +73,13 @@ let worldSet: Set<string> | undefined;
 
 /**
  * A first name of the core locales, or of the more distant ones ("world": Yoruba, Zulu, Turkish, Polish,
- * Indian … names no dictionary holds) unless written as a short upper-case word, which in a note is a unit
+ * Indian … names no dictionary holds; and Welsh, Irish, Breton, Basque, Quebec, Māori and Pacific names, which faker
+ * lacks: first-names-celtic-pacific.json) unless written as a short upper-case word, which in a note is a unit
  * or an acronym far more often than a name ("NICU", "ESAT", "SAMU"; "Nicu", "Samu" still count).
  */
 export function isFirstName(token: string): boolean {
   const core = (firstSet ??= new Set(NAMES.first.map((n) => fold(n))));
-  const world = (worldSet ??= new Set(NAMES.world.map((n) => fold(n))));
+  const world = (worldSet ??= new Set([...NAMES.world, ...(celticPacificFirstNamesData as string[])].map((n) => fold(n))));
   const f = fold(token);
   if (core.has(f)) return true;
   // Called for nearly every word of every note: the common answer (no list, no hyphen) in two lookups.
