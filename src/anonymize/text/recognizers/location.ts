@@ -228,6 +228,10 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(
   // Home care and social services, and hospital units named after someone ("SSIAD du Pays de Gex",
   // "CCAS de Brest", "unité Flaubert"). "HAD" and "MAS" are left out: English "had", Spanish "mas".
   String.raw`ssiad|saad|spasad|ccas|cias|clic|savs|samsah|csapa|caarud|cmpr|unite|` +
+  // Workplaces named after their place, which the sets mark as employers ("Fromagerie des Aldudes", "Sucrerie de
+  // Cluny", "Cave coopérative de Madiran", "verrerie de Wignehies"). Not "usine de X", "mairie de X", "gendarmerie de
+  // X": there the sets mark the town alone.
+  String.raw`fromagerie|sucrerie|papeterie|verrerie|brasserie|laiterie(?: cooperative)?|cave cooperative|conserverie|scierie|fonderie|distillerie|minoterie|cimenterie|cooperative|` +
   // Services named after their town or a person: health centres (MSP), forensic institutes (IML), memory and
   // cystic-fibrosis centres (CMRR, CRCM), biobanks (CRB), home help (ADMR), blood service sites (EFS),
   // prison health units (USMP), hospital groups (GHT), Quebec's CLSC, family-medicine groups (GMF, GMF-U, CMF) and
@@ -844,7 +848,7 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
 }
 
 // The link word may be left out ("chu nantes", "chu estaing"): the commune list still decides.
-const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap|centre de readaptation|centre de reeducation|ssr) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
+const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap|centre de readaptation|centre de reeducation|ssr|fromagerie|sucrerie|papeterie|verrerie|brasserie|laiterie|cave cooperative|conserverie|scierie|fonderie|distillerie|minoterie|cimenterie) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 // A nurses' practice or a specialty's ("cabinet infirmier de Varennes", "cabinet de radiologie de Nyons") is named in
 // full, the town inside its name: 18 of 19 such spans in the read sets are the practice.
