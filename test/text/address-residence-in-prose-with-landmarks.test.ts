@@ -26,3 +26,32 @@ describe('a home told in a sentence with its landmarks', () => {
     expect(await addresses('She is a nurse residing at Cardiff Royal Infirmary, Cardiff.')).not.toContain('Cardiff Royal Infirmary');
   });
 });
+
+// Regression (holdout48 and read-set miss class): the same homes with the town first ("from Gembogl, Kegesugl village,
+// … near the Lutheran church."), on the line after "residing at", opening on a house's or plot's number, closed by a
+// district ("Bongo district") or by the sentence's end, and French ones with "Domicilié" capitalised or "à" before the
+// town, went out in clear.
+describe('a home told with its landmarks, more forms', () => {
+  it('is one address', async () => {
+    const found = await addresses(
+      [
+        'pupil, lives at Sumbrungu, near the Catholic primary school, Bongo district.',
+        'teacher, residing at\nMbambi village, near the Divundu bridge, the house with the solar pump, Divundu. ID to follow.',
+        'fisherman, lives at plot two hundred and twelve, next to the Etsha kgotla. Omang number pending.',
+        'a twelve-year-old boy from Gembogl, Kegesugl village, Mondia hamlet near the Lutheran church. Hospital number pending.',
+        'Domicilié au quartier Hôrè-Fello, derrière la grande mosquée à Dalaba, élève.',
+      ].join('\n'),
+    );
+    expect(found).toEqual([
+      'Sumbrungu, near the Catholic primary school',
+      'Mbambi village, near the Divundu bridge, the house with the solar pump',
+      'plot two hundred and twelve, next to the Etsha kgotla',
+      'Kegesugl village, Mondia hamlet near the Lutheran church',
+      'quartier Hôrè-Fello, derrière la grande mosquée',
+    ]);
+  });
+
+  it('leaves a town and a time after "from"', async () => {
+    expect(await addresses('Referred from Leeds, near the end of October. Transferred from St Mary, near Leeds.')).toEqual([]);
+  });
+});

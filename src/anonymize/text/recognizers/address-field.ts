@@ -39,26 +39,39 @@ const NO_ADDRESS = /^(?:NFA|SDF|N\/A|NA|None|Unknown|Not|No|Same|Idem|See|Voir|I
  * The span runs from the kind (French) or the capitalised name (English, with a landmark word in it) to the comma
  * before the town.
  */
-const TOWN_CLOSING = String.raw`,[ \t]*(?:commune de[ \t]+|à[ \t]+|a[ \t]+)?\p{Lu}[\p{L}'’-]+(?:[ \t-]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]*(?:[.;\n]|$|,[ \t]*(?:pin|zip|postcode|code postal|t[ée]l[ée]phone|tel|phone|mobile)\b)`;
+// The town may be followed by the word for its district ("Bongo district", "Sheema district"), and the sentence may go
+// on after it in lowercase ("Kafountine, chez son frère"); "commune d'Ambalavao" elides.
+const TOWN_CLOSING = String.raw`(?:,[ \t]*(?:commune de[ \t]+|commune d['’][ \t]*|à[ \t]+|a[ \t]+)?|[ \t]+à[ \t]+)\p{Lu}[\p{L}'’-]+(?:[ \t-]+\p{Lu}[\p{L}'’-]+){0,2}(?:[ \t]+(?:district|county|region|province|municipality|ward))?[ \t]*(?:[.;\n]|$|,[ \t]*(?:pin|zip|postcode|code postal|t[ée]l[ée]phone|tel|phone|mobile)\b|,[ \t]*(?!near|behind|opposite|next|beside|off|past|close|derri[èe]re|pr[èe]s|[àa] c[ôo]t[ée]|non loin|en face|apr[èe]s|avant|sous|sur)\p{Ll})`;
 const RESIDENCE_IN_PROSE_FR = new RegExp(
-  String.raw`(?<![\p{L}])(?:domicili[ée]e?s?|demeurant|r[ée]sidant|habitant)[ \t]+(?:au|aux|à|a|dans le)[ \t]+((?:quartier|douar|village|lot|fokontany|hameau|secteur|cit[ée]|carr[ée]|[îi]lot|lotissement)[ \t]+[^.\n;:]{2,120}?)(?=${TOWN_CLOSING})`,
+  String.raw`(?<![\p{L}])(?:[Dd]omicili[ée]e?s?|[Dd]emeurant|[Rr][ée]sidant|[Hh]abitant)[ \t]+(?:au|aux|à|a|dans le)[ \t]+((?:quartier|douar|village|lot|fokontany|hameau|secteur|cit[ée]|carr[ée]|[îi]lot|lotissement)[ \t\n]+[^.\n;:]{2,120}?)(?=${TOWN_CLOSING})`,
   'dgu',
 );
+// The home may open on the next line ("residing at⏎Mbambi village, near …") or on a house's or plot's number in
+// lowercase ("lives at house number A-one-four-seven, Dzelukope, near the lorry station, Keta."); with a landmark in
+// it, the sentence's end closes it when no town does ("lives at plot two hundred and twelve, next to the kgotla.").
 const RESIDENCE_IN_PROSE_EN = new RegExp(
-  String.raw`(?<![\p{L}])(?:residing|living|lives|resident)[ \t]+at[ \t]+(\p{Lu}[^.\n;:]{2,120}?)(?=${TOWN_CLOSING})`,
+  String.raw`(?<![\p{L}])(?:residing|living|lives|resident)[ \t]+at[ \t]*\n?[ \t]*((?:\p{Lu}|(?:house|plot|lot|stand|compound)[ \t])[^.\n;:]{2,140}?)(?=${TOWN_CLOSING}|\.(?:[ \t]|$))`,
   'dgu',
 );
 const LANDMARK_EN = /\b(?:near|behind|opposite|next to|beside|off)\b/;
+// Dictated records give the town first, then the home with its landmarks ("a twelve-year-old boy from Gembogl,
+// Kegesugl village, Mondia hamlet near the Lutheran church.", "resident of Gbarnga,⏎Kpaiyea community, behind the Total
+// gas station, near the water pump, Bong County."): the part after the town, when it holds a landmark.
+const FROM_TOWN_THEN_HOME_EN = new RegExp(
+  String.raw`(?<![\p{L}])(?:from|of)[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?(?:[ \t]+town council)?,[ \t]*\n?[ \t]*((?:\p{Lu}|(?:house|plot|lot|quarter|compound)[ \t])[^.\n;:]{2,140}?)(?=${TOWN_CLOSING}|\.(?:[ \t]|$))`,
+  'dgu',
+);
 
 export function addressFieldSpans(doc: Doc): Span[] {
-  if (!LABEL_HINT.test(doc.folded) && !/resid|living|lives|habitant/.test(doc.folded)) return [];
+  const fromTown = /\b(?:from|of) \p{Lu}/u.test(doc.text);
+  if (!LABEL_HINT.test(doc.folded) && !fromTown && !/resid|living|lives|habitant/.test(doc.folded)) return [];
   const t = doc.text;
   const out: Span[] = [];
   for (const m of t.matchAll(RESIDENCE_IN_PROSE_FR)) {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-in-prose' });
   }
-  for (const m of t.matchAll(RESIDENCE_IN_PROSE_EN)) {
+  for (const m of [...t.matchAll(RESIDENCE_IN_PROSE_EN), ...(fromTown ? t.matchAll(FROM_TOWN_THEN_HOME_EN) : [])]) {
     if (!LANDMARK_EN.test(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-in-prose' });
