@@ -20,3 +20,16 @@ describe('an English service named after its town', () => {
     expect(await labelled('referred to the Renal Unit today')).toEqual([]);
   });
 });
+
+// Regression (holdout48 and read-set miss class): services named by their county or region, not a town ("Shropshire
+// Wheelchair Service", "Fife Breast Unit", "Highland Eating Disorders Service") went out in clear.
+describe('an English service named after its county or region', () => {
+  it('is one facility', async () => {
+    expect(await labelled('Shropshire Wheelchair Service – assessment')).toEqual(['HOSPITAL Shropshire Wheelchair Service']);
+    expect(await labelled('NHS Fife – Fife Breast Unit')).toContain('HOSPITAL Fife Breast Unit');
+  });
+
+  it('leaves a condition that opens on a county\'s name', async () => {
+    expect(await labelled('Down Syndrome Service review')).toEqual([]);
+  });
+});
