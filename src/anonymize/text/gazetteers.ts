@@ -122,6 +122,14 @@ export function isLastName(token: string): boolean {
   return eastAsianSet.has(f) && !(token.length <= 3 && token === token.toUpperCase());
 }
 
+/**
+ * A short word in capitals that no surname list holds: after a particle ("Nathalie du CLSC", "Sophie du CHU") it names
+ * where the person works, not a family (the surname and name-pair rules both ask).
+ */
+export function isAcronymNoSurname(word: string): boolean {
+  return /^\p{Lu}{2,5}$/u.test(word) && !isLastName(word);
+}
+
 export function namePool(lang: 'fr' | 'en'): { first: readonly string[]; last: readonly string[] } {
   return NAMES[lang];
 }

@@ -1,7 +1,7 @@
 import { isDictionaryWord } from './bloom.js';
 import { STAFF_ROLE_ABBREVIATIONS } from './care-roles.js';
 import { CREDENTIALS_AND_RECORD_LABELS } from './beside-names.js';
-import { isFirstName, isLastName } from './gazetteers.js';
+import { isAcronymNoSurname, isFirstName } from './gazetteers.js';
 import { fold } from './normalize.js';
 import type { Doc, Span } from './types.js';
 
@@ -34,7 +34,7 @@ export function surnamesAfterFirstNames(spans: readonly Span[], doc: Doc): Span[
     if (last === undefined || !sameCaseStyle(last, next[1]!)) continue;
     if (particle === null && !(isFirstName(last) || ONE_WORD.test(t.slice(s.start, s.end)))) continue;
     // "Nathalie du CLSC": an acronym after a particle, below a name not in capitals, is where someone works.
-    if (particle !== null && /^\p{Lu}{2,5}$/u.test(next[1]!) && last !== last.toUpperCase() && !isLastName(next[1]!)) continue;
+    if (particle !== null && last !== last.toUpperCase() && isAcronymNoSurname(next[1]!)) continue;
     const end = s.end + next[0].length;
     // Another name span already holds the first name with its surname ("OPJ Karim" beside "Karim Belkacem").
     if (spans.some((o) => o.label === 'PERSON' && o.start <= s.end - last.length && o.end >= end)) continue;

@@ -24,30 +24,32 @@ const FIRM = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}(?:[ \t]+${WORD}){0,
 const HINT = /(?:SAS|SARL|EURL|SA|Ltd|Limited|Inc|Company|Co\.|GmbH|LLC|plc|PLC|Corp)/;
 const LEADING = new Set(['The', 'A', 'An', 'At', 'For', 'From', 'With', 'By', 'To', 'In', 'Of', 'Our', 'His', 'Her', 'Their', 'Chez', 'Le', 'La', 'Les', 'De', 'Du', 'Des', 'Pour', 'Par', 'Employer', 'Employeur', 'Works', 'Worked', 'Job']);
 
+/** The words of a match's name (its first group, at the match's start) after a sentence's leading words, and where they start. */
+function nameAfterLeadingWords(m: RegExpMatchArray): { start: number; words: string[] } | undefined {
+  const words = [...m[1]!.matchAll(/\S+/g)];
+  let skip = 0;
+  while (skip < words.length && LEADING.has(words[skip]![0])) skip++;
+  if (skip === words.length) return undefined;
+  return { start: m.index! + words[skip]!.index, words: words.slice(skip).map((w) => w[0]) };
+}
+
 export function employerByCompanySuffixSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   for (const m of HINT.test(t) ? t.matchAll(FIRM) : []) {
-    const words = [...m[1]!.matchAll(/\S+/g)];
-    let skip = 0;
-    while (skip < words.length && LEADING.has(words[skip]![0])) skip++;
-    if (skip === words.length) continue;
-    const name = words.slice(skip).map((w) => w[0]).join(' ');
+    const named = nameAfterLeadingWords(m);
+    if (named === undefined) continue;
+    const name = named.words.join(' ');
     // A name in capitals is a heading's words more often than a firm's ("LA VOIX DE SA").
     if (name === name.toUpperCase() && !/^[A-Z]{2,5}$/.test(name)) continue;
     const form = m[2]!;
     if ((form === 'SA' || form === 'S.A.') && (isListedTown(name, 0) || /^[ \t]*\d{4}(?!\d)/.test(t.slice(m.index + m[0].length)))) continue;
-    const start = m.index + words[skip]!.index;
-    out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 10, source: 'employer-company-form' });
+    out.push({ start: named.start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 10, source: 'employer-company-form' });
   }
   for (const m of TRADE_HINT.test(t) ? t.matchAll(TRADE_FIRM) : []) {
-    const words = m[1]!.split(/[ \t]/);
-    let skip = 0;
-    while (skip < words.length && LEADING.has(words[skip]!)) skip++;
-    const named = words.slice(skip);
-    if (named.length === 0 || named.every((w) => isDictionaryWord(fold(w)) && !isFirstName(w) && !isListedTown(w, 5000))) continue;
-    const start = m.index + m[0].indexOf(named[0]!, words.slice(0, skip).join(' ').length);
-    out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'employer-trade-word' });
+    const named = nameAfterLeadingWords(m);
+    if (named === undefined || named.words.every((w) => isDictionaryWord(fold(w)) && !isFirstName(w) && !isListedTown(w, 5000))) continue;
+    out.push({ start: named.start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.85, priority: PRIORITY.context + 5, source: 'employer-trade-word' });
   }
   return out;
 }

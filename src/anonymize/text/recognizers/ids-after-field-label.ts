@@ -23,11 +23,10 @@ const PER_UNIT = /\/(?:mm3|mm|µl|ul|ml|l|dl|kg|g|h|min|s|j|jr|d|wk|sem|m2)$/i;
 const LONG_DIGITS = /^\d{5,12}$/;
 const ACRONYM_LABEL = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,7}$/;
 const NOT_ID_LABEL =
-  /^(?:date|dates?|dob|ddn|heure|hour|time|temps|duree|duration|poids|weight|taille|height|tel|tél|tél\.|phone|fax|mobile|portable|gsm|model|modele|modèle|type|device|version|v|taille|dose|posologie|volume|debit|débit|score|total|montant|amount|prix|price|cout|coût|cost|plaquettes|leucocytes|glycemie|glycémie|tension|ta|pa|bp|hr|fc|spo2|sat|temp|température|temperature|poste|ext|extension|bip|bleep|pager|code postal|cp|zip|postcode|npa|time stamp|timestamp|horodatage|page|pages|chambre|room|lit|bed|salle|box|étage|floor|niveau)$/iu;
+  /^(?:dates?|dob|ddn|heure|hour|time|temps|duree|duration|poids|weight|taille|height|tel|tél|phone|fax|mobile|portable|gsm|model|modele|modèle|type|device|version|v|dose|posologie|volume|debit|débit|score|total|montant|amount|prix|price|cout|coût|cost|plaquettes|leucocytes|glycemie|glycémie|tension|ta|pa|bp|hr|fc|spo2|sat|temp|température|temperature|poste|ext|extension|bip|bleep|pager|code postal|cp|zip|postcode|npa|time stamp|timestamp|horodatage|page|pages|chambre|room|lit|bed|salle|box|étage|floor|niveau)$/iu;
 
 export function fieldLabelIdSpans(doc: Doc): Span[] {
   const t = doc.text;
-  if (!t.includes(':')) return [];
   const out: Span[] = [];
   for (let colon = t.indexOf(':'); colon >= 0; colon = t.indexOf(':', colon + 1)) {
     VALUE_AFTER_COLON.lastIndex = colon + 1;

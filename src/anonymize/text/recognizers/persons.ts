@@ -1,6 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
-import { isFirstName, isFirstNameOfAnyList, isLastName } from '../gazetteers.js';
+import { isAcronymNoSurname, isFirstName, isFirstNameOfAnyList, isLastName } from '../gazetteers.js';
 import { fold } from '../normalize.js';
 import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
@@ -368,8 +368,8 @@ export function personSpans(doc: Doc): Span[] {
     // "ASA III", "NYHA IV", "GOLD II": a grade or class in Roman numerals, not a surname.
     if (/^(?:I{1,3}|IV|VI{0,3}|IX|X)$/.test(b)) continue;
     // "Nathalie du CLSC", "Sophie du CHU": a particle before an acronym says where someone works, not a family.
-    const afterParticle = /^(?:de|du|d')[ \t]*(\p{Lu}{2,5})$/u.exec(b)?.[1];
-    if (afterParticle !== undefined && !isLastName(afterParticle)) continue;
+    const afterParticle = /^(?:de|du|d')[ \t]*(\p{Lu}+)$/u.exec(b)?.[1];
+    if (afterParticle !== undefined && isAcronymNoSurname(afterParticle)) continue;
     // "Prénom : Lévana   Lien : fille", "PATEL, ROHAN  MRN …": two blanks or more part a form's columns;
     // across them only a surname goes on the name, not the next field's label.
     if (/[ \t]{2}/.test(m[2]!) && (isOrdinaryWord(b) || (bUpper && b.length <= 4 && !isLastName(b)))) continue;

@@ -14,9 +14,11 @@ const NANP = /(?<![\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[ .-
 const NANP_SPACED = /(?<![\p{N}+])(?:\+?1[ .-])?\(?\d{3}\)? \d{3}[ -]\d{4}(?![\p{N}])/gu;
 // Australian landlines with the area code in brackets ("(03) 9123 4567"), and Swiss / Belgian national
 // numbers grouped 3-3-2-2 ("022 372 33 11"), which the French and UK shapes do not cover.
-// Australian inbound numbers ("1300 246 987", "1800 022 222"): ten digits grouped 4-3-3 by spaces.
-// Australia's 1800 / 1300 and Ireland's 1850 / 1890 numbers ("Caredoc on 1850 334 999").
+// Australian inbound numbers ("1300 246 987", "1800 022 222") and Ireland's 1850 / 1890 ones ("Caredoc on 1850 334
+// 999"): ten digits grouped 4-3-3 by spaces.
 const AU_INBOUND = /(?<![\p{N}+.,])(?:1[38]00|1850|1890) \d{3} \d{3}(?![\p{N}]|[.,]\d)/gu;
+const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
+const GROUPED_3322 = /0(?<![\p{N}+.,]0)\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 // An Irish landline with a three-digit area code and five local digits, grouped 3-2-3 ("Dungarvan | 058 45 617"): eight
 // digits, under the nine a bare number needs, so read by its shape alone. 10 of 10 in the read sets.
 const IE_LANDLINE = /(?<![\p{N}+.,])0\d{2} \d{2} \d{3}(?![\p{N}]|[.,]\d)/gu;
@@ -26,8 +28,6 @@ const ONE_THREE_THREE = /[2-9](?<![\p{L}\p{N}+.,\/-][2-9]|\p{N} [2-9]) \d{3} \d{
 const ID_WORD_NEAR = /(?:^|[^\p{L}])(?:cps|dn|n°|dossier|ipp|nda|mrn|id|card|carte|matricule|lot)(?![\p{L}])/iu;
 // A sum or a quantity in thousands ("1 250 000 FCFA", "2 500 000 Rs").
 const AMOUNT_AFTER = /^[ \t]*(?:€|\$|£|eur|euros?|usd|fcfa|cfa|xof|xpf|rs|rupees?|scr|mur|mg|g|kg|ml|l|units?|ui|iu|km|m)(?![\p{L}])/iu;
-const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
-const GROUPED_3322 = /0(?<![\p{N}+.,]0)\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 const INTL = /(?<![\p{N}])\+(?!33)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
 // A phone word and its colon, maybe with whose number it is between ("Téléphone famille :", "mobile (mum):"), or a
 // call made on it ("will call you on", "ring her on", "text me on").
@@ -121,7 +121,7 @@ export function phoneSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(ONE_THREE_THREE)) {
     const end = m.index + m[0].length;
     if (ID_WORD_NEAR.test(t.slice(Math.max(0, m.index - 30), m.index)) || AMOUNT_AFTER.test(t.slice(end, end + 8))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.8, priority: PRIORITY.pattern - 15, source: 'phone-1-3-3' });
+    out.push({ start: m.index, end, label: 'PHONE', score: 0.8, priority: PRIORITY.pattern - 15, source: 'phone-1-3-3' });
   }
   for (const m of t.matchAll(GROUPED_3322)) push(m, 'phone-3322');
   for (const m of t.matchAll(SPACED_FR)) push(m, 'phone-fr-spaced');

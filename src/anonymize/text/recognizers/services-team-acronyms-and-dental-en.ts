@@ -34,7 +34,7 @@ export function teamAndDentalServiceSpans(doc: Doc): Span[] {
       // The name starts after the generic words that open the run ("Our Kilkenny CAMHS", "Insurance: Delta Dental").
       let lead = 0;
       while (lead < words.length && GENERIC.has(words[lead]!.toLowerCase())) lead++;
-      if (lead === words.length || words.slice(lead).every((w) => GENERIC.has(w.toLowerCase()))) continue;
+      if (lead === words.length) continue;
       const end = m.index + m[0].length;
       if (re === DENTAL && INSURER_AFTER.test(t.slice(end, end + 20))) continue;
       const start = lead === 0 ? m.index : m.indices![1]![0] + m[1]!.indexOf(words[lead]!, words.slice(0, lead).join(' ').length);
