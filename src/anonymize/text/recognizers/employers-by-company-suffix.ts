@@ -16,7 +16,7 @@ import { isListedTown } from './location.js';
  * sets are marked. A name of ordinary words only ("Blood Group", "Support Group", "Whole Foods") is left out.
  */
 const TRADE = String.raw`(?:Group|Foods|Farms|Fisheries|Dairies|Logistics|Construction|Mining|Haulage|Industries|Holdings|Cooperative|Co-op|Growers|Motors|Engineering)`;
-const TRADE_FIRM = new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’&-]+(?:[ \t]\p{Lu}[\p{Ll}'’&-]+){0,2})[ \t]${TRADE}(?![\p{L}\p{N}])`, 'dgu');
+const TRADE_FIRM = new RegExp(String.raw`(\p{Lu}(?<![\p{L}\p{N}]\p{Lu})[\p{Ll}'’&-]+(?:[ \t]\p{Lu}[\p{Ll}'’&-]+){0,2})[ \t]${TRADE}(?![\p{L}\p{N}])`, 'dgu');
 const TRADE_HINT = new RegExp(`[ \\t]${TRADE}(?![\\p{L}])`, 'u');
 const FORM = String.raw`(?:SAS|SASU|SARL|EURL|SA|S\.A\.|Ltd\.?|Limited|Inc\.?|Incorporated|Company|Co\.|GmbH|LLC|L\.L\.C\.|plc|PLC|Corp\.?|Corporation|Pty[ \t]+Ltd\.?|Pvt\.?[ \t]+Ltd\.?)`;
 const WORD = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’&-]*`;

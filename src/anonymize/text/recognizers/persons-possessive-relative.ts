@@ -19,7 +19,7 @@ const HINT = /['’]s[ \t]/;
  * medical), nor a newborn's ("Baby's name"). 7 of 8 such words in the read sets are persons ("Maggie's leaflet", a
  * cancer charity's, is not).
  */
-const FIRST_NAME_POSSESSIVE = /(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}{2,20})['’]s[ \t]+(\p{Ll}+)/dgu;
+const FIRST_NAME_POSSESSIVE = /(\p{Lu}(?<![\p{L}\p{N}.'’-]\p{Lu})\p{Ll}{2,20})['’]s[ \t]+(\p{Ll}+)/dgu;
 // What a note calls a newborn before its name is given ("Baby's name: Manaia"): the lists hold it as a name.
 const NEWBORN_WORDS = new Set(['baby', 'bub', 'bubba', 'infant']);
 const SAINT_OR_ROYAL_BEFORE = /(?:St|St\.|Ste|Saint|Queen|King|Lord|Lady|Prince|Princess)[ \t]+$/u;

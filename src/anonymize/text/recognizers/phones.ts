@@ -21,7 +21,7 @@ const AU_LANDLINE = /(?<![\p{N}])\(0[2378]\)[ ]?\d{4}[ ]?\d{4}(?![\p{N}])/gu;
 const GROUPED_3322 = /0(?<![\p{N}+.,]0)\d{2}[ .]\d{3}[ .]\d{2}[ .]\d{2}(?![\p{N}]|[.,]\d)/gu;
 // An Irish landline with a three-digit area code and five local digits, grouped 3-2-3 ("Dungarvan | 058 45 617"): eight
 // digits, under the nine a bare number needs, so read by its shape alone. 10 of 10 in the read sets.
-const IE_LANDLINE = /(?<![\p{N}+.,])0\d{2} \d{2} \d{3}(?![\p{N}]|[.,]\d)/gu;
+const IE_LANDLINE = /0(?<![\p{N}+.,]0)\d{2} \d{2} \d{3}(?![\p{N}]|[.,]\d)/gu;
 // Seychelles (seven digits, "2 571 844") and Mauritius (eight, "5 728 4410") numbers, grouped 1-3-3 or 1-3-4; not after
 // a card's or a file's word (Polynesia's CPS and DN numbers are written so too). 13 of 15 in the read sets.
 const ONE_THREE_THREE = /[2-9](?<![\p{L}\p{N}+.,\/-][2-9]|\p{N} [2-9]) \d{3} \d{3,4}(?![\p{N}]| \d|[.,\/-]\d)/gu;

@@ -9,13 +9,15 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * Adolescent CAMHS") name no one's.
  */
 const WORD = String.raw`\p{Lu}[\p{L}'’-]{0,30}`;
+// The first word's capital, then the look-behind to it: a pattern that opens on a look-behind is tried at every position.
+const FIRST_WORD = String.raw`\p{Lu}(?<![\p{L}\p{N}]\p{Lu})[\p{L}'’-]{0,30}`;
 // Words one blank apart: a form's column gap ("Conall Magennis BDS     Dental nurse") ends a name.
 const TEAM = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${WORD}(?:[ \t]${WORD}){0,3})[ \t](?:CAMHS|HTT|LHD|CMHT|CRHT|EIP)(?:[ \t]+(?:transition[ \t]+)?team)?(?![\p{L}])`,
+  String.raw`(${FIRST_WORD}(?:[ \t]${WORD}){0,3})[ \t](?:CAMHS|HTT|LHD|CMHT|CRHT|EIP)(?:[ \t]+(?:transition[ \t]+)?team)?(?![\p{L}])`,
   'dgu',
 );
 const DENTAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${WORD}(?:[ \t]${WORD}){0,3})[ \t]Dental(?:[ \t]+(?:Practice|Surgery|Centre|Center|Clinic|Service|Care|Group|Studio|Hospital))?(?![\p{L}])(?![ \t]+(?:nurse|hygienist|assistant|technician|therapist|officer)(?![\p{L}]))`,
+  String.raw`(${FIRST_WORD}(?:[ \t]${WORD}){0,3})[ \t]Dental(?:[ \t]+(?:Practice|Surgery|Centre|Center|Clinic|Service|Care|Group|Studio|Hospital))?(?![\p{L}])(?![ \t]+(?:nurse|hygienist|assistant|technician|therapist|officer)(?![\p{L}]))`,
   'dgu',
 );
 const HINT = /(?:CAMHS|HTT|LHD|CMHT|CRHT|EIP|Dental)(?![\p{L}])/u;

@@ -16,7 +16,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 const WARD_THEN_NAME = /(?<![\p{L}])[Ww]ard[ \t]+([\p{Lu}][\p{Ll}'’-]+(?:[ \t]+[\p{Lu}][\p{Ll}'’-]+)?)(?![\p{L}])/dgu;
 const HINT = /[Ww]ard[ \t]+[\p{Lu}]/u;
-const NAME_THEN_WARD = /(?<![\p{L}\p{N}'’.-])([\p{Lu}][\p{Ll}]{2,}(?:-[\p{Lu}]?[\p{Ll}]+)?)[ \t]+Ward(?![\p{L}])/gu;
+// The capital first, then the look-behind to it: a pattern that opens on a look-behind is tried at every position.
+const NAME_THEN_WARD = /(\p{Lu}(?<![\p{L}\p{N}'’.-]\p{Lu})[\p{Ll}]{2,}(?:-[\p{Lu}]?[\p{Ll}]+)?)[ \t]+Ward(?![\p{L}])/gu;
 
 export function namedWardSpans(doc: Doc): Span[] {
   const t = doc.text;
