@@ -41,6 +41,9 @@ const AFTER_TYPED_LOWER = /(?<![\p{L}])(?:typed|transcribed|dictated|typist|tap�
 // The typist's reference after the typing date: the author's capitals and the typist's small letters, or one of them.
 const TYPED_DATE_REFERENCE = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:le|on))?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,]+(?:(\p{Lu}{2,3})\/(\p{Ll}{2,3})|\((\p{Lu}{2,3})\/(\p{Ll}{2,3})\)|\(?(\p{Ll}{2,3})\)?)[ \t]*(?=\r?\n|$)/dgu;
 // A nurse's sign-off line ("rn s. vandermeer / en cj", "signe : ide aurelien m. / ft"): its last initials after a slash.
+// Cheap tests first: the typing word; a line that ends on a slash and two or three small letters.
+const TYPED_HINT = /[Tt]yped|[Tt]ranscribed|[Ff]rapp|[Tt]ap[ée]|[Dd]actylographi/;
+const SIGN_OFF_HINT = /\/[ \t]*(?:[a-z]+[ \t]+)?[a-z]{2,3}[ \t]*(?:\r?\n|$)/;
 const SIGN_OFF_SLASH_INITIALS = /(?<=^|\n)([^\n]{0,30}(?<![\p{L}])(?:rn|en|ide|as|ash|ipde|iade|rm|hca|lpn|cna|esi)(?![\p{L}])[^\n]{0,40}?)\/[ \t]*(?:(?:en|rn|ide|as|hca|esi)[ \t]+)?([a-z]{2,3})[ \t]*(?=\r?\n|$)/dgu;
 // A facility named after a person ("HÔPITAL DR A. G. JEETOO") keeps the name in its own span.
 const FACILITY_BEFORE = /(?:hopital|hospital|clinique|clinic|centre|center|institut|institute)[ \t]+(?:(?:dr|docteur|pr|professeur)\.?[ \t]+)?$/;
@@ -90,14 +93,14 @@ export function initialsPersonSpans(doc: Doc): Span[] {
     if (!lowInitials(m[1]!) || (m[1]!.length === 3 && (m[1]!.match(/[aeiouy]/g)?.length ?? 0) > 1)) continue;
     push(...m.indices![1]!, 'person-initials-alone');
   }
-  for (const m of t.matchAll(TYPED_DATE_REFERENCE)) {
+  for (const m of TYPED_HINT.test(t) ? t.matchAll(TYPED_DATE_REFERENCE) : []) {
     const author = m[1] !== undefined ? 1 : m[3] !== undefined ? 3 : 0;
     if (author > 0 && !UNITS_AFTER_SLASH.has(m[author + 1]!)) {
       push(...m.indices![author]!, 'person-initials-reference');
       push(...m.indices![author + 1]!, 'person-initials-reference');
     } else if (m[5] !== undefined && lowInitials(m[5])) push(...m.indices![5]!, 'person-initials-reference');
   }
-  for (const m of t.includes('/') ? t.matchAll(SIGN_OFF_SLASH_INITIALS) : []) {
+  for (const m of SIGN_OFF_HINT.test(t) ? t.matchAll(SIGN_OFF_SLASH_INITIALS) : []) {
     if (lowInitials(m[2]!)) push(...m.indices![2]!, 'person-initials-sign-off');
   }
   for (const m of t.matchAll(AFTER_TYPED_LOWER)) {
