@@ -115,6 +115,9 @@
  *      and after them, and at the start of the next session, overall line, then in full;
  *  47. the forty-eighth sealed held-out set eval/text/holdout48/*.jsonl (written blind at the start of the next session
  *      while the fixes from holdout47's misses were made; scored with the code before that session, during those fixes
+ *      and after them, and at the start of the next session, overall line, then in full;
+ *  48. the forty-ninth sealed held-out set eval/text/holdout49/*.jsonl (written blind at the start of the next session
+ *      while the fixes from holdout48's misses were made; scored with the code before that session, during those fixes
  *      and after them, and at the start of the next session, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
@@ -201,6 +204,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout46', title: 'Forty-sixth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout45's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout47', title: 'Forty-seventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout46's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout48', title: 'Forty-eighth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout47's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
+  { folder: 'holdout49', title: 'Forty-ninth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout48's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
