@@ -73,6 +73,11 @@ const SPECIFIC_AFTER_LE = /^[ \t]+(?:prochain|dernier|suivant|precedent|d'apres|
 const JOINED_BEFORE = /(?:^|[^\p{L}])(\p{L}+)\.?[ \t]*(?:\/|,|-|–|&|\+|et|and|ou|or|to|au|a|through)[ \t]*(?:le[ \t]+|the[ \t]+)?$/u;
 const JOINED_AFTER = /^[ \t]*(?:\/|,|-|–|&|\+|et|and|ou|or|to|au|a|through)[ \t]*(?:le[ \t]+|the[ \t]+)?(\p{L}+)/u;
 const DU_BEFORE = /(?:^|[^\p{L}])(?:du|from|between|entre)[ \t]*$/u;
+// Two weekdays offered as a choice ("Can we come Thursday or Friday?", "passer jeudi ou vendredi ?"): each is a
+// day asked for, not a weekly slot, unless the pair is a habit ("on a Monday or Friday") or a longer list.
+const CHOICE_BEFORE = /(?:^|[^\p{L}])(\p{L}+)\.?,?[ \t]+(?:or|ou)[ \t]+$/du;
+const CHOICE_AFTER = /^,?[ \t]+(?:or|ou)[ \t]+(\p{L}+)/u;
+const HABIT_BEFORE = /(?:^|[^\p{L}])(?:a|un|on[ \t]+a)[ \t]*$/u;
 // A day number (not a time) or a month after the weekday: the full date scans read "jeudi 27",
 // "Monday, November 30".
 const DAY_NUMBER_AFTER = new RegExp(String.raw`^[ \t]*(?:\d{1,2}(?![\p{N}]|[ \t]*(?:h|:|am\b|pm\b))|,[ \t]*(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)?(?![\p{N}.,:])|,?[ \t]*(?:the[ \t]+)?(?:${MONTH_FULL}|${MONTH_ABBR_EN}|mar)(?![\p{L}]))`, 'u');
@@ -95,6 +100,25 @@ function shorthandDay(t: string, start: number, end: number): boolean {
   if (!SHORTHAND_DAY.test(t.slice(start, end))) return false;
   const cue = EN_WORD_BEFORE.exec(t.slice(Math.max(0, start - 24), start));
   return cue !== null && !NOT_A_DAY_CUE.has(cue[1]!) && CLAUSE_CLOSES_AFTER.test(t.slice(end, end + 16));
+}
+
+/** Whether the weekday at start..end is one of exactly two full weekdays joined by "or"/"ou", the pair not a habit. */
+function choiceOfTwoDays(f: string, start: number, end: number): boolean {
+  if (!WEEKDAY_FULL_ONLY.test(f.slice(start, end))) return false;
+  const base = Math.max(0, start - 24);
+  const first = CHOICE_AFTER.exec(f.slice(end, end + 24));
+  const second = CHOICE_BEFORE.exec(f.slice(base, start));
+  let from = start;
+  let to = end;
+  if (first && WEEKDAY_FULL_ONLY.test(first[1]!)) to = end + first[0].length;
+  else if (second && WEEKDAY_FULL_ONLY.test(second[1]!)) from = base + second.indices![1]![0];
+  else return false;
+  const outerBefore = f.slice(Math.max(0, from - 24), from);
+  const outerAfter = f.slice(to, to + 24);
+  const listBefore = JOINED_BEFORE.exec(outerBefore);
+  const listAfter = JOINED_AFTER.exec(outerAfter);
+  if ((listBefore && WEEKDAY_ANY.test(listBefore[1]!)) || (listAfter && WEEKDAY_ANY.test(listAfter[1]!))) return false;
+  return !HABIT_BEFORE.test(outerBefore) && !RECURRING_BEFORE.test(outerBefore);
 }
 
 export function datesNamedAloneSpans(doc: Doc): Span[] {
@@ -134,7 +158,8 @@ export function datesNamedAloneSpans(doc: Doc): Span[] {
     if (RECURRING_AFTER.test(after)) continue;
     const joinedBefore = JOINED_BEFORE.exec(before);
     const joinedAfter = JOINED_AFTER.exec(after.replace(/^\./, ''));
-    if ((joinedBefore && WEEKDAY_ANY.test(joinedBefore[1]!)) || (joinedAfter && WEEKDAY_ANY.test(joinedAfter[1]!))) continue;
+    const joined = (joinedBefore && WEEKDAY_ANY.test(joinedBefore[1]!)) || (joinedAfter && WEEKDAY_ANY.test(joinedAfter[1]!));
+    if (joined && !choiceOfTwoDays(f, start, end)) continue;
     // "du lundi au …", "from Monday to …": a range's first day, its end whatever it is.
     if (DU_BEFORE.test(before) && joinedAfter) continue;
     // A roster's or a log's line label: "Mardi : Dr Roux", "| Wed | grade 3 …", "tue: bloods taken".
