@@ -49,14 +49,52 @@ function mayBeDisplayName(word: string): boolean {
   return isFirstName(key) || isLastName(key) || !isDictionaryWord(key);
 }
 
+// A family word or an honorific before the sender's name ("Tatie Rosette", "Mama Lisa", "Tonton Heimana"): the
+// name after it is a person's, an ordinary word too ("Rosette").
+const KIN_WORDS = new Set(['mama', 'maman', 'mamie', 'mami', 'mamy', 'papa', 'papi', 'papy', 'tatie', 'tati', 'tata', 'tantine', 'tante', 'tonton', 'oncle', 'aunty', 'auntie', 'aunt', 'uncle', 'nanny', 'nana', 'nan', 'granny', 'gran', 'grandma', 'grandpa', 'nonna', 'nonno', 'cousin', 'cousine', 'bro', 'sis']);
+// Senders that are no one's name, though no name list refuses them: the writer, an app, a placeholder.
+const NOT_A_SENDER_NAME = new Set(['moi', 'me', 'myself', 'nous', 'us', 'user', 'utilisateur', 'bot', 'system', 'systeme', 'admin', 'administrator', 'auto-reply', 'autoreply', 'note', 'notes', 'rappel', 'reminder', 'patient', 'patiente', 'client', 'cliente', 'parent', 'parents', 'famille', 'family', 'team', 'obs', 'chair', 'reading', 'message', 'info', 'infos', 'reponse', 'reply', 'unknown', 'inconnu']);
+
+// A discipline writes as a service does ("Orthoptics:", "Pédiatrie :", "Physiotherapy:").
+const DISCIPLINE = /(?:ics|ology|ologie|therapy|therapie|iatrie|iatry|urgie)$/;
+
+/** A word a sender's name may be after a family word or when it recurs: capitalised, no role, no service. */
+function mayBeNameWord(word: string): boolean {
+  if (!/^\p{Lu}[\p{Ll}'’-]+$/u.test(word)) return false;
+  const key = fold(word);
+  return !FACILITY_WORD.test(key) && !SERVICE_WORD.test(key) && !DISCIPLINE.test(key) && !ROLE_WORDS.has(key) && !KIN_WORDS.has(key) && !NOT_A_SENDER_NAME.has(key);
+}
+
 export function chatSpeakerSpans(doc: Doc): Span[] {
   if (!CHAT_HINT.test(doc.text)) return [];
   const out: Span[] = [];
+  // One-word senders no list vouches for ("Aisling", "Bec"), by name: kept when the same sender writes twice in a
+  // thread where someone else writes too, as a person's display name does.
+  const unvouched = new Map<string, [number, number][]>();
+  const senders = new Set<string>();
   for (const m of [...doc.text.matchAll(CHAT_SPEAKER), ...doc.text.matchAll(NAME_THEN_TIME)]) {
     const [start, end] = m.indices![1]!;
     const name = m[1]!;
-    if (!name.split(/[ \t]+/).every(mayBeDisplayName)) continue;
-    out.push({ start, end, label: 'PERSON', score: 0.85, priority: PRIORITY.context - 5, source: 'person-chat-speaker' });
+    senders.add(name);
+    const words = name.split(/[ \t]+/);
+    // One word in capitals that no name list holds is a role or a heading ("PHN:", "HT:", "READING:"), not a sender's name.
+    if (words.length === 1 && /^\p{Lu}{2,}$/u.test(name) && !isFirstName(name) && !isLastName(name)) continue;
+    if (words.every(mayBeDisplayName)) {
+      out.push({ start, end, label: 'PERSON', score: 0.85, priority: PRIORITY.context - 5, source: 'person-chat-speaker' });
+      continue;
+    }
+    if (words.length >= 2 && words.length <= 3 && KIN_WORDS.has(fold(words[0]!)) && words.slice(1).every(mayBeNameWord)) {
+      const from = start + name.indexOf(words[1]!, words[0]!.length);
+      out.push({ start: from, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-chat-speaker-after-kin' });
+      continue;
+    }
+    if (words.length === 1 && mayBeNameWord(name)) unvouched.set(name, [...(unvouched.get(name) ?? []), [start, end]]);
+  }
+  if (senders.size >= 2) {
+    for (const places of unvouched.values()) {
+      if (places.length < 2) continue;
+      for (const [start, end] of places) out.push({ start, end, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-chat-speaker-recurring' });
+    }
   }
   for (const m of doc.text.matchAll(CHAT_SERVICE)) {
     const [start, end] = m.indices![1]!;
