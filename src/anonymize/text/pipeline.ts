@@ -10,7 +10,7 @@ import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
-import { hospitalSpans, locationSpans } from './recognizers/location.js';
+import { hospitalSpans, locationSpans, placesAfterModelStreets } from './recognizers/location.js';
 import { townsAfterIntroSpans } from './recognizers/towns-after-intro.js';
 import { townsAfterResidenceSpans } from './recognizers/towns-after-residence.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
@@ -141,6 +141,7 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   if (options.model) {
     const modelSpans = (await options.model(doc)).filter((s) => plausibleModelSpan(s, doc));
     spans = spans.concat(modelSpans.map((s) => ({ ...s, priority: Math.min(s.priority, PRIORITY.model) })));
+    spans = spans.concat(placesAfterModelStreets(spans, doc));
   }
   spans = splitTownsFromFacilities(spans, doc);
   spans = dropHardNegatives(spans, doc);

@@ -491,6 +491,57 @@ const DATELINE_DATE_LENGTH = 24;
 const SAINT = /^(?:st|ste|saint|sainte|san|santa|sao)$/;
 const TITLE_OR_LABEL = /^(?:dr|pr|mr|mrs|ms|mme|mlle|date|le|la|les|du|de|des|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)$/;
 
+// The town after an English street: "12 birch lane, springfield", "Praed Street, London W2 1NY",
+// "1840 maple avenue, dayton oh 45402". Capitalised words there are the town; lowercase ones only
+// when a gazetteer knows them or a state code / ZIP follows.
+function townAfterStreet(t: string, end: number, out: Span[]): void {
+  postcodeAfterTowns(t, end, out);
+  const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60)) ?? knownTownAfterSpace(t.slice(end, end + 60));
+  if (!m?.indices && townAndPostcodeOnNextLine(t, end, out)) return;
+  if (!m?.indices) {
+    // A letterhead puts the town on the next line, alone or with its postcode ("22 Elm Park Road⏎London").
+    const next = TOWN_ON_NEXT_LINE.exec(t.slice(end, end + 60));
+    if (!next?.indices) return;
+    if (!(isKnownTown(next[1]!) || (communePopulation(next[1]!) ?? 0) >= 2000 || next[2] !== undefined)) return;
+    const [cs, ce] = next.indices[1]!;
+    out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+    return;
+  }
+  const name = m[2]!;
+  const capitalised = /^\p{Lu}/u.test(name);
+  const known = isKnownTown(name);
+  // After a comma, a capitalised word is the town; with no comma ("… apt 3 chicago") only a known one.
+  if (m[1] === ',' ? !capitalised && !known && m[3] === undefined : !known) return;
+  const [cs, ce] = m.indices[2]!;
+  out.push({ start: end + cs, end: end + ce - (/\.+$/.exec(name)?.[0].length ?? 0), label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
+  // "dayton oh 45402", "minneapolis 55404": the ZIP after a lowercase state or none, which US_ZIP
+  // (upper-case states) does not see.
+  // Four digits are the postcode of Australia, New Zealand and much of Europe ("Timaru 7910", "kalgoorlie
+  // wa 6430"), unless they read as a year ("…, Leeds 2019").
+  const zip = m[3] !== undefined ? /\d{4,5}(?:-\d{4})?$/.exec(m[3]) : null;
+  if (zip && m.indices[3] && !looksLikeYear(zip[0])) {
+    const ze = end + m.indices[3][1];
+    out.push({ start: ze - zip[0].length, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
+  }
+}
+
+/**
+ * The town and postcode after a street only the model found ("farm 4, mallee hwy, ouyen 3490", "1480 goldfields way,
+ * ariah park 2665"): read as after a street the rules found (townAfterStreet), since the rules' own streets each
+ * read theirs. A street a rule found already had its tail read.
+ */
+export function placesAfterModelStreets(spans: readonly Span[], doc: Doc): Span[] {
+  const out: Span[] = [];
+  const ruleStreetEnds = new Set(spans.filter((s) => s.label === 'ADDRESS' && s.priority > PRIORITY.model).map((s) => s.end));
+  for (const s of spans) {
+    if (s.label !== 'ADDRESS' || s.priority > PRIORITY.model || ruleStreetEnds.has(s.end)) continue;
+    townAfterStreet(doc.text, s.end, out);
+  }
+  // The model's street often takes the town in too ("77 Calle Ocotillo, Sunland Park"): what follows is then the
+  // state's code ("NM 88063"), no town.
+  return out.filter((s) => s.label !== 'CITY' || !/^\p{Lu}{2,3}$/u.test(doc.text.slice(s.start, s.end)));
+}
+
 export function locationSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   const t = doc.text;
@@ -646,39 +697,7 @@ export function locationSpans(doc: Doc): Span[] {
       townAndPostcodeOnNextLine(t, end, out);
     }
   }
-  // The town after an English street: "12 birch lane, springfield", "Praed Street, London W2 1NY",
-  // "1840 maple avenue, dayton oh 45402". Capitalised words there are the town; lowercase ones only
-  // when a gazetteer knows them or a state code / ZIP follows.
-  const townAfter = (end: number) => {
-    postcodeAfterTowns(t, end, out);
-    const m = TOWN_AFTER_STREET.exec(t.slice(end, end + 60)) ?? knownTownAfterSpace(t.slice(end, end + 60));
-    if (!m?.indices && townAndPostcodeOnNextLine(t, end, out)) return;
-    if (!m?.indices) {
-      // A letterhead puts the town on the next line, alone or with its postcode ("22 Elm Park Road⏎London").
-      const next = TOWN_ON_NEXT_LINE.exec(t.slice(end, end + 60));
-      if (!next?.indices) return;
-      if (!(isKnownTown(next[1]!) || (communePopulation(next[1]!) ?? 0) >= 2000 || next[2] !== undefined)) return;
-      const [cs, ce] = next.indices[1]!;
-      out.push({ start: end + cs, end: end + ce, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
-      return;
-    }
-    const name = m[2]!;
-    const capitalised = /^\p{Lu}/u.test(name);
-    const known = isKnownTown(name);
-    // After a comma, a capitalised word is the town; with no comma ("… apt 3 chicago") only a known one.
-    if (m[1] === ',' ? !capitalised && !known && m[3] === undefined : !known) return;
-    const [cs, ce] = m.indices[2]!;
-    out.push({ start: end + cs, end: end + ce - (/\.+$/.exec(name)?.[0].length ?? 0), label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-after-street' });
-    // "dayton oh 45402", "minneapolis 55404": the ZIP after a lowercase state or none, which US_ZIP
-    // (upper-case states) does not see.
-    // Four digits are the postcode of Australia, New Zealand and much of Europe ("Timaru 7910", "kalgoorlie
-    // wa 6430"), unless they read as a year ("…, Leeds 2019").
-    const zip = m[3] !== undefined ? /\d{4,5}(?:-\d{4})?$/.exec(m[3]) : null;
-    if (zip && m.indices[3] && !looksLikeYear(zip[0])) {
-      const ze = end + m.indices[3][1];
-      out.push({ start: ze - zip[0].length, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.context, source: 'zip-after-street' });
-    }
-  };
+  const townAfter = (end: number) => townAfterStreet(t, end, out);
   for (const m of matchesNotAfter(STREET_EN, t)) {
     const flat = /Flat|Apartment|Apt|Unit|Suite|Room/.test(t.slice(Math.max(0, m.index - 80), m.index)) ? FLAT_BEFORE.exec(t.slice(Math.max(0, m.index - 80), m.index)) : null;
     out.push({ start: m.index - (flat ? flat[0].length : 0), end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-en' });
