@@ -14,7 +14,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * article it may have, one to five lowercase words up to punctuation, the line's end or a word that goes on with
  * the sentence, the first of them no ordinary word (or a workplace word ending them: "savage river mine", or a
  * later word no dictionary holds: "mine goldex") and no first name alone ("travaille chez marie" is a person's
- * home); a pharmacy or a chemist named by its owner's possessive.
+ * home); a pharmacy or a chemist named by its owner's possessive. A list's cell or a note's aside drops the
+ * preposition ("works Froese Dairy", "works in Lakeland Foods Bailieborough"): then only a capitalised name, or a
+ * lowercase one a workplace word ends.
  */
 // The name ends at punctuation, the line's end, or a word that starts the rest of the sentence ("works at
 // tambrands until 3", "worked at cardigan bay boatyard w/o goggles").
@@ -37,7 +39,7 @@ const JOB_PHRASE = String.raw`${JOB_EN}[ \t]+(?:at|for|with)|(?:teaches|sells|tr
 // The work phrase, then an article the name does not keep ("works at the rossing uranium mine", "travaille à la
 // mine goldex", "ancien salarié des chantiers …"). Up to five words, link words among them ("fromagerie de la nièvre").
 const AFTER_WORK = new RegExp(
-  String.raw`\b(?:(?<job>${JOB_PHRASE})|(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts|away|offshore))?[ \t]+(?:at|for|with|on)|(?:(?:his|her|their|a|the|weekend|summer|new|old|part-time)[ \t]+)?job[ \t]+(?:at|with)|(?:his|her|their|a|the|start|starts|night|day)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait|ent|ant)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit|a[ \t]+mi-temps))?[ \t]+(?:chez|a|au|aux|pour)|employee?[ \t]+(?:chez|a)|(?:ancien(?:ne)?|ex)[ \t-]?(?:salariee?|employee?)[ \t]+(?:de|des|du|chez|a))(?:[ \t]+(?:the|la|le|les)(?=[ \t])|[ \t]+l['’](?=[a-z]))?[ \t]*(?<name>[a-z][a-z'’&-]{2,25}(?:[ \t]+(?!${STOP})[a-z][a-z'’&-]{1,25}){0,4})` + NAME_END,
+  String.raw`\b(?:(?<job>${JOB_PHRASE})|(?:works?|worked|working)(?:[ \t]+(?:part-time|part[ \t]+time|full-time|full[ \t]+time|weekends|nights|days|fifo|shifts|away|offshore))?[ \t]+(?:at|for|with|on)|(?<bare>works(?:[ \t]+in)?)(?=[ \t]+[a-z])|(?:(?:his|her|their|a|the|weekend|summer|new|old|part-time)[ \t]+)?job[ \t]+(?:at|with)|(?:his|her|their|a|the|start|starts|night|day)[ \t]+shift[ \t]+at|off[ \t]+work[ \t]+from|employed[ \t]+(?:at|by)|travaill(?:e|ait|ent|ant)(?:[ \t]+(?:de[ \t]+nuit|de[ \t]+jour|la[ \t]+nuit|a[ \t]+mi-temps))?[ \t]+(?:chez|a|au|aux|pour)|employee?[ \t]+(?:chez|a)|(?:ancien(?:ne)?|ex)[ \t-]?(?:salariee?|employee?)[ \t]+(?:de|des|du|chez|a))(?:[ \t]+(?:the|la|le|les)(?=[ \t])|[ \t]+l['’](?=[a-z]))?[ \t]*(?<name>[a-z][a-z'’&-]{2,25}(?:[ \t]+(?!${STOP})[a-z][a-z'’&-]{1,25}){0,4})` + NAME_END,
   'dgu',
 );
 // Words that end the name of a workplace.
@@ -81,7 +83,13 @@ export function employerAfterWorkPhraseSpans(doc: Doc): Span[] {
   for (const m of f.matchAll(AFTER_WORK)) {
     const [s, e] = m.indices!.groups!.name!;
     const written = t.slice(s, e);
+    // "works Froese Dairy", "works in Lakeland Foods Bailieborough": with no preposition, only a capitalised name (a
+    // list's cell or a note's aside), or a lowercase one a workplace word ends ("works hawick knitwear mill").
+    const bare = m.groups!.bare !== undefined;
+    // Not after an article: "works the Friday rotation" names a shift.
+    if (bare && /(?:the|la|le|les|l['’])[ \t]*$/u.test(f.slice(m.index, s))) continue;
     if (written !== written.toLowerCase()) {
+      if (bare && !/^\p{Lu}/u.test(written)) continue;
       const name = capitalisedEmployer(written, t.slice(Math.max(0, s - 4), s));
       if (name !== undefined) out.push({ start: s, end: s + name.length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-capitalised' });
       continue;
@@ -94,6 +102,7 @@ export function employerAfterWorkPhraseSpans(doc: Doc): Span[] {
     const unknownFirst = !isDictionaryWord(words[0]!) && (!viaJob || (!isLastName(words[0]!) && !isFirstName(words[0]!)));
     const last = words.at(-1)!;
     const workplace = words.length > 1 && (WORKPLACE_END.test(last) || (GENERIC_WORKPLACE_END.test(last) && words.slice(0, -1).some((w) => !isDictionaryWord(w))));
+    if (bare && !workplace) continue;
     const named = unknownFirst || workplace || (!viaJob && words.length > 1 && words.slice(1).some(properWord));
     if (!named || (words.length === 1 && isFirstName(words[0]!))) continue;
     out.push({ start: s, end: e, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 5, source: 'employer-lower' });
