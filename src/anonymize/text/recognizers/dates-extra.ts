@@ -66,10 +66,11 @@ const TIME_AFTER = /^[ \t]+\d{1,2}:\d{2}(?![\p{N}])/u;
 const EN_MONTH_FIRST = /(?<![\p{L}\p{N}\/.,:#=+*-])(1[0-2]|0?[1-9])\/(1[3-9]|2\d|3[01])(?![\p{N}]|[\/.,-]\d|[\p{L}%])/dgu;
 // Words before a month-first day that say a day comes (EN_DAY_CUE_WORDS, enough for two small numbers), and
 // the wider set that is enough when the day is above 12 (a possessive, a preposition, a care event, an insurer's
-// decision or a letter's sending: "approved 10/16", "denied 11/18", "letters mailed 10/16").
+// decision or a letter's sending: "approved 10/16", "denied 11/18", "letters mailed 10/16"; the event it dates or the
+// place: "strep positive 11/18", "injury sustained 11/19", "last shot 8/27", "li level 9/30", "Medical Center 10/29").
 const EN_DAY_CUE_WORDS = String.raw`f\/u|fu|rtc|submitted|faxed|recheck|next|last|due|seen|booked|scheduled|planned|discharged|admitted|died|dated|since|until|till`;
 const EN_DATE_CUE_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${EN_DAY_CUE_WORDS}|sent|received|requested|ordered|referred|rechecked|done|my|your|his|her|their|our|this|by|before|after|thru|through|from|on|call|visit|appt|collected|drawn|culture|given|started|stopped|approved|denied|signed|mailed|notified|tested|placed|dispensed|delivered|transferred|vaccinated|operated|injured)[ \t]*$`,
+  String.raw`(?:^|[^\p{L}])(?:${EN_DAY_CUE_WORDS}|sent|received|requested|ordered|referred|rechecked|done|my|your|his|her|their|our|this|by|before|after|thru|through|from|on|call|visit|appt|collected|drawn|culture|given|started|stopped|approved|denied|signed|mailed|notified|tested|placed|dispensed|delivered|transferred|vaccinated|operated|injured|sustained|shot|meeting|positive|negative|level|already|clinic|center|centre)[ \t]*$`,
   'u',
 );
 // Both numbers 12 or under ("next one 5/12", "recheck 8/12") read as a date only after a word that
