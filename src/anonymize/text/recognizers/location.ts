@@ -166,6 +166,12 @@ const STREET_EN = notAfter(new RegExp(
   String.raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:${NAME_WORD}|\d{1,3}(?:st|nd|rd|th)?)[ \t]+){1,4}(?:${STREET_TYPES_EN})(?![\p{L}])(?:,?[ \t]+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?[ \t]*#?\w+)?`,
   'gu',
 ));
+// A street named without a house number where a letterhead or an address line puts one, at a line's start or after a
+// comma, and a town or a postcode after its own comma: "Swanage Medical Centre, Station Approach, Swanage",
+// "Listowel Family Practice, The Square, Listowel", "⏎Parkfield Drive, TA1 5DA". Not "Hill" (a suburb after a street:
+// "22 Durie Vale Road, Durie Hill, Whanganui"), nor the short types ("St", "Dr"), which name saints and doctors too.
+const STREET_NAME_ONLY = /(?<=\n|^|,[ \t])[ \t]*((?:(?:St\.?|Saint|The)[ \t]+)?\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]+(?:Road|Street|Drive|Approach|Square|Quay|Lane|Avenue|Way|Close|Crescent|Place|Terrace|Row|Walk|Gardens|Parade|Boulevard|Court|Grove|Mews|Wynd|Brae)|The[ \t]+Square)(?=,[ \t]+[\p{Lu}\p{N}])/dgmu;
+const STREET_NAME_ONLY_HINT = /(?:Road|Street|Drive|Approach|Square|Quay|Lane|Avenue|Way|Close|Crescent|Place|Terrace|Row|Walk|Gardens|Parade|Boulevard|Court|Grove|Mews|Wynd|Brae),[ \t]/;
 // A number and a capitalised name with a suite or flat after it, and no street word: "2200 N. Lincoln
 // Park West, Suite 410", "15 Kingsway, Apt 2".
 const STREET_EN_SUITE = /(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[\p{Lu}][\p{L}'’-]{1,30}[ \t]+){0,3}[\p{Lu}][\p{L}'’-]{1,30},[ \t]*(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|#)[ \t]*#?[\p{L}\p{N}-]{1,6}(?![\p{L}\p{N}])/gu;
@@ -716,6 +722,11 @@ export function locationSpans(doc: Doc): Span[] {
   for (const m of STREET_EN_SUITE_HINT.test(t) ? t.matchAll(STREET_EN_SUITE) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.85, priority: PRIORITY.pattern - 3, source: 'street-en-suite' });
     townAfter(m.index + m[0].length);
+  }
+  for (const m of STREET_NAME_ONLY_HINT.test(t) ? t.matchAll(STREET_NAME_ONLY) : []) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'ADDRESS', score: 0.8, priority: PRIORITY.pattern - 4, source: 'street-en-name-only' });
+    townAfter(end);
   }
   for (const m of PO_BOX_HINT.test(t) ? t.matchAll(PO_BOX) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'po-box' });
