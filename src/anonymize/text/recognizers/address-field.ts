@@ -46,6 +46,14 @@ const RESIDENCE_IN_PROSE_FR = new RegExp(
   String.raw`(?<![\p{L}])(?:[Dd]omicili[ée]e?s?|[Dd]emeurant|[Rr][ée]sidant|[Hh]abitant)[ \t]+(?:au|aux|à|a|dans le)[ \t]+((?:quartier|douar|village|lot|fokontany|hameau|secteur|cit[ée]|carr[ée]|[îi]lot|lotissement)[ \t\n]+[^.\n;:]{2,120}?)(?=${TOWN_CLOSING})`,
   'dgu',
 );
+// Dictated notes transcribed in lowercase say the district, its landmarks, then "à <town>" and the dictation's next word
+// ("domiciliée au quartier medina fall a thies telephone …", "ils habitent quartier zountori derrière la mosquée
+// centrale à djougou point", "quartier mangoungou derriere la pharmacie du plateau a franceville virgule"): no capital
+// closes the town, the dictated punctuation or the phone that follows does; the town is a CITY. Folded text.
+const RESIDENCE_DICTATED_FR = new RegExp(
+  String.raw`\b(?:domicilie(?:e|s|es)?|demeurant|residant|habitant|habite|habitent|logent[ \t]+chez[ \t]+[a-z' ]{2,30}?)[ \t]+(?:(?:au|le|dans[ \t]+le)[ \t]+)?(quartier[ \t]+[a-z][^.\n;:,]{2,90}?)(?=[ \t]+a[ \t]+([a-z][a-z'-]+(?:[ \t-][a-z][a-z'-]+){0,2})[ \t]+(?:telephone|tel|virgule|point|pardon)\b)`,
+  'dgu',
+);
 // The home may open on the next line ("residing at⏎Mbambi village, near …") or on a house's or plot's number in
 // lowercase ("lives at house number A-one-four-seven, Dzelukope, near the lorry station, Keta."); with a landmark in
 // it, the sentence's end closes it when no town does ("lives at plot two hundred and twelve, next to the kgotla.").
@@ -64,12 +72,19 @@ const FROM_TOWN_THEN_HOME_EN = new RegExp(
 
 export function addressFieldSpans(doc: Doc): Span[] {
   const fromTown = /\b(?:from|of) \p{Lu}/u.test(doc.text);
-  if (!LABEL_HINT.test(doc.folded) && !fromTown && !/resid|living|lives|habitant/.test(doc.folded)) return [];
+  if (!LABEL_HINT.test(doc.folded) && !fromTown && !/resid|living|lives|habit|logent/.test(doc.folded)) return [];
   const t = doc.text;
   const out: Span[] = [];
   for (const m of t.matchAll(RESIDENCE_IN_PROSE_FR)) {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-in-prose' });
+  }
+  for (const m of doc.folded.includes('quartier') ? doc.folded.matchAll(RESIDENCE_DICTATED_FR) : []) {
+    const [start, end] = m.indices![1]!;
+    if (t.slice(start, end) !== t.slice(start, end).toLowerCase()) continue; // written with capitals: the prose rule's
+    out.push({ start, end, label: 'ADDRESS', score: 0.8, priority: PRIORITY.context + 5, source: 'address-dictated' });
+    const [townStart, townEnd] = m.indices![2]!;
+    out.push({ start: townStart, end: townEnd, label: 'CITY', score: 0.75, priority: PRIORITY.context - 5, source: 'city-after-dictated-address' });
   }
   for (const m of [...t.matchAll(RESIDENCE_IN_PROSE_EN), ...(fromTown ? t.matchAll(FROM_TOWN_THEN_HOME_EN) : [])]) {
     if (!LANDMARK_EN.test(m[1]!)) continue;
