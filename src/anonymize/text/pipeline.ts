@@ -33,6 +33,7 @@ import { welshFacilitySpans } from './recognizers/facilities-welsh.js';
 import { namedWardSpans } from './recognizers/wards-named.js';
 import { teamAndDentalServiceSpans } from './recognizers/services-team-acronyms-and-dental-en.js';
 import { employerAfterWorkPhraseSpans } from './recognizers/employers-after-work-phrase.js';
+import { lowercaseFrenchFacilitySpans } from './recognizers/facilities-lowercase-fr.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
@@ -105,6 +106,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['employers by company suffix', employerByCompanySuffixSpans],
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],
+  ['lowercase French facilities', lowercaseFrenchFacilitySpans],
   ['hospitals by their acronym', hospitalAcronymSpans],
   ['services in mail headers', emailHeaderServiceSpans],
   ['persons', personSpans],
