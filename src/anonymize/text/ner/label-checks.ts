@@ -1,6 +1,7 @@
 import { isDictionaryWord } from '../bloom.js';
 import { countryKey, isCountryOrRegionKey } from '../countries.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
+import { isNationalityOrLanguage } from '../nationalities.js';
 import { fold } from '../normalize.js';
 import { STREET_END_WORDS } from '../recognizers/address-line.js';
 import { isTownOfAnyList, isWorldCity } from '../recognizers/location.js';
@@ -168,6 +169,7 @@ const NATIONALITY_ENDING = /ese$/;
  * only after one of these, so that "her daughter India" or "Mr Wales" keep their span (fail closed).
  */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|from|into|via|en|au|aux|vers)[ \t]*$/u;
+const TOWN_AND_COMMA_BEFORE = /(?:^|[^\p{L}])\p{Lu}[\p{Ll}'’-]{2,}(?:[ \t-]\p{Lu}[\p{Ll}'’-]+)?,[ \t]*$/u;
 /**
  * Prepositions that take persons as well as countries ("spoke to India", "the son of Kenya Ross",
  * "pour France"): the country reading needs a word of travel or origin before them ("flew to India",
@@ -186,9 +188,14 @@ export function countryOrNationality(words: readonly string[], span: Span, doc: 
   if (isCountryOrRegion(words)) {
     const before = doc.folded.slice(Math.max(0, span.start - 40), span.start);
     if (PLACE_BEFORE.test(before)) return true;
+    // After a town and its comma ("lives in Takoradi, Ghana", "Billings, Montana"): the town's country or region.
+    if (TOWN_AND_COMMA_BEFORE.test(doc.text.slice(Math.max(0, span.start - 40), span.start))) return true;
     return PERSON_OR_PLACE_BEFORE.test(before) && TRAVEL_OR_ORIGIN.test(before);
   }
   const word = words[0]!;
+  // "Interpreter (Ukrainian)", "Nationality: Eritrean": a nationality or a language of the list, unless a title or a
+  // first name announces it as a surname ("Mr Welsh", "Sophie English").
+  if (words.length === 1 && isNationalityOrLanguage(word) && !announcedAsName(span, doc)) return true;
   // "Dr Fernandese", "Mme Bardèse": a title or a first name announces a surname in -ese.
   return words.length === 1 && word.length >= 7 && NATIONALITY_ENDING.test(fold(word)) && !isKnownName(word) && !announcedAsName(span, doc);
 }
