@@ -71,11 +71,17 @@ const NEVER_ALONE = new Set([
   // the word a chat reply opens on ("Parfait, c'est noté", "Allez-y le matin"): no set marks one
   'parfait', 'parfaite', 'merci', 'super', 'entendu', 'nickel', 'genial', 'voila', 'allez', 'allezy', 'juste', 'oui', 'bonjour', 'bonsoir', 'salut', 'coucou',
   'perfect', 'great', 'thanks', 'noted', 'sure', 'cheers',
+  // greetings and thanks of the languages the threads mix in (Māori, Tahitian, Creole, Welsh, Fijian, Samoan), "Papa"
+  // and "Maman" as a family calls them, a German header's "Von" ("Von / De :"), and an imperative opening a message
+  'kia', 'ora', 'ia', 'bonzour', 'bonjou', 'mersi', 'mesi', 'diolch', 'bula', 'talofa', 'mwen', 'papa', 'maman', 'mama', 'mum', 'mom', 'dad',
+  'von', 'come', 'bon', 'kub',
   // titles (the shared list) and form labels
   ...TITLE_WORDS, 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);
 /** Never a name when written in lower case ("may", "will"), though "May" and "Will" are first names. */
-const NEVER_ALONE_LOWERCASE = new Set(['may', 'will', 'can', 'best', 'mark', 'bill', 'rose', 'grace', 'faith', 'hope', 'joy']);
+const NEVER_ALONE_LOWERCASE = new Set(['may', 'will', 'can', 'best', 'mark', 'bill', 'rose', 'grace', 'faith', 'hope', 'joy',
+  // colours ("small brown one", "stoma is pink"), a walking aid, a vehicle, a grade ("beta-thal major")
+  'brown', 'pink', 'white', 'black', 'green', 'grey', 'gray', 'walker', 'van', 'major', 'king']);
 /** Weekday abbreviations ("le sam, 10 oct"; "Sat 12/03") are only dropped before a day number: "Sam" is also a first name. */
 const WEEKDAY_ABBREVIATION = new Set(['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
 /** A closing formula ("Best,", "Regards,") starts a line and ends it or takes a comma. */
