@@ -213,12 +213,18 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
   // One pass over the words of the document beats a regex alternation compiled per document.
   const extra: Span[] = [];
   for (const m of doc.folded.matchAll(WORD)) {
-    if (tokens.has(m[0])) extra.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: 30, source: 'person-propagated' });
+    if (!tokens.has(m[0])) continue;
+    // A weekday's abbreviation before a day number is that day, whatever span took the word in ("lun. 23/11 07:52 :"
+    // opening each line of a thread, "Sam 12/03"): it is not spread there.
+    if (WEEKDAY_ABBREVIATIONS.has(m[0]) && DAY_NUMBER_AFTER.test(doc.folded.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    extra.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: 30, source: 'person-propagated' });
   }
   return spans.concat(extra);
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WEEKDAY_ABBREVIATIONS = new Set(['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
+const DAY_NUMBER_AFTER = /^\.?,?[ \t]+\d/;
 
 /** Three or four capitals that no name list knows ("ENT", "ICU", "NSW"). */
 function isUnknownAcronym(word: string | undefined): boolean {
