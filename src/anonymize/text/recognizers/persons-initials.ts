@@ -21,8 +21,12 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * - a reference after the typing date at a line's end ("typed 24/11/2026 LHB/jm", "frappé le 23/11/2026 (GV/mc)",
  *   "typed 25/11/2026 (kb)");
  * - the last of the staff who sign a lowercase nurse's note, after a slash ("rn s. vandermeer / en cj", "ide :
- *   ophelie / kevin t. / sf"): the line holds a nursing role; 5 of 5 in the read sets.
+ *   ophelie / kevin t. / sf"): the line holds a nursing role; 5 of 5 in the read sets;
+ * - two or three capitals closing the whole document, after its last sentence and a dash or on a line of their own
+ *   ("… sent to Dr Mahajan (pediatrics). – RBC", "… (myxome éliminé). – TLA"): the writer's sign-off. Not after the
+ *   sentence alone ("… in 2 weeks. ECG" may close on an examination).
  */
+const DOCUMENT_CLOSING_INITIALS = /(?<=[.!?)][ \t]*[–—-][ \t]*|\n[ \t]*(?:[–—-][ \t]*)?)(\p{Lu}{2,3})[ \t]*\s*$/du;
 const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
 const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by|transcription)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.|\p{Lu}\.[ \t]\p{Lu}\.(?:[ \t]\p{Lu}\.)?)(?=[ \t]*(?:[.,;)]|\r?\n|$))/dgiu;
 // Capitals after "par" or "by" that name a channel or a carrier, and the short words that close a log's line ("ok",
@@ -102,6 +106,11 @@ export function initialsPersonSpans(doc: Doc): Span[] {
   }
   for (const m of SIGN_OFF_HINT.test(t) ? t.matchAll(SIGN_OFF_SLASH_INITIALS) : []) {
     if (lowInitials(m[2]!)) push(...m.indices![2]!, 'person-initials-sign-off');
+  }
+  const last = DOCUMENT_CLOSING_INITIALS.exec(t.slice(-40));
+  if (last && !NOT_INITIALS.has(last[1]!.toLowerCase()) && !isDictionaryWord(last[1]!.toLowerCase())) {
+    const base = Math.max(0, t.length - 40);
+    push(base + last.indices![1]![0], base + last.indices![1]![1], 'person-initials-closing-document');
   }
   for (const m of t.matchAll(AFTER_TYPED_LOWER)) {
     // Small letters only: capitals are read above, after any word that says who.
