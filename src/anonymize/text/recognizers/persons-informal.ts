@@ -51,7 +51,7 @@ const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
 // (Vietnamese) Hoa Lam"); a ship's guest or passenger is named so too. \b rather than a Unicode lookbehind: it is much cheaper at every
 // position, and every role starts with an ASCII letter.
 const ROLE_NAME = new RegExp(
-  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic|[iI]nterpreter|[iI]nterpr[eè]te|[tT]ranslator|[tT]raductrice|[tT]raducteur|[cC]haplain|[aA]um[oô]nier|[cC]arer|[cC]aregiver|[dD]oula|[aA]ide|[hH]ome aide|[nN]urse|[aA]udiologist|[oO]rthoptist|[pP]odiatrist|[pP]sychologist|[kK]eyworker|[sS]upport worker|[mM]edics?|[aA]mbulanci[eè]re?|[vV]eilleuse|[vV]eilleur|[oO]ptometrist|[oO]ptician|[dD]entist|[hH]ygienist|[sS]tudent|[rR]adiographer|[sS]onographer|[cC]hiropodist|[cC]ounsell?or|[sS]urgeon|[rR]egistrar|[cC]onsultant|[hH]ealth visitor|[dD]entiste|[oO]pticien(?:ne)?|[Éé]tudiante?|[gG]uest|[pP]assenger|[pP]assag[eè]re?|OPJ|Sr|Revd|[aA]ctor|[aA]ctress|[dD]river|[cC]om[eé]dienne?|[mM]atelot))(?:[ \t]*\([\p{L} ]{2,20}\))?[ \t]*[:,]?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?(?:[ \t][\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?){0,2})(?![\p{L}])`,
+  String.raw`\b(?:IDE|IDEL|IBODE|IADE|ASH|AS|AES|AMP|RN|LPN|CNA|OT|PT|SLT|SW|ASE|(?:[iI]nfirmi[eè]re?|[iI]nterne|[eE]xterne|[kK]in[eé]|[kK]in[eé]sith[eé]rapeute|[eE]rgoth[eé]rapeute|[oO]rthophoniste|[pP]sychologue|[dD]i[eé]t[eé]ticienne?|[sS]age-femme|[bB]rancardier|[sS]ecr[eé]taire|[cC]adre(?: de sant[eé])?|[aA]ssistante? sociale?|[aA]uxiliaire de pu[eé]riculture|[pP]u[eé]ricultrice|[mM]anip(?:ulateur|ulatrice)?|[tT]echnologist|[tT]echnician|[tT]ech|[tT]herapist|[pP]hysio(?:therapist)?|[pP]harmacist|[dD]ietitian|[mM]idwife|[sS]ocial worker|[cC]ase manager|[cC]oordinator|[rR]esident|[iI]ntern|[fF]ellow|[sS]cribe|[pP]aramedic|[iI]nterpreter|[iI]nterpr[eè]te|[tT]ranslator|[tT]raductrice|[tT]raducteur|[cC]haplain|[aA]um[oô]nier|[cC]arer|[cC]aregiver|[dD]oula|[aA]ide|[hH]ome aide|[nN]urse|[aA]udiologist|[oO]rthoptist|[pP]odiatrist|[pP]sychologist|[kK]eyworker|[sS]upport worker|[mM]edics?|[aA]mbulanci[eè]re?|[vV]eilleuse|[vV]eilleur|[oO]ptometrist|[oO]ptician|[dD]entist|[hH]ygienist|[sS]tudent|[rR]adiographer|[sS]onographer|[cC]hiropodist|[cC]ounsell?or|[sS]urgeon|[rR]egistrar|[cC]onsultant|[hH]ealth visitor|[dD]entiste|[oO]pticien(?:ne)?|[Éé]tudiante?|[gG]uest|[pP]assenger|[pP]assag[eè]re?|OPJ|Sr|Revd|[aA]ctor|[aA]ctress|[dD]river|[cC]om[eé]dienne?|[mM]atelot|[cC]linical[ \t]+[oO]fficer))(?:[ \t]+(?:major|chef|en[ \t]+chef|titulaire|principale?|r[ée]f[ée]rente?))?(?:[ \t]*\([\p{L} ]{2,20}\))?[ \t]*[:,]?[ \t]+((?:[\p{Lu}]\.[ \t]?)?[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?(?:[ \t][\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?){0,2})(?![\p{L}])`,
   'dgu',
 );
 // "ide nuit : nadia / as : jérémy", "rn: kelly": a care-role label and a colon, then a lowercase known
@@ -76,7 +76,14 @@ const LOWER_RANKS = String.raw`${RANK_WORDS}|soldat|cal|cch|mdl/?c|adj|adc|sous-
 // a known first name (as written in lowercase; after UNKNOWN_NAME_ROLES any name-like word), then its
 // surname when it is no ordinary word. Not "as"
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
-const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|hca|hcsw|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister|coworker|co-worker|colleague|collegue|workmate|friend|boss|manager|flatmate|housemate|copain|copine|voisine?)(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
+const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|hca|hcsw|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister|coworker|co-worker|colleague|collegue|workmate|friend|boss|manager|flatmate|housemate|copain|copine|voisine?)(?:[ \t]+(?:chef|major|titulaire|referente?))?(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
+// A nurse named in a lowercase dictation, a name no list knows: after a grade ("l infirmier chef moussa bello",
+// "infirmier major …"), or as a first name and a surname both no ordinary word ("l infirmier edem adjaho"). One word
+// alone after "infirmière" is as often a programme or a specialty ("infirmière asalée").
+const NURSE_GRADED = /^infirmiere?[ \t]+(?:chef|major|titulaire|referente?)\b/;
+const NURSE = /^infirmiere?\b/;
+// A nurse's specialty after the word ("infirmière tabacologue", "infirmier hygiéniste").
+const SPECIALTY_ENDING = /(?:logue|iste|ien|ienne|eute)$/;
 // "pharmacist: h. de vries", "therapist: g. vardy", "standardiste : j. rousselot": an initial and a word after
 // a role in lowercase notes; the initial says a name follows, whatever list knows the surname.
 const ROLE_INITIAL_LOWER = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|pharmacist|pharmacienne?|therapist|physio|slt|midwife|sage-femme|dietitian|dieteticienne?|coordinat(?:or|rice)s?|infirmiere?|psychologue|kine|operator|operat(?:eur|rice)|standardiste|secretaire|secretary|social worker|assistante? sociale|advis(?:or|er)|hcp|phn|paramedic|puericultrice|${LOWER_RANKS})(?:[ \t]*:[ \t]*|[ \t]+)([a-z]\.[ \t]?(?:(?:de|du|le|la|van|von|da|di|mc|mac)[ \t])?[a-z][a-z'’-]{2,30})(?![\p{L}])`, 'dgu');
@@ -262,7 +269,18 @@ export function informalPersonSpans(doc: Doc): Span[] {
   for (const m of f.matchAll(ROLE_LOWER_NAME)) {
     const first = word(m, 1);
     if (!/^\p{Ll}/u.test(first) || NOT_A_NAME_AFTER_ROLE.has(fold(first)) || isDictionaryWord(fold(first))) continue;
-    if (!firstNameHere(first) && !unknownNameAfterRole(f.slice(m.index, m.indices![1]![0]), first)) continue;
+    const role = f.slice(m.index, m.indices![1]![0]);
+    const nurseNamed =
+      NURSE.test(role) &&
+      first.length >= 4 &&
+      unknownNameHere(first) &&
+      !isDrugName(first) &&
+      !SPECIALTY_ENDING.test(fold(first)) &&
+      (NURSE_GRADED.test(role) || (m[2] !== undefined && /^\p{Ll}/u.test(word(m, 2)) && !isDictionaryWord(fold(word(m, 2)))));
+    // "clinical officer daudi mollel": the title of a health worker in East and Southern Africa; a "medical officer"
+    // is followed by the place as often ("medical officer mankweng hospital").
+    const clinicalOfficer = role.startsWith('officer') && /clinical[ \t]+$/.test(f.slice(Math.max(0, m.index - 12), m.index)) && first.length >= 4 && unknownNameHere(first);
+    if (!firstNameHere(first) && !unknownNameAfterRole(role, first) && !nurseNamed && !clinicalOfficer) continue;
     const last = m[2] === undefined ? undefined : word(m, 2);
     push(m.indices![1]![0], last !== undefined && /^\p{Ll}/u.test(last) && surnameAfter(last) ? m.indices![2]![1] : m.indices![1]![1], 'person-role-lower');
   }
