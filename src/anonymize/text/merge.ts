@@ -176,6 +176,9 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
  */
 export function propagateNames(spans: Span[], doc: Doc): Span[] {
   const tokens = new Set<string>();
+  // First names a less sure model span holds (see LEAST_SCORE_SPREAD_IF_LISTED), spread with a lower score; true when
+  // the span wrote it capitalised (it then spreads to capitalised mentions only).
+  const listedOnly = new Map<string, boolean>();
   // The highest priority of a span of another label over each character, built once (was a scan of
   // every span for every name: quadratic on a note with thousands of spans).
   let otherPriority: Float64Array | undefined;
@@ -190,7 +193,7 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
     return s.start < otherPriority.length && otherPriority[s.start]! > s.priority;
   };
   for (const s of spans) {
-    if (s.label !== 'PERSON' || s.score < 0.8) continue;
+    if (s.label !== 'PERSON' || s.score < LEAST_SCORE_SPREAD_IF_LISTED) continue;
     // A name whose first word a surer span of another label claims ("Douglas VIC" where "Douglas" is
     // the town before an Australian postcode, "Grace Hospital" a hospital) was a misreading: its
     // words are not spread. One that only runs into such a span ("DR DUPONT CABINET MEDICAL", the
@@ -206,18 +209,38 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
       if (isUnknownAcronym(written[i]) && !acronymBesideAName(doc, s, written, i)) continue;
       // An ordinary word is only spread when the name gazetteer knows it as a name ("Rose", "Martin").
       if (isDictionaryWord(clean) && !isFirstName(clean) && !isLastName(clean)) continue;
+      // A span the model was less sure of (the filter keeps it from 0.45) spreads only the first names of four letters
+      // or more that a name list knows and no dictionary holds ("Hamish", "Emyr", "Wiremu"): its other mentions, which
+      // the model scored lower, are the same person. Not a surname ("Ward") nor a short word ("Ora" of "Kia ora").
+      if (s.score < 0.8) {
+        const spanText = doc.text.slice(s.start, s.end);
+        // A word in lower case beside capitals in the same span is no name the span was about ("VUJ stone").
+        const lowerAmongCapitals = /^\p{Ll}/u.test(written[i] ?? '') && spanText !== spanText.toLowerCase();
+        if (s.source === 'ner' && !lowerAmongCapitals && clean.length >= 4 && !isDictionaryWord(clean) && isFirstName(clean) && !isLastName(clean) && !tokens.has(clean)) {
+          // Written capitalised, it spreads to capitalised mentions only ("Hamish", not "the stone").
+          listedOnly.set(clean, listedOnly.get(clean) === false || !/^\p{Lu}/u.test(written[i] ?? '') ? false : true);
+        }
+        continue;
+      }
       tokens.add(clean);
+      listedOnly.delete(clean);
     }
   }
-  if (tokens.size === 0) return spans;
+  for (const w of listedOnly.keys()) if (tokens.has(w)) listedOnly.delete(w);
+  if (tokens.size === 0 && listedOnly.size === 0) return spans;
   // One pass over the words of the document beats a regex alternation compiled per document.
   const extra: Span[] = [];
   for (const m of doc.folded.matchAll(WORD)) {
-    if (!tokens.has(m[0])) continue;
+    const capitalisedOnly = listedOnly.get(m[0]);
+    const listed = capitalisedOnly !== undefined && !tokens.has(m[0]);
+    if (!listed && !tokens.has(m[0])) continue;
+    if (listed && capitalisedOnly && !/^\p{Lu}/u.test(doc.text[m.index]!)) continue;
     // A weekday's abbreviation before a day number is that day, whatever span took the word in ("lun. 23/11 07:52 :"
     // opening each line of a thread, "Sam 12/03"): it is not spread there.
     if (WEEKDAY_ABBREVIATIONS.has(m[0]) && DAY_NUMBER_AFTER.test(doc.folded.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
-    extra.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: 0.8, priority: 30, source: 'person-propagated' });
+    // A mention spread from a less sure span is scored below the spreading bar, so that it neither spreads nor vouches
+    // for the word after it as a surname in turn.
+    extra.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: listed ? 0.75 : 0.8, priority: 30, source: listed ? 'person-propagated-listed' : 'person-propagated' });
   }
   return spans.concat(extra);
 }
@@ -306,4 +329,5 @@ function outrankingTownsCutShort(mentions: Span[], spans: Span[]): Span[] {
 }
 
 // Particles, articles, and titles a name span may have taken in ('Drs Pellegrin' from the model): spread, they mark every title.
+const LEAST_SCORE_SPREAD_IF_LISTED = 0.45;
 const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', ...TITLE_WORDS]);

@@ -23,7 +23,8 @@ export function surnamesAfterFirstNames(spans: readonly Span[], doc: Doc): Span[
   for (const s of spans) {
     // Most name spans end before punctuation or a line break: one character says so.
     const c = t.charCodeAt(s.end);
-    if (s.label !== 'PERSON' || (c !== 0x20 && c !== 0x09)) continue;
+    // A first name spread from a span the model was less sure of vouches for no surname after it (merge.ts).
+    if (s.label !== 'PERSON' || (c !== 0x20 && c !== 0x09) || s.source === 'person-propagated-listed') continue;
     // "Owain ap Dafydd", "Guadalupe Orozco de Villarreal", "ayoub el amrani": after any name, a
     // particle announces the surname. Without one, the name must end on a first name or be one word a
     // recognizer or the model vouched for as a name ("dr solène giraudeau").
