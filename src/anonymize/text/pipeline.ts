@@ -33,6 +33,7 @@ import { welshFacilitySpans } from './recognizers/facilities-welsh.js';
 import { namedWardSpans } from './recognizers/wards-named.js';
 import { teamAndDentalServiceSpans } from './recognizers/services-team-acronyms-and-dental-en.js';
 import { employerAfterWorkPhraseSpans } from './recognizers/employers-after-work-phrase.js';
+import { emergencyServiceSpans } from './recognizers/emergency-services.js';
 import { lowercaseFrenchFacilitySpans } from './recognizers/facilities-lowercase-fr.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
@@ -107,6 +108,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],
   ['lowercase French facilities', lowercaseFrenchFacilitySpans],
+  ['ambulance and retrieval services', emergencyServiceSpans],
   ['hospitals by their acronym', hospitalAcronymSpans],
   ['services in mail headers', emailHeaderServiceSpans],
   ['persons', personSpans],
