@@ -4,6 +4,7 @@ import { communePopulation, isFirstName, isLastName } from './gazetteers.js';
 import { isDrugName, isDrugSpan } from './drugs.js';
 import { fold } from './normalize.js';
 import { outrankedPersonRests, widenOverOutranked } from './outranked-rests.js';
+import { weekdayAbbreviationBeforeDayNumber } from './recognizers/dates-named-alone.js';
 import { isTitleWord, TITLE_WORDS } from './titles.js';
 import { PRIORITY, type Doc, type Span } from './types.js';
 
@@ -213,17 +214,16 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
       // or more that a name list knows and no dictionary holds ("Hamish", "Emyr", "Wiremu"): its other mentions, which
       // the model scored lower, are the same person. Not a surname ("Ward") nor a short word ("Ora" of "Kia ora").
       if (s.score < 0.8) {
-        const spanText = doc.text.slice(s.start, s.end);
+        const word = written[i] ?? '';
         // A word in lower case beside capitals in the same span is no name the span was about ("VUJ stone").
-        const lowerAmongCapitals = /^\p{Ll}/u.test(written[i] ?? '') && spanText !== spanText.toLowerCase();
-        if (s.source === 'ner' && !lowerAmongCapitals && clean.length >= 4 && !isDictionaryWord(clean) && isFirstName(clean) && !isLastName(clean) && !tokens.has(clean)) {
+        const lowerAmongCapitals = /^\p{Ll}/u.test(word) && /\p{Lu}/u.test(doc.text.slice(s.start, s.end));
+        if (s.source === 'ner' && !lowerAmongCapitals && clean.length >= 4 && !isDictionaryWord(clean) && isFirstName(clean) && !isLastName(clean)) {
           // Written capitalised, it spreads to capitalised mentions only ("Hamish", not "the stone").
-          listedOnly.set(clean, listedOnly.get(clean) === false || !/^\p{Lu}/u.test(written[i] ?? '') ? false : true);
+          listedOnly.set(clean, (listedOnly.get(clean) ?? true) && /^\p{Lu}/u.test(word));
         }
         continue;
       }
       tokens.add(clean);
-      listedOnly.delete(clean);
     }
   }
   for (const w of listedOnly.keys()) if (tokens.has(w)) listedOnly.delete(w);
@@ -231,13 +231,14 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
   // One pass over the words of the document beats a regex alternation compiled per document.
   const extra: Span[] = [];
   for (const m of doc.folded.matchAll(WORD)) {
+    // The sets are disjoint (see above): a word is spread surely, or from a less sure span, or not at all.
     const capitalisedOnly = listedOnly.get(m[0]);
-    const listed = capitalisedOnly !== undefined && !tokens.has(m[0]);
+    const listed = capitalisedOnly !== undefined;
     if (!listed && !tokens.has(m[0])) continue;
-    if (listed && capitalisedOnly && !/^\p{Lu}/u.test(doc.text[m.index]!)) continue;
+    if (capitalisedOnly === true && !/^\p{Lu}/u.test(doc.text[m.index]!)) continue;
     // A weekday's abbreviation before a day number is that day, whatever span took the word in ("lun. 23/11 07:52 :"
     // opening each line of a thread, "Sam 12/03"): it is not spread there.
-    if (WEEKDAY_ABBREVIATIONS.has(m[0]) && DAY_NUMBER_AFTER.test(doc.folded.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    if (weekdayAbbreviationBeforeDayNumber(m[0], doc.folded.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     // A mention spread from a less sure span is scored below the spreading bar, so that it neither spreads nor vouches
     // for the word after it as a surname in turn.
     extra.push({ start: m.index, end: m.index + m[0].length, label: 'PERSON', score: listed ? 0.75 : 0.8, priority: 30, source: listed ? 'person-propagated-listed' : 'person-propagated' });
@@ -246,8 +247,6 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-const WEEKDAY_ABBREVIATIONS = new Set(['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
-const DAY_NUMBER_AFTER = /^\.?,?[ \t]+\d/;
 
 /** Three or four capitals that no name list knows ("ENT", "ICU", "NSW"). */
 function isUnknownAcronym(word: string | undefined): boolean {

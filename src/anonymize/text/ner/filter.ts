@@ -4,6 +4,7 @@ import { FACILITY_WORD } from '../facility-words.js';
 import { fold } from '../normalize.js';
 import { isMicrobeName } from '../microbes.js';
 import { TITLE_WORDS } from '../titles.js';
+import { weekdayAbbreviationBeforeDayNumber } from '../recognizers/dates-named-alone.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
 import type { Doc, Span } from '../types.js';
 import {
@@ -82,8 +83,6 @@ const NEVER_ALONE = new Set([
 const NEVER_ALONE_LOWERCASE = new Set(['may', 'will', 'can', 'best', 'mark', 'bill', 'rose', 'grace', 'faith', 'hope', 'joy',
   // colours ("small brown one", "stoma is pink"), a walking aid, a vehicle, a grade ("beta-thal major")
   'brown', 'pink', 'white', 'black', 'green', 'grey', 'gray', 'walker', 'van', 'major', 'king']);
-/** Weekday abbreviations ("le sam, 10 oct"; "Sat 12/03") are only dropped before a day number: "Sam" is also a first name. */
-const WEEKDAY_ABBREVIATION = new Set(['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
 /** A closing formula ("Best,", "Regards,") starts a line and ends it or takes a comma. */
 const CLOSING = new Set(['best', 'regards', 'thanks', 'cheers', 'cordialement', 'amities']);
 
@@ -95,7 +94,8 @@ function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
   return (
     NEVER_ALONE.has(key) ||
     (word === word.toLowerCase() && NEVER_ALONE_LOWERCASE.has(key)) ||
-    (WEEKDAY_ABBREVIATION.has(key) && /^\.?[ \t,]*\d/.test(after)) ||
+    // Weekday abbreviations ("le sam, 10 oct"; "Sat 12/03") only before a day number: "Sam" is also a first name.
+    weekdayAbbreviationBeforeDayNumber(key, after) ||
     (CLOSING.has(key) && /^[ \t]*(?:,|\n|$)/.test(after) && /(?:^|\n)[ \t]*$/.test(doc.text.slice(Math.max(0, span.start - 20), span.start)))
   );
 }

@@ -29,6 +29,15 @@ export const WEEKDAY_FULL = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche
 export const WEEKDAY_ABBR_EN = 'tues?|weds?|thu|thur|thurs|fri|sat|sun';
 /** French weekday abbreviations ("lun 16", "ven. 7/2"); "mar" and "sam" are a month and a name too, so never alone. */
 export const WEEKDAY_ABBR_FR = 'lun|mar|mer|jeu|ven|sam|dim';
+const WEEKDAY_ABBREVIATION_WORDS = new Set(['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
+/**
+ * Whether `key` (folded, letters only) is a weekday's abbreviation and `after` (the text right after it) opens on a day
+ * number ("lun. 23/11", "Sat 12/03", "sam, 10 oct"): then it is that day, never a name ("Sam" is one elsewhere). The
+ * model-span filter and name spreading ask it.
+ */
+export function weekdayAbbreviationBeforeDayNumber(key: string, after: string): boolean {
+  return WEEKDAY_ABBREVIATION_WORDS.has(key) && /^\.?[ \t,]*\d/.test(after);
+}
 
 // Words of time right before the month, French ones only before a French month ("rentrée de septembre"),
 // English ones before either; English abbreviations only after English words.

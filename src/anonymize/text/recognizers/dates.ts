@@ -148,9 +148,9 @@ function dayMonthAlone(t: string, start: number, end: number, a: number, b: numb
   // An hour without its minutes after it ("rdv doppler 2/12 9h", "2/11 20h : entrée"), or, at a line's start, the
   // colon of a nurse's log entry ("6/11 : kiné ok").
   const hourAfter = /^[ \t]*(?:a |à )?\d{1,2}h(?![\p{L}\p{N}])/u.test(after);
-  const logEntry = hourAfter || (/(?:^|\n)[ \t]*$/u.test(before) && /^[ \t]*:/u.test(after));
+  const logColon = /(?:^|\n)[ \t]*$/u.test(before) && /^[ \t]*:/u.test(after);
   // A fraction, a score or a ratio is never written with a leading zero: "04/12", "02/12", "09/11" are dates.
-  return timeAfter || bracketed || logEntry || a > b || zeroPadded;
+  return timeAfter || hourAfter || logColon || bracketed || a > b || zeroPadded;
 }
 
 export function isValidDay(year: number | undefined, month: number, day: number): boolean {

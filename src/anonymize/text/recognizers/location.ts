@@ -170,7 +170,9 @@ const STREET_EN = notAfter(new RegExp(
 // comma, and a town or a postcode after its own comma: "Swanage Medical Centre, Station Approach, Swanage",
 // "Listowel Family Practice, The Square, Listowel", "⏎Parkfield Drive, TA1 5DA". Not "Hill" (a suburb after a street:
 // "22 Durie Vale Road, Durie Hill, Whanganui"), nor the short types ("St", "Dr"), which name saints and doctors too.
-const STREET_NAME_ONLY = /(?<=\n|^|,[ \t])[ \t]*((?:(?:St\.?|Saint|The)[ \t]+)?\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]+(?:Road|Street|Drive|Approach|Square|Quay|Lane|Avenue|Way|Close|Crescent|Place|Terrace|Row|Walk|Gardens|Parade|Boulevard|Court|Grove|Mews|Wynd|Brae)|The[ \t]+Square)(?=,[ \t]+[\p{Lu}\p{N}])/dgmu;
+// The scan opens on the name's first capital, the look-behind after it (as the other scans do: a leading look-behind is
+// tried at every position of the note).
+const STREET_NAME_ONLY = /(\p{Lu}(?<=(?:^|\n|,[ \t])[ \t]*\p{Lu})(?:(?<=S)(?:t\.?|aint)[ \t]+\p{Lu}|(?<=T)he[ \t]+\p{Lu})?[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]+(?:Road|Street|Drive|Approach|Square|Quay|Lane|Avenue|Way|Close|Crescent|Place|Terrace|Row|Walk|Gardens|Parade|Boulevard|Court|Grove|Mews|Wynd|Brae)|(?<=(?:^|\n|,[ \t])[ \t]*)The[ \t]+Square)(?=,[ \t]+[\p{Lu}\p{N}])/dgmu;
 const STREET_NAME_ONLY_HINT = /(?:Road|Street|Drive|Approach|Square|Quay|Lane|Avenue|Way|Close|Crescent|Place|Terrace|Row|Walk|Gardens|Parade|Boulevard|Court|Grove|Mews|Wynd|Brae),[ \t]/;
 // A number and a capitalised name with a suite or flat after it, and no street word: "2200 N. Lincoln
 // Park West, Suite 410", "15 Kingsway, Apt 2".
