@@ -118,6 +118,9 @@
  *      and after them, and at the start of the next session, overall line, then in full;
  *  48. the forty-ninth sealed held-out set eval/text/holdout49/*.jsonl (written blind at the start of the next session
  *      while the fixes from holdout48's misses were made; scored with the code before that session, during those fixes
+ *      and after them, and at the start of the next session, overall line, then in full;
+ *  49. the fiftieth sealed held-out set eval/text/holdout50/*.jsonl (written blind at the start of the next session
+ *      while the fixes from holdout49's misses were made; scored with the code before that session, during those fixes
  *      and after them, and at the start of the next session, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
@@ -205,6 +208,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout47', title: 'Forty-seventh sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout46's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout48', title: 'Forty-eighth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout47's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout49', title: 'Forty-ninth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout48's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
+  { folder: 'holdout50', title: 'Fiftieth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout49's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });
