@@ -3,6 +3,8 @@ import { TITLE_ENDS_BEFORE, TITLE_WORDS } from '../titles.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import worldTowns from '../data/world-towns.json' with { type: 'json' };
 import smallTowns from '../data/small-towns.json' with { type: 'json' };
+import hamlets from '../data/hamlets.json' with { type: 'json' };
+import auPostcodes from '../data/au-postcodes.json' with { type: 'json' };
 import { isCountryOrRegionKey } from '../countries.js';
 import { communeHasCode, communeInDepartment, communePopulation, isFirstName, isFirstNameOfAnyList, isLastName, isPostalCode, WORLD_CITIES } from '../gazetteers.js';
 import { isDictionaryWord } from '../bloom.js';
@@ -26,8 +28,10 @@ const CITY_NAME = String.raw`(?:(?:saint|sainte|st|ste|le|la|les|l')[ '’-]?)?$
 
 // The separator may be a table's ("35400;Saint-Malo", "| 35400 | Saint-Malo"): the gazetteer pair decides.
 const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))([ ,]{1,3}|[ \t]*[;|\t][ \t]*)(${CITY_NAME})`, 'dgu');
-const CITY_THEN_ZIP = /(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{Lu}][\p{L}'’-]{0,40})[ \t]*\([ \t]*(\d{5})[ \t]*\)/dgu;
-const CITY_THEN_ZIP_HINT = /\([ \t]*\d{5}[ \t]*\)/;
+// Lower case too ("domicile pontaumur (63380)", a nurse's note): the commune must own the code, whatever its case.
+// Four digits are an Australian postcode ("from meeniyan (3956)"): the locality must own it too.
+const CITY_THEN_ZIP = /(?<![\p{L}])((?:[\p{L}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{L}][\p{L}'’-]{0,40})[ \t]*\([ \t]*(\d{4,5})[ \t]*\)/dgu;
+const CITY_THEN_ZIP_HINT = /\([ \t]*\d{4,5}[ \t]*\)/;
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 // DC and the territories (PR, VI, GU) write their ZIPs as the states do: "San Juan, PR 00911".
 const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
@@ -436,9 +440,26 @@ function severalWordsOrNoOtherWord(name: string, key: string): boolean {
  * one word only when no name list and no dictionary knows it ("Ward", "Bao", "Christmas" do not count).
  */
 const SMALL_TOWNS = new Set(smallTowns as string[]);
+/**
+ * The world's places of 500 to 999 people (data/hamlets.json, GeoNames' cities500) and Australia's localities
+ * (data/au-postcodes.json): "Northcliffe", "Meandarra", "Fish Creek", "Garmouth". Three times as many names again, and
+ * GeoNames holds hamlets called "Situ", "Spanish", "The Pines", "La Marche": stricter still than SMALL_TOWNS. Never a
+ * name opened by an article, and one word only of four letters or more that no list of any first names knows.
+ */
+const HAMLETS = new Set([...(hamlets as string[]), ...Object.keys(auPostcodes)]);
+const ARTICLE_FIRST = /^(?:the|la|le|les|el|los|las|l'|de|of|a|an|in|at) /;
+const NOT_HAMLETS = new Set(['situ', 'vivo', 'vitro', 'utero', 'spanish', 'english', 'french', 'german', 'italian', 'polish', 'chinese', 'arabic', 'nile', 'kentucky']);
+
+/** Australia's localities and their postcodes (data/au-postcodes.json): "Meeniyan" has 3956. */
+const AU_POSTCODES = auPostcodes as Record<string, string>;
+export function auLocalityHasPostcode(name: string, code: string): boolean {
+  return AU_POSTCODES[fold(name).replace(/\s+/g, ' ')]?.split(' ').includes(code) ?? false;
+}
 function isSmallTown(name: string, key: string): boolean {
-  if (!SMALL_TOWNS.has(key) || isCountryOrRegionKey(key) || CITY_COMMON_WORDS.has(key)) return false;
+  const small = SMALL_TOWNS.has(key);
+  if ((!small && !HAMLETS.has(key)) || isCountryOrRegionKey(key) || CITY_COMMON_WORDS.has(key)) return false;
   if (name.length <= 5 && name === name.toUpperCase()) return false;
+  if (!small && (ARTICLE_FIRST.test(key) || NOT_HAMLETS.has(key) || (!/[ -]/.test(key) && (key.length < 4 || isFirstNameOfAnyList(name))))) return false;
   return severalWordsOrNoOtherWord(name, key);
 }
 
@@ -579,7 +600,8 @@ export function locationSpans(doc: Doc): Span[] {
       out.push({ start: zs, end: ze, label: 'ZIP', score: 0.8, priority: PRIORITY.context, source: 'zip-before-name' });
     }
   }
-  // "Périgueux (24000)", "Saint-Lô (50000)": a commune with its own postal code in brackets after it.
+  // "Périgueux (24000)", "Saint-Lô (50000)": a commune with its own postal code in brackets after it; "Meeniyan (3956)"
+  // an Australian locality with its own.
   // CITY_THEN_ZIP tries every capitalised word: only when five digits in brackets are there at all.
   for (const m of CITY_THEN_ZIP_HINT.test(t) ? t.matchAll(CITY_THEN_ZIP) : []) {
     const [cs, ce] = m.indices![1]!;
@@ -588,7 +610,7 @@ export function locationSpans(doc: Doc): Span[] {
     const words = m[1]!;
     const cuts = [0, ...[...words.matchAll(/[ \t]/g)].map((w) => w.index + 1)];
     for (const cut of cuts) {
-      if (!communeHasCode(words.slice(cut), m[2]!)) continue;
+      if (!(m[2]!.length === 5 ? communeHasCode(words.slice(cut), m[2]!) : auLocalityHasPostcode(words.slice(cut), m[2]!))) continue;
       out.push({ start: cs + cut, end: ce, label: 'CITY', score: 0.95, priority: PRIORITY.pattern, source: 'city-zip-brackets' });
       out.push({ start: zs, end: ze, label: 'ZIP', score: 0.95, priority: PRIORITY.validated - 5, source: 'zip-brackets' });
       break;
