@@ -346,7 +346,8 @@ function findDates(doc: Doc): DateParts[] {
     const zeroPadded = m[1]!.startsWith('0') || m[2]!.startsWith('0');
     const weekdayBefore = WEEKDAY_INTRODUCES.test(m[0]) && !(doc.lang !== 'en' && m[0].startsWith('mon'));
     if (!zeroPadded && !weekdayBefore && NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
-    const us = doc.lang === 'en';
+    // English writes month first unless that is no date: an Australian nurse's "sat 14/11" is 14 November.
+    const us = doc.lang === 'en' && isValidDay(undefined, a, b);
     const [day, month] = us ? [b, a] : [a, b];
     if (!isValidDay(undefined, month, day)) continue;
     const first = at(m, 1);

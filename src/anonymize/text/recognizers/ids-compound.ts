@@ -7,7 +7,8 @@ import { digitCount } from './phones.js';
  *   ("ABC/25/04417", "QX-RT-2024-00981", "H31/775120"): letters say "issued by someone", the digit
  *   groups carry the number. Letters alone ("SARS-CoV", "ICD-10") or few digits are no code.
  * - identifiers announced by a register, a card or a document word that ids.ts does not list:
- *   professional registers of other countries (IMC, MCNZ, HPCSA, OIIQ, INAMI / RIZIV, MCR, "reg."),
+ *   professional registers of other countries (IMC, Medical Council, MCNZ, HPCSA, OIIQ, INAMI / RIZIV also "INAMI du
+ *   service", MCR, "reg."),
  *   national identity numbers (NRIC, MyKad, NHI, UHID, CHI), device serial numbers (HIPAA lists them),
  *   trial subjects, folders, lab, docket, control, client and student numbers, references.
  * - a US SSN masked but for its last four digits ("xxx-xx-0192"): the four still narrow a person.
@@ -26,7 +27,7 @@ const NOT_PERSONAL_BEFORE = /(?:\blot|\bbatch|\blote|\bcerfa|\bformulaire|\bform
 export const COUNTRY_POSTCODE = /^(?:[A-Z]|CH|FR|DE|BE|LU|NL|IT|ES|AT|PT|DK|SE|NO|FI|PL|CZ)-\d{4,5}$/;
 export const NOT_PERSONAL_HEAD = /^(?:ISO|EN|NF|DIN|IEC|ASTM|NCT|EUDRACT|CE|ICD|CIM|DSM|COVID|SARS|HPV|HLA|CD|ATC|UCD|CIP|ACL|PCR)(?:[\/.-]|$)/;
 
-const REGISTER_WORDS = String.raw`imc|mcnz|hpcsa|oiiq|cmq|oiiaq|inami|riziv|mcr|nmc\s+pin|pin|reg(?:istration)?\.?(?:\s+(?:no\.?|number|#))?|registre|nric|mykad|avs|ic\s+(?:no\.?|number)|nhi|uhid|chi|aadhaar|cpf|health\s+cards?(?:\s+(?:no\.?|number|#))?|dva(?:\s+\w+)?\s+card|gold\s+card|serial(?:\s+(?:no\.?|number|#))?|s\/n|(?:n°|no|numero)\s+de\s+serie|(?:n°|numero)\s+(?:de\s+)?client|(?:n°|numero)\s+(?:d'|de\s+)?inscription|(?:subject|screening|randomi[sz]ation|participant|folder|lab|laboratory|docket|control|client|student|employee|staff|job|booking|ticket|reference|ref|donor|gum|art|tb|id|ic)\s+(?:no\.?|number|#|id|n[°o])|student\s+id|ref\.?|reference|subject(?=[ \t]+\d)|job(?=[ \t]+\d{5})`;
+const REGISTER_WORDS = String.raw`imc|mcnz|hpcsa|oiiq|cmq|oiiaq|(?:inami|riziv)(?:\s+(?:du|de\s+la|of\s+the)\s+(?:service|cabinet|practice|centre|clinique))?|medical\s+council(?:\s+of\s+\w+)?(?:\s+(?:no\.?|number|reg(?:istration)?\.?))?|mcr|nmc\s+pin|pin|reg(?:istration)?\.?(?:\s+(?:no\.?|number|#))?|registre|nric|mykad|avs|ic\s+(?:no\.?|number)|nhi|uhid|chi|aadhaar|cpf|health\s+cards?(?:\s+(?:no\.?|number|#))?|dva(?:\s+\w+)?\s+card|gold\s+card|serial(?:\s+(?:no\.?|number|#))?|s\/n|(?:n°|no|numero)\s+de\s+serie|(?:n°|numero)\s+(?:de\s+)?client|(?:n°|numero)\s+(?:d'|de\s+)?inscription|(?:subject|screening|randomi[sz]ation|participant|folder|lab|laboratory|docket|control|client|student|employee|staff|job|booking|ticket|reference|ref|donor|gum|art|tb|id|ic)\s+(?:no\.?|number|#|id|n[°o])|student\s+id|ref\.?|reference|subject(?=[ \t]+\d)|job(?=[ \t]+\d{5})`;
 // The value: an optional upper-case letter prefix before a space ("KLM 2209941"), then a token that
 // holds a digit; same shape as ids.ts.
 const REGISTER_ID = new RegExp(

@@ -28,7 +28,11 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 const DOCUMENT_CLOSING_INITIALS = /(?<=[.!?)][ \t]*[–—-][ \t]*|\n[ \t]*(?:[–—-][ \t]*)?)(\p{Lu}{2,3})[ \t]*\s*$/du;
 const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
-const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by|transcription)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.|\p{Lu}\.[ \t]\p{Lu}\.(?:[ \t]\p{Lu}\.)?)(?=[ \t]*(?:[.,;)]|\r?\n|$))/dgiu;
+// The typing word may stand without "by" or "par" ("typed RP 18/11/2026"), and the typing date may follow the
+// initials ("frappé par CL le 24/11/2026"), or a bracket close them ("[Typed 01/12/2026 by NM]").
+const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by|transcription|typed|frapp[ée]|tap[ée]|dactylographi[ée]|transcribed)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.|\p{Lu}\.[ \t]\p{Lu}\.(?:[ \t]\p{Lu}\.)?)(?=[ \t]*(?:[.,;)\]]|\r?\n|$)|[ \t]+(?:le[ \t]+|on[ \t]+)?\d{1,2}[/.]\d{1,2}[/.]\d{2,4})/dgiu;
+// "detected by EIA", "confirmé par PCR": a method after "by" or "par", no one's initials.
+const METHOD_BEFORE_BY = /(?:detected|confirmed|measured|tested|assessed|diagnosed|performed|done|quantified|identified|shown|demonstrated|excluded|imaged|detecte|confirme|mesure|realise|dose|objective|retrouve|identifie)e?s?[ \t]+(?:by|par)[ \t]*:?[ \t]+$/u;
 // Capitals after "par" or "by" that name a channel or a carrier, and the short words that close a log's line ("ok",
 // "ras", "pm"): no one's initials.
 const NOT_INITIALS = new Set(['ok', 'ko', 'thx', 'ty', 'ps', 'cc', 'bcc', 'fyi', 'enc', 'pj', 'am', 'pm', 'ras', 'nc', 'nr', 'rx', 'tt', 'hs', 'cr', 'sms', 'ems', 'mms', 'fax', 'gps', 'usb', 'pdf', 'ups', 'dhl', 'tgv', 'ter', 'rer', 'ram', 'ira', 'avc', 'iv', 'im', 'sc', 'po', 'ngt', 'ngs', 'tel', 'mail', 'vsl', 'vsav', 'smur', 'samu']);
@@ -53,7 +57,7 @@ const SIGN_OFF_SLASH_INITIALS = /(?<=^|\n)([^\n]{0,30}(?<![\p{L}])(?:rn|en|ide|a
 const FACILITY_BEFORE = /(?:hopital|hospital|clinique|clinic|centre|center|institut|institute)[ \t]+(?:(?:dr|docteur|pr|professeur)\.?[ \t]+)?$/;
 // Cheap tests first, one per form: two letters closing a line; capitals closing a phrase.
 const CLOSING_HINT = /[.!)][ \t]+[a-z]{2}[ \t]*$/m;
-const CAPITALS_HINT = /[ \t]\p{Lu}\.?-?\p{Lu}\.?\p{Lu}?\.?[ \t]*(?:[.,;)\n]|$)|[ \t]\p{Lu}\.[ \t]\p{Lu}\./u;
+const CAPITALS_HINT = /[ \t]\p{Lu}\.?-?\p{Lu}\.?\p{Lu}?\.?[ \t]*(?:[.,;)\]\n]|$|\d|le[ \t]|on[ \t])|[ \t]\p{Lu}\.[ \t]\p{Lu}\./u;
 
 export function initialsPersonSpans(doc: Doc): Span[] {
   const t = doc.text;
@@ -81,6 +85,7 @@ export function initialsPersonSpans(doc: Doc): Span[] {
     const initials = m[1]!;
     // The text as written: capitals only ("par sms" is a channel, lower case), no channel's acronym.
     if (!/^[\p{Lu}. -]+$/u.test(initials) || NOT_INITIALS.has(initials.replace(/[.-]/g, '').toLowerCase())) continue;
+    if (METHOD_BEFORE_BY.test(doc.folded.slice(Math.max(0, start - 30), start))) continue;
     // One dot at the end closes the sentence ("par NB."); initials dotted throughout keep theirs ("M.-C.").
     out.push({ start, end: initials.endsWith('.') && !/\..*\./.test(initials) ? end - 1 : end, label: 'PERSON', score: 0.75, priority: PRIORITY.context - 5, source: 'person-initials-after-who' });
   }
