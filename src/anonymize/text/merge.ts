@@ -67,7 +67,7 @@ const EPONYMS = new Set(
   willis sylvius fallot eisenmenger ebstein kussmaul cheyne stokes wolff osler janeway quincke bouveret lyell nikolsky koebner darier down asperger
   tourette bell pott paget dupuytren baker bartholin cowper douglas fallope glisson langerhans oddi santorini wirsung vater treitz auerbach meissner
   doliprane dafalgan efferalgan kardegic plavix lovenox previscan xarelto eliquis augmentin ventoline seretide spiriva lasilix levothyrox lexomil xanax
-  moro rossolimo
+  moro rossolimo southwick lauenstein drehmann tokuhashi frankel kyphon synthes
   brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
 );
 /**
@@ -162,6 +162,10 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
       if (words.length === 1 && isOrdinaryModelWord(words[0]!)) return false;
       // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
       if (onlyEponyms && folded.endsWith('-')) return false;
+      // "Johnson" of "Stevens-Johnson": one name of an eponym of two, the other glued to it by a hyphen.
+      const gluedBefore = /([a-z]+)-$/.exec(before)?.[1];
+      const gluedAfter = /^-([a-z]+)/.exec(after)?.[1];
+      if ((gluedBefore !== undefined || gluedAfter !== undefined) && EPONYM_NAMES.has([gluedBefore, ...words, gluedAfter].filter(Boolean).join(' '))) return false;
     }
     if (s.label === 'CITY') return !/^[ \t]*(?:coma|score|scale|outcome)/.test(after) && !(fromModel && onlyEponyms);
     // A span made only of eponyms is left alone, unless a title announced a person ("Dr Parkinson") or
@@ -329,4 +333,6 @@ function outrankingTownsCutShort(mentions: Span[], spans: Span[]): Span[] {
 
 // Particles, articles, and titles a name span may have taken in ('Drs Pellegrin' from the model): spread, they mark every title.
 const LEAST_SCORE_SPREAD_IF_LISTED = 0.45;
-const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', ...TITLE_WORDS]);
+// "Baby of Oyetunde Funmilayo", "Baby boy Oyetunde": a newborn's record is opened by a word that name lists hold,
+// and a span that took it in must not mark every "baby" of the note.
+const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', 'baby', 'bebe', 'bub', 'infant', ...TITLE_WORDS]);

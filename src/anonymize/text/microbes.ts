@@ -12,7 +12,11 @@ export const MICROBE_GENERA = new Set(
   ureaplasma treponema borrelia leptospira rickettsia coxiella bartonella brucella yersinia francisella pasteurella
   moraxella gardnerella corynebacterium nocardia actinomyces vibrio aeromonas erysipelothrix candida aspergillus
   cryptococcus pneumocystis plasmodium toxoplasma giardia trichomonas schistosoma strongyloides toxocara echinococcus
-  taenia trichophyton microsporum malassezia sarcoptes enterobius ascaris`.split(/\s+/),
+  taenia trichophyton microsporum malassezia sarcoptes enterobius ascaris prevotella eikenella fusobacterium peptostreptococcus
+  porphyromonas veillonella capnocytophaga aggregatibacter actinobacillus cutibacterium propionibacterium finegoldia parvimonas
+  lactobacillus bifidobacterium achromobacter burkholderia elizabethkingia chryseobacterium ralstonia abiotrophia granulicatella
+  micrococcus bacillus arcanobacterium tropheryma histoplasma blastomyces coccidioides rhizopus fusarium scedosporium talaromyces
+  leishmania trypanosoma entamoeba cryptosporidium cyclospora babesia naegleria acanthamoeba`.split(/\s+/),
 );
 
 /** Species epithets that follow a genus or its initial ("E. coli", "S. aureus", "h. pylori"). */
@@ -23,7 +27,8 @@ export const MICROBE_SPECIES = new Set(
   vulnificus parahaemolyticus cholerae lugdunensis saprophyticus mutans mitis anginosus dysgalactiae enterica typhimurium enteritidis
   sonnei flexneri pneumophila catarrhalis vaginalis lamblia gondii glabrata krusei auris canis multocida henselae quintana
   melitensis abortus pestis enterocolitica tularensis ulcerans marinum abscessus avium kansasii leprae freundii koseri morganii
-  stuartii rettgeri putida fluorescens hominis genitalium urealyticum`.split(/\s+/),
+  stuartii rettgeri putida fluorescens hominis genitalium urealyticum intermedius constellatus corrodens nucleatum necrophorum acnes
+  fragilis perfringens septicum cereus anthracis kingae`.split(/\s+/),
 );
 
 const isMicrobeWord = (key: string) => MICROBE_GENERA.has(key) || MICROBE_SPECIES.has(key);

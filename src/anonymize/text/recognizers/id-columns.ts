@@ -230,9 +230,12 @@ export function tableColumnIds(doc: Doc): Span[] {
   if (separators.length === 0) return [];
   const out: Span[] = [];
   const lines = linesOf(t);
+  // The last row read under a header, per separator: a row of values is no header in turn, even when one of its cells
+  // is a header's word (an "outcome" column's "home" is a value, not a "home" town column opening a new table).
+  const rowsUntil = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     for (const sep of separators) {
-      if (!lines[i]!.text.includes(sep)) continue;
+      if (!lines[i]!.text.includes(sep) || i <= (rowsUntil.get(sep) ?? -1)) continue;
       // A CSV header is labels glued by commas ("name,hosp_no,dob"); a comma and a space is prose.
       if (sep === ',' && (lines[i]!.text.includes(', ') || !CSV_HINT.test(lines[i]!.text))) continue;
       const header = cells(lines[i]!.text, sep);
@@ -258,6 +261,7 @@ export function tableColumnIds(doc: Doc): Span[] {
           return { value, start: offset + raw.indexOf(value) };
         };
         out.push(...rowSpans(kinds, cellAt));
+        rowsUntil.set(sep, j);
       }
     }
   }

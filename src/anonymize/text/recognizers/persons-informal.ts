@@ -101,7 +101,8 @@ const OPENER = /^(?:hi|hello|hey|hiya|morning|evening|afternoon|thanks|thank|thx
 const OCCUPATION_ROLE = /^(?:actor|actress|driver|com[eé]dienne?|matelot)\b/iu;
 /** Words a role is followed by in prose ("nurse line", "secrétaire général", "charge nurse lead"). */
 // "said" is also the first name Saïd, and the dictionary lets first names through: after "my friend" it is the verb.
-export const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'ward', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist', 'said', 'says']);
+// "l'infirmier major", "the nurse manager": the grade of a role, no name.
+export const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'ward', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist', 'said', 'says', 'major', 'manager', 'chef', 'principal', 'principale']);
 // The last two letters of each label of PATIENT_FIELD_LOWER (pt, patieNT, patienTE, malaDE): a cheap
 // test before the full scan, which must let every label through.
 const PATIENT_FIELD_HINT = /(?:pt|nt|te|de)[ \t]*:[ \t]*\p{Ll}/u;
@@ -148,6 +149,9 @@ const NOT_A_NAME_HERE = new Set([
   'student', 'students', 'planning', 'bloc', 'nuit', 'jour', 'garde', 'matin', 'soir', 'referent', 'referente', 'coordinatrice', 'stagiaire',
   'remplacant', 'remplacante', 'liberal', 'liberale', 'domicile', 'transmissions', 'releve', 'report', 'handover', 'lead', 'charge', 'senior', 'junior',
   'france', 'paris', 'lourdes', 'florence', 'valence', 'nancy', 'lorraine', 'charlotte', 'victoria', 'georgia', 'sydney', 'austin', 'chelsea', 'jordan',
+  // a kinship in brackets after a name ("Jodie Ashdown (sister)") says who she is, it is no nickname
+  'sister', 'brother', 'daughter', 'son', 'wife', 'husband', 'mother', 'father', 'mum', 'mom', 'dad', 'partner', 'friend', 'neighbour', 'neighbor',
+  'niece', 'nephew', 'aunt', 'uncle', 'cousin', 'soeur', 'frere', 'fille', 'fils', 'mari', 'epouse', 'femme', 'mere', 'pere', 'voisin', 'voisine', 'baby', 'bebe',
 ]);
 
 /** Words that follow "nurse a." or "rn j." in prose without naming anyone ("nurse a. m. shift" reads a time). */

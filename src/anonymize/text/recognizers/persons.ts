@@ -89,6 +89,12 @@ const LINKING_WORDS_AFTER_RELATIVE = new Set([
   'apres', 'avant', 'puis', 'nous', 'vous', 'soit', 'peut', 'deja', 'now', 'after', 'before', 'home', 'then',
   'travaille', 'propose', 'souhaite', 'vient', 'arrive', 'appelle', 'drives', 'asks', 'says', 'lives', 'works', 'wants',
 ]);
+// Words that go on the sentence after a relative whatever a surname list holds ("visit his daughter, for typhoid
+// fever", "rapportée par la fille comme habituelle", "my husband only reads English").
+const FUNCTION_WORDS_AFTER_RELATIVE = new Set([
+  'for', 'only', 'just', 'still', 'too', 'who', 'with', 'from', 'when', 'while', 'but', 'because', 'and', 'then', 'also', 'never', 'always',
+  'comme', 'quand', 'mais', 'car', 'encore', 'toujours', 'jamais', 'aussi', 'alors', 'donc', 'lui', 'elle', 'elles', 'ils', 'qui',
+]);
 /** First names that are also the first word of institutions, regiments, wards and roles ("Royal", "General", "Baby"). */
 const INSTITUTION_FIRST_WORDS = new Set(['royal', 'general', 'baby', 'national', 'king', 'queen', 'prince', 'princess', 'grand', 'delta', 'nova']);
 /** NAME_PAIR read at one position (its look-behind is a blank there, so the plain body does). */
@@ -203,6 +209,8 @@ const LOWER_STOP = new Set([
   'ayant', 'sera', 'reste', 'vient', 'rentre', 'part', 'dans', 'sur', 'sous', 'chez', 'vers', 'also', 'will', 'did', 'does', 'not', 'pas', 'plus',
   // reporting verbs after a spoken "doctor" that name lists also hold (Said)
   'said', 'says', 'saw', 'sees', 'wants', 'thinks', 'felt', 'feels', 'mentioned', 'noted',
+  // a doctor's function, not a name ("dr referent : m.dubreuilh", "dr traitant")
+  'referent', 'référent', 'referente', 'référente', 'traitant', 'traitante', 'responsable', 'senior', 'junior',
 ]);
 
 const GEOGRAPHIC_WORD = /^(?:Lake|Lakes|Sound|River|Falls|Bay|Creek|Harbour|Harbor|Springs|Beach|Point|Island|Landing|Junction|Rapids|Cove|Narrows)$/i;
@@ -351,7 +359,7 @@ export function personSpans(doc: Doc): Span[] {
     // "mon mari après l'infarctus", "daughter asked about", "son mari travaille à …", "mari décédé": a verb or a
     // linking word goes on the sentence, it does not name the relative. The dictionary holds many lowercase given
     // names too ("aroha", "val", "marg"), so only its words shaped like a verb form, or a few linking words, are left.
-    if (isOrdinaryWord(w) && (VERB_FORM_END.test(w) || LINKING_WORDS_AFTER_RELATIVE.has(fold(w)))) continue;
+    if (FUNCTION_WORDS_AFTER_RELATIVE.has(fold(w)) || (isOrdinaryWord(w) && (VERB_FORM_END.test(w) || LINKING_WORDS_AFTER_RELATIVE.has(fold(w))))) continue;
     const [s, e] = m.indices![1]!;
     out.push(span(s, e, 0.7, PRIORITY.context - 5, 'person-family-lower'));
   }
