@@ -15,9 +15,9 @@ import { isListedTown } from './location.js';
  * hospital – male medical ward", "renal dietitian phone review – lismore base hospital renal unit"); a clinic too
  * ("at spearfish eye clinic"). Australian notes name the country town's health service and its aged-care home so
  * ("merredin health service – acute ward", "resident of bruce rock residential aged care"), and a GP's practice after
- * an "@" ("gp: dr anand @ ouyen medical clinic").
+ * an "@" ("gp: dr anand @ ouyen medical clinic"); a private pathology lab by its place ("sent to clare valley pathology").
  */
-const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|health[ \t]+service|(?:residential[ \t]+)?aged[ \t]+care|medical[ \t]+practice|medical[ \t]+group|group[ \t]+practice|surgery|pharmacy|clinic)`;
+const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|health[ \t]+service|(?:residential[ \t]+)?aged[ \t]+care|medical[ \t]+practice|medical[ \t]+group|group[ \t]+practice|surgery|pharmacy|clinic|pathology|community[ \t]+health)`;
 const NAME_WORDS = String.raw`((?:st\.?[ \t]+)?[a-z][a-z'-]{2,20}(?:[ \t]+[a-z][a-z'-]{2,20}){0,2}?)`;
 const PLACE = new RegExp(
   String.raw`(?:\b(?:from|to|at|in|via|into|of)[ \t]+|@[ \t]*|[(,](?<=\b(?:gp|dr|doctor)\b[^\n(,]{0,40}[(,])[ \t]*)${NAME_WORDS}[ \t]+${HEAD}(?![\p{L}])`,
@@ -25,7 +25,7 @@ const PLACE = new RegExp(
 );
 // A header's place: only the heads that name a whole establishment. A clinic or a surgery there is often a town's
 // outreach clinic ("fitzroy crossing clinic", which the sets mark as the town) or a specialty ("botox clinic").
-const HEADER_HEAD = String.raw`(?:hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|health[ \t]+service|medical[ \t]+practice|pharmacy)`;
+const HEADER_HEAD = String.raw`(?:hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|health[ \t]+service|medical[ \t]+practice|pharmacy|(?:residential[ \t]+)?aged[ \t]+care|community[ \t]+health)`;
 const HEADER_PLACE = new RegExp(String.raw`(?:(?<=^|\n)[ \t]*|[ \t][-–—][ \t]+)${NAME_WORDS}[ \t]+${HEADER_HEAD}(?![\p{L}])`, 'dgu');
 const HINT = new RegExp(HEAD, 'u');
 const NOT_A_NAME = new Set(['the', 'a', 'an', 'our', 'his', 'her', 'their', 'this', 'that', 'local', 'nearest', 'same', 'other', 'private', 'public', 'new', 'old', 'main', 'general', 'community', 'district', 'county', 'city', 'regional', 'rural', 'teaching', 'university', 'mental', 'day', 'respite', 'residential']);

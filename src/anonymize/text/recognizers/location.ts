@@ -230,7 +230,7 @@ const CITY_CONTEXT = new RegExp(
 // centres, milk banks and shelters with care (CHRS) are named so too: "HIA Robert Picqué", "CMA de Valence",
 // "antenne médicale de Barbezieux", "Centre antipoison de Marseille", "CAP-TV d'Angers", "lactarium de
 // Bordeaux-Marmande", "CHRS L'Escale".
-const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(?: et de toxicovigilance)?|cap-tv|hia|cma|antenne medicale|lactarium|chrs|h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins de suite(?: et de readaptation)?|soins|radiotherapie(?: et d'oncologie)?|cancerologie|oncologie|dialyse|hemodialyse|medecine nucleaire|convalescence|brules)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
+const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|crpv|had|centrale de soins(?: a domicile)?|centre antipoison(?: et de toxicovigilance)?|cap-tv|hia|cma|antenne medicale|lactarium|chrs|h[oô]pital|hopitaux(?: universitaires)?|cliniques(?: universitaires)?|centre d'imagerie(?: medicale)?|imagerie medicale|centre hospitalier(?: universitaire| regional| intercommunal| departemental| specialise)?|centre de (?:sante|readaptation|reeducation|lutte contre le cancer|soins de suite(?: et de readaptation)?|soins|radiotherapie(?: et d'oncologie)?|cancerologie|oncologie|dialyse|hemodialyse|medecine nucleaire|convalescence|brules)|centre medical|centre|h[oô]tel[- ]dieu|chu|chru|chr|chi|chs|cht|ch|c\.h\.u\.?|clinique|polyclinique|groupe hospitalier|gh|groupement hospitalier|ghu|institut|fondation|ehpad|ssr|usld|maternite|hospices? civils? de|maison de sante|` +
   // Facilities whose name has no hospital word: practices, mental-health and child-care centres, laboratories,
   // ambulance firms and services (plural or not: "ambulance Dessercom", "Ambulance Victoria"), pharmacies,
   // dispensaries, hospital buildings and schools ("Cabinet Delpech", "CMP Jean Macé", "Laboratoire Bioval",
@@ -255,7 +255,7 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(
   // "SAMU SOCIAL", "SAMU-Pallia" name programmes as often as a département's SAMU.
   // Fire and rescue stations, which carry patients and are named after their town too ("CIS Mirepoix", "CIS des Hauts
   // de l'Est"): the sets mark them as facilities. The capital check keeps a carcinoma in situ ("CIS vésical") out.
-  String.raw`cegidd|cecos|smur|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp|cis|` +
+  String.raw`cegidd|cecos|smur|vsav|ccmm|clat|cpef|cdag|crc(?:-mhc)?|cnr|emsp|cis|` +
   // Primary care centres named after their town: a medico-social centre (CMS de Voh, CMS de Moudon), New Brunswick's
   // community health centres (CSC de Rogersville), and West and Central Africa's and Madagascar's health posts (CSI de
   // Loudima, CSPS de Kouka, CSCom de Socoura, CSB II d'Ambohimahasoa, "CSB deux" as dictated).
@@ -263,14 +263,14 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|centre antipoison(
 // A practice or a centre named by its specialty before its own name: "Cabinet d'ophtalmologie du Dropt",
 // "Cabinet de pneumologie des Allées", "cabinet d'orthophonie Cabrol-Ponsolle", "centre de planning
 // familial Les Marronniers".
-const SPECIALTY_OF = String.raw`(?:de|d')[ \t]*(?:ophtalmologie|radiologie|cardiologie|pneumologie|dermatologie|gynecologie|pediatrie|psychiatrie|rhumatologie|neurologie|gastro-enterologie|urologie|orthophonie|orthoptie|podologie|pedicurie-podologie|osteopathie|kinesitherapie(?: du sport)?|kine|physiotherapie|sage-femme|sages-femmes|psychologie|orl|endocrinologie|nephrologie|oncologie|chirurgie(?: [a-z-]+)?|medecine(?: generale| du sport| du travail)?|sante sexuelle|planning familial|planification familiale)`;
+const SPECIALTY_OF = String.raw`(?:de|d')[ \t]*(?:ophtalmologie|radiologie|cardiologie|pneumologie|dermatologie|gynecologie|pediatrie|psychiatrie|rhumatologie|neurologie|gastro-enterologie|urologie|orthophonie|orthoptie|podologie|pedicurie-podologie|osteopathie|kinesitherapie(?: du sport)?|kine|physiotherapie|sage-femme|sages-femmes|psychologie|orl|endocrinologie|nephrologie|oncologie|chirurgie(?: [a-z-]+)?|medecine(?: generale| du sport| du travail)?|sante sexuelle|planning familial|planification familiale|stomatologie|pharmacovigilance|toxicovigilance|addictovigilance|traitement ambulatoire|soins a domicile)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls", "CMP infanto-juvénile de
 // Cernay", "CMP enfants et adolescents de Sarrebourg".
-const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|${SPECIALTY_OF}|` +
+const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|interregionale?|nationale?|universitaire|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|${SPECIALTY_OF}|` +
   // The tiers of a health system's facilities in Central Africa, Madagascar or the Pacific: "Hôpital provincial général
   // de référence de Bukavu", "centre médical d'arrondissement de Doumé", "centre de réadaptation cardiovasculaire de …".
-  String.raw`provinciale?|generale?|de reference|d'arrondissement|de district|de zone|prefectorale?|cardio-?vasculaire|cardio-?thoracique|thoracique|cardiaque)){0,3}`;
+  String.raw`provinciale?|generale?|de reference|de la mere et de l'enfant|mere-enfant|femme-mere-enfant|d'arrondissement|de district|de zone|prefectorale?|cardio-?vasculaire|cardio-?thoracique|thoracique|cardiaque)){0,3}`;
 // "le" must not eat the "le" of "les" (then "s Glycines" failed the capital check): an article needs
 // a space after it unless it is elided (d', l'). A name never runs onto the next line ("Maternité\nBOYER").
 const HOSPITAL_FR = new RegExp(
@@ -946,6 +946,8 @@ export function hospitalSpans(doc: Doc): Span[] {
     if (NAMED_BY_TOWN_ONLY.test(m[0]) && ofTown && communePopulation(words[0]!) !== undefined) continue;
     // "CMS LCD L33789" (a US coverage rule), "CSC 2024": the primary-care acronyms name a centre only before "de" and its town.
     if (PRIMARY_CARE_ACRONYM_HEAD.test(m[0]) && !ofTown) continue;
+    // "HAD Charente-Limousine" (hospitalisation à domicile) in capitals only: "she had Parkinson" is English.
+    if (/^had(?![\p{L}])/u.test(m[0]) && t.slice(m.index, m.index + 3) !== 'HAD') continue;
     // "MedStat Ambulance ETA 23:40": an English firm's name ends on "Ambulance" (FACILITY_EN reads it); what follows is
     // the message ("National Ambulance Service" goes on).
     if (/^ambulance(?![\p{L}])(?![ \t]+services?(?![\p{L}]))/u.test(m[0]) && /\p{Lu}[\p{L}'’.&-]*[ \t]+$/u.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;

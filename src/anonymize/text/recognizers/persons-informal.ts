@@ -9,6 +9,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 import { chatSpeakerSpans } from './chat-speakers.js';
 import { nicknameSpans } from './persons-nicknames.js';
 import { surnameFirstSpans } from './persons-surname-first.js';
+import { isTownOfAnyList } from './location.js';
 import { RANK_WORDS } from './ranks.js';
 
 /**
@@ -44,6 +45,9 @@ const CLOSING_NAME = new RegExp(
 );
 // "child life (karen)", "(Nadia)"
 const PAREN_NAME = new RegExp(String.raw`\([ \t]*(${TOKEN})[ \t]*\)`, 'dgu');
+// "resident in room 9 (degenhardt elsie)", "(elsie degenhardt)": two lowercase words in brackets, one a first name the
+// main list knows, neither a word a dictionary holds: a name and a surname, in either order.
+const PAREN_TWO_LOWER = /\([ \t]*(\p{Ll}[\p{Ll}'’-]{2,25})[ \t]+(\p{Ll}[\p{Ll}'’-]{2,25})[ \t]*\)/dgu;
 
 // "IDE Schmitt", "interne Benali", "technologist J. Ibarra", "AS Martin": a care role, then a capitalised
 // surname (an initial may come first). Roles in upper case are matched as written ("AS", "OT", "PT"),
@@ -56,7 +60,7 @@ const ROLE_NAME = new RegExp(
 );
 // "ide nuit : nadia / as : jérémy", "rn: kelly": a care-role label and a colon, then a lowercase known
 // first name (handover sheets list the team so). Only known first names: "as : ras" is a finding.
-const ROLE_LABEL_LOWER = /\b(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn|lpn|cna|hca|hcsw|charge nurse|nurse(?:[ \t]+in[ \t]+charge)?|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
+const ROLE_LABEL_LOWER = /\b(?:ide|idel|as|ash|aes|aide-soignante?|infirmi[eè]re?|interne|externe|kin[eé]|cadre|rn(?:[ \t]+in[ \t]+charge)?|lpn|cna|hca|hcsw|charge nurse|nurse(?:[ \t]+in[ \t]+charge)?|tech|resident|intern)(?:[ \t]+(?:de[ \t]+)?(?:jour|nuit|matin|soir|day|night|days|nights))?[ \t]*:[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}])/dgu;
 const ROLE_LABEL_HINT = /:[ \t]*\p{Ll}/u;
 const ROSTER_NEXT = /^[ \t]*\/[ \t]*([\p{Ll}][\p{Ll}'’-]{2,20})(?![\p{L}]|[ \t]*:)/du;
 // "pt ethan (7yo)", "pt jose ramirez, 45m", "patiente nadia k.": a lowercase known first name right after
@@ -290,7 +294,8 @@ export function informalPersonSpans(doc: Doc): Span[] {
   }
   for (const m of ROLE_LABEL_HINT.test(t) ? t.matchAll(ROLE_LABEL_LOWER) : []) {
     const w = m[1]!;
-    if (!isFirstName(w.split('-')[0]!) || (isDictionaryWord(fold(w)) && !isFirstName(w)) || NOT_A_NAME_HERE.has(fold(w))) continue;
+    // A first name of any list ("rn in charge: trudy"), no dictionary word unless the main list knows it as a name.
+    if (!isFirstNameOfAnyList(w.split('-')[0]!) || (isDictionaryWord(fold(w)) && !isFirstName(w)) || NOT_A_NAME_HERE.has(fold(w))) continue;
     push(m.indices![1]![0], m.indices![1]![1], 'person-role-label');
     // A roster goes on after a slash: "ide : mélanie / aurore" (a known first name, no label of its own).
     const next = ROSTER_NEXT.exec(t.slice(m.indices![1]![1], m.indices![1]![1] + 30));
@@ -322,6 +327,13 @@ export function informalPersonSpans(doc: Doc): Span[] {
     // A title or an ordinary word before the particle stays out: the name starts at the particle.
     const withGiven = given !== undefined && !TITLE_OR_SALUTATION.has(fold(given)) && (isFirstName(given) || !isDictionaryWord(fold(given)));
     push(withGiven ? m.index - before![0].length : m.index, m.index + m[0].length, 'person-gaelic');
+  }
+  for (const m of t.includes('(') ? t.matchAll(PAREN_TWO_LOWER) : []) {
+    const [a, b] = [m[1]!, m[2]!];
+    // No town either: "(launceston general)" is a hospital's short name.
+    const plain = (w: string) => !isDictionaryWord(fold(w)) && !NOT_A_NAME_HERE.has(fold(w)) && !isDrugName(w) && !isTownOfAnyList(w);
+    if (!plain(a) || !plain(b) || !(firstNameHere(a) || firstNameHere(b)) || !(isFirstName(a) || isFirstName(b))) continue;
+    push(m.indices![1]![0], m.indices![2]![1], 'person-informal-paren');
   }
   for (const m of t.matchAll(PAREN_NAME)) {
     if (firstNameHere(m[1]!) && !isDictionaryWord(fold(m[1]!))) push(m.indices![1]![0], m.indices![1]![1], 'person-informal-paren');
