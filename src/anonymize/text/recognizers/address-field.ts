@@ -13,7 +13,8 @@ import { isListedTown } from './location.js';
  * model's and the gazetteers' (a townland the model called a town is the street part here).
  */
 // A noun labels a field only with its colon ("à domicile chez Mme …" is prose); the verbs need none.
-const LABEL = String.raw`(?:(?:home address|usual address|address|adresse|domicile|residence)[ \t]*:|demeurant|domiciliee?)[ \t]*`;
+// A bilingual form repeats the label in its other languages before the colon ("Adresse / Address / Adres :").
+const LABEL = String.raw`(?:(?:home address|usual address|address|adresse|domicile|residence)(?:[ \t]*\/[ \t]*(?:address|adresse|adres|adresa|indirizzo|direccion|endereco|aderesi|anschrift))*[ \t]*:|demeurant|domiciliee?)[ \t]*`;
 const ADDRESS_LABEL = notAfter(new RegExp(String.raw`(?<![\p{L}])` + LABEL, 'gu'));
 const ADDRESS_LABEL_AT = new RegExp(LABEL, 'uy');
 
@@ -103,7 +104,8 @@ export function addressFieldSpans(doc: Doc): Span[] {
     let town = parts.length - 1;
     // A country closing the value is no town ("Grand'Rue 3, 6000 Charleroi, Belgique"): taken for one,
     // the span ran over the postcode and the town, whose own spans outrank it, and the street was dropped with it.
-    if (town > 0 && (NOT_A_TOWN.test(parts[town]!.replace(POSTCODE_TAIL, '').trim()) || isCountry(parts[town]!))) town--;
+    // A bilingual form names the country in each of its languages ("Pays-Bas / Netherlands").
+    if (town > 0 && (NOT_A_TOWN.test(parts[town]!.replace(POSTCODE_TAIL, '').trim()) || parts[town]!.split(/[ \t]*\/[ \t]*/u).every((c) => isCountry(c)))) town--;
     // "Brgy. Tungkop, Minglanilla, Cebu", "Cheranalloor, Kochi, Kerala": a listed town before the
     // last part makes that part a province or a region.
     else if (town > 1 && !/\d/.test(parts[town - 1]!) && isListedTown(parts[town - 1]!, 5000)) town--;

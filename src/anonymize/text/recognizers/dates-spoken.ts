@@ -39,7 +39,7 @@ const CUE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:on|born|birth|dob|sinc
 // joining word follows ("admitted on the nineteenth with …", "INR on the twenty-sixth was …"), not a noun ("on the
 // second floor", "on the first day").
 const ON_THE_DAY = new RegExp(
-  String.raw`\b(?:on|from|since|until|till|by|before|after)[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it|with|was|were|is|had|has|by|which|who|from|after|around|via|following)\b)`,
+  String.raw`\b(?:on|from|since|until|till|by|before|after)[ \t]+the[ \t\n]+((?:${ORDINAL_EN})|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)(]|\r?\n|$)|[ \t]+[–—-][ \t]|[ \t]+(?:and|but|or|instead|at|when|so|as|because|then|if|please|for[ \t]+(?:a|an|the|his|her|my|your|their)|we|i|you|he|she|they|it|with|was|were|is|had|has|by|which|who|from|after|around|via|following)\b)`,
   'dgu',
 );
 // A day said alone in French dictation, the month understood ("débridement le vingt-trois au soir", "Sortie prévue

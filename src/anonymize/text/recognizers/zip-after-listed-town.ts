@@ -49,6 +49,12 @@ const STREET_OR_UNIT_BEFORE = /(?:road|street|avenue|drive|lane|crescent|walk|wa
  */
 const CODE_BEFORE_CEDEX = /(?<![\p{L}\p{N}])\d{5}(?=[ \t]+cedex(?![\p{L}]))/giu;
 
+/**
+ * A Dutch postcode, four digits and two capitals, before its town ("Zuideinde 41, 7941 GK Meppel"): the town must be
+ * one a list knows, since "2026 NB" or "1200 MG" may be anything else.
+ */
+const DUTCH_CODE_THEN_TOWN = /(?<![\p{L}\p{N}])([1-9]\d{3}[ ]?[A-Z]{2})[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?)(?![\p{L}\p{N}])/dgu;
+
 /** "2019": four digits read as a year are a date, not a postcode. */
 const isYear = (digits: string) => /^(?:19|20)\d\d$/.test(digits);
 
@@ -76,6 +82,11 @@ export function zipAfterListedTownSpans(doc: Doc): Span[] {
     const [zs, ze] = m.indices![1]!;
     if (isYear(doc.folded.slice(zs, ze))) continue;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-after-street-number' });
+  }
+  for (const m of /\d{4} ?[A-Z]{2} \p{Lu}/u.test(doc.text) ? doc.text.matchAll(DUTCH_CODE_THEN_TOWN) : []) {
+    if (!isListedTown(m[2]!, 5000)) continue;
+    out.push({ start: m.indices![1]![0], end: m.indices![1]![1], label: 'ZIP', score: 0.85, priority: PRIORITY.pattern, source: 'zip-dutch' });
+    out.push({ start: m.indices![2]![0], end: m.indices![2]![1], label: 'CITY', score: 0.85, priority: PRIORITY.pattern, source: 'city-after-dutch-zip' });
   }
   for (const m of doc.text.matchAll(DIGITS_THEN_TOWN)) {
     if (isYear(m[1]!.replace(/^[A-Z]+-/, '')) || !isListedTown(m[2]!, 5000)) continue;
