@@ -37,6 +37,7 @@ import { emergencyServiceSpans } from './recognizers/emergency-services.js';
 import { lowercaseFrenchFacilitySpans } from './recognizers/facilities-lowercase-fr.js';
 import { healthBoardSpans } from './recognizers/health-boards.js';
 import { townBeforeIrishCountySpans } from './recognizers/towns-before-irish-county.js';
+import { townsInAdministrativeDivisionSpans } from './recognizers/towns-in-administrative-divisions.js';
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { compoundStreetSpans } from './recognizers/address-compound-street.js';
@@ -102,6 +103,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['teams and dental services named by a place', teamAndDentalServiceSpans],
   ['employers after a work phrase', employerAfterWorkPhraseSpans],
   ['town before an Irish county', townBeforeIrishCountySpans],
+  ['towns seating an administrative division', townsInAdministrativeDivisionSpans],
   ['town after a name and age', townAfterAgeSpans],
   ['places in export file names', placesInFileNameSpans],
   ['employers by company suffix', employerByCompanySuffixSpans],

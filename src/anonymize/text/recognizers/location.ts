@@ -386,7 +386,9 @@ export function isWorldCity(name: string): boolean {
  * word or the line start, on the postcode's line. The postcode says an address ends there, so the
  * town needs no gazetteer; a street word among the words ends the street, not the town.
  */
-const TOWN_BEFORE_POSTCODE = /(?:^|[,;(–]|[ \t])[ \t]*((?:\p{Lu}[\p{L}'’.-]{1,30})(?:[ \t]+(?:upon|on|under|in|the|le|la|les|sur|\p{Lu}[\p{L}'’.-]{1,30})){0,4}),?[ \t]*$/u;
+// A Canadian province may stand in brackets between the town and its postcode ("Clair (N.-B.) E7A 2H5", "Otter Lake (QC)
+// J0X 2P0").
+const TOWN_BEFORE_POSTCODE = /(?:^|[,;(–]|[ \t])[ \t]*((?:\p{Lu}[\p{L}'’.-]{1,30})(?:[ \t]+(?:upon|on|under|in|the|le|la|les|sur|\p{Lu}[\p{L}'’.-]{1,30})){0,4}),?[ \t]*(?:\((?:QC|Qc|Québec|Quebec|ON|Ont\.?|Ontario|N\.-B\.|NB|N\.-É\.|NS|Î\.-P\.-É\.|PE|PEI|MB|Man\.|SK|Sask\.|AB|Alb\.|BC|C\.-B\.|T\.-N\.-L\.|NL|YT|NT|NU)\)[ \t]*)?$/u;
 const NOT_A_TOWN_WORD = new RegExp(String.raw`^(?:${STREET_TYPES_EN}|Flat|Apt|Suite|Unit|Box|PO|Address|Postcode|Post|Code|Tel|Dr|Mr|Mrs|Ms|Miss)$`, 'u');
 function townBeforePostcode(t: string, at: number, out: Span[]): void {
   const lineStart = t.lastIndexOf('\n', at - 1) + 1;
