@@ -28,7 +28,8 @@ export function townsInAdministrativeDivisionSpans(doc: Doc): Span[] {
   for (const m of [...t.matchAll(DIVISION_THEN_TOWN), ...t.matchAll(TOWN_THEN_DIVISION)]) {
     const [start, end] = m.indices![1]!;
     // "l'Hôpital de district de Doba": a tier of the facility's name, the facility's span (hospital-fr) holds the town.
-    if (/(?:^|[^\p{L}])(?:de|du)[ \t]+$/u.test(t.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // ("médecin-chef du district de Lomié" is the district's own.)
+    if (/(?:^|[^\p{L}])de[ \t]+$/u.test(t.slice(Math.max(0, m.index - 4), m.index))) continue;
     if (!townName(m[1]!)) continue;
     out.push({ start, end, label: 'CITY', score: 0.8, priority: PRIORITY.context, source: 'city-administrative-division' });
   }

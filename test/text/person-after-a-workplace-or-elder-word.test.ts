@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/anonymize/text/pipeline.js';
+
+async function persons(text: string): Promise<string[]> {
+  const { spans } = await detect(text, { lang: 'en' });
+  return spans.filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+}
+
+// Regression (holdout50, read; +6 names across the read sets): the people of a patient's work and home were named as
+// relatives are ("boss trev", "mgr dean", "my secretary Lyn", "my coworker Shelby", "kuia mihi"), and left in clear.
+describe('a name after a workplace or elder word', () => {
+  it('lowercase or capitalised', async () => {
+    expect(await persons('reassurance, heat, keep moving. boss trev ok with light duties')).toEqual(['trev']);
+    expect(await persons('letter for employer given (pomona bakehouse, mgr dean).')).toContain('dean');
+    expect(await persons('My secretary Lyn (03 440 4371) will confirm.')).toEqual(['Lyn']);
+    expect(await persons('Out maybe 10 seconds, my coworker Shelby caught me.')).toEqual(['Shelby']);
+  });
+
+  it('not the sentence going on, nor "I" after a greeting', async () => {
+    expect(await persons('the manager approved the plan and the boss agreed.')).toEqual([]);
+    expect(await persons('Dear colleague, I am writing about Mr Pugh.')).not.toContain('I');
+  });
+});
