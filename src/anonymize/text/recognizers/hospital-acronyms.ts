@@ -20,11 +20,23 @@ const NOT_A_HOSPITAL = new Set(['CHU', 'CHR', 'CHRU', 'CHI', 'CHF', 'CHN', 'CHG'
  */
 const EMERGENCY_SERVICE = /\b(?:samu|smur|sdis|dragon)[ \t]+(0[1-9]|[1-8]\d|9[0-5]|2[ab]|97[1-6])(?![\p{L}\p{N}]|[-\/.]\d)/dgu;
 
+/**
+ * An English regional hospital by its acronym, after a word that says a place comes ("a stent in at CBRH", "the DXA can
+ * be booked at KBRH", "tonsil operation at NRH in Honiara", "refer MTRH"): capitals ending in "RH". Alone, with no
+ * file number glued on ("KCRH/OP/26/44871", "IRH-0091183" are records), and never after an adjective ("small SRH" is a
+ * subretinal haemorrhage).
+ */
+const REGIONAL_HOSPITAL = /(?<![\p{L}])(?:at|to|from|in|refer|via)[ \t]+(?:the[ \t]+)?([A-Z]{1,3}RH)(?![\p{L}\p{N}]|[-\/][\p{L}\p{N}])/dgu;
+
 export function hospitalAcronymSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const m of /samu|smur|sdis|dragon/.test(doc.folded) ? doc.folded.matchAll(EMERGENCY_SERVICE) : []) {
     if (m[1] === '15') continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context, source: 'hospital-emergency-service' });
+  }
+  for (const m of doc.text.includes('RH') ? doc.text.matchAll(REGIONAL_HOSPITAL) : []) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context, source: 'hospital-regional-acronym' });
   }
   if (!doc.text.includes('CH')) return out;
   for (const m of doc.text.matchAll(ACRONYM)) {
