@@ -28,6 +28,9 @@ const MONTHS: Record<string, number> = {
   novembre: 11, nov: 11, november: 11, decembre: 12, dec: 12, december: 12,
 };
 const AMBIGUOUS_MONTHS = new Set(['mar', 'sep', 'dec']);
+// A lowercase "dec 4" or "3 dec" is the month after a weekday ("thu 3 dec") or a word that says a day comes ("next visit
+// dec 4", "hearing screen dec 3", "on sep 12"); elsewhere "dec" is a decrease and "mar" a Tuesday or a drug chart.
+const DAY_CUE_BEFORE = /(?:^|[^\p{L}])(?:on|from|since|until|till|by|before|after|next|visit|review|appt|appointment|due|booked|screen|session|clinic|f\/u)[ \t]+$/u;
 const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 // WRITTEN_MDY and WRITTEN_MY check "no letter or digit before the month" after it, as
 // (?<![\p{L}\p{N}](?:MONTH_ALT)): the same test only while no month name ends another one.
@@ -109,6 +112,10 @@ const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! 
 // Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
 const WEEKDAYS_BEFORE_DM = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun';
 const NUMERIC_DM = new RegExp(String.raw`(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|till|til|${WEEKDAYS_BEFORE_DM})\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)`, 'dgu');
+// A dotted day and month, as Switzerland and Belgium write it, after a word that says a day comes ("Colloque sein du
+// 25.11", "revoir au colloque du 9.12", "en vacances jusqu'au 30.11"): two digits for the month, so that "du 2.5 au 5 mg"
+// stays a dose.
+const NUMERIC_DM_DOTTED = /(?<![\p{L}])(?:le|du|au|jusqu'au|depuis le|des le|avant le|apres le)[ \t]+(\d{1,2})\.(\d{2})(?![\p{N}]|[.,]\d)/dgu;
 /** NUMERIC_DM's match opened by a weekday rather than a preposition. */
 const WEEKDAY_INTRODUCES = new RegExp(String.raw`^(?:${WEEKDAYS_BEFORE_DM})\s`, 'u');
 
@@ -186,7 +193,9 @@ const RANGE_DASH = new RegExp(
     String.raw`|\d{4}-\d{1,2}-\d{1,2}[ \t]?-(?=[ \t]?\d{4}-\d{1,2}-\d{1,2}${SECOND_DATE_END})` +
     // A day and month before a full date: the range's year is written once ("12/08–30/08/2026"); or before another
     // day and month ("admitted 15/11–17/11"): each is still read as a date alone would be (a score is not).
-    String.raw`|\d{1,2}\/\d{1,2}[ \t]?-(?=[ \t]?\d{1,2}\/\d{1,2}(?:\/(?:\d{4}|\d{2}))?${SECOND_DATE_END}))`,
+    String.raw`|\d{1,2}\/\d{1,2}[ \t]?-(?=[ \t]?\d{1,2}\/\d{1,2}(?:\/(?:\d{4}|\d{2}))?${SECOND_DATE_END})` +
+    // Two months and years ("(03.2025–06.2025)", "07/2025-08/2026"): a treatment's course.
+    String.raw`|(?:0?[1-9]|1[0-2])([/.])(?:19|20)\d{2}[ \t]?-(?=[ \t]?(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2}${SECOND_DATE_END}))`,
   'gu',
 );
 
@@ -228,7 +237,8 @@ function findDates(doc: Doc): DateParts[] {
     if (!isValidDay(year, month, day)) continue;
     // "mar"/"sep"/"dec" alone are too ambiguous without a year in prose ("3 mar", "2 sep")...
     // (unless written as a month is, capitalised: "physio on 2 Dec", not "MAR" or "dec").
-    if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && t[at(m, 2).end] !== '.' && !/^\p{Lu}\p{Ll}{2}$/u.test(doc.text.slice(at(m, 2).start, at(m, 2).end))) continue;
+    const cued = m[2] !== 'mar' && (weekday !== undefined || DAY_CUE_BEFORE.test(t.slice(Math.max(0, start - 16), start)));
+    if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && !cued && t[at(m, 2).end] !== '.' && !/^\p{Lu}\p{Ll}{2}$/u.test(doc.text.slice(at(m, 2).start, at(m, 2).end))) continue;
     // ... and "may" in English needs a year or a day-month shape that reads like a date.
     // "Saturday 21 November." ends a sentence: the dot after a month written in full is no abbreviation's.
     const fullMonthDot = m[3] === undefined && m[0].endsWith('.') && fullMonthWords().has(m[2]!);
@@ -257,7 +267,8 @@ function findDates(doc: Doc): DateParts[] {
     const monthRaw = doc.text.slice(m.index, m.index + m[1]!.length);
     // Lowercase notes and logs write "nov 20", "feb 3": lowercase too, but for the abbreviations that are
     // also words or codes ("mar", "sep", "dec": a decrease).
-    const monthShape = /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) || (/^\p{Ll}{3,4}$/u.test(monthRaw) && !AMBIGUOUS_MONTHS.has(m[1]!));
+    const cued = m[1] !== 'mar' && (weekday !== undefined || DAY_CUE_BEFORE.test(t.slice(Math.max(0, start - 16), start)));
+    const monthShape = /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) || (/^\p{Ll}{3,4}$/u.test(monthRaw) && (!AMBIGUOUS_MONTHS.has(m[1]!) || cued));
     const abbreviated = doc.lang === 'en' && m[1] !== 'may' && monthShape && !NOT_DATE_AFTER.test(t.slice(end, end + 12));
     // A month only English names ("June 12th") is English in a French or bilingual note too.
     const englishMonth = EN_ONLY_MONTHS.test(m[1]!);
@@ -334,6 +345,12 @@ function findDates(doc: Doc): DateParts[] {
   }
   for (const m of t.matchAll(NUMERIC_MY)) {
     found.push({ start: m.index, end: m.index + m[0].length, month: { ...at(m, 1), named: false, value: Number(m[1]) }, year: { ...at(m, 3), value: Number(m[3]) } });
+  }
+  for (const m of doc.lang !== 'en' && /\d\.\d\d/.test(t) ? t.matchAll(NUMERIC_DM_DOTTED) : []) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    if (!isValidDay(undefined, month, day) || NOT_DATE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+    found.push({ start: at(m, 1).start, end: at(m, 2).end, day: at(m, 1), dayValue: day, month: { ...at(m, 2), named: false, value: month } });
   }
   const slashed = DIGIT_SLASH_DIGIT.test(t);
   for (const m of slashed ? t.matchAll(NUMERIC_DM) : []) {
