@@ -42,6 +42,11 @@ describe('a lowercase "dec" or "sep" with a day', () => {
   it('is a decrease elsewhere', async () => {
     expect(await dates('insulin dec 2 units today', 'en')).toEqual([]);
   });
+
+  it('a month in capitals that no acronym shares, in a form written in capitals', async () => {
+    expect(await dates('STUMP: HEALING, SUTURES OUT NOV 10. SHRINKER SIZE 3.', 'en')).toEqual(['NOV 10']);
+    expect(await dates('OCT 3 MM THICKNESS. MAR 2 DOSES.', 'en')).toEqual([]);
+  });
 });
 
 // Regression (holdout39, read): two months and years joined by a dash with no blank ("(03.2025–06.2025)") were no dates.

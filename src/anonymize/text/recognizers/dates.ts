@@ -268,7 +268,9 @@ function findDates(doc: Doc): DateParts[] {
     // Lowercase notes and logs write "nov 20", "feb 3": lowercase too, but for the abbreviations that are
     // also words or codes ("mar", "sep", "dec": a decrease).
     const cued = m[1] !== 'mar' && (weekday !== undefined || DAY_CUE_BEFORE.test(t.slice(Math.max(0, start - 16), start)));
-    const monthShape = /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) || (/^\p{Ll}{3,4}$/u.test(monthRaw) && (!AMBIGUOUS_MONTHS.has(m[1]!) || cued));
+    // A form in capitals writes "SUTURES OUT NOV 10": the abbreviations no acronym shares ("MAR", "OCT", "DEC" are charts,
+    // scans and decreases).
+    const monthShape = /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) || (/^\p{Ll}{3,4}$/u.test(monthRaw) && (!AMBIGUOUS_MONTHS.has(m[1]!) || cued)) || /^(?:JAN|FEB|APR|JUN|JUL|AUG|SEPT|NOV)$/.test(monthRaw);
     const abbreviated = doc.lang === 'en' && m[1] !== 'may' && monthShape && !NOT_DATE_AFTER.test(t.slice(end, end + 12));
     // A month only English names ("June 12th") is English in a French or bilingual note too.
     const englishMonth = EN_ONLY_MONTHS.test(m[1]!);
