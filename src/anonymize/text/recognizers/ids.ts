@@ -58,6 +58,9 @@ const LOWER_PREFIX = /^\p{Ll}{1,5} /u;
 // A state or issuer suffix in capitals stays with the number ("ProviderOne ID 108847219WA").
 const LONG_DIGITS = /(?<![\p{L}\p{N},.])\d(?:[ .]?\d){7,}(?:[A-Z]{1,3})?(?![\p{L}\p{N}]|[,.]\d)/gu;
 const ALNUM_ID = notAfter(/(?<![\p{L}\p{N}])[A-Z]{1,5}\d{0,4}-?\d{4,}(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu);
+// The same in a lowercase log ("08:10 p26-031990 mr ferrandi", a pathology lab's numbers): a dash and five digits or more
+// after it, so that "covid-19" or "sars-cov-2" stay words.
+const ALNUM_ID_LOWER = /(?<![\p{L}\p{N}.\/@-])[a-z]{1,3}\d{0,4}-\d{5,}(?![\p{L}\p{N}]|[.\/-][\p{L}\p{N}])/gu;
 
 /** The NIR control key: 97 − (number mod 97), with Corsica's 2A → 19 and 2B → 18 for the computation. */
 export function nirKey(first13: string): number {
@@ -118,6 +121,10 @@ export function idSpans(doc: Doc): Span[] {
   for (const m of matchesNotAfter(ALNUM_ID, doc.text)) {
     if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0]) || COUNTRY_POSTCODE.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
+  }
+  for (const m of /[a-z]\d{0,4}-\d{5}/.test(doc.text) ? doc.text.matchAll(ALNUM_ID_LOWER) : []) {
+    if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum-lower' });
   }
   return out.concat(sameShapeIdsAfter(out, doc.text));
 }
