@@ -15,7 +15,10 @@ const TOWN_AFTER = new RegExp(
   String.raw`(?<![\p{L}])${CUE}(?:[ \t]+(?:out|back|now|still|alone|nearby|here|there|together|permanently))?(?:[ \t]+with[ \t]+[^.\n;:]{1,60}?)?[ \t]+(?:in|to)[ \t]+((?:St\.?[ \t]+)?\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2})(?![\p{L}])`,
   'dgu',
 );
-const HINT = /\b(?:live|living|resid|stay|settled|mov|relocated|home)/i;
+const HINT = /\b(?:live|living|resid|stay|settled|mov|relocated|home|out of)/i;
+// A boat or a job "out of" its harbour or base: "skippers a trawler out of Castletownshend", "I work on the ferry out of
+// Burtonport", "deckhand on a creel boat out of St Monans harbour".
+const OUT_OF_TOWN = /(?<![\p{L}])(?:boat|ferry|trawler|vessel|ship|launch|crew|works?|working|worked|operat(?:es|ing)|fl(?:y|ies|ying)|based|sails?|sailing|fishe[sd]|fishing|drives|driving)(?:[ \t]+[^.\n;:]{0,30}?)?[ \t]+out[ \t]+of[ \t]+((?:St\.?[ \t]+)?\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2})(?![\p{L}])/dgu;
 const NOT_A_TOWN_END = /(?:^|[ \t])(?:House|Home|Hospital|Hospice|Farm|Cottage|Court|Lodge|Manor|Street|Road|Avenue|Centre|Center|Care|Village|Park)$/u;
 
 export function townsAfterResidenceSpans(doc: Doc): Span[] {
@@ -30,6 +33,14 @@ export function townsAfterResidenceSpans(doc: Doc): Span[] {
     // One word a dictionary holds is a word ("in Spring", "to Theatre", "in Bed"), not a town.
     if (words.length === 1 && isDictionaryWord(name.toLowerCase())) continue;
     out.push({ start, end, label: 'CITY', score: 0.75, priority: PRIORITY.model - 5, source: 'city-after-residence' });
+  }
+  for (const m of /out of/.test(doc.text) ? doc.text.matchAll(OUT_OF_TOWN) : []) {
+    const [start, end] = m.indices![1]!;
+    const name = m[1]!;
+    const words = name.split(/[ \t]+/);
+    if (NOT_A_TOWN_END.test(name) || isCountryOrRegionKey(countryKey(words)) || isFirstNameOfAnyList(words[0]!)) continue;
+    if (words.length === 1 && isDictionaryWord(name.toLowerCase())) continue;
+    out.push({ start, end, label: 'CITY', score: 0.75, priority: PRIORITY.model - 5, source: 'city-out-of' });
   }
   return out;
 }

@@ -19,6 +19,13 @@ const WORD_BEFORE = /\p{L}{2,}[ \t,]+$/u;
 const TOWN_PART = /,[ \t]*([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})[ \t]+$/u;
 const STREET_WORD = /\b(?:street|st|road|rd|lane|ln|avenue|ave|drive|dr|way|close|court|crescent|place|terrace|gardens|grove|hill|row|walk|green|park|square|mews|flat|apt|unit|house|farm|cottage)\b/u;
 
+/**
+ * A Canadian postcode typed in lowercase ("330 stephen st, morden r6m 1t4."): letter, digit, letter, a blank, digit,
+ * letter, digit, the first letter one Canada uses, closing the address part as above, the town part before it.
+ */
+const LOWER_CA_POSTCODE = /(?<![\p{L}\p{N}])[abceghjklmnprstvxy]\d[abceghjklmnprstvwxyz] \d[abceghjklmnprstvwxyz]\d(?=[ \t]*(?:$|[\n,;|)]|\.(?![\p{L}\p{N}])|[–—][ \t]))/gmu;
+const TOWN_BEFORE_CA = /,[ \t]*([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2}?)[ \t]+(?:(?:ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt)[ \t]+)?$/u;
+
 export function lowercaseUkPostcodeSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
@@ -29,6 +36,16 @@ export function lowercaseUkPostcodeSpans(doc: Doc): Span[] {
     if (!WORD_BEFORE.test(before)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk-lower' });
     const town = TOWN_PART.exec(before);
+    if (!town || STREET_WORD.test(town[1]!)) continue;
+    const start = m.index - before.length + town.index + town[0].indexOf(town[1]!);
+    out.push({ start, end: start + town[1]!.length, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-before-postcode' });
+  }
+  for (const m of /\d[a-z] \d[a-z]\d/.test(t) ? t.matchAll(LOWER_CA_POSTCODE) : []) {
+    const lineStart = t.lastIndexOf('\n', m.index - 1) + 1;
+    const before = t.slice(Math.max(lineStart, m.index - 40), m.index);
+    if (!WORD_BEFORE.test(before)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-ca-lower' });
+    const town = TOWN_BEFORE_CA.exec(before);
     if (!town || STREET_WORD.test(town[1]!)) continue;
     const start = m.index - before.length + town.index + town[0].indexOf(town[1]!);
     out.push({ start, end: start + town[1]!.length, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-before-postcode' });
