@@ -52,3 +52,19 @@ describe('lowercase names after a charge nurse label or in brackets', () => {
     expect(await persons('pain worse on walking (left knee) today')).toEqual([]);
   });
 });
+
+// Regression (holdout15–50, read; +13 across the read sets): a French hospital, maternity, lab or taxi named in a
+// lowercase note by its place or its name ("urgences ch du guillestrois", "maternite des alpes du sud", "hopital local
+// des baronnies", "laboratoire biomedical du bourbonnais") was left in clear.
+describe('French care places in lowercase notes', () => {
+  it('by their kind and their place', async () => {
+    expect(await hospitals('urgences ch du guillestrois - dossier de soins ide')).toEqual(['ch du guillestrois']);
+    expect(await hospitals('avis sage-femme de garde maternite des alpes du sud (04 92 40 76 00).')).toEqual(['maternite des alpes du sud']);
+    expect(await hospitals('laboratoire biomedical du bourbonnais a faxe a 09:10.')).toEqual(['laboratoire biomedical du bourbonnais']);
+  });
+
+  it('not a kind of care or a specialty clinic', async () => {
+    expect(await hospitals('hopital de jour demain, puis ch de reference.')).toEqual([]);
+    expect(await hospitals('Consultation de suivi – clinique de diabète')).toEqual([]);
+  });
+});
