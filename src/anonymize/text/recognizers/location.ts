@@ -284,7 +284,7 @@ const PRIMARY_CARE_ACRONYM_HEAD = /^(?:cms|csc|csi|csps|cscom|csb)(?![\p{L}])/u;
 // ~3 % of the rules' CPU: the pattern's large source was read and looked up on every call).
 const HOSPITAL_FR_SCAN = new RegExp(HOSPITAL_FR.source, 'dgu');
 // The head words of HOSPITAL_EN; its hint is the same list, so the two cannot drift apart.
-const HOSPITAL_EN_HEADS = String.raw`(?:Hospitals|Hospital|NHS Trust|HOSPITALS|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`;
+const HOSPITAL_EN_HEADS = String.raw`(?:Minor Injuries Unit|Urgent Care Centre|Urgent Care Center|Urgent Treatment Centre|Walk-in Centre|Aeromedical|Air Ambulance|Hospitals|Hospital|NHS Trust|HOSPITALS|Medical Center|Medical Centre|Health Center|Health Centre|Clinic|Infirmary|Health System|Healthcare|Cancer Center|Children's Hospital|Memorial|Hospice|Nursing Home|Care Home|Rehabilitation Center|Surgery|Imaging Center|Imaging Centre|Senior Living|SeniorLife|General|Medical Group|Health|HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|HEALTH CENTRE|HEALTH CENTER|CLINIC|INFIRMARY|NURSING HOME)(?![\p{L}])`;
 // "Harbourside Hospitals NHS Foundation Trust": the trust's name goes on after a hospital head.
 const HOSPITAL_EN_TRUST = String.raw`(?:[ \t]+(?:NHS[ \t]+)?(?:Foundation[ \t]+)?Trust(?![\p{L}]))?`;
 const HOSPITAL_EN = notAfter(new RegExp(
@@ -948,6 +948,11 @@ export function hospitalSpans(doc: Doc): Span[] {
     if (NAMED_BY_TOWN_ONLY.test(m[0]) && ofTown && communePopulation(words[0]!) !== undefined) continue;
     // "CMS LCD L33789" (a US coverage rule), "CSC 2024": the primary-care acronyms name a centre only before "de" and its town.
     if (PRIMARY_CARE_ACRONYM_HEAD.test(m[0]) && !ofTown) continue;
+    // "VSAV CIS Mirepoix", "VSAV du CIS Saint-Leu": the ambulance of a fire station, which its own rule names.
+    if (/^vsav(?![\p{L}])/u.test(m[0]) && /^(?:(?:du|de)[ \t]+)?(?:cis|sdis|csp|cs)(?![\p{L}])/u.test(doc.folded.slice(m.index + 4, ne).trimStart())) {
+      re.lastIndex = m.index + 4;
+      continue;
+    }
     // "HAD Charente-Limousine" (hospitalisation à domicile) in capitals only: "she had Parkinson" is English.
     if (/^had(?![\p{L}])/u.test(m[0]) && t.slice(m.index, m.index + 3) !== 'HAD') continue;
     // "MedStat Ambulance ETA 23:40": an English firm's name ends on "Ambulance" (FACILITY_EN reads it); what follows is
