@@ -36,3 +36,18 @@ describe("a log line's patient before the age and sex", () => {
     expect(await persons('notes\n1000 – lactate level 2m later')).toEqual([]);
   });
 });
+
+// Regression (holdout30–34, read; +6 across the read sets): a lowercase name after a scientist, an assistant, a
+// technician, a physiotherapist, a crew or a police constable ("assistant wes", "contact technicien morgane", "police
+// (pc hedley)") was left in clear.
+describe('a lowercase name after more care and service roles', () => {
+  it('finds it', async () => {
+    expect(await persons('radiographer on: jodie (band 6), assistant wes. rad on call')).toContain('wes');
+    expect(await persons('police (pc hedley) waiting to speak to him')).toEqual(['hedley']);
+    expect(await persons('gait training with physiotherapist nuwagaba review on monday')).toEqual(['nuwagaba']);
+  });
+
+  it("not a ventilator's pressure control", async () => {
+    expect(await persons('"Astral 150","PC trach","24"')).toEqual([]);
+  });
+});

@@ -80,7 +80,7 @@ const LOWER_RANKS = String.raw`${RANK_WORDS}|soldat|cal|cch|mdl/?c|adj|adc|sous-
 // a known first name (as written in lowercase; after UNKNOWN_NAME_ROLES any name-like word), then its
 // surname when it is no ordinary word. Not "as"
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
-const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|hca|hcsw|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister|coworker|co-worker|colleague|collegue|workmate|friend|boss|manager|flatmate|housemate|copain|copine|voisine?)(?:[ \t]+(?:chef|major|titulaire|referente?))?(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
+const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|hca|hcsw|caller|appelante?|pharmacist|pharmacienne?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticienne?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister|coworker|co-worker|colleague|collegue|workmate|friend|boss|manager|flatmate|housemate|copain|copine|voisine?|scientist|assistant|technician|technicien(?:ne)?|physiotherapist|radiographer|sonographer|porter|teacher|enseignante?|coloc|colocataire|crew|constable|pc|secretary|secretaire|receptionist|dentist|optometrist|audiologist|podiatrist|psychologist|counsell?or)(?:[ \t]+(?:chef|major|titulaire|referente?))?(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
 // A nurse named in a lowercase dictation, a name no list knows: after a grade ("l infirmier chef moussa bello",
 // "infirmier major …"), or as a first name and a surname both no ordinary word ("l infirmier edem adjaho"). One word
 // alone after "infirmière" is as often a programme or a specialty ("infirmière asalée").
@@ -94,7 +94,7 @@ const ROLE_INITIAL_LOWER = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|p
 // Roles after which lowercase notes write a name even when no list knows it ("neighbour pauric", "driver
 // dwayne", "physio hemi rangihuna", "educ yohan"): not the care roles that a specialty or a programme
 // also follows ("ide stomathérapeute", "infirmière asalée", "interprète bambara"), nor "cal" (a callus).
-const UNKNOWN_NAME_ROLES = /^(?:driver|neighbou?r|chaplain|educ|coordinat(?:or|rice)|physio|pax|advis(?:or|er)|phn|lmc|hcp|roommate|pharmacist|midwife|carer|caller|appelante?|sgt|sergeant|cdt)\b/;
+const UNKNOWN_NAME_ROLES = /^(?:pc|constable|physiotherapist|scientist|technician|technicien|coloc|colocataire|driver|neighbou?r|chaplain|educ|coordinat(?:or|rice)|physio|pax|advis(?:or|er)|phn|lmc|hcp|roommate|pharmacist|midwife|carer|caller|appelante?|sgt|sergeant|cdt)\b/;
 
 /** A word no list knows after a role of UNKNOWN_NAME_ROLES: a name when it is no ordinary word, drug or title. */
 function unknownNameAfterRole(role: string, word: string): boolean {
@@ -278,6 +278,8 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const first = word(m, 1);
     if (!/^\p{Ll}/u.test(first) || NOT_A_NAME_AFTER_ROLE.has(fold(first)) || isDictionaryWord(fold(first))) continue;
     const role = f.slice(m.index, m.indices![1]![0]);
+    // "pc hedley" is a police constable; "PC trach" a ventilator's pressure control.
+    if (/^pc\b/.test(role) && t.slice(m.index, m.index + 2) !== 'pc') continue;
     const nurseNamed =
       NURSE.test(role) &&
       first.length >= 4 &&
