@@ -19,7 +19,7 @@ import { firstNameHere, NOT_A_NAME_AFTER_ROLE, surnameAfter, unknownNameHere } f
 // Roles that are also words ("en route", "as per", "aux urgences", "special care", "crew member"):
 // never alone, only in a roster or before a colon.
 const WORD_ROLES = 'en|as|aux|special|crew|assistant|aide|pilote|tech';
-const ROLES = String.raw`${STAFF_ROLE_ALTERNATION}|sw|fy[12]|nic|nurse[ \t]+in[ \t]+charge|charge[ \t]+nurse|sage-femme|scientist|trainee|technicienne?|${WORD_ROLES}`;
+const ROLES = String.raw`${STAFF_ROLE_ALTERNATION}|sw|fy[12]|nic|nurse[ \t]+in[ \t]+charge|charge[ \t]+nurse|sage-femme|scientist|trainee|technicien(?:ne)?|${WORD_ROLES}`;
 const NAME = String.raw`(?:\p{Ll}\.[ \t]?)?\p{Ll}[\p{Ll}'’-]{1,24}`;
 // The role (its shift may follow: "ide nuit", "rn night"), a colon or spaces, the name, then a surname or
 // the initial of one ("fabienne l.").
