@@ -76,6 +76,11 @@ const NEVER_ALONE = new Set([
   // and "Maman" as a family calls them, a German header's "Von" ("Von / De :"), and an imperative opening a message
   'kia', 'ora', 'ia', 'bonzour', 'bonjou', 'mersi', 'mesi', 'diolch', 'bula', 'talofa', 'mwen', 'papa', 'maman', 'mama', 'mum', 'mom', 'dad',
   'von', 'come', 'bon', 'kub',
+  // Haitian and Antillean Creole words a chat line opens on, which the model reads as names ("Nou lakay !", "Kijan ti
+  // pitit la ye ?", "Tanpri mennen l", "Mèsi Bondyé"); not "li", "yo" or "nan", which are also names, nor two letters
+  // ("K.A." folds to "ka")
+  'nou', 'pran', 'kijan', 'tanpri', 'bondye', 'fanmi', 'kisa', 'nimewo', 'dosye', 'lakay', 'rive', 'vin', 'cheche',
+  'pote', 'kane', 'vaksen', 'demen', 'jodi', 'dokte', 'lopital', 'anpil', 'souple', 'kounye', 'chanm', 'manje', 'malad', 'pitit',
   // titles (the shared list) and form labels
   ...TITLE_WORDS, 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);
