@@ -51,3 +51,13 @@ describe('a lowercase name after more care and service roles', () => {
     expect(await persons('"Astral 150","PC trach","24"')).toEqual([]);
   });
 });
+
+// Regression (holdout45, read): the firm a driver drives for ("he drives for Western Lakes Haulage out of Charlestown")
+// was no employer.
+describe('the firm a driver drives for', () => {
+  it('is an employer', async () => {
+    const text = 'a lot of work — he drives for Western Lakes Haulage out of Charlestown and cannot';
+    const { spans } = await detect(text, { lang: 'en' });
+    expect(spans.filter((s) => s.label === 'HOSPITAL').map((s) => text.slice(s.start, s.end))).toEqual(['Western Lakes Haulage']);
+  });
+});

@@ -24,7 +24,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 // consented ("works at kaptumo tea factory consented phone zero …").
 const STOP = String.raw`(?:until|till|since|as|on|in|from|and|but|w\/o|without|when|near|during|which|who|where|depuis|jusqu|comme|et|mais|quand|a|pendant|donc|point|virgule|pardon|sorry|correction|full[ \t]+stop|comma|phone|telephone|tel|mobile|cell|consented|currently|now|today|ms|mr|mrs|dr)(?![a-z])`;
 // A workplace word ends the name whatever follows it ("works at nile breweries jinja packaging line").
-const SPECIFIC_WORKPLACE = String.raw`(?:mine|mines|distillery|brewery|breweries|quarry|factory|mill|works|plant|ltd|plc|products|foods|farms|cafe|café|hotel|pub|restaurant|bakery|dairy|dairies|abattoir|sawmill|shipyard|boatyard|depot|warehouse|nursery|garage|usine|scierie|laiterie|conserverie|salaisons?|fromagerie|sucrerie|brasserie|brasseries)`;
+const SPECIFIC_WORKPLACE = String.raw`(?:haulage|freight|logistics|trucking|mine|mines|distillery|brewery|breweries|quarry|factory|mill|works|plant|ltd|plc|products|foods|farms|cafe|café|hotel|pub|restaurant|bakery|dairy|dairies|abattoir|sawmill|shipyard|boatyard|depot|warehouse|nursery|garage|usine|scierie|laiterie|conserverie|salaisons?|fromagerie|sucrerie|brasserie|brasseries)`;
 // Generic ones end a name too, but name an employer only beside a word no dictionary holds ("dunblane primary",
 // "kilimanjaro safari tours"; not "the local school").
 const GENERIC_WORKPLACE = String.raw`(?:estate|market|school|academy|college|elementary|primary|transport|transports|tours|company|cooperative|plantation|docks)`;
@@ -35,7 +35,7 @@ const NAME_END = String.raw`(?:(?=[ \t]*(?:[.,;:)\n]|[–—]|-[ \t]|$)|[ \t]+${
 // "she teaches at …", "works as a mechanic at …", "retired machinist from …".
 const JOB_EN = String.raw`(?:driver|teacher|nurse|clerk|mechanic|deckhand|labou?rer|cashier|engineer|manager|technician|operator|worker|welder|fitter|electrician|plumber|carpenter|cleaner|cook|chef|waiter|waitress|secretary|receptionist|accountant|farmer|miner|mineworker|fisherman|porter|guard|assistant|apprentice|supervisor|foreman|machinist|packer|picker|storeman|caretaker|janitor|bartender|barista|hairdresser|stockman|shearer|counsell?or|instructor|baker|butcher|gamekeeper|contractor|volunteer|employee|scientist|analyst|officer)`;
 const JOB_FR = String.raw`(?:chauffeur|ouvriere?|employee?|secretaire|caissiere|magasinier|soudeur|soudeuse|enseignante?|institutrice|instituteur|commercante?|vendeuse|vendeur|comptable|cuisiniere?|cuisinier|serveuse|serveur|mecanicien|electricien|macon|boulangere?|technicien(?:ne)?|ingenieur|agricultrice|agriculteur|viticultrice|viticulteur|gardien(?:ne)?|manoeuvre|manutentionnaire|cariste)`;
-const JOB_PHRASE = String.raw`${JOB_EN}[ \t]+(?:at|for|with)|(?:teaches|sells|trades)[ \t]+at|works?[ \t]+as[ \t]+an?[ \t]+[a-z-]{3,20}(?:[ \t]+[a-z-]{3,20})?[ \t]+(?:at|for|with)|retired[ \t]+${JOB_EN}[ \t]+from|${JOB_FR}[ \t]+(?:a[ \t]+la|au|aux|chez|a[ \t]+l'(?=[a-z])|de[ \t]+la|du|des)`;
+const JOB_PHRASE = String.raw`${JOB_EN}[ \t]+(?:at|for|with)|(?:teaches|sells|trades)[ \t]+at|(?:drives|drove|driving|hauls|trucks)[ \t]+for|works?[ \t]+as[ \t]+an?[ \t]+[a-z-]{3,20}(?:[ \t]+[a-z-]{3,20})?[ \t]+(?:at|for|with)|retired[ \t]+${JOB_EN}[ \t]+from|${JOB_FR}[ \t]+(?:a[ \t]+la|au|aux|chez|a[ \t]+l'(?=[a-z])|de[ \t]+la|du|des)`;
 // The work phrase, then an article the name does not keep ("works at the rossing uranium mine", "travaille à la
 // mine goldex", "ancien salarié des chantiers …"). Up to five words, link words among them ("fromagerie de la nièvre").
 const AFTER_WORK = new RegExp(
@@ -46,7 +46,7 @@ const AFTER_WORK = new RegExp(
 const WORKPLACE_END = new RegExp(String.raw`^(?:${SPECIFIC_WORKPLACE}|paperboard)$`);
 const GENERIC_WORKPLACE_END = new RegExp(String.raw`^${GENERIC_WORKPLACE}$`);
 const OWNERS_PHARMACY = /\b([a-z][a-z'’-]{2,25}['’]s[ \t]+(?:pharmacy|chemist))(?![\p{L}])/dgu;
-const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job|teaches|sells|trades/;
+const HINT = /work|employ|travaill|salari|pharmacy|chemist|shift|job|teaches|sells|trades|drive|drove|haul|truck/;
 // A job before its preposition ("driver at", "chauffeur chez"): the same lists, tested once per note.
 const JOB_HINT = new RegExp(String.raw`(?:${JOB_EN}|${JOB_FR})[ \t]+(?:at|for|with|from|a[ \t]|au|aux|chez|de[ \t]la|du|des)`);
 // A later word that names this workplace and no other: no dictionary holds it, no link word ("mine goldex",
