@@ -12,7 +12,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * The name runs to punctuation, a line's end, a phone number, or a word that goes on with the sentence; a commune closing
  * it is the place's town ("pharmacie de la poste allanche"). Folded text.
  */
-const KIND = String.raw`ch|chu|chi|hopital(?:[ \t]+local)?|centre[ \t]+hospitalier|maternite|clinique|laboratoire(?:[ \t]+(?:biomedical|d'analyses|de[ \t]+biologie(?:[ \t]+medicale)?))?|taxis?(?:[ \t]+conventionnes?)?|ehpad|centre[ \t]+de[ \t]+radiotherapie|pharmacie|cabinet[ \t]+(?:infirmier|ide|idel|medical|kine|de[ \t]+kine(?:sitherapie)?|d'orthophonie|de[ \t]+radiologie|dentaire)|smur|vsav|ssiad|maison[ \t]+de[ \t]+sante|centre[ \t]+de[ \t]+sante(?:[ \t]+(?:de[ \t]+base|urbain|rural|communautaire))?|centre[ \t]+medico-social`;
+const KIND = String.raw`ch|chu|chi|hopital(?:[ \t]+local)?|centre[ \t]+hospitalier|maternite|clinique|laboratoire(?:[ \t]+(?:biomedical|d'analyses|de[ \t]+biologie(?:[ \t]+medicale)?))?|taxis?(?:[ \t]+conventionnes?)?|centre[ \t]+de[ \t]+radiotherapie|pharmacie|cabinet[ \t]+(?:infirmier|ide|idel|medical|kine|de[ \t]+kine(?:sitherapie)?|d'orthophonie|de[ \t]+radiologie|dentaire)|smur|vsav|ssiad|maison[ \t]+de[ \t]+sante|centre[ \t]+de[ \t]+sante(?:[ \t]+(?:de[ \t]+base|urbain|rural|communautaire))?|centre[ \t]+medico-social`;
 const LINK = String.raw`(?:de[ \t]+la|de[ \t]+l'|du|des|de|d'|la|le|les)`;
 // Words that go on with the sentence after the name ("recommande pharmacie de la poste allanche pour mercredi").
 const STOP = String.raw`(?:pour|et|ou|a|au|aux|avec|qui|que|par|en|sur|dans|chez|ce|cette|demain|hier|ce[ \t]+soir|puis|car|mais|si|le|la|les|un|une|pas|ne|rappele|prevenu|prevenue|informe|informee|contacte|contactee|appele|appelee|passe|passera|livraison|tel|telephone)(?![a-z'])`;
@@ -21,7 +21,7 @@ const LOWER_FACILITY = new RegExp(
   String.raw`\b((?:${KIND})[ \t]+${LINK}[ \t]*((?!${STOP})${WORD}(?:[ \t]+(?!${STOP})${WORD}){0,3}))(?=[ \t]*(?:[.,;:()\n]|[–—]|-[ \t]|$)|[ \t]+${STOP}|[ \t]+\d)`,
   'dgu',
 );
-const HINT = /pharmacie|cabinet|smur|vsav|ssiad|maison de sante|centre de sante|centre medico|\bch|hopital|maternite|clinique|laboratoire|taxi|ehpad|radiotherapie/;
+const HINT = /pharmacie|cabinet|smur|vsav|ssiad|maison de sante|centre de sante|centre medico|\bch|hopital|maternite|clinique|laboratoire|taxi|radiotherapie/;
 // A kind of place, not a place: the on-call pharmacy, a town's pharmacy, the hospital's own.
 const GENERIC_NAME = /^(?:garde|ville|hopital|officine|proximite|quartier|secteur|reference|famille|service|village|jour|semaine|nuit|niveau|type|secteur|rattachement|region|departement|main|suite|soins|sante|readaptation|convalescence|pedopsychiatrie|psychiatrie|chirurgie|medecine|cardiologie|pediatrie|urgence|urgences|depistage|biologie|analyses|diabete|thyroide|orthopedie|vaccination|douleur|memoire|sommeil|obesite|plaies|cicatrisation|allergologie|ophtalmologie|dermatologie|neurologie|origine)(?![a-z])/;
 
