@@ -30,25 +30,21 @@ export function lowercaseUkPostcodeSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   for (const m of /\d[a-z]{2}\b/.test(t) ? t.matchAll(LOWER_POSTCODE) : []) {
-    if (!POSTCODE_AREAS.has(m[1]!)) continue;
-    const lineStart = t.lastIndexOf('\n', m.index - 1) + 1;
-    const before = t.slice(Math.max(lineStart, m.index - 40), m.index);
-    if (!WORD_BEFORE.test(before)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-uk-lower' });
-    const town = TOWN_PART.exec(before);
-    if (!town || STREET_WORD.test(town[1]!)) continue;
-    const start = m.index - before.length + town.index + town[0].indexOf(town[1]!);
-    out.push({ start, end: start + town[1]!.length, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-before-postcode' });
+    if (POSTCODE_AREAS.has(m[1]!)) postcodeAndTown(t, m, TOWN_PART, 'zip-uk-lower', out);
   }
-  for (const m of /\d[a-z] \d[a-z]\d/.test(t) ? t.matchAll(LOWER_CA_POSTCODE) : []) {
-    const lineStart = t.lastIndexOf('\n', m.index - 1) + 1;
-    const before = t.slice(Math.max(lineStart, m.index - 40), m.index);
-    if (!WORD_BEFORE.test(before)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-ca-lower' });
-    const town = TOWN_BEFORE_CA.exec(before);
-    if (!town || STREET_WORD.test(town[1]!)) continue;
-    const start = m.index - before.length + town.index + town[0].indexOf(town[1]!);
-    out.push({ start, end: start + town[1]!.length, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-before-postcode' });
-  }
+  for (const m of /\d[a-z] \d[a-z]\d/.test(t) ? t.matchAll(LOWER_CA_POSTCODE) : []) postcodeAndTown(t, m, TOWN_BEFORE_CA, 'zip-ca-lower', out);
   return out;
+}
+
+/** The postcode `m` closing an address part with a word before it on its line, and the town part `townPart` finds before it. */
+function postcodeAndTown(t: string, m: RegExpMatchArray, townPart: RegExp, source: string, out: Span[]): void {
+  const at = m.index!;
+  const lineStart = t.lastIndexOf('\n', at - 1) + 1;
+  const before = t.slice(Math.max(lineStart, at - 40), at);
+  if (!WORD_BEFORE.test(before)) return;
+  out.push({ start: at, end: at + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source });
+  const town = townPart.exec(before);
+  if (!town || STREET_WORD.test(town[1]!)) return;
+  const start = at - before.length + town.index + town[0].indexOf(town[1]!);
+  out.push({ start, end: start + town[1]!.length, label: 'CITY', score: 0.8, priority: PRIORITY.context - 5, source: 'city-before-postcode' });
 }
