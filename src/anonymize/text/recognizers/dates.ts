@@ -115,7 +115,7 @@ const NUMERIC_DM = new RegExp(String.raw`(?<![\p{L}])(?:le|du|au|depuis le|jusqu
 // A dotted day and month, as Switzerland and Belgium write it, after a word that says a day comes ("Colloque sein du
 // 25.11", "revoir au colloque du 9.12", "en vacances jusqu'au 30.11"): two digits for the month, so that "du 2.5 au 5 mg"
 // stays a dose.
-const NUMERIC_DM_DOTTED = /(?<![\p{L}])(?:le|du|au|jusqu'au|depuis le|des le|avant le|apres le)[ \t]+(\d{1,2})\.(\d{2})(?![\p{N}]|[.,]\d)/dgu;
+const NUMERIC_DM_DOTTED = /\b(?:le|du|au|jusqu'au|depuis le|des le|avant le|apres le)[ \t]+(\d{1,2})\.(\d{2})(?![\p{N}]|[.,]\d)/dgu;
 /** NUMERIC_DM's match opened by a weekday rather than a preposition. */
 const WEEKDAY_INTRODUCES = new RegExp(String.raw`^(?:${WEEKDAYS_BEFORE_DM})\s`, 'u');
 

@@ -30,8 +30,10 @@ const CITY_NAME = String.raw`(?:(?:saint|sainte|st|ste|le|la|les|l')[ '’-]?)?$
 const ZIP_CITY = new RegExp(String.raw`(?<![\p{N}])((?:\d{5}|\d{2} \d{3}))([ ,]{1,3}|[ \t]*[;|\t][ \t]*)(${CITY_NAME})`, 'dgu');
 // Lower case too ("domicile pontaumur (63380)", a nurse's note): the commune must own the code, whatever its case.
 // Four digits are an Australian postcode ("from meeniyan (3956)"): the locality must own it too.
-const CITY_THEN_ZIP = /(?<![\p{L}])((?:[\p{L}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{L}][\p{L}'’-]{0,40})[ \t]*\([ \t]*(\d{4,5})[ \t]*\)/dgu;
-const CITY_THEN_ZIP_HINT = /\([ \t]*\d{4,5}[ \t]*\)/;
+// Read from the code in brackets back to the words before it (a scan opening on the words, with its look-behind, tried
+// every letter of every note that holds a year in brackets).
+const CODE_IN_BRACKETS = /\([ \t]*(\d{4,5})[ \t]*\)/dgu;
+const WORDS_BEFORE_CODE = /(?<![\p{L}])((?:[\p{L}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{L}][\p{L}'’-]{0,40})[ \t]*$/du;
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 // DC and the territories (PR, VI, GU) write their ZIPs as the states do: "San Juan, PR 00911".
 const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
@@ -604,15 +606,18 @@ export function locationSpans(doc: Doc): Span[] {
   }
   // "Périgueux (24000)", "Saint-Lô (50000)": a commune with its own postal code in brackets after it; "Meeniyan (3956)"
   // an Australian locality with its own.
-  // CITY_THEN_ZIP tries every capitalised word: only when five digits in brackets are there at all.
-  for (const m of CITY_THEN_ZIP_HINT.test(t) ? t.matchAll(CITY_THEN_ZIP) : []) {
-    const [cs, ce] = m.indices![1]!;
-    const [zs, ze] = m.indices![2]!;
+  for (const c of t.includes('(') ? t.matchAll(CODE_IN_BRACKETS) : []) {
+    const from = Math.max(0, c.index - 170);
+    const w = WORDS_BEFORE_CODE.exec(t.slice(from, c.index));
+    if (!w) continue;
+    const m = { words: w[1]!, code: c[1]! };
+    const [cs, ce] = [from + w.indices![1]![0], from + w.indices![1]![1]];
+    const [zs, ze] = c.indices![1]!;
     // The longest tail of the words before the brackets that is a commune with this code.
-    const words = m[1]!;
+    const words = m.words;
     const cuts = [0, ...[...words.matchAll(/[ \t]/g)].map((w) => w.index + 1)];
     for (const cut of cuts) {
-      if (!(m[2]!.length === 5 ? communeHasCode(words.slice(cut), m[2]!) : auLocalityHasPostcode(words.slice(cut), m[2]!))) continue;
+      if (!(m.code.length === 5 ? communeHasCode(words.slice(cut), m.code) : auLocalityHasPostcode(words.slice(cut), m.code))) continue;
       out.push({ start: cs + cut, end: ce, label: 'CITY', score: 0.95, priority: PRIORITY.pattern, source: 'city-zip-brackets' });
       out.push({ start: zs, end: ze, label: 'ZIP', score: 0.95, priority: PRIORITY.validated - 5, source: 'zip-brackets' });
       break;

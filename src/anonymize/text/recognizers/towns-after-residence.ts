@@ -18,7 +18,7 @@ const TOWN_AFTER = new RegExp(
 const HINT = /\b(?:live|living|resid|stay|settled|mov|relocated|home|out of)/i;
 // A boat or a job "out of" its harbour or base: "skippers a trawler out of Castletownshend", "I work on the ferry out of
 // Burtonport", "deckhand on a creel boat out of St Monans harbour".
-const OUT_OF_TOWN = /(?<![\p{L}])(?:boat|ferry|trawler|vessel|ship|launch|crew|works?|working|worked|operat(?:es|ing)|fl(?:y|ies|ying)|based|sails?|sailing|fishe[sd]|fishing|drives|driving)(?:[ \t]+[^.\n;:]{0,30}?)?[ \t]+out[ \t]+of[ \t]+((?:St\.?[ \t]+)?\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2})(?![\p{L}])/dgu;
+const OUT_OF_TOWN = /\b(?:boat|ferry|trawler|vessel|ship|launch|crew|works?|working|worked|operat(?:es|ing)|fl(?:y|ies|ying)|based|sails?|sailing|fishe[sd]|fishing|drives|driving)(?:[ \t]+[^.\n;:]{0,30}?)?[ \t]+out[ \t]+of[ \t]+((?:St\.?[ \t]+)?\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2})(?![\p{L}])/dgu;
 const NOT_A_TOWN_END = /(?:^|[ \t])(?:House|Home|Hospital|Hospice|Farm|Cottage|Court|Lodge|Manor|Street|Road|Avenue|Centre|Center|Care|Village|Park)$/u;
 
 export function townsAfterResidenceSpans(doc: Doc): Span[] {
