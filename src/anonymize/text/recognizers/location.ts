@@ -13,6 +13,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 import { structuredPlaceSpans } from './structured-places.js';
 import { FR_DEPARTMENT_HEAD, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from './departments.js';
 import { STREET_TYPES_FR } from './street-types.js';
+import { postcodeSaidBefore } from './postcode-said-in-french.js';
 
 /**
  * Places: French postal codes confirmed by the commune that follows them (or by an address before
@@ -701,7 +702,9 @@ export function locationSpans(doc: Doc): Span[] {
     const trimmed = text
       .replace(/(?<=[\p{L}]{4})\.[ \t].*$/su, '')
       .replace(/[\s,.;:-]+$/u, '')
-      .replace(/[\s,]+\d{5}.*$/su, '');
+      .replace(/[\s,]+\d{5}.*$/su, '')
+      // A dictation says the code's word before the code ("rue des Sauniers code postal un sept deux zéro zéro").
+      .replace(/[\s,]+code[ \t]+postal(?![\p{L}]).*$/isu, '');
     end = m.index + trimmed.length;
     const nameWords = m[2] ?? '';
     if (nameWords.length < 2) continue;
@@ -719,6 +722,13 @@ export function locationSpans(doc: Doc): Span[] {
     if (town) {
       end = town.start - 1;
       out.push({ ...town, label: 'CITY', score: 0.8, priority: PRIORITY.pattern - 1, source: 'city-ending-street' });
+      // "rue de la froidiere vingt-cinq deux cent quatre-vingt-dix ornans": the commune's code said between them.
+      const nameStart = m.indices![2]![0];
+      const said = postcodeSaidBefore(doc.folded.slice(nameStart, town.start), town.start - nameStart, t.slice(town.start, town.end));
+      if (said && said.start > 0) {
+        out.push({ start: nameStart + said.start, end: nameStart + said.end, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern, source: 'zip-said-before-commune' });
+        end = nameStart + t.slice(nameStart, nameStart + said.start).trimEnd().length;
+      }
     }
     out.push({ start: m.index, end, label: 'ADDRESS', score: 0.9, priority: PRIORITY.pattern - 2, source: 'street-fr' });
     // Right after a street, five digits and a name are a postal code and its commune even when the
