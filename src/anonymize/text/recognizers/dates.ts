@@ -31,6 +31,10 @@ const AMBIGUOUS_MONTHS = new Set(['mar', 'sep', 'dec']);
 // A lowercase "dec 4" or "3 dec" is the month after a weekday ("thu 3 dec") or a word that says a day comes ("next visit
 // dec 4", "hearing screen dec 3", "on sep 12"); elsewhere "dec" is a decrease and "mar" a Tuesday or a drug chart.
 const DAY_CUE_BEFORE = /(?:^|[^\p{L}])(?:on|from|since|until|till|by|before|after|next|visit|review|appt|appointment|due|booked|screen|session|clinic|f\/u)[ \t]+$/u;
+/** Whether a written date opening at `start` is announced as a day: a weekday before it, or DAY_CUE_BEFORE; never for "mar". */
+function cuedDay(t: string, start: number, weekday: { start: number; end: number } | undefined, month: string): boolean {
+  return month !== 'mar' && (weekday !== undefined || DAY_CUE_BEFORE.test(t.slice(Math.max(0, start - 16), start)));
+}
 const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 // WRITTEN_MDY and WRITTEN_MY check "no letter or digit before the month" after it, as
 // (?<![\p{L}\p{N}](?:MONTH_ALT)): the same test only while no month name ends another one.
@@ -237,8 +241,7 @@ function findDates(doc: Doc): DateParts[] {
     if (!isValidDay(year, month, day)) continue;
     // "mar"/"sep"/"dec" alone are too ambiguous without a year in prose ("3 mar", "2 sep")...
     // (unless written as a month is, capitalised: "physio on 2 Dec", not "MAR" or "dec").
-    const cued = m[2] !== 'mar' && (weekday !== undefined || DAY_CUE_BEFORE.test(t.slice(Math.max(0, start - 16), start)));
-    if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && !cued && t[at(m, 2).end] !== '.' && !/^\p{Lu}\p{Ll}{2}$/u.test(doc.text.slice(at(m, 2).start, at(m, 2).end))) continue;
+    if (m[3] === undefined && AMBIGUOUS_MONTHS.has(m[2]!) && !cuedDay(t, start, weekday, m[2]!) && t[at(m, 2).end] !== '.' && !/^\p{Lu}\p{Ll}{2}$/u.test(doc.text.slice(at(m, 2).start, at(m, 2).end))) continue;
     // ... and "may" in English needs a year or a day-month shape that reads like a date.
     // "Saturday 21 November." ends a sentence: the dot after a month written in full is no abbreviation's.
     const fullMonthDot = m[3] === undefined && m[0].endsWith('.') && fullMonthWords().has(m[2]!);
@@ -267,10 +270,9 @@ function findDates(doc: Doc): DateParts[] {
     const monthRaw = doc.text.slice(m.index, m.index + m[1]!.length);
     // Lowercase notes and logs write "nov 20", "feb 3": lowercase too, but for the abbreviations that are
     // also words or codes ("mar", "sep", "dec": a decrease).
-    const cued = m[1] !== 'mar' && (weekday !== undefined || DAY_CUE_BEFORE.test(t.slice(Math.max(0, start - 16), start)));
     // A form in capitals writes "SUTURES OUT NOV 10": the abbreviations no acronym shares ("MAR", "OCT", "DEC" are charts,
     // scans and decreases).
-    const monthShape = /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) || (/^\p{Ll}{3,4}$/u.test(monthRaw) && (!AMBIGUOUS_MONTHS.has(m[1]!) || cued)) || /^(?:JAN|FEB|APR|JUN|JUL|AUG|SEPT|NOV)$/.test(monthRaw);
+    const monthShape = /^\p{Lu}\p{Ll}{2,3}$/u.test(monthRaw) || (/^\p{Ll}{3,4}$/u.test(monthRaw) && (!AMBIGUOUS_MONTHS.has(m[1]!) || cuedDay(t, start, weekday, m[1]!))) || /^(?:JAN|FEB|APR|JUN|JUL|AUG|SEPT|NOV)$/.test(monthRaw);
     const abbreviated = doc.lang === 'en' && m[1] !== 'may' && monthShape && !NOT_DATE_AFTER.test(t.slice(end, end + 12));
     // A month only English names ("June 12th") is English in a French or bilingual note too.
     const englishMonth = EN_ONLY_MONTHS.test(m[1]!);

@@ -23,7 +23,7 @@ const LOWER_FACILITY = new RegExp(
 );
 const HINT = /pharmacie|cabinet|smur|vsav|ssiad|maison de sante|centre de sante|centre medico|\bch|hopital|maternite|clinique|laboratoire|taxi|radiotherapie/;
 // A kind of place, not a place: the on-call pharmacy, a town's pharmacy, the hospital's own.
-const GENERIC_NAME = /^(?:garde|ville|hopital|officine|proximite|quartier|secteur|reference|famille|service|village|jour|semaine|nuit|niveau|type|secteur|rattachement|region|departement|main|suite|soins|sante|readaptation|convalescence|pedopsychiatrie|psychiatrie|chirurgie|medecine|cardiologie|pediatrie|urgence|urgences|depistage|biologie|analyses|diabete|thyroide|orthopedie|vaccination|douleur|memoire|sommeil|obesite|plaies|cicatrisation|allergologie|ophtalmologie|dermatologie|neurologie|origine)(?![a-z])/;
+const GENERIC_NAME = /^(?:garde|ville|hopital|officine|proximite|quartier|secteur|reference|famille|service|village|jour|semaine|nuit|niveau|type|rattachement|region|departement|main|suite|soins|sante|readaptation|convalescence|pedopsychiatrie|psychiatrie|chirurgie|medecine|cardiologie|pediatrie|urgences?|depistage|biologie|analyses|diabete|thyroide|orthopedie|vaccination|douleur|memoire|sommeil|obesite|plaies|cicatrisation|allergologie|ophtalmologie|dermatologie|neurologie|origine)(?![a-z])/;
 
 export function lowercaseFrenchFacilitySpans(doc: Doc): Span[] {
   const f = doc.folded;

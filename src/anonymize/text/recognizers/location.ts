@@ -611,14 +611,13 @@ export function locationSpans(doc: Doc): Span[] {
     const from = Math.max(0, c.index - 170);
     const w = WORDS_BEFORE_CODE.exec(t.slice(from, c.index));
     if (!w) continue;
-    const m = { words: w[1]!, code: c[1]! };
+    const [words, code] = [w[1]!, c[1]!];
     const [cs, ce] = [from + w.indices![1]![0], from + w.indices![1]![1]];
     const [zs, ze] = c.indices![1]!;
     // The longest tail of the words before the brackets that is a commune with this code.
-    const words = m.words;
     const cuts = [0, ...[...words.matchAll(/[ \t]/g)].map((w) => w.index + 1)];
     for (const cut of cuts) {
-      if (!(m.code.length === 5 ? communeHasCode(words.slice(cut), m.code) : auLocalityHasPostcode(words.slice(cut), m.code))) continue;
+      if (!(code.length === 5 ? communeHasCode(words.slice(cut), code) : auLocalityHasPostcode(words.slice(cut), code))) continue;
       out.push({ start: cs + cut, end: ce, label: 'CITY', score: 0.95, priority: PRIORITY.pattern, source: 'city-zip-brackets' });
       out.push({ start: zs, end: ze, label: 'ZIP', score: 0.95, priority: PRIORITY.validated - 5, source: 'zip-brackets' });
       break;

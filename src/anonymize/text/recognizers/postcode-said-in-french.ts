@@ -11,7 +11,9 @@ const VALUES: Record<string, number> = {
   douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40,
   cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
 };
-const NUMBER_WORD = /^(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|mille|et)(?:-(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|et|cents?))*$/;
+// A word said in a number: VALUES' words, "cent(s)", "mille" and "et", alone or hyphenated ("quatre-vingt-dix").
+const NUMBER_PART = `(?:${[...Object.keys(VALUES), 'cents?', 'mille', 'et'].join('|')})`;
+const NUMBER_WORD = new RegExp(`^${NUMBER_PART}(?:-${NUMBER_PART})*$`);
 
 /** The value of French number words ("quatre-vingt-dix" 90, "deux cent trente" 230), or undefined. */
 export function frenchNumberValue(words: readonly string[]): number | undefined {
