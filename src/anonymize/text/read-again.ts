@@ -19,7 +19,7 @@ const AGAIN = new RegExp(String.raw`^[ \t,;–—-]*${AGAIN_WORDS}[ \t,:]+(${SPO
 const enoughDigits = (run: string) => spokenDigits(run) || (run.match(/\d/g)?.length ?? 0) >= 4;
 
 export function readAgainSpans(spans: readonly Span[], doc: Doc): Span[] {
-  if (!/pardon|sorry|correction|repe|redis|corrige|that is|that's|c'est-a-dire/.test(doc.folded)) return [];
+  if (!/pardon|sorry|correction|repe|redis|corrige|that is|that's|c'est-a-dire|soit|donc|full number/.test(doc.folded)) return [];
   // One reading may follow several spans over the same first number (an identifier and a phone guessed from the
   // same words): it takes the label of the one that outranks the others, as the merge would choose.
   const best = new Map<string, { start: number; end: number; from: Span }>();

@@ -50,11 +50,11 @@ const ID_WORD = [
   String.raw`(?!(?:${NOT_AN_ID_EN}|${DIGIT})[ \t])[a-z]{2,}[ \t]+number`,
   // "medicaid id", "tribal id": a scheme's name and "id".
   String.raw`(?!(?:${NOT_AN_ID_EN})[ \t])[a-z]{3,}[ \t]+id`,
-  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d['’ \t][ \t]*)?(?!(?:${NOT_AN_ID_FR}|${DIGIT})(?![a-z]))[a-z]{2,}(?:[ \t]+(?:nationale|personnel|d['’ \t]?identite|d['’ \t]?identification|d['’ \t]?electeur))*`,
+  String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d['’ \t][ \t]*)?(?!(?:${NOT_AN_ID_FR}|${DIGIT})(?![a-z]))[a-z]{2,}(?:[ \t]+(?:nationale?|personnel|d['’ \t]?identite|d['’ \t]?identification|d['’ \t]?electeur))*(?:[ \t]+(?!${DIGIT}\b)[a-z]{3,5}(?=[ \t]+(?:${DIGIT})\b))?`,
   String.raw`health[ \t]+and[ \t]+care[ \t]+number`,
   // An acronym spelled out ("n h i s number", "i d number", "i n a m numero"): a phone number is never announced so.
   String.raw`(?:[a-z][ \t]){2,4}(?:number|numero)`,
-  String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?`,
+  String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?${WHOSE}`,
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
   // Acronyms that name a scheme on their own: India's UHID, Nigeria's NIN, Morocco's CIN, Jamaica's TRN,
   // Manitoba's PHIN, a tax or social number's NIF.
@@ -62,7 +62,7 @@ const ID_WORD = [
   // A bare "number" or "numéro" before spelled letters ("numéro I P M deux six …"): a phone never opens with letters.
   String.raw`(?:number|numero)(?=[ \t]+[a-z][ \t,]+[a-z][ \t,])`,
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
-  String.raw`carte[ \t]+(?:nationale(?:[ \t]+d['’ \t]?identite)?|d['’ \t]?electeur|vitale)(?:[ \t]+numero)?|carte[ \t]+(?:amo|cmu|cnamgs|cnss|ramed|chifa|rama|mutuelle)(?:[ \t]+(?!${DIGIT}\b)[a-z]{3,8})?|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
+  String.raw`carte[ \t]+(?:nationale(?:[ \t]+d['’ \t]?identite)?|d['’ \t]?electeur|vitale)${WHOSE}(?:[ \t]+numero)?|carte[ \t]+(?:amo|cmu|cnamgs|cnss|ramed|chifa|rama|mutuelle)(?:[ \t]+(?!${DIGIT}\b)[a-z]{3,8})?|carnet[ \t]+de[ \t]+soins(?:[ \t]+[a-z]{2,5})?`,
   String.raw`(?:examen|dossier)[ \t]+numero`,
   // "carte d'identité CEDEAO numéro", "carte d identite de la mere": an issuer's name or whose card may come between.
   String.raw`carte[ \t]+d['’ \t]?identite(?:[ \t]+nationale)?(?:[ \t]+[a-z]{2,8}(?=[ \t]+numero))?${WHOSE}(?:[ \t\n]+numero)?`,
@@ -75,11 +75,11 @@ const ID_WORD = [
   String.raw`dossier(?:[ \t]+(?:hospitalier|medical|patient|administratif))?|identifier|identifiant|specimen|registration|reference`,
 ].join('|');
 const SPOKEN_ID = new RegExp(
-  String.raw`\b(?:${ID_WORD})[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
+  String.raw`\b(?:${ID_WORD})(?:[ \t]*:)?[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
-/** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,"). */
-export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|that[ \t]+is|that's|c'est-a-dire|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
+/** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,", "soit", "full number"). */
+export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|that[ \t]+is|that's|c'est-a-dire|soit|donc|full[ \t]+number|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
 const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousine?|epoux|epouse|mari|femme|voisine?|grand-mere|grand-pere|tuteur|tutrice|madame|monsieur|mme|mr)\b[^\n]{0,30}$/;
 const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
