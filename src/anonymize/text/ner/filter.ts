@@ -81,6 +81,9 @@ const NEVER_ALONE = new Set([
   // ("K.A." folds to "ka")
   'nou', 'pran', 'kijan', 'tanpri', 'bondye', 'fanmi', 'kisa', 'nimewo', 'dosye', 'lakay', 'rive', 'vin', 'cheche',
   'pote', 'kane', 'vaksen', 'demen', 'jodi', 'dokte', 'lopital', 'anpil', 'souple', 'kounye', 'chanm', 'manje', 'malad', 'pitit',
+  // Mauritian Creole ("Mo kapav al get li", "bann gro bul", "enn nouvo medikaman", "Grann pe dormi"); not "li", "mo",
+  // "ena" nor "pena", which are also names ("Ena", "Peña" folded)
+  'bann', 'enn', 'kapav', 'koz', 'nouvo', 'gro', 'bul', 'zordi', 'lanwit', 'travay', 'lwin', 'analiz', 'medikaman', 'grann',
   // titles (the shared list) and form labels
   ...TITLE_WORDS, 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);

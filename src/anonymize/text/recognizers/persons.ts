@@ -30,7 +30,8 @@ function ci(source: string): string {
   });
 }
 
-const TITLES = ci(String.raw`drs|drs\.|dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
+// "Dr. med." (a Swiss or German doctor of medicine, "Dr méd." in French) is one title: the degree is no name.
+const TITLES = ci(String.raw`dr\.?[ \t]m[eé]d\.|drs|drs\.|dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
 // Police, gendarmerie and military ranks name the officer after them ("ADJ. FOUCHER", "Sgt Pellow",
 // "Médecin-commandant Yolaine Lecoeur"), but are nouns too ("the Commandant Report", "Captain Cook
 // Hospital" is the hospital's): the word after the rank must be no ordinary word.
@@ -212,6 +213,8 @@ const LOWER_STOP = new Set([
   'said', 'says', 'saw', 'sees', 'wants', 'thinks', 'felt', 'feels', 'mentioned', 'noted',
   // a doctor's function, not a name ("dr referent : m.dubreuilh", "dr traitant")
   'referent', 'référent', 'referente', 'référente', 'traitant', 'traitante', 'responsable', 'senior', 'junior',
+  // a German doctor's degree ("Dr. med. Beat Zbinden", "Dr méd. Overney")
+  'med', 'méd',
 ]);
 
 const GEOGRAPHIC_WORD = /^(?:Lake|Lakes|Sound|River|Falls|Bay|Creek|Harbour|Harbor|Springs|Beach|Point|Island|Landing|Junction|Rapids|Cove|Narrows)$/i;
@@ -270,6 +273,8 @@ export function personSpans(doc: Doc): Span[] {
     if (/\s/.test(m[1]!.trim()) && m[1]!.trim().split(/[ \t]+/).every((w) => isOrdinaryWord(w))) continue;
     // "donor = YES", "Donor: DBD, ODT …": a short word in capitals that no name list knows is an answer or an acronym.
     const only = m[1]!.trim().replace(/\.$/, '');
+    // "cc: Mr and Mrs Coppard", "Patient : Herr / M. Gauchat": a title alone opens the name, the title rules find it.
+    if (isTitleWord(only) || /^(?:herr|frau)$/i.test(only)) continue;
     if (/^\p{Lu}{2,4}$/u.test(only) && ((!isLastName(only) && !isFirstName(only)) || /^(?:yes|no|oui|non|nil|none|aucun)$/i.test(only))) continue;
     // "Infirmière : Bien reçu", "Infirmière : Merci pour le retour !": a chat's sender label, then a message whose
     // first word is an ordinary one that no name list knows, and a sentence goes on after it (not a surname's particle:
