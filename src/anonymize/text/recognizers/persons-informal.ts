@@ -80,12 +80,14 @@ const LOWER_RANKS = String.raw`${RANK_WORDS}|soldat|cal|cch|mdl/?c|adj|adc|sous-
 // a known first name (as written in lowercase; after UNKNOWN_NAME_ROLES any name-like word), then its
 // surname when it is no ordinary word. Not "as"
 // (an English word), nor the words a role is followed by in prose ("nurse line", "secrétaire général").
-const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|hca|hcsw|caller|appelante?|pharmacist|pharmacien(?:ne)?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticien(?:ne)?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister|coworker|co-worker|colleague|collegue|workmate|friend|boss|manager|flatmate|housemate|copain|copine|voisine?|scientist|assistant|technician|technicien(?:ne)?|physiotherapist|radiographer|sonographer|porter|teacher|enseignante?|coloc|colocataire|crew|constable|pc|secretary|secretaire|receptionist|dentist|optometrist|audiologist|podiatrist|psychologist|counsell?or)(?:[ \t]+(?:chef|major|titulaire|referente?))?(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
+const ROLE_LOWER_NAME = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|hca|hcsw|caller|appelante?|pharmacist|pharmacien(?:ne)?|pilote|pilot|orthophoniste|kine|physio|officer|midwife|sage-femme|paramedic|ambulanciere?|brancardier|carer|dietitian|dieteticien(?:ne)?|coordinat(?:or|rice)|infirmiere?|aide-soignante?|educat(?:eur|rice)|ergotherapeute|psychologue|advis(?:or|er)|guide|therapist|solicitor|sergeant|preparat(?:eur|rice)|assistante? sociale|social worker|support worker|key ?worker|lmc|phn|hcp|${LOWER_RANKS}|puericultrice|matelot|pax|roommate|driver|neighbou?r|chaplain|interpreter|interprete|educ|minister|coworker|co-worker|colleague|collegue|workmate|friend|boss|manager|flatmate|housemate|copain|copine|voisine?|scientist|assistant|technician|technicien(?:ne)?|physiotherapist|radiographer|sonographer|porter|teacher|enseignante?|coloc|colocataire|crew|constable|pc|secretary|secretaire|receptionist|dentist|optometrist|audiologist|podiatrist|psychologist|counsell?or|coord|interne|externe|stagiaire)(?:[ \t]+(?:chef|major|titulaire|referente?))?(?:[ \t]*:[ \t]*|[ \t]+)([\p{Ll}][\p{Ll}'’-]{2,20})(?:[ \t]+([\p{Ll}][\p{Ll}'’-]{2,25}))?(?![\p{L}])`, 'dgu');
 // A nurse named in a lowercase dictation, a name no list knows: after a grade ("l infirmier chef moussa bello",
 // "infirmier major …"), or as a first name and a surname both no ordinary word ("l infirmier edem adjaho"). One word
 // alone after "infirmière" is as often a programme or a specialty ("infirmière asalée").
 const NURSE_GRADED = /^infirmiere?[ \t]+(?:chef|major|titulaire|referente?)\b/;
 const NURSE = /^infirmiere?\b/;
+// The roles that sign a nursing log's entries in lowercase ("17/11 0700 rn sharni: …", "hca tui: …").
+const NOTE_WRITER_ROLE = /^(?:rn|nurse|hca|hcsw|ide|idel)[ \t]+$/;
 // A nurse's specialty after the word ("infirmière tabacologue", "infirmier hygiéniste").
 const SPECIALTY_ENDING = /(?:logue|iste|ien|ienne|eute)$/;
 // "pharmacist: h. de vries", "therapist: g. vardy", "standardiste : j. rousselot": an initial and a word after
@@ -94,7 +96,7 @@ const ROLE_INITIAL_LOWER = new RegExp(String.raw`\b(?:nurse|rn|ide|idel|caller|p
 // Roles after which lowercase notes write a name even when no list knows it ("neighbour pauric", "driver
 // dwayne", "physio hemi rangihuna", "educ yohan"): not the care roles that a specialty or a programme
 // also follows ("ide stomathérapeute", "infirmière asalée", "interprète bambara"), nor "cal" (a callus).
-const UNKNOWN_NAME_ROLES = /^(?:pc|constable|physiotherapist|scientist|technician|technicien|coloc|colocataire|driver|neighbou?r|chaplain|educ|coordinat(?:or|rice)|physio|pax|advis(?:or|er)|phn|lmc|hcp|roommate|pharmacist|midwife|carer|caller|appelante?|sgt|sergeant|cdt)\b/;
+const UNKNOWN_NAME_ROLES = /^(?:pc|constable|physiotherapist|scientist|technician|technicien|coloc|colocataire|driver|neighbou?r|chaplain|educ|coordinat(?:or|rice)|coord|stagiaire|physio|pax|advis(?:or|er)|phn|lmc|hcp|roommate|pharmacist|midwife|carer|caller|appelante?|sgt|sergeant|cdt)\b/;
 
 /** A word no list knows after a role of UNKNOWN_NAME_ROLES: a name when it is no ordinary word, drug or title. */
 function unknownNameAfterRole(role: string, word: string): boolean {
@@ -106,7 +108,8 @@ const OCCUPATION_ROLE = /^(?:actor|actress|driver|com[eé]dien(?:ne)?|matelot)\b
 /** Words a role is followed by in prose ("nurse line", "secrétaire général", "charge nurse lead"). */
 // "said" is also the first name Saïd, and the dictionary lets first names through: after "my friend" it is the verb.
 // "l'infirmier major", "the nurse manager": the grade of a role, no name.
-export const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'ward', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist', 'said', 'says', 'major', 'manager', 'chef', 'principal', 'principale']);
+// A trainee's school after "stagiaire" ("stagiaire ifsi (clemence)"): the nursing, care-aide and physiotherapy institutes.
+export const NOT_A_NAME_AFTER_ROLE = new Set(['line', 'ward', 'general', 'generale', 'sister', 'brother', 'station', 'lead', 'led', 'practitioner', 'specialist', 'said', 'says', 'major', 'manager', 'chef', 'principal', 'principale', 'ifsi', 'ifas', 'ifmk']);
 // The last two letters of each label of PATIENT_FIELD_LOWER (pt, patieNT, patienTE, malaDE): a cheap
 // test before the full scan, which must let every label through.
 const PATIENT_FIELD_HINT = /(?:pt|nt|te|de)[ \t]*:[ \t]*\p{Ll}/u;
@@ -289,8 +292,10 @@ export function informalPersonSpans(doc: Doc): Span[] {
       (NURSE_GRADED.test(role) || (m[2] !== undefined && /^\p{Ll}/u.test(word(m, 2)) && !isDictionaryWord(fold(word(m, 2)))));
     // "clinical officer daudi mollel": the title of a health worker in East and Southern Africa; a "medical officer"
     // is followed by the place as often ("medical officer mankweng hospital").
+    // "0700 rn sharni: no sleep": a nurse's name closed by a colon is who wrote the log's entry, whatever list knows it.
+    const entryWriter = NOTE_WRITER_ROLE.test(role) && f[m.indices![1]![1]] === ':' && m[2] === undefined && unknownNameHere(first) && !isDrugName(first);
     const clinicalOfficer = role.startsWith('officer') && /clinical[ \t]+$/.test(f.slice(Math.max(0, m.index - 12), m.index)) && first.length >= 4 && unknownNameHere(first);
-    if (!firstNameHere(first) && !unknownNameAfterRole(role, first) && !nurseNamed && !clinicalOfficer) continue;
+    if (!firstNameHere(first) && !unknownNameAfterRole(role, first) && !nurseNamed && !clinicalOfficer && !entryWriter) continue;
     const last = m[2] === undefined ? undefined : word(m, 2);
     push(m.indices![1]![0], last !== undefined && /^\p{Ll}/u.test(last) && surnameAfter(last) ? m.indices![2]![1] : m.indices![1]![1], 'person-role-lower');
   }
