@@ -17,7 +17,7 @@ import { isListedTown } from './location.js';
  * ("merredin health service – acute ward", "resident of bruce rock residential aged care"), and a GP's practice after
  * an "@" ("gp: dr anand @ ouyen medical clinic"); a private pathology lab by its place ("sent to clare valley pathology").
  */
-const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|health[ \t]+service|(?:residential[ \t]+)?aged[ \t]+care|medical[ \t]+practice|medical[ \t]+group|group[ \t]+practice|surgery|pharmacy|clinic|pathology|community[ \t]+health)`;
+const HEAD = String.raw`(?:care[ \t]+home|nursing[ \t]+home|residential[ \t]+home|community[ \t]+hospital|general[ \t]+hospital|district[ \t]+hospital|hospital|infirmary|hospice|medical[ \t]+cent(?:re|er)|health[ \t]+cent(?:re|er)|health[ \t]+service|(?:residential[ \t]+)?aged[ \t]+care|medical[ \t]+practice|medical[ \t]+group|group[ \t]+practice|surgery|pharmacy|clinic|pathology|community[ \t]+health|eye[ \t]+care|eyecare|(?:eye|ect|orthoptic)[ \t]+service|sleep[ \t]+cent(?:re|er)|telepsychiatry[ \t]+hub|family[ \t]+practice)`;
 const NAME_WORDS = String.raw`((?:st\.?[ \t]+)?[a-z][a-z'-]{2,20}(?:[ \t]+[a-z][a-z'-]{2,20}){0,2}?)`;
 const PLACE = new RegExp(
   String.raw`(?:\b(?:from|to|at|in|via|into|of)[ \t]+|@[ \t]*|[(,](?<=\b(?:gp|dr|doctor)\b[^\n(,]{0,40}[(,])[ \t]*)${NAME_WORDS}[ \t]+${HEAD}(?![\p{L}])`,
