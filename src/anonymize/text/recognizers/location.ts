@@ -265,12 +265,14 @@ const HOSPITAL_HEAD = String.raw`(?:centre medical des armees|crpv|had|centrale 
   String.raw`cms|csc|csi|csps|cscom|csb(?:[ \t]+(?:ii|i|deux|un))?)`;
 // A practice or a centre named by its specialty before its own name: "Cabinet d'ophtalmologie du Dropt",
 // "Cabinet de pneumologie des Allées", "cabinet d'orthophonie Cabrol-Ponsolle", "centre de planning
-// familial Les Marronniers".
-const SPECIALTY_OF = String.raw`(?:de|d')[ \t]*(?:ophtalmologie|radiologie|cardiologie|pneumologie|dermatologie|gynecologie|pediatrie|psychiatrie|rhumatologie|neurologie|gastro-enterologie|urologie|orthophonie|orthoptie|podologie|pedicurie-podologie|osteopathie|kinesitherapie(?: du sport)?|kine|physiotherapie|sage-femme|sages-femmes|psychologie|orl|endocrinologie|nephrologie|oncologie|chirurgie(?: [a-z-]+)?|medecine(?: generale| du sport| du travail)?|sante sexuelle|planning familial|planification familiale|stomatologie|pharmacovigilance|toxicovigilance|addictovigilance|traitement ambulatoire|soins a domicile)`;
+// familial Les Marronniers", "Centre d'imagerie de Bagnols", "Laboratoire d'anatomie et de cytologie pathologiques du
+// Dropt", "Centre d'explorations fonctionnelles digestives de la Chartreuse". Not a fire station's "centre de secours
+// de …": the sets mark its town (2 of 3).
+const SPECIALTY_OF = String.raw`(?:de|d')[ \t]*(?:ophtalmologie|radiologie|cardiologie|pneumologie|dermatologie|gynecologie|pediatrie|psychiatrie|rhumatologie|neurologie|gastro-enterologie|urologie|orthophonie|orthoptie|podologie|pedicurie-podologie|osteopathie|kinesitherapie(?: du sport)?|kine|physiotherapie|sage-femme|sages-femmes|psychologie|orl|endocrinologie|nephrologie|oncologie|chirurgie(?: [a-z-]+)?|medecine(?: generale| du sport| du travail)?|sante sexuelle|planning familial|planification familiale|stomatologie|pharmacovigilance|toxicovigilance|addictovigilance|traitement ambulatoire|soins a domicile|imagerie(?: medicale)?|anatomie(?: et de cytologie)? pathologiques?|anatomopathologie|cytologie|explorations fonctionnelles(?: [a-z]+)?)`;
 // Lowercase words that may stand between the head and the name: "Centre de santé municipal Louise
 // Michel", "école élémentaire Jules Ferry", "Cabinet médical des Tilleuls", "CMP infanto-juvénile de
 // Cernay", "CMP enfants et adolescents de Sarrebourg".
-const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|interregionale?|nationale?|universitaire|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|${SPECIALTY_OF}|` +
+const HOSPITAL_QUALIFIER = String.raw`(?:[ \t]+(?:municipale?|communale?|intercommunale?|departementale?|regionale?|interregionale?|nationale?|universitaire|medicale?|medico-psychologique|medico-sociale?|dentaire|infirmier|mutualiste|elementaire|maternelle|primaire|privee?|publique?|polyvalente?|pluridisciplinaire|pluriprofessionnelle|associatif|associative|pediatrique|adultes?|enfants?|de sante|infanto-juvenile|adolescents?|(?:et|pour)[ \t]+(?:enfants|adolescents)|cardiologique|pneumologique|neurologique|geriatrique|psychiatrique|oncologique|nutritionnel|addictologique|locomoteur|digestive?|${SPECIALTY_OF}|` +
   // The tiers of a health system's facilities in Central Africa, Madagascar or the Pacific: "Hôpital provincial général
   // de référence de Bukavu", "centre médical d'arrondissement de Doumé", "centre de réadaptation cardiovasculaire de …".
   String.raw`provinciale?|generale?|de reference|de la mere et de l'enfant|mere-enfant|femme-mere-enfant|d'arrondissement|de district|de zone|prefectorale?|cardio-?vasculaire|cardio-?thoracique|thoracique|cardiaque)){0,3}`;
@@ -923,8 +925,8 @@ function postcodeAfterNumberedStreet(t: string, found: readonly Span[]): Span[] 
 const HOSPITAL_OF_TOWN_LOWER = notAfter(/(?<![\p{L}])(?:chu|chru|chr|chi|chic|cht|chs|chg|chd|ch|ghu|gh|hia|centre hospitalier|hopital|clinique|polyclinique|smur|cegidd|csapa|cmp|cma|antenne medicale|cap|centre de readaptation|centre de reeducation|ssr|fromagerie|sucrerie|papeterie|verrerie|brasserie|laiterie|cave cooperative|conserverie|scierie|fonderie|distillerie|minoterie|cimenterie) (?:de |d'|)([a-z][a-z'-]{2,30}(?:[ -](?:sur|sous|en|les|le|la|de|du|des|aux)[ -][a-z][a-z'-]{1,30})?)(?![\p{L}])/dgu);
 const PERSON_TITLE_FIRST = /^(?:Mmes?|Mlles?|Mme\.|M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Drs\.?|Pr\.?|Prs\.?|Docteur|Professeur|Madame|Monsieur)(?![\p{L}])/u;
 // A nurses' practice or a specialty's ("cabinet infirmier de Varennes", "cabinet de radiologie de Nyons") is named in
-// full, the town inside its name: 18 of 19 such spans in the read sets are the practice.
-const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet(?! medical| infirmier| ide\b| de [a-z]+(?:ologie|therapie|graphie)| d'[a-z]+(?:ologie|ie))|maison medicale|pole de sante|laboratoire|labo|lbm|ambulances?|taxis?|ecole|college|lycee|creche)/;
+// full, the town inside its name: 18 of 19 such spans in the read sets are the practice. So is a pathology lab.
+const NAMED_BY_TOWN_ONLY = /^(?:site|cabinet(?! medical| infirmier| ide\b| de [a-z]+(?:ologie|therapie|graphie)| d'[a-z]+(?:ologie|ie))|maison medicale|pole de sante|laboratoire(?! d'anatomie| de cytologie| d'anatomopathologie)|labo(?![a-z])|lbm|ambulances?|taxis?|ecole|college|lycee|creche)/;
 const SITE_HEAD = /^site(?![\p{L}])/u;
 const HOSPITAL_STOP = /^(?:de|du|des|la|le|sur|en|et|d'|l')$/i;
 
