@@ -29,6 +29,7 @@ import { hyphenatedCommuneSpans } from './recognizers/hyphenated-communes.js';
 import { townsAroundArrowSpans } from './recognizers/towns-around-arrow.js';
 import { employerByCompanySuffixSpans } from './recognizers/employers-by-company-suffix.js';
 import { lowercaseEnglishFacilitySpans } from './recognizers/facilities-lowercase-en.js';
+import { germanDutchFacilitySpans } from './recognizers/facilities-german-dutch.js';
 import { welshFacilitySpans } from './recognizers/facilities-welsh.js';
 import { namedWardSpans } from './recognizers/wards-named.js';
 import { teamAndDentalServiceSpans } from './recognizers/services-team-acronyms-and-dental-en.js';
@@ -99,6 +100,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['health boards', healthBoardSpans],
   ['lowercase English facilities', lowercaseEnglishFacilitySpans],
   ['Welsh facilities', welshFacilitySpans],
+  ['German, Dutch and Malay facilities', germanDutchFacilitySpans],
   ['named wards', namedWardSpans],
   ['teams and dental services named by a place', teamAndDentalServiceSpans],
   ['employers after a work phrase', employerAfterWorkPhraseSpans],
