@@ -46,13 +46,17 @@ const ON_THE_DAY = new RegExp(
 // le vingt-sept, virgule", "consulte le vingt-trois pour …"): a day from ten up, said after le/du/au and closed by a
 // stop, the line's end or a word that goes on with the sentence, never by a number word (a phone said in pairs).
 // Not "quinze" (the SAMU is "le quinze"), nor a number dialled ("appelez le dix-huit"); below ten the words are
-// counts or ranks too often ("le trois droite", "le premier cas").
+// counts or ranks too often ("le trois droite", "le premier cas"). A verb after it goes on too ("le douze c'est samedi",
+// "l'avion du vingt-quatre est annulé").
 const DAY_TEN_UP_FR =
   'dix[- ]sept|dix[- ]huit|dix[- ]neuf|dix|onze|douze|treize|quatorze|seize|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|trente(?:[- ]et[- ]un)?';
 const DAY_ALONE_FR = new RegExp(
-  String.raw`\b(?:le|du|au)[ \t]+(${DAY_TEN_UP_FR})(?=[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:au[ \t]+(?:soir|matin)|dans|pour|puis|avec|par|chez|vers|et[ \t]+(?:le|du|au)|a|il|elle|on|je|nous|la[ \t]+patiente?|le[ \t]+patient)\b)`,
+  String.raw`\b(?:le|du|au)[ \t]+(${DAY_TEN_UP_FR})(?=[ \t]*(?:[.,;:!?)]|\r?\n|$)|[ \t]+(?:au[ \t]+(?:soir|matin)|dans|pour|puis|avec|par|chez|vers|et[ \t]+(?:le|du|au)|a|il|elle|on|je|nous|la[ \t]+patiente?|le[ \t]+patient|est|c'est|sera|etait)\b)`,
   'dgu',
 );
+// The first day of a stretch said in words before the month that closes it ("hospitalisé du neuf au vingt-trois
+// novembre"): any day, below ten too, since the month said after the second names what both count.
+const DAY_RANGE_FR = new RegExp(String.raw`\bdu[ \t]+(${DAY_FR})[ \t]+au[ \t]+(?:${DAY_FR})[ \t]+(?:${MONTH_FR})(?![\p{L}])`, 'dgu');
 /** The words before a number one dials, not a day ("appelez le dix-huit", "composez le 18"). Folded text. */
 export const DIALLED_BEFORE = /(?:appel\w*|compos\w*|joindre|contact\w*|via|vers|numero)[ \t]*$/u;
 const DAY_ALONE_FR_HINT = /\b(?:le|du|au) (?:dix|onze|douze|treize|quatorze|seize|vingt|trente)/;
@@ -89,6 +93,10 @@ export function spokenDateSpans(doc: Doc): Span[] {
     if (DIALLED_BEFORE.test(f.slice(Math.max(0, m.index - 16), m.index))) continue;
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'DATE', score: 0.8, priority: PRIORITY.pattern, source: 'date-day-alone-fr' });
+  }
+  for (const m of HINT_FR.test(f) && f.includes('du ') ? f.matchAll(DAY_RANGE_FR) : []) {
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'DATE', score: 0.85, priority: PRIORITY.pattern, source: 'date-day-range-fr' });
   }
   for (const m of ON_THE_HINT.test(f) ? f.matchAll(ON_THE_DAY) : []) {
     const [start, end] = m.indices![1]!;
