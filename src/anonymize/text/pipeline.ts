@@ -42,6 +42,7 @@ import { townsInAdministrativeDivisionSpans } from './recognizers/towns-in-admin
 import { servicesNamedByTownSpans } from './recognizers/services-named-by-town-en.js';
 import { namedHouseSpans } from './recognizers/address-named-houses.js';
 import { compoundStreetSpans } from './recognizers/address-compound-street.js';
+import { landmarkAddressSpans } from './recognizers/address-by-landmark.js';
 import { barangaySpans } from './recognizers/address-barangay.js';
 import { informalFacilitySpans } from './recognizers/facilities-informal.js';
 import { personSpans } from './recognizers/persons.js';
@@ -87,6 +88,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['named houses', namedHouseSpans],
   ['streets with their kind glued on', compoundStreetSpans],
   ['barangays, puroks and sitios', barangaySpans],
+  ['homes told by their landmarks', landmarkAddressSpans],
   ['address after its field label', addressFieldSpans],
   ['street part before a town and its postcode', addressBeforeTownSpans],
   ['house opening an address line', houseOpeningLineSpans],
