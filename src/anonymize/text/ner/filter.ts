@@ -76,6 +76,10 @@ const NEVER_ALONE = new Set([
   // and "Maman" as a family calls them, a German header's "Von" ("Von / De :"), and an imperative opening a message
   'kia', 'ora', 'ia', 'bonzour', 'bonjou', 'mersi', 'mesi', 'diolch', 'bula', 'talofa', 'mwen', 'papa', 'maman', 'mama', 'mum', 'mom', 'dad',
   'von', 'come', 'bon', 'kub',
+  // the German of a bilingual Swiss letter: its closing, its negations, whom a copy goes to ("Freundliche Grüsse",
+  // "Mit freundlichen Grüßen" — the fold reads "ß" as one "s" —, "keine Lähmung", "Hausärztin", "Ehefrau wurden informiert")
+  'mit', 'keine', 'kein', 'freundliche', 'freundlichen', 'grusse', 'grussen', 'gruse', 'grusen', 'hausarzt', 'hausarztin', 'ehefrau', 'ehemann',
+  'wurden', 'informiert', 'kopie',
   // Haitian and Antillean Creole words a chat line opens on, which the model reads as names ("Nou lakay !", "Kijan ti
   // pitit la ye ?", "Tanpri mennen l", "Mèsi Bondyé"); not "li", "yo" or "nan", which are also names, nor two letters
   // ("K.A." folds to "ka")
@@ -110,13 +114,14 @@ function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
 
 /**
  * Medical word shapes the model takes for names: a procedure, an examination, an inflammation or a
- * disease by its Greek or Latin ending ("cholécystectomie", "Coronarographie", "pulpite", "neoadjuvant"),
+ * disease by its Greek or Latin ending ("cholécystectomie", "Coronarographie", "pulpite", "neoadjuvant"), a German
+ * Swiss letter's findings ("Diffusionsstörung", "Lähmung", "Nachkontrolle"),
  * an enlarged organ, a fusion or a palsy ("splénomégalie", "ténodèse", "hémiplégie"), a specialist
  * ("rhumatologue"), a bacterial genus ("Campylobacter").
  * Only for words no name list knows ("Marguerite" ends in -ite).
  */
 const MEDICAL_ENDING =
-  /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|osis|adjuvant|adjuvante|megalie|megaly|ologist|desis|plegie|plegia|reflexia|bacter)$/;
+  /(?:ectomie|ectomy|otomie|otomy|ostomie|ostomy|graphie|graphy|scopie|scopy|plastie|plasty|pathie|pathy|algie|algia|emie|emia|osis|adjuvant|adjuvante|megalie|megaly|ologist|desis|plegie|plegia|reflexia|bacter|storung|lahmung|kontrolle)$/;
 /**
  * Endings that surnames have too ("Salogue", "Bardèse", "Kalitis"): a medical word ("rhumatologue",
  * "ténodèse", "arthritis") unless the text announces a name there (a title or a first name just
@@ -325,7 +330,9 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
     return plausibleModelSpan(span, doc) && !(words.length === 2 && !isKnownName(words[1]!) && beforeFormNoun(span, doc));
   }
   const nameAnnounced = span.label === 'PERSON' && (announcedAsName(span, doc) || capitalisedInsideSentence(span, doc, words[0]!));
-  if (span.label === 'PERSON' && (words.every((w) => medicalWord(w, nameAnnounced)) || combiningFormBeforeHyphen(span, doc, text))) return false;
+  // A medical word with function words only around it ("Keine Sprachstörung", "keine Lähmung") is no name either.
+  const medicalPhrase = words.some((w) => medicalWord(w, nameAnnounced)) && words.every((w) => medicalWord(w, nameAnnounced) || NEVER_ALONE.has(fold(w).replace(/[^a-z]/g, '')));
+  if (span.label === 'PERSON' && (medicalPhrase || combiningFormBeforeHyphen(span, doc, text))) return false;
   // A microbe's Latin name ("Escherichia coli", "E. coli", "KLEBSIELLA PNEUMONIAE") is no one's and nowhere.
   if (span.label !== 'ADDRESS' && isMicrobeName(words)) return false;
   if ((span.label === 'PERSON' || span.label === 'CITY') && tailOfWrappedWord(span, doc, text)) return false;
