@@ -18,6 +18,7 @@ import { addressBeforeTownSpans } from './recognizers/address-before-town-postco
 import { houseOpeningLineSpans } from './recognizers/address-house-opening-line.js';
 import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
+import { zipAfterHouseNumberSpans } from './recognizers/zip-after-house-number.js';
 import { spokenZipSpans } from './recognizers/zip-spoken.js';
 import { initialsPersonSpans } from './recognizers/persons-initials.js';
 import { forumHandlePersonSpans } from './recognizers/persons-forum-handles.js';
@@ -93,6 +94,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['street part before a town and its postcode', addressBeforeTownSpans],
   ['house opening an address line', houseOpeningLineSpans],
   ['postcode digits after a listed town', zipAfterListedTownSpans],
+  ['postcode and town after a house number', zipAfterHouseNumberSpans],
   ['lowercase UK postcodes', lowercaseUkPostcodeSpans],
   ['postcodes read aloud', spokenZipSpans],
   ['town before a country', townBeforeCountrySpans],
