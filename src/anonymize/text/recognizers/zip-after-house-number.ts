@@ -9,12 +9,16 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * and Belgian letters; the read sets had 9 such postcodes found by no rule.
  */
 // One blank between a town's words: two or more open the line's next field ("Macolin    Tel.").
-const TOWN = String.raw`(\p{Lu}[\p{L}'’.]*(?:(?:[ \t]?\/[ \t]?|[ \t]|-)(?:(?:sur|sous|en|de|du|des|la|le|les|am|an|bei|im|lez|lès)(?:[ \t]|-))?\p{Lu}[\p{L}'’.]*){0,3})`;
+// A dot only closes "St." or "Ste.": elsewhere it ends the sentence ("1190 Forest. GSM suit.").
+const TOWN_WORD = String.raw`\p{Lu}[\p{L}'’]*(?:(?<=(?:^|[^\p{L}])(?:St|Ste|Mt))\.)?`;
+const TOWN = String.raw`(${TOWN_WORD}(?:(?:[ \t]?\/[ \t]?|[ \t]|-)(?:(?:sur|sous|en|de|du|des|la|le|les|am|an|bei|im|lez|lès)(?:[ \t]|-))?${TOWN_WORD}){0,3})`;
+// The line's field ends after the town: a gap, a stop, a dash or the line's end ("Lot 4, 1200 Widgets shipped" goes on).
+const FIELD_END = String.raw`(?=[ \t]{2,}|[ \t]*(?:[\r\n,;.)\]|–—-]|$))`;
 const AFTER_HOUSE_NUMBER = new RegExp(
-  String.raw`(?<=[\p{L}.][ \t]+\d{1,3}[a-zA-Z]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*))((?:(?:CH|L|B|A|FL)-)?\d{4})[ \t]${TOWN}(?![\p{L}'’.-]|[ \t]\d)`,
+  String.raw`(?<=[\p{L}.][ \t]+\d{1,3}[a-zA-Z]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*))((?:(?:CH|L|B|A|FL)-)?\d{4})[ \t]${TOWN}(?![\p{L}'’.-]|[ \t]\d)${FIELD_END}`,
   'dgu',
 );
-const WITH_COUNTRY = new RegExp(String.raw`(?<![\p{L}\p{N}-])((?:CH|L|FL)-\d{4})[ \t]${TOWN}(?![\p{L}'’.-])`, 'dgu');
+const WITH_COUNTRY = new RegExp(String.raw`(?<![\p{L}\p{N}-])((?:CH|L|FL)-\d{4})[ \t]${TOWN}(?![\p{L}'’-])`, 'dgu');
 // "February 2, 2024 Discharge": a date's day and year, not a house number and a postcode.
 const MONTH_BEFORE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|fevr|avr|mai|juin|juil|aout|sept|déc|dez|mär|okt)[\p{L}]*\.?[ \t]+\d{1,3}[ \t]*,[ \t]*$/iu;
 // What a line's next field opens on: no town.
