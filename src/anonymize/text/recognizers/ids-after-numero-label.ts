@@ -26,6 +26,8 @@ export function numeroLabelIdSpans(doc: Doc): Span[] {
   const push = (m: RegExpMatchArray, group: number) => {
     const [start, end] = m.indices![group]!;
     if ((f.slice(start, end).match(/\d/g)?.length ?? 0) < MIN_DIGITS) return;
+    // A value that goes on on the next line ("N° IPP : 80 33 1⏎7 45 20") is read whole by the wrapped-token rules.
+    if (/^[ \t]*\r?\n[ \t]*\d/.test(f.slice(end, end + 6))) return;
     out.push({ start, end, label: 'ID', score: 0.8, priority: PRIORITY.context + 5, source: 'id-after-numero-label' });
   };
   if (/n[°º]/.test(f)) {
