@@ -37,7 +37,7 @@ const CODE_IN_BRACKETS = /\([ \t]*(\d{4,5})[ \t]*\)/dgu;
 const WORDS_BEFORE_CODE = /(?<![\p{L}])((?:[\p{L}][\p{L}'’-]{0,40}[ \t]){0,3}[\p{L}][\p{L}'’-]{0,40})[ \t]*$/du;
 const ZIP_ALONE = /(?<![\p{L}\p{N}.,/-])(\d{5})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 // DC and the territories (PR, VI, GU) write their ZIPs as the states do: "San Juan, PR 00911".
-const US_ZIP = /(?<=\b(?:A[LKZR]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
+const US_ZIP = /(?<=\b(?:A[LKZRS]|C[AOT]|D[CE]|FL|G[AU]|HI|I[DLNA]|K[SY]|LA|M[EDAINSOTP]|N[EVHJMYCD]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]),?\s)\d{5}(?:-\d{4})?\b/gu;
 
 // The street words of Spanish, Portuguese, Maltese and Welsh addresses lead their names as French
 // ones do ("Calle Loíza 1904", "14, Triq il-Kbira", "Heol y Llan"), so they are read with them; the
@@ -369,6 +369,11 @@ const UK_POSTCODE = notAfter(/(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2
 // count is rare; the town before the state needs no gazetteer (as before a UK postcode).
 const AU_STATE_POSTCODE = /\b(VIC|NSW|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
 const AU_STATE_POSTCODE_HINT = /\b(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4}/;
+// Lowercase notes write the state so too, after the town ("bruce rock wa 6418", "via isisford, qld 4731"), and the
+// US state before its ZIP code ("evans mills ny 13637"): only after a lowercase word, and not the states whose codes
+// are English words in lowercase ("in", "or", "me", "ok", "hi", "oh", "pa", "ma", "la", "de", "id", "co", "al").
+const AU_STATE_POSTCODE_LOWER = /(?<=[a-z]{3,},?[ \t]+)(vic|nsw|qld|sa|wa|tas|nt|act)[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
+const US_ZIP_LOWER = /(?<=[a-z]{3,},?[ \t]+(?:ak|az|ar|ca|ct|dc|fl|ga|ia|il|ks|ky|md|mi|mn|ms|mo|mt|nv|nh|nj|nm|ny|nc|nd|ri|sd|tn|tx|ut|vt|va|wa|wv|wi|wy),?[ \t]+)\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/gu;
 const AU_POSTCODE_FIRST_DIGITS: Readonly<Record<string, string>> = { NSW: '12', ACT: '02', VIC: '38', QLD: '49', SA: '5', WA: '6', TAS: '7', NT: '0' };
 const US_UK_CITIES = new Set(
   `london manchester birmingham liverpool leeds sheffield bristol glasgow edinburgh cardiff belfast dublin cambridge oxford york nottingham leicester
@@ -695,6 +700,13 @@ export function locationSpans(doc: Doc): Span[] {
     townBeforePostcode(t, m.index, out);
   }
   for (const m of t.matchAll(US_ZIP)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern, source: 'zip-us' });
+  for (const m of /[a-z],? (?:vic|nsw|qld|sa|wa|tas|nt|act) \d{4}/.test(t) ? t.matchAll(AU_STATE_POSTCODE_LOWER) : []) {
+    const state = m[1]!.toUpperCase();
+    if (!AU_POSTCODE_FIRST_DIGITS[state]!.includes(m[2]![0]!) || (state === 'ACT' && !/^(?:02|26|29)/.test(m[2]!))) continue;
+    const [zs, ze] = m.indices![2]!;
+    out.push({ start: zs, end: ze, label: 'ZIP', score: 0.8, priority: PRIORITY.pattern - 5, source: 'zip-au-lower' });
+  }
+  for (const m of t.matchAll(US_ZIP_LOWER)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-us-lower' });
 
   for (const m of doc.folded.matchAll(STREET_FR)) {
     let end = m.index + m[0].length;
