@@ -21,6 +21,7 @@ import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js'
 import { zipAfterHouseNumberSpans } from './recognizers/zip-after-house-number.js';
 import { spokenZipSpans } from './recognizers/zip-spoken.js';
 import { initialsPersonSpans } from './recognizers/persons-initials.js';
+import { definedInitialsSpans } from './recognizers/persons-initials-defined.js';
 import { forumHandlePersonSpans } from './recognizers/persons-forum-handles.js';
 import { hospitalAcronymSpans } from './recognizers/hospital-acronyms.js';
 import { emailHeaderServiceSpans } from './recognizers/email-header-services.js';
@@ -132,6 +133,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],
   ['names spelled after they are said', spelledPersonSpans],
   ["a writer's initials", initialsPersonSpans],
+  ['initials the document defines', definedInitialsSpans],
   ['forum handles', forumHandlePersonSpans],
   ['OCR-garbled digits', ocrDigitSpans],
   ['HL7 segments', hl7Spans],
