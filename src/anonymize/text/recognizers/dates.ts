@@ -115,7 +115,10 @@ const SPACED_DMY = /(?<![\p{N}] ?)(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})(?! ?[\p{N
 const SPACED_DIGITS = /(?<![\p{N}] ?)(\d) (\d) (\d) (\d) (\d) (\d) (\d) (\d)(?! ?[\p{N}])/dgu;
 // Numeric d/m without year, only after a word that introduces a date ("le 12/03", "on 3/12")
 const WEEKDAYS_BEFORE_DM = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun';
-const NUMERIC_DM = new RegExp(String.raw`(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|till|til|${WEEKDAYS_BEFORE_DM})\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)`, 'dgu');
+// The words that book a visit introduce one too ("next visit: 5/12", "rebooked by dr x for 9/12", "booked a repeat LFT
+// for 30/11", "family meeting 1/12"); not "for" alone ("for 2/7": two days of seven).
+const BOOKING_BEFORE_DM = String.raw`(?:next[ \t]+)?visit[ \t]*:|review[ \t]*:|(?:re)?booked(?:[ \t]+[\p{L}.]+){0,4}[ \t]+for|(?:planned|scheduled)[ \t]+for|meeting|appointment|appt|rdv`;
+const NUMERIC_DM = new RegExp(String.raw`(?<![\p{L}])(?:le|du|au|depuis le|jusqu'au|on|since|from|until|till|til|${WEEKDAYS_BEFORE_DM}|${BOOKING_BEFORE_DM})\s+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\d)`, 'dgu');
 // A dotted day and month, as Switzerland and Belgium write it, after a word that says a day comes ("Colloque sein du
 // 25.11", "revoir au colloque du 9.12", "en vacances jusqu'au 30.11"): two digits for the month, so that "du 2.5 au 5 mg"
 // stays a dose.
