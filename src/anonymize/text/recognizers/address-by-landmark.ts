@@ -65,18 +65,20 @@ export function landmarkAddressSpans(doc: Doc): Span[] {
   if (!HINT.test(f)) return [];
   const t = doc.text;
   const out: Span[] = [];
+  // Where a part ends: the next separator, or before the town or the dictated punctuation of an unpunctuated dictation.
+  const stops = /[,.;\n)]/g;
   const nextStop = (from: number) => {
-    const r = /[,.;\n)]/.exec(f.slice(from));
-    return r ? from + r.index : f.length;
+    stops.lastIndex = from;
+    return stops.exec(f)?.index ?? f.length;
+  };
+  const partEnd = (from: number) => {
+    const stop = nextStop(from);
+    const town = TOWN_OR_DICTATION_AFTER.exec(f.slice(from, stop));
+    return town ? from + town.index : stop;
   };
   let after = 0;
   for (const m of f.matchAll(LANDMARK)) {
     if (m.index < after) continue;
-    const partEnd = (from: number) => {
-      const stop = nextStop(from);
-      const town = TOWN_OR_DICTATION_AFTER.exec(f.slice(from, stop));
-      return town ? from + town.index : stop;
-    };
     let end = partEnd(m.index + m[0].length);
     // The landmarks after it ("…, near the borehole", "…, à côté du moulin à manioc").
     while (f[end] === ',' && LANDMARK_OPENING.test(f.slice(end + 1, nextStop(end + 1)))) end = partEnd(end + 1);

@@ -32,8 +32,8 @@ export function germanDutchFacilitySpans(doc: Doc): Span[] {
     const words = [...m[1]!.matchAll(/[^ \t]+/g)];
     let kept = 0;
     let joined = false;
-    for (const w of words) {
-      const text = w[0];
+    for (let k = 0; k < words.length; k++) {
+      const text = words[k]![0];
       if (JOIN_WORD.test(text)) {
         joined = true;
         continue;
@@ -44,7 +44,7 @@ export function germanDutchFacilitySpans(doc: Doc): Span[] {
       if (/^(?:dr|prof|med)\.?$/iu.test(text)) break;
       const english = isDictionaryWord(fold(text.replace(/[.,]$/, '')));
       if (english && !joined && text !== text.toUpperCase()) break;
-      kept = words.indexOf(w) + 1;
+      kept = k + 1;
       joined = false;
     }
     if (kept === 0) continue;
