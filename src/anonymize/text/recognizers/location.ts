@@ -372,8 +372,12 @@ const AU_STATE_POSTCODE_HINT = /\b(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4}/;
 // Lowercase notes write the state so too, after the town ("bruce rock wa 6418", "via isisford, qld 4731"), and the
 // US state before its ZIP code ("evans mills ny 13637"): only after a lowercase word, and not the states whose codes
 // are English words in lowercase ("in", "or", "me", "ok", "hi", "oh", "pa", "ma", "la", "de", "id", "co", "al").
-const AU_STATE_POSTCODE_LOWER = /(?<=[a-z]{3,},?[ \t]+)(vic|nsw|qld|sa|wa|tas|nt|act)[ \t]+(\d{4})(?![\p{L}\p{N}])/dgu;
-const US_ZIP_LOWER = /(?<=[a-z]{3,},?[ \t]+(?:ak|az|ar|ca|ct|dc|fl|ga|ia|il|ks|ky|md|mi|mn|ms|mo|mt|nv|nh|nj|nm|ny|nc|nd|ri|sd|tn|tx|ut|vt|va|wa|wv|wi|wy),?[ \t]+)\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/gu;
+// Read from the digits, the state and the town checked on the few characters before them: a look-behind opening the
+// pattern would run back over every blank from every position (a long run of spaces took seconds).
+const AU_STATE_POSTCODE_LOWER = /\b(vic|nsw|qld|sa|wa|tas|nt|act)[ \t]{1,3}(\d{4})(?![\p{L}\p{N}])/dgu;
+const US_ZIP_LOWER = /(?<![\p{L}\p{N}])\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/gu;
+const US_STATE_LOWER_BEFORE = /[a-z]{3},?[ \t]{1,3}(?:ak|az|ar|ca|ct|dc|fl|ga|ia|il|ks|ky|md|mi|mn|ms|mo|mt|nv|nh|nj|nm|ny|nc|nd|ri|sd|tn|tx|ut|vt|va|wa|wv|wi|wy),?[ \t]{1,3}$/;
+const TOWN_LOWER_BEFORE = /[a-z]{3},?[ \t]{1,3}$/;
 const AU_POSTCODE_FIRST_DIGITS: Readonly<Record<string, string>> = { NSW: '12', ACT: '02', VIC: '38', QLD: '49', SA: '5', WA: '6', TAS: '7', NT: '0' };
 const US_UK_CITIES = new Set(
   `london manchester birmingham liverpool leeds sheffield bristol glasgow edinburgh cardiff belfast dublin cambridge oxford york nottingham leicester
@@ -701,12 +705,16 @@ export function locationSpans(doc: Doc): Span[] {
   }
   for (const m of t.matchAll(US_ZIP)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.9, priority: PRIORITY.pattern, source: 'zip-us' });
   for (const m of /[a-z],? (?:vic|nsw|qld|sa|wa|tas|nt|act) \d{4}/.test(t) ? t.matchAll(AU_STATE_POSTCODE_LOWER) : []) {
+    if (!TOWN_LOWER_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
     const state = m[1]!.toUpperCase();
     if (!AU_POSTCODE_FIRST_DIGITS[state]!.includes(m[2]![0]!) || (state === 'ACT' && !/^(?:02|26|29)/.test(m[2]!))) continue;
     const [zs, ze] = m.indices![2]!;
     out.push({ start: zs, end: ze, label: 'ZIP', score: 0.8, priority: PRIORITY.pattern - 5, source: 'zip-au-lower' });
   }
-  for (const m of t.matchAll(US_ZIP_LOWER)) out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-us-lower' });
+  for (const m of /[a-z] [a-z]{2},? \d{5}/.test(t) ? t.matchAll(US_ZIP_LOWER) : []) {
+    if (!US_STATE_LOWER_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'ZIP', score: 0.85, priority: PRIORITY.pattern - 5, source: 'zip-us-lower' });
+  }
 
   for (const m of doc.folded.matchAll(STREET_FR)) {
     let end = m.index + m[0].length;
