@@ -18,7 +18,8 @@ const HEAD_FIRST = new RegExp(String.raw`(?<![\p{L}])${HEAD}[ \t]+((?:${JOIN}[ \
 // A hospital named in one word ending on "spital", its town in capitals after it when the name is ("INSELSPITAL BERN").
 const ONE_WORD = /(?<![\p{L}])([\p{Lu}][\p{Ll}]{2,}spital|[\p{Lu}]{3,}SPITAL(?:[ \t]+[\p{Lu}]{3,}(?![\p{L}]))?)(?![\p{L}])/gu;
 const GENERIC_SPITAL = /^(?:regional|kantons|kinder|kreis|bezirks|universitats|universitäts)spital$/iu;
-const HINT = /praxis|klinik|kliniek|ziekenhuis|huisarts|gezondheid|apothe|krankenhaus|spital/iu;
+// Not "hospital", which holds "spital" and is in nearly every English note.
+const HINT = /praxis|klinik|kliniek|ziekenhuis|huisarts|gezondheid|apothe|krankenhaus|(?<!ho)spital/iu;
 const JOIN_WORD = new RegExp(`^${JOIN}$`, 'iu');
 // A Malaysian hospital's departments ("Klinik Pakar Urologi": its specialist clinic, "Klinik Suara": its voice clinic).
 const MALAY_DEPARTMENT = /^(?:pakar|suara|pemulihan|pergigian)$/iu;
