@@ -58,6 +58,11 @@ const CASES: Record<string, string> = {
   'weekday-dates': 'lundi, \t12 mars Tue. June 5 '.repeat(1_500),
   // an age after a room in brackets ("(rm 4, 93)"): its look-behind once ran back over every blank from every position
   'room-age-blanks': `(rm 4,${' '.repeat(40_000)}93)`,
+  // a home told by its landmarks: each landmark of a long line with no separator once looked back and ahead over it all;
+  // a postcode after a house number: its look-behind once ran back over every blank from every position. Twice the
+  // usual length, so that the quadratic cost (2–3 s at 40 k characters) would cross the limit.
+  'landmark-line': 'near the church '.repeat(5_000),
+  'postcode-blanks': `Rue 7, 1234 Abc ,${' '.repeat(80_000)}x`,
 };
 
 describe('pathological input takes linear time', () => {

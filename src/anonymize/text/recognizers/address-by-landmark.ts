@@ -19,7 +19,7 @@ const LANDMARK = new RegExp(String.raw`\b${PREP}[ \t]*(?:${ARTICLE}[ \t]*)?(?:[\
 const LANDMARK_OPENING = new RegExp(String.raw`^[ \t]*(?:[\p{L}'’-]+[ \t]+){0,3}?${LANDMARK.source}`, 'u');
 // What closes a landmark's part in an unpunctuated dictation: the town after "à" or "in", the dictated punctuation, the
 // phone ("derrière la mosquée centrale à djougou point", "near the tank lira city full stop").
-const TOWN_OR_DICTATION_AFTER = /[ \t](?:a|à|in|at|point|virgule|full[ \t]+stop|comma|period|telephone|tel|phone|pardon|sorry)(?![\p{L}])/u;
+const TOWN_OR_DICTATION_AFTER = /[ \t](?:a|à|in|at|point|virgule|full[ \t]+stop|comma|period|telephone|tel|phone|pardon|sorry)(?![\p{L}])/gu;
 const HINT = /\b(?:behind|near|next to|opposite|below|above|beside|across from|in front of|close to|derriere|pres d|a cote d|apres|en face d|non loin d)\b/;
 // A part of an address: a place kind or a number in it.
 const KIND = /\b(?:village|section|quartier|douar|colline|sous-colline|secteur|plot|lot|house|maison|ward|area|district|zone|hamlet|purok|barangay|fokontany|tribu|carrefour|settlement|division|extension|line|case|lakou|habitation|cite|compound|stand|quarter|estate|block|bloc|street|road|rue|avenue|lane|kebele|sitio|ilot|hameau|lieu-dit|trading[ \t]+cent(?:re|er)|number|numero)\b|\d/;
@@ -38,15 +38,36 @@ interface Part {
   separatorAt: number;
 }
 
-/** The comma-separated part of `f` that ends right before `end` (its separator before it, or the text's start). */
+// A part longer than this is a sentence, not a part of an address: the scans back stop there, so that a long line
+// with many landmarks and no separator costs no more than its length.
+const MAX_PART = 300;
+
+/**
+ * The comma-separated part of `f` that ends right before `end` (its separator before it, or the text's start); a part
+ * with no separator within MAX_PART characters has none (`separator` empty), and the walk back stops at it.
+ */
 function partBefore(f: string, end: number): Part | undefined {
+  const floor = Math.max(-1, end - 1 - MAX_PART);
   let i = end - 1;
-  while (i >= 0 && !/[,.;:\n(]/.test(f[i]!)) i--;
+  while (i > floor && !/[,.;:\n(]/.test(f[i]!)) i--;
+  const bounded = i === floor && floor >= 0 && !/[,.;:\n(]/.test(f[i]!);
   const start = i + 1;
   const text = f.slice(start, end);
   if (text.trim() === '') return undefined;
   const lead = text.length - text.trimStart().length;
-  return { start: start + lead, end: start + text.trimEnd().length, separator: i >= 0 ? f[i]! : '\n', separatorAt: i };
+  return { start: start + lead, end: start + text.trimEnd().length, separator: bounded ? '' : i >= 0 ? f[i]! : '\n', separatorAt: i };
+}
+
+/** The first index in the sorted `positions` at or after `from`, or `fallback`. */
+function firstAtOrAfter(positions: readonly number[], from: number, fallback: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length ? positions[lo]! : fallback;
 }
 
 /** The landmark opening its own part: the part is empty, its separator the one before it. */
@@ -66,15 +87,14 @@ export function landmarkAddressSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
   // Where a part ends: the next separator, or before the town or the dictated punctuation of an unpunctuated dictation.
-  const stops = /[,.;\n)]/g;
-  const nextStop = (from: number) => {
-    stops.lastIndex = from;
-    return stops.exec(f)?.index ?? f.length;
-  };
+  // Both are listed once per document and looked up, not searched for again from each landmark.
+  const stops = [...f.matchAll(/[,.;\n)]/g)].map((m) => m.index);
+  const towns = [...f.matchAll(TOWN_OR_DICTATION_AFTER)].map((m) => m.index);
+  const nextStop = (from: number) => firstAtOrAfter(stops, from, f.length);
   const partEnd = (from: number) => {
     const stop = nextStop(from);
-    const town = TOWN_OR_DICTATION_AFTER.exec(f.slice(from, stop));
-    return town ? from + town.index : stop;
+    const town = firstAtOrAfter(towns, from, stop);
+    return Math.min(town, stop);
   };
   let after = 0;
   for (const m of f.matchAll(LANDMARK)) {

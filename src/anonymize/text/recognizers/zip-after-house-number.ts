@@ -14,10 +14,13 @@ const TOWN_WORD = String.raw`\p{Lu}[\p{L}'’]*(?:(?<=(?:^|[^\p{L}])(?:St|Ste|Mt
 const TOWN = String.raw`(${TOWN_WORD}(?:(?:[ \t]?\/[ \t]?|[ \t]|-)(?:(?:sur|sous|en|de|du|des|la|le|les|am|an|bei|im|lez|lès)(?:[ \t]|-))?${TOWN_WORD}){0,3})`;
 // The line's field ends after the town: a gap, a stop, a dash or the line's end ("Lot 4, 1200 Widgets shipped" goes on).
 const FIELD_END = String.raw`(?=[ \t]{2,}|[ \t]*(?:[\r\n,;.)\]|–—-]|$))`;
+// Read from the postcode, the house number checked on the few characters before it: a look-behind opening the pattern
+// would run back over every blank from every position.
 const AFTER_HOUSE_NUMBER = new RegExp(
-  String.raw`(?<=[\p{L}.][ \t]+\d{1,3}[a-zA-Z]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*))((?:(?:CH|L|B|A|FL)-)?\d{4})[ \t]${TOWN}(?![\p{L}'’.-]|[ \t]\d)${FIELD_END}`,
+  String.raw`(?<![\p{L}\p{N}-])((?:(?:CH|L|B|A|FL)-)?\d{4})[ \t]${TOWN}(?![\p{L}'’.-]|[ \t]\d)${FIELD_END}`,
   'dgu',
 );
+const HOUSE_NUMBER_BEFORE = /[\p{L}.][ \t]+\d{1,3}[a-zA-Z]?[ \t]*(?:,[ \t]*|\r?\n[ \t]*)$/u;
 const WITH_COUNTRY = new RegExp(String.raw`(?<![\p{L}\p{N}-])((?:CH|L|FL)-\d{4})[ \t]${TOWN}(?![\p{L}'’-])`, 'dgu');
 // "February 2, 2024 Discharge": a date's day and year, not a house number and a postcode.
 const MONTH_BEFORE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|fevr|avr|mai|juin|juil|aout|sept|déc|dez|mär|okt)[\p{L}]*\.?[ \t]+\d{1,3}[ \t]*,[ \t]*$/iu;
@@ -29,7 +32,8 @@ export function zipAfterHouseNumberSpans(doc: Doc): Span[] {
   if (!/\d{4}[ \t]+\p{Lu}/u.test(t)) return [];
   const out: Span[] = [];
   const seen = new Set<number>();
-  for (const m of [...t.matchAll(AFTER_HOUSE_NUMBER), ...t.matchAll(WITH_COUNTRY)]) {
+  const afterHouseNumber = [...t.matchAll(AFTER_HOUSE_NUMBER)].filter((m) => HOUSE_NUMBER_BEFORE.test(t.slice(Math.max(0, m.index - 40), m.index)));
+  for (const m of [...afterHouseNumber, ...t.matchAll(WITH_COUNTRY)]) {
     const [zs, ze] = m.indices![1]!;
     if (seen.has(zs)) continue;
     const town = m[2]!;
