@@ -16,10 +16,12 @@ const GROUP = String.raw`(?:[a-z]{0,4}\d[a-z0-9]*|[a-z]{1,4}(?=-\d)|[a-z](?![a-z
 const WRITTEN_RUN = String.raw`${GROUP}(?:[ .\-/]${GROUP}){0,14}`;
 // A comma, a semicolon or a dash may close the first reading ("2 20 02 14 008 317 ; je redis : deux, vingt, …").
 const AGAIN = new RegExp(String.raw`^[ \t,;–—-]*${AGAIN_WORDS}[ \t,:]+(${SPOKEN_RUN}|${WRITTEN_RUN})(?![\p{L}\p{N}])`, 'du');
+// Cheap test first: the words of a reading again somewhere in the note (AGAIN reads them right after a span).
+const AGAIN_HINT = new RegExp(AGAIN_WORDS, 'u');
 const enoughDigits = (run: string) => spokenDigits(run) || (run.match(/\d/g)?.length ?? 0) >= 4;
 
 export function readAgainSpans(spans: readonly Span[], doc: Doc): Span[] {
-  if (!/pardon|sorry|correction|repe|redis|corrige|that is|that's|c'est-a-dire|soit|donc|full number/.test(doc.folded)) return [];
+  if (!AGAIN_HINT.test(doc.folded)) return [];
   // One reading may follow several spans over the same first number (an identifier and a phone guessed from the
   // same words): it takes the label of the one that outranks the others, as the merge would choose.
   const best = new Map<string, { start: number; end: number; from: Span }>();

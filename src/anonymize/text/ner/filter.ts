@@ -98,10 +98,15 @@ const NEVER_ALONE_LOWERCASE = new Set(['may', 'will', 'can', 'best', 'mark', 'bi
 /** A closing formula ("Best,", "Regards,") starts a line and ends it or takes a comma. */
 const CLOSING = new Set(['best', 'regards', 'thanks', 'cheers', 'cordialement', 'amities']);
 
+/** A word's letters, folded, as the word lists hold them ("Grüßen" → "grusen", "Dr." → "dr"). */
+function letterKey(word: string): string {
+  return fold(word).replace(/[^a-z]/g, '');
+}
+
 function neverAlone(span: Span, doc: Doc, words: string[]): boolean {
-  if (words.length !== 1) return words.every((w) => NEVER_ALONE.has(fold(w).replace(/[^a-z]/g, '')));
+  if (words.length !== 1) return words.every((w) => NEVER_ALONE.has(letterKey(w)));
   const word = words[0]!;
-  const key = fold(word).replace(/[^a-z]/g, '');
+  const key = letterKey(word);
   const after = doc.text.slice(span.end, span.end + 4);
   return (
     NEVER_ALONE.has(key) ||
@@ -131,7 +136,7 @@ const SURNAME_LIKE_MEDICAL_ENDING = /(?:logue|dese|itis)$/;
 /** "-ite(s)", "-ose(s)" end surnames too ("Larose", "Lafite"): a medical word only when written in lower case ("pulpite"). */
 const SHORT_MEDICAL_ENDING = /(?:ites?|oses?)$/;
 function medicalWord(word: string, nameAnnounced = false): boolean {
-  const key = fold(word).replace(/[^a-z]/g, '');
+  const key = letterKey(word);
   if (key.length < 6 || isFirstName(word) || isLastName(word)) return false;
   if (SURNAME_LIKE_MEDICAL_ENDING.test(key)) return word === word.toLowerCase() || !nameAnnounced;
   return MEDICAL_ENDING.test(key) || (SHORT_MEDICAL_ENDING.test(key) && word === word.toLowerCase());
@@ -172,7 +177,7 @@ const IMAGING_ACRONYM_BEFORE = /(?:^|[^\p{L}])(?:MRI|MRA|CTA?|PET|IRM|TDM|XR|US)
  */
 function endsOnFormNoun(span: Span, doc: Doc, words: readonly string[]): boolean {
   const lastWord = words[words.length - 1]!;
-  const noun = fold(lastWord).replace(/[^a-z]/g, '');
+  const noun = letterKey(lastWord);
   if (!FORM_NOUN.has(noun)) return false;
   const valueAfter = /^[.:°#]|^[ \t]*(?:[:#]|\d)/.test(doc.text.slice(span.end, span.end + 3)) || /[.:°]$/.test(lastWord);
   if (noun === 'no') return valueAfter;
@@ -331,7 +336,8 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   }
   const nameAnnounced = span.label === 'PERSON' && (announcedAsName(span, doc) || capitalisedInsideSentence(span, doc, words[0]!));
   // A medical word with function words only around it ("Keine Sprachstörung", "keine Lähmung") is no name either.
-  const medicalPhrase = words.some((w) => medicalWord(w, nameAnnounced)) && words.every((w) => medicalWord(w, nameAnnounced) || NEVER_ALONE.has(fold(w).replace(/[^a-z]/g, '')));
+  const medical = words.map((w) => medicalWord(w, nameAnnounced));
+  const medicalPhrase = medical.some(Boolean) && words.every((w, k) => medical[k] || NEVER_ALONE.has(letterKey(w)));
   if (span.label === 'PERSON' && (medicalPhrase || combiningFormBeforeHyphen(span, doc, text))) return false;
   // A microbe's Latin name ("Escherichia coli", "E. coli", "KLEBSIELLA PNEUMONIAE") is no one's and nowhere.
   if (span.label !== 'ADDRESS' && isMicrobeName(words)) return false;
@@ -375,7 +381,7 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
       return commune || (span.score >= LOWERCASE_TOWN_MIN_SCORE && joined.replace(/[^\p{L}]/gu, '').length >= 4 && !tokens(joined).some(ordinaryWord));
     }
     case 'HOSPITAL': {
-      if (TITLE_WORDS.has(fold(words[words.length - 1]!).replace(/[^a-z]/g, ''))) return false;
+      if (TITLE_WORDS.has(letterKey(words[words.length - 1]!))) return false;
       // "GLAUCOMA CLINIC", "Anticoagulation Unit", "Unité mobile de gériatrie": a department, no place.
       if (isDepartmentName(text)) return false;
       if (notAFacility(span, doc, words)) return false;

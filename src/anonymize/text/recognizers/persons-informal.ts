@@ -290,10 +290,10 @@ export function informalPersonSpans(doc: Doc): Span[] {
       !isDrugName(first) &&
       !SPECIALTY_ENDING.test(fold(first)) &&
       (NURSE_GRADED.test(role) || (m[2] !== undefined && /^\p{Ll}/u.test(word(m, 2)) && !isDictionaryWord(fold(word(m, 2)))));
-    // "clinical officer daudi mollel": the title of a health worker in East and Southern Africa; a "medical officer"
-    // is followed by the place as often ("medical officer mankweng hospital").
     // "0700 rn sharni: no sleep": a nurse's name closed by a colon is who wrote the log's entry, whatever list knows it.
     const entryWriter = NOTE_WRITER_ROLE.test(role) && f[m.indices![1]![1]] === ':' && m[2] === undefined && unknownNameHere(first) && !isDrugName(first);
+    // "clinical officer daudi mollel": the title of a health worker in East and Southern Africa; a "medical officer"
+    // is followed by the place as often ("medical officer mankweng hospital").
     const clinicalOfficer = role.startsWith('officer') && /clinical[ \t]+$/.test(f.slice(Math.max(0, m.index - 12), m.index)) && first.length >= 4 && unknownNameHere(first);
     if (!firstNameHere(first) && !unknownNameAfterRole(role, first) && !nurseNamed && !clinicalOfficer && !entryWriter) continue;
     const last = m[2] === undefined ? undefined : word(m, 2);
