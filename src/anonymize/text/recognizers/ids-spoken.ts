@@ -56,9 +56,9 @@ const ID_WORD = [
   String.raw`(?:[a-z][ \t]){2,4}(?:number|numero)`,
   String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?${WHOSE}`,
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
-  // Acronyms that name a scheme on their own: India's UHID, Nigeria's NIN, Morocco's CIN, Jamaica's TRN,
-  // Manitoba's PHIN, a tax or social number's NIF.
-  'mrn|ipp|nda|uhid|nin|cin|trn|phin|nif',
+  // Acronyms that name a scheme on their own: India's UHID and Aadhaar, Nigeria's NIN, Morocco's CIN, Jamaica's TRN,
+  // Manitoba's PHIN, a tax or social number's NIF, Pakistan's CNIC, Tanzania's NIDA, a personal or provider NPI.
+  'mrn|ipp|nda|uhid|nin|cin|trn|phin|nif|cnic|nida|npi|aadhaar',
   // A bare "number" or "numéro" before spelled letters ("numéro I P M deux six …"): a phone never opens with letters.
   String.raw`(?:number|numero)(?=[ \t]+[a-z][ \t,]+[a-z][ \t,])`,
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
@@ -75,7 +75,7 @@ const ID_WORD = [
   String.raw`dossier(?:[ \t]+(?:hospitalier|medical|patient|administratif))?|identifier|identifiant|specimen|registration|reference`,
 ].join('|');
 const SPOKEN_ID = new RegExp(
-  String.raw`\b(?:${ID_WORD})(?:[ \t]*:)?[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
+  String.raw`\b(?:${ID_WORD})(?:[ \t]*[:,])?[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,", "soit", "full number"). */
@@ -85,7 +85,7 @@ const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousi
 const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'cnic', 'nida', 'npi', 'aadhaar', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
 
 /** Whether a run holds at least four digits said (or read) one by one, the mark of a dictated number. */
 export function spokenDigits(run: string): boolean {
