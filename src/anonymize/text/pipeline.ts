@@ -56,7 +56,7 @@ import { townAfterAgeSpans } from './recognizers/town-after-age.js';
 import { placesInFileNameSpans } from './recognizers/places-in-file-names.js';
 import { spelledPersonSpans } from './recognizers/persons-spelled.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
-import { logWriterPersonSpans } from './recognizers/persons-log-writer.js';
+import { logEntryWriterSpans, logWriterPersonSpans } from './recognizers/persons-log-writer.js';
 import { roomLinePersonSpans } from './recognizers/persons-room-line.js';
 import { rosterBulletPersonSpans } from './recognizers/persons-roster-bullet.js';
 import { signatureBeforeQuoteSpans } from './recognizers/persons-signature-before-quote.js';
@@ -128,6 +128,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['staff rosters', staffRosterPersonSpans],
   ['room and log lines', roomLinePersonSpans],
   ['log writers', logWriterPersonSpans],
+  ['log entries\' writers named by role', logEntryWriterSpans],
   ['bulleted rosters', rosterBulletPersonSpans],
   ['signatures with a role', signedWithRolePersonSpans],
   ['signatures before a quoted reply', signatureBeforeQuoteSpans],

@@ -3,6 +3,7 @@ import { STAFF_ROLE_ALTERNATION } from '../care-roles.js';
 import { isDrugName } from '../drugs.js';
 import { isFirstNameOfAnyList } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { NOT_A_NAME_AFTER_ROLE, unknownNameHere } from './persons-informal.js';
 import { LOG_DATE } from './persons-room-line.js';
 
 /**
@@ -46,6 +47,38 @@ export function logWriterPersonSpans(doc: Doc): Span[] {
     // no ordinary word.
     if (!role && !initial && !(isFirstNameOfAnyList(word) && !isDictionaryWord(word))) continue;
     out.push({ start: name[0], end: initial ? initial[1] : name[1], label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-log-writer' });
+  }
+  return out;
+}
+
+/**
+ * Who wrote an entry of a log, named by role and name and closed by a colon on the line the entry's date opens:
+ * "13/11 1400 orthotist jefferies: spica check", "lun 16/11 12h30 as valat : repas mixé", "ven 27/11 22h10 sf
+ * lartigau : admission", "10/11/2026 new birth visit (day 22) - hv llewellyn: breastfeeding well", "01/12/2026 email
+ * from liver cns efua oduro: discharge". Lowercase logs name their staff by surname, which no list holds, so the place
+ * vouches for the name: a role at the head of a dated entry and the colon the entry goes on after. The name must be
+ * written in lowercase and be no ordinary word ("rn review:", "as follows:"), and a second word joins it only when it
+ * is no ordinary word either.
+ */
+// The care roles a log writes before a name: the staff abbreviations and the roles spelled out, a health visitor, a
+// social worker, a French physiotherapist ("kiné").
+const ENTRY_ROLE = String.raw`(?:${STAFF_ROLE_ALTERNATION}|hv|sw|kine|physio|orthotist|orthoptist|nursery[ \t]+nurse|nurse|midwife|dietitian|pharmacist|puer|sage-femme|interne|externe)`;
+const ENTRY_NAME = String.raw`(\p{L}[\p{L}'’-]{2,25})`;
+// At most forty characters of the entry's kind between its date and the role ("new birth visit (day 22) -", "phone f/u").
+const ENTRY_WRITER = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*${LOG_DATE}[^\n:]{0,40}?(?<![\p{L}\p{N}])${ENTRY_ROLE}[ \t]+${ENTRY_NAME}(?:[ \t]+${ENTRY_NAME})?[ \t]*:`,
+  'dgu',
+);
+
+export function logEntryWriterSpans(doc: Doc): Span[] {
+  const f = doc.folded;
+  if (!HINT.test(`\n${f}`)) return [];
+  const out: Span[] = [];
+  // Written in lowercase, as such logs write their staff: capitals there are a unit's acronym ("IDE HDJ :").
+  const named = (w: string, at: number) => /^\p{Ll}/u.test(doc.text[at]!) && unknownNameHere(w) && !NOT_A_WRITER.has(w) && !NOT_A_NAME_AFTER_ROLE.has(w) && !isDrugName(w);
+  for (const m of f.matchAll(ENTRY_WRITER)) {
+    if (!named(m[1]!, m.indices![1]![0]) || (m[2] !== undefined && !named(m[2], m.indices![2]![0]))) continue;
+    out.push({ start: m.indices![1]![0], end: (m.indices![2] ?? m.indices![1]!)[1], label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-log-entry-writer' });
   }
   return out;
 }
