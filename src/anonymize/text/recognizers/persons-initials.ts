@@ -7,7 +7,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 /**
  * A writer's initials, which name one person on the ward as surely as the full name:
  * - closing the lines of a log, after the sentence ("… dr dueck aware. kf", "… conseil creme. lb"), when two lines
- *   at least close so: a sign-off repeats, while two letters closing one line may be any word no list knows;
+ *   at least close so: a sign-off repeats, while two letters closing one line may be any word no list knows; in
+ *   capitals after a dash ("… reassured. — KP", "… bloods arranged for 24/11 a.m. — DN"), two lines at least too;
  * - in capitals after the word that says who typed, received or transcribed ("frappé le 18/11/2026 par NB.",
  *   "REÇU LE 01/12/2026, AGENT SLB", "transcriptionist JM");
  * - an initial, a dot and a surname in a lowercase note, as staff sign and are named there ("kn t. harawira", "ide :
@@ -19,7 +20,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * - small letters after the word that says who typed or transcribed ("typed jw 27/11/2026", "transcribed by dkm");
  * - dotted capitals with a blank between them after that word ("Typed by M. A.", "transcrit par H. B.");
  * - a reference after the typing date at a line's end ("typed 24/11/2026 LHB/jm", "frappé le 23/11/2026 (GV/mc)",
- *   "typed 25/11/2026 (kb)");
+ *   "typed 25/11/2026 (kb)", "Typed: 16/11/2026 (kb)");
  * - the last of the staff who sign a lowercase nurse's note, after a slash ("rn s. vandermeer / en cj", "ide :
  *   ophelie / kevin t. / sf"): the line holds a nursing role; 5 of 5 in the read sets;
  * - two or three capitals closing the whole document, after its last sentence and a dash or on a line of their own
@@ -28,6 +29,8 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 const DOCUMENT_CLOSING_INITIALS = /(?<=[.!?)][ \t]*[–—-][ \t]*|\n[ \t]*(?:[–—-][ \t]*)?)(\p{Lu}{2,3})[ \t]*\s*$/du;
 const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
+// Read forward from the sentence's end (a look-behind over the blanks would be tried at every position of the note).
+const DASH_CLOSING_CAPITALS = /[.!?)][ \t]{0,3}[–—][ \t]{0,3}(\p{Lu}{2,3})[ \t]{0,10}(?=\r?\n|$)/dgu;
 // The typing word may stand without "by" or "par" ("typed RP 18/11/2026"), and the typing date may follow the
 // initials ("frappé par CL le 24/11/2026"), or a bracket close them ("[Typed 01/12/2026 by NM]").
 const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by|transcription|typed|frapp[ée]|tap[ée]|dactylographi[ée]|transcribed)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.|\p{Lu}\.[ \t]\p{Lu}\.(?:[ \t]\p{Lu}\.)?)(?=[ \t]*(?:[.,;)\]]|\r?\n|$)|[ \t]+(?:le[ \t]+|on[ \t]+)?\d{1,2}[/.]\d{1,2}[/.]\d{2,4})/dgiu;
@@ -47,7 +50,7 @@ const UNITS_AFTER_SLASH = new Set(['ml', 'dl', 'kg', 'min', 'sec', 'hr', 'jr', '
 const LONE_LINE_INITIALS = /(?<=[^\s][ \t]*\r?\n)[ \t]*([a-z]{2,3}|[a-z]\.[a-z]\.?)[ \t]*(?=\r?\n|$)/dgu;
 const AFTER_TYPED_LOWER = /(?<![\p{L}])(?:typed|transcribed|dictated|typist|tapé|dactylographié)(?:[ \t]+(?:by|par))?[ \t]*:?[ \t]+([a-z]{2,3})(?=[ \t]*(?:[.,;)]|\d|\r?\n|$))/dgiu;
 // The typist's reference after the typing date: the author's capitals and the typist's small letters, or one of them.
-const TYPED_DATE_REFERENCE = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:le|on))?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,]+(?:(\p{Lu}{2,3})\/(\p{Ll}{2,3})|\((\p{Lu}{2,3})\/(\p{Ll}{2,3})\)|\(?(\p{Ll}{2,3})\)?)[ \t]*(?=\r?\n|$)/dgu;
+const TYPED_DATE_REFERENCE = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:le|on))?:?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,]+(?:(\p{Lu}{2,3})\/(\p{Ll}{2,3})|\((\p{Lu}{2,3})\/(\p{Ll}{2,3})\)|\(?(\p{Ll}{2,3})\)?)[ \t]*(?=\r?\n|$)/dgu;
 // A nurse's sign-off line ("rn s. vandermeer / en cj", "signe : ide aurelien m. / ft"): its last initials after a slash.
 // Cheap tests first: the typing word; a line that ends on a slash and two or three small letters.
 const TYPED_HINT = /[Tt]yped|[Tt]ranscribed|[Ff]rapp|[Tt]ap[ée]|[Dd]actylographi/;
@@ -65,6 +68,10 @@ export function initialsPersonSpans(doc: Doc): Span[] {
   const closing = [...(CLOSING_HINT.test(t) ? t.matchAll(LINE_CLOSING_INITIALS) : [])].filter((m) => !isDictionaryWord(m[1]!) && !NOT_INITIALS.has(m[1]!));
   if (closing.length >= 2) {
     for (const m of closing) out.push({ start: m.index, end: m.index + 2, label: 'PERSON', score: 0.7, priority: PRIORITY.context - 10, source: 'person-initials-closing' });
+  }
+  const dashClosing = [...(/[–—][ \t]{0,3}\p{Lu}{2}/u.test(t) ? t.matchAll(DASH_CLOSING_CAPITALS) : [])].filter((m) => !NOT_INITIALS.has(m[1]!.toLowerCase()) && !isDictionaryWord(m[1]!.toLowerCase()));
+  if (dashClosing.length >= 2) {
+    for (const m of dashClosing) out.push({ start: m.indices![1]![0], end: m.indices![1]![1], label: 'PERSON', score: 0.7, priority: PRIORITY.context - 10, source: 'person-initials-closing' });
   }
   const initialAndSurname: [RegExpMatchArray, string][] = [
     ...[...(INITIAL_SURNAME_HINT.test(t) ? t.matchAll(INITIAL_SURNAME) : [])].map((m): [RegExpMatchArray, string] => [m, 'person-initial-surname-lower']),
