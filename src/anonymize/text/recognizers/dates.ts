@@ -153,6 +153,8 @@ const SCORES_BEFORE = /(?:^|[^\p{L}])apgar[ \t:]*$/u;
 function dayMonthAlone(t: string, start: number, end: number, a: number, b: number, zeroPadded: boolean): boolean {
   const before = t.slice(Math.max(0, start - 24), start);
   const after = t.slice(end, end + 24);
+  // The morning or the afternoon of that day, dotted, says a day whatever the word before ("bloods for 24/11 a.m.").
+  if (/^[ \t]*[ap]\.m\./u.test(after)) return true;
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
   if (FLAT_BEFORE.test(before) || STREET_AFTER.test(after)) return false;
   if (a === 24 && b === 7) return false; // round the clock
@@ -162,9 +164,14 @@ function dayMonthAlone(t: string, start: number, end: number, a: number, b: numb
   // An hour without its minutes after it ("rdv doppler 2/12 9h", "2/11 20h : entrée"), or, at a line's start, the
   // colon of a nurse's log entry ("6/11 : kiné ok").
   const hourAfter = /^[ \t]*(?:a |à )?\d{1,2}h(?![\p{L}\p{N}])/u.test(after);
-  const logColon = /(?:^|\n)[ \t]*$/u.test(before) && /^[ \t]*:/u.test(after);
+  // At a line's start (a list's dash may open it), the colon of a nurse's log entry or of a dated list ("6/11 : kiné
+  // ok", "- 10/11 : 6 140"), or a 24-hour time and the entry's first word ("10/11 0700 rn whaanga: settled").
+  const lineStart = /(?:^|\n)[ \t]*(?:[-–•*][ \t]*)?$/u.test(before);
+  const logColon = lineStart && /^[ \t]*:/u.test(after);
+  const logTime = lineStart && /^[ \t]+(?:[01]\d|2[0-3])[0-5]\d[ \t]+\p{L}/u.test(after);
+
   // A fraction, a score or a ratio is never written with a leading zero: "04/12", "02/12", "09/11" are dates.
-  return timeAfter || hourAfter || logColon || bracketed || a > b || zeroPadded;
+  return timeAfter || hourAfter || logColon || logTime || bracketed || a > b || zeroPadded;
 }
 
 export function isValidDay(year: number | undefined, month: number, day: number): boolean {
