@@ -1,5 +1,6 @@
 import { isDictionaryWord } from '../bloom.js';
 import { STAFF_ROLE_ABBREVIATIONS } from '../care-roles.js';
+import { isCountry } from '../countries.js';
 import { isFirstName, isLastName } from '../gazetteers.js';
 import { FACILITY_WORD, SERVICE_WORDS } from '../facility-words.js';
 import { NAME_LINK_WORDS } from '../link-words.js';
@@ -27,7 +28,7 @@ const DAY_AND_TIME = String.raw`(?:\p{L}{2,9}\.?,?[ \t]+)?${DATE_AND_TIME}`;
 const WEEKDAY = String.raw`(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Ll]un|[Mm]ar|[Mm]er|[Jj]eu|[Vv]en|[Ss]am|[Dd]im)\p{Ll}{0,6}\.?,?`;
 const CHAT_TIMESTAMP = String.raw`\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|\[${DAY_AND_TIME}\]|${DAY_AND_TIME}[ \t]+[–—-]|${WEEKDAY}[ \t]+${DATE_AND_TIME}|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-]`;
 const CHAT_SPEAKER = new RegExp(
-  String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:`,
+  String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\(([^()\n]{1,40})\))?[ \t]*:`,
   'dgmu',
 );
 // A service sends in threads too, under its name ("Fri 27/11 2:03 pm – Wgtn Blood & Cancer Centre: Kia ora",
@@ -73,6 +74,8 @@ export function chatSpeakerSpans(doc: Doc): Span[] {
   const unvouched = new Map<string, [number, number][]>();
   const senders = new Set<string>();
   for (const m of [...doc.text.matchAll(CHAT_SPEAKER), ...doc.text.matchAll(NAME_THEN_TIME)]) {
+    const town = m[2] === undefined ? undefined : townInSenderBracket(m[2], m.indices![2]![0]);
+    if (town) out.push({ ...town, label: 'CITY', score: 0.75, priority: PRIORITY.context - 5, source: 'city-chat-speaker-bracket' });
     const [start, end] = m.indices![1]!;
     const name = m[1]!;
     senders.add(name);
@@ -120,6 +123,27 @@ export function chatSpeakerSpans(doc: Doc): Span[] {
     if (place && isPlaceName(place.text)) out.push({ start: place.at, end: place.at + place.text.length, label: 'HOSPITAL', score: 0.75, priority: PRIORITY.context - 5, source: 'hospital-chat-speaker-beside-person' });
   }
   return out;
+}
+
+/**
+ * The town a family chat writes after a sender's name, in the brackets a role takes elsewhere ("Montse (Encamp):",
+ * "Avi Pere (Sant Julià de Lòria):", "Elisa (vicina / voisine, Cogne):"): the bracket's last part, after a comma or a
+ * slash, when it is one to four capitalised words (link words between), the last no ordinary word, and no role,
+ * family word, first name, country or firm ("(night nurse)", "(Mamie)", "(Sylvie)", "(UK)", "(Caye Caulker Divers)").
+ */
+function townInSenderBracket(bracket: string, at: number): { start: number; end: number } | undefined {
+  const cut = Math.max(bracket.lastIndexOf(','), bracket.lastIndexOf('/')) + 1;
+  const part = bracket.slice(cut).trim();
+  const words = part.split(/[ \t]+/);
+  if (words.length > 4 || !/^\p{Lu}/u.test(part) || isCountry(part)) return undefined;
+  // Capitals only where a word or a part of it starts: "PharmD" is a degree.
+  if (!words.every((w) => /^\p{Lu}\p{Ll}+(?:['’-]\p{L}\p{Ll}*)*$/u.test(w) || NAME_LINK_WORDS.has(fold(w)))) return undefined;
+  const keys = words.map((w) => fold(w));
+  if (keys.some((k) => ROLE_WORDS.has(k) || KIN_WORDS.has(k) || NOT_A_SENDER_NAME.has(k) || SERVICE_WORD.test(k) || FACILITY_WORD.test(k))) return undefined;
+  // A firm closes its name on what it does ("Caye Caulker Divers", "Acadiana Home Respiratory"); a town seldom does.
+  if (isFirstName(keys[0]!) || isDictionaryWord(keys.at(-1)!) || !keys.some((k) => !NAME_LINK_WORDS.has(k) && !isDictionaryWord(k))) return undefined;
+  const start = at + bracket.indexOf(part, cut);
+  return { start, end: start + part.length };
 }
 
 const ROLE_WORDS = new Set([...TITLE_WORDS, ...STAFF_ROLE_ABBREVIATIONS, 'nurse', 'sister', 'inf', 'infirmiere', 'infirmier', 'pharm', 'pharmacien', 'pharmacienne', 'pharmacist', 'midwife', 'sage-femme', 'conseillere', 'conseiller']);
