@@ -25,9 +25,12 @@ const IE_LANDLINE = /0(?<![\p{N}+.,]0)\d{2} \d{2} \d{3}(?![\p{N}]|[.,]\d)/gu;
 // Seychelles (seven digits, "2 571 844") and Mauritius (eight, "5 728 4410") numbers, grouped 1-3-3 or 1-3-4; not after
 // a card's or a file's word (Polynesia's CPS and DN numbers are written so too). 13 of 15 in the read sets.
 const ONE_THREE_THREE = /[2-9](?<![\p{L}\p{N}+.,\/-][2-9]|\p{N} [2-9]) \d{3} \d{3,4}(?![\p{N}]| \d|[.,\/-]\d)/gu;
-// Nine digits without a trunk 0, grouped 3-2-2-2 or 2-3-2-2: Cameroon's and Luxembourg's mobiles ("677 41 82 90",
-// "621 48 30 17") and Senegal's ("77 412 38 21"). 11 of 11 in the read sets; not after a card's or a file's word.
-const NINE_GROUPED = /[1-9](?<![\p{L}\p{N}+.,\/-][1-9]|\p{N} [1-9])(?:\d{2} \d{2}|\d \d{3}) \d{2} \d{2}(?![\p{N}]| \d|[.,\/-]\d)/gu;
+// Nine digits without a trunk 0, grouped 3-2-2-2, 2-3-2-2 or 1-2-2-2-2: Cameroon's and Luxembourg's mobiles ("677 41
+// 82 90", "621 48 30 17", "6 51 82 03 47") and Senegal's ("77 412 38 21"). 11 of 11 in the read sets; not after a
+// card's or a file's word.
+const NINE_GROUPED = /[1-9](?<![\p{L}\p{N}+.,\/-][1-9]|\p{N} [1-9])(?:\d{2} \d{2}|\d \d{3}| \d{2} \d{2}) \d{2} \d{2}(?![\p{N}]| \d|[.,\/-]\d)/gu;
+// Pakistan's mobiles, the network's four digits with the trunk 0 and seven more after a dash ("0301-7742196").
+const PK_MOBILE = /0(?<![\p{N}+.,\/-]0)3\d{2}-\d{7}(?![\p{N}]|[.,\/-]\d)/gu;
 const ID_WORD_NEAR = /(?:^|[^\p{L}])(?:cps|dn|n°|dossier|ipp|nda|mrn|id|card|carte|matricule|lot)(?![\p{L}])/iu;
 // A sum or a quantity in thousands ("1 250 000 FCFA", "2 500 000 Rs").
 const AMOUNT_AFTER = /^[ \t]*(?:€|\$|£|eur|euros?|usd|fcfa|cfa|xof|xpf|rs|rupees?|scr|mur|mg|g|kg|ml|l|units?|ui|iu|km|m)(?![\p{L}])/iu;
@@ -131,6 +134,7 @@ export function phoneSpans(doc: Doc): Span[] {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.8, priority: PRIORITY.pattern - 15, source: 'phone-nine-grouped' });
   }
   for (const m of t.matchAll(GROUPED_3322)) push(m, 'phone-3322');
+  for (const m of t.includes('-') ? t.matchAll(PK_MOBILE) : []) push(m, 'phone-pk-mobile', PRIORITY.pattern - 15);
   for (const m of t.matchAll(SPACED_FR)) push(m, 'phone-fr-spaced');
   for (const m of t.matchAll(UK_INTL)) push(m, 'phone-uk');
   for (const m of t.matchAll(UK_LONG_AREA)) push(m, 'phone-uk');
