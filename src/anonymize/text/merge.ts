@@ -55,7 +55,10 @@ export function mergeSpans(spans: Span[], doc: Doc): Span[] {
   return out;
 }
 
-/** Eponyms, scores, devices and drugs that look like names or places. */
+/**
+ * Eponyms, scores, devices and drugs that look like names or places. Not the eponyms that are common surnames too
+ * ("Barlow", "Graf", "Roux"): this list also stops a name from spreading through the note.
+ */
 const EPONYMS = new Set(
   `parkinson alzheimer babinski glasgow foley crohn hodgkin addison cushing basedow graves hashimoto raynaud guillain barre kaposi wilson lasegue murphy
   mcburney apgar gleason breslow clark child pugh charlson karnofsky ranson rockall blatchford wells folstein fisher hunt hess rankin killip nyha tanner
@@ -68,8 +71,11 @@ const EPONYMS = new Set(
   tourette bell pott paget dupuytren baker bartholin cowper douglas fallope glisson langerhans oddi santorini wirsung vater treitz auerbach meissner
   doliprane dafalgan efferalgan kardegic plavix lovenox previscan xarelto eliquis augmentin ventoline seretide spiriva lasilix levothyrox lexomil xanax
   moro rossolimo southwick lauenstein drehmann tokuhashi frankel kyphon synthes
+  kasai pavlik ortolani hegar metavir gottron
   brca1 brca2 tp53 egfr kras braf her2 alk ros1 jak2 apoe picc redon jackson-pratt pleur-evac`.split(/\s+/).filter(Boolean),
 );
+/** The procedures, devices and methods that close an eponym ("Pavlik harness", "Kasai portoenterostomy"). */
+const EPONYM_TAIL = new Set(['harness', 'method', 'technique', 'procedure', 'operation', 'portoenterostomy', 'splint', 'brace', 'manoeuvre', 'maneuver', 'classification', 'criteria', 'syndrome', 'disease', 'sign', 'test', 'score', 'scale', 'papules', 'anastomosis', 'incision', 'approach', 'dilator', 'forceps']);
 /**
  * Eponyms of two names, a given name among them, that read as a person's name: "Ivor Lewis" (an
  * oesophagectomy), "Dandy Walker", "Austin Flint", "Stevens Johnson". Dropped as a whole span only, unless
@@ -160,6 +166,9 @@ export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
       // One ordinary word the model took for a name or a place ("Consultation", "place", "clinique"):
       // no name list knows it, no commune has it.
       if (words.length === 1 && isOrdinaryModelWord(words[0]!)) return false;
+      // "Kasai portoenterostomy", "Pavlik harness", "Graf method": a name and the procedure, device or method named
+      // after it, read whole by the model; no person's name ends on such a word.
+      if (s.label === 'PERSON' && words.length >= 2 && EPONYM_TAIL.has(words.at(-1)!)) return false;
       // "Kirby-" of "Kirby-Bauer", "Guillain-" of "Guillain-Barré": half a hyphenated eponym.
       if (onlyEponyms && folded.endsWith('-')) return false;
       // "Johnson" of "Stevens-Johnson": one name of an eponym of two, the other glued to it by a hyphen.
