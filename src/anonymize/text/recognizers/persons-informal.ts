@@ -143,6 +143,10 @@ const CARE_ROLE = String.raw`(?:biologiste|interne|externe|ide|idel|infirmi[eè]
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])${CARE_ROLE}[ \t]*:?[ \t]*$`, 'iu');
 const ROLE_AFTER = new RegExp(String.raw`^[ \t]*,?[ \t]*(?:\(?[ \t]*)${CARE_ROLE}(?![\p{L}])`, 'iu');
 const WORD_BEFORE_INITIAL = /(?<![\p{L}])([\p{Lu}][\p{Ll}'’]{1,20}(?:-[\p{Lu}][\p{Ll}'’]{1,20})?)[ \t]+$/u;
+// The same in a lowercase note, as staff sign it ("- niamh k., staff nurse", "nurse notes (eilidh m.)", "kn meri k."):
+// a first name no dictionary holds, a blank, a small letter and its dot. Opened on the blank, not a look-behind.
+const LOWER_INITIAL = /[ \t]\p{Ll}\.(?![\p{L}\p{N}.])/gu;
+const LOWER_WORD_BEFORE_INITIAL = /(?<![\p{L}'’-])(\p{Ll}[\p{Ll}'’-]{2,20})$/u;
 
 /** Ordinary words that are also first names, or that follow these contexts in chat ("c'est bon", "hi all"). */
 const NOT_A_NAME_HERE = new Set([
@@ -313,6 +317,11 @@ export function informalPersonSpans(doc: Doc): Span[] {
     const w = WORD_BEFORE_INITIAL.exec(before);
     if (!w || !firstNameHere(w[1]!)) continue;
     push(m.index - before.length + w.index, m.index + 2, 'person-first-initial');
+  }
+  for (const m of t.includes('.') ? t.matchAll(LOWER_INITIAL) : []) {
+    const w = LOWER_WORD_BEFORE_INITIAL.exec(t.slice(Math.max(0, m.index - 24), m.index));
+    if (!w || !firstNameHere(w[1]!) || isDictionaryWord(fold(w[1]!))) continue;
+    push(m.index - w[1]!.length, m.index + 3, 'person-first-initial-lower');
   }
   for (const m of /\p{Lu}\.[ \t]?\p{Lu}{3}/u.test(t) ? matchesNotAfter(INITIAL_UPPER_SURNAME, t) : []) {
     const end = m.index + m[0].length;
