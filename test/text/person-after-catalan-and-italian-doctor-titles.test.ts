@@ -15,3 +15,12 @@ describe('a name after la Dra., il dott. or la dott.ssa', () => {
     expect(await labelled('Il chirurgo è il dott. Bionaz, la nefrologa la dott.ssa Chabod.')).toEqual(expect.arrayContaining(['PERSON:Bionaz', 'PERSON:Chabod']));
   });
 });
+
+// Regression (holdout43 miss, Quebec messages): "la Dre" (docteure) was no title; a lowercase "dre" before a surname
+// left the name out.
+describe('a name after the Quebec title Dre', () => {
+  it('is a person, the title outside it', async () => {
+    expect(await labelled('[2026-11-09 08:20] Yannick : dre Tremblay-Ouimet au GMF du village')).toContain('PERSON:Tremblay-Ouimet');
+    expect(await labelled('La Dre Gagnon a rappelé.')).toContain('PERSON:Gagnon');
+  });
+});

@@ -7,7 +7,7 @@
 import { fold } from './normalize.js';
 
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
-  'dr', 'drs', 'dra', 'dott', 'pr', 'prof', 'docteur', 'doctor', 'professeur', 'mr', 'mrs', 'ms', 'miss', 'mme', 'mmes', 'mlle', 'madame', 'monsieur', 'm',
+  'dr', 'drs', 'dra', 'dre', 'dott', 'pr', 'prof', 'docteur', 'doctor', 'professeur', 'mr', 'mrs', 'ms', 'miss', 'mme', 'mmes', 'mlle', 'madame', 'monsieur', 'm',
 ]);
 
 /** One word that is a title, any case, with or without its dot: "Mrs", "M.", "Dr.". */

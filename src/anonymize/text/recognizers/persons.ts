@@ -31,8 +31,8 @@ function ci(source: string): string {
 }
 
 // "Dr. med." (a Swiss or German doctor of medicine, "Dr méd." in French) is one title: the degree is no name. A
-// Catalan or Spanish doctor is "la Dra.", an Italian one "il dott." or "la dott.ssa".
-const TITLES = ci(String.raw`dr\.?[ \t]m[eé]d\.|drs|drs\.|dra|dra\.|dott\.ssa|dott\.|dottoressa|dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
+// Catalan or Spanish doctor is "la Dra.", an Italian one "il dott." or "la dott.ssa", a Quebec woman doctor "la Dre".
+const TITLES = ci(String.raw`dr\.?[ \t]m[eé]d\.|drs|drs\.|dra|dra\.|dre|dre\.|dott\.ssa|dott\.|dottoressa|dr|dr\.|docteur|doctor|pr|pr\.|prof|prof\.|professeur|professor|m\.|mr|mr\.|mme|mme\.|mlle|madame|monsieur|mademoiselle|mrs|mrs\.|ms|ms\.|miss|mister|me|maitre|sister|nurse|mmes|rev|rev\.|father|pere`);
 // Police, gendarmerie and military ranks name the officer after them ("ADJ. FOUCHER", "Sgt Pellow",
 // "Médecin-commandant Yolaine Lecoeur"), but are nouns too ("the Commandant Report", "Captain Cook
 // Hospital" is the hospital's): the word after the rank must be no ordinary word.
