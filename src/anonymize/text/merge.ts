@@ -344,4 +344,7 @@ function outrankingTownsCutShort(mentions: Span[], spans: Span[]): Span[] {
 const LEAST_SCORE_SPREAD_IF_LISTED = 0.45;
 // "Baby of Oyetunde Funmilayo", "Baby boy Oyetunde": a newborn's record is opened by a word that name lists hold,
 // and a span that took it in must not mark every "baby" of the note.
-const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', 'baby', 'bebe', 'bub', 'infant', ...TITLE_WORDS]);
+// Family words a chat names its members by ("Mamie Odette", "Nonno Ottavio"): the word alone is the relation, whoever
+// it names ("Pas grave mamie", "del nonno").
+const KIN_WORDS = ['mamie', 'mamy', 'papi', 'papy', 'meme', 'pepe', 'maman', 'papa', 'tatie', 'tonton', 'nonno', 'nonna', 'granny', 'grandma', 'grandpa'];
+const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', 'baby', 'bebe', 'bub', 'infant', ...KIN_WORDS, ...TITLE_WORDS]);
