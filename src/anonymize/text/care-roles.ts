@@ -14,3 +14,14 @@ export const STAFF_ROLE_ABBREVIATIONS: readonly string[] = [
 
 /** The same list as a regular-expression alternation (every entry is plain letters). */
 export const STAFF_ROLE_ALTERNATION = STAFF_ROLE_ABBREVIATIONS.join('|');
+
+/**
+ * A care role's job, grade or service after the role word, no one's name: "Clinical Nurse Specialist", "Nurse
+ * Practitioner", "Nurse Line", "NURSE HOME VISIT", "Consultant Intensivist", "Consultant General Physician". A word
+ * ending as a specialist's does ("-ologist", "-ist", "-ician") is one too.
+ */
+const JOB_AFTER_CARE_ROLE = /^(?:specialists?|practitioners?|clinicians?|manager|line|unit|consultant|colposcopist|endoscopist|hysteroscopist|cystoscopist|sonographer|educator|navigator|lead|advis[eo]r|home|log|prescriber|team|coordinator|liaison|led|station|bank|on|in|call|visit|therapist|associate|assistant|director|champion|clinic|service|general|oncoplastic|\p{L}+(?:ologist|ist|ician))$/iu;
+
+export function isJobAfterCareRole(word: string): boolean {
+  return JOB_AFTER_CARE_ROLE.test(word);
+}

@@ -1,7 +1,10 @@
 import { isDictionaryWord } from '../bloom.js';
 import { matchesNotAfter, notAfter } from './not-after.js';
 import { communePopulation, isFirstName, isFirstNameOfAnyList, isLastName } from '../gazetteers.js';
+import { isJobAfterCareRole } from '../care-roles.js';
+import { isCountry } from '../countries.js';
 import { isDrugName } from '../drugs.js';
+import { isNationalityOrLanguage } from '../nationalities.js';
 import { MICROBE_SPECIES } from '../microbes.js';
 import { fold } from '../normalize.js';
 import { TITLE_WORDS } from '../titles.js';
@@ -252,6 +255,9 @@ export function informalPersonSpans(doc: Doc): Span[] {
       start = t.indexOf(words[1]!, start + words[0]!.length);
       words = words.slice(1);
     }
+    // "Consultant Intensivist", "Nurse Line", "Interpreter: Spanish", "(nurse, Netherlands)": the role's job, service,
+    // language or country, no name.
+    if (isJobAfterCareRole(words[0]!) || isNationalityOrLanguage(words[0]!) || isCountry(words[0]!)) continue;
     const surname = words[0]!.replace(/^\p{Lu}\.[ \t]?/u, '');
     const nameWord = (w: string) => !NOT_A_NAME_HERE.has(fold(w)) && (!isDictionaryWord(fold(w)) || isLastName(w) || isFirstName(w));
     // "IDE Planning", "AS Bloc": an ordinary word after a role is a service, not a person.

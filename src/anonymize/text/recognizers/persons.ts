@@ -5,6 +5,7 @@ import { fold } from '../normalize.js';
 import { isColumnHeader } from './id-columns.js';
 import { keywordBeforeSeparatorScanner } from './keyword-before-separator.js';
 import { isListedTown } from './location.js';
+import { isJobAfterCareRole } from '../care-roles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isTitleWord, TITLE_WORDS } from '../titles.js';
 import { RANK_WORDS } from './ranks.js';
@@ -218,9 +219,6 @@ const LOWER_STOP = new Set([
   'med', 'méd',
 ]);
 
-// A nurse's job, grade or service after "nurse" ("Clinical Nurse Specialist", "Nurse Practitioner", "Nurse Line").
-const NOT_A_NAME_AFTER_NURSE = /^(?:specialists?|practitioners?|clinicians?|manager|line|unit|consultant|colposcopist|endoscopist|hysteroscopist|cystoscopist|sonographer|educator|navigator|lead|advis[eo]r|home|log|prescriber|team|coordinator|liaison|led|station|bank|on|in|call|visit|therapist|associate|assistant|director|champion|clinic|service|specialist-led)$/iu;
-
 const GEOGRAPHIC_WORD = /^(?:Lake|Lakes|Sound|River|Falls|Bay|Creek|Harbour|Harbor|Springs|Beach|Point|Island|Landing|Junction|Rapids|Cove|Narrows)$/i;
 
 const SURNAME_PARTICLE_AFTER = /^[ \t]+(?:van|von|der|den|de|da|di|du|del|della|le|la|ter|ten|bin|ben|ibn|al|el)\b/;
@@ -235,7 +233,7 @@ export function personSpans(doc: Doc): Span[] {
   for (const m of matchesNotAfter(TITLE_RE, t)) {
     const [s, e] = m.indices![1]!;
     // "Clinical Nurse Specialist", "Nurse Line", "NURSE HOME VISIT": a nurse's job or service, no name, after "nurse".
-    if (/^nurse\s/i.test(m[0]) && NOT_A_NAME_AFTER_NURSE.test(/^[\p{L}'’-]+/u.exec(m[1]!)![0])) continue;
+    if (/^nurse\s/i.test(m[0]) && isJobAfterCareRole(/^[\p{L}'’-]+/u.exec(m[1]!)![0])) continue;
     // "520 m. Je joins", "< 300 m. Échec": metres closing a sentence, not "M." before a name.
     if (/^[mM]\.\s/.test(m[0]) && /\d[ \t]?$/.test(t.slice(Math.max(0, m.index - 2), m.index))) continue;
     push(s, e, 0.95, PRIORITY.context + 5, 'person-title');
