@@ -21,6 +21,13 @@ const LOWER_FACILITY = new RegExp(
   String.raw`\b((?:${KIND})[ \t]+${LINK}[ \t]*((?!${STOP})${WORD}(?:[ \t]+(?!${STOP})${WORD}){0,3}))(?=[ \t]*(?:[.,;:()\n]|[–—]|-[ \t]|$)|[ \t]+${STOP}|[ \t]+\d)`,
   'dgu',
 );
+// A hospital's acronym and its town or its own name, with no link word ("ch luxeuil", "ch intercommunal agout-thore",
+// "chu khelil amrane bejaia"): 47 of 51 such lowercase mentions in the read sets are hospitals. Each word must be a
+// commune, hyphenated, or no ordinary word ("ch silicone" is a catheter's size). Not "chi": a Scottish CHI number.
+const HOSPITAL_ACRONYM_NAME = new RegExp(
+  String.raw`\b(?:ch|chu|chr)(?:[ \t]+(?:intercommunal|regional|general|universitaire|departemental))?[ \t]+((?!${STOP}[ \t.,;:]|${LINK}[ \t])${WORD}(?:[ \t]+(?!${STOP}(?![a-z'-]))${WORD}){0,2})(?=[ \t]*(?:[.,;:()\n]|[–—]|-[ \t]|$))`,
+  'dgu',
+);
 const HINT = /pharmacie|cabinet|smur|vsav|ssiad|maison de sante|centre de sante|centre medico|\bch|hopital|maternite|clinique|laboratoire|taxi|radiotherapie/;
 // A kind of place, not a place: the on-call pharmacy, a town's pharmacy, the hospital's own.
 const GENERIC_NAME = /^(?:garde|ville|hopital|officine|proximite|quartier|secteur|reference|famille|service|village|jour|semaine|nuit|niveau|type|rattachement|region|departement|main|suite|soins|sante|readaptation|convalescence|pedopsychiatrie|psychiatrie|chirurgie|medecine|cardiologie|pediatrie|urgences?|depistage|biologie|analyses|diabete|thyroide|orthopedie|vaccination|douleur|memoire|sommeil|obesite|plaies|cicatrisation|allergologie|ophtalmologie|dermatologie|neurologie|origine)(?![a-z])/;
@@ -45,6 +52,15 @@ export function lowercaseFrenchFacilitySpans(doc: Doc): Span[] {
     const facilityEnd = town ? t.slice(start, end - last.length).trimEnd().length + start : end;
     out.push({ start, end: facilityEnd, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 10, source: 'facility-lower-fr' });
     if (town) out.push({ start: end - last.length, end, label: 'CITY', score: 0.8, priority: PRIORITY.context + 10, source: 'city-after-lower-facility-fr' });
+  }
+  for (const m of f.includes('ch') ? f.matchAll(HOSPITAL_ACRONYM_NAME) : []) {
+    const start = m.index;
+    const end = m.indices![1]![1];
+    const written = t.slice(start, end);
+    if (written !== written.toLowerCase()) continue; // capitalised: the facility rules'
+    const named = m[1]!.split(/[ \t]+/).every((w) => w.includes('-') || communePopulation(w) !== undefined || !isDictionaryWord(w));
+    if (!named || GENERIC_NAME.test(m[1]!)) continue;
+    out.push({ start, end, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 10, source: 'facility-lower-fr' });
   }
   return out;
 }
