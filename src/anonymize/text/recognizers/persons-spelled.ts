@@ -12,8 +12,9 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  */
 // A doubled letter is said "deux T" or "double N" ("D I A deux T A" spells Diatta, "A double N E T" Annet).
 const SPELLED = /(?<![\p{L}\p{N}])(?:(?:deux|double) )?\p{L}(?: (?:(?:deux|double) )?\p{L}){2,}(?![\p{L}\p{N}])/gu;
-// Typed with hyphens, each run one word: a letter glued to a run by a hyphen belongs to it, a blank ends it.
-const HYPHENATED = /(?<![\p{L}\p{N}-])\p{L}(?:-\p{L}){2,}(?![\p{L}\p{N}-])/gu;
+// Typed with hyphens, each run one word: a letter glued to a run by a hyphen belongs to it, a blank ends it. The first
+// letter is read before the look-behind to it: a pattern that opens on a look-behind is tried at every position.
+const HYPHENATED = /\p{L}(?<![\p{L}\p{N}-]\p{L})(?:-\p{L}){2,}(?![\p{L}\p{N}-])/gu;
 // The word said again right after the spelling ("B-O-S-A-N, Bosan").
 const SAID_AFTER = /^,?[ \t]+(\p{L}+)/du;
 const DOUBLED = /(?:deux|double) (\p{L})/gu;
@@ -43,7 +44,7 @@ function saidWordsInRun(run: string, at: number, said: ReadonlySet<string>): { s
 export function spelledPersonSpans(doc: Doc): Span[] {
   const t = doc.text;
   const spaced = /(?<![\p{L}\p{N}])\p{L} \p{L} \p{L}(?![\p{L}\p{N}])/u.test(t);
-  const hyphenated = /(?<![\p{L}\p{N}])\p{L}-\p{L}-\p{L}/u.test(t);
+  const hyphenated = /\p{L}-\p{L}-\p{L}/u.test(t);
   if (!spaced && !hyphenated) return [];
   const out: Span[] = [];
   const said = (at: number) => new Set(fold(t.slice(Math.max(0, at - WORDS_BEFORE), at)).split(/[^\p{L}]+/u).filter((w) => w.length >= 2));
