@@ -44,7 +44,8 @@ function saidWordsInRun(run: string, at: number, said: ReadonlySet<string>): { s
 export function spelledPersonSpans(doc: Doc): Span[] {
   const t = doc.text;
   const spaced = /(?<![\p{L}\p{N}])\p{L} \p{L} \p{L}(?![\p{L}\p{N}])/u.test(t);
-  const hyphenated = /\p{L}-\p{L}-\p{L}/u.test(t);
+  // Opened on the hyphen, which the engine finds fast, not on a letter tried at every position.
+  const hyphenated = /-\p{L}-\p{L}/u.test(t);
   if (!spaced && !hyphenated) return [];
   const out: Span[] = [];
   const said = (at: number) => new Set(fold(t.slice(Math.max(0, at - WORDS_BEFORE), at)).split(/[^\p{L}]+/u).filter((w) => w.length >= 2));
