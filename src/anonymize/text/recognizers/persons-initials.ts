@@ -28,7 +28,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  *   sentence alone ("… in 2 weeks. ECG" may close on an examination).
  */
 const DOCUMENT_CLOSING_INITIALS = /(?<=[.!?)][ \t]*[–—-][ \t]*|\n[ \t]*(?:[–—-][ \t]*)?)(\p{Lu}{2,3})[ \t]*\s*$/du;
-const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/gmu;
+const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/dgmu;
 // Read forward from the sentence's end (a look-behind over the blanks would be tried at every position of the note).
 const DASH_CLOSING_CAPITALS = /[.!?)][ \t]{0,3}[–—][ \t]{0,3}(\p{Lu}{2,3})[ \t]{0,10}(?=\r?\n|$)/dgu;
 // The typing word may stand without "by" or "par" ("typed RP 18/11/2026"), and the typing date may follow the
@@ -62,17 +62,24 @@ const FACILITY_BEFORE = /(?:hopital|hospital|clinique|clinic|centre|center|insti
 const CLOSING_HINT = /[.!)][ \t]+[a-z]{2}[ \t]*$/m;
 const CAPITALS_HINT = /[ \t]\p{Lu}\.?-?\p{Lu}\.?\p{Lu}?\.?[ \t]*(?:[.,;)\]\n]|$|\d|le[ \t]|on[ \t])|[ \t]\p{Lu}\.[ \t]\p{Lu}\./u;
 
+/**
+ * Initials closing the lines of a log (group 1 of each match): a sign-off when two lines at least close so, while one
+ * line closing on two letters may be any word no list knows; no ordinary word, no closing word ("ok", "ras").
+ */
+function lineSignOffs(matches: readonly RegExpMatchArray[]): Span[] {
+  const kept = matches.filter((m) => {
+    const key = m[1]!.toLowerCase();
+    return !isDictionaryWord(key) && !NOT_INITIALS.has(key);
+  });
+  if (kept.length < 2) return [];
+  return kept.map((m) => ({ start: m.indices![1]![0], end: m.indices![1]![1], label: 'PERSON', score: 0.7, priority: PRIORITY.context - 10, source: 'person-initials-closing' }));
+}
+
 export function initialsPersonSpans(doc: Doc): Span[] {
   const t = doc.text;
   const out: Span[] = [];
-  const closing = [...(CLOSING_HINT.test(t) ? t.matchAll(LINE_CLOSING_INITIALS) : [])].filter((m) => !isDictionaryWord(m[1]!) && !NOT_INITIALS.has(m[1]!));
-  if (closing.length >= 2) {
-    for (const m of closing) out.push({ start: m.index, end: m.index + 2, label: 'PERSON', score: 0.7, priority: PRIORITY.context - 10, source: 'person-initials-closing' });
-  }
-  const dashClosing = [...(/[–—][ \t]{0,3}\p{Lu}{2}/u.test(t) ? t.matchAll(DASH_CLOSING_CAPITALS) : [])].filter((m) => !NOT_INITIALS.has(m[1]!.toLowerCase()) && !isDictionaryWord(m[1]!.toLowerCase()));
-  if (dashClosing.length >= 2) {
-    for (const m of dashClosing) out.push({ start: m.indices![1]![0], end: m.indices![1]![1], label: 'PERSON', score: 0.7, priority: PRIORITY.context - 10, source: 'person-initials-closing' });
-  }
+  out.push(...lineSignOffs([...(CLOSING_HINT.test(t) ? t.matchAll(LINE_CLOSING_INITIALS) : [])]));
+  out.push(...lineSignOffs([...(/[–—][ \t]{0,3}\p{Lu}{2}/u.test(t) ? t.matchAll(DASH_CLOSING_CAPITALS) : [])]));
   const initialAndSurname: [RegExpMatchArray, string][] = [
     ...[...(INITIAL_SURNAME_HINT.test(t) ? t.matchAll(INITIAL_SURNAME) : [])].map((m): [RegExpMatchArray, string] => [m, 'person-initial-surname-lower']),
     ...[...t.matchAll(INITIAL_SURNAME_UPPER)].map((m): [RegExpMatchArray, string] => [m, 'person-initial-surname-upper']),
