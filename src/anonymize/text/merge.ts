@@ -345,6 +345,7 @@ const LEAST_SCORE_SPREAD_IF_LISTED = 0.45;
 // "Baby of Oyetunde Funmilayo", "Baby boy Oyetunde": a newborn's record is opened by a word that name lists hold,
 // and a span that took it in must not mark every "baby" of the note.
 // Family words a chat names its members by ("Mamie Odette", "Nonno Ottavio"): the word alone is the relation, whoever
-// it names ("Pas grave mamie", "del nonno").
+// it names ("Pas grave mamie", "del nonno"). Not chat-speakers.ts's KIN_WORDS, which also holds words that are names
+// ("Nana", "Tata", "Cousin") and must still spread when a span names someone so.
 const KIN_WORDS = ['mamie', 'mamy', 'papi', 'papy', 'meme', 'pepe', 'maman', 'papa', 'tatie', 'tonton', 'nonno', 'nonna', 'granny', 'grandma', 'grandpa'];
 const PROPAGATION_STOP = new Set(['les', 'des', 'van', 'von', 'der', 'del', 'the', 'and', 'dos', 'ben', 'mac', 'saint', 'sainte', 'baby', 'bebe', 'bub', 'infant', ...KIN_WORDS, ...TITLE_WORDS]);
