@@ -3,7 +3,7 @@ import { STAFF_ROLE_ALTERNATION } from '../care-roles.js';
 import { isDrugName } from '../drugs.js';
 import { isFirstNameOfAnyList } from '../gazetteers.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { NOT_A_NAME_AFTER_ROLE, unknownNameHere } from './persons-informal.js';
+import { firstNameHere, NOT_A_NAME_AFTER_ROLE, unknownNameHere } from './persons-informal.js';
 import { LOG_DATE } from './persons-room-line.js';
 
 /**
@@ -13,6 +13,8 @@ import { LOG_DATE } from './persons-room-line.js';
  * the span; the role never is. Nothing else may stand on that line: a note that goes on is about a patient and is
  * read by the room-line rules.
  * - With a role or an initial, the word is a name unless it is a word that names nobody in a log ("stable hca").
+ * - A role may stand before the name too ("fri 20/11 0730 - rn bronte"); the name must then be no ordinary word or
+ *   be a known first name, since "- rn review" is a kind of entry.
  * - Alone, it must be a known first name ("- salome", "- sophie t" has its initial), so that a place a log visits
  *   that day ("tue 17/11 – wangkatjungka") stays a place.
  */
@@ -23,7 +25,7 @@ const NAME = String.raw`(\p{L}[\p{L}'’-]{1,25})(?:[ \t]+(\p{L}\.?))?`;
 const ROLE = String.raw`(?:${STAFF_ROLE_ALTERNATION})`;
 const WRITER = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${LOG_DATE}${TIME_FOUR_DIGITS}${SHIFT}[ \t]*` +
-    String.raw`(?:[-–—][ \t]*${NAME}(?:[ \t]*,?[ \t]*(\()?(${ROLE})\)?)?|\([ \t]*${NAME}(?:[ \t]*,[ \t]*(${ROLE}))?[ \t]*\))[ \t]*(?=\r?\n|$)`,
+    String.raw`(?:[-–—][ \t]*(?:(${ROLE})[ \t]+)?${NAME}(?:[ \t]*,?[ \t]*(\()?(${ROLE})\)?)?|\([ \t]*${NAME}(?:[ \t]*,[ \t]*(${ROLE}))?[ \t]*\))[ \t]*(?=\r?\n|$)`,
   'dgu',
 );
 // Words a log's header may hold in place of a writer.
@@ -36,13 +38,15 @@ export function logWriterPersonSpans(doc: Doc): Span[] {
   if (!HINT.test(`\n${f}`)) return [];
   const out: Span[] = [];
   for (const m of f.matchAll(WRITER)) {
-    // Groups: the dash form's name, initial, bracket and role; then the bracketed form's name, initial and role.
-    const dash = m[1] !== undefined;
-    const name = dash ? m.indices![1]! : m.indices![5]!;
-    const initial = dash ? m.indices![2] : m.indices![6];
-    const role = dash ? m[4] : m[7];
+    // Groups: the dash form's role before the name, name, initial, bracket and role after; then the bracketed form's
+    // name, initial and role.
+    const dash = m[2] !== undefined;
+    const name = dash ? m.indices![2]! : m.indices![6]!;
+    const initial = dash ? m.indices![3] : m.indices![7];
+    const role = dash ? (m[1] ?? m[5]) : m[8];
     const word = f.slice(name[0], name[1]);
     if (NOT_A_WRITER.has(word) || isDrugName(word) || word.length < 3) continue;
+    if (m[1] !== undefined && (NOT_A_NAME_AFTER_ROLE.has(word) || !(unknownNameHere(word) || firstNameHere(word)))) continue;
     // A role or an initial vouches for the word ("- bec (rn)", "- tash o."); alone it must be a known first name that is
     // no ordinary word.
     if (!role && !initial && !(isFirstNameOfAnyList(word) && !isDictionaryWord(word))) continue;
