@@ -49,8 +49,12 @@ const UNITS_AFTER_SLASH = new Set(['ml', 'dl', 'kg', 'min', 'sec', 'hr', 'jr', '
 // Under a line that holds text, alone on the last line or before a blank line or the next entry's date.
 const LONE_LINE_INITIALS = /(?<=[^\s][ \t]*\r?\n)[ \t]*([a-z]{2,3}|[a-z]\.[a-z]\.?)[ \t]*(?=\r?\n|$)/dgu;
 const AFTER_TYPED_LOWER = /(?<![\p{L}])(?:typed|transcribed|dictated|typist|tapé|dactylographié)(?:[ \t]+(?:by|par))?[ \t]*:?[ \t]+([a-z]{2,3})(?=[ \t]*(?:[.,;)]|\d|\r?\n|$))/dgiu;
-// The typist's reference after the typing date: the author's capitals and the typist's small letters, or one of them.
-const TYPED_DATE_REFERENCE = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:le|on))?:?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,]+(?:(\p{Lu}{2,3})\/(\p{Ll}{2,3})|\((\p{Lu}{2,3})\/(\p{Ll}{2,3})\)|\(?(\p{Ll}{2,3})\)?)[ \t]*(?=\r?\n|$)/dgu;
+// The typist's reference after the typing date: the author's capitals and the typist's small letters, or one of them,
+// or the typist's capitals alone at the line's end ("Typed 27/11/2026 FG", "Typed 20/11/2026 · LH", "typed 25/11/2026
+// JMcC", a Scottish or Irish "Mc" among them).
+const TYPED_DATE_REFERENCE = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:le|on))?:?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,·]+(?:(\p{Lu}{2,3})\/(\p{Ll}{2,3})|\((\p{Lu}{2,3})\/(\p{Ll}{2,3})\)|\(?(\p{Ll}{2,3})\)?|((?:\p{Lu}|Ma?c\p{Lu}){2,3}))[ \t]*(?=\r?\n|$)/dgu;
+// The same reference right after the typing word, the date after it ("Typed EV/jl 27.11.26").
+const TYPED_REFERENCE_FIRST = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:by|par))?:?[ \t]+(\p{Lu}{2,3})\/(\p{Ll}{2,3})(?![\p{L}])/dgu;
 // A nurse's sign-off line ("rn s. vandermeer / en cj", "signe : ide aurelien m. / ft"): its last initials after a slash.
 // Cheap tests first: the typing word; a line that ends on a slash and two or three small letters.
 const TYPED_HINT = /[Tt]yped|[Tt]ranscribed|[Ff]rapp|[Tt]ap[ée]|[Dd]actylographi/;
@@ -122,6 +126,12 @@ export function initialsPersonSpans(doc: Doc): Span[] {
       push(...m.indices![author]!, 'person-initials-reference');
       push(...m.indices![author + 1]!, 'person-initials-reference');
     } else if (m[5] !== undefined && lowInitials(m[5])) push(...m.indices![5]!, 'person-initials-reference');
+    else if (m[6] !== undefined && !NOT_INITIALS.has(m[6].toLowerCase())) push(...m.indices![6]!, 'person-initials-reference');
+  }
+  for (const m of TYPED_HINT.test(t) ? t.matchAll(TYPED_REFERENCE_FIRST) : []) {
+    if (UNITS_AFTER_SLASH.has(m[2]!)) continue;
+    push(...m.indices![1]!, 'person-initials-reference');
+    push(...m.indices![2]!, 'person-initials-reference');
   }
   for (const m of SIGN_OFF_HINT.test(t) ? t.matchAll(SIGN_OFF_SLASH_INITIALS) : []) {
     if (lowInitials(m[2]!)) push(...m.indices![2]!, 'person-initials-sign-off');
