@@ -18,10 +18,11 @@ import { SPECIES } from './persons-informal.js';
  *     an export's header names its author by login. That one is a PERSON: the hand-written sets mark the author
  *     of an export so (holdout33..36, every time), the login standing for the name it is made of. The same after who entered, created or recorded a note ("saisie par
  *     c.jacquot", "entered by s.griffiths"), who received, added, amended or typed it ("received 25/11/26 by
- *     clm_dbyrne;", "addendum added … by foconchuir:", "NOTE by cmw.odonoghue (…)"), who merged a mail merge or
- *     ran a batch ("merged 23/11/2026 by pshea]",
+ *     clm_dbyrne;", "addendum added … by foconchuir:", "NOTE by cmw.odonoghue (…)"), who last saved it ("last saved
+ *     29/11/2026 22:14 by ifairweathernash", a document's status line), who merged a mail merge or
+ *     ran a batch ("merged 23/11/2026 by pshea]", "exported by clinaudit.fkeogh · host …",
  *     "fusion par npoirier2]", "run by lhocking @ 192.168.14.61"), right after "export" before the host, and for who
- *     commented in an export ("# NB nmarsaud : …"); a markdown table's title cell may close after the login
+ *     commented in an export ("# NB nmarsaud : …") or a draft ("[comment ihc: …]"); a markdown table's title cell may close after the login
  *     ("| … physiotherapy — exported 30/11/2026 by aoconnor |");
  *   - a login made of an initial, a dot and a surname anywhere ("(k.drummond)", "- l.macintyre"): a person;
  *   - a forum post's author ("Posted by DalesWalker67 » Sun Nov 29"): a person;
@@ -32,7 +33,7 @@ const LOGIN = String.raw`[a-z][a-z0-9._-]{2,20}`;
 const AFTER_KEYWORD = new RegExp(String.raw`\b(?:user|username|login|utilisateur|identifiant)[ \t]*[:=]?[ \t]+(${LOGIN})(?![\p{L}\p{N}@])`, 'dgu');
 const AFTER_TIMESTAMP = new RegExp(String.raw`^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?Z?[ \t]*[|;,][ \t]*(${LOGIN})(?=[ \t]*(?:[|;,]|\())`, 'dgmu');
 const EXPORTED_BY = new RegExp(
-  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run|prepared|prepare|received|added|ajoutee?|updated|amended|modified|modifiee?|edited|typed|keyed|logged|scanned|uploaded|validated|note)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|\||–|—|;|:|,|-[ \t]|from\b|depuis\b|sur\b|on\b|le\b|at\b|poste\b|host\b|$))`,
+  String.raw`\b(?:(?:export(?:ed|e)?|genere|generated|extrait|extracted|extraction|printed|imprime|entered|created|saisie?|cree|redige|recorded|enregistre|merged|fusion(?:ne)?|run|prepared|prepare|received|added|ajoutee?|updated|amended|modified|modifiee?|edited|typed|keyed|logged|scanned|uploaded|validated|note|saved)\b[^\n]{0,30}?[ \t](?:by|par)|operat(?:eur|rice|or))[ \t]*:?[ \t]+(${LOGIN})(?=[ \t]*(?:@|\(|\]|\||–|—|·|;|:|,|-[ \t]|from\b|depuis\b|sur\b|on\b|le\b|at\b|poste\b|host\b|$))`,
   'dgmu',
 );
 // "(export agirod, IP 10.73.128.15)": the login right after "export", before the machine it ran on.
@@ -51,7 +52,9 @@ const CSV_KEY_LOGIN_HINT = /(?:user|name|login|utilisateur|identifiant|by|par)"?
 // moodswings_mo on 30/11"): a person's chosen name, in any case.
 const POSTED_BY = /\bposted[ \t]+by[ \t]+([\p{L}][\p{L}\p{N}_.-]{2,30})(?=[ \t]*(?:»|›|\||–|—|-[ \t]|on\b|at\b|\r?\n|$))/dgiu;
 // A comment an export's author left in it: "# note agirod : …", "# NB nmarsaud : …", "# commentaire vdesjardins : …".
-const COMMENT_AUTHOR = new RegExp(String.raw`^[ \t]*#[ \t]*(?:note|nb|n\.b\.|commentaire|comment|remarque|obs)[ \t]+(${LOGIN})[ \t]*:`, 'dgmu');
+// A reviewer's comment in brackets, as a draft's tracked comments are pasted inline, too: "[comment ihc: remove …]".
+const COMMENT_AUTHOR = new RegExp(String.raw`(?:^[ \t]*#|\[)[ \t]*(?:note|nb|n\.b\.|commentaire|comment|remarque|obs)[ \t]+(${LOGIN})[ \t]*:`, 'dgmu');
+const COMMENT_AUTHOR_HINT = /#|\[[ \t]*(?:note|nb|n\.b\.|comment|remarque|obs)/;
 // A login made of an initial and a surname ("entered by s.griffiths", "(k.drummond)", "- l.macintyre"): a note's
 // author. Not inside an e-mail address, a host name or a longer dotted token, and the surname no ordinary word
 // ("e.coli", "p.m."), a species or a file's extension ("s.aureus", "x.csv").
@@ -63,7 +66,7 @@ const INITIAL_DOT_SURNAME = /\.(?<=(?<![\p{L}\p{N}@./_-])[a-z]\.)([a-z][a-z'-]{2
 const ROLE_LOGIN = new RegExp(String.raw`(?<![\p{L}])(?:RN|RT|RRT|LPN|RPN|NP|CNA|HCA|EN|PA|OT|PT|SW|RM)[ \t]+(${LOGIN})(?=[ \t]*(?:[|;,\t]|\r?\n|$))`, 'dgu');
 const ROLE_LOGIN_HINT = /(?:RN|RT|LPN|RPN|NP|CNA|HCA|EN|PA|OT|PT|SW|RM)[ \t]+[a-z]/;
 const HINT = /user|login|utilisateur|identifiant|^[ \t]*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/m;
-const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run|prepar|receiv|added|ajout|updated|amended|modifi|edited|typed|keyed|logged|scanned|uploaded|validated|note/;
+const EXPORT_HINT = /export|genere|generated|extrait|extracted|extraction|printed|imprime|operat|entered|created|saisi|cree|redige|recorded|enregistre|merged|fusion|run|prepar|receiv|added|ajout|updated|amended|modifi|edited|typed|keyed|logged|scanned|uploaded|validated|note|saved/;
 
 // A service account ("labo_auto", "svc_backup", "svc_epi_rpt") or a column's name ("source_ip") names a machine or a
 // field, not a person: it opens on a system's usual prefix, or its parts are all ordinary words, a system's words or
@@ -98,7 +101,7 @@ export function loginIdSpans(doc: Doc): Span[] {
     if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-export-author' });
   }
-  for (const m of doc.folded.includes('#') ? doc.folded.matchAll(COMMENT_AUTHOR) : []) {
+  for (const m of COMMENT_AUTHOR_HINT.test(doc.folded) ? doc.folded.matchAll(COMMENT_AUTHOR) : []) {
     const [start, end] = m.indices![1]!;
     if (t.slice(start, end) !== m[1] || !loginShaped(m[1]!)) continue;
     out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context, source: 'person-comment-author' });
