@@ -57,8 +57,9 @@ const ID_WORD = [
   String.raw`[a-z]{3,}[ \t]+card(?:[ \t]+(?:number|no))?${WHOSE}`,
   String.raw`national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no))?`,
   // Acronyms that name a scheme on their own: India's UHID and Aadhaar, Nigeria's NIN, Morocco's CIN, Jamaica's TRN,
-  // Manitoba's PHIN, a tax or social number's NIF, Pakistan's CNIC, Tanzania's NIDA, a personal or provider NPI.
-  'mrn|ipp|nda|uhid|nin|cin|trn|phin|nif|cnic|nida|npi|aadhaar',
+  // Manitoba's PHIN, a tax or social number's NIF, Pakistan's CNIC and Sri Lanka's NIC, Tanzania's NIDA, a personal or
+  // provider NPI.
+  'mrn|ipp|nda|uhid|nin|cin|trn|phin|nif|cnic|nic|nida|npi|aadhaar',
   // A bare "number" or "numéro" before spelled letters ("numéro I P M deux six …"): a phone never opens with letters.
   String.raw`(?:number|numero)(?=[ \t]+[a-z][ \t,]+[a-z][ \t,])`,
   String.raw`(?:numero|n°)[ \t]+(?:de[ \t]+|d[ \t]+)?(?:dossier|patient|securite sociale|secu|ss|assurance maladie|examen|immatriculation(?:[ \t]+[a-z]{2,5})?|registre(?:[ \t]+[a-z]+)?)`,
@@ -74,18 +75,21 @@ const ID_WORD = [
   // "dossier hospitalier H A S deux six …", "hospital registration M D H, two six …", "reference H M H dash R A D …".
   String.raw`dossier(?:[ \t]+(?:hospitalier|medical|patient|administratif))?|identifier|identifiant|specimen|registration|reference`,
 ].join('|');
+// What a dictation says between the card and its number: "is", "est", a colon, or that it reads it ("carte d'identité,
+// je lis le numéro : deux, sept …").
+const READS = String.raw`is|est|:|je[ \t]+(?:lis|relis|vous[ \t]+lis)(?:[ \t]+le[ \t]+numero)?[ \t]*:?`;
 const SPOKEN_ID = new RegExp(
-  String.raw`\b(?:${ID_WORD})(?:[ \t]*[:,])?[ \t]*[ \t\n][ \t]*(?:(?:is|est|:)[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
+  String.raw`\b(?:${ID_WORD})(?:[ \t]*[:,])?[ \t]*[ \t\n][ \t]*(?:(?:${READS})[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,", "soit", "full number"). */
-export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|that[ \t]+is|that's|c'est-a-dire|soit|donc|full[ \t]+number|je[ \t]+(?:reprends|repete|redis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
+export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|that[ \t]+is|that's|c'est-a-dire|soit|donc|full[ \t]+number|je[ \t]+(?:reprends|repete|redis|relis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
 const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousine?|epoux|epouse|mari|femme|voisine?|grand-mere|grand-pere|tuteur|tutrice|madame|monsieur|mme|mr)\b[^\n]{0,30}$/;
 const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'cnic', 'nida', 'npi', 'aadhaar', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'cnic', 'nic ', 'nida', 'npi', 'aadhaar', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
 
 /** Whether a run holds at least four digits said (or read) one by one, the mark of a dictated number. */
 export function spokenDigits(run: string): boolean {
