@@ -36,8 +36,10 @@ const GAP = String.raw`(?:[ \t,]+|[ \t,]*\n[ \t]*)`;
 // Burkina Faso): four pairs only, each of two digits, where any other run needs five words.
 const FOUR_PAIRS = String.raw`${TWO_DIGITS}(?:${GAP}${TWO_DIGITS}){3}`;
 const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:${GAP}${NUMBER_WORD}){4,16}|${FOUR_PAIRS}`;
-// Who the number reaches, between the phone word and it: "de la mère madame saida trabelsi", "of the uncle".
-const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+)?[a-z]+(?:,?[ \t]+(?:madame|monsieur|mme|mr)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?)?`;
+// Who the number reaches, between the phone word and it: "de la mère madame saida trabelsi", "of the uncle", "du
+// mari, monsieur da tiele firmin", "de l'oncle, moussa diatta": three words of a name at most after a title or a comma,
+// and none a number word, which starts the number.
+const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+|l['’][ \t]*)?[a-z]+(?:(?:,?[ \t]+(?:madame|monsieur|mme|mr)[ \t]+|,[ \t]+)[a-z]+(?:[ \t]+(?!(?:${NUMBER_WORD})(?![a-z]))[a-z]+){0,2})?)?`;
 const AFTER_PHONE_WORD = new RegExp(
   String.raw`\b(?:(?:telephone|tel|portable|gsm|cellulaire|numero|phone)${WHOSE_PHONE}(?:[ \t]+au)?|joignable(?:[ \t]+au)?|r?appel(?:le|er|ez)?[ \t]+au)[ \t]*:?[ \t]+(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
   'dgu',
