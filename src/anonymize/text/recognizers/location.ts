@@ -614,7 +614,8 @@ export function locationSpans(doc: Doc): Span[] {
       const rest = t.slice(cityEnd);
       const cedex = /^\s+cedex(?:\s+\d{1,2})?/i.exec(rest);
       if (cedex) out[out.length - 1]!.end = cityEnd + cedex[0].length;
-    } else if (isPostalCode(code) && /^\p{Lu}/u.test(words) && /^[ ,]+$/.test(m[2]!)) {
+    } else if (isPostalCode(code) && /^\p{Lu}/u.test(words) && !/^\p{Lu}{1,3}\//u.test(t.slice(cs, cs + 4)) && /^[ ,]+$/.test(m[2]!)) {
+      // Not before a unit ("peak CK 48 000 U/L", "12 000 G/L"): a count written in thousands looks like a spaced code.
       out.push({ start: zs, end: ze, label: 'ZIP', score: 0.8, priority: PRIORITY.context, source: 'zip-before-name' });
     }
   }
@@ -1027,7 +1028,12 @@ export function hospitalSpans(doc: Doc): Span[] {
   // HOSPITAL_EN tries every run of capitalised words: only when one of its head words is there at all.
   for (const m of HOSPITAL_EN_HINT.test(t) ? matchesNotAfter(HOSPITAL_EN, t) : []) {
     const lead = /^(?:The|A|An|At|In|To|From|Our|This|Admitted|Seen|Transferred|Referred|Discharged)\s+/iu.exec(m[0]); // also in upper-case text
-    const start = m.index + (lead ? lead[0].length : 0);
+    // "given by Dr Fathima Rinoza. Called Teaching Hospital …": a word of four small letters or more closed by a dot
+    // ends a sentence (an abbreviation's dot, "St." or "Univ.", does not), and the name starts after the last one.
+    const sentenceEnd = /^.*\p{Ll}{4}\.[ \t]+/su.exec(m[0]);
+    const start = m.index + (sentenceEnd ? sentenceEnd[0].length : lead ? lead[0].length : 0);
+    // "… Kenema. Hospital number …": the head alone after the sentence's end names no hospital.
+    if (sentenceEnd && HOSPITAL_EN_HEAD_AT_END.exec(t.slice(start, m.index + m[0].length))?.index === 0) continue;
     // "Blue Harbor Health Insurance", "… Health Plan": an insurer, not a place of care.
     if (/^[ \t]+(?:Insurance|Plan|Plans|Assurance|Insurer|Benefits)(?![\p{L}])/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     // "GLAUCOMA CLINIC", "Men's Health": a department or a kind of clinic, no facility's name.
