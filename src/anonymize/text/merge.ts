@@ -206,6 +206,7 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
     }
     return s.start < otherPriority.length && otherPriority[s.start]! > s.priority;
   };
+  let rowLabels: Set<string> | undefined;
   for (const s of spans) {
     if (s.label !== 'PERSON' || s.score < LEAST_SCORE_SPREAD_IF_LISTED) continue;
     // A name whose first word a surer span of another label claims ("Douglas VIC" where "Douglas" is
@@ -221,6 +222,11 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
       // "visiting ENT", "ACHD clinic", "NSW": a short word in capitals that no name list knows is an acronym a misread
       // span took in; spread, it would mark every mention of the specialty or the state.
       if (isUnknownAcronym(written[i]) && !acronymBesideAName(doc, s, written, i)) continue;
+      // "MEDA 01  Patient name: …", "MEDA 02  Age: …": a word that opens three lines or more, each before another
+      // number, labels a form's rows (an airline's medical form, a numbered checklist); a misread label would mark
+      // every row.
+      rowLabels ??= numberedRowLabels(doc.folded);
+      if (rowLabels.has(clean)) continue;
       // An ordinary word is only spread when the name gazetteer knows it as a name ("Rose", "Martin").
       if (isDictionaryWord(clean) && !isFirstName(clean) && !isLastName(clean)) continue;
       // A span the model was less sure of (the filter keeps it from 0.45) spreads only the first names of four letters
@@ -260,6 +266,20 @@ export function propagateNames(spans: Span[], doc: Doc): Span[] {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+// A word at a line's head before a row's number of one or two digits ("MEDA 01  Patient name: …"), no time or date
+// ("Sarah 07:00-19:00" of a rota); read in one pass over the document.
+const ROW_LABEL = /^[ \t]*(\p{L}+)[ \t]+(\d{1,2})(?![\d:h.\/,-])/gmu;
+
+/** The words that open three lines or more, each before another number: a form's numbered row labels. */
+function numberedRowLabels(folded: string): Set<string> {
+  const rows = new Map<string, Set<string>>();
+  for (const m of folded.matchAll(ROW_LABEL)) {
+    const numbers = rows.get(m[1]!) ?? new Set<string>();
+    rows.set(m[1]!, numbers.add(m[2]!));
+  }
+  return new Set([...rows].filter(([, numbers]) => numbers.size >= 3).map(([w]) => w));
+}
 
 /** Three or four capitals that no name list knows ("ENT", "ICU", "NSW"). */
 function isUnknownAcronym(word: string | undefined): boolean {
