@@ -78,6 +78,13 @@ const FAMILY_UPPER_RE = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:PERE|PÈRE|MERE|MÈRE|EPOUSE|ÉPOUSE|EPOUX|ÉPOUX|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*,?[ \t]+(${NAME_SEQ})`,
   'dgu',
 ));
+// A relative of someone named after "de" or "of": "tante de Noa", "the mother of Elif", "sœur d'Anaïs". Kin words only:
+// a "manager of Tesco" or a "friend of the family" names no one, nor a firm's "& fils de Locquémeau".
+const KIN_OF_RE = notAfter(new RegExp(
+  String.raw`(?<![\p{L}])(?:${ci(String.raw`tante|oncle|m[eè]re|p[eè]re|maman|papa|fils|fille|fr[eè]re|s[oœ]ur|cousine?|grand-m[eè]re|grand-p[eè]re|marraine|parrain|[eé]pouse|[eé]poux|neveu|ni[eè]ce|aunt|auntie|uncle|mother|father|son|daughter|brother|sister|wife|husband|grandmother|grandfather|niece|nephew|godmother|godfather`)})[ \t]+(?:de[ \t]+|d['’]|of[ \t]+)(${NAME_SEQ})`,
+  'dgu',
+));
+const KIN_OF_HINT = /(?:[ \t]de[ \t]|[ \t]d['’]|[ \t]of[ \t])\p{Lu}/u;
 const FAMILY_UPPER_HINT = /PERE|PÈRE|MERE|MÈRE|EPOU|ÉPOU|FRERE|FRÈRE|SOEUR|SŒUR|MOTHER|FATHER|DAUGHTER|WIFE|HUSBAND|BROTHER|SISTER/;
 const CLOSING_RE = /(?:cordialement|bien confraternellement|confraternellement|bien a vous|amities|sincerely|best regards|kind regards|regards|yours sincerely|yours faithfully|bien cordialement|merci|best wishes|many thanks|thanks|thank you|warm regards|best|cheers|cdlt|thx|bises|a bientot)[,.!]?[ \t]*\n+[ \t]*(?:--\s*)?/gu;
 const SIGNATURE_LINE = new RegExp(String.raw`^(?:(?:${TITLES})\s+)?(${NAME_SEQ})\s*$`, 'du');
@@ -187,7 +194,12 @@ function span(start: number, end: number, score: number, priority: number, sourc
 function trimName(text: string, start: number, end: number): [number, number] | undefined {
   let s = text.slice(start, end);
   // Drop a trailing abbreviation dot that ends the sentence, and leading/trailing non-name words.
-  const words = s.split(/\s+/);
+  let words = s.split(/\s+/);
+  // "Dr Ruth Okafor. Called Teaching Hospital": a word of three letters or more closed by a dot, then an ordinary word,
+  // ends the sentence and the name with it (an initial's, a title's or "St."'s dot does not; "nurse Bisi. Tobi is …"
+  // may name another person, and the span stays whole).
+  const sentenceEnd = words.findIndex((w, i) => i < words.length - 1 && /^\p{L}{3,}\.$/u.test(w) && !isTitleWord(w.slice(0, -1)) && isOrdinaryWord(words[i + 1]!) && !isTitleWord(words[i + 1]!));
+  if (sentenceEnd >= 0) words = words.slice(0, sentenceEnd + 1);
   while (words.length > 0 && NOT_NAMES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) words.pop();
   // "F2F with Dr Chua Tues 8/12": a weekday after the surname starts the date, not the name ("Dr Sun" alone stays).
   while (words.length > 1 && WEEKDAY_WORD.test(words[words.length - 1]!)) words.pop();
@@ -308,6 +320,18 @@ export function personSpans(doc: Doc): Span[] {
     // line (the title rules find it there); the title itself is no name.
     if (familyWords.length === 1 && isTitleWord(familyWords[0]!)) continue;
     push(s, e, 0.85, PRIORITY.context, 'person-family');
+  }
+  for (const m of KIN_OF_HINT.test(t) ? matchesNotAfter(KIN_OF_RE, t) : []) {
+    const [s, e] = m.indices![1]!;
+    // The name ends at a sentence's end ("la mère de Famille. Sœur …"): a word of two letters or more closed by a dot.
+    if (/(?:&|(?<![\p{L}])et|(?<![\p{L}])and)[ \t]+$/u.test(t.slice(Math.max(0, m.index - 5), m.index))) continue;
+    const stop = /\p{L}{2}(?=\.(?:\s|$))/u.exec(m[1]!);
+    const end = stop ? s + stop.index + 2 : e;
+    const words = t.slice(s, end).split(/[ \t]+/);
+    // "fille de Mme Martin": the title rules read the name after a title. "mère de Famille", "son of God": one
+    // ordinary word that no name list knows names no one.
+    if (isTitleWord(words[0]!.replace(/\.$/, '')) || (words.length === 1 && isOrdinaryWord(words[0]!) && !isFirstNameOfAnyList(words[0]!))) continue;
+    push(s, end, 0.85, PRIORITY.context, 'person-kin-of');
   }
   // INVERTED_RE is tried at every line start and field label; most notes have no ", <date>" at all.
   for (const m of INVERTED_HINT.test(t) ? t.matchAll(INVERTED_RE) : []) {
