@@ -10,8 +10,9 @@ import { LOG_DATE } from './persons-room-line.js';
  * Who wrote the next entries of a nursing log, on the line of its own that opens them with the date, the time or the
  * shift: "sat 21/11 0640 - bec (rn)", "tue 17/11 - mere k hca", "mer 25/11 nuit - salome", "sam 28/11 nuit (lucette,
  * ide)", "dim 29/11 matin (fabienne r., as)". The first name, with the initial of the surname when one follows, is
- * the span; the role never is. Nothing else may stand on that line: a note that goes on is about a patient and is
- * read by the room-line rules.
+ * the span, or with the whole surname when a role closes the line ("thu 26/11/26 0750 - dale tyrrell en"); the role
+ * never is. Nothing else may stand on that line: a note that goes on is about a patient and is read by the room-line
+ * rules.
  * - With a role or an initial, the word is a name unless it is a word that names nobody in a log ("stable hca").
  * - A role may stand before the name too ("fri 20/11 0730 - rn bronte"); the name must then be no ordinary word or
  *   be a known first name, since "- rn review" is a kind of entry.
@@ -21,8 +22,9 @@ import { LOG_DATE } from './persons-room-line.js';
 // The room-line rules' log date (its weekday, its day, a time), or the time in four digits ("sat 21/11 0640").
 const TIME_FOUR_DIGITS = String.raw`(?:[ \t]+(?:[01]\d|2[0-3])[0-5]\d)?`;
 const SHIFT = String.raw`(?:[ \t]+(?:nuit|matin|soir|jour|am|pm|night|day|late|early|morning|evening))?`;
-const NAME = String.raw`(\p{L}[\p{L}'’-]{1,25})(?:[ \t]+(\p{L}\.?))?`;
 const ROLE = String.raw`(?:${STAFF_ROLE_ALTERNATION})`;
+// A first name, then the surname's initial, or the whole surname when the role closes the line ("- dale tyrrell en").
+const NAME = String.raw`(\p{L}[\p{L}'’-]{1,25})(?:[ \t]+(\p{L}\.?|\p{L}[\p{L}'’-]{2,25}(?=[ \t]*,?[ \t]*\(?${ROLE}\)?[ \t]*(?:\r?\n|$))))?`;
 const WRITER = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${LOG_DATE}${TIME_FOUR_DIGITS}${SHIFT}[ \t]*` +
     String.raw`(?:[-–—][ \t]*(?:(${ROLE})[ \t]+)?${NAME}(?:[ \t]*,?[ \t]*(\()?(${ROLE})\)?)?|\([ \t]*${NAME}(?:[ \t]*,[ \t]*(${ROLE}))?[ \t]*\))[ \t]*(?=\r?\n|$)`,
