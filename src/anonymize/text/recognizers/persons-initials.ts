@@ -32,8 +32,9 @@ const LINE_CLOSING_INITIALS = /(?<=[.!)][ \t]+)([a-z]{2})[ \t]*$/dgmu;
 // Read forward from the sentence's end (a look-behind over the blanks would be tried at every position of the note).
 const DASH_CLOSING_CAPITALS = /[.!?)][ \t]{0,3}[–—][ \t]{0,3}(\p{Lu}{2,3})[ \t]{0,10}(?=\r?\n|$)/dgu;
 // The typing word may stand without "by" or "par" ("typed RP 18/11/2026"), and the typing date may follow the
-// initials ("frappé par CL le 24/11/2026"), or a bracket close them ("[Typed 01/12/2026 by NM]").
-const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by|transcription|typed|frapp[ée]|tap[ée]|dactylographi[ée]|transcribed)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.|\p{Lu}\.[ \t]\p{Lu}\.(?:[ \t]\p{Lu}\.)?)(?=[ \t]*(?:[.,;)\]]|\r?\n|$)|[ \t]+(?:le[ \t]+|on[ \t]+)?\d{1,2}[/.]\d{1,2}[/.]\d{2,4})/dgiu;
+// initials ("frappé par CL le 24/11/2026", "frappé par CLG le 26/11"), or a bracket close them ("[Typed 01/12/2026 by
+// NM]").
+const AFTER_WHO_WORD = /(?<![\p{L}])(?:agent|par|by|transcriptionist|typist|scribe|saisie|saisi par|typed by|transcription|typed|frapp[ée]|tap[ée]|dactylographi[ée]|transcribed)[ \t]*:?[ \t]+((?:\p{Lu}\.?){2,3}|\p{Lu}\.-\p{Lu}\.|\p{Lu}\.[ \t]\p{Lu}\.(?:[ \t]\p{Lu}\.)?)(?=[ \t]*(?:[.,;)\]]|\r?\n|$)|[ \t]+(?:le[ \t]+|on[ \t]+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?![\d]))/dgiu;
 // "detected by EIA", "confirmé par PCR": a method after "by" or "par", no one's initials.
 const METHOD_BEFORE_BY = /(?:detected|confirmed|measured|tested|assessed|diagnosed|performed|done|quantified|identified|shown|demonstrated|excluded|imaged|detecte|confirme|mesure|realise|dose|objective|retrouve|identifie)e?s?[ \t]+(?:by|par)[ \t]*:?[ \t]+$/u;
 // Capitals after "par" or "by" that name a channel or a carrier, and the short words that close a log's line ("ok",
