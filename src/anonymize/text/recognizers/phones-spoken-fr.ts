@@ -37,11 +37,12 @@ const GAP = String.raw`(?:[ \t,]+|[ \t,]*\n[ \t]*)`;
 const FOUR_PAIRS = String.raw`${TWO_DIGITS}(?:${GAP}${TWO_DIGITS}){3}`;
 const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:${GAP}${NUMBER_WORD}){4,16}|${FOUR_PAIRS}`;
 // Who the number reaches, between the phone word and it: "de la mère madame saida trabelsi", "of the uncle", "du
-// mari, monsieur da tiele firmin", "de l'oncle, moussa diatta": three words of a name at most after a title or a comma,
-// and none a number word, which starts the number.
-const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+|l['’][ \t]*)?[a-z]+(?:(?:,?[ \t]+(?:madame|monsieur|mme|mr)[ \t]+|,[ \t]+)[a-z]+(?:[ \t]+(?!(?:${NUMBER_WORD})(?![a-z]))[a-z]+){0,2})?)?`;
+// mari, monsieur da tiele firmin", "de l'oncle, moussa diatta", "de son frère ndiaye ousmane :": three words of a name
+// at most after a title, a comma, or right before a colon, and none a number word, which starts the number. A dictation
+// may break the line after the title or the phone word, and set the number off by a comma ("du patient, quarante-six …").
+const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+|l['’][ \t]*)?[a-z]+(?:(?:,?[ \t]+(?:madame|monsieur|mme|mr)(?:[ \t]+|[ \t]*\n[ \t]*)|,[ \t]+|[ \t]+(?=[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:))[a-z]+(?:[ \t]+(?!(?:${NUMBER_WORD})(?![a-z]))[a-z]+){0,2})?)?`;
 const AFTER_PHONE_WORD = new RegExp(
-  String.raw`\b(?:(?:telephone|tel|portable|gsm|cellulaire|numero|phone)${WHOSE_PHONE}(?:[ \t]+au)?|joignable(?:[ \t]+au)?|r?appel(?:le|er|ez)?[ \t]+au)[ \t]*:?[ \t]+(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
+  String.raw`\b(?:(?:telephone|tel|portable|gsm|cellulaire|numero|phone)${WHOSE_PHONE}(?:[ \t]+au)?|joignable(?:[ \t]+au)?|r?appel(?:le|er|ez)?[ \t]+au)[ \t]*[:,]?(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
   'dgu',
 );
 // The same number said again after a correction or a repetition ("… je repete six deux deux …").
