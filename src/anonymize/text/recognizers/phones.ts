@@ -68,6 +68,11 @@ const MIN_SHAPE_DIGITS = 7;
 // way without a trunk 0. Eight digits in a row are an identifier to the fail-closed rule below any phone
 // shape; in pairs they are a phone in every hand-written set. No digit group may continue it.
 const PAIRS_OF_EIGHT = /\d(?<![\p{N}+.,\/:-]\d|\p{N} \d)\d(?: \d\d){3}(?! ?[\p{N}]|[.,\/:-]\d)/gu;
+// Six digits in three pairs ("78 41 06", "au 42 53 11", "(26 66 00)"): New Caledonia's numbers, and short lines
+// elsewhere ("13 11 26"), with or without a phone word before them; 22 of the 29 such groups in the read sets. Not a
+// British National Insurance number ("JY 34 05 02 C": capitals around it), nor a number whose end is masked
+// ("02 54 57 xx xx").
+const PAIRS_OF_SIX = /\d(?<![\p{N}+.,\/:-]\d|\p{N} \d|\p{Lu}{2} \d)\d(?: \d\d){2}(?! ?[\p{N}]|[.,\/:-]\d| \p{Lu}(?![\p{L}])| ?[xX]{2})/gu;
 // Extensions and pagers: "pgr 4471", "poste 41 287", "ext. 2210", "bleep 5522". Short, but a number
 // that reaches one person as surely as a full line.
 // Some are written in groups ("poste 4 27 18", "ext. 3-5120"); DECT handsets are extensions too.
@@ -152,6 +157,9 @@ export function phoneSpans(doc: Doc): Span[] {
     if (m[0].length <= MIN_SHORT_DIGITS || digitCount(m[0]) < MIN_SHORT_DIGITS || !CONTEXT.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
     confirmedShapes.add(groupShape(m[0]));
     out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.9, priority: PRIORITY.pattern + 2, source: 'phone-context-short' });
+  }
+  for (const m of t.matchAll(PAIRS_OF_SIX)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.75, priority: PRIORITY.pattern - 20, source: 'phone-pairs-of-six' });
   }
   for (const m of t.matchAll(PAIRS_OF_EIGHT)) {
     out.push({ start: m.index, end: m.index + m[0].length, label: 'PHONE', score: 0.8, priority: PRIORITY.pattern - 15, source: 'phone-pairs-of-eight' });
