@@ -41,7 +41,8 @@ export function weekdayAbbreviationBeforeDayNumber(key: string, after: string): 
 
 // Words of time right before the month, French ones only before a French month ("rentrée de septembre"),
 // English ones before either; English abbreviations only after English words.
-const MONTH_CUES_FR = ['en', 'depuis', 'des', "jusqu'en", "jusqu'a", 'fin', 'debut', 'courant', 'mi', "d'ici", 'avant', 'apres', 'pour', 'mois de', "mois d'", 'de', "d'"];
+// A plan or an event of a month: "revoir janvier", "prochaine février", "TEVAR programmé janvier", "opérée octobre".
+const MONTH_CUES_FR = ['en', 'depuis', 'des', "jusqu'en", "jusqu'a", 'fin', 'debut', 'courant', 'mi', "d'ici", 'avant', 'apres', 'pour', 'mois de', "mois d'", 'de', "d'", 'prochain', 'prochaine', 'revoir', 'prevu', 'prevue', 'programme', 'programmee', 'opere', 'operee'];
 const MONTH_CUES_EN = ['in', 'since', 'until', 'till', 'by', 'from', 'last', 'next', 'early', 'late', 'mid', 'end of', 'beginning of', 'start of', 'during', 'through', 'before', 'after', 'f/u', 'fu', 'due', 'around', 'for', 'review', 'reviewed', 'planned', 'booked', 'scheduled'];
 const cueSource = (cues: readonly string[]) => cues.map((c) => c.replace(/\//g, '\\/').replace(/ /g, '[ \\t]+')).join('|');
 const MONTH_ALONE = new RegExp(
@@ -130,10 +131,19 @@ function choiceOfTwoDays(f: string, start: number, end: number): boolean {
   return !HABIT_BEFORE.test(outerBefore) && !RECURRING_BEFORE.test(outerBefore);
 }
 
+// Two French months as a range ("3 mois (juin–septembre)"): each a date, whatever comes before.
+// Read from the months (a look-behind first would be tried at every position); the word before is checked after.
+const FR_MONTH_RANGE = new RegExp(String.raw`(${FR_MONTHS.join('|')})[ \t]?[–—-][ \t]?(${FR_MONTHS.join('|')})(?![\p{L}]|[ \t]*\d)`, 'dgu');
+
 export function datesNamedAloneSpans(doc: Doc): Span[] {
   const t = doc.text;
   const f = doc.folded;
   const out: Span[] = [];
+  for (const m of /[–—-]/.test(f) ? f.matchAll(FR_MONTH_RANGE) : []) {
+    // Not inside a word, nor the second half of a full date's day ("15 juin–septembre" is read whole elsewhere).
+    if (/[\p{L}]$|\d[ \t]?$/u.test(f.slice(Math.max(0, m.index - 2), m.index))) continue;
+    for (const g of [1, 2]) out.push(span(...m.indices![g]!, 'date-month-range'));
+  }
   for (const m of f.matchAll(MONTH_ALONE)) {
     const cue = m[1]!.replace(/[ \t]+/g, ' ');
     const month = m[2]!;
