@@ -211,7 +211,14 @@ const INNER_CONTEXT_EN = /(?:^|[ \t])(?:in|from|to|at|near|via|outside)[ \t](?=\
 // Where someone lives, was born or comes from: after these a town of any list counts, even one that is
 // also a surname, a first name or a word elsewhere ("lives in Inverness", "born in Chesterfield"), and a
 // French commune of any size ("habite à saint-agrève"). Terse notes drop the "in": "lives hawick".
-const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|resident\s+of|lives(?:\s+in)?|living\s+in|born\s+in|grew\s+up\s+in|is\s+from|comes\s+from)`;
+const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|ne(?:e)?\s+a|originaire\s+de|venue?\s+de|village\s+de|resident\s+of|lives(?:\s+in)?|living\s+in|born\s+in|grew\s+up\s+in|is\s+from|comes\s+from)`;
+// After the French cues that say where someone lives ("qui vit à Sainte-Anne", "village de Djibasso", "domicile à …"),
+// a capitalised name no list knows is a town too: one to three capitalised words written in small letters after their
+// capital (a text in capitals capitalises everything), no country or region, no home's kind ("vit à la maison" is
+// in small letters). English cues are towns-after-residence.ts's.
+const LIVES_CUE_START = /^(?:habite\s+a|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|village\s+de)\s/;
+const UNLISTED_TOWN = /^\p{Lu}[\p{Ll}'’-]+(?:[ \t-]\p{Lu}[\p{Ll}'’-]+){0,2}/u;
+const NOT_A_TOWN_LIVED_IN = new Set(['une', 'un', 'la', 'le', 'les', 'sa', 'son', 'ses', 'leur', 'foyer', 'maison', 'ehpad', 'residence']);
 const RESIDENCE_CUE_START = new RegExp(`^${RESIDENCE_CUE}\\s`);
 const LOWER_TOWN_DE_BEFORE = /(?:^|[^\p{L}])(?:venir|vient|viennent|venue?s?|revien\p{L}*|revenue?s?|arrive\p{L}*|rentre\p{L}*|parti\p{L}*|secteur|foire|marche|commune|mairie|(?:ecoles?|college|lycee)(?:[ \t]+(?:publique|privee|maternelle|primaire|elementaire))?)[ \t]+$/u;
 /** A folded town name less its opening article ("la charite" → "charite", "l'isle" → "isle"). */
@@ -910,6 +917,15 @@ export function locationSpans(doc: Doc): Span[] {
         found = true;
         cityContext.lastIndex = cs + cand.length;
         break;
+      }
+    }
+    if (!found && residence && LIVES_CUE_START.test(m[0])) {
+      const town = UNLISTED_TOWN.exec(words)?.[0];
+      const first = town === undefined ? '' : fold(town.split(/[ \t-]/)[0]!);
+      if (town !== undefined && first.length >= 3 && !NOT_A_TOWN_LIVED_IN.has(first) && !isCountryOrRegionKey(fold(town)) && !isCountryOrRegionKey(first) && !CITY_STOP.has(first)) {
+        out.push({ start: cs, end: cs + town.length, label: 'CITY', score: 0.75, priority: PRIORITY.gazetteer - 5, source: 'city-lives-in' });
+        found = true;
+        cityContext.lastIndex = cs + town.length;
       }
     }
     if (!found) {
