@@ -26,7 +26,8 @@ const DEPARTMENT_WORDS_EN = new Set(
   alcohol smoking cessation psychiatry psychiatric psychology behavioral behavioural crisis eating autism adhd developmental infectious
   disease diseases virology hepatitis rheumatology arthritis osteoporosis bone anaemia anemia sickle cell haemophilia multidisciplinary mdt
   joint combined specialist nurse-led led consultant review assessment screening well woman baby child health community primary care
-  internal new patient patients service services unit clinic clinics glaucoma cataract men's and & of the a`
+  internal new patient patients service services unit clinic clinics glaucoma cataract men's and & of the a
+  plastic plastics hand thoracic cardiothoracic cosmetic reconstructive maxillofacial`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1054,7 +1054,9 @@ export function hospitalSpans(doc: Doc): Span[] {
     if (/^[ \t]+(?:Insurance|Plan|Plans|Assurance|Insurer|Benefits)(?![\p{L}])/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     // "GLAUCOMA CLINIC", "Men's Health": a department or a kind of clinic, no facility's name.
     const named = t.slice(start, m.index + m[0].length);
-    if (onlyDepartmentWordsEn(named.slice(0, named.length - HOSPITAL_EN_HEAD_AT_END.exec(named)![0].length).split(/[ \t]+/))) continue;
+    const beforeHead = named.slice(0, named.length - HOSPITAL_EN_HEAD_AT_END.exec(named)![0].length);
+    // "(General Surgery)": nothing names the place before the head and its "General".
+    if (beforeHead.trim() === '' || onlyDepartmentWordsEn(beforeHead.split(/[ \t]+/))) continue;
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
   }
   // FACILITY_EN tries every run of capitalised words: only when one of its head words is there at all.
