@@ -53,7 +53,8 @@ export function lowercaseFrenchFacilitySpans(doc: Doc): Span[] {
     out.push({ start, end: facilityEnd, label: 'HOSPITAL', score: 0.8, priority: PRIORITY.context + 10, source: 'facility-lower-fr' });
     if (town) out.push({ start: end - last.length, end, label: 'CITY', score: 0.8, priority: PRIORITY.context + 10, source: 'city-after-lower-facility-fr' });
   }
-  for (const m of f.includes('ch') ? f.matchAll(HOSPITAL_ACRONYM_NAME) : []) {
+  // Its acronym and a blank, as the pattern needs ("ch" alone is in nearly every French note: "chez", "chambre").
+  for (const m of /\bch[ru]?[ \t]/.test(f) ? f.matchAll(HOSPITAL_ACRONYM_NAME) : []) {
     const start = m.index;
     const end = m.indices![1]![1];
     const written = t.slice(start, end);

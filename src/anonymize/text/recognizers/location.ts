@@ -218,7 +218,7 @@ const RESIDENCE_CUE = String.raw`(?:habite(?:\s+a)?|vit\s+a|reside\s+a|demeurant
 // in small letters). English cues are towns-after-residence.ts's.
 const LIVES_CUE_START = /^(?:habite\s+a|vit\s+a|reside\s+a|demeurant\s+a|domicilie(?:e)?\s+a|village\s+de)\s/;
 const UNLISTED_TOWN = /^\p{Lu}[\p{Ll}'’-]+(?:[ \t-]\p{Lu}[\p{Ll}'’-]+){0,2}/u;
-const NOT_A_TOWN_LIVED_IN = new Set(['une', 'un', 'la', 'le', 'les', 'sa', 'son', 'ses', 'leur', 'foyer', 'maison', 'ehpad', 'residence']);
+const NOT_A_FRENCH_TOWN_LIVED_IN = new Set(['une', 'un', 'la', 'le', 'les', 'sa', 'son', 'ses', 'leur', 'foyer', 'maison', 'ehpad', 'residence']);
 const RESIDENCE_CUE_START = new RegExp(`^${RESIDENCE_CUE}\\s`);
 const LOWER_TOWN_DE_BEFORE = /(?:^|[^\p{L}])(?:venir|vient|viennent|venue?s?|revien\p{L}*|revenue?s?|arrive\p{L}*|rentre\p{L}*|parti\p{L}*|secteur|foire|marche|commune|mairie|(?:ecoles?|college|lycee)(?:[ \t]+(?:publique|privee|maternelle|primaire|elementaire))?)[ \t]+$/u;
 /** A folded town name less its opening article ("la charite" → "charite", "l'isle" → "isle"). */
@@ -922,7 +922,7 @@ export function locationSpans(doc: Doc): Span[] {
     if (!found && residence && LIVES_CUE_START.test(m[0])) {
       const town = UNLISTED_TOWN.exec(words)?.[0];
       const first = town === undefined ? '' : fold(town.split(/[ \t-]/)[0]!);
-      if (town !== undefined && first.length >= 3 && !NOT_A_TOWN_LIVED_IN.has(first) && !isCountryOrRegionKey(fold(town)) && !isCountryOrRegionKey(first) && !CITY_STOP.has(first)) {
+      if (town !== undefined && first.length >= 3 && !NOT_A_FRENCH_TOWN_LIVED_IN.has(first) && !isCountryOrRegionKey(fold(town)) && !isCountryOrRegionKey(first) && !CITY_STOP.has(first)) {
         out.push({ start: cs, end: cs + town.length, label: 'CITY', score: 0.75, priority: PRIORITY.gazetteer - 5, source: 'city-lives-in' });
         found = true;
         cityContext.lastIndex = cs + town.length;
@@ -1048,14 +1048,12 @@ export function hospitalSpans(doc: Doc): Span[] {
     // ends a sentence (an abbreviation's dot, "St." or "Univ.", does not), and the name starts after the last one.
     const sentenceEnd = /^.*\p{Ll}{4}\.[ \t]+/su.exec(m[0]);
     const start = m.index + (sentenceEnd ? sentenceEnd[0].length : lead ? lead[0].length : 0);
-    // "… Kenema. Hospital number …": the head alone after the sentence's end names no hospital.
-    if (sentenceEnd && HOSPITAL_EN_HEAD_AT_END.exec(t.slice(start, m.index + m[0].length))?.index === 0) continue;
     // "Blue Harbor Health Insurance", "… Health Plan": an insurer, not a place of care.
     if (/^[ \t]+(?:Insurance|Plan|Plans|Assurance|Insurer|Benefits)(?![\p{L}])/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     // "GLAUCOMA CLINIC", "Men's Health": a department or a kind of clinic, no facility's name.
     const named = t.slice(start, m.index + m[0].length);
     const beforeHead = named.slice(0, named.length - HOSPITAL_EN_HEAD_AT_END.exec(named)![0].length);
-    // "(General Surgery)": nothing names the place before the head and its "General".
+    // "(General Surgery)", "… Kenema. Hospital number …": nothing names the place before the head (and its "General").
     if (beforeHead.trim() === '' || onlyDepartmentWordsEn(beforeHead.split(/[ \t]+/))) continue;
     out.push({ start, end: m.index + m[0].length, label: 'HOSPITAL', score: 0.9, priority: PRIORITY.context + 10, source: 'hospital-en' });
   }

@@ -53,9 +53,15 @@ const AFTER_TYPED_LOWER = /(?<![\p{L}])(?:typed|transcribed|dictated|typist|tap�
 // The typist's reference after the typing date: the author's capitals and the typist's small letters, or one of them,
 // or the typist's capitals alone at the line's end ("Typed 27/11/2026 FG", "Typed 20/11/2026 · LH", "typed 25/11/2026
 // JMcC", a Scottish or Irish "Mc" among them).
-const TYPED_DATE_REFERENCE = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:le|on))?:?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,·]+(?:(\p{Lu}{2,3})\/(\p{Ll}{2,3})|\((\p{Lu}{2,3})\/(\p{Ll}{2,3})\)|\(?(\p{Ll}{2,3})\)?|((?:\p{Lu}|Ma?c\p{Lu}){2,3}))[ \t]*(?=\r?\n|$)/dgu;
+// The word that says a letter was typed, and the reference of the author's capitals over the typist's small letters.
+const TYPING_WORD = String.raw`(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])`;
+const REFERENCE = String.raw`(\p{Lu}{2,3})\/(\p{Ll}{2,3})`;
+const TYPED_DATE_REFERENCE = new RegExp(
+  String.raw`${TYPING_WORD}(?:[ \t]+(?:le|on))?:?[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t,·]+(?:${REFERENCE}|\(${REFERENCE}\)|\(?(\p{Ll}{2,3})\)?|((?:\p{Lu}|Ma?c\p{Lu}){2,3}))[ \t]*(?=\r?\n|$)`,
+  'dgu',
+);
 // The same reference right after the typing word, the date after it ("Typed EV/jl 27.11.26").
-const TYPED_REFERENCE_FIRST = /(?<![\p{L}])(?:[Tt]yped|[Tt]ranscribed|[Ff]rapp[ée]|[Tt]ap[ée]|[Dd]actylographi[ée])(?:[ \t]+(?:by|par))?:?[ \t]+(\p{Lu}{2,3})\/(\p{Ll}{2,3})(?![\p{L}])/dgu;
+const TYPED_REFERENCE_FIRST = new RegExp(String.raw`${TYPING_WORD}(?:[ \t]+(?:by|par))?:?[ \t]+${REFERENCE}(?![\p{L}])`, 'dgu');
 // A nurse's sign-off line ("rn s. vandermeer / en cj", "signe : ide aurelien m. / ft"): its last initials after a slash.
 // Cheap tests first: the typing word; a line that ends on a slash and two or three small letters.
 const TYPED_HINT = /[Tt]yped|[Tt]ranscribed|[Ff]rapp|[Tt]ap[ée]|[Dd]actylographi/;

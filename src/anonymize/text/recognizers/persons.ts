@@ -323,8 +323,9 @@ export function personSpans(doc: Doc): Span[] {
   }
   for (const m of KIN_OF_HINT.test(t) ? matchesNotAfter(KIN_OF_RE, t) : []) {
     const [s, e] = m.indices![1]!;
-    // The name ends at a sentence's end ("la mère de Famille. Sœur …"): a word of two letters or more closed by a dot.
+    // "Le Goff & fils de Locquémeau", "Durand et fils de Brest": a firm's name.
     if (/(?:&|(?<![\p{L}])et|(?<![\p{L}])and)[ \t]+$/u.test(t.slice(Math.max(0, m.index - 5), m.index))) continue;
+    // The name ends at a sentence's end ("la mère de Famille. Sœur …"): a word of two letters or more closed by a dot.
     const stop = /\p{L}{2}(?=\.(?:\s|$))/u.exec(m[1]!);
     const end = stop ? s + stop.index + 2 : e;
     const words = t.slice(s, end).split(/[ \t]+/);

@@ -40,7 +40,10 @@ const NUMBER_RUN = String.raw`(?:plus[ \t]+)?${NUMBER_WORD}(?:${GAP}${NUMBER_WOR
 // mari, monsieur da tiele firmin", "de l'oncle, moussa diatta", "de son frère ndiaye ousmane :": three words of a name
 // at most after a title, a comma, or right before a colon, and none a number word, which starts the number. A dictation
 // may break the line after the title or the phone word, and set the number off by a comma ("du patient, quarante-six …").
-const WHOSE_PHONE = String.raw`(?:[ \t]+(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+|l['’][ \t]*)?[a-z]+(?:(?:,?[ \t]+(?:madame|monsieur|mme|mr)(?:[ \t]+|[ \t]*\n[ \t]*)|,[ \t]+|[ \t]+(?=[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:))[a-z]+(?:[ \t]+(?!(?:${NUMBER_WORD})(?![a-z]))[a-z]+){0,2})?)?`;
+const RELATIVE = String.raw`(?:de|du|d|of)[ \t]+(?:(?:la|le|l|sa|son|ses|the|his|her)[ \t]+|l['’][ \t]*)?[a-z]+`;
+const BEFORE_NAME = String.raw`(?:,?[ \t]+(?:madame|monsieur|mme|mr)(?:[ \t]+|[ \t]*\n[ \t]*)|,[ \t]+|[ \t]+(?=[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:))`;
+const NAME_WORDS = String.raw`[a-z]+(?:[ \t]+(?!(?:${NUMBER_WORD})(?![a-z]))[a-z]+){0,2}`;
+const WHOSE_PHONE = String.raw`(?:[ \t]+${RELATIVE}(?:${BEFORE_NAME}${NAME_WORDS})?)?`;
 const AFTER_PHONE_WORD = new RegExp(
   String.raw`\b(?:(?:telephone|tel|portable|gsm|cellulaire|numero|phone)${WHOSE_PHONE}(?:[ \t]+au)?|joignable(?:[ \t]+au)?|r?appel(?:le|er|ez)?[ \t]+au)[ \t]*[:,]?(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:${NUMBER_WORD}[ \t]+){1,4}pardon[ \t,]+)?(${NUMBER_RUN})(?![\p{L}-])`,
   'dgu',
