@@ -46,10 +46,13 @@ const COMPACT_AFTER_BIRTH = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birth
 const COMPACT_TIMESTAMP = /(?<![\p{L}\p{N}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?![\p{L}\p{N}])/gu;
 const COMPACT_DAY_FIELD = /(?<=[|^])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[|^])/gu;
 // A date in a file name's part after an underscore ("patient_list_20261127.csv", "CR_IRM_Guillot_251126.pdf",
-// "referrals_2026-11.csv"): an export's date tells the day of the list it names. Compact forms only there,
-// where the name's extension says the digits are no identifier.
-const FILE_NAME = new RegExp(String.raw`[\p{L}\p{N}]+(?:_[\p{L}\p{N}-]+)+\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'giu');
-const FILE_NAME_DATE = /(?<=_)(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2]))(?=[_.])/gu;
+// "referrals_2026-11.csv") or a hyphen, as recorders name dictations ("SURG-2026-11-25-0412.wav",
+// "PAED-DICT-26-11-27-02.m4a"): an export's or a recording's date tells the day of what it names. Compact and
+// dashed forms only there, where the name's extension says the digits are no identifier; a two-digit year first or
+// last ("26-11-27"), as either reads a day.
+const FILE_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[_-][\p{L}\p{N}]+)+\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'giu');
+const FILE_NAME_DATE =
+  /(?<=[_-])(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?|(\d{2})-(0[1-9]|1[0-2])-(\d{2}))(?=[_.-])/gu;
 const FR_WEEKDAY_DM = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR_FR})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
 // A nurse's visit book opens its lines with the weekday in two letters and a dotted or slashed day ("ve 20.11",
 // "sa 21/11 (ludivine)", "di 22.11 pas de sms"): only at a line's start, where "sa" and "je" are no words of a
@@ -113,9 +116,13 @@ export function extraDateSpans(doc: Doc): Span[] {
     const year = Number(m.slice(5, 9).join(''));
     if (isValidDay(year, Number(m[3]! + m[4]!), Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-spaced'));
   }
-  for (const file of t.includes('_') ? t.matchAll(FILE_NAME) : []) {
+  for (const file of t.includes('_') || t.includes('-') ? t.matchAll(FILE_NAME) : []) {
     for (const m of file[0].matchAll(FILE_NAME_DATE)) {
-      const valid = m[1] !== undefined ? isValidDay(Number(m[1]), Number(m[2]), Number(m[3])) : m[4] !== undefined ? isValidDay(2000 + Number(m[6]), Number(m[5]), Number(m[4])) : true;
+      const valid =
+        m[1] !== undefined ? isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))
+        : m[4] !== undefined ? isValidDay(2000 + Number(m[6]), Number(m[5]), Number(m[4]))
+        : m[7] !== undefined ? m[9] === undefined || isValidDay(Number(m[7]), Number(m[8]), Number(m[9]))
+        : isValidDay(2000 + Number(m[10]), Number(m[11]), Number(m[12])) || isValidDay(2000 + Number(m[12]), Number(m[11]), Number(m[10]));
       if (valid) out.push(span(file.index + m.index, file.index + m.index + m[0].length, 'date-in-file-name'));
     }
   }
