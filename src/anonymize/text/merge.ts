@@ -137,8 +137,8 @@ function isOrdinaryModelWord(w: string): boolean {
   return w.length >= 3 && isDictionaryWord(w) && !isFirstName(w) && !isLastName(w) && communePopulation(w) === undefined;
 }
 
-/** Rules whose span a field or a table column names as a person's, whatever the word. */
-const NAMED_BY_FIELD = new Set(['person-column', 'person-field']);
+/** Rules whose span a field, a table column or an export's key names as a person's, whatever the word. */
+const NAMED_BY_FIELD = new Set(['person-column', 'person-field', 'person-structured']);
 
 export function dropHardNegatives(spans: Span[], doc: Doc): Span[] {
   return spans.filter((s) => {

@@ -54,6 +54,7 @@ import { seenByWriterPersonSpans } from './recognizers/persons-seen-by-writer.js
 import { staffRosterPersonSpans } from './recognizers/persons-staff-roster.js';
 import { townAfterAgeSpans } from './recognizers/town-after-age.js';
 import { placesInFileNameSpans } from './recognizers/places-in-file-names.js';
+import { structuredPersonSpans } from './recognizers/structured-fields.js';
 import { spelledPersonSpans } from './recognizers/persons-spelled.js';
 import { informalPersonSpans } from './recognizers/persons-informal.js';
 import { logEntryWriterSpans, logWriterPersonSpans } from './recognizers/persons-log-writer.js';
@@ -121,6 +122,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['hospitals by their acronym', hospitalAcronymSpans],
   ['services in mail headers', emailHeaderServiceSpans],
   ['persons', personSpans],
+  ['names and ages keyed in exports', structuredPersonSpans],
   ['informal persons', informalPersonSpans],
   ['hand-over persons', handoverPersonSpans],
   ['names before a possessive relative', possessiveRelativePersonSpans],

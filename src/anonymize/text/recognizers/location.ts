@@ -10,7 +10,7 @@ import { communeHasCode, communeInDepartment, communePopulation, isFirstName, is
 import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
-import { structuredPlaceSpans } from './structured-places.js';
+import { structuredPlaceSpans } from './structured-fields.js';
 import { FR_DEPARTMENT_HEAD, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from './departments.js';
 import { STREET_TYPES_FR } from './street-types.js';
 import { postcodeSaidBefore } from './postcode-said-in-french.js';
