@@ -25,7 +25,7 @@ const DIGIT = `(?:(?:double|triple)[ -])?(?:${PAIR_FR}|cents?|mille|septante|hui
 // spell the next identifier's name ("… dash six n h i s number …") are not part of this one, nor the "i" of
 // "i repeat" that dictations add before reading the number again. A letter may be spelled with a word ("N as in
 // Nancy", "B comme Bernard"), and a digit read again as a numeral ("I repeat, B K 7 2 4 …").
-const TOKEN = String.raw`(?:[a-z][ \t]+(?:as[ \t]+in|comme)[ \t]+[a-z]{2,}|${DIGIT}|\d(?!\d)|slash|stroke|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z])`;
+const TOKEN = String.raw`(?:[a-z][ \t]+(?:as[ \t]+in|comme)[ \t]+[a-z]{2,}|${DIGIT}|\d(?!\d)|slash|stroke|dash|tiret|barre|(?<=(?:vingt|trente|quarante|cinquante|soixante)[ \t]+)et(?=[ \t]+(?:un|onze)\b)|(?!(?:[a-z][ \t]){1,4}(?:number|no)\b|i[ \t]+repeat\b)[a-z](?!['’]))`;
 // The words before "number" (or after "numéro") that announce a phone, a room or nothing in particular ("her
 // number is …", "le numéro de portable"): any other word names the identifier ("nida number", "claim number",
 // "numero cnamgs", "numéro amo"), whatever scheme it is.
@@ -82,6 +82,17 @@ const SPOKEN_ID = new RegExp(
   String.raw`\b(?:${ID_WORD})(?:[ \t]*[:,])?[ \t]*[ \t\n][ \t]*(?:(?:${READS})[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
+// An identity document or scheme named a few words before the number, not right before it: "le NNI : un, neuf …",
+// "sa carte d'identité porte le numéro trois, deux …", "the child's card is not yet issued: one, one …", "carte
+// nationale du père, monsieur X : un, zéro …". Up to six words between, on the same sentence, none of them a phone's
+// word (then the number is the phone given after the card: "carte vitale ok, portable : zéro six …").
+const IDENTITY_CUE = String.raw`identite|identity|identification|nni|nina|cni|passport|passeport|national[ \t]+id|carte[ \t]+nationale|card`;
+const PHONE_WORD = String.raw`telephone|tel|portable|mobile|phone|cell|cellphone|gsm|whatsapp|fax|joindre|appeler|call|contact|landline|fixe|sms|texto`;
+const GAP_WORD = String.raw`(?!(?:${PHONE_WORD}|${DIGIT})(?![a-z]))[a-z'’-]+`;
+const SPOKEN_ID_AFTER_GAP = new RegExp(
+  String.raw`\b(?:${IDENTITY_CUE})(?![a-z])(?:[ \t]*[,:]?[ \t]+${GAP_WORD}){1,6}[ \t]*[:,]?[ \t]+(?:(?:${READS})[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
+  'dgu',
+);
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,", "soit", "full number"). */
 export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|that[ \t]+is|that's|c'est-a-dire|soit|donc|full[ \t]+number|je[ \t]+(?:reprends|repete|redis|relis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
@@ -89,7 +100,7 @@ const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousi
 const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'cnic', 'nic ', 'nida', 'npi', 'aadhaar', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
+const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'cnic', 'nic ', 'nida', 'npi', 'aadhaar', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', 'identit', 'nni', 'nina', 'passport', 'passeport', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
 
 /** Whether a run holds at least four digits said (or read) one by one, the mark of a dictated number. */
 export function spokenDigits(run: string): boolean {
@@ -107,6 +118,11 @@ export function spokenIdSpans(doc: Doc): Span[] {
     const scheme = SCHEME_BEFORE_NUMERO.exec(doc.folded.slice(m.index, start))?.[1];
     if (scheme !== undefined && (isLastName(scheme) || isFirstName(scheme) || RELATIVE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 40), m.index)))) continue;
     out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
+  }
+  for (const m of doc.folded.matchAll(SPOKEN_ID_AFTER_GAP)) {
+    if (!spokenDigits(m[1]!)) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ start, end, label: 'ID', score: 0.8, priority: PRIORITY.context + 25, source: 'id-spoken-after-identity' });
   }
   return out;
 }
