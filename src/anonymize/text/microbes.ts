@@ -31,6 +31,15 @@ export const MICROBE_SPECIES = new Set(
   fragilis perfringens septicum cereus anthracis kingae`.split(/\s+/),
 );
 
+/**
+ * A species epithet no list holds, by its Latin ending ("israelii", "radingae", "turicensis", "odontolyticus"): after a
+ * genus's initial ("A. ISRAELII") it is no surname. Long words only for "-ii" and "-ae", which short names end with too
+ * ("Rae", "Lily-Mae", "Heiarii"). Folded.
+ */
+export function looksLikeSpeciesEpithet(key: string): boolean {
+  return /^(?:\p{L}{6,}(?:ii|ae)|\p{L}+(?:ensis|icus|oides|philus|lyticus|iae))$/u.test(key);
+}
+
 const isMicrobeWord = (key: string) => MICROBE_GENERA.has(key) || MICROBE_SPECIES.has(key);
 
 /** Whether every word of a span is a genus, a species or a genus's initial ("E.", "S"), with a genus or species among them. */

@@ -2,7 +2,7 @@ import { isDictionaryWord } from '../bloom.js';
 import { communePopulation, isFirstName, isLastName } from '../gazetteers.js';
 import { FACILITY_WORD } from '../facility-words.js';
 import { fold } from '../normalize.js';
-import { isMicrobeName } from '../microbes.js';
+import { isMicrobeName, looksLikeSpeciesEpithet } from '../microbes.js';
 import { TITLE_WORDS } from '../titles.js';
 import { weekdayAbbreviationBeforeDayNumber } from '../recognizers/dates-named-alone.js';
 import { isDepartmentName, onlyDepartmentWordsEn, onlyDepartmentWordsFr } from '../recognizers/departments.js';
@@ -341,6 +341,8 @@ export function plausibleModelSpan(span: Span, doc: Doc): boolean {
   if (span.label === 'PERSON' && (medicalPhrase || combiningFormBeforeHyphen(span, doc, text))) return false;
   // A microbe's Latin name ("Escherichia coli", "E. coli", "KLEBSIELLA PNEUMONIAE") is no one's and nowhere.
   if (span.label !== 'ADDRESS' && isMicrobeName(words)) return false;
+  // "A. ISRAELII", "a. turicensis": a species no list holds, after its genus's initial.
+  if (words.length === 1 && looksLikeSpeciesEpithet(folded) && /(?:^|[^\p{L}])\p{L}\.[ \t]*$/u.test(doc.text.slice(Math.max(0, span.start - 4), span.start))) return false;
   if ((span.label === 'PERSON' || span.label === 'CITY') && tailOfWrappedWord(span, doc, text)) return false;
   // The second half of a compound glued to the first ("hépatico-jéjunale"): no name starts with its hyphen.
   if (span.label === 'PERSON' && /^-/.test(text) && /\p{L}$/u.test(doc.text.slice(Math.max(0, span.start - 1), span.start))) return false;

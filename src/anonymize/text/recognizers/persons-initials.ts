@@ -1,4 +1,5 @@
 import { isDictionaryWord } from '../bloom.js';
+import { looksLikeSpeciesEpithet } from '../microbes.js';
 import { fold } from '../normalize.js';
 import { isTownOfAnyList } from './location.js';
 import { SPECIES } from './persons-informal.js';
@@ -97,8 +98,8 @@ export function initialsPersonSpans(doc: Doc): Span[] {
   ];
   for (const [m, source] of initialAndSurname) {
     const surname = fold(m[1]!);
-    // A town or a score named after one ("40 ml d. glasgow 14") is no surname here.
-    if (isDictionaryWord(surname.replace(/['-]/g, '')) || SPECIES.has(surname) || isTownOfAnyList(surname)) continue;
+    // A town or a score named after one ("40 ml d. glasgow 14"), or a microbe's species ("A. ISRAELII"), is no surname here.
+    if (isDictionaryWord(surname.replace(/['-]/g, '')) || SPECIES.has(surname) || looksLikeSpeciesEpithet(surname) || isTownOfAnyList(surname)) continue;
     const at = m.index!;
     if (FACILITY_BEFORE.test(doc.folded.slice(Math.max(0, at - 24), at))) continue;
     // "il y a 4 j. teleconsult": a count's unit; French "g." and "d." are a side ("avant bras g. perf").
