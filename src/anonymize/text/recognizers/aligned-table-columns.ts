@@ -35,6 +35,28 @@ function tokens(line: string): Token[] {
   return out;
 }
 
+/**
+ * The first cell of a short row that runs over the next column's header, two cells written with one blank between
+ * ("PATRICK JOSEPH 02/02/1930", a long forename against its date): -1 when none does.
+ */
+function mergedCell(cells: readonly Token[], header: readonly Token[]): number {
+  return cells.findIndex((c, i) => i + 1 < header.length && c.start + c.value.length > header[i + 1]!.start + SLACK);
+}
+
+/**
+ * A short row's cell for column k when exactly one cell swallowed its neighbours: the cells before it keep their
+ * index, the cells after it count from the row's end. A hand-aligned list drifts by a letter or two from its header
+ * ("LOUGHRAN  WILLIAM JOHN 30/04/1947  79  BT34 4SN  BALLYMARTIN"), so positions alone miss the columns after it.
+ * Undefined for the swallowed columns, and when no single cell explains the shortfall.
+ */
+function byIndexAroundMerge(cells: readonly Token[], header: readonly Token[], merged: number, k: number): Token | undefined {
+  if (merged < 0 || cells.length >= header.length) return undefined;
+  const lost = header.length - cells.length;
+  if (k < merged) return cells[k];
+  if (k > merged + lost) return cells[k - lost];
+  return undefined;
+}
+
 export function alignedTableSpans(doc: Doc): Span[] {
   const t = doc.folded;
   if (!t.includes('   ')) return [];
@@ -59,9 +81,10 @@ export function alignedTableSpans(doc: Doc): Span[] {
       const cells = tokens(row.text);
       if (cells.length < 3) break;
       const byIndex = cells.length === header.length;
+      const merged = byIndex ? -1 : mergedCell(cells, header);
       const at: Cell[] = [];
       for (const k of wanted) {
-        const cell = byIndex ? cells[k] : cells.find((c) => Math.abs(c.start - header[k]!.start) <= SLACK);
+        const cell = byIndex ? cells[k] : (byIndexAroundMerge(cells, header, merged, k) ?? cells.find((c) => Math.abs(c.start - header[k]!.start) <= SLACK));
         at[k] = cell ? { value: cell.value, start: row.start + cell.start } : { value: '', start: row.start };
       }
       out.push(...rowSpans(kinds, (k) => at[k] ?? { value: '', start: row.start }));
