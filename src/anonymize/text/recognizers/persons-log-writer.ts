@@ -68,11 +68,19 @@ export function logWriterPersonSpans(doc: Doc): Span[] {
  */
 // The care roles a log writes before a name: the staff abbreviations and the roles spelled out, a health visitor, a
 // social worker, a French physiotherapist ("kiné").
-const ENTRY_ROLE = String.raw`(?:${STAFF_ROLE_ALTERNATION}|hv|sw|kine|physio|orthotist|orthoptist|nursery[ \t]+nurse|nurse|midwife|dietitian|pharmacist|puer|sage-femme|interne|externe)`;
+const ENTRY_ROLES = String.raw`${STAFF_ROLE_ALTERNATION}|hv|sw|kine|physio|orthotist|orthoptist|nursery[ \t]+nurse|nurse|midwife|dietitian|pharmacist|puer|sage-femme|interne|externe`;
+const ENTRY_ROLE = `(?:${ENTRY_ROLES})`;
 const ENTRY_NAME = String.raw`(\p{L}[\p{L}'’-]{2,25})`;
 // At most forty characters of the entry's kind between its date and the role ("new birth visit (day 22) -", "phone f/u").
 const ENTRY_WRITER = new RegExp(
   String.raw`(?<=^|\n)[ \t]*${LOG_DATE}[^\n:]{0,40}?(?<![\p{L}\p{N}])${ENTRY_ROLE}[ \t]+${ENTRY_NAME}(?:[ \t]+${ENTRY_NAME})?[ \t]*:`,
+  'dgu',
+);
+
+// The writer alone after the entry's date, time and role, closing the line its notes follow on ("sat 21/11 0700 cnm orla",
+// "wed 25/11 1000 physio jarrah"): a nurse manager too. A known first name is enough there, the role vouching for it.
+const HEADING_WRITER = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*${LOG_DATE}${TIME_FOUR_DIGITS}${SHIFT}[ \t]+(?:${ENTRY_ROLES}|cnm\d?|anp)[ \t]+${ENTRY_NAME}[ \t]*(?=\r?\n|$)`,
   'dgu',
 );
 
@@ -85,6 +93,11 @@ export function logEntryWriterSpans(doc: Doc): Span[] {
   for (const m of f.matchAll(ENTRY_WRITER)) {
     if (!named(m[1]!, m.indices![1]![0]) || (m[2] !== undefined && !named(m[2], m.indices![2]![0]))) continue;
     out.push({ start: m.indices![1]![0], end: (m.indices![2] ?? m.indices![1]!)[1], label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-log-entry-writer' });
+  }
+  for (const m of f.matchAll(HEADING_WRITER)) {
+    const [start, end] = m.indices![1]!;
+    if (!(named(m[1]!, start) || (/^\p{Ll}/u.test(doc.text[start]!) && firstNameHere(m[1]!) && !NOT_A_WRITER.has(m[1]!)))) continue;
+    out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-log-heading-writer' });
   }
   return out;
 }
