@@ -13,6 +13,7 @@ import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans, placesAfterModelStreets } from './recognizers/location.js';
 import { townsAfterIntroSpans } from './recognizers/towns-after-intro.js';
 import { townsAfterResidenceSpans } from './recognizers/towns-after-residence.js';
+import { townsOfRelativesAndJourneysSpans } from './recognizers/towns-of-relatives-and-journeys.js';
 import { splitTownsFromFacilities } from './recognizers/facility-towns.js';
 import { addressBeforeTownSpans } from './recognizers/address-before-town-postcode.js';
 import { houseOpeningLineSpans } from './recognizers/address-house-opening-line.js';
@@ -88,6 +89,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['places (locationSpans)', locationSpans],
   ['towns after an age or a relative', townsAfterIntroSpans],
   ['towns after a verb of living', townsAfterResidenceSpans],
+  ['towns of relatives and journeys', townsOfRelativesAndJourneysSpans],
   ['named houses', namedHouseSpans],
   ['streets with their kind glued on', compoundStreetSpans],
   ['barangays, puroks and sitios', barangaySpans],

@@ -65,7 +65,7 @@ export function townsAfterIntroSpans(doc: Doc): Span[] {
 }
 
 /** Folded words no dictionary holds and no first name, or a commune the lists know (see above). */
-function isTown(name: string): boolean {
+export function isTown(name: string): boolean {
   const words = name.replace(ARTICLE, '').split(/[ '’-]/).filter((w) => w !== '');
   if (words.length === 0 || words.some((w) => NOT_A_TOWN.has(w)) || isFirstNameOfAnyList(words[0]!)) return false;
   // A listed commune of one ordinary word ("son", "pont", "école", "cordon") is the word.
