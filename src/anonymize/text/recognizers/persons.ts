@@ -48,6 +48,16 @@ const TITLE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${
 // ("patient mister bwalya mulenga", "wife missus grace kapambwe"). Every title may take its dot ("mrs. jablonski").
 // "m" needs its dot, and not after a number ("50 m. puis" is a distance) nor a letter and a dot ("p.m. doses", "a.m.").
 const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
+// The particles of a family name before an ordinary word ("le pape", "du bois", "la fontaine"), and the duties and
+// offices the same particles introduce after a title ("dr du jour", "m. le maire", "mme la directrice").
+const FAMILY_PARTICLE = new Set(['du', 'le', 'la']);
+const DUTY_OR_OFFICE = new Set([
+  'jour', 'soir', 'nuit', 'matin', 'service', 'secteur', 'samu', 'smur', 'cabinet', 'centre', 'bloc', 'week-end', 'weekend', 'travail', 'sport',
+  'maire', 'juge', 'procureur', 'prefet', 'ministre', 'president', 'presidente', 'directeur', 'directrice', 'professeur', 'docteur', 'medecin',
+  'cure', 'commissaire', 'capitaine', 'commandant', 'lieutenant', 'colonel', 'general', 'chef', 'responsable', 'patient', 'patiente', 'malade',
+  'mari', 'femme', 'fils', 'fille', 'pere', 'mere', 'frere', 'soeur', 'conjoint', 'conjointe', 'voisin', 'voisine', 'premier', 'premiere', 'second', 'seconde',
+  'meme', 'dit', 'dite', 'suivant', 'suivante', 'veille', 'lendemain', 'plus', 'moins', 'temps', 'coup', 'cas', 'mois', 'semaine', 'garde', 'permanence',
+]);
 const TITLE_LOWER_RE = notAfter(new RegExp(
   String.raw`(?<![\p{L}])(?:(?:` + ci(String.raw`dr|docteur|doctor|pr|mme|mr|mlle|madame|monsieur|mrs|ms|mister|missus`) + String.raw`)\.?|(?<![\p{N}][ \t]?|\p{L}\.)[mM]\.)[ \t]{1,4}` +
     String.raw`((?:[\p{Ll}]\.[ \t]?)?(?:${LOWER_PARTICLE}[ \t]?)?[\p{Ll}][\p{L}'’-]{1,40})`,
@@ -268,8 +278,10 @@ export function personSpans(doc: Doc): Span[] {
     const last = words[words.length - 1]!;
     // A name of two letters only after a particle ("da costa" yes, "mr le" no).
     if (LOWER_STOP.has(last) || NOT_NAMES.has(last) || last.length < (words.length > 1 ? 2 : 3)) continue;
-    // "Dr de garde", "médecin de permanence": a particle and an ordinary word name a duty, not a family.
-    if (words.length > 1 && !/^\p{Ll}\.$/u.test(words[0]!) && isOrdinaryWord(last)) continue;
+    // "Dr de garde", "médecin de permanence": a particle and an ordinary word name a duty, not a family. After "du",
+    // "le", "la" an ordinary word is a family's ("dr le pape", "docteur du bois", "dr du toit") unless it names a duty or
+    // an office ("dr du jour", "m. le maire"); after "pr" ("pour" in a text message: "pr le pansement") it never is.
+    if (words.length > 1 && !/^\p{Ll}\.$/u.test(words[0]!) && isOrdinaryWord(last) && !(FAMILY_PARTICLE.has(words[0]!) && !DUTY_OR_OFFICE.has(last) && !/^pr\.?$/i.test(title))) continue;
     // "doctor" is also a plain noun in English ("the doctor said"): a dictated "this is doctor
     // hollingsworth" names someone only by a word no dictionary knows ("said", "advised" are also names).
     if (/^doctor$/i.test(title) && words.length === 1 && isDictionaryWord(fold(last))) continue;
