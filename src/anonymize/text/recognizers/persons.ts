@@ -66,7 +66,7 @@ const TITLE_LOWER_RE = notAfter(new RegExp(
 // The letter first, the lookbehind after it: a pattern that opens with a lookbehind is tried at every position.
 const TITLE_M_AFTER_NUMBER = /[mM](?<=[\p{N}][ \t]?[mM])\.[ \t]{1,4}([\p{Ll}][\p{Ll}'’-]{1,40}(?:[ \t]+(?:de|du|le|la|da|van)[ \t]+[\p{Ll}][\p{Ll}'’-]{1,40})?)/dgu;
 // Field labels: a label, blanks, then ':', '=' or '|'.
-const FIELD_KEYWORDS = ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort|malade|team leader|typed(?: by)?|orthophoniste|psychologue|ergoth[eé]rapeute|kin[eé]sith[eé]rapeute|brancardier|pilote|trait[eé]e? par|standardiste|operator|call taker|dispatcher|r[eé]gulateur|handled by|processed by|logged by|taken by|entered by|completed by|therapist|passenger|passag[eè]re?|conjointe?|donor|donneur|donneuse|soldier|runner`);
+const FIELD_KEYWORDS = ci(String.raw`nom(?: de naissance| d'usage| de jeune fille| marital)?|pr[eé]noms?|patient(?:e)?|patient\(e\)|name|patient name|full name|first name|last name|surname|given names?|m[eé]decin(?: traitant| r[eé]f[eé]rent| prescripteur)?|r[eé]f[eé]rent|r[eé]dig[eé] par|sign[eé](?: par)?|signature|valid[eé] par|dict[eé] par|saisi par|written by|signed by|dictated by|electronically signed by|attending(?: physician)?|resident|fellow|surgeon|chirurgien|op[eé]rateur|anesth[eé]siste|aide op[eé]ratoire|assistant|interne|externe|infirmi[eè]re?|ide|cc|copie [aà]|adress[eé]e? par|referred by|referring physician|seen by|vu(?:e)? par|[eé]pouse|[eé]poux|n[eé]e|fils de|fille de|contact|personne de confiance|aidant|from|to|de|[aà]|attn|dear|cher|ch[eè]re|mother|father|m[eè]re|p[eè]re|pt|client|r[eé]sident|resident|rn|np|pharmacist|pharmacien|witness|t[eé]moins?|reported by|d[eé]clarant|coordinator|pr[eé]sents?|present|prescripteur|demandeur|m[eé]decin demandeur|ordering provider|referring|requested by|read by|reviewed by|attending|surgeon|pcp|nok|next of kin|emergency contact|health care proxy|guardian|tuteur|curateur|enfant|b[eé]b[eé]|child|accompagnante?|parent|parents|escort|malade|team leader|typed(?: by)?|orthophoniste|psychologue|ergoth[eé]rapeute|kin[eé]sith[eé]rapeute|brancardier|pilote|trait[eé]e? par|standardiste|operator|call taker|dispatcher|r[eé]gulateur|handled by|processed by|logged by|taken by|entered by|completed by|therapist|passenger|passag[eè]re?|conjointe?|donor|donneur|donneuse|soldier|runner`);
 // A field's name goes on across two blanks or more ("Jean  DUPONT") but not into the next field of the
 // line ("NOM : ZERBIB   Prénom : Lévana"): not onto words that a separator follows.
 const FIELD_NAME_SEQ = String.raw`${NAME_TOKEN}(?:(?:[ \t]|[ \t]{2,}(?![^\s:=|]+(?:[ \t][^\s:=|]+){0,2}[ \t]*[:=|]))(?:${PARTICLE}[ \t]+)?${NAME_TOKEN}){0,3}`;
@@ -310,6 +310,13 @@ export function personSpans(doc: Doc): Span[] {
     // first word is an ordinary one that no name list knows, and a sentence goes on after it (not a surname's particle:
     // "Dirk van der Heijden").
     if (!/\s/.test(only) && isOrdinaryWord(only) && !isFirstName(only) && !isLastName(only) && /^(?:[ \t]+\p{Ll}|[ \t]*[!?])/u.test(t.slice(e, e + 3)) && !SURNAME_PARTICLE_AFTER.test(t.slice(e, e + 8))) continue;
+    // "Lieu, date et signature : Avenches, le …": the place a form is signed at, not the signer.
+    if (/(?:lieu|date|place)[^\n:]{0,12}signature[ \t]*:[ \t]*$/i.test(t.slice(Math.max(0, s - 40), s))) continue;
+    // A signature line goes on with the signer's number after a wide gap ("Signature: A. Qureshi   MSP #3K418").
+    if (/signature[ \t]*:[ \t]*$/i.test(t.slice(m.index, s)) && /[ \t]{2,}/.test(m[1]!.trimEnd())) {
+      push(s, s + m[1]!.search(/[ \t]{2,}/), 0.9, PRIORITY.context, 'person-field');
+      continue;
+    }
     // A surname alone, then a comma: the given names follow ("Dr Ana Ruiz, Leeds" is a name and a town).
     push(s, /\s/.test(m[1]!.trim()) ? e : e + givenNamesAfterComma(t, e), 0.9, PRIORITY.context, 'person-field');
   }
@@ -422,6 +429,8 @@ export function personSpans(doc: Doc): Span[] {
     // "ED PROVIDER NOTE", "AL FORM": an upper-case heading, when the second word is an ordinary one;
     // "BON DE TRANSPORT": a particle alone is no surname.
     if ((aUpper && bUpper && isOrdinaryWord(b)) || /^(?:de|du|des|le|la|les|da|di|van|von|del)$/i.test(b)) continue;
+    // "Albrecht, OTR/L", "RN/BSN": capitals glued to a slash and a capital are a credential, not a given name.
+    if (bUpper && /^\/\p{Lu}/u.test(t.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     // "ASA III", "NYHA IV", "GOLD II": a grade or class in Roman numerals, not a surname.
     if (/^(?:I{1,3}|IV|VI{0,3}|IX|X)$/.test(b)) continue;
     // "Nathalie du CLSC", "Sophie du CHU": a particle before an acronym says where someone works, not a family.
