@@ -1,6 +1,7 @@
 import { coordinatedNameSpans } from './coordinated-names.js';
 import { dropHardNegatives, mergeSpans, propagateCities, propagateNames } from './merge.js';
 import { agesAfterNames } from './ages-after-names.js';
+import { namesInOtherScriptsAfter } from './names-in-other-scripts.js';
 import { readAgainSpans } from './read-again.js';
 import { surnamesAfterFirstNames } from './surname-after-first-name.js';
 import { plausibleModelSpan } from './ner/filter.js';
@@ -180,7 +181,7 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   const surnames = surnamesAfterFirstNames(spans, doc);
   if (surnames.length) spans = propagateNames(spans.concat(surnames), doc);
   spans = propagateCities(spans, doc);
-  spans = spans.concat(agesAfterNames(spans, doc), readAgainSpans(spans, doc));
+  spans = spans.concat(agesAfterNames(spans, doc), readAgainSpans(spans, doc), namesInOtherScriptsAfter(spans, doc));
   spans = dropHardNegatives(spans, doc);
   return { doc, spans: mergeSpans(spans, doc) };
 }
