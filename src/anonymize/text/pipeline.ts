@@ -22,6 +22,7 @@ import { addressFieldSpans } from './recognizers/address-field.js';
 import { zipAfterListedTownSpans } from './recognizers/zip-after-listed-town.js';
 import { zipAfterHouseNumberSpans } from './recognizers/zip-after-house-number.js';
 import { spokenZipSpans } from './recognizers/zip-spoken.js';
+import { zipAfterLabelSpans } from './recognizers/zip-after-label.js';
 import { initialsPersonSpans } from './recognizers/persons-initials.js';
 import { definedInitialsSpans } from './recognizers/persons-initials-defined.js';
 import { forumHandlePersonSpans } from './recognizers/persons-forum-handles.js';
@@ -102,6 +103,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['postcode and town after a house number', zipAfterHouseNumberSpans],
   ['lowercase UK postcodes', lowercaseUkPostcodeSpans],
   ['postcodes read aloud', spokenZipSpans],
+  ['postcodes after their label', zipAfterLabelSpans],
   ['town before a country', townBeforeCountrySpans],
   ['hyphenated communes', hyphenatedCommuneSpans],
   ['towns around an arrow', townsAroundArrowSpans],
