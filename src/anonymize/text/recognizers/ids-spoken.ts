@@ -89,8 +89,11 @@ const SPOKEN_ID = new RegExp(
 const IDENTITY_CUE = String.raw`identite|identity|identification|nni|nina|cni|passport|passeport|national[ \t]+id|carte[ \t]+nationale|card`;
 const PHONE_WORD = String.raw`telephone|tel|portable|mobile|phone|cell|cellphone|gsm|whatsapp|fax|joindre|appeler|call|contact|landline|fixe|sms|texto`;
 const GAP_WORD = String.raw`(?!(?:${PHONE_WORD}|${DIGIT})(?![a-z]))[a-z'’-]+`;
+// Between the words, blanks or one comma or colon with the blanks around it, in one way only: blanks split between two
+// runs ("[ \t]*[,:]?[ \t]+") let a long run of blanks backtrack in every way at every word, in exponential time.
+const GAP = String.raw`(?:[ \t]*[,:][ \t]*|[ \t]+)`;
 const SPOKEN_ID_AFTER_GAP = new RegExp(
-  String.raw`\b(?:${IDENTITY_CUE})(?![a-z])(?:[ \t]*[,:]?[ \t]+${GAP_WORD}){1,6}[ \t]*[:,]?[ \t]+(?:(?:${READS})[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
+  String.raw`\b(?:${IDENTITY_CUE})(?![a-z])(?:${GAP}${GAP_WORD}){1,6}${GAP}(?:(?:${READS})[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,", "soit", "full number"). */
