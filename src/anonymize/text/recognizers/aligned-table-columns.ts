@@ -44,10 +44,11 @@ function mergedCell(cells: readonly Token[], header: readonly Token[]): number {
 }
 
 /**
- * A short row's cell for column k when exactly one cell swallowed its neighbours: the cells before it keep their
- * index, the cells after it count from the row's end. A hand-aligned list drifts by a letter or two from its header
- * ("LOUGHRAN  WILLIAM JOHN 30/04/1947  79  BT34 4SN  BALLYMARTIN"), so positions alone miss the columns after it.
- * Undefined for the swallowed columns, and when no single cell explains the shortfall.
+ * A short row's cell for column k, the first cell that runs over its neighbour's header taken to have swallowed all
+ * the missing columns: the cells before it keep their index, the cells after it count from the row's end. A
+ * hand-aligned list drifts by a letter or two from its header ("LOUGHRAN  WILLIAM JOHN 30/04/1947  79  BT34 4SN
+ * BALLYMARTIN"), so positions alone miss the columns after it. Undefined for the swallowed columns and when no cell
+ * runs over (the caller then reads cells by position).
  */
 function byIndexAroundMerge(cells: readonly Token[], header: readonly Token[], merged: number, k: number): Token | undefined {
   if (merged < 0 || cells.length >= header.length) return undefined;

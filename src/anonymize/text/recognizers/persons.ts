@@ -49,7 +49,7 @@ const TITLE_RE = notAfter(new RegExp(String.raw`(?<![\p{L}.])(?:${TITLES})\s+(${
 // "m" needs its dot, and not after a number ("50 m. puis" is a distance) nor a letter and a dot ("p.m. doses", "a.m.").
 const LOWER_PARTICLE = String.raw`(?:le|la|de|du|des|da|di|del|dos|van|von|ben|el|al|d'|l')`;
 // The particles of a family name before an ordinary word ("le pape", "du bois", "la fontaine"), and the duties and
-// offices the same particles introduce after a title ("dr du jour", "m. le maire", "mme la directrice").
+// offices the same particles introduce after a title ("dr du jour", "m. le maire", "mme la directrice"), folded.
 const FAMILY_PARTICLE = new Set(['du', 'le', 'la']);
 const DUTY_OR_OFFICE = new Set([
   'jour', 'soir', 'nuit', 'matin', 'service', 'secteur', 'samu', 'smur', 'cabinet', 'centre', 'bloc', 'week-end', 'weekend', 'travail', 'sport',
@@ -281,7 +281,7 @@ export function personSpans(doc: Doc): Span[] {
     // "Dr de garde", "médecin de permanence": a particle and an ordinary word name a duty, not a family. After "du",
     // "le", "la" an ordinary word is a family's ("dr le pape", "docteur du bois", "dr du toit") unless it names a duty or
     // an office ("dr du jour", "m. le maire"); after "pr" ("pour" in a text message: "pr le pansement") it never is.
-    if (words.length > 1 && !/^\p{Ll}\.$/u.test(words[0]!) && isOrdinaryWord(last) && !(FAMILY_PARTICLE.has(words[0]!) && !DUTY_OR_OFFICE.has(last) && !/^pr\.?$/i.test(title))) continue;
+    if (words.length > 1 && !/^\p{Ll}\.$/u.test(words[0]!) && isOrdinaryWord(last) && !(FAMILY_PARTICLE.has(words[0]!) && !DUTY_OR_OFFICE.has(fold(last)) && !/^pr\.?$/i.test(title))) continue;
     // "doctor" is also a plain noun in English ("the doctor said"): a dictated "this is doctor
     // hollingsworth" names someone only by a word no dictionary knows ("said", "advised" are also names).
     if (/^doctor$/i.test(title) && words.length === 1 && isDictionaryWord(fold(last))) continue;
