@@ -51,6 +51,8 @@ const COMPACT_DAY_FIELD = /(?<=[|^])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\
 // dashed forms only there, where the name's extension says the digits are no identifier; a two-digit year first or
 // last ("26-11-27"), as either reads a day.
 const FILE_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[_-][\p{L}\p{N}]+)+\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'giu');
+// Cheap test first: a dot and a file extension somewhere (a hyphen alone is in nearly every note).
+const FILE_EXTENSION_HINT = new RegExp(String.raw`\.(?:${FILE_EXTENSION})(?![\p{L}\p{N}])`, 'iu');
 const FILE_NAME_DATE =
   /(?<=[_-])(?:((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})|((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?|(\d{2})-(0[1-9]|1[0-2])-(\d{2}))(?=[_.-])/gu;
 const FR_WEEKDAY_DM = new RegExp(String.raw`\b(?:${WEEKDAY_ABBR_FR})\.?[ \t]+(\d{1,2})\/(\d{1,2})(?![\p{N}]|[\/.-]\d)`, 'dgu');
@@ -116,7 +118,7 @@ export function extraDateSpans(doc: Doc): Span[] {
     const year = Number(m.slice(5, 9).join(''));
     if (isValidDay(year, Number(m[3]! + m[4]!), Number(m[1]! + m[2]!))) out.push(span(m.index, m.index + m[0].length, 'date-spaced'));
   }
-  for (const file of t.includes('_') || t.includes('-') ? t.matchAll(FILE_NAME) : []) {
+  for (const file of FILE_EXTENSION_HINT.test(t) ? t.matchAll(FILE_NAME) : []) {
     for (const m of file[0].matchAll(FILE_NAME_DATE)) {
       const valid =
         m[1] !== undefined ? isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))

@@ -31,7 +31,6 @@ const NOT_A_PLACE = new Set([...TITLE_WORDS, 'the', 'a', 'an', 'my', 'his', 'her
 // Airport", "Cwm Einion Farm"): the facility and address rules read it whole.
 const NOT_A_TOWN_WORD = /^(?:hospital|clinic|health|medical|general|surgery|practice|centre|center|ward|unit|school|college|university|church|pharmacy|hospice|care|nursing|house|homes?|road|street|st|avenue|lane|airport|station|prison|barracks|farm|mill|flat|level|link|line|estate|park|market|hall)$/i;
 const FACILITY_AFTER = /^[ \t]+(\p{L}+)/u;
-const HINT = new RegExp(String.raw`(?:${RELATIVE}|${JOURNEY})\S*[ \t]+(?:\S+[ \t]+)?(?:in|at|from)[ \t]`, 'iu');
 
 function capitalisedPlace(text: string, at: number): [number, number] | undefined {
   const m = CAPITALISED.exec(text.slice(at, at + 60));
@@ -56,7 +55,6 @@ function lowercasePlace(doc: Doc, at: number): [number, number] | undefined {
 
 export function townsOfRelativesAndJourneysSpans(doc: Doc): Span[] {
   const t = doc.text;
-  if (!HINT.test(t)) return [];
   const out: Span[] = [];
   const push = (place: [number, number] | undefined, source: string) => {
     if (place) out.push({ start: place[0], end: place[1], label: 'CITY', score: 0.75, priority: PRIORITY.context - 5, source });
