@@ -65,15 +65,20 @@ function ageFitsBirthYear(text: string, at: number, age: number): boolean {
   return when >= 1990 && when <= 2040;
 }
 
+/** Whether an age is PHI: over 89 (HIPAA's Safe Harbor groups the older ages), and under 130 (a larger number is no age). */
+export function isPhiAge(years: number): boolean {
+  return years > 89 && years < 130;
+}
+
 export function ageSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const m of doc.folded.matchAll(AGE)) {
     const n = Number(m[1]);
-    if (n > 89 && n < 130) out.push({ start: m.index, end: m.index + m[1]!.length, label: 'AGE', score: 0.95, priority: PRIORITY.pattern, source: 'age' });
+    if (isPhiAge(n)) out.push({ start: m.index, end: m.index + m[1]!.length, label: 'AGE', score: 0.95, priority: PRIORITY.pattern, source: 'age' });
   }
   const contextAge = (start: number, num: string) => {
     const n = Number(num);
-    if (n > 89 && n < 130) out.push({ start, end: start + num.length, label: 'AGE', score: 0.85, priority: PRIORITY.pattern - 5, source: 'age-context' });
+    if (isPhiAge(n)) out.push({ start, end: start + num.length, label: 'AGE', score: 0.85, priority: PRIORITY.pattern - 5, source: 'age-context' });
   };
   for (const m of doc.text.matchAll(DIGIT_RUN)) {
     const num = numberAfterCue(doc.text, m.index);

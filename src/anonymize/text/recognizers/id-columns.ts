@@ -2,6 +2,8 @@ import { isDictionaryWord } from '../bloom.js';
 import { fold } from '../normalize.js';
 import { TITLE_OPENS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isPhiAge } from './age.js';
+import { CANADIAN_POSTCODE, EIRCODE, UK_POSTCODE } from './postcode-shapes.js';
 
 /**
  * Identifiers and people in table columns: a header cell that names an identifier ("UR", "MRN", "IPP", "N°",
@@ -50,7 +52,7 @@ const WARD_CELL = /^(?:ward|clinic|unit|room|bay|bed|theatre|salle|unite|service
 // A GP or a doctor column may hold the practice instead of the person ("gas house lane surgery").
 const PRACTICE_CELL = /(?:^|[ \t])(?:surgery|practice|medical group|medical cent(?:re|er)|health cent(?:re|er)|clinic|cabinet(?: medical)?|maison de sante|centre de sante|dispensaire)$/;
 // Four digits too: a postcode column holds Australian, New Zealand, Belgian or Swiss codes ("3677", "1090").
-const ZIP_CELL = /^(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[0-9A-Z]{4})$/i;
+const ZIP_CELL = new RegExp(String.raw`^(?:\d{4,5}(?:-\d{4})?|${UK_POSTCODE}|${CANADIAN_POSTCODE}|${EIRCODE})$`, 'i');
 // A credential after the name in its cell stays outside it ("A. Cota, RPh", "M. Kehoe, PharmD").
 const CREDENTIAL_AFTER = /,[ \t]*(?:rph|pharmd|md|do|rn|np|fnp|pa-c|pa|lpn|ma|cnm|crna|dds|bsn|msn|phd|mbbs|ide|iade)\.?$/;
 const NAME_CELL = /^[\p{L}][\p{L}'’.,-]*(?:[ \t]+[\p{L}][\p{L}'’.,-]*){0,4}$/u;
@@ -174,7 +176,7 @@ export function rowSpans(kinds: ColumnKinds, cellAt: (column: number) => Cell): 
   }
   for (const k of kinds.ages) {
     const { value, start } = cellAt(k);
-    if (/^\d{2,3}$/.test(value) && Number(value) > 89 && Number(value) < 130) out.push({ start, end: start + value.length, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-column' });
+    if (/^\d{2,3}$/.test(value) && isPhiAge(Number(value))) out.push({ start, end: start + value.length, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-column' });
   }
   for (const k of kinds.addresses) {
     const { value, start } = cellAt(k);

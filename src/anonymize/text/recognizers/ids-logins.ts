@@ -58,7 +58,7 @@ const COMMENT_AUTHOR_HINT = /#|\[[ \t]*(?:note|nb|n\.b\.|comment|remarque|obs)/;
 // A login made of an initial and a surname ("entered by s.griffiths", "(k.drummond)", "- l.macintyre"): a note's
 // author. Not inside an e-mail address, a host name or a longer dotted token, and the surname no ordinary word
 // ("e.coli", "p.m."), a species or a file's extension ("s.aureus", "x.csv").
-const NOT_A_SURNAME = new Set([...FILE_EXTENSIONS, 'odt', 'html', 'htm', 'png', 'jpg', 'jpeg', 'gif', 'log', 'rtf', 'msg', 'eml', ...SPECIES]);
+const NOT_A_SURNAME = new Set([...FILE_EXTENSIONS, 'html', 'htm', 'png', 'jpg', 'jpeg', 'gif', 'msg', 'eml', ...SPECIES]);
 // The dot first, then the look-behind to the initial: a pattern that opens on a letter is tried at nearly every position.
 const INITIAL_DOT_SURNAME = /\.(?<=(?<![\p{L}\p{N}@./_-])[a-z]\.)([a-z][a-z'-]{2,20})(?![\p{L}\p{N}@_-]|\.[\p{L}\p{N}])/gu;
 // English roles written in capitals before who held them, in a log's cell (French ones name a specialty there:

@@ -1,5 +1,7 @@
 import { FACILITY_WORD, SERVICE_WORDS } from '../facility-words.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { isPhiAge } from './age.js';
+import { CANADIAN_POSTCODE, UK_POSTCODE } from './postcode-shapes.js';
 
 /**
  * Fields of structured exports pasted into notes, read by their key: JSON ("city":"Wollongbar",
@@ -19,7 +21,7 @@ const NAME_KEYS = String.raw`nom|prenoms?|nom_naissance|nomnaissance|nom_usage|n
 const AGE_KEYS = String.raw`age|age_ans|age_years`;
 // The value: one quoted string on one line, starting with a letter (a town) or digits (a postcode).
 const JSON_PLACE = new RegExp(String.raw`"(?:${PLACE_KEYS})"[ \t]*:[ \t]*"(\p{L}[^"\n\\]{1,60})"`, 'dgu');
-const JSON_POSTCODE = new RegExp(String.raw`"(?:${POSTCODE_KEYS})"[ \t]*:[ \t]*"?(\d{4,5}(?:-\d{4})?|[a-z]\d[a-z] ?\d[a-z]\d|[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2})(?=["\s,}])`, 'dgu');
+const JSON_POSTCODE = new RegExp(String.raw`"(?:${POSTCODE_KEYS})"[ \t]*:[ \t]*"?(\d{4,5}(?:-\d{4})?|${CANADIAN_POSTCODE}|${UK_POSTCODE})(?=["\s,}])`, 'dgu');
 const XML_PLACE = new RegExp(String.raw`<(${PLACE_KEYS})>(\p{L}[^<\n]{1,60})</\1>`, 'dgu');
 const XML_POSTCODE = new RegExp(String.raw`<(${POSTCODE_KEYS})>([\p{L}\p{N}][\p{L}\p{N} -]{2,9})</\1>`, 'dgu');
 // logfmt: a key glued to its value by "=", at a line's start or after a blank; the value quoted when it holds
@@ -27,7 +29,7 @@ const XML_POSTCODE = new RegExp(String.raw`<(${POSTCODE_KEYS})>([\p{L}\p{N}][\p{
 // exports that skip the quotes write a town of several words ("commune=La Chapelle-Janson centre=…").
 const LOGFMT_VALUE = String.raw`(?:"([^"\n]{1,60})"|([^\s"=]+(?:[ \t]+[^\s"=]+){0,3}?)(?=[ \t]+[a-z_][a-z_0-9]*=|[ \t]*$))`;
 const LOGFMT_PLACE = new RegExp(String.raw`(?<![^ \t\n])(?:${PLACE_KEYS})=${LOGFMT_VALUE}`, 'dgmu');
-const LOGFMT_POSTCODE = new RegExp(String.raw`(?<![^ \t\n])(?:${POSTCODE_KEYS})="?(\d{4,5}|[a-z]{1,2}\d[a-z\d]?[ ]?\d[a-z]{2})(?=["\s])`, 'dgu');
+const LOGFMT_POSTCODE = new RegExp(String.raw`(?<![^ \t\n])(?:${POSTCODE_KEYS})="?(\d{4,5}|${UK_POSTCODE})(?=["\s])`, 'dgu');
 const JSON_NAME = new RegExp(String.raw`"(?:${NAME_KEYS})"[ \t]*:[ \t]*"(\p{L}[\p{L}'’ -]{0,40})"`, 'dgu');
 const LOGFMT_NAME = new RegExp(String.raw`(?<![^ \t\n])(?:${NAME_KEYS})=${LOGFMT_VALUE}`, 'dgmu');
 const KEYED_AGE = new RegExp(String.raw`(?:"(?:${AGE_KEYS})"[ \t]*:[ \t]*"?|(?<![^ \t\n])(?:${AGE_KEYS})="?)(\d{2,3})(?![\p{N}]|[.,]\d)`, 'dgu');
@@ -39,9 +41,9 @@ const NAME_VALUE = /^\p{L}[\p{L}'’ -]*$/u;
 const SERVICE_WORD = new Set<string>([...SERVICE_WORDS, 'hospitalier', 'hospitaliere', 'polyclinique', 'ehpad', 'chu', 'ch']);
 
 /** The value's offsets in the text, from the group that matched (a quoted or a bare logfmt value). */
-function valueAt(m: RegExpMatchArray): [number, number] | undefined {
+function valueAt(m: RegExpMatchArray): [number, number] {
   for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return m.indices![g]!;
-  return undefined;
+  throw new Error('structured-fields: a match without its value');
 }
 
 export function structuredPlaceSpans(doc: Doc): Span[] {
@@ -65,7 +67,7 @@ function logfmtPlaceSpans(doc: Doc): Span[] {
   if (!LOGFMT_HINT.test(doc.folded)) return [];
   const out: Span[] = [];
   for (const m of doc.folded.matchAll(LOGFMT_PLACE)) {
-    const [start, end] = valueAt(m)!;
+    const [start, end] = valueAt(m);
     if (/^\p{L}/u.test(m[1] ?? m[2]!)) out.push({ start, end, label: 'CITY', score: 0.85, priority: PRIORITY.pattern - 5, source: 'city-structured' });
   }
   for (const m of doc.folded.matchAll(LOGFMT_POSTCODE)) {
@@ -83,14 +85,13 @@ export function structuredPersonSpans(doc: Doc): Span[] {
   if (!json && !logfmt) return [];
   const out: Span[] = [];
   for (const m of [...(json ? f.matchAll(JSON_NAME) : []), ...(logfmt ? f.matchAll(LOGFMT_NAME) : [])]) {
-    const [start, end] = valueAt(m)!;
+    const [start, end] = valueAt(m);
     const facility = FACILITY_WORD.test(f.slice(start, end)) || f.slice(start, end).split(/[ '’-]+/).some((w) => SERVICE_WORD.has(w));
     if (!facility && NAME_VALUE.test(doc.text.slice(start, end))) out.push({ start, end, label: 'PERSON', score: 0.85, priority: PRIORITY.pattern - 5, source: 'person-structured' });
   }
   for (const m of f.matchAll(KEYED_AGE)) {
     const [start, end] = m.indices![1]!;
-    const age = Number(m[1]);
-    if (age > 89 && age < 130) out.push({ start, end, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-structured' });
+    if (isPhiAge(Number(m[1]))) out.push({ start, end, label: 'AGE', score: 0.85, priority: PRIORITY.context, source: 'age-structured' });
   }
   return out;
 }

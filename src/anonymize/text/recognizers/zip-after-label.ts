@@ -1,4 +1,5 @@
 import { PRIORITY, type Doc, type Span } from '../types.js';
+import { CANADIAN_POSTCODE, EIRCODE, UK_POSTCODE } from './postcode-shapes.js';
 
 /**
  * A postcode after its own label: "postal code 63040", "CODE POSTAL DU DOMICILE : 17480", "CP : 20114", "zip code
@@ -7,7 +8,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
  * Digits of four to six (a US ZIP+4 too), or a British, Canadian or Irish code. Matched on the folded view.
  */
 const LABEL = String.raw`postal[ \t]+code|post[ \t]?code|zip(?:[ \t]?code)?|code[ \t]+postal(?:[ \t]+(?:du|de[ \t]+la)[ \t]+(?:domicile|residence|commune))?|cp|npa|eircode`;
-const VALUE = String.raw`\d{4,6}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?[ ]?\d[a-z]{2}|[a-z]\d[a-z][ ]?\d[a-z]\d|[a-z]\d{2}[ ]?[a-z\d]{4}`;
+const VALUE = String.raw`\d{4,6}(?:-\d{4})?|${UK_POSTCODE}|${CANADIAN_POSTCODE}|${EIRCODE}`;
 const ZIP_AFTER_LABEL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LABEL})[ \t]*(?:[:=#][ \t]*|(?:is|est)[ \t]+)?(${VALUE})(?![\p{L}\p{N}]|[.,]\d)`, 'dgu');
 const HINT = /postal|post ?code|zip|\bcp\b|\bnpa\b|eircode/;
 
