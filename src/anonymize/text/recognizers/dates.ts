@@ -27,6 +27,10 @@ const MONTHS: Record<string, number> = {
   aout: 8, aug: 8, august: 8, septembre: 9, sept: 9, sep: 9, september: 9, octobre: 10, oct: 10, october: 10,
   novembre: 11, nov: 11, november: 11, decembre: 12, dec: 12, december: 12,
 };
+/** Whether a folded word is a month's name or its abbreviation ("march", "mars", "sept"), as the date scans read them. */
+export function isMonthName(word: string): boolean {
+  return Object.hasOwn(MONTHS, word);
+}
 const AMBIGUOUS_MONTHS = new Set(['mar', 'sep', 'dec']);
 // A lowercase "dec 4" or "3 dec" is the month after a weekday ("thu 3 dec") or a word that says a day comes ("next visit
 // dec 4", "hearing screen dec 3", "on sep 12"); elsewhere "dec" is a decrease and "mar" a Tuesday or a drug chart.

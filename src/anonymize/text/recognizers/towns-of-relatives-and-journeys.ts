@@ -4,6 +4,8 @@ import { isNationalityOrLanguage } from '../nationalities.js';
 import { TITLE_WORDS } from '../titles.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { isTownOfAnyList } from './location.js';
+import { isMonthName, WEEKDAYS } from './dates.js';
+import { WEEKDAY_ABBR_EN } from './dates-named-alone.js';
 import { isTown } from './towns-after-intro.js';
 
 /**
@@ -25,7 +27,9 @@ const AFTER_JOURNEY = new RegExp(String.raw`(?<![\p{L}])(?:${JOURNEY})(?:[ \t]+(
 // "St." and its kin keep their dot ("St. Johnsbury"); any other dot ends the sentence ("in HDU. Thank you").
 const CAPITALISED = /^((?:(?:St|Ste|Mt|Ft|Pt)\.[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})(?![\p{L}\p{N}])/u;
 const LOWERCASE = /^(\p{Ll}[\p{Ll}'’-]+(?:[ \t]\p{Ll}[\p{Ll}'’-]+){0,2})(?=[ \t]*(?:[.,:;)(\n]|$|[ \t]\p{N}))/u;
-const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/;
+// A weekday, whole or cut; months are asked of dates.ts. Whole words only: "Montreal", "Sunderland", "Marseille" open
+// as a day or a month does.
+const WEEKDAY = new RegExp(`^(?:${WEEKDAYS}|${WEEKDAY_ABBR_EN})$`);
 const NOT_A_PLACE = new Set([...TITLE_WORDS, 'the', 'a', 'an', 'my', 'his', 'her', 'their', 'our', 'your', 'i', 'we', 'he', 'she', 'they', 'it', 'this', 'that', 'there', 'here', 'work', 'icu', 'ed', 'er', 'a&e', 'theatre', 'mass', 'christmas', 'easter', 'english', 'french', 'spanish', 'punjabi', 'urdu', 'hindi', 'arabic', 'polish', 'portuguese', 'tagalog', 'mandarin', 'cantonese', 'somali', 'tigrinya', 'amharic', 'farsi', 'dari', 'pashto', 'welsh', 'irish', 'gaelic', 'covid', 'gp', 'nhs', 'whatsapp', 'facebook', 'zoom', 'teams']);
 // A facility's, a farm's or a street's name holds the place ("Stow Health Centre", "St Mary's Hospital", "Flying Cloud
 // Airport", "Cwm Einion Farm"): the facility and address rules read it whole.
@@ -37,7 +41,8 @@ function capitalisedPlace(text: string, at: number): [number, number] | undefine
   if (!m) return undefined;
   const name = m[1]!.replace(/[.'’-]+$/, '');
   const words = name.toLowerCase().split(/[ \t]+/);
-  if (NOT_A_PLACE.has(words[0]!) || MONTHS_AND_DAYS.test(words[0]!)) return undefined;
+  const first = words[0]!.replace(/\.$/, '');
+  if (NOT_A_PLACE.has(words[0]!) || isMonthName(first) || WEEKDAY.test(first)) return undefined;
   if (/^\p{Lu}{1,3}$/u.test(name)) return undefined;
   if (words.length === 1 && isFirstNameOfAnyList(name) && !isTownOfAnyList(name)) return undefined;
   const next = FACILITY_AFTER.exec(text.slice(at + name.length, at + name.length + 20))?.[1];
