@@ -4,7 +4,7 @@
  * label which the full pipeline then misses, one line with the text around it and the model's score.
  * These are names and places the model found and a filter threw away: the most valuable misses to study
  * (a general fix to the filter, never a patch for one string). Without a set, every scored set.
- *   set: dev | holdout … holdout54 (HELD_OUT_SETS, as misses.ts lists them; a sealed set is never listed here).
+ *   set: dev | holdout … holdout55 (HELD_OUT_SETS, as misses.ts lists them; a sealed set is never listed here).
  */
 import { NerRunner } from '../../src/anonymize/text/ner/runner.js';
 import { plausibleModelSpan } from '../../src/anonymize/text/ner/filter.js';

@@ -2,7 +2,7 @@
  * `npx tsx eval/text/misses.ts <set> [--rules-only] [--label L] [--context N]`: the errors of the
  * full text pipeline on one evaluation set, grouped per label, with the text around each, to find
  * CLASSES of errors (never to fix single strings).
- *   set: dev | eds | holdout … holdout54 (the sets already scored; a sealed set is never listed here).
+ *   set: dev | eds | holdout … holdout55 (the sets already scored; a sealed set is never listed here).
  * For each label: the missed gold spans (FN, overlap matching: no predicted span of that label
  * touches it) with what, if anything, covered them instead, then the false positives (FP) with the
  * recognizer that proposed them.

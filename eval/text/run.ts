@@ -133,6 +133,9 @@
  *      and after them, and at the start of the next session, overall line, then in full;
  *  53. the fifty-fourth sealed held-out set eval/text/holdout54/*.jsonl (written blind at the start of the next session
  *      while the fixes from holdout53's misses were made; scored with the code before that session, during those fixes
+ *      and after them, and at the start of the next session, overall line, then in full;
+ *  54. the fifty-fifth sealed held-out set eval/text/holdout55/*.jsonl (written blind at the start of the next session
+ *      while the fixes from holdout54's misses were made; scored with the code before that session, during those fixes
  *      and after them, and at the start of the next session, overall line, then in full).
  * Prints the tables and writes eval/text/results.md. Options: --rules-only, --no-write.
  */
@@ -225,6 +228,7 @@ const HELD_OUT: readonly { folder: HeldOutSet; title: string; languages: string;
   { folder: 'holdout52', title: 'Fifty-second sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout51's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout53', title: 'Fifty-third sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout52's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
   { folder: 'holdout54', title: 'Fifty-fourth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout53's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
+  { folder: 'holdout55', title: 'Fifty-fifth sealed held-out set', languages: 'French, English and bilingual', note: "written blind at the start of the next session while the fixes from holdout54's misses were made; scored with the code before that session, during those fixes and after them, and at the start of the next session (overall line), then in full" },
 ];
 
 const runner = rulesOnly ? undefined : NerRunner.create({ executionProvider: 'cpu' });

@@ -17,8 +17,8 @@
  * since been scored in full by eval:text and are loaded like the other scored sets, as holdout13 ..
  * holdout17 are. holdout18 was the sixth retraining's sealed judge, holdout19 the seventh's and holdout20
  * the eighth's (a model with window-wide attention), each read as its overall line only until all three
- * were scored in full by eval:text; holdout21 to holdout54 were read
- * the same way before their full scoring, and a later sealed set (holdout55 …) is, by name.
+ * were scored in full by eval:text; holdout21 to holdout55 were read
+ * the same way before their full scoring, and a later sealed set (holdout56 …) is, by name.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
