@@ -6,7 +6,8 @@ import { CANADIAN_POSTCODE, UK_POSTCODE } from './postcode-shapes.js';
 /**
  * Fields of structured exports pasted into notes, read by their key: JSON ("city":"Wollongbar",
  * "postalCode":"2477", "lieuNaissance":"Pointe-Noire", as FHIR Address and French exports write them), XML
- * (<City>Ketchikan</City>) and logfmt, as integration logs write one record per line (`nom=ROUSSIN prenom=Guy
+ * (<City>Ketchikan</City>), YAML and protobuf text format (`commune: "Senonches"`), LDIF directory entries (`l:
+ * Greetham`, `givenName: Poppy`) and logfmt, as integration logs write one record per line (`nom=ROUSSIN prenom=Guy
  * age=92 cp=35133 commune=Laignelet`). The key says what the value is, so no gazetteer is asked: a town or a
  * surname no list knows is still one there, failing closed. The prose patterns missed them because the key is
  * quoted, in camel case or glued by "=" ("city":"…" has no "city:" in it).
@@ -33,8 +34,19 @@ const LOGFMT_POSTCODE = new RegExp(String.raw`(?<![^ \t\n])(?:${POSTCODE_KEYS})=
 const JSON_NAME = new RegExp(String.raw`"(?:${NAME_KEYS})"[ \t]*:[ \t]*"(\p{L}[\p{L}'’ -]{0,40})"`, 'dgu');
 const LOGFMT_NAME = new RegExp(String.raw`(?<![^ \t\n])(?:${NAME_KEYS})=${LOGFMT_VALUE}`, 'dgmu');
 const KEYED_AGE = new RegExp(String.raw`(?:"(?:${AGE_KEYS})"[ \t]*:[ \t]*"?|(?<![^ \t\n])(?:${AGE_KEYS})="?)(\d{2,3})(?![\p{N}]|[.,]\d)`, 'dgu');
+// YAML and protobuf text format: an unquoted key at a line's start, its value quoted (`commune: "Senonches"`).
+const keyedAtLineStart = (keys: string) => new RegExp(String.raw`^[ \t]*(?:${keys})[ \t]*:[ \t]*"(\p{L}[^"\n\\]{1,60})"`, 'dgmu');
+const YAML_PLACE = keyedAtLineStart(PLACE_KEYS);
+const YAML_POSTCODE = new RegExp(String.raw`^[ \t]*(?:${POSTCODE_KEYS})[ \t]*:[ \t]*"(\d{4,5}(?:-\d{4})?|${CANADIAN_POSTCODE}|${UK_POSTCODE})"`, 'dgmu');
+const YAML_NAME = keyedAtLineStart(NAME_KEYS);
+// LDIF directory exports (one "attribute: value" per line, entries opened by "dn:"): the standard attributes of a
+// person's entry, l (locality) and postalCode, cn, sn and givenName; a base64 value ("cn:: …") is left alone.
+const LDIF_HINT = /^dn:[ \t]/mu;
+const LDIF_PLACE = /^l:[ \t]*(\p{L}[^\n]{0,60}?)[ \t]*$/dgmu;
+const LDIF_POSTCODE = new RegExp(String.raw`^postalcode:[ \t]*(\d{4,5}(?:-\d{4})?|${CANADIAN_POSTCODE}|${UK_POSTCODE})[ \t]*$`, 'dgmu');
+const LDIF_NAME = /^(?:cn|sn|givenname):[ \t]*(\p{L}[\p{L}'’ -]{0,60}?)[ \t]*$/dgmu;
 // Every form needs a quote-colon, a closing tag or a glued "=": most notes have none, and skip all the scans.
-const STRUCTURED_HINT = /":|<\/\p{L}/u;
+const STRUCTURED_HINT = /":|<\/\p{L}|^[ \t]*[a-z_]+[ \t]*:[ \t]*"|^dn:[ \t]/mu;
 const LOGFMT_HINT = /(?:^|[ \t])[a-z_]+=\S/mu;
 const NAME_VALUE = /^\p{L}[\p{L}'’ -]*$/u;
 // A facility's "nom" is no person's ("etablissement":{"nom":"Centre Hospitalier de Kourou"}).
@@ -60,6 +72,12 @@ export function structuredPlaceSpans(doc: Doc): Span[] {
   for (const m of f.matchAll(JSON_POSTCODE)) push(m, 1, 'ZIP', 'zip-structured');
   for (const m of f.matchAll(XML_PLACE)) push(m, 2, 'CITY', 'city-structured');
   for (const m of f.matchAll(XML_POSTCODE)) push(m, 2, 'ZIP', 'zip-structured');
+  for (const m of f.matchAll(YAML_PLACE)) push(m, 1, 'CITY', 'city-structured');
+  for (const m of f.matchAll(YAML_POSTCODE)) push(m, 1, 'ZIP', 'zip-structured');
+  if (LDIF_HINT.test(f)) {
+    for (const m of f.matchAll(LDIF_PLACE)) push(m, 1, 'CITY', 'city-structured');
+    for (const m of f.matchAll(LDIF_POSTCODE)) push(m, 1, 'ZIP', 'zip-structured');
+  }
   return out.concat(logfmtPlaceSpans(doc));
 }
 
@@ -84,7 +102,8 @@ export function structuredPersonSpans(doc: Doc): Span[] {
   const logfmt = LOGFMT_HINT.test(f);
   if (!json && !logfmt) return [];
   const out: Span[] = [];
-  for (const m of [...(json ? f.matchAll(JSON_NAME) : []), ...(logfmt ? f.matchAll(LOGFMT_NAME) : [])]) {
+  const keyed = json ? [...f.matchAll(JSON_NAME), ...f.matchAll(YAML_NAME), ...(LDIF_HINT.test(f) ? f.matchAll(LDIF_NAME) : [])] : [];
+  for (const m of [...keyed, ...(logfmt ? f.matchAll(LOGFMT_NAME) : [])]) {
     const [start, end] = valueAt(m);
     const facility = FACILITY_WORD.test(f.slice(start, end)) || f.slice(start, end).split(/[ '’-]+/).some((w) => SERVICE_WORD.has(w));
     if (!facility && NAME_VALUE.test(doc.text.slice(start, end))) out.push({ start, end, label: 'PERSON', score: 0.85, priority: PRIORITY.pattern - 5, source: 'person-structured' });
