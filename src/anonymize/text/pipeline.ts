@@ -9,6 +9,7 @@ import { makeDoc } from './normalize.js';
 import { contactSpans } from './recognizers/contact.js';
 import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
+import { edifactCodedRanges, edifactSpans } from './recognizers/edifact.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans, placesAfterModelStreets } from './recognizers/location.js';
@@ -145,7 +146,23 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['forum handles', forumHandlePersonSpans],
   ['OCR-garbled digits', ocrDigitSpans],
   ['HL7 segments', hl7Spans],
+  ['EDIFACT segments', edifactSpans],
 ];
+
+/** The coded fields of HL7 v2 messages and EDIFACT interchanges, sorted and disjoint (a document may hold both). */
+function codedRanges(doc: Doc): Array<[number, number]> {
+  const hl7 = hl7CodedRanges(doc);
+  const edifact = edifactCodedRanges(doc);
+  if (!edifact.length) return hl7;
+  const all = hl7.concat(edifact).sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of all) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
 
 /** Every rule-based recognizer's spans, then the line-wrapped tokens they leave. */
 export function ruleSpans(doc: Doc): Span[] {
@@ -167,11 +184,11 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   }
   spans = splitTownsFromFacilities(spans, doc);
   spans = dropHardNegatives(spans, doc);
-  const coded = hl7CodedRanges(doc);
+  const coded = codedRanges(doc);
   // A span that runs into a coded field keeps its parts outside the codes, not dropped whole (fail closed).
   if (coded.length) {
     spans = spans.flatMap((s) =>
-      s.source === 'hl7' || !touchesRange(coded, s.start, s.end) ? [s] : partsOutsideRanges(coded, doc.text, s.start, s.end).map(([start, end]) => ({ ...s, start, end })),
+      s.source === 'hl7' || s.source === 'edifact' || !touchesRange(coded, s.start, s.end) ? [s] : partsOutsideRanges(coded, doc.text, s.start, s.end).map(([start, end]) => ({ ...s, start, end })),
     );
   }
   spans = propagateNames(spans, doc);
