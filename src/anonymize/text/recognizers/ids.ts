@@ -7,6 +7,7 @@ import { alignedTableSpans } from './aligned-table-columns.js';
 import { lotIdSpans } from './ids-lots.js';
 import { cardIdSpans } from './ids-cards.js';
 import { compoundIdSpans, COUNTRY_POSTCODE, NOT_PERSONAL_HEAD } from './ids-compound.js';
+import { rowKeyIdSpans } from './ids-row-keys.js';
 import { fieldLabelIdSpans } from './ids-after-field-label.js';
 import { numeroLabelIdSpans } from './ids-after-numero-label.js';
 import { loginIdSpans } from './ids-logins.js';
@@ -118,7 +119,7 @@ export function idSpans(doc: Doc): Span[] {
     const [start, end] = m.indices![1]!;
     out.push({ start, end, label: 'ID', score: 0.9, priority: PRIORITY.context + 25, source: 'id-unit-record' });
   }
-  out.push(...tableColumnIds(doc), ...sqlInsertSpans(doc), ...htmlTableSpans(doc), ...alignedTableSpans(doc), ...lotIdSpans(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc), ...nationalIdSpans(doc), ...fieldLabelIdSpans(doc), ...numeroLabelIdSpans(doc));
+  out.push(...tableColumnIds(doc), ...sqlInsertSpans(doc), ...htmlTableSpans(doc), ...alignedTableSpans(doc), ...lotIdSpans(doc), ...loginIdSpans(doc), ...compoundIdSpans(doc), ...rowKeyIdSpans(doc), ...spokenIdSpans(doc), ...registryIdSpans(doc), ...cardIdSpans(doc), ...nationalIdSpans(doc), ...fieldLabelIdSpans(doc), ...numeroLabelIdSpans(doc));
   for (const m of matchesNotAfter(ALNUM_ID, doc.text)) {
     if (STUDY_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index)) || NOT_PERSONAL_HEAD.test(m[0]) || COUNTRY_POSTCODE.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, label: 'ID', score: 0.7, priority: PRIORITY.weak, source: 'id-alnum' });
