@@ -27,8 +27,12 @@ const DAY_AND_TIME = String.raw`(?:\p{L}{2,9}\.?,?[ \t]+)?${DATE_AND_TIME}`;
 // Aroha: …", "Mon 23/11 3:40pm Bec: …"): a log line's date has no weekday before a sender and a colon.
 const WEEKDAY = String.raw`(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Ll]un|[Mm]ar|[Mm]er|[Jj]eu|[Vv]en|[Ss]am|[Dd]im)\p{Ll}{0,6}\.?,?`;
 const CHAT_TIMESTAMP = String.raw`\[[0-9][0-9/.:, -]{3,24}(?:[ \t]?[AaPp][Mm])?\]|\[${DAY_AND_TIME}\]|${DAY_AND_TIME}[ \t]+[–—-]|${WEEKDAY}[ \t]+${DATE_AND_TIME}|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4},?[ \t]+[0-9]{1,2}:[0-9]{2}(?:[ \t]?[AaPp][Mm])?[ \t]+-|[0-9]{1,2}:[0-9]{2}[ \t]+[–—-]`;
+// A name in a script without capitals (Bengali, Persian, Hindi, Hebrew, Chinese): one to three words of its letters
+// and marks ("শাহেদ (সুনামগঞ্জ):", "رضا (شیراز):"), where a Latin name would need its capital.
+const CASELESS_WORDS = String.raw`[\p{Lo}][\p{Lo}\p{M}]{0,29}(?:[ \t][\p{Lo}][\p{Lo}\p{M}]{0,29}){0,2}`;
+const CASELESS_PART = new RegExp(String.raw`^${CASELESS_WORDS}$`, 'u');
 const CHAT_SPEAKER = new RegExp(
-  String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?)[ \t]*(?:\(([^()\n]{1,40})\))?[ \t]*:`,
+  String.raw`^[ \t]*(?:${CHAT_TIMESTAMP})[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2}(?:[ \t]\p{Lu}\.?)?|${CASELESS_WORDS})[ \t]*(?:\(([^()\n]{1,40})\))?[ \t]*:`,
   'dgmu',
 );
 // A service sends in threads too, under its name ("Fri 27/11 2:03 pm – Wgtn Blood & Cancer Centre: Kia ora",
@@ -45,6 +49,7 @@ const CHAT_HINT = /\d:\d\d/;
 function mayBeDisplayName(word: string): boolean {
   if (/^\p{Lu}\.?$/u.test(word)) return true; // the surname's initial
   const key = fold(word);
+  if (CASELESS_PART.test(word)) return !KIN_WORDS.has(word); // no list knows these names: all but a family word
   // A service writes in threads too ("Labo", "Pharmacie"), under a word no English dictionary holds.
   if (FACILITY_WORD.test(key)) return false;
   return isFirstName(key) || isLastName(key) || !isDictionaryWord(key);
@@ -52,7 +57,10 @@ function mayBeDisplayName(word: string): boolean {
 
 // A family word or an honorific before the sender's name ("Tatie Rosette", "Mama Lisa", "Tonton Heimana"): the
 // name after it is a person's, an ordinary word too ("Rosette").
-const KIN_WORDS = new Set(['mama', 'maman', 'mamie', 'mami', 'mamy', 'papa', 'papi', 'papy', 'tatie', 'tati', 'tata', 'tantine', 'tante', 'tonton', 'oncle', 'aunty', 'auntie', 'aunt', 'uncle', 'nanny', 'nana', 'nan', 'granny', 'gran', 'grandma', 'grandpa', 'nonna', 'nonno', 'cousin', 'cousine', 'bro', 'sis']);
+// In scripts without capitals, the family words that stand for a sender's name or after it ("আম্মা:", "مامان:",
+// "ফারহানা খালা"): Bengali, Persian and Arabic, Hindi, Hebrew.
+const KIN_IN_OTHER_SCRIPTS = ['আম্মা', 'আম্মু', 'আব্বা', 'আব্বু', 'মা', 'বাবা', 'আপু', 'আপা', 'ভাই', 'খালা', 'খালু', 'চাচা', 'চাচি', 'মামা', 'মামি', 'নানি', 'নানা', 'দাদি', 'দাদা', 'مامان', 'بابا', 'مادر', 'پدر', 'ماما', 'عمو', 'خاله', 'دایی', 'عمه', 'مادربزرگ', 'پدربزرگ', 'أمي', 'أبي', 'جدتي', 'माँ', 'मां', 'मम्मी', 'पापा', 'बाबा', 'दादी', 'दादा', 'नानी', 'नाना', 'चाचा', 'चाची', 'मामा', 'मामी', 'भैया', 'दीदी', 'אמא', 'אבא', 'סבתא', 'סבא', 'דודה', 'דוד'];
+const KIN_WORDS = new Set([...KIN_IN_OTHER_SCRIPTS, 'mama', 'maman', 'mamie', 'mami', 'mamy', 'papa', 'papi', 'papy', 'tatie', 'tati', 'tata', 'tantine', 'tante', 'tonton', 'oncle', 'aunty', 'auntie', 'aunt', 'uncle', 'nanny', 'nana', 'nan', 'granny', 'gran', 'grandma', 'grandpa', 'nonna', 'nonno', 'cousin', 'cousine', 'bro', 'sis']);
 // Senders that are no one's name, though no name list refuses them: the writer, an app, a placeholder.
 const NOT_A_SENDER_NAME = new Set(['moi', 'me', 'myself', 'nous', 'us', 'user', 'utilisateur', 'bot', 'system', 'systeme', 'admin', 'administrator', 'auto-reply', 'autoreply', 'note', 'notes', 'rappel', 'reminder', 'patient', 'patiente', 'client', 'cliente', 'parent', 'parents', 'famille', 'family', 'team', 'obs', 'chair', 'reading', 'message', 'info', 'infos', 'reponse', 'reply', 'unknown', 'inconnu']);
 
@@ -91,6 +99,11 @@ export function chatSpeakerSpans(doc: Doc): Span[] {
       out.push({ start: from, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-chat-speaker-after-kin' });
       continue;
     }
+    // The family word after the name, as Bengali and Persian write it ("ফারহানা খালা", Farhana aunt).
+    if (words.length >= 2 && words.length <= 3 && KIN_WORDS.has(words.at(-1)!) && CASELESS_PART.test(name) && words.slice(0, -1).every(mayBeDisplayName)) {
+      out.push({ start, end: end - words.at(-1)!.length - 1, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-chat-speaker-after-kin' });
+      continue;
+    }
     if (words.length === 1 && mayBeNameWord(name)) unvouched.set(name, [...(unvouched.get(name) ?? []), [start, end]]);
   }
   if (senders.size >= 2) {
@@ -127,13 +140,18 @@ export function chatSpeakerSpans(doc: Doc): Span[] {
 
 /**
  * The town a family chat writes after a sender's name, in the brackets a role takes elsewhere ("Montse (Encamp):",
- * "Avi Pere (Sant Julià de Lòria):", "Elisa (vicina / voisine, Cogne):"): the bracket's last part, after a comma or a
- * slash, when it is one to four capitalised words (link words between), the last no ordinary word, and no role,
+ * "Avi Pere (Sant Julià de Lòria):", "Elisa (vicina / voisine, Cogne):", "رضا (شیراز):"): the bracket's last part, after a
+ * comma or a slash, when it is one to three words of a script without capitals, or one to four capitalised words (link words between), the last no ordinary word, and no role,
  * family word, first name, country or firm ("(night nurse)", "(Mamie)", "(Sylvie)", "(UK)", "(Caye Caulker Divers)").
  */
 function townInSenderBracket(bracket: string, at: number): { start: number; end: number } | undefined {
   const cut = Math.max(bracket.lastIndexOf(','), bracket.lastIndexOf('/')) + 1;
   const part = bracket.slice(cut).trim();
+  // A script without capitals has no dictionary here either: its words in the brackets are the town, as in Latin.
+  if (CASELESS_PART.test(part)) {
+    const start = at + bracket.indexOf(part, cut);
+    return { start, end: start + part.length };
+  }
   const words = part.split(/[ \t]+/);
   if (words.length > 4 || !/^\p{Lu}/u.test(part) || isCountry(part)) return undefined;
   // Capitals only where a word or a part of it starts: "PharmD" is a degree.
