@@ -10,6 +10,7 @@ import { contactSpans } from './recognizers/contact.js';
 import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
 import { edifactCodedRanges, edifactSpans } from './recognizers/edifact.js';
+import { servicesInRecordingNameSpans } from './recognizers/services-in-recording-names.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans, placesAfterModelStreets } from './recognizers/location.js';
@@ -120,6 +121,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['towns seating an administrative division', townsInAdministrativeDivisionSpans],
   ['town after a name and age', townAfterAgeSpans],
   ['places in export file names', placesInFileNameSpans],
+  ["hospitals opening a recording's file name", servicesInRecordingNameSpans],
   ['employers by company suffix', employerByCompanySuffixSpans],
   ['hospitals', hospitalSpans],
   ['informal facilities', informalFacilitySpans],
