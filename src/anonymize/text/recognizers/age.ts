@@ -16,7 +16,8 @@ const AGE = /(\d(?<![\p{L}\p{N}.]\d|\d,\d)\d{1,2})(?:\s*|-)(?:j\.?\s?\/\s?)?(?:a
 // for just before its blanks and colon (AGE_CUE_BEFORE). Every cue ends in a letter, so the blanks
 // and colon before the number are all between the cue and the number.
 const DIGIT_RUN = /\d+/g;
-const AGE_NUMBER = /\d{2,3}(?![\p{N}.,]\d|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|mmhg|bpm))/iuy;
+// Not the first group of a number printed in groups ("MCP number is 117 432 809 005"): an identifier, not an age.
+const AGE_NUMBER = /\d{2,3}(?!\p{N}|[.,]\d|[ \t]\d{3}[ \t]\d{3}|[ \t]*(?:%|mg|kg|cm|mm|ml|g\b|min|h\b|mmhg|bpm))/iuy;
 // "he's 93", "hes 93" (chat): the verb's contracted form is a cue as "is" is.
 // "\b" is ASCII in a JavaScript pattern: before "âge" (or "ÂGE") a look-behind for a letter says where the word starts.
 const AGE_CUE_BEFORE = /(?:\bage|(?<![\p{L}])âge|\bis|\baged|agee? de|âgée? de|\bs?he['’]?s)$/iu;

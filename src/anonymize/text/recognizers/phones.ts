@@ -7,7 +7,8 @@ import { spokenFrenchPhoneSpans } from './phones-spoken-fr.js';
  * other international numbers written with a '+' and a country code. A match needs a plausible
  * digit count for its shape; dates and NIR are matched earlier with a higher priority.
  */
-const FR_NATIONAL = /(?<![\p{N}+])0[1-9](?:[ .\-/]?\d{2}){4}(?![\p{N}])/gu;
+// Not the digits of a code after its letters and a hyphen ("MUT-0471-228104", a card number).
+const FR_NATIONAL = /(?<![\p{N}+]|\p{L}-)0[1-9](?:[ .\-/]?\d{2}){4}(?![\p{N}])/gu;
 const FR_INTL = /(?<![\p{N}])(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?[1-9](?:[ .-]?\d{2}){4}(?![\p{N}])/gu;
 const NANP = /(?<![\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[ .-]\d{4}(?![\p{N}])/gu;
 // Spaces, or a space then a dash ("617 555-0142").
