@@ -88,6 +88,11 @@ const NEVER_ALONE = new Set([
   // Mauritian Creole ("Mo kapav al get li", "bann gro bul", "enn nouvo medikaman", "Grann pe dormi"); not "li", "mo",
   // "ena" nor "pena", which are also names ("Ena", "Peña" folded)
   'bann', 'enn', 'kapav', 'koz', 'nouvo', 'gro', 'bul', 'zordi', 'lanwit', 'travay', 'lwin', 'analiz', 'medikaman', 'grann',
+  // Afrikaans, Albanian and Icelandic words family threads open on or greet with ("Goeie môre", "Baie dankie Tannie",
+  // "Lekker slaap", "Het iemand …", "Faleminderit daja", "Mjeku tha …", "Elsku pabbi", "Kær kveðja"), and what a
+  // family calls a father or an aunt there; not "Ouma", also a surname ("Dr Ouma"), nor "Kam", a first name
+  'goeie', 'hulle', 'het', 'iemand', 'baie', 'dankie', 'tannie', 'oupa', 'lekker', 'slaap', 'faleminderit', 'pershendetje', 'daja',
+  'babi', 'mjeku', 'tha', 'letren', 'elsku', 'pabbi', 'kveja',
   // titles (the shared list) and form labels
   ...TITLE_WORDS, 'date', 'acc', 'ref', 'tel', 'fax', 'nom', 'name',
 ]);
