@@ -11,6 +11,7 @@ import { dateSpans } from './recognizers/dates.js';
 import { ageSpans } from './recognizers/age.js';
 import { edifactCodedRanges, edifactSpans } from './recognizers/edifact.js';
 import { servicesInRecordingNameSpans } from './recognizers/services-in-recording-names.js';
+import { lowercasePatientHeaderSpans } from './recognizers/persons-patient-header-lowercase.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans, placesAfterModelStreets } from './recognizers/location.js';
@@ -137,6 +138,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['names the writer saw', seenByWriterPersonSpans],
   ['staff rosters', staffRosterPersonSpans],
   ['room and log lines', roomLinePersonSpans],
+  ["a lowercase note's patient header", lowercasePatientHeaderSpans],
   ['log writers', logWriterPersonSpans],
   ['log entries\' writers named by role', logEntryWriterSpans],
   ['bulleted rosters', rosterBulletPersonSpans],
