@@ -12,6 +12,7 @@ import { ageSpans } from './recognizers/age.js';
 import { edifactCodedRanges, edifactSpans } from './recognizers/edifact.js';
 import { servicesInRecordingNameSpans } from './recognizers/services-in-recording-names.js';
 import { lowercasePatientHeaderSpans } from './recognizers/persons-patient-header-lowercase.js';
+import { townsOfMarketsSchoolsAndClubsSpans } from './recognizers/towns-of-markets-schools-and-clubs.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
 import { hospitalSpans, locationSpans, placesAfterModelStreets } from './recognizers/location.js';
@@ -95,6 +96,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['towns after an age or a relative', townsAfterIntroSpans],
   ['towns after a verb of living', townsAfterResidenceSpans],
   ['towns of relatives and journeys', townsOfRelativesAndJourneysSpans],
+  ['towns of markets, schools and clubs', townsOfMarketsSchoolsAndClubsSpans],
   ['named houses', namedHouseSpans],
   ['streets with their kind glued on', compoundStreetSpans],
   ['barangays, puroks and sitios', barangaySpans],
