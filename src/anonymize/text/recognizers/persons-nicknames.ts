@@ -24,7 +24,9 @@ const NICK_CUE_WEAK = new RegExp(String.raw`\b(?:known as|goes by|called)[ \t]*$
 // repeats: the same matches as the lookbehind before it, but V8 tries a leading lookbehind at every
 // position (and this one reads back over the whole word each time), while here the search first skips
 // ahead to a quote or a bracket (NICK_BRACKETS: a hundredth of the time on the eval documents).
-const NICK_INSIDE = new RegExp(String.raw`["“«](?<=\p{Lu}\p{Ll}+[ \t]+["“«])[ \t]*(\p{Lu}[\p{L}'’-]{1,25})${QUOTE_CLOSE}(?=[ \t]+\p{Lu})`, 'dgu');
+// The surname after the nickname is read too: the first name is the name rules', the surname, cut from it by the
+// quotes, is no rule's ("Clarence "Bud" Yancey", "Tommy "Two-Bags" Hughes").
+const NICK_INSIDE = new RegExp(String.raw`["“«](?<=\p{Lu}\p{Ll}+[ \t]+["“«])[ \t]*(\p{Lu}[\p{L}'’-]{1,25})${QUOTE_CLOSE}[ \t]+(\p{Lu}[\p{L}'’]{1,30}(?:-\p{Lu}[\p{L}'’]{1,30})?)(?![\p{L}])`, 'dgu');
 const NICK_BRACKETS = new RegExp(String.raw`\((?<=\p{Lu}[\p{L}'’-]+[ \t]*\()[ \t]*${QUOTE_OPEN}(\p{Lu}[\p{L}'’-]{1,25})${QUOTE_CLOSE}[ \t]*\)`, 'dgu');
 // The same in a lowercase note ("mr pidgeon kenneth ("ken"), 90", "giuseppe lamattina ("joe"), 78"): a quoted word in
 // brackets after a word names a nickname there (3 of 3 in the read sets).
@@ -47,7 +49,11 @@ export function nicknameSpans(doc: Doc): Span[] {
   // "called "urgent"": after a verb that quotes terms too, an ordinary word that no name list knows is a term.
   for (const m of doc.text.matchAll(NICK_CUE_WEAK)) if (nameLike(m[1]!)) push(m, 'person-nickname-cue');
   // Between a first name and a surname the place is enough, even for an ordinary word ("Peggy", "Bunny").
-  for (const m of doc.text.matchAll(NICK_INSIDE)) push(m, 'person-nickname');
+  for (const m of doc.text.matchAll(NICK_INSIDE)) {
+    push(m, 'person-nickname');
+    const [start, end] = m.indices![2]!;
+    if (nameLike(m[2]!)) out.push({ start, end, label: 'PERSON', score: 0.8, priority: PRIORITY.context - 5, source: 'person-surname-after-nickname' });
+  }
   for (const m of doc.text.matchAll(NICK_BRACKETS)) if (nameLike(m[1]!)) push(m, 'person-nickname');
   for (const m of doc.text.matchAll(NICK_BRACKETS_LOWER)) if (nameLike(m[1]!)) push(m, 'person-nickname');
   return out;
