@@ -19,7 +19,11 @@ describe("the patient header of a lowercase note", () => {
     expect(await persons('client: doolan, kayden   dob 25/01/2012 (14)\n')).toEqual(expect.arrayContaining(['doolan', 'kayden']));
   });
 
+  it('reads the header with its colon left out', async () => {
+    expect(await persons('visit notes\nclient mcquarrie, hamish  phn 8047 2215  dob 1932-06-14\n')).toEqual(expect.arrayContaining(['mcquarrie', 'hamish']));
+  });
+
   it('reads no name in a lowercase status line after the same key', async () => {
-    expect(await persons('pt: alert, oriented\npt: stable, bp 120/80\n')).toEqual([]);
+    expect(await persons('pt: alert, oriented\npt: stable, bp 120/80\npatient seen, well  today\n')).toEqual([]);
   });
 });

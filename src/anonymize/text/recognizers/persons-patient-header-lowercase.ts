@@ -5,7 +5,7 @@ import { PRIORITY, type Doc, type Span } from '../types.js';
 
 /**
  * The patient a lowercase note opens on, after its field: "pt: finlayson, morag   chi 1108750427", "pat : bouzid lakhdar
- * – lit 7", "client: doolan, kayden   dob 25/01/2012". Nursing extracts and outreach notes write the header in lower case,
+ * – lit 7", "client: doolan, kayden   dob 25/01/2012", "client macphee, angus phn 8047 2215" (the colon left out). Nursing extracts and outreach notes write the header in lower case,
  * surname first, so neither the capitalised-name rules nor the model read the given name after the comma (or the
  * surname before a bare given name). Each word is its own span, as a "nom prénom" line's convention has it.
  * The field's key alone vouches for nothing in a lowercase note ("pt: alert, oriented"): the header must go on with
@@ -17,11 +17,11 @@ const WORD = String.raw`[a-z][a-z'’]{1,30}(?:-[a-z][a-z'’]{1,30})?`;
 const HEADER_GOES_ON = String.raw`(?=[ \t]*(?:[–—,(]|-[ \t]|\d)|[ \t]{2}|[ \t]*$|[ \t]+(?:nhi|mrn|ipp|nda|chi|nhs|ppsn|dob|ddn|d\.o\.b|medicare|lit|bed|ch|chambre|room|age|ne|nee|urn|hosp)(?![\p{L}]))`;
 // "surname, given" or "surname given"; the surname may take a particle before it ("de la cruz, maria").
 const HEADER = new RegExp(
-  String.raw`(?:^|\n)[ \t]*${KEY}[ \t]*:[ \t]*((?:(?:de|du|da|di|van|von|le|la|mac|mc|o')[ \t])?${WORD})(?:,[ \t]*|[ \t]+)(${WORD})${HEADER_GOES_ON}`,
+  String.raw`(?:^|\n)[ \t]*${KEY}(?:[ \t]*:[ \t]*|[ \t]+)((?:(?:de|du|da|di|van|von|le|la|mac|mc|o')[ \t])?${WORD})(?:,[ \t]*|[ \t]+)(${WORD})${HEADER_GOES_ON}`,
   'dgmu',
 );
 // Cheap test first: a lowercase field key and a colon.
-const HINT = new RegExp(String.raw`(?:^|\n)[ \t]*${KEY}[ \t]*:[ \t]*[a-z]`, 'u');
+const HINT = new RegExp(String.raw`(?:^|\n)[ \t]*${KEY}[ \t]*:?[ \t]*[a-z]`, 'u');
 
 function mayBeName(word: string): boolean {
   const key = fold(word);
