@@ -12,6 +12,7 @@ import { ageSpans } from './recognizers/age.js';
 import { edifactCodedRanges, edifactSpans } from './recognizers/edifact.js';
 import { servicesInRecordingNameSpans } from './recognizers/services-in-recording-names.js';
 import { lowercasePatientHeaderSpans } from './recognizers/persons-patient-header-lowercase.js';
+import { subjectLinePersonSpans } from './recognizers/persons-in-subject-lines.js';
 import { townsOfMarketsSchoolsAndClubsSpans } from './recognizers/towns-of-markets-schools-and-clubs.js';
 import { hl7CodedRanges, hl7Spans, partsOutsideRanges, touchesRange } from './recognizers/hl7.js';
 import { idSpans } from './recognizers/ids.js';
@@ -141,6 +142,7 @@ export const RULE_RECOGNIZERS: readonly (readonly [name: string, recognize: (doc
   ['staff rosters', staffRosterPersonSpans],
   ['room and log lines', roomLinePersonSpans],
   ["a lowercase note's patient header", lowercasePatientHeaderSpans],
+  ["the person a mail's subject opens on", subjectLinePersonSpans],
   ['log writers', logWriterPersonSpans],
   ['log entries\' writers named by role', logEntryWriterSpans],
   ['bulleted rosters', rosterBulletPersonSpans],

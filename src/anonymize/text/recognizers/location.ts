@@ -343,7 +343,8 @@ const KNOWN_HOSPITALS = [
 const LAB_NETWORKS = notAfter(/(?<![\p{L}])(?:biogroup|cerballiance|synlab|eurofins(?: biomnis)?|biomnis|cerba|unilabs|inovie|laborizon|bioesterel|biolam|lxbio|novescia|oriade|bioaxiome|labcorp|quest diagnostics|sonic healthcare|healthlab|medlab)(?![\p{L}])/gu);
 const KNOWN_HOSPITAL_RE = notAfter(new RegExp(String.raw`(?<![\p{L}])(?:${KNOWN_HOSPITALS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`, 'gu'));
 
-function escapeRe(s: string): string {
+/** A string as a regular expression that matches it literally. */
+export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
