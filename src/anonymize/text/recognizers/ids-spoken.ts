@@ -1,4 +1,5 @@
 import { isFirstName, isLastName } from '../gazetteers.js';
+import { fold } from '../normalize.js';
 import { PRIORITY, type Doc, type Span } from '../types.js';
 import { UNIT_EN } from './dates-spoken.js';
 import { PAIR as PAIR_FR } from './phones-spoken-fr.js';
@@ -74,6 +75,8 @@ const ID_WORD = [
   String.raw`(?:${SPELLED_SCHEMES.map((s) => s.replace(/ /g, '[ \\t]')).join('|')})(?![ \t][a-z][ \t])|(?:[a-z][ \t]){2,5}card|(?:[a-z]{3,}[ \t]+)?membership(?:[ \t]+(?:number|no))?`,
   // "dossier hospitalier H A S deux six …", "hospital registration M D H, two six …", "reference H M H dash R A D …".
   String.raw`dossier(?:[ \t]+(?:hospitalier|medical|patient|administratif))?|identifier|identifiant|specimen|registration|reference`,
+  // "accession R R M C dash two six …", "for patient file N C H dash two six …".
+  String.raw`accession|patient[ \t]+file`,
 ].join('|');
 // What a dictation says between the card and its number: "is", "est", a colon, or that it reads it ("carte d'identité,
 // je lis le numéro : deux, sept …").
@@ -96,6 +99,18 @@ const SPOKEN_ID_AFTER_GAP = new RegExp(
   String.raw`\b(?:${IDENTITY_CUE})(?![a-z])(?:${GAP}${GAP_WORD}){1,6}${GAP}(?:(?:${READS})[ \t]+)?(${SPOKEN_RUN})(?![\p{L}])`,
   'dgu',
 );
+// A code whose letters are written as a word in capitals, then its digits read aloud: "Hospital number RDH stroke two six
+// stroke one four four seven", "dossier numéro HRO slash MED slash deux mille vingt-six …", "Dossier CARDIO deux six
+// barre huit huit zéro". One to three such words (a separator said between them), each checked in capitals on the
+// text: in lower case they are the sentence's words.
+const SAID_SEPARATOR = String.raw`(?:slash|stroke|barre|tiret|dash)`;
+const SAID_SEPARATOR_WORD = new RegExp(`^${SAID_SEPARATOR}$`);
+const ACRONYM_LEAD = String.raw`[a-z]{2,6}(?:[ \t]+${SAID_SEPARATOR}[ \t]+[a-z]{2,6}){0,2}[ \t]+(?:${SAID_SEPARATOR}[ \t]+)?`;
+const SPOKEN_ID_AFTER_ACRONYM = new RegExp(
+  String.raw`\b(?:${ID_WORD})(?:[ \t]*[:,])?[ \t]+(?:(?:${READS})[ \t]+)?(${ACRONYM_LEAD}(?:${DIGIT})(?:${SEP}${TOKEN}){3,19})(?![\p{L}])`,
+  'dgu',
+);
+
 /** The words of a dictation before it reads a number again ("pardon, je corrige,", "I repeat,", "je redis,", "soit", "full number"). */
 export const AGAIN_WORDS = String.raw`(?:pardon|sorry|correction|i[ \t]+repeat|that[ \t]+is|that's|c'est-a-dire|soit|donc|full[ \t]+number|je[ \t]+(?:reprends|repete|redis|relis|corrige))(?:[ \t,]+je[ \t]+corrige)?`;
 const SCHEME_BEFORE_NUMERO = /^([a-z]{3,})[ \t]+numero\b/;
@@ -103,7 +118,7 @@ const RELATIVE_BEFORE = /\b(?:tante|oncle|mere|pere|fils|fille|frere|soeur|cousi
 const DIGIT_WORD = new RegExp(String.raw`^(?:${DIGIT}|\d)$`);
 const MIN_DIGIT_WORDS = 4;
 // Cheap test first (String.includes is far faster than a scan): an identifier word must be there.
-const KEYWORDS = ['number', 'no ', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'cnic', 'nic ', 'nida', 'npi', 'aadhaar', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', 'identit', 'nni', 'nina', 'passport', 'passeport', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
+const KEYWORDS = ['number', 'no ', 'accession', 'file', 'mrn', 'ipp', 'nda', 'uhid', 'nin ', 'cin ', 'cnic', 'nic ', 'nida', 'npi', 'aadhaar', 'dossier', 'identif', 'numero', 'n°', 'card', 'specimen', ' id', 'carte', 'carnet', 'membership', 'registration', 'reference', 'trn', 'phin', 'nif', 'identit', 'nni', 'nina', 'passport', 'passeport', ...SPELLED_SCHEMES.map((s) => ` ${s} `)];
 
 /** Whether a run holds at least four digits said (or read) one by one, the mark of a dictated number. */
 export function spokenDigits(run: string): boolean {
@@ -121,6 +136,13 @@ export function spokenIdSpans(doc: Doc): Span[] {
     const scheme = SCHEME_BEFORE_NUMERO.exec(doc.folded.slice(m.index, start))?.[1];
     if (scheme !== undefined && (isLastName(scheme) || isFirstName(scheme) || RELATIVE_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 40), m.index)))) continue;
     out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken' });
+  }
+  for (const m of doc.folded.matchAll(SPOKEN_ID_AFTER_ACRONYM)) {
+    const [start, end] = m.indices![1]!;
+    const words = doc.text.slice(start, end).split(/[ \t,-]+/u);
+    const lead = words.slice(0, words.findIndex((w) => DIGIT_WORD.test(fold(w))));
+    if (!lead.every((w) => SAID_SEPARATOR_WORD.test(fold(w)) || /^\p{Lu}{2,6}$/u.test(w)) || !spokenDigits(m[1]!)) continue;
+    out.push({ start, end, label: 'ID', score: 0.85, priority: PRIORITY.context + 25, source: 'id-spoken-after-acronym' });
   }
   for (const m of doc.folded.matchAll(SPOKEN_ID_AFTER_GAP)) {
     if (!spokenDigits(m[1]!)) continue;
