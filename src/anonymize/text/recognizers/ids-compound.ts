@@ -5,7 +5,8 @@ import { digitCount } from './phones.js';
  * Identifiers the keyword list in ids.ts does not announce:
  * - compound reference codes: upper-case letter groups and digit groups joined by '/', '-' or '.'
  *   ("ABC/25/04417", "QX-RT-2024-00981", "H31/775120"): letters say "issued by someone", the digit
- *   groups carry the number. Letters alone ("SARS-CoV", "ICD-10") or few digits are no code.
+ *   groups carry the number. Letters alone ("SARS-CoV", "ICD-10") or few digits are no code, but for a French
+ *   registration plate ("GH-418-TZ").
  * - identifiers announced by a register, a card or a document word that ids.ts does not list:
  *   professional registers of other countries (IMC, Medical Council, MCNZ, HPCSA, OIIQ, INAMI / RIZIV also "INAMI du
  *   service", MCR, "reg."),
@@ -18,6 +19,9 @@ import { digitCount } from './phones.js';
 // "\b" first and the character before checked in code: a leading look-behind made V8 try every position.
 const COMPOUND_CODE = /\b[A-Z][A-Z0-9]{0,9}(?:[\/.-][A-Z0-9]{1,10}){1,5}(?![\p{L}\p{N}_@]|[\/.-][\p{L}\p{N}])/gu;
 const MIN_CODE_DIGITS = 5;
+// A French registration plate (SIV, since 2009: two letters, three digits, two letters): an ambulance's or a patient's
+// car names its owner's register entry, though it has too few digits for a code.
+const FRENCH_PLATE = /^[A-HJ-NP-TV-Z]{2}-\d{3}-[A-HJ-NP-TV-Z]{2}$/u;
 const GLUED_BEFORE = /[\p{L}\p{N}_@.\/-]/u;
 // Forms, protocols and standards name no patient ("cerfa 15695*01", "protocol XY-10045", "ISO-15189"); lot and batch
 // numbers ("lot AB-20931") are read by ids-lots.ts.
@@ -64,7 +68,7 @@ export function compoundIdSpans(doc: Doc): Span[] {
   for (const m of t.matchAll(COMPOUND_CODE)) {
     const code = m[0];
     if (m.index > 0 && GLUED_BEFORE.test(t[m.index - 1]!)) continue;
-    if (digitCount(code) < MIN_CODE_DIGITS || NOT_PERSONAL_HEAD.test(code) || COUNTRY_POSTCODE.test(code)) continue;
+    if ((digitCount(code) < MIN_CODE_DIGITS && !FRENCH_PLATE.test(code)) || NOT_PERSONAL_HEAD.test(code) || COUNTRY_POSTCODE.test(code)) continue;
     if (NOT_PERSONAL_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 16), m.index))) continue;
     // Above the name and place rules that read a capitalised code as a word, below validated patterns.
     out.push({ start: m.index, end: m.index + code.length, label: 'ID', score: 0.85, priority: PRIORITY.pattern - 5, source: 'id-compound' });
